@@ -1,0 +1,64 @@
+#include "core/output_file.h"
+
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+
+namespace irkg {
+
+Result<OutputFile> OutputFile::Open(const std::string& path) {
+  if (path == "-") return OutputFile(path, "", stdout);
+  std::string temp = path + ".tmp." + std::to_string(getpid());
+  FILE* f = std::fopen(temp.c_str(), "wb");
+  if (!f) return Status::IoError(path + ": cannot write: " + std::strerror(errno));
+  std::setvbuf(f, nullptr, _IOFBF, 1 << 16);
+  return OutputFile(path, std::move(temp), f);
+}
+
+OutputFile::OutputFile(OutputFile&& o) noexcept
+    : path_(std::move(o.path_)), temp_(std::move(o.temp_)), file_(o.file_), failed_(o.failed_) {
+  o.file_ = nullptr;
+  o.temp_.clear();
+}
+
+OutputFile::~OutputFile() {
+  if (file_ && file_ != stdout) std::fclose(file_);
+  if (!temp_.empty()) std::remove(temp_.c_str());
+}
+
+void OutputFile::Write(std::string_view data) {
+  if (failed_ || data.empty()) return;
+  if (std::fwrite(data.data(), 1, data.size(), file_) != data.size()) failed_ = true;
+}
+
+Status OutputFile::Commit() {
+  if (!file_) return Status::IoError(path_ + ": already committed");
+  int err = 0;
+  if (std::fflush(file_) != 0 || std::ferror(file_) || failed_) err = errno ? errno : EIO;
+  if (file_ == stdout) {
+    file_ = nullptr;
+    if (err) return Status::IoError(std::string("standard output: write failed: ") + std::strerror(err));
+    return Status::Ok();
+  }
+  if (std::fclose(file_) != 0 && !err) err = errno;
+  file_ = nullptr;
+  if (err) return Status::IoError(path_ + ": write failed: " + std::strerror(err));
+  if (std::rename(temp_.c_str(), path_.c_str()) != 0)
+    return Status::IoError(path_ + ": cannot replace: " + std::strerror(errno));
+  temp_.clear();
+  return Status::Ok();
+}
+
+Status EnsureDirectory(const std::string& path) {
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec)) return Status::Ok();
+  if (std::filesystem::exists(path, ec)) return Status::IoError(path + ": exists and is not a directory");
+  std::filesystem::create_directories(path, ec);
+  if (ec) return Status::IoError(path + ": cannot create directory: " + ec.message());
+  return Status::Ok();
+}
+
+}  // namespace irkg

@@ -1,0 +1,101 @@
+// KnowledgeGraph: the merged graph of many articles.
+//
+// What this object represents: a set of entities (vertices) and, for each
+// (subject, predicate, object), one relation (edge) that carries every piece
+// of evidence seen for it. It sits on a Boost.Graph adjacency_list with
+// bundled properties and keeps its own id -> vertex index; symmetric
+// predicates are stored once, subject id < object id.
+//
+// Graphs are built by GraphBuilder (graph_builder.h), which resolves
+// entities and orders everything canonically, so that the same observations
+// give the same graph whatever order they arrived in. The graph never parses
+// text: it receives ExtractionRecords and other graphs.
+#pragma once
+
+#include <boost/graph/adjacency_list.hpp>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "core/schema.h"
+
+namespace irkg {
+
+// One sighting of a relation: where it was read and how sure the reader was.
+struct Evidence {
+  std::string article;     // doc id of the article
+  std::string text;        // the sentence that states the fact
+  uint32_t start = 0;      // byte offsets of `text` in the article
+  uint32_t end = 0;
+  std::string date;        // the fact's date (qualifier), else the article's date, ISO 8601
+  double confidence = 0.0;
+  std::string rule;        // the extractor rule that produced it
+};
+
+// An article the graph has read; kept so that re-adding it adds nothing.
+struct Article {
+  std::string doc;
+  std::string date;
+  std::string url;
+  std::string title;
+};
+
+struct Entity {
+  std::string id;          // stable: "country/AZE", "person/khalaf-khalafov"
+  std::string name;        // canonical name
+  EntityType type = EntityType::kPerson;
+  std::string subtype;
+  std::string code;        // ISO 3166-1 alpha-3 for countries
+  std::vector<std::string> aliases;  // sorted, unique, without `name`
+};
+
+struct Relation {
+  Predicate predicate = Predicate::kMetWith;
+  std::vector<std::string> titles;   // qualifier values seen, sorted unique
+  std::vector<std::string> dates;
+  std::vector<std::string> whats;
+  std::vector<Evidence> evidence;    // sorted by (article, start, end, rule)
+  double confidence = 0.0;           // noisy-or over the evidence
+  uint32_t article_count = 0;        // distinct articles among the evidence
+  std::string first_seen, last_seen; // earliest and latest evidence date
+};
+
+using BoostGraph = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS, Entity, Relation>;
+using VertexId = BoostGraph::vertex_descriptor;
+using EdgeId = BoostGraph::edge_descriptor;
+
+class KnowledgeGraph {
+ public:
+  KnowledgeGraph() = default;
+
+  size_t entity_count() const { return boost::num_vertices(g_); }
+  size_t relation_count() const { return boost::num_edges(g_); }
+
+  const Entity& entity(VertexId v) const { return g_[v]; }
+  const Relation& relation(EdgeId e) const { return g_[e]; }
+  VertexId source(EdgeId e) const { return boost::source(e, g_); }
+  VertexId target(EdgeId e) const { return boost::target(e, g_); }
+
+  std::optional<VertexId> FindById(const std::string& id) const;
+  // Articles read, sorted by doc id.
+  const std::vector<Article>& articles() const { return articles_; }
+  void SetArticles(std::vector<Article> articles) { articles_ = std::move(articles); }
+
+  // Adds an entity; its id must be new. Used by GraphBuilder and readers.
+  VertexId AddEntity(Entity entity);
+  // Adds a relation between existing vertices. Used by GraphBuilder and readers.
+  EdgeId AddRelation(VertexId subject, VertexId object, Relation relation);
+
+  // The underlying Boost graph, for algorithms in queries/ and export/.
+  const BoostGraph& boost_graph() const { return g_; }
+
+ private:
+  BoostGraph g_;
+  std::unordered_map<std::string, VertexId> by_id_;
+  std::vector<Article> articles_;
+};
+
+}  // namespace irkg

@@ -1,0 +1,39 @@
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <fstream>
+
+#include "core/output_file.h"
+
+using namespace irkg;
+namespace fs = std::filesystem;
+
+TEST_CASE("an output file appears only when committed") {
+  fs::path dir = fs::temp_directory_path() / "irkg-output-file-test";
+  fs::create_directories(dir);
+  std::string path = (dir / "out.txt").string();
+  fs::remove(path);
+  {
+    auto f = OutputFile::Open(path);
+    REQUIRE(f.ok());
+    f->Write("partial");
+  }
+  CHECK_FALSE(fs::exists(path));
+  {
+    auto f = OutputFile::Open(path);
+    REQUIRE(f.ok());
+    f->Write("whole");
+    REQUIRE(f->Commit().ok());
+  }
+  std::ifstream in(path);
+  std::string s;
+  in >> s;
+  CHECK(s == "whole");
+  CHECK(std::distance(fs::directory_iterator(dir), fs::directory_iterator()) == 1);
+}
+
+TEST_CASE("writing into a missing directory fails cleanly") {
+  auto f = OutputFile::Open("/nonexistent-dir-irkg/x.json");
+  REQUIRE_FALSE(f.ok());
+  CHECK(f.status().message().find("/nonexistent-dir-irkg/x.json") != std::string::npos);
+}

@@ -1,0 +1,25 @@
+#include <catch2/catch.hpp>
+
+#include "core/text.h"
+
+using namespace irkg;
+
+TEST_CASE("names fold across diacritics, case and quotes") {
+  CHECK(FoldName("Türkiye") == "turkiye");
+  CHECK(FoldName("Côte d'Ivoire") == FoldName("Cote d\u2019Ivoire"));
+  CHECK(FoldName("Mevlüt Çavuşoğlu") == "mevlut cavusoglu");
+  CHECK(FoldName("  Kassym-Jomart   Tokayev ") == "kassym jomart tokayev");
+  CHECK(NameKey("The Hague") == "hague");
+}
+
+TEST_CASE("invalid UTF-8 is found and repaired") {
+  std::string ok = "Bogotá";
+  CHECK(FindInvalidUtf8(ok) == std::string::npos);
+  std::string bad = "ab\xff" "cd\xc3";
+  CHECK(FindInvalidUtf8(bad) == 2);
+  CHECK(RepairUtf8(&bad) == 2);
+  CHECK(bad == "ab\xEF\xBF\xBD" "cd\xEF\xBF\xBD");
+  CHECK(FindInvalidUtf8(bad) == std::string::npos);
+  std::string overlong = "\xC0\xAF";
+  CHECK(FindInvalidUtf8(overlong) == 0);
+}
