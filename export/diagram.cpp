@@ -1,0 +1,479 @@
+#include "export/diagram.h"
+
+#include <graphviz/cgraph.h>
+
+#include <algorithm>
+#include <array>
+#include <bitset>
+#include <cmath>
+#include <cstdio>
+#include <deque>
+#include <limits>
+#include <tuple>
+#include <unordered_map>
+
+#include "core/text.h"
+
+namespace irkg {
+namespace {
+
+// ---------------------------------------------------------------------------
+// Selection
+
+// Resolves one focus entry: an id wins; then a canonical name, then an alias,
+// compared by NameKey so that "Turkiye" finds "Türkiye".
+Result<VertexId> ResolveFocus(const KnowledgeGraph& graph, const std::string& wanted) {
+  if (auto v = graph.FindById(wanted)) return *v;
+  const std::string key = NameKey(wanted);
+  std::vector<VertexId> by_name, by_alias;
+  const BoostGraph& g = graph.boost_graph();
+  for (VertexId v = 0; v < boost::num_vertices(g); ++v) {
+    const Entity& e = g[v];
+    if (NameKey(e.name) == key) {
+      by_name.push_back(v);
+      continue;
+    }
+    for (const std::string& alias : e.aliases)
+      if (NameKey(alias) == key) {
+        by_alias.push_back(v);
+        break;
+      }
+  }
+  const std::vector<VertexId>& found = by_name.empty() ? by_alias : by_name;
+  if (found.size() == 1) return found[0];
+  if (found.empty()) return Status::NotFound("focus '" + wanted + "': no entity has this id, name or alias");
+  std::string ids;
+  for (VertexId v : found) ids += (ids.empty() ? "" : ", ") + g[v].id;
+  return Status::InvalidInput("focus '" + wanted + "' names several entities (" + ids + "); give an id");
+}
+
+template <typename F>
+void ForEachIncident(const BoostGraph& g, VertexId v, F&& f) {
+  for (auto [it, end] = boost::out_edges(v, g); it != end; ++it) f(*it, boost::target(*it, g));
+  for (auto [it, end] = boost::in_edges(v, g); it != end; ++it) f(*it, boost::source(*it, g));
+}
+
+}  // namespace
+
+Result<DiagramSelection> SelectForDiagram(const KnowledgeGraph& graph, const DiagramOptions& options) {
+  if (options.depth < 0) return Status::Usage("diagram depth must be 0 or more, not " + std::to_string(options.depth));
+  const BoostGraph& g = graph.boost_graph();
+  const size_t n = boost::num_vertices(g);
+
+  std::vector<bool> is_focus(n, false);
+  std::vector<VertexId> focus;
+  for (const std::string& wanted : options.focus) {
+    Result<VertexId> v = ResolveFocus(graph, wanted);
+    if (!v.ok()) return v.status();
+    if (!is_focus[*v]) focus.push_back(*v);
+    is_focus[*v] = true;
+  }
+
+  std::bitset<kPredicateCount> predicate_ok;
+  if (options.predicates.empty()) predicate_ok.set();
+  for (Predicate p : options.predicates) predicate_ok.set(static_cast<size_t>(p));
+  std::bitset<kEntityTypeCount> type_ok;
+  if (options.types.empty()) type_ok.set();
+  for (EntityType t : options.types) type_ok.set(static_cast<size_t>(t));
+
+  auto vertex_ok = [&](VertexId v) { return is_focus[v] || type_ok.test(static_cast<size_t>(g[v].type)); };
+  auto edge_ok = [&](EdgeId e, VertexId other) {
+    return predicate_ok.test(static_cast<size_t>(g[e].predicate)) && vertex_ok(other);
+  };
+
+  // Distance from the nearest focus entity; without focus every admitted
+  // entity is a candidate at distance 0.
+  constexpr int kUnreached = std::numeric_limits<int>::max();
+  std::vector<int> distance(n, kUnreached);
+  if (focus.empty()) {
+    for (VertexId v = 0; v < n; ++v)
+      if (vertex_ok(v)) distance[v] = 0;
+  } else {
+    std::deque<VertexId> queue(focus.begin(), focus.end());
+    for (VertexId v : focus) distance[v] = 0;
+    while (!queue.empty()) {
+      VertexId v = queue.front();
+      queue.pop_front();
+      if (distance[v] >= options.depth) continue;
+      ForEachIncident(g, v, [&](EdgeId e, VertexId other) {
+        if (distance[other] != kUnreached || !edge_ok(e, other)) return;
+        distance[other] = distance[v] + 1;
+        queue.push_back(other);
+      });
+    }
+  }
+  auto candidate = [&](VertexId v) { return distance[v] != kUnreached; };
+
+  std::vector<size_t> degree(n, 0);
+  std::vector<VertexId> kept;
+  for (VertexId v = 0; v < n; ++v) {
+    if (!candidate(v)) continue;
+    ForEachIncident(g, v, [&](EdgeId e, VertexId other) {
+      if (candidate(other) && edge_ok(e, other)) ++degree[v];
+    });
+    // A predicate filter asks for those relations; entities without any
+    // would only be clutter.
+    if (!options.predicates.empty() && degree[v] == 0 && !is_focus[v]) continue;
+    kept.push_back(v);
+  }
+
+  if (options.max_nodes > 0 && kept.size() > options.max_nodes) {
+    // Nearest first keeps the diagram connected: every kept entity's path
+    // to the focus is kept too. Among equals, the most connected say most.
+    auto rank = [&](VertexId v) {
+      return std::tuple<bool, int, long, const std::string&>(!is_focus[v], distance[v], -static_cast<long>(degree[v]),
+                                                             g[v].id);
+    };
+    std::sort(kept.begin(), kept.end(), [&](VertexId a, VertexId b) { return rank(a) < rank(b); });
+    size_t keep = std::max(options.max_nodes, focus.size());
+    kept.resize(std::min(keep, kept.size()));
+  }
+
+  DiagramSelection selection;
+  std::vector<bool> in(n, false);
+  for (VertexId v : kept) in[v] = true;
+  selection.vertices = kept;
+  std::sort(selection.vertices.begin(), selection.vertices.end(),
+            [&](VertexId a, VertexId b) { return g[a].id < g[b].id; });
+  for (auto [it, end] = boost::edges(g); it != end; ++it) {
+    VertexId s = boost::source(*it, g), t = boost::target(*it, g);
+    if (in[s] && in[t] && predicate_ok.test(static_cast<size_t>(g[*it].predicate))) selection.edges.push_back(*it);
+  }
+  std::stable_sort(selection.edges.begin(), selection.edges.end(), [&](EdgeId a, EdgeId b) {
+    return std::tie(g[boost::source(a, g)].id, g[a].predicate, g[boost::target(a, g)].id) <
+           std::tie(g[boost::source(b, g)].id, g[b].predicate, g[boost::target(b, g)].id);
+  });
+  return selection;
+}
+
+namespace {
+
+// ---------------------------------------------------------------------------
+// Text for labels and tooltips
+
+// Graphviz reads backslash sequences in labels (\n, \N, ...), so a literal
+// backslash must be doubled there. Tooltips of Graphviz 2.42 are unescaped
+// twice on their way to SVG, so there it takes four.
+constexpr std::string_view kLabelBackslash = "\\\\";
+constexpr std::string_view kTooltipBackslash = "\\\\\\\\";
+// Line break inside a label or tooltip, as Graphviz spells it.
+constexpr std::string_view kBreak = "\\n";
+
+// Runs of white space (newlines included) become one space; ends trimmed.
+std::string OneLine(std::string_view s) {
+  std::string out;
+  bool space = false;
+  for (char c : s) {
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
+      space = !out.empty();
+      continue;
+    }
+    if (space) out += ' ';
+    space = false;
+    out += c;
+  }
+  return out;
+}
+
+std::string Escape(std::string_view s, std::string_view backslash) {
+  std::string out;
+  out.reserve(s.size());
+  for (char c : s) {
+    if (c == '\\')
+      out += backslash;
+    else
+      out += c;
+  }
+  return out;
+}
+
+size_t CodePoints(std::string_view s) {
+  size_t n = 0;
+  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
+  return n;
+}
+
+// At most `max` code points of s, with an ellipsis when cut.
+std::string Truncate(std::string_view s, size_t max) {
+  size_t count = 0;
+  for (size_t i = 0; i < s.size(); ++i) {
+    if ((static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) continue;
+    if (count++ == max) return std::string(s.substr(0, i)) + "…";
+  }
+  return std::string(s);
+}
+
+// Breaks text into lines of about `width` code points at spaces; a long
+// name reads better as a block than as one wide box.
+std::vector<std::string> Wrap(std::string_view text, size_t width) {
+  std::vector<std::string> lines;
+  std::string line;
+  size_t start = 0;
+  while (start <= text.size()) {
+    size_t end = text.find(' ', start);
+    if (end == std::string_view::npos) end = text.size();
+    std::string_view word = text.substr(start, end - start);
+    if (!word.empty()) {
+      if (!line.empty() && CodePoints(line) + 1 + CodePoints(word) > width) {
+        lines.push_back(line);
+        line.clear();
+      }
+      if (!line.empty()) line += ' ';
+      line += word;
+    }
+    start = end + 1;
+  }
+  if (!line.empty()) lines.push_back(line);
+  return lines;
+}
+
+std::string JoinLabelLines(const std::vector<std::string>& lines, std::string_view backslash) {
+  std::string out;
+  for (const std::string& line : lines) {
+    if (!out.empty()) out += kBreak;
+    out += Escape(line, backslash);
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------
+// Style
+
+constexpr std::string_view kFont = "DejaVu Sans";  // shipped with Graphviz on Debian
+constexpr std::string_view kTextColor = "#1F2933";
+constexpr size_t kWrapWidth = 22;
+constexpr size_t kTooltipSentence = 320;
+
+struct TypeStyle {
+  std::string_view shape;
+  std::string_view style;
+  std::string_view fill;
+  std::string_view border;
+};
+
+// Light fills, one hue per type, with a darker border of the same hue: dark
+// text stays readable on every fill, in colour and in grey print.
+constexpr std::array<TypeStyle, kEntityTypeCount> kTypeStyles = {{
+    {"ellipse", "filled", "#DCE8F5", "#4E79A7"},          // Person
+    {"box", "rounded,filled", "#FCE5CD", "#C07F33"},      // Country
+    {"hexagon", "filled", "#DDEFD9", "#59A14F"},          // Organization
+    {"house", "filled", "#ECE4F3", "#8C6BB1"},            // Location
+    {"note", "filled", "#FFF5CC", "#B59B2E"},             // Agreement
+    {"folder", "filled", "#F8DDE3", "#C25A78"},           // Project
+}};
+
+const TypeStyle& StyleOf(EntityType t) { return kTypeStyles[static_cast<size_t>(t)]; }
+
+struct FamilyStyle {
+  std::string_view name;
+  std::string_view line;
+  std::string_view text;
+};
+
+constexpr std::array<FamilyStyle, 3> kFamilyStyles = {{
+    {"structural", "#8D959E", "#56606B"},   // PredicateFamily::kStructural
+    {"cooperative", "#3B8A6E", "#276150"},  // PredicateFamily::kCooperative
+    {"hostile", "#C8443A", "#9C2F27"},      // PredicateFamily::kHostile
+}};
+
+const FamilyStyle& StyleOf(PredicateFamily f) { return kFamilyStyles[static_cast<size_t>(f)]; }
+
+std::string NodeLabel(const Entity& e) {
+  std::string name = OneLine(e.name);
+  if (e.type == EntityType::kCountry && !e.code.empty()) name += " (" + OneLine(e.code) + ")";
+  return JoinLabelLines(Wrap(name, kWrapWidth), kLabelBackslash);
+}
+
+std::string NodeTooltip(const Entity& e) {
+  std::vector<std::string> lines = {OneLine(e.name)};
+  std::string kind(EntityTypeName(e.type));
+  if (!e.subtype.empty()) kind += " · " + OneLine(e.subtype);
+  if (!e.code.empty()) kind += " · " + OneLine(e.code);
+  lines.push_back(kind);
+  lines.push_back("id: " + OneLine(e.id));
+  if (!e.aliases.empty()) {
+    std::string also = "also: ";
+    for (size_t i = 0; i < e.aliases.size() && i < 6; ++i) also += (i ? ", " : "") + OneLine(e.aliases[i]);
+    if (e.aliases.size() > 6) also += ", …";
+    lines.push_back(also);
+  }
+  return JoinLabelLines(lines, kTooltipBackslash);
+}
+
+std::string EdgeLabel(const Relation& r) {
+  std::vector<std::string> lines = {std::string(PredicateName(r.predicate))};
+  const std::vector<std::string>* qualifiers = !r.titles.empty() ? &r.titles : &r.whats;
+  for (size_t i = 0; i < qualifiers->size() && i < 2; ++i) {
+    for (std::string& line : Wrap(OneLine((*qualifiers)[i]), kWrapWidth + 6)) lines.push_back(std::move(line));
+  }
+  if (qualifiers->size() > 2) lines.push_back("+" + std::to_string(qualifiers->size() - 2) + " more");
+  if (r.dates.size() == 1) lines.push_back(OneLine(r.dates.front()));
+  if (r.dates.size() > 1) lines.push_back(OneLine(r.dates.front()) + " – " + OneLine(r.dates.back()));
+  return JoinLabelLines(lines, kLabelBackslash);
+}
+
+std::string EdgeTooltip(const Entity& subject, const Relation& r, const Entity& object) {
+  std::vector<std::string> lines = {OneLine(subject.name) + " " + std::string(PredicateName(r.predicate)) + " " +
+                                    OneLine(object.name)};
+  if (r.evidence.empty()) {
+    lines.push_back("background knowledge (no evidence)");
+  } else {
+    const Evidence& first = r.evidence.front();
+    lines.push_back("“" + Truncate(OneLine(first.text), kTooltipSentence) + "”");
+    lines.push_back("— " + OneLine(first.article));
+    char summary[96];
+    std::snprintf(summary, sizeof summary, "%zu sighting%s in %u article%s, confidence %.2f", r.evidence.size(),
+                  r.evidence.size() == 1 ? "" : "s", r.article_count, r.article_count == 1 ? "" : "s", r.confidence);
+    lines.push_back(summary);
+  }
+  return JoinLabelLines(lines, kTooltipBackslash);
+}
+
+// Thicker lines for relations reported by more articles; logarithmic, so
+// that a relation in fifty articles does not swallow the picture.
+std::string PenWidth(uint32_t article_count) {
+  double w = 1.2 + 0.9 * std::log2(std::max<uint32_t>(article_count, 1));
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%.1f", std::min(w, 5.0));
+  return buf;
+}
+
+void SetGraphStyle(Agraph_t* g, const std::string& title) {
+  gv::SetGraphDefault(g, "fontname", kFont);
+  gv::SetGraphDefault(g, "fontsize", "16");
+  gv::SetGraphDefault(g, "fontcolor", kTextColor);
+  gv::SetGraphDefault(g, "bgcolor", "white");
+  gv::SetGraphDefault(g, "pad", "0.3");
+  // dot: left to right reads like the sentences the relations come from.
+  gv::SetGraphDefault(g, "rankdir", "LR");
+  gv::SetGraphDefault(g, "nodesep", "0.35");
+  gv::SetGraphDefault(g, "ranksep", "0.9");
+  // neato, fdp, sfdp: no overlapping nodes, curved edges around them.
+  gv::SetGraphDefault(g, "overlap", "false");
+  gv::SetGraphDefault(g, "splines", "true");
+  gv::SetGraphDefault(g, "sep", "+12");
+  gv::SetGraphDefault(g, "outputorder", "edgesfirst");
+  if (!title.empty()) {
+    gv::SetGraphDefault(g, "label", Escape(OneLine(title), kLabelBackslash));
+    gv::SetGraphDefault(g, "labelloc", "t");
+    gv::SetGraphDefault(g, "labeljust", "l");
+  }
+
+  gv::SetNodeDefault(g, "fontname", kFont);
+  gv::SetNodeDefault(g, "fontsize", "11");
+  gv::SetNodeDefault(g, "fontcolor", kTextColor);
+  gv::SetNodeDefault(g, "margin", "0.12,0.06");
+  gv::SetNodeDefault(g, "penwidth", "1.2");
+
+  gv::SetEdgeDefault(g, "fontname", kFont);
+  gv::SetEdgeDefault(g, "fontsize", "9");
+  gv::SetEdgeDefault(g, "arrowsize", "0.7");
+}
+
+void StyleNode(Agnode_t* node, EntityType type) {
+  const TypeStyle& s = StyleOf(type);
+  gv::SetAttr(node, "shape", s.shape);
+  gv::SetAttr(node, "style", s.style);
+  gv::SetAttr(node, "fillcolor", s.fill);
+  gv::SetAttr(node, "color", s.border);
+}
+
+void StyleEdge(Agedge_t* edge, Predicate p) {
+  const FamilyStyle& s = StyleOf(Info(p).family);
+  gv::SetAttr(edge, "color", s.line);
+  gv::SetAttr(edge, "fontcolor", s.text);
+  if (Info(p).symmetric) gv::SetAttr(edge, "dir", "none");
+}
+
+// A node name nobody uses yet, so that the legend can never merge with an
+// entity whose id happens to look like a legend key.
+std::string UnusedName(Agraph_t* g, const std::string& wanted) {
+  std::string name = wanted;
+  for (int i = 2; agnode(g, gv::CString(name).get(), 0) != nullptr; ++i) name = wanted + "~" + std::to_string(i);
+  return name;
+}
+
+// The key: one sample node per entity type drawn, one sample line per
+// predicate family drawn, in a quiet box of its own.
+void AddLegend(Agraph_t* g, const std::bitset<kEntityTypeCount>& types, const std::bitset<3>& families) {
+  if (types.none() && families.none()) return;
+  Agraph_t* key = agsubg(g, gv::CString("cluster_legend").get(), 1);
+  gv::SetAttr(key, "label", "Legend");
+  gv::SetAttr(key, "fontsize", "10");
+  gv::SetAttr(key, "fontcolor", "#6B7280");
+  gv::SetAttr(key, "style", "rounded,dashed");
+  gv::SetAttr(key, "color", "#C9CED6");
+  gv::SetAttr(key, "margin", "10");
+
+  Agnode_t* previous = nullptr;
+  auto chain = [&](Agnode_t* node) {
+    // Invisible links keep the samples in one tidy column, in every layout.
+    if (previous) {
+      Agedge_t* link = agedge(key, previous, node, nullptr, 1);
+      gv::SetAttr(link, "style", "invis");
+    }
+    previous = node;
+  };
+  for (int t = 0; t < kEntityTypeCount; ++t) {
+    if (!types.test(t)) continue;
+    const auto type = static_cast<EntityType>(t);
+    Agnode_t* node = agnode(key, gv::CString(UnusedName(g, "legend:" + std::string(EntityTypeName(type)))).get(), 1);
+    StyleNode(node, type);
+    gv::SetAttr(node, "label", EntityTypeName(type));
+    gv::SetAttr(node, "fontsize", "9");
+    gv::SetAttr(node, "height", "0.3");
+    gv::SetAttr(node, "tooltip", EntityTypeName(type));
+    chain(node);
+  }
+  for (int f = 0; f < 3; ++f) {
+    if (!families.test(f)) continue;
+    const FamilyStyle& s = kFamilyStyles[f];
+    Agnode_t* node = agnode(key, gv::CString(UnusedName(g, "legend:" + std::string(s.name))).get(), 1);
+    gv::SetAttr(node, "shape", "plaintext");
+    gv::SetAttr(node, "label", "⟶ " + std::string(s.name));
+    gv::SetAttr(node, "fontsize", "9");
+    gv::SetAttr(node, "fontcolor", s.text);
+    gv::SetAttr(node, "height", "0.25");
+    gv::SetAttr(node, "tooltip", s.name);
+    chain(node);
+  }
+}
+
+}  // namespace
+
+Result<gv::Graph> BuildDiagram(const KnowledgeGraph& graph, const DiagramOptions& options) {
+  Result<DiagramSelection> selection = SelectForDiagram(graph, options);
+  if (!selection.ok()) return selection.status();
+
+  gv::Graph g(agopen(gv::CString("irkg").get(), Agdirected, nullptr));
+  if (!g) return Status::IoError("graphviz: cannot create a graph");
+  SetGraphStyle(g.get(), options.title);
+
+  std::bitset<kEntityTypeCount> types_drawn;
+  std::bitset<3> families_drawn;
+  std::unordered_map<VertexId, Agnode_t*> nodes;
+  for (VertexId v : selection->vertices) {
+    const Entity& e = graph.entity(v);
+    Agnode_t* node = agnode(g.get(), gv::CString(e.id).get(), 1);
+    StyleNode(node, e.type);
+    gv::SetAttr(node, "label", NodeLabel(e));
+    gv::SetAttr(node, "tooltip", NodeTooltip(e));
+    nodes[v] = node;
+    types_drawn.set(static_cast<size_t>(e.type));
+  }
+  for (EdgeId id : selection->edges) {
+    const Relation& r = graph.relation(id);
+    const Entity& subject = graph.entity(graph.source(id));
+    const Entity& object = graph.entity(graph.target(id));
+    Agedge_t* edge = agedge(g.get(), nodes.at(graph.source(id)), nodes.at(graph.target(id)), nullptr, 1);
+    StyleEdge(edge, r.predicate);
+    gv::SetAttr(edge, "label", EdgeLabel(r));
+    gv::SetAttr(edge, "tooltip", EdgeTooltip(subject, r, object));
+    gv::SetAttr(edge, "penwidth", PenWidth(r.article_count));
+    families_drawn.set(static_cast<size_t>(Info(r.predicate).family));
+  }
+  if (options.legend) AddLegend(g.get(), types_drawn, families_drawn);
+  return g;
+}
+
+}  // namespace irkg

@@ -1,0 +1,66 @@
+#include "export/renderer.h"
+
+#include <graphviz/gvc.h>
+
+#include <algorithm>
+
+#include "export/graphviz.h"
+
+namespace irkg {
+namespace {
+
+std::string Choices(const std::vector<std::string>& names) {
+  std::string out;
+  for (const std::string& name : names) out += (out.empty() ? "" : ", ") + name;
+  return out;
+}
+
+bool Contains(const std::vector<std::string>& names, const std::string& name) {
+  return std::find(names.begin(), names.end(), name) != names.end();
+}
+
+// Graphviz's messages, when it left any, make a failure explain itself.
+Status WithMessages(Status status, const gv::ErrorCapture& errors) {
+  std::string text = errors.text();
+  if (text.empty()) return status;
+  std::string message = status.message() + ": " + text;
+  if (status.code() == Status::Code::kIoError) return Status::IoError(std::move(message));
+  return Status::InvalidInput(std::move(message));
+}
+
+}  // namespace
+
+const std::vector<std::string>& DiagramLayouts() {
+  static const std::vector<std::string> layouts = {"dot", "neato", "sfdp", "fdp", "circo"};
+  return layouts;
+}
+
+const std::vector<std::string>& DiagramFormats() {
+  static const std::vector<std::string> formats = {"svg", "png", "pdf"};
+  return formats;
+}
+
+Status RenderDiagram(const KnowledgeGraph& graph, const DiagramOptions& options, const std::string& layout,
+                     const std::string& format, OutputFile& out) {
+  if (!Contains(DiagramLayouts(), layout))
+    return Status::Usage("unknown diagram layout '" + layout + "' (valid: " + Choices(DiagramLayouts()) + ")");
+  if (!Contains(DiagramFormats(), format))
+    return Status::Usage("unknown diagram format '" + format + "' (valid: " + Choices(DiagramFormats()) + ")");
+  if (!out.stream()) return Status::IoError(out.path() + ": not open for writing");
+
+  // Declared in this order so that they are released in the order Graphviz
+  // needs: layout, then graph, then context.
+  Result<gv::Context> gvc = gv::NewContext();
+  if (!gvc.ok()) return gvc.status();
+  Result<gv::Graph> diagram = BuildDiagram(graph, options);
+  if (!diagram.ok()) return diagram.status();
+
+  gv::ErrorCapture errors;
+  Result<gv::Layout> laid_out = gv::Layout::Compute(gvc->get(), diagram->get(), layout);
+  if (!laid_out.ok()) return WithMessages(laid_out.status(), errors);
+  if (gvRender(gvc->get(), diagram->get(), format.c_str(), out.stream()) != 0)
+    return WithMessages(Status::IoError(out.path() + ": graphviz could not render " + format), errors);
+  return Status::Ok();
+}
+
+}  // namespace irkg
