@@ -332,13 +332,13 @@ std::string EdgeTooltip(const Entity& subject, const Relation& r, const Entity& 
 // Thicker lines for relations reported by more articles; logarithmic, so
 // that a relation in fifty articles does not swallow the picture.
 std::string PenWidth(uint32_t article_count) {
-  double w = 1.2 + 0.9 * std::log2(std::max<uint32_t>(article_count, 1));
+  double w = 1.2 + 0.7 * std::log2(std::max<uint32_t>(article_count, 1));
   char buf[16];
-  std::snprintf(buf, sizeof buf, "%.1f", std::min(w, 5.0));
+  std::snprintf(buf, sizeof buf, "%.1f", std::min(w, 4.5));
   return buf;
 }
 
-void SetGraphStyle(Agraph_t* g, const std::string& title) {
+void SetGraphStyle(Agraph_t* g) {
   gv::SetGraphDefault(g, "fontname", kFont);
   gv::SetGraphDefault(g, "fontsize", "16");
   gv::SetGraphDefault(g, "fontcolor", kTextColor);
@@ -353,11 +353,8 @@ void SetGraphStyle(Agraph_t* g, const std::string& title) {
   gv::SetGraphDefault(g, "splines", "true");
   gv::SetGraphDefault(g, "sep", "+12");
   gv::SetGraphDefault(g, "outputorder", "edgesfirst");
-  if (!title.empty()) {
-    gv::SetGraphDefault(g, "label", Escape(OneLine(title), kLabelBackslash));
-    gv::SetGraphDefault(g, "labelloc", "t");
-    gv::SetGraphDefault(g, "labeljust", "l");
-  }
+  gv::SetGraphDefault(g, "labelloc", "t");
+  gv::SetGraphDefault(g, "labeljust", "l");
 
   gv::SetNodeDefault(g, "fontname", kFont);
   gv::SetNodeDefault(g, "fontsize", "11");
@@ -385,58 +382,50 @@ void StyleEdge(Agedge_t* edge, Predicate p) {
   if (Info(p).symmetric) gv::SetAttr(edge, "dir", "none");
 }
 
-// A node name nobody uses yet, so that the legend can never merge with an
-// entity whose id happens to look like a legend key.
-std::string UnusedName(Agraph_t* g, const std::string& wanted) {
-  std::string name = wanted;
-  for (int i = 2; agnode(g, gv::CString(name).get(), 0) != nullptr; ++i) name = wanted + "~" + std::to_string(i);
-  return name;
+std::string XmlEscape(std::string_view s) {
+  std::string out;
+  for (char c : s) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      default: out += c;
+    }
+  }
+  return out;
 }
 
-// The key: one sample node per entity type drawn, one sample line per
-// predicate family drawn, in a quiet box of its own.
-void AddLegend(Agraph_t* g, const std::bitset<kEntityTypeCount>& types, const std::bitset<3>& families) {
-  if (types.none() && families.none()) return;
-  Agraph_t* key = agsubg(g, gv::CString("cluster_legend").get(), 1);
-  gv::SetAttr(key, "label", "Legend");
-  gv::SetAttr(key, "fontsize", "10");
-  gv::SetAttr(key, "fontcolor", "#6B7280");
-  gv::SetAttr(key, "style", "rounded,dashed");
-  gv::SetAttr(key, "color", "#C9CED6");
-  gv::SetAttr(key, "margin", "10");
-
-  Agnode_t* previous = nullptr;
-  auto chain = [&](Agnode_t* node) {
-    // Invisible links keep the samples in one tidy column, in every layout.
-    if (previous) {
-      Agedge_t* link = agedge(key, previous, node, nullptr, 1);
-      gv::SetAttr(link, "style", "invis");
-    }
-    previous = node;
-  };
+// The title and a key to the entity types and predicate families drawn, as
+// the graph's own label. Every engine lays the graph label out beside the
+// drawing; a key made of nodes (a cluster) would be placed by the engine
+// instead: a full-width row or a tall column in dot, scattered over the
+// graph by neato and sfdp, which ignore clusters.
+void SetTitleAndKey(Agraph_t* g, const std::string& title, const std::bitset<kEntityTypeCount>& types,
+                    const std::bitset<3>& families) {
+  std::string html = R"(<TABLE BORDER="0" CELLSPACING="0" CELLPADDING="0">)";
+  if (!title.empty())
+    html += R"(<TR><TD ALIGN="LEFT" CELLPADDING="4"><FONT POINT-SIZE="16">)" + XmlEscape(OneLine(title)) +
+            "</FONT></TD></TR>";
+  // One row: a swatch per entity type, then a line sample per family, the
+  // friendly before the hostile before the merely structural.
+  html += R"(<TR><TD ALIGN="LEFT"><TABLE BORDER="0" CELLSPACING="4" CELLPADDING="3"><TR>)";
   for (int t = 0; t < kEntityTypeCount; ++t) {
     if (!types.test(t)) continue;
-    const auto type = static_cast<EntityType>(t);
-    Agnode_t* node = agnode(key, gv::CString(UnusedName(g, "legend:" + std::string(EntityTypeName(type)))).get(), 1);
-    StyleNode(node, type);
-    gv::SetAttr(node, "label", EntityTypeName(type));
-    gv::SetAttr(node, "fontsize", "9");
-    gv::SetAttr(node, "height", "0.3");
-    gv::SetAttr(node, "tooltip", EntityTypeName(type));
-    chain(node);
+    const TypeStyle& s = kTypeStyles[t];
+    html += R"(<TD BORDER="1" STYLE="rounded" BGCOLOR=")" + std::string(s.fill) + R"(" COLOR=")" +
+            std::string(s.border) + R"("><FONT POINT-SIZE="9">)" +
+            std::string(EntityTypeName(static_cast<EntityType>(t))) + "</FONT></TD>";
   }
-  for (int f = 0; f < 3; ++f) {
-    if (!families.test(f)) continue;
-    const FamilyStyle& s = kFamilyStyles[f];
-    Agnode_t* node = agnode(key, gv::CString(UnusedName(g, "legend:" + std::string(s.name))).get(), 1);
-    gv::SetAttr(node, "shape", "plaintext");
-    gv::SetAttr(node, "label", "⟶ " + std::string(s.name));
-    gv::SetAttr(node, "fontsize", "9");
-    gv::SetAttr(node, "fontcolor", s.text);
-    gv::SetAttr(node, "height", "0.25");
-    gv::SetAttr(node, "tooltip", s.name);
-    chain(node);
+  for (PredicateFamily f : {PredicateFamily::kCooperative, PredicateFamily::kHostile, PredicateFamily::kStructural}) {
+    if (!families.test(static_cast<size_t>(f))) continue;
+    const FamilyStyle& s = StyleOf(f);
+    html += R"(<TD><FONT POINT-SIZE="9" COLOR=")" + std::string(s.line) + R"(">  ━━▶ </FONT><FONT POINT-SIZE="9" COLOR=")" +
+            std::string(s.text) + R"(">)" + std::string(s.name) + "</FONT></TD>";
   }
+  html += "</TR></TABLE></TD></TR>";
+  html += "</TABLE>";
+  gv::SetHtmlAttr(g, "label", html);
 }
 
 }  // namespace
@@ -447,7 +436,7 @@ Result<gv::Graph> BuildDiagram(const KnowledgeGraph& graph, const DiagramOptions
 
   gv::Graph g(agopen(gv::CString("irkg").get(), Agdirected, nullptr));
   if (!g) return Status::IoError("graphviz: cannot create a graph");
-  SetGraphStyle(g.get(), options.title);
+  SetGraphStyle(g.get());
 
   std::bitset<kEntityTypeCount> types_drawn;
   std::bitset<3> families_drawn;
@@ -472,7 +461,11 @@ Result<gv::Graph> BuildDiagram(const KnowledgeGraph& graph, const DiagramOptions
     gv::SetAttr(edge, "penwidth", PenWidth(r.article_count));
     families_drawn.set(static_cast<size_t>(Info(r.predicate).family));
   }
-  if (options.legend) AddLegend(g.get(), types_drawn, families_drawn);
+  if (options.legend && (types_drawn.any() || !options.title.empty())) {
+    SetTitleAndKey(g.get(), options.title, types_drawn, families_drawn);
+  } else if (!options.title.empty()) {
+    gv::SetGraphDefault(g.get(), "label", Escape(OneLine(options.title), kLabelBackslash));
+  }
   return g;
 }
 

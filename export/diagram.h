@@ -39,7 +39,8 @@ struct DiagramOptions {
   size_t max_nodes = 0;
   // Printed above the diagram when not empty.
   std::string title;
-  // A key to the shapes, colours and line colours used.
+  // A key to the entity colours and relation line colours drawn, under the
+  // title.
   bool legend = true;
 };
 

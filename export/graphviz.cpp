@@ -38,6 +38,18 @@ void SetAttr(void* object, std::string_view name, std::string_view value) {
   agsafeset(object, n.get(), v.get(), empty.get());
 }
 
+void SetHtmlAttr(void* object, std::string_view name, std::string_view html) {
+  CString n(name), v(html), empty("");
+  Agraph_t* root = agroot(object);
+  const int kind = agobjkind(object);
+  Agsym_t* sym = agattr(root, kind, n.get(), nullptr);
+  if (!sym) sym = agattr(root, kind, n.get(), empty.get());
+  // agxset keeps its own reference to an HTML string; drop ours after.
+  char* marked = agstrdup_html(root, v.get());
+  agxset(object, sym, marked);
+  agstrfree(root, marked);
+}
+
 static void SetDefault(Agraph_s* g, int kind, std::string_view name, std::string_view value) {
   CString n(name), v(value);
   agattr(g, kind, n.get(), v.get());

@@ -71,6 +71,10 @@ class CString {
 // declaring the attribute with an empty default when it is new.
 void SetAttr(void* object, std::string_view name, std::string_view value);
 
+// Sets attribute `name` to an HTML-like label: `html` is the markup itself,
+// such as "<TABLE>...</TABLE>", with its text already escaped as XML.
+void SetHtmlAttr(void* object, std::string_view name, std::string_view html);
+
 // Declares the default of an attribute for the whole graph: for the graph
 // itself, every node, or every edge.
 void SetGraphDefault(Agraph_s* g, std::string_view name, std::string_view value);

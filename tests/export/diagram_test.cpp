@@ -44,6 +44,8 @@ std::string Attr(void* object, const char* name) {
 
 Agnode_t* Node(Agraph_t* g, const std::string& name) { return agnode(g, gv::CString(name).get(), 0); }
 
+bool Has(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+
 Agedge_t* Edge(Agraph_t* g, const std::string& tail, const std::string& head) {
   Agnode_t* t = Node(g, tail);
   Agnode_t* h = Node(g, head);
@@ -190,7 +192,6 @@ TEST_CASE("BuildDiagram: nodes named by id, styled by type", "[diagram]") {
   Agraph_t* dg = d->get();
   CHECK(agnnodes(dg) == 9);
   CHECK(agnedges(dg) == 7);
-  CHECK(agsubg(dg, gv::CString("cluster_legend").get(), 0) == nullptr);
   CHECK(Attr(dg, "label") == "Tricky \\\\ names");
   CHECK(Attr(dg, "rankdir") == "LR");
   CHECK(Attr(dg, "fontname") == "DejaVu Sans");
@@ -241,34 +242,34 @@ TEST_CASE("BuildDiagram: edges labelled and coloured by family", "[diagram]") {
   CHECK(Attr(located, "tooltip").find("background knowledge") != std::string::npos);
 }
 
-TEST_CASE("BuildDiagram: legend shows what is drawn", "[diagram]") {
+TEST_CASE("BuildDiagram: the key under the title shows what is drawn", "[diagram]") {
   KnowledgeGraph g = TrickyGraph();
-  Result<gv::Graph> d = BuildDiagram(g, {});
+  DiagramOptions o;
+  o.title = "Friends & <foes> \\ all";
+  Result<gv::Graph> d = BuildDiagram(g, o);
   REQUIRE(d.ok());
-  Agraph_t* legend = agsubg(d->get(), gv::CString("cluster_legend").get(), 0);
-  REQUIRE(legend);
-  // Four entity types and three predicate families appear in the graph.
-  CHECK(agnnodes(legend) == 7);
-  CHECK(agnnodes(d->get()) == 9 + 7);
-  CHECK(Node(legend, "legend:Person"));
-  CHECK_FALSE(Node(legend, "legend:Agreement"));
+  // The key is no part of the graph itself.
+  CHECK(agnnodes(d->get()) == 9);
+  CHECK(agnedges(d->get()) == 7);
+  char* label = agget(d->get(), gv::CString("label").get());
+  REQUIRE(label);
+  CHECK(aghtmlstr(label));
+  std::string key = label;
+  CHECK(Has(key, ">Friends &amp; &lt;foes&gt; \\ all<"));
+  for (const char* shown : {">Person<", ">Country<", ">Organization<", ">Location<", ">cooperative<", ">hostile<",
+                            ">structural<"})
+    CHECK(Has(key, shown));
+  CHECK_FALSE(Has(key, ">Agreement<"));
 
   DiagramOptions only_met;
   only_met.predicates = {Predicate::kMetWith};
   Result<gv::Graph> small = BuildDiagram(g, only_met);
   REQUIRE(small.ok());
-  legend = agsubg(small->get(), gv::CString("cluster_legend").get(), 0);
-  REQUIRE(legend);
-  CHECK(agnnodes(legend) == 2);  // Person, cooperative
-}
-
-TEST_CASE("BuildDiagram: legend never takes an entity's node", "[diagram]") {
-  KnowledgeGraph g;
-  g.AddEntity(testing::MakeEntity("legend:Person", "Sneaky", EntityType::kPerson));
-  Result<gv::Graph> d = BuildDiagram(g, {});
-  REQUIRE(d.ok());
-  CHECK(agnnodes(d->get()) == 2);
-  CHECK(Attr(Node(d->get(), "legend:Person"), "label") == "Sneaky");
+  key = agget(small->get(), gv::CString("label").get());
+  CHECK(Has(key, ">Person<"));
+  CHECK(Has(key, ">cooperative<"));
+  CHECK_FALSE(Has(key, ">Country<"));
+  CHECK_FALSE(Has(key, ">hostile<"));
 }
 
 TEST_CASE("BuildDiagram: an empty graph is an empty diagram", "[diagram]") {

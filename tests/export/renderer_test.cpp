@@ -56,8 +56,9 @@ TEST_CASE("SVG carries names and evidence tooltips", "[render]") {
   // Node tooltips.
   CHECK(Has(svg, "xlink:title=\"The &quot;Quoted\\Backslash&quot; &lt;Institute&gt; &amp; Co&#10;Organization"));
   CHECK(Has(svg, "id: person/obrien"));
-  // The legend.
-  CHECK(Has(svg, ">Legend</text>"));
+  // The key under the title.
+  CHECK(Has(svg, ">Organization</text>"));
+  CHECK(Has(svg, ">hostile</text>"));
 }
 
 TEST_CASE("PNG and PDF output", "[render]") {
