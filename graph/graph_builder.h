@@ -10,6 +10,7 @@
 #pragma once
 
 #include <memory>
+#include <string>
 
 #include "core/record.h"
 #include "graph/knowledge_graph.h"
@@ -35,5 +36,17 @@ class GraphBuilder {
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };
+
+// Evidence for a triple that came without a text span (background
+// knowledge, SCHEMA.md) carries this rule; it counts toward confidence but
+// not toward article_count.
+inline constexpr const char* kBackgroundRule = "background";
+bool IsBackground(const Evidence& evidence);
+
+// Sets the derived fields of a relation (qualifier lists, confidence as
+// noisy-or, article_count, first_seen, last_seen) from relation->evidence,
+// which must already be sorted and deduplicated; the result depends only on
+// that list, bit for bit.
+void SummarizeEvidence(Relation* relation);
 
 }  // namespace irkg

@@ -33,6 +33,13 @@ struct Evidence {
   std::string date;        // the fact's date (qualifier), else the article's date, ISO 8601
   double confidence = 0.0;
   std::string rule;        // the extractor rule that produced it
+  // The qualifiers as this evidence states them (empty when it does not);
+  // a Relation's qualifier lists are their union.
+  std::string title;
+  std::string what;
+  bool date_from_text = false;  // `date` is the fact's date, not the article's
+
+  bool operator==(const Evidence&) const = default;
 };
 
 // An article the graph has read; kept so that re-adding it adds nothing.
@@ -41,6 +48,19 @@ struct Article {
   std::string date;
   std::string url;
   std::string title;
+
+  bool operator==(const Article&) const = default;
+};
+
+// How one article named an entity: the name its extraction record gave and
+// the other words it used for it. Kept so that resolution can be redone from
+// a graph exactly as from the records themselves.
+struct Sighting {
+  std::string article;               // doc id
+  std::string name;
+  std::vector<std::string> mentions; // sorted, unique, without `name`
+
+  bool operator==(const Sighting&) const = default;
 };
 
 struct Entity {
@@ -50,8 +70,13 @@ struct Entity {
   std::string subtype;
   std::string code;        // ISO 3166-1 alpha-3 for countries
   std::vector<std::string> aliases;  // sorted, unique, without `name`
+  std::vector<Sighting> sightings;   // sorted by (article, name)
+
+  bool operator==(const Entity&) const = default;
 };
 
+// Everything but `predicate` and `evidence` is derived from the evidence
+// (graph_builder.h: SummarizeEvidence).
 struct Relation {
   Predicate predicate = Predicate::kMetWith;
   std::vector<std::string> titles;   // qualifier values seen, sorted unique
@@ -61,6 +86,8 @@ struct Relation {
   double confidence = 0.0;           // noisy-or over the evidence
   uint32_t article_count = 0;        // distinct articles among the evidence
   std::string first_seen, last_seen; // earliest and latest evidence date
+
+  bool operator==(const Relation&) const = default;
 };
 
 using BoostGraph = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS, Entity, Relation>;

@@ -1,0 +1,2 @@
+// placeholder until path queries land
+namespace irkg {}
