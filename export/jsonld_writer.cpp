@@ -1,0 +1,308 @@
+#include "export/jsonld_writer.h"
+
+#include <rapidjson/writer.h>
+
+#include <algorithm>
+#include <cmath>
+#include <functional>
+#include <tuple>
+#include <vector>
+
+#include "graph/vocabulary.h"
+
+namespace irkg {
+namespace {
+
+// A RapidJSON output stream that hands the text to a sink in large chunks.
+class ChunkStream {
+ public:
+  using Ch = char;
+  explicit ChunkStream(std::function<void(std::string_view)> sink) : sink_(std::move(sink)) {}
+  void Put(char c) {
+    buffer_.push_back(c);
+    if (buffer_.size() >= kChunk) Drain();
+  }
+  void PutRaw(std::string_view s) {
+    buffer_.append(s);
+    if (buffer_.size() >= kChunk) Drain();
+  }
+  // RapidJSON flushes after every root value, i.e. every node; only a full
+  // chunk is worth passing on then.
+  void Flush() {
+    if (buffer_.size() >= kChunk) Drain();
+  }
+  void Drain() {
+    if (buffer_.empty()) return;
+    sink_(buffer_);
+    buffer_.clear();
+  }
+
+ private:
+  static constexpr size_t kChunk = 1 << 16;
+  std::function<void(std::string_view)> sink_;
+  std::string buffer_;
+};
+
+using RapidWriter = rapidjson::Writer<ChunkStream, rapidjson::UTF8<>, rapidjson::UTF8<>, rapidjson::CrtAllocator,
+                                      rapidjson::kWriteValidateEncodingFlag>;
+
+// Wraps the RapidJSON writer so that one failed call (invalid UTF-8, a
+// non-finite number) poisons the whole node instead of being lost.
+class NodeWriter {
+ public:
+  explicit NodeWriter(ChunkStream* stream) : stream_(stream), writer_(*stream) { writer_.SetMaxDecimalPlaces(6); }
+
+  void Begin() {
+    writer_.Reset(*stream_);
+    ok_ = true;
+  }
+  bool ok() const { return ok_ && writer_.IsComplete(); }
+
+  void StartObject() { ok_ = writer_.StartObject() && ok_; }
+  void EndObject() { ok_ = writer_.EndObject() && ok_; }
+  void StartArray() { ok_ = writer_.StartArray() && ok_; }
+  void EndArray() { ok_ = writer_.EndArray() && ok_; }
+  void Key(std::string_view k) { ok_ = writer_.Key(k.data(), static_cast<rapidjson::SizeType>(k.size())) && ok_; }
+  void String(std::string_view s) {
+    ok_ = writer_.String(s.data(), static_cast<rapidjson::SizeType>(s.size())) && ok_;
+  }
+  void Uint(unsigned n) { ok_ = writer_.Uint(n) && ok_; }
+  void Bool(bool b) { ok_ = writer_.Bool(b) && ok_; }
+  void Double(double d) { ok_ = std::isfinite(d) && writer_.Double(d) && ok_; }
+
+  void Member(std::string_view key, std::string_view value) {
+    Key(key);
+    String(value);
+  }
+  void MemberIfSet(std::string_view key, std::string_view value) {
+    if (!value.empty()) Member(key, value);
+  }
+  void StringList(std::string_view key, const std::vector<std::string>& values) {
+    if (values.empty()) return;
+    Key(key);
+    StartArray();
+    for (const auto& v : values) String(v);
+    EndArray();
+  }
+
+ private:
+  ChunkStream* stream_;
+  RapidWriter writer_;
+  bool ok_ = true;
+};
+
+void WriteContext(NodeWriter& w) {
+  using namespace vocab;
+  auto term = [&](std::string_view name, std::string_view iri, std::string_view type = {},
+                  std::string_view container = {}) {
+    w.Key(name);
+    if (type.empty() && container.empty()) {
+      w.String(iri);
+      return;
+    }
+    w.StartObject();
+    w.Member("@id", iri);
+    if (!type.empty()) w.Member("@type", type);
+    if (!container.empty()) w.Member("@container", container);
+    w.EndObject();
+  };
+  w.StartObject();
+  w.Key("@version");
+  w.Double(1.1);
+  term("schema", kSchemaOrg);
+  term("irkg", kVocabBase);
+  term("rdf", kRdf);
+  term("xsd", kXsd);
+  for (std::string_view cls : AllSchemaOrgClasses()) term(cls, "schema:" + std::string(cls));
+  term("Statement", "rdf:Statement");
+  term("Article", "schema:NewsArticle");
+  term("name", "schema:name");
+  term("alternateName", "schema:alternateName", {}, "@set");
+  term("entityType", "irkg:entityType");
+  term("subtype", "irkg:subtype");
+  term("code", "schema:identifier");
+  term("seenIn", "irkg:seenIn", {}, "@set");
+  for (const PredicateInfo& p : AllPredicates()) term(p.name, "irkg:" + std::string(p.name), "@id", "@set");
+  term("subject", "rdf:subject", "@id");
+  term("predicate", "rdf:predicate", "@vocab");
+  term("object", "rdf:object", "@id");
+  term("title", "irkg:title", {}, "@set");
+  term("date", "irkg:date", {}, "@set");
+  term("what", "irkg:what", {}, "@set");
+  term("confidence", "irkg:confidence", "xsd:double");
+  term("articleCount", "irkg:articleCount", "xsd:integer");
+  term("firstSeen", "irkg:firstSeen");
+  term("lastSeen", "irkg:lastSeen");
+  term("evidence", "irkg:evidence", {}, "@set");
+  term("article", "irkg:article", "@id");
+  term("text", "irkg:text");
+  term("start", "irkg:start", "xsd:integer");
+  term("end", "irkg:end", "xsd:integer");
+  term("rule", "irkg:rule");
+  term("dateFromText", "irkg:dateFromText", "xsd:boolean");
+  term("doc", "irkg:doc");
+  term("datePublished", "schema:datePublished");
+  term("url", "schema:url");
+  term("headline", "schema:headline");
+  w.EndObject();
+}
+
+void WriteEntity(NodeWriter& w, const KnowledgeGraph& graph, VertexId v) {
+  const Entity& e = graph.entity(v);
+  w.StartObject();
+  w.Member("@id", vocab::EntityIri(e.id));
+  w.Member("@type", vocab::SchemaOrgClass(e.type, e.subtype));
+  w.Member("name", e.name);
+  w.StringList("alternateName", e.aliases);
+  w.Member("entityType", EntityTypeName(e.type));
+  w.MemberIfSet("subtype", e.subtype);
+  w.MemberIfSet("code", e.code);
+  if (!e.sightings.empty()) {
+    w.Key("seenIn");
+    w.StartArray();
+    for (const Sighting& s : e.sightings) {
+      w.StartObject();
+      if (!s.article.empty()) w.Member("article", vocab::ArticleIri(s.article));
+      w.Member("name", s.name);
+      w.StringList("alternateName", s.mentions);
+      w.EndObject();
+    }
+    w.EndArray();
+  }
+  // The direct edges, so that a plain RDF reading has each triple.
+  const BoostGraph& g = graph.boost_graph();
+  std::vector<std::pair<Predicate, const std::string*>> out;
+  for (EdgeId edge : boost::make_iterator_range(boost::out_edges(v, g)))
+    out.emplace_back(graph.relation(edge).predicate, &graph.entity(graph.target(edge)).id);
+  std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) {
+    return std::tie(a.first, *a.second) < std::tie(b.first, *b.second);
+  });
+  for (size_t i = 0; i < out.size();) {
+    w.Key(PredicateName(out[i].first));
+    w.StartArray();
+    Predicate p = out[i].first;
+    for (; i < out.size() && out[i].first == p; ++i) w.String(vocab::EntityIri(*out[i].second));
+    w.EndArray();
+  }
+  w.EndObject();
+}
+
+void WriteStatement(NodeWriter& w, const KnowledgeGraph& graph, EdgeId edge) {
+  const Relation& r = graph.relation(edge);
+  w.StartObject();
+  w.Member("@type", "Statement");
+  w.Member("subject", vocab::EntityIri(graph.entity(graph.source(edge)).id));
+  w.Member("predicate", PredicateName(r.predicate));
+  w.Member("object", vocab::EntityIri(graph.entity(graph.target(edge)).id));
+  w.StringList("title", r.titles);
+  w.StringList("date", r.dates);
+  w.StringList("what", r.whats);
+  w.Key("confidence");
+  w.Double(r.confidence);
+  w.Key("articleCount");
+  w.Uint(r.article_count);
+  w.MemberIfSet("firstSeen", r.first_seen);
+  w.MemberIfSet("lastSeen", r.last_seen);
+  w.Key("evidence");
+  w.StartArray();
+  for (const Evidence& e : r.evidence) {
+    w.StartObject();
+    if (!e.article.empty()) w.Member("article", vocab::ArticleIri(e.article));
+    w.MemberIfSet("text", e.text);
+    w.Key("start");
+    w.Uint(e.start);
+    w.Key("end");
+    w.Uint(e.end);
+    w.MemberIfSet("date", e.date);
+    if (e.date_from_text) {
+      w.Key("dateFromText");
+      w.Bool(true);
+    }
+    w.Key("confidence");
+    w.Double(e.confidence);
+    w.MemberIfSet("rule", e.rule);
+    w.MemberIfSet("title", e.title);
+    w.MemberIfSet("what", e.what);
+    w.EndObject();
+  }
+  w.EndArray();
+  w.EndObject();
+}
+
+void WriteArticle(NodeWriter& w, const Article& a) {
+  w.StartObject();
+  w.Member("@id", vocab::ArticleIri(a.doc));
+  w.Member("@type", "Article");
+  w.Member("doc", a.doc);
+  w.MemberIfSet("datePublished", a.date);
+  w.MemberIfSet("url", a.url);
+  w.MemberIfSet("headline", a.title);
+  w.EndObject();
+}
+
+Status Unwritable(const std::string& what) {
+  return Status::InvalidInput(what + ": cannot be written as JSON (invalid UTF-8 or a non-finite number)");
+}
+
+// One node per line, so that the file diffs and greps well.
+Status WriteDocument(const KnowledgeGraph& graph, ChunkStream& stream) {
+  NodeWriter w(&stream);
+  stream.PutRaw("{\"@context\":");
+  w.Begin();
+  WriteContext(w);
+  if (!w.ok()) return Unwritable("the JSON-LD context");
+  stream.PutRaw(",\n\"@graph\":[");
+
+  const char* separator = "\n";
+  auto next = [&] {
+    stream.PutRaw(separator);
+    separator = ",\n";
+    w.Begin();
+  };
+
+  std::vector<VertexId> vertices;
+  for (VertexId v : boost::make_iterator_range(boost::vertices(graph.boost_graph()))) vertices.push_back(v);
+  std::sort(vertices.begin(), vertices.end(),
+            [&](VertexId a, VertexId b) { return graph.entity(a).id < graph.entity(b).id; });
+  for (VertexId v : vertices) {
+    next();
+    WriteEntity(w, graph, v);
+    if (!w.ok()) return Unwritable("entity '" + graph.entity(v).id + "'");
+  }
+
+  std::vector<EdgeId> edges;
+  for (EdgeId e : boost::make_iterator_range(boost::edges(graph.boost_graph()))) edges.push_back(e);
+  auto edge_key = [&](EdgeId e) {
+    return std::tie(graph.entity(graph.source(e)).id, graph.relation(e).predicate, graph.entity(graph.target(e)).id);
+  };
+  std::stable_sort(edges.begin(), edges.end(), [&](EdgeId a, EdgeId b) { return edge_key(a) < edge_key(b); });
+  for (size_t i = 0; i < edges.size(); ++i) {
+    next();
+    WriteStatement(w, graph, edges[i]);
+    if (!w.ok()) return Unwritable("statement " + std::to_string(i + 1));
+  }
+
+  for (const Article& a : graph.articles()) {
+    next();
+    WriteArticle(w, a);
+    if (!w.ok()) return Unwritable("article '" + a.doc + "'");
+  }
+  stream.PutRaw("\n]}\n");
+  stream.Drain();
+  return Status::Ok();
+}
+
+}  // namespace
+
+Status WriteJsonLd(const KnowledgeGraph& graph, OutputFile& out) {
+  ChunkStream stream([&out](std::string_view chunk) { out.Write(chunk); });
+  return WriteDocument(graph, stream);
+}
+
+Status WriteJsonLdToString(const KnowledgeGraph& graph, std::string* out) {
+  out->clear();
+  ChunkStream stream([out](std::string_view chunk) { out->append(chunk); });
+  return WriteDocument(graph, stream);
+}
+
+}  // namespace irkg

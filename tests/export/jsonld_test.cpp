@@ -1,0 +1,130 @@
+#include <catch2/catch.hpp>
+
+#include <rapidjson/document.h>
+
+#include <algorithm>
+#include <random>
+
+#include "export/jsonld_writer.h"
+#include "graph/graph_builder.h"
+#include "tests/graph/test_graphs.h"
+
+using namespace irkg;
+using namespace irkg::testing;
+
+namespace {
+
+std::string JsonLdOf(const KnowledgeGraph& g) {
+  std::string out;
+  Status s = WriteJsonLdToString(g, &out);
+  REQUIRE(s.ok());
+  return out;
+}
+
+KnowledgeGraph SampleGraph() {
+  GraphBuilder b;
+  for (const auto& r : SampleRecords()) b.AddRecord(r);
+  return b.Build();
+}
+
+}  // namespace
+
+TEST_CASE("the JSON-LD is one JSON document with an inline context") {
+  std::string text = JsonLdOf(SampleGraph());
+  rapidjson::Document doc;
+  doc.Parse(text.c_str());
+  REQUIRE_FALSE(doc.HasParseError());
+  REQUIRE(doc.IsObject());
+  REQUIRE(doc.HasMember("@context"));
+  REQUIRE(doc["@context"].IsObject());
+  REQUIRE(doc["@graph"].IsArray());
+
+  // Every key used anywhere in @graph is a term of the context (or a keyword).
+  const auto& context = doc["@context"];
+  std::vector<const rapidjson::Value*> pending;
+  for (const auto& node : doc["@graph"].GetArray()) pending.push_back(&node);
+  size_t keys = 0;
+  while (!pending.empty()) {
+    const rapidjson::Value* v = pending.back();
+    pending.pop_back();
+    if (v->IsArray()) {
+      for (const auto& item : v->GetArray()) pending.push_back(&item);
+    } else if (v->IsObject()) {
+      for (const auto& m : v->GetObject()) {
+        std::string key = m.name.GetString();
+        INFO("key " << key);
+        CHECK((key[0] == '@' || context.HasMember(key.c_str())));
+        ++keys;
+        pending.push_back(&m.value);
+      }
+    }
+  }
+  CHECK(keys > 100);
+  // Types are terms too.
+  for (const auto& node : doc["@graph"].GetArray())
+    if (node.HasMember("@type")) CHECK(context.HasMember(node["@type"].GetString()));
+}
+
+TEST_CASE("entities carry their direct edges and statements their provenance") {
+  std::string text = JsonLdOf(SampleGraph());
+  CHECK(text.find("{\"@id\":\"https://w3id.org/irkg/id/person/mohammad-javad-zarif\",\"@type\":\"Person\","
+                  "\"name\":\"Mohammad Javad Zarif\"") != std::string::npos);
+  CHECK(text.find("\"holdsPosition\":[\"https://w3id.org/irkg/id/country/IRN\"]") != std::string::npos);
+  CHECK(text.find("\"@type\":\"Statement\",\"subject\":\"https://w3id.org/irkg/id/person/mohammad-javad-zarif\","
+                  "\"predicate\":\"metWith\",\"object\":\"https://w3id.org/irkg/id/person/sergei-lavrov\"") !=
+        std::string::npos);
+  CHECK(text.find("\"confidence\":0.925,\"articleCount\":2") != std::string::npos);
+  CHECK(text.find("\"@type\":\"GovernmentOrganization\"") == std::string::npos);
+  CHECK(text.find("\"@type\":\"Corporation\",\"name\":\"SOCAR\"") != std::string::npos);
+  CHECK(text.find("\"@id\":\"https://w3id.org/irkg/id/article/rome-forum.txt\",\"@type\":\"Article\"") !=
+        std::string::npos);
+  // One node per line between the context and the closing bracket.
+  size_t lines = std::count(text.begin(), text.end(), '\n');
+  KnowledgeGraph g = SampleGraph();
+  CHECK(lines == 2 + g.entity_count() + g.relation_count() + g.articles().size() + 1);
+}
+
+TEST_CASE("shuffled and sharded merges write identical bytes") {
+  auto records = SampleRecords();
+  const std::string expected = JsonLdOf(SampleGraph());
+  std::mt19937 rng(7);
+  for (int round = 0; round < 6; ++round) {
+    std::shuffle(records.begin(), records.end(), rng);
+    size_t cut = 1 + rng() % (records.size() - 1);
+    GraphBuilder left, right, total;
+    for (size_t i = 0; i < cut; ++i) left.AddRecord(records[i]);
+    for (size_t i = cut; i < records.size(); ++i) right.AddRecord(records[i]);
+    total.AddGraph(right.Build());
+    total.AddGraph(left.Build());
+    CHECK(JsonLdOf(total.Build()) == expected);
+  }
+}
+
+TEST_CASE("the writer refuses invalid UTF-8 instead of emitting it") {
+  KnowledgeGraph g;
+  Entity e;
+  e.id = "person/x";
+  e.name = "Bad \xff name";
+  g.AddEntity(e);
+  std::string out;
+  Status s = WriteJsonLdToString(g, &out);
+  REQUIRE_FALSE(s.ok());
+  CHECK(s.message().find("person/x") != std::string::npos);
+}
+
+TEST_CASE("the graph goes to a file through OutputFile") {
+  std::string path = "jsonld_test_output.jsonld";
+  auto out = OutputFile::Open(path);
+  REQUIRE(out.ok());
+  REQUIRE(WriteJsonLd(SampleGraph(), *out).ok());
+  REQUIRE(out->Commit().ok());
+  FILE* f = std::fopen(path.c_str(), "rb");
+  REQUIRE(f);
+  std::string text;
+  char buf[4096];
+  size_t n;
+  while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) text.append(buf, n);
+  std::fclose(f);
+  std::remove(path.c_str());
+  CHECK(text == JsonLdOf(SampleGraph()));
+}
