@@ -9,14 +9,20 @@ void GraphCloser::operator()(Agraph_s* g) const {
   if (g) agclose(g);
 }
 
-void ContextFreer::operator()(GVC_s* gvc) const {
-  if (gvc) gvFreeContext(gvc);
-}
+namespace {
 
-Result<Context> NewContext() {
-  Context gvc(gvContext());
+struct ContextFreer {
+  void operator()(GVC_t* gvc) const {
+    if (gvc) gvFreeContext(gvc);
+  }
+};
+
+}  // namespace
+
+Result<GVC_s*> SharedContext() {
+  static const std::unique_ptr<GVC_t, ContextFreer> gvc(gvContext());
   if (!gvc) return Status::IoError("graphviz: cannot create a rendering context");
-  return gvc;
+  return gvc.get();
 }
 
 Result<Layout> Layout::Compute(GVC_s* gvc, Agraph_s* g, const std::string& engine) {

@@ -1,9 +1,9 @@
 // Graphviz's C API behind small owning types, for use inside export/.
 //
-// Graph owns a cgraph graph (agclose), Context a gvc context
-// (gvFreeContext), Layout a computed layout (gvFreeLayout). Graphviz needs
-// them released in the opposite order of creation (layout, then graph, then
-// context), which declaring them in the order Context, Graph, Layout gives.
+// Graph owns a cgraph graph (agclose), Layout a computed layout
+// (gvFreeLayout); the gvc context is one per process (SharedContext). Graphviz
+// needs them released in the opposite order of creation (layout, then graph,
+// then context), which declaring a Graph before its Layout gives.
 // CString and SetAttr let std::string values cross an API that takes char*.
 // ErrorCapture keeps Graphviz's messages off stderr so that they can travel
 // in a Status instead.
@@ -29,13 +29,12 @@ struct GraphCloser {
 };
 using Graph = std::unique_ptr<Agraph_s, GraphCloser>;
 
-struct ContextFreer {
-  void operator()(GVC_s* gvc) const;
-};
-using Context = std::unique_ptr<GVC_s, ContextFreer>;
-
-// A gvContext() with the plugins the system registers (dot, svg, png, ...).
-Result<Context> NewContext();
+// The process's gvContext(), with the plugins the system registers (dot,
+// svg, png, ...), created on first use and freed at exit. One for all
+// renderings because Graphviz 2.42's pango text plugin remembers the last
+// font name by pointer into the context's font table: after a context is
+// freed, the next context's first label compares against freed memory.
+Result<GVC_s*> SharedContext();
 
 // The positions gvLayout computed for a graph; freed (gvFreeLayout) on
 // destruction. Must not outlive the graph or the context it was made with.

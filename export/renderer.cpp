@@ -48,17 +48,16 @@ Status RenderDiagram(const KnowledgeGraph& graph, const DiagramOptions& options,
     return Status::Usage("unknown diagram format '" + format + "' (valid: " + Choices(DiagramFormats()) + ")");
   if (!out.stream()) return Status::IoError(out.path() + ": not open for writing");
 
-  // Declared in this order so that they are released in the order Graphviz
-  // needs: layout, then graph, then context.
-  Result<gv::Context> gvc = gv::NewContext();
+  Result<GVC_t*> gvc = gv::SharedContext();
   if (!gvc.ok()) return gvc.status();
   Result<gv::Graph> diagram = BuildDiagram(graph, options);
   if (!diagram.ok()) return diagram.status();
 
   gv::ErrorCapture errors;
-  Result<gv::Layout> laid_out = gv::Layout::Compute(gvc->get(), diagram->get(), layout);
+  // Declared after the graph: the layout is freed first, as Graphviz needs.
+  Result<gv::Layout> laid_out = gv::Layout::Compute(*gvc, diagram->get(), layout);
   if (!laid_out.ok()) return WithMessages(laid_out.status(), errors);
-  if (gvRender(gvc->get(), diagram->get(), format.c_str(), out.stream()) != 0)
+  if (gvRender(*gvc, diagram->get(), format.c_str(), out.stream()) != 0)
     return WithMessages(Status::IoError(out.path() + ": graphviz could not render " + format), errors);
   return Status::Ok();
 }
