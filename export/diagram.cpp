@@ -402,7 +402,7 @@ std::string XmlEscape(std::string_view s) {
 // instead: a full-width row or a tall column in dot, scattered over the
 // graph by neato and sfdp, which ignore clusters.
 void SetTitleAndKey(Agraph_t* g, const std::string& title, const std::bitset<kEntityTypeCount>& types,
-                    const std::bitset<3>& families) {
+                    const std::bitset<3>& families, bool background) {
   std::string html = R"(<TABLE BORDER="0" CELLSPACING="0" CELLPADDING="0">)";
   if (!title.empty())
     html += R"(<TR><TD ALIGN="LEFT" CELLPADDING="4"><FONT POINT-SIZE="16">)" + XmlEscape(OneLine(title)) +
@@ -423,6 +423,8 @@ void SetTitleAndKey(Agraph_t* g, const std::string& title, const std::bitset<kEn
     html += R"(<TD><FONT POINT-SIZE="9" COLOR=")" + std::string(s.line) + R"(">  ━━▶ </FONT><FONT POINT-SIZE="9" COLOR=")" +
             std::string(s.text) + R"(">)" + std::string(s.name) + "</FONT></TD>";
   }
+  if (background)
+    html += R"(<TD><FONT POINT-SIZE="9" COLOR="#8D959E">  ╌╌▶ background knowledge</FONT></TD>)";
   html += "</TR></TABLE></TD></TR>";
   html += "</TABLE>";
   gv::SetHtmlAttr(g, "label", html);
@@ -440,6 +442,7 @@ Result<gv::Graph> BuildDiagram(const KnowledgeGraph& graph, const DiagramOptions
 
   std::bitset<kEntityTypeCount> types_drawn;
   std::bitset<3> families_drawn;
+  bool background_drawn = false;
   std::unordered_map<VertexId, Agnode_t*> nodes;
   for (VertexId v : selection->vertices) {
     const Entity& e = graph.entity(v);
@@ -460,9 +463,15 @@ Result<gv::Graph> BuildDiagram(const KnowledgeGraph& graph, const DiagramOptions
     gv::SetAttr(edge, "tooltip", EdgeTooltip(subject, r, object));
     gv::SetAttr(edge, "penwidth", PenWidth(r.article_count));
     families_drawn.set(static_cast<size_t>(Info(r.predicate).family));
+    if (r.evidence.empty()) {
+      // Added from background knowledge, not read in any article: SCHEMA.md
+      // asks for it to be told apart.
+      gv::SetAttr(edge, "style", "dashed");
+      background_drawn = true;
+    }
   }
   if (options.legend && (types_drawn.any() || !options.title.empty())) {
-    SetTitleAndKey(g.get(), options.title, types_drawn, families_drawn);
+    SetTitleAndKey(g.get(), options.title, types_drawn, families_drawn, background_drawn);
   } else if (!options.title.empty()) {
     gv::SetGraphDefault(g.get(), "label", Escape(OneLine(options.title), kLabelBackslash));
   }

@@ -240,6 +240,8 @@ TEST_CASE("BuildDiagram: edges labelled and coloured by family", "[diagram]") {
   CHECK(Attr(met, "tooltip").find("tr-news.txt") != std::string::npos);
   CHECK(Attr(criticizes, "tooltip").find(R"(C:\\\\Nuclear\\\\path)") != std::string::npos);
   CHECK(Attr(located, "tooltip").find("background knowledge") != std::string::npos);
+  CHECK(Attr(located, "style") == "dashed");
+  CHECK(Attr(holds, "style") == "");
 }
 
 TEST_CASE("BuildDiagram: the key under the title shows what is drawn", "[diagram]") {
@@ -260,6 +262,7 @@ TEST_CASE("BuildDiagram: the key under the title shows what is drawn", "[diagram
                             ">structural<"})
     CHECK(Has(key, shown));
   CHECK_FALSE(Has(key, ">Agreement<"));
+  CHECK(Has(key, "background knowledge<"));
 
   DiagramOptions only_met;
   only_met.predicates = {Predicate::kMetWith};
@@ -270,6 +273,7 @@ TEST_CASE("BuildDiagram: the key under the title shows what is drawn", "[diagram
   CHECK(Has(key, ">cooperative<"));
   CHECK_FALSE(Has(key, ">Country<"));
   CHECK_FALSE(Has(key, ">hostile<"));
+  CHECK_FALSE(Has(key, "background knowledge"));
 }
 
 TEST_CASE("BuildDiagram: an empty graph is an empty diagram", "[diagram]") {

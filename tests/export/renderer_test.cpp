@@ -119,6 +119,9 @@ TEST_CASE("draw the diplomatic sample to /tmp", "[.look]") {
     CHECK(Render(g, o, layout, "png", stem + ".png").ok());
     CHECK(Render(g, o, layout, "svg", stem + ".svg").ok());
   }
+  DiagramOptions tricky;
+  tricky.title = "Names Graphviz reads specially: \"quotes\", back\\slashes, <angles> & Co";
+  CHECK(Render(testing::TrickyGraph(), tricky, "dot", "png", "/tmp/diagram-tricky.png").ok());
   Result<OutputFile> dot = OutputFile::Open("/tmp/diagram-test.dot");
   REQUIRE(dot.ok());
   Status s = WriteDot(g, o, *dot);
