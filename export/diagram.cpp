@@ -352,6 +352,8 @@ void SetGraphStyle(Agraph_t* g) {
   gv::SetGraphDefault(g, "overlap", "false");
   gv::SetGraphDefault(g, "splines", "true");
   gv::SetGraphDefault(g, "sep", "+12");
+  // sfdp, fdp: longer springs than the default 0.3 leave room for edge labels.
+  gv::SetGraphDefault(g, "K", "1.0");
   gv::SetGraphDefault(g, "outputorder", "edgesfirst");
   gv::SetGraphDefault(g, "labelloc", "t");
   gv::SetGraphDefault(g, "labeljust", "l");
