@@ -255,6 +255,12 @@ Entity MakeEntity(const ObservationList& obs, const std::vector<size_t>& members
 
 bool IsBackground(const Evidence& evidence) { return evidence.rule == kBackgroundRule; }
 
+void NormalizeEvidence(std::vector<Evidence>* evidence) {
+  std::sort(evidence->begin(), evidence->end(),
+            [](const Evidence& a, const Evidence& b) { return EvidenceOrder(a) < EvidenceOrder(b); });
+  evidence->erase(std::unique(evidence->begin(), evidence->end(), SameEvidenceKey), evidence->end());
+}
+
 void SummarizeEvidence(Relation* relation) {
   double all_wrong = 1.0;
   std::set<std::string_view> articles;
@@ -439,11 +445,7 @@ KnowledgeGraph GraphBuilder::Build() const {
     const auto& [subject, predicate, object] = key;
     Relation rel;
     rel.predicate = predicate;
-    // Relation observations come sorted by evidence within each pair of
-    // observations; an edge gathers several such runs, so sort again.
-    std::sort(evidence.begin(), evidence.end(),
-              [](const Evidence& a, const Evidence& b) { return EvidenceOrder(a) < EvidenceOrder(b); });
-    evidence.erase(std::unique(evidence.begin(), evidence.end(), SameEvidenceKey), evidence.end());
+    NormalizeEvidence(&evidence);
     rel.evidence = std::move(evidence);
     SummarizeEvidence(&rel);
     graph.AddRelation(*graph.FindById(subject), *graph.FindById(object), std::move(rel));

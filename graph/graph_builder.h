@@ -43,6 +43,11 @@ class GraphBuilder {
 inline constexpr const char* kBackgroundRule = "background";
 bool IsBackground(const Evidence& evidence);
 
+// Puts evidence in its canonical order, by (article, start, end, rule) and
+// then by every other field, keeping the first of each (article, start,
+// end, rule): the form a Relation holds.
+void NormalizeEvidence(std::vector<Evidence>* evidence);
+
 // Sets the derived fields of a relation (qualifier lists, confidence as
 // noisy-or, article_count, first_seen, last_seen) from relation->evidence,
 // which must already be sorted and deduplicated; the result depends only on

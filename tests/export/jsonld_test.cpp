@@ -7,6 +7,7 @@
 
 #include "export/jsonld_writer.h"
 #include "graph/graph_builder.h"
+#include "graph/graph_reader.h"
 #include "tests/graph/test_graphs.h"
 
 using namespace irkg;
@@ -127,4 +128,36 @@ TEST_CASE("the graph goes to a file through OutputFile") {
   std::fclose(f);
   std::remove(path.c_str());
   CHECK(text == JsonLdOf(SampleGraph()));
+}
+
+TEST_CASE("reading the JSON-LD back gives the same graph, and the same bytes again") {
+  KnowledgeGraph g = SampleGraph();
+  std::string text = JsonLdOf(g);
+  auto back = ReadGraphJsonLd(text, "sample.jsonld");
+  INFO(back.status().message());
+  REQUIRE(back.ok());
+  RequireSameGraph(*back, g);
+  CHECK(JsonLdOf(*back) == text);
+
+  // A read graph merges like the built one.
+  GraphBuilder b;
+  b.AddGraph(*back);
+  RequireSameGraph(b.Build(), g);
+}
+
+TEST_CASE("awkward text survives the round trip") {
+  RecordMaker m("notes #1 \"draft\"?.txt", "2024-04-04");
+  auto p = m.Entity("Chloé \"Zoe\" Dubois-Ngô", EntityType::kPerson, "", {"Dubois-Ngô", "la ministre"});
+  auto c = m.Entity("Côte d’Ivoire", EntityType::kCountry, "CIV", {"ivoirien"});
+  m.Triple(p, Predicate::kVisited, c, 3, "Line one\nline \"two\"\t— 東京 😀", 1.0 / 3.0, "rule/with/slashes").date =
+      "2024-04";
+  GraphBuilder b;
+  b.AddRecord(m.record());
+  KnowledgeGraph g = b.Build();
+  std::string text = JsonLdOf(g);
+  auto back = ReadGraphJsonLd(text, "awkward.jsonld");
+  INFO(back.status().message());
+  REQUIRE(back.ok());
+  RequireSameGraph(*back, g);
+  CHECK(text.find("article/notes%20%231%20%22draft%22%3F.txt") != std::string::npos);
 }
