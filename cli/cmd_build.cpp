@@ -1,0 +1,112 @@
+// irkg build and irkg merge: records and graphs in, one graph out.
+#include <filesystem>
+
+#include "cli/command.h"
+#include "cli/graph_io.h"
+#include "cli/pipeline.h"
+#include "core/output_file.h"
+#include "core/record_json.h"
+#include "export/diagram.h"
+#include "export/renderer.h"
+#include "graph/graph_builder.h"
+#include "graph/graph_reader.h"
+
+namespace irkg::cli {
+namespace {
+
+Status RenderTo(const KnowledgeGraph& graph, const std::string& path) {
+  std::string ext = std::filesystem::path(path).extension().string();
+  if (!ext.empty()) ext.erase(0, 1);
+  auto out = OutputFile::Open(path);
+  if (!out.ok()) return out.status();
+  DiagramOptions options;
+  Status s = RenderDiagram(graph, options, "dot", ext, *out);
+  if (!s.ok()) return s;
+  return out->Commit();
+}
+
+// Adds one file of extraction records (JSON Lines) to the builder.
+Status AddRecordFile(const std::string& path, GraphBuilder* builder) {
+  FILE* f = path == "-" ? stdin : std::fopen(path.c_str(), "rb");
+  if (!f) return Status::IoError(path + ": cannot open");
+  char* buf = nullptr;
+  size_t cap = 0;
+  ssize_t n;
+  size_t line_no = 0;
+  Status status;
+  while ((n = getline(&buf, &cap, f)) >= 0) {
+    ++line_no;
+    std::string_view line(buf, static_cast<size_t>(n));
+    if (line.find_first_not_of(" \t\r\n") == std::string_view::npos) continue;
+    auto r = ParseRecordJson(line, path + ":" + std::to_string(line_no));
+    if (!r.ok()) {
+      status = r.status();
+      break;
+    }
+    builder->AddRecord(*r);
+  }
+  std::free(buf);
+  if (f != stdin) std::fclose(f);
+  return status;
+}
+
+}  // namespace
+
+int RunBuild(const Args& args) {
+  auto options = PipelineOptionsFrom(args);
+  if (!options.ok()) return Fail(options.status());
+  std::string output = args.Get("--output");
+  if (output.empty()) return Fail(Status::Usage("build needs -o GRAPH.jsonld"));
+  GraphBuilder builder;
+  if (args.Has("--into")) {
+    auto base = ReadGraphFile(args.Get("--into"));
+    if (!base.ok()) return Fail(base.status());
+    builder.AddGraph(*base);
+    options->skip = [&](const std::string& doc) { return builder.HasArticle(doc); };
+  }
+  auto result = RunPipeline(*options, [&](ExtractionRecord&& r) { builder.AddRecord(r); });
+  if (!result.ok()) return Fail(result.status());
+  KnowledgeGraph graph = builder.Build();
+  Status s = SaveGraph(graph, output);
+  if (!s.ok()) return Fail(s);
+  std::string diagram = args.Get("--diagram");
+  if (!diagram.empty()) {
+    s = RenderTo(graph, diagram);
+    if (!s.ok()) return Fail(s);
+  }
+  if (!options->quiet) {
+    std::string known = result->skipped_known ? " (" + std::to_string(result->skipped_known) + " already in the graph)" : "";
+    Note("read " + std::to_string(result->articles) + " articles" + known + "\n" + Summary(graph) + "\ngraph: " +
+         output + (diagram.empty() ? "" : "\ndiagram: " + diagram));
+  }
+  if (result->skipped_bad) {
+    Warn(std::to_string(result->skipped_bad) + " bad input(s) skipped");
+    return kExitFailure;
+  }
+  return kExitOk;
+}
+
+int RunMerge(const Args& args) {
+  std::string output = args.Get("--output");
+  if (output.empty()) return Fail(Status::Usage("merge needs -o GRAPH.jsonld"));
+  if (args.positional().empty()) return Fail(Status::Usage("merge needs at least one FILE"));
+  GraphBuilder builder;
+  for (const auto& path : args.positional()) {
+    std::string ext = std::filesystem::path(path).extension().string();
+    if (ext == ".jsonld" || ext == ".json") {
+      auto g = ReadGraphFile(path);
+      if (!g.ok()) return Fail(g.status());
+      builder.AddGraph(*g);
+    } else {
+      Status s = AddRecordFile(path, &builder);
+      if (!s.ok()) return Fail(s);
+    }
+  }
+  KnowledgeGraph graph = builder.Build();
+  Status s = SaveGraph(graph, output);
+  if (!s.ok()) return Fail(s);
+  if (!args.Has("--quiet")) Note(Summary(graph) + "\ngraph: " + output);
+  return kExitOk;
+}
+
+}  // namespace irkg::cli

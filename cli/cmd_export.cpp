@@ -1,0 +1,80 @@
+// irkg export and irkg render: a graph file out in another form.
+#include <filesystem>
+
+#include "cli/command.h"
+#include "cli/graph_io.h"
+#include "core/output_file.h"
+#include "export/diagram.h"
+#include "export/dot_writer.h"
+#include "export/jsonld_writer.h"
+#include "export/renderer.h"
+#include "graph/graph_reader.h"
+
+namespace irkg::cli {
+namespace {
+
+Result<DiagramOptions> DiagramOptionsFrom(const Args& args) {
+  DiagramOptions o;
+  o.focus = args.All("--focus");
+  auto depth = args.GetInt("--depth", 1, 0, 100);
+  if (!depth.ok()) return depth.status();
+  o.depth = static_cast<int>(*depth);
+  auto max_nodes = args.GetInt("--max-nodes", 0, 0, 10000000);
+  if (!max_nodes.ok()) return max_nodes.status();
+  o.max_nodes = static_cast<size_t>(*max_nodes);
+  if (args.Has("--predicates")) {
+    auto p = ParsePredicateList(args.Get("--predicates"));
+    if (!p.ok()) return p.status();
+    o.predicates = *p;
+  }
+  if (args.Has("--types")) {
+    auto t = ParseTypeList(args.Get("--types"));
+    if (!t.ok()) return t.status();
+    o.types = *t;
+  }
+  o.title = args.Get("--title");
+  return o;
+}
+
+Result<KnowledgeGraph> LoadGraphArg(const Args& args, const char* command) {
+  if (args.positional().size() != 1)
+    return Status::Usage(std::string(command) + " needs exactly one GRAPH file");
+  return ReadGraphFile(args.positional()[0]);
+}
+
+}  // namespace
+
+int RunExport(const Args& args) {
+  std::string format = args.Get("--format");
+  if (format.empty()) return Fail(Status::Usage("export needs --format (jsonld or dot)"));
+  if (format != "jsonld" && format != "dot")
+    return Fail(Status::Usage("unknown format '" + format + "' (jsonld, dot)"));
+  auto options = DiagramOptionsFrom(args);
+  if (!options.ok()) return Fail(options.status());
+  auto graph = LoadGraphArg(args, "export");
+  if (!graph.ok()) return Fail(graph.status());
+  auto out = OutputFile::Open(args.Get("--output", "-"));
+  if (!out.ok()) return Fail(out.status());
+  options->legend = false;
+  Status s = format == "jsonld" ? WriteJsonLd(*graph, *out) : WriteDot(*graph, *options, *out);
+  if (s.ok()) s = out->Commit();
+  return s.ok() ? kExitOk : Fail(s);
+}
+
+int RunRender(const Args& args) {
+  std::string output = args.Get("--output");
+  if (output.empty()) return Fail(Status::Usage("render needs -o FILE.svg, FILE.png or FILE.pdf"));
+  std::string format = std::filesystem::path(output).extension().string();
+  if (!format.empty()) format.erase(0, 1);
+  auto options = DiagramOptionsFrom(args);
+  if (!options.ok()) return Fail(options.status());
+  auto graph = LoadGraphArg(args, "render");
+  if (!graph.ok()) return Fail(graph.status());
+  auto out = OutputFile::Open(output);
+  if (!out.ok()) return Fail(out.status());
+  Status s = RenderDiagram(*graph, *options, args.Get("--layout", "dot"), format, *out);
+  if (s.ok()) s = out->Commit();
+  return s.ok() ? kExitOk : Fail(s);
+}
+
+}  // namespace irkg::cli

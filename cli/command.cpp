@@ -1,0 +1,157 @@
+#include "cli/command.h"
+
+#include <cstdio>
+#include <cstring>
+
+#include "cli/pipeline.h"
+
+namespace irkg::cli {
+namespace {
+
+std::vector<OptionSpec> With(std::vector<OptionSpec> a, const std::vector<OptionSpec>& b) {
+  a.insert(a.end(), b.begin(), b.end());
+  return a;
+}
+
+const OptionSpec kHelp{"--help", "-h", nullptr, "show this help"};
+
+std::vector<OptionSpec> FilterOptions() {
+  return {
+      {"--predicates", nullptr, "LIST", "only these predicates (comma-separated SCHEMA.md names)"},
+      {"--types", nullptr, "LIST", "only these entity types (Person,Country,...)"},
+  };
+}
+
+}  // namespace
+
+const std::vector<Command>& Commands() {
+  static const std::vector<Command> kCommands = {
+      {"extract", "extract entities and relations from articles (JSON Lines)",
+       "irkg extract INPUT... [-o FILE]",
+       "INPUT is a .txt article, a .jsonl corpus (records with \"id\" and \"text\", optional\n"
+       "\"title\", \"date\", \"url\"), a directory (its .txt and .jsonl files, recursively, in\n"
+       "sorted order) or - for standard input. One record per article is written, in\n"
+       "input order, in the form ../shared/SCHEMA.md specifies. Invalid UTF-8 is replaced\n"
+       "by U+FFFD with a warning naming the file and byte offset.",
+       With({{"--output", "-o", "FILE", "write to FILE instead of standard output"}}, PipelineOptionSpecs()),
+       RunExtract},
+      {"build", "extract and merge articles into one graph (JSON-LD)",
+       "irkg build INPUT... -o GRAPH.jsonld [--into GRAPH.jsonld]",
+       "Extracts every article and merges the records into one knowledge graph, saved\n"
+       "as JSON-LD (the graph's own storage, read by every other command). With --into,\n"
+       "adds to an existing graph; articles already in it are not read twice.",
+       With({{"--output", "-o", "FILE", "the graph file to write (required)"},
+             {"--into", nullptr, "GRAPH", "start from this graph (incremental build)"},
+             {"--diagram", nullptr, "FILE", "also render a diagram (.svg, .png or .pdf)"}},
+            PipelineOptionSpecs()),
+       RunBuild},
+      {"merge", "merge extraction records and graphs into one graph",
+       "irkg merge FILE... -o GRAPH.jsonld",
+       "FILE is a .jsonl file of extraction records (from irkg extract) or a .jsonld\n"
+       "graph. Merging is associative and commutative: shards merged in any order give\n"
+       "the same bytes as one build over all the articles.",
+       {{"--output", "-o", "FILE", "the graph file to write (required)"},
+        {"--quiet", "-q", nullptr, "no summary on stderr"}},
+       RunMerge},
+      {"export", "write a graph in another format",
+       "irkg export GRAPH --format FORMAT [-o FILE]",
+       "Formats: jsonld, dot.",
+       With({{"--format", "-f", "FORMAT", "jsonld or dot"},
+             {"--output", "-o", "FILE", "write to FILE instead of standard output"},
+             {"--focus", nullptr, "ENTITY", "dot: only what is within --depth of ENTITY (repeatable)", true},
+             {"--depth", nullptr, "N", "dot: hops around --focus (default 1)"},
+             {"--max-nodes", nullptr, "N", "dot: keep the N most connected entities"}},
+            FilterOptions()),
+       RunExport},
+      {"render", "draw a relationship diagram (SVG, PNG or PDF)",
+       "irkg render GRAPH -o FILE.svg|FILE.png|FILE.pdf [--layout dot|neato|sfdp]",
+       "Draws the graph through Graphviz: shape and colour by entity type, edge colour\n"
+       "by predicate family, a legend; SVG tooltips carry the evidence sentences.",
+       With({{"--output", "-o", "FILE", "the image to write; its extension gives the format (required)"},
+             {"--layout", nullptr, "ENGINE", "dot (default), neato, sfdp, fdp or circo"},
+             {"--focus", nullptr, "ENTITY", "only what is within --depth of ENTITY (repeatable)", true},
+             {"--depth", nullptr, "N", "hops around --focus (default 1)"},
+             {"--max-nodes", nullptr, "N", "keep the N most connected entities"},
+             {"--title", nullptr, "TEXT", "a title above the diagram"}},
+            FilterOptions()),
+       RunRender},
+      {"path", "how two entities are connected, with the evidence",
+       "irkg path GRAPH FROM TO [--max-hops N] [--json]",
+       "Finds the shortest chain of relations between two entities named by name or\n"
+       "alias. Each hop shows the predicate, the evidence sentence and its article.",
+       {{"--max-hops", nullptr, "N", "give up beyond N hops (default 6)"},
+        {"--json", nullptr, nullptr, "print JSON"}},
+       RunPath},
+      {"stats", "count entities by type and relations by predicate",
+       "irkg stats GRAPH [--json]", "",
+       {{"--json", nullptr, nullptr, "print JSON"}},
+       RunStats},
+  };
+  return kCommands;
+}
+
+int Fail(const Status& status) {
+  std::fprintf(stderr, "irkg: error: %s\n", status.message().c_str());
+  if (status.code() == Status::Code::kUsage) {
+    std::fprintf(stderr, "Run 'irkg help' for usage.\n");
+    return kExitUsage;
+  }
+  return kExitFailure;
+}
+
+void Warn(const std::string& message) { std::fprintf(stderr, "irkg: warning: %s\n", message.c_str()); }
+void Note(const std::string& message) { std::fprintf(stderr, "irkg: %s\n", message.c_str()); }
+
+namespace {
+
+void PrintHelp(const Command& c) {
+  std::string opts = FormatOptions(With(c.options, {kHelp}));
+  std::printf("usage: %s\n\n%s.\n", c.synopsis, c.summary);
+  if (*c.details) std::printf("\n%s\n", c.details);
+  std::printf("\noptions:\n%s", opts.c_str());
+}
+
+void PrintUsage(FILE* f) {
+  std::fprintf(f,
+               "usage: irkg COMMAND [OPTIONS] [ARGS]\n\n"
+               "irkg builds a knowledge graph of international relations from news articles.\n\n"
+               "commands:\n");
+  for (const auto& c : Commands()) std::fprintf(f, "  %-9s %s\n", c.name, c.summary);
+  std::fprintf(f, "  %-9s %s\n", "help", "show this list, or a command's help");
+  std::fprintf(f, "\nRun 'irkg COMMAND --help' for a command's options; 'irkg --version' for the version.\n");
+}
+
+}  // namespace
+
+int Main(int argc, char** argv) {
+  std::vector<std::string> rest(argv + std::min(argc, 2), argv + argc);
+  std::string name = argc >= 2 ? argv[1] : "";
+  if (name.empty()) {
+    PrintUsage(stderr);
+    return kExitUsage;
+  }
+  if (name == "--version" || name == "version") {
+    std::printf("irkg %s\n", IRKG_VERSION);
+    return kExitOk;
+  }
+  if (name == "help" || name == "--help" || name == "-h") {
+    if (!rest.empty()) {
+      for (const auto& c : Commands())
+        if (rest[0] == c.name) return PrintHelp(c), kExitOk;
+      return Fail(Status::Usage("unknown command '" + rest[0] + "'"));
+    }
+    PrintUsage(stdout);
+    return kExitOk;
+  }
+  for (const auto& c : Commands()) {
+    if (name != c.name) continue;
+    for (const auto& a : rest)
+      if (a == "--help" || a == "-h") return PrintHelp(c), kExitOk;
+    auto args = Args::Parse(rest, c.options);
+    if (!args.ok()) return Fail(args.status());
+    return c.run(*args);
+  }
+  return Fail(Status::Usage("unknown command '" + name + "'"));
+}
+
+}  // namespace irkg::cli

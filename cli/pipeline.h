@@ -1,0 +1,42 @@
+// The read -> extract stage shared by `extract` and `build`: articles from
+// the inputs go through the Extractor and come out as records, in input
+// order. A bad input stops the run unless --keep-going, which skips it,
+// counts it and makes the run fail at the end.
+#pragma once
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "cli/args.h"
+#include "core/record.h"
+#include "core/status.h"
+
+namespace irkg::cli {
+
+struct PipelineOptions {
+  std::vector<std::string> inputs;
+  std::vector<std::string> dictionaries;  // --dict files
+  bool keep_going = false;
+  bool quiet = false;
+  unsigned jobs = 1;
+  // Skips articles whose doc id this returns true for (already in a graph).
+  std::function<bool(const std::string&)> skip;
+};
+
+struct PipelineResult {
+  size_t articles = 0;
+  size_t skipped_bad = 0;     // bad inputs skipped under --keep-going
+  size_t skipped_known = 0;   // articles `skip` said were done
+  uint64_t bytes = 0;
+};
+
+// The options extract and build share, for their option tables.
+std::vector<OptionSpec> PipelineOptionSpecs();
+Result<PipelineOptions> PipelineOptionsFrom(const Args& args);
+
+// Calls `sink` with each record in input order.
+Result<PipelineResult> RunPipeline(const PipelineOptions& options,
+                                   const std::function<void(ExtractionRecord&&)>& sink);
+
+}  // namespace irkg::cli

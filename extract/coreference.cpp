@@ -1,0 +1,140 @@
+// Coreference of names inside one article: the mentions that name the same
+// thing become one entity. Dictionary names meet at their entry (so
+// "Azerbaijani", "Azerbaijan" and "Republic of Azerbaijan" are one
+// country); a surname alone joins the person named in full
+// ("Khalafov" -> "Khalaf Khalafov"); a shorter name of a body joins the
+// fuller one it is part of ("Cultural Centre" -> "Cultural Centre of the
+// Republic of Hungary"). Pronouns, role nouns and group phrases are
+// resolved later, by the relation rules, where their context is known.
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "core/text.h"
+#include "extract/document.h"
+
+namespace irkg::internal {
+namespace {
+
+std::vector<std::string> Words(const std::string& name) {
+  std::vector<std::string> out;
+  std::string key = FoldName(name);
+  size_t i = 0;
+  while (i < key.size()) {
+    size_t j = key.find(' ', i);
+    if (j == std::string::npos) j = key.size();
+    out.push_back(key.substr(i, j - i));
+    i = j + 1;
+  }
+  return out;
+}
+
+bool Contains(const std::vector<std::string>& words, const std::string& w) {
+  return std::find(words.begin(), words.end(), w) != words.end();
+}
+
+int WordCount(const std::string& name) { return static_cast<int>(Words(name).size()); }
+
+// Words that say nothing about which body is meant.
+bool Filler(const std::string& w) { return w == "the" || w == "of" || w == "new" || w == "in" || w == "and"; }
+
+}  // namespace
+
+void ResolveCoreference(Document* doc) {
+  Document& d = *doc;
+  std::map<std::string, int> by_key;
+  auto new_entity = [&](const Mention& m) {
+    EntityInfo e;
+    e.name = m.name;
+    e.type = m.type;
+    e.subtype = m.subtype;
+    e.code = m.code;
+    e.dict_entry = m.dict_entry;
+    d.entities.push_back(std::move(e));
+    return static_cast<int>(d.entities.size() - 1);
+  };
+
+  // Full names first, so that short names can find them wherever they are.
+  for (size_t k = 0; k < d.mentions.size(); ++k) {
+    Mention& m = d.mentions[k];
+    if (m.form == MentionForm::kShortName) continue;
+    std::string key;
+    if (m.dict_entry >= 0 && m.type != EntityType::kPerson)
+      key = "D" + std::to_string(m.dict_entry) + ":" + std::string(EntityTypeName(m.type));
+    else
+      key = std::string(EntityTypeName(m.type)) + ":" + NameKey(m.name);
+    auto it = by_key.find(key);
+    if (it == by_key.end()) it = by_key.emplace(key, new_entity(m)).first;
+    m.entity = it->second;
+  }
+
+  // Short person names: the full name that contains the word, nearest before, else after.
+  for (size_t k = 0; k < d.mentions.size(); ++k) {
+    Mention& m = d.mentions[k];
+    if (m.form != MentionForm::kShortName) continue;
+    std::string word = NameKey(m.name);
+    int best = -1;
+    for (size_t j = 0; j < d.mentions.size(); ++j) {
+      const Mention& o = d.mentions[j];
+      if (o.type != EntityType::kPerson || o.form != MentionForm::kName || o.entity < 0) continue;
+      if (!Contains(Words(d.entities[o.entity].name), word)) continue;
+      if (best < 0 || (j < k && (d.mentions[best].first > m.first || o.first > d.mentions[best].first))) best = static_cast<int>(j);
+    }
+    if (best >= 0) {
+      m.entity = d.mentions[best].entity;
+    } else {
+      std::string key = "Person:" + word;
+      auto it = by_key.find(key);
+      if (it == by_key.end()) it = by_key.emplace(key, new_entity(m)).first;
+      m.entity = it->second;
+    }
+  }
+
+  // Shorter names of bodies, places, agreements and projects join a fuller
+  // name of the same type whose words contain theirs (countries named by
+  // adjective count as the country's name).
+  std::vector<int> remap(d.entities.size());
+  for (size_t i = 0; i < remap.size(); ++i) remap[i] = static_cast<int>(i);
+  auto significant = [&](int e) {
+    std::set<std::string> out;
+    for (const auto& w : Words(d.entities[e].name))
+      if (!Filler(w)) out.insert(w);
+    return out;
+  };
+  for (size_t a = 0; a < d.entities.size(); ++a) {
+    const EntityInfo& ea = d.entities[a];
+    if (ea.dict_entry >= 0 || ea.type == EntityType::kPerson || ea.type == EntityType::kCountry) continue;
+    auto wa = significant(static_cast<int>(a));
+    if (wa.size() < 2) continue;
+    int target = -1;
+    for (size_t b = 0; b < d.entities.size(); ++b) {
+      const EntityInfo& eb = d.entities[b];
+      if (a == b || eb.type != ea.type || eb.dict_entry >= 0) continue;
+      if (WordCount(eb.name) <= WordCount(ea.name)) continue;
+      auto wb = significant(static_cast<int>(b));
+      bool subset = std::all_of(wa.begin(), wa.end(), [&](const std::string& w) { return wb.count(w) > 0; });
+      // the head (last word) must agree: "Cultural Centre" is not "Centre Party"
+      if (subset && Words(ea.name).back() == Words(eb.name).back()) {
+        if (target < 0 || WordCount(eb.name) > WordCount(d.entities[target].name)) target = static_cast<int>(b);
+      }
+    }
+    if (target >= 0) remap[a] = target;
+  }
+  for (auto& m : d.mentions)
+    if (m.entity >= 0) {
+      while (remap[m.entity] != m.entity) m.entity = remap[m.entity];
+    }
+  for (size_t k = 0; k < d.mentions.size(); ++k)
+    if (d.mentions[k].entity >= 0) d.entities[d.mentions[k].entity].mentions.push_back(static_cast<int>(k));
+
+  // A person's canonical name is the fullest one written.
+  for (auto& e : d.entities) {
+    if (e.type != EntityType::kPerson) continue;
+    for (int k : e.mentions) {
+      const Mention& m = d.mentions[k];
+      if (m.form == MentionForm::kName && WordCount(m.name) > WordCount(e.name)) e.name = m.name;
+    }
+  }
+}
+
+}  // namespace irkg::internal

@@ -1,0 +1,202 @@
+#include "extract/dates.h"
+
+#include <cstdio>
+#include <cstdlib>
+
+namespace irkg::internal {
+namespace {
+
+int MonthOf(std::string_view w) {
+  static const char* kNames[] = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"};
+  if (w.size() < 3) return 0;
+  std::string lower;
+  for (char c : w) lower.push_back(static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c));
+  static const char* kFull[] = {"january", "february", "march", "april", "may", "june", "july",
+                                "august", "september", "october", "november", "december"};
+  for (int m = 0; m < 12; ++m)
+    if (lower == kFull[m] || lower == kNames[m] || (m == 8 && lower == "sept")) return m + 1;
+  return 0;
+}
+
+int WeekdayOf(std::string_view w) {
+  static const char* kDays[] = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
+  std::string lower;
+  for (char c : w) lower.push_back(static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c));
+  for (int d = 0; d < 7; ++d)
+    if (lower == kDays[d]) return d;
+  return -1;
+}
+
+bool AllDigits(std::string_view s) {
+  if (s.empty()) return false;
+  for (char c : s)
+    if (c < '0' || c > '9') return false;
+  return true;
+}
+
+int Number(std::string_view s) { return AllDigits(s) && s.size() <= 4 ? std::atoi(std::string(s).c_str()) : -1; }
+
+int DayNumber(std::string_view s) {
+  // "8", "8th", "21st"
+  size_t k = 0;
+  while (k < s.size() && s[k] >= '0' && s[k] <= '9') ++k;
+  if (k == 0 || k > 2) return -1;
+  std::string_view rest = s.substr(k);
+  if (!rest.empty() && rest != "st" && rest != "nd" && rest != "rd" && rest != "th") return -1;
+  int d = std::atoi(std::string(s.substr(0, k)).c_str());
+  return d >= 1 && d <= 31 ? d : -1;
+}
+
+bool IsYear(int y) { return y >= 1800 && y <= 2100; }
+
+std::string Iso(int y, int m, int d) {
+  char buf[16];
+  if (d > 0) std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
+  else if (m > 0) std::snprintf(buf, sizeof buf, "%04d-%02d", y, m);
+  else std::snprintf(buf, sizeof buf, "%04d", y);
+  return buf;
+}
+
+// Days since 1970-01-01 (civil calendar), and back.
+long DaysFromCivil(int y, int m, int d) {
+  y -= m <= 2;
+  long era = (y >= 0 ? y : y - 399) / 400;
+  long yoe = y - era * 400;
+  long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + doe - 719468;
+}
+
+void CivilFromDays(long z, int* y, int* m, int* d) {
+  z += 719468;
+  long era = (z >= 0 ? z : z - 146096) / 146097;
+  long doe = z - era * 146097;
+  long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  long mp = (5 * doy + 2) / 153;
+  *d = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
+  *m = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
+  *y = static_cast<int>(yoe + era * 400 + (*m <= 2));
+}
+
+bool ParseIso(const std::string& s, int* y, int* m, int* d) {
+  *y = *m = *d = 0;
+  return std::sscanf(s.c_str(), "%4d-%2d-%2d", y, m, d) >= 1 && IsYear(*y);
+}
+
+}  // namespace
+
+std::string NormalizeIsoDate(const std::string& s) {
+  int y, m, d;
+  if (!ParseIso(s, &y, &m, &d)) return "";
+  if (m < 1 || m > 12) return Iso(y, 0, 0);
+  if (d < 1 || d > 31) return Iso(y, m, 0);
+  return Iso(y, m, d);
+}
+
+std::vector<DateMention> FindDates(const Document& doc, uint32_t first, uint32_t last) {
+  std::vector<DateMention> out;
+  int ay = 0, am = 0, ad = 0;
+  bool have_article = ParseIso(doc.article_date, &ay, &am, &ad);
+  auto text = [&](uint32_t i) { return i < last ? doc.Text(i) : std::string_view(); };
+  for (uint32_t i = first; i < last; ++i) {
+    std::string_view w = text(i);
+    int month = MonthOf(w);
+    if (month && doc.tokens[i].cap) {
+      // Month D(,) YYYY | Month D | Month YYYY
+      uint32_t k = i + 1;
+      if (text(k) == ".") ++k;
+      int day = DayNumber(text(k));
+      if (day > 0) {
+        uint32_t j = k + 1;
+        if (text(j) == ",") ++j;
+        int year = Number(text(j));
+        if (IsYear(year)) {
+          out.push_back({i, j + 1, Iso(year, month, day), true});
+          i = j;
+          continue;
+        }
+        if (have_article) out.push_back({i, k + 1, Iso(ay, month, day), true});
+        i = k;
+        continue;
+      }
+      int year = Number(text(k));
+      if (IsYear(year)) {
+        out.push_back({i, k + 1, Iso(year, month, 0), false});
+        i = k;
+      }
+      continue;
+    }
+    int day = DayNumber(w);
+    if (day > 0 && doc.tokens[i].shape == TokenShape::kNumber) {
+      // D Month(,) YYYY | D Month
+      uint32_t k = i + 1;
+      if (text(k) == "of") ++k;
+      int m = MonthOf(text(k));
+      if (m && doc.tokens[k].cap) {
+        uint32_t j = k + 1;
+        if (text(j) == ".") ++j;
+        if (text(j) == ",") ++j;
+        int year = Number(text(j));
+        if (IsYear(year)) {
+          out.push_back({i, j + 1, Iso(year, m, day), true});
+          i = j;
+        } else if (have_article) {
+          out.push_back({i, k + 1, Iso(ay, m, day), true});
+          i = k;
+        }
+        continue;
+      }
+    }
+    // DD-MM-YYYY or YYYY-MM-DD written as one run of number and hyphen tokens
+    if (doc.tokens[i].shape == TokenShape::kNumber && text(i + 1) == "-" && text(i + 3) == "-" &&
+        doc.tokens[i + 2].shape == TokenShape::kNumber && doc.tokens[i + 4].shape == TokenShape::kNumber &&
+        !doc.tokens[i + 1].space_before && !doc.tokens[i + 3].space_before) {
+      int a = Number(w), b = Number(text(i + 2)), c = Number(text(i + 4));
+      if (IsYear(a) && b >= 1 && b <= 12 && c >= 1 && c <= 31) out.push_back({i, i + 5, Iso(a, b, c), true});
+      else if (IsYear(c) && b >= 1 && b <= 12 && a >= 1 && a <= 31) out.push_back({i, i + 5, Iso(c, b, a), true});
+      i += 4;
+      continue;
+    }
+    // in|since|by|until YYYY
+    int year = Number(w);
+    if (IsYear(year) && w.size() == 4 && i > first) {
+      std::string_view prev = text(i - 1);
+      if (prev == "in" || prev == "since" || prev == "In" || prev == "Since" || prev == "until" || prev == "by" ||
+          prev == "of" || prev == "early" || prev == "late" || prev == "mid") {
+        // a year that starts a range ("2022-2027") is a period, not a date
+        if (text(i + 1) == "-" && !doc.tokens[i + 1].space_before) continue;
+        out.push_back({i, i + 1, Iso(year, 0, 0), false});
+      }
+      continue;
+    }
+    // (on|last|this)? Weekday — completed from the article's date
+    int wd = WeekdayOf(w);
+    if (wd >= 0 && doc.tokens[i].cap && have_article && ad > 0) {
+      long article_days = DaysFromCivil(ay, am, ad);
+      int article_wd = static_cast<int>(((article_days % 7) + 7 + 3) % 7);  // 1970-01-01 was a Thursday (3)
+      int back = (article_wd - wd + 7) % 7;
+      if (i > first && (text(i - 1) == "last" || text(i - 1) == "Last") && back == 0) back = 7;
+      int y, m, d;
+      CivilFromDays(article_days - back, &y, &m, &d);
+      out.push_back({i, i + 1, Iso(y, m, d), true});
+    }
+  }
+  return out;
+}
+
+std::string FindArticleDate(const Document& doc) {
+  // Only the first few lines: datelines and "Updated:" stamps live there;
+  // dates further down belong to the events.
+  uint32_t limit = 0, lines = 0;
+  while (limit < doc.tokens.size() && lines <= 4) {
+    if (doc.tokens[limit].newline_before) ++lines;
+    if (lines > 4) break;
+    ++limit;
+  }
+  for (const auto& d : FindDates(doc, 0, limit))
+    if (d.full && d.iso.size() == 10) return d.iso;
+  return "";
+}
+
+}  // namespace irkg::internal

@@ -1,0 +1,29 @@
+// Dates in text, normalized to ISO 8601 as precisely as the text allows:
+// "May 8, 1992" -> 1992-05-08, "in 2020" -> 2020, "June 2023" -> 2023-06,
+// "on May 19" and "last Tuesday" completed from the article's date.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "extract/document.h"
+
+namespace irkg::internal {
+
+struct DateMention {
+  uint32_t first = 0, last = 0;  // tokens
+  std::string iso;
+  bool full = false;             // year, month and day
+};
+
+// Date expressions among tokens [first, last).
+std::vector<DateMention> FindDates(const Document& doc, uint32_t first, uint32_t last);
+
+// The article's own date from its first lines (a dateline, "Updated: ..."),
+// or empty.
+std::string FindArticleDate(const Document& doc);
+
+// Normalizes a metadata date ("2023-08-26", "2023-08-26T10:00:00Z") to ISO 8601.
+std::string NormalizeIsoDate(const std::string& s);
+
+}  // namespace irkg::internal

@@ -1,0 +1,290 @@
+#include "extract/dictionary.h"
+
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "core/text.h"
+#include "extract/tokenizer.h"
+
+namespace irkg {
+namespace fs = std::filesystem;
+
+namespace {
+
+struct KindName {
+  EntryKind kind;
+  std::string_view name;
+};
+constexpr KindName kKinds[] = {
+    {EntryKind::kCountry, "Country"},     {EntryKind::kLocation, "Location"}, {EntryKind::kOrganization, "Organization"},
+    {EntryKind::kTitle, "Title"},         {EntryKind::kGivenName, "GivenName"}, {EntryKind::kCue, "Cue"},
+};
+
+// A terminal of the trie: the entry a form names, and for case-sensitive
+// forms (acronyms) the exact token texts that must be seen.
+struct Terminal {
+  FormMatch match;
+  std::vector<std::string> exact;
+  bool needs_capital;
+};
+
+std::vector<std::string> SplitBar(std::string_view v) {
+  std::vector<std::string> out;
+  size_t i = 0;
+  while (i <= v.size()) {
+    size_t j = v.find('|', i);
+    if (j == std::string_view::npos) j = v.size();
+    std::string item(v.substr(i, j - i));
+    if (!item.empty()) out.push_back(item);
+    i = j + 1;
+  }
+  return out;
+}
+
+}  // namespace
+
+struct Dictionary::Impl {
+  std::vector<DictEntry> entries;
+  std::unordered_map<std::string, uint32_t> keys;          // folded token -> key
+  std::unordered_map<uint64_t, uint32_t> edges;            // (node << 32 | key) -> child node
+  std::vector<std::vector<Terminal>> terminals{1};         // per node
+  std::unordered_map<std::string, int> by_kind_name;       // "kind\tcanonical" -> entry
+  std::unordered_map<std::string, std::unordered_set<uint32_t>> cues;  // class -> token keys (single words)
+
+  uint32_t Intern(const std::string& folded) {
+    auto it = keys.find(folded);
+    if (it != keys.end()) return it->second;
+    uint32_t k = static_cast<uint32_t>(keys.size() + 1);
+    keys.emplace(folded, k);
+    return k;
+  }
+
+  // Adds one surface form of entry `e` to the trie; returns its tokens' keys.
+  std::vector<uint32_t> AddForm(std::string_view form, uint32_t e, FormKind fk) {
+    std::vector<Token> toks;
+    Tokenize(form, &toks);
+    std::vector<uint32_t> path;
+    bool case_sensitive = false;
+    for (const Token& t : toks) {
+      path.push_back(Intern(FoldToken(TokenText(form, t))));
+      if (t.upper) case_sensitive = true;
+    }
+    if (path.empty()) return path;
+    uint32_t node = 0;
+    for (uint32_t k : path) {
+      uint64_t edge = (static_cast<uint64_t>(node) << 32) | k;
+      auto it = edges.find(edge);
+      if (it == edges.end()) {
+        uint32_t child = static_cast<uint32_t>(terminals.size());
+        terminals.emplace_back();
+        it = edges.emplace(edge, child).first;
+      }
+      node = it->second;
+    }
+    Terminal term{{e, fk}, {}, false};
+    if (case_sensitive)
+      for (const Token& t : toks) term.exact.emplace_back(TokenText(form, t));
+    EntryKind kind = entries[e].kind;
+    term.needs_capital = kind == EntryKind::kCountry || kind == EntryKind::kLocation ||
+                         kind == EntryKind::kOrganization || kind == EntryKind::kGivenName;
+    auto& list = terminals[node];
+    for (const auto& existing : list)
+      if (existing.match.entry == e && existing.match.form == fk && existing.exact == term.exact) return path;
+    list.push_back(std::move(term));
+    return path;
+  }
+};
+
+Dictionary::Dictionary() : impl_(std::make_unique<Impl>()) {}
+Dictionary::~Dictionary() = default;
+Dictionary::Dictionary(Dictionary&&) noexcept = default;
+Dictionary& Dictionary::operator=(Dictionary&&) noexcept = default;
+
+std::string Dictionary::FoldToken(std::string_view token) {
+  std::string f = FoldName(token);
+  f.erase(std::remove(f.begin(), f.end(), ' '), f.end());
+  return f;
+}
+
+Status Dictionary::LoadString(std::string_view text, const std::string& name) {
+  Impl& d = *impl_;
+  size_t line_no = 0, pos = 0;
+  while (pos < text.size()) {
+    size_t eol = text.find('\n', pos);
+    if (eol == std::string_view::npos) eol = text.size();
+    std::string_view line = text.substr(pos, eol - pos);
+    pos = eol + 1;
+    ++line_no;
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (line.empty() || line[0] == '#') continue;
+    std::string where = name + ":" + std::to_string(line_no);
+    if (FindInvalidUtf8(line) != std::string_view::npos) return Status::InvalidInput(where + ": invalid UTF-8");
+
+    std::vector<std::string_view> cols;
+    size_t c = 0;
+    while (true) {
+      size_t tab = line.find('\t', c);
+      cols.push_back(line.substr(c, tab == std::string_view::npos ? std::string_view::npos : tab - c));
+      if (tab == std::string_view::npos) break;
+      c = tab + 1;
+    }
+    if (cols.size() < 2 || cols[1].empty())
+      return Status::InvalidInput(where + ": expected KIND<TAB>NAME[<TAB>key=value...]");
+    const KindName* kind = nullptr;
+    for (const auto& k : kKinds)
+      if (k.name == cols[0]) kind = &k;
+    if (!kind)
+      return Status::InvalidInput(where + ": unknown kind \"" + std::string(cols[0]) +
+                                  "\" (Country, Location, Organization, Title, GivenName, Cue)");
+
+    DictEntry entry;
+    entry.kind = kind->kind;
+    entry.canonical = std::string(cols[1]);
+    entry.origin = where;
+    std::vector<std::pair<std::string, FormKind>> forms;
+    if (entry.kind != EntryKind::kCue) forms.emplace_back(entry.canonical, FormKind::kName);
+    for (size_t i = 2; i < cols.size(); ++i) {
+      if (cols[i].empty()) continue;
+      size_t eq = cols[i].find('=');
+      if (eq == std::string_view::npos)
+        return Status::InvalidInput(where + ": column " + std::to_string(i + 1) + " is not key=value");
+      std::string_view key = cols[i].substr(0, eq), value = cols[i].substr(eq + 1);
+      if (key == "alias" || key == "words") {
+        for (auto& v : SplitBar(value)) forms.emplace_back(v, FormKind::kName);
+      } else if (key == "adj") {
+        for (auto& v : SplitBar(value)) forms.emplace_back(v, FormKind::kAdjective);
+      } else if (key == "capital") {
+        for (auto& v : SplitBar(value)) forms.emplace_back(v, FormKind::kCapital);
+      } else if (key == "code") {
+        entry.code = std::string(value);
+      } else if (key == "subtype") {
+        entry.subtype = std::string(value);
+      } else if (key == "in") {
+        entry.in = std::string(value);
+      } else {
+        return Status::InvalidInput(where + ": unknown key \"" + std::string(key) +
+                                    "\" (alias, adj, capital, code, subtype, in, words)");
+      }
+    }
+
+    // A repeated KIND+NAME extends the entry (user dictionaries add aliases).
+    std::string lookup = std::string(cols[0]) + "\t" + entry.canonical;
+    uint32_t index;
+    auto found = d.by_kind_name.find(lookup);
+    if (found != d.by_kind_name.end()) {
+      index = static_cast<uint32_t>(found->second);
+      DictEntry& old = d.entries[index];
+      if (!entry.code.empty()) old.code = entry.code;
+      if (!entry.subtype.empty()) old.subtype = entry.subtype;
+      if (!entry.in.empty()) old.in = entry.in;
+    } else {
+      index = static_cast<uint32_t>(d.entries.size());
+      d.by_kind_name.emplace(lookup, static_cast<int>(index));
+      d.entries.push_back(std::move(entry));
+    }
+    for (const auto& [form, fk] : forms) {
+      auto path = d.AddForm(form, index, fk);
+      if (d.entries[index].kind == EntryKind::kCue && path.size() == 1)
+        d.cues[d.entries[index].canonical].insert(path[0]);
+    }
+  }
+  return Status::Ok();
+}
+
+Status Dictionary::LoadFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status::NotFound(path + ": cannot open dictionary");
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return LoadString(ss.str(), path);
+}
+
+Result<Dictionary> Dictionary::LoadDefault(const std::vector<std::string>& extra_files) {
+  std::vector<std::string> candidates;
+  if (const char* env = std::getenv("IRKG_DATA_DIR")) candidates.push_back(env);
+  candidates.push_back(IRKG_INSTALL_DATA_DIR);
+  candidates.push_back(IRKG_SOURCE_DATA_DIR);
+  std::string dir;
+  std::error_code ec;
+  for (const auto& c : candidates)
+    if (fs::exists(fs::path(c) / "countries.tsv", ec)) {
+      dir = c;
+      break;
+    }
+  if (dir.empty()) return Status::NotFound("cannot find irkg's dictionaries (set IRKG_DATA_DIR to the data/ directory)");
+  std::vector<std::string> files;
+  for (const auto& e : fs::directory_iterator(dir, ec))
+    if (e.path().extension() == ".tsv") files.push_back(e.path().string());
+  std::sort(files.begin(), files.end());
+  Dictionary dict;
+  for (const auto& f : files) {
+    Status s = dict.LoadFile(f);
+    if (!s.ok()) return s;
+  }
+  for (const auto& f : extra_files) {
+    Status s = dict.LoadFile(f);
+    if (!s.ok()) return s;
+  }
+  return dict;
+}
+
+const std::vector<DictEntry>& Dictionary::entries() const { return impl_->entries; }
+
+int Dictionary::Find(EntryKind kind, std::string_view canonical) const {
+  for (const auto& k : kKinds)
+    if (k.kind == kind) {
+      auto it = impl_->by_kind_name.find(std::string(k.name) + "\t" + std::string(canonical));
+      return it == impl_->by_kind_name.end() ? -1 : it->second;
+    }
+  return -1;
+}
+
+bool Dictionary::IsCue(std::string_view cue_class, uint32_t token_key) const {
+  if (token_key == 0) return false;
+  auto it = impl_->cues.find(std::string(cue_class));
+  return it != impl_->cues.end() && it->second.count(token_key);
+}
+
+uint32_t Dictionary::KeyOf(std::string_view folded_token) const {
+  auto it = impl_->keys.find(std::string(folded_token));
+  return it == impl_->keys.end() ? 0 : it->second;
+}
+
+size_t Dictionary::LongestMatch(const uint32_t* keys, const std::string_view* exact, size_t n,
+                                std::vector<FormMatch>* matches) const {
+  const Impl& d = *impl_;
+  matches->clear();
+  uint32_t node = 0;
+  size_t best = 0;
+  for (size_t i = 0; i < n && keys[i] != 0; ++i) {
+    auto it = d.edges.find((static_cast<uint64_t>(node) << 32) | keys[i]);
+    if (it == d.edges.end()) break;
+    node = it->second;
+    const auto& terms = d.terminals[node];
+    if (terms.empty()) continue;
+    std::vector<FormMatch> here;
+    for (const Terminal& t : terms) {
+      if (!t.exact.empty()) {
+        bool same = t.exact.size() == i + 1;
+        for (size_t j = 0; same && j <= i; ++j) same = t.exact[j] == exact[j];
+        if (!same) continue;
+      } else if (t.needs_capital && !exact[0].empty()) {
+        unsigned char c0 = static_cast<unsigned char>(exact[0][0]);
+        if (c0 >= 'a' && c0 <= 'z') continue;  // "turkey", "chad", "china" in lower case are not names
+      }
+      here.push_back(t.match);
+    }
+    if (!here.empty()) {
+      best = i + 1;
+      *matches = std::move(here);
+    }
+  }
+  return best;
+}
+
+}  // namespace irkg

@@ -1,0 +1,85 @@
+// Dictionary: the world knowledge the extractor reads from data files —
+// countries with their variants, demonyms and capitals; places;
+// organizations; offices and titles; given names; and cue words (the
+// trigger words of each predicate, head nouns, honorifics ...).
+//
+// File format (documented in data/README.md): UTF-8, one entry per line,
+//   KIND <TAB> CANONICAL [<TAB> key=value|value...]...
+// Every surface form of every entry goes into one token trie, so the text
+// is matched in a single left-to-right pass, longest match first, whatever
+// the size of the dictionary.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/status.h"
+
+namespace irkg {
+
+enum class EntryKind : unsigned char { kCountry, kLocation, kOrganization, kTitle, kGivenName, kCue };
+
+// How a surface form names its entry.
+enum class FormKind : unsigned char {
+  kName,       // the canonical name or an alias: "Azerbaijan", "Republic of Azerbaijan"
+  kAdjective,  // a demonym or adjective: "Azerbaijani", "Azeris"
+  kCapital,    // the capital, which may stand for its country ("Moscow said")
+};
+
+struct DictEntry {
+  EntryKind kind = EntryKind::kCue;
+  std::string canonical;
+  std::string code;      // ISO 3166-1 alpha-3 for countries
+  std::string subtype;
+  std::string in;        // for places: the country they lie in (background knowledge)
+  std::string origin;    // "file:line" it was read from
+};
+
+struct FormMatch {
+  uint32_t entry;   // index into Dictionary::entries()
+  FormKind form;
+};
+
+class Dictionary {
+ public:
+  Dictionary();
+  ~Dictionary();
+  Dictionary(Dictionary&&) noexcept;
+  Dictionary& operator=(Dictionary&&) noexcept;
+
+  // The dictionaries shipped with irkg (from $IRKG_DATA_DIR, the installed
+  // share/irkg, or the source tree), then each of `extra_files` in order.
+  static Result<Dictionary> LoadDefault(const std::vector<std::string>& extra_files);
+
+  Status LoadFile(const std::string& path);
+  Status LoadString(std::string_view text, const std::string& name);
+
+  const std::vector<DictEntry>& entries() const;
+  // The entry of KIND with CANONICAL, or -1.
+  int Find(EntryKind kind, std::string_view canonical) const;
+  // The words of a cue class ("meet_verb"), as token keys.
+  bool IsCue(std::string_view cue_class, uint32_t token_key) const;
+
+  // Token keys: every distinct folded token of every form gets a number > 0;
+  // KeyOf gives 0 for a token no form contains.
+  uint32_t KeyOf(std::string_view folded_token) const;
+
+  // Longest dictionary form starting at keys[0]. `exact` holds each token's
+  // text so that case-sensitive forms (acronyms such as "US", "WHO") only
+  // match as written. Returns the number of tokens matched (0 if none) and
+  // fills `matches` with every entry that form names.
+  size_t LongestMatch(const uint32_t* keys, const std::string_view* exact, size_t n,
+                      std::vector<FormMatch>* matches) const;
+
+  // The folded key text of a token, as dictionary keys are made.
+  static std::string FoldToken(std::string_view token);
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace irkg

@@ -1,0 +1,102 @@
+// Internal to extract/: the working state of one article as it passes
+// through the extraction stages (tokens -> sentences -> mentions ->
+// entities -> triples). Each stage reads what the previous ones wrote.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/record.h"
+#include "extract/dictionary.h"
+#include "extract/tokenizer.h"
+
+namespace irkg::internal {
+
+struct Sentence {
+  uint32_t first = 0, last = 0;  // token range, last exclusive
+  bool title_case = false;       // a headline in Title Case: capitals prove little
+};
+
+// How a mention refers to its entity.
+enum class MentionForm : unsigned char {
+  kName,       // a name: "Khalaf Khalafov", "Azerbaijan", "Heydar Aliyev Foundation"
+  kShortName,  // a part of a name seen in full elsewhere: "Khalafov", "Wang"
+  kAdjective,  // a demonym: "Azerbaijani"
+  kMetonym,    // a capital standing for its country: "Moscow said"
+  kAcronym,    // an acronym introduced in parentheses: "(NIOC)"
+};
+
+struct Mention {
+  uint32_t first = 0, last = 0;  // token range, last exclusive
+  EntityType type = EntityType::kPerson;
+  MentionForm form = MentionForm::kName;
+  std::string name;              // the canonical name this mention proposes
+  std::string subtype, code;
+  int dict_entry = -1;           // dictionary entry, when one names it
+  int entity = -1;               // set by coreference
+  bool strong = false;           // context proves the type (a title, a head noun)
+};
+
+// An office named in the text: "Deputy Foreign Minister", "foreign Minister".
+struct TitleMention {
+  uint32_t first = 0, last = 0;
+  std::string text;              // as written, modifiers such as "new" left out
+  bool of_organization = false;  // usually an office of a body (Secretary-General)
+};
+
+struct EntityInfo {
+  std::string name;
+  EntityType type = EntityType::kPerson;
+  std::string subtype, code;
+  int dict_entry = -1;
+  std::vector<int> mentions;     // indices into Document::mentions, in text order
+  std::vector<std::string> titles;  // offices the text gives this person
+  int country = -1;              // for persons: the entity of their country, when known
+};
+
+// One reading of a relation, before it becomes an ExtractedTriple.
+struct Fact {
+  int subject = -1, object = -1;  // entity indices
+  Predicate predicate = Predicate::kMetWith;
+  std::string title, date, what;
+  double confidence = 0.5;
+  const char* rule = "";
+  uint32_t sentence = 0;
+};
+
+struct Document {
+  std::string_view text;
+  const Dictionary* dict = nullptr;
+  std::string article_date;      // ISO 8601 (may be only a year), empty when unknown
+  std::vector<Token> tokens;
+  std::vector<std::string_view> token_text;
+  std::vector<Sentence> sentences;
+  std::vector<uint32_t> sentence_of;   // token -> sentence index
+  std::vector<Mention> mentions;       // in text order
+  std::vector<int> mention_at;         // token -> mention index or -1
+  std::vector<TitleMention> titles;
+  std::vector<int> title_at;           // token -> title index or -1
+  std::vector<EntityInfo> entities;
+  std::vector<Fact> facts;
+
+  std::string_view Text(uint32_t tok) const { return token_text[tok]; }
+  bool Is(uint32_t tok, std::string_view cue_class) const {
+    return tok < tokens.size() && dict->IsCue(cue_class, tokens[tok].key);
+  }
+  bool IsWord(uint32_t tok, std::string_view lower) const;  // case-insensitive
+  std::string_view Span(uint32_t first, uint32_t last) const {
+    return text.substr(tokens[first].start, tokens[last - 1].end - tokens[first].start);
+  }
+  int EntityAt(uint32_t tok) const {
+    return tok < mention_at.size() && mention_at[tok] >= 0 ? mentions[mention_at[tok]].entity : -1;
+  }
+};
+
+// The stages, in the order Extractor runs them.
+void SplitSentences(Document* doc);
+void RecognizeEntities(Document* doc);
+void ResolveCoreference(Document* doc);
+void ExtractRelations(Document* doc);
+
+}  // namespace irkg::internal

@@ -1,0 +1,541 @@
+// Entity recognition: finds the names in an article and proposes a type and
+// a canonical name for each, in four passes over the tokens:
+//  1. dictionary forms (countries, demonyms, capitals, places, bodies,
+//     offices), longest match first, in one left-to-right pass;
+//  2. names built around a head noun ("Heydar Aliyev Foundation",
+//     "Cultural Centre of the Republic of Hungary", "Joint Declaration on
+//     ...", "Trans Adriatic gas pipeline"), which may swallow dictionary
+//     names inside them;
+//  3. people: runs of capitalized words that a title, an honorific, a given
+//     name or the sentence around them mark as a person;
+//  4. acronyms defined in parentheses, and later bare uses of them.
+#include <algorithm>
+
+#include "core/text.h"
+#include "extract/document.h"
+
+namespace irkg::internal {
+
+bool Document::IsWord(uint32_t tok, std::string_view lower) const {
+  if (tok >= tokens.size()) return false;
+  std::string_view t = token_text[tok];
+  if (t.size() != lower.size()) return false;
+  for (size_t i = 0; i < t.size(); ++i) {
+    char c = t[i];
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    if (c != lower[i]) return false;
+  }
+  return true;
+}
+
+namespace {
+
+bool IsHyphen(std::string_view t) { return t == "-" || t == "\u2010" || t == "\u2011"; }
+
+struct Recognizer {
+  Document& d;
+  const std::vector<DictEntry>& entries;
+  uint32_t n;
+
+  explicit Recognizer(Document& doc) : d(doc), entries(doc.dict->entries()), n(static_cast<uint32_t>(doc.tokens.size())) {}
+
+  bool Cap(uint32_t i) const { return i < n && d.tokens[i].shape == TokenShape::kWord && (d.tokens[i].cap || d.tokens[i].upper); }
+  bool Joined(uint32_t i) const { return i < n && !d.tokens[i].space_before; }
+  bool SameSentence(uint32_t a, uint32_t b) const { return a < n && b < n && d.sentence_of[a] == d.sentence_of[b]; }
+  bool SentenceStart(uint32_t i) const { return d.sentences[d.sentence_of[i]].first == i || (i > 0 && IsQuote(i - 1) && d.sentences[d.sentence_of[i]].first == i - 1); }
+  bool IsQuote(uint32_t i) const {
+    std::string_view t = d.Text(i);
+    return t == "\"" || t == "\u201C" || t == "\u201D" || t == "\u2018" || t == "\u2019" || t == "'";
+  }
+  bool Possessive(uint32_t i) const {
+    if (i >= n) return false;
+    std::string_view t = d.Text(i);
+    return (t.size() >= 2 && (t.back() == 's' || t.back() == 'S') && !d.tokens[i].space_before &&
+            (t[0] == '\'' || t[0] == '`' || t.rfind("\u2019", 0) == 0));
+  }
+  bool Free(uint32_t first, uint32_t last) const {
+    for (uint32_t i = first; i < last; ++i)
+      if (d.mention_at[i] >= 0 || d.title_at[i] >= 0) return false;
+    return true;
+  }
+
+  int AddMention(Mention m) {
+    int idx = static_cast<int>(d.mentions.size());
+    for (uint32_t i = m.first; i < m.last; ++i) {
+      int old = d.mention_at[i];
+      if (old >= 0) d.mentions[old].last = d.mentions[old].first;  // swallowed: emptied
+      d.mention_at[i] = idx;
+      if (d.title_at[i] >= 0) {
+        int t = d.title_at[i];
+        for (uint32_t k = d.titles[t].first; k < d.titles[t].last; ++k) d.title_at[k] = -1;
+        d.titles[t].last = d.titles[t].first;
+      }
+    }
+    d.mentions.push_back(std::move(m));
+    return idx;
+  }
+
+  // ---- pass 1: dictionary
+  void DictionaryPass() {
+    std::vector<uint32_t> keys(n);
+    for (uint32_t i = 0; i < n; ++i) keys[i] = d.tokens[i].key;
+    std::vector<FormMatch> matches;
+    for (uint32_t i = 0; i < n;) {
+      // a match never crosses a sentence end
+      uint32_t end = d.sentences[d.sentence_of[i]].last;
+      size_t len = d.dict->LongestMatch(&keys[i], &d.token_text[i], end - i, &matches);
+      if (len == 0) {
+        ++i;
+        continue;
+      }
+      uint32_t last = i + static_cast<uint32_t>(len);
+      // A name continues with a capitalized word ("Georgia Tech", "Jordan Henderson")?
+      // Then the dictionary name is only a part of something else.
+      bool took = TakeDictionaryMatch(i, last, matches);
+      i = took ? last : i + 1;
+    }
+  }
+
+  bool TakeDictionaryMatch(uint32_t first, uint32_t last, const std::vector<FormMatch>& matches) {
+    // Priority: country > organization > location > title > given name; cues are not names.
+    const FormMatch* best = nullptr;
+    auto rank = [&](const FormMatch& m) {
+      switch (entries[m.entry].kind) {
+        case EntryKind::kCountry: return m.form == FormKind::kCapital ? 3 : 6;
+        case EntryKind::kOrganization: return 5;
+        case EntryKind::kLocation: return 4;
+        case EntryKind::kTitle: return 2;
+        case EntryKind::kGivenName: return 1;
+        case EntryKind::kCue: return 0;
+      }
+      return 0;
+    };
+    for (const auto& m : matches)
+      if (!best || rank(m) > rank(*best)) best = &m;
+    if (!best || rank(*best) == 0) return false;
+    const DictEntry& e = entries[best->entry];
+    if (e.kind == EntryKind::kGivenName) return false;  // consulted in pass 3
+    if (e.kind == EntryKind::kTitle) {
+      TitleMention t;
+      t.first = first;
+      t.last = last;
+      t.of_organization = e.subtype == "org";
+      // modifiers written before the office belong to it: "Deputy", "Vice", "First Deputy"
+      while (t.first > 0 && d.Is(t.first - 1, "title_modifier") && Cap(t.first - 1) &&
+             d.title_at[t.first - 1] < 0 && SameSentence(t.first - 1, first))
+        --t.first;
+      t.text = std::string(d.Span(t.first, t.last));
+      int idx = static_cast<int>(d.titles.size());
+      for (uint32_t i = t.first; i < t.last; ++i) d.title_at[i] = idx;
+      d.titles.push_back(std::move(t));
+      return true;
+    }
+    Mention m;
+    m.first = first;
+    m.last = last;
+    m.dict_entry = static_cast<int>(best->entry);
+    m.subtype = e.subtype;
+    m.code = e.code;
+    m.strong = true;
+    if (e.kind == EntryKind::kCountry) {
+      m.type = best->form == FormKind::kCapital ? EntityType::kLocation : EntityType::kCountry;
+      m.form = best->form == FormKind::kAdjective ? MentionForm::kAdjective : MentionForm::kName;
+      if (best->form == FormKind::kCapital) {
+        // the capital as a place; its Location entry gives its own name
+        int loc = d.dict->Find(EntryKind::kLocation, d.Span(first, last));
+        m.dict_entry = loc;
+        m.name = std::string(d.Span(first, last));
+        m.subtype = "city";
+        m.code.clear();
+        return AddMention(std::move(m)), true;
+      }
+    } else if (e.kind == EntryKind::kOrganization) {
+      m.type = EntityType::kOrganization;
+    } else {
+      m.type = EntityType::kLocation;
+    }
+    m.name = e.canonical;
+    AddMention(std::move(m));
+    return true;
+  }
+
+  // ---- pass 2: names around a head noun
+  // Extends left over capitalized words (and hyphens joining them).
+  uint32_t ExtendLeft(uint32_t head) const {
+    uint32_t first = head;
+    while (first > 0 && SameSentence(first - 1, head)) {
+      uint32_t p = first - 1;
+      if (Cap(p) && !(SentenceStart(p) && d.Is(p, "sentence_word") && !d.dict->IsCue("org_head", d.tokens[p].key))) {
+        if (d.title_at[p] >= 0 && !d.Is(p, "org_head")) {
+          // an office right before a body's name is not part of it ("Minister ... Ministry" is rare)
+          const auto& t = d.titles[d.title_at[p]];
+          if (t.last == first) break;
+        }
+        first = p;
+        continue;
+      }
+      if (IsHyphen(d.Text(p)) && !d.tokens[p].space_before && first > 1 && Cap(p - 1) && Joined(first)) {
+        first = p;
+        continue;
+      }
+      if (d.tokens[p].shape == TokenShape::kNumber && first < head + 1 && p + 1 == first && Cap(first)) {
+        // "7th Ministerial Conference", "2022-2027 Road Map"
+        first = p;
+        continue;
+      }
+      break;
+    }
+    return first;
+  }
+
+  // Extends right over "of|for|on|to (the) Capitalized ..." (and, for
+  // agreements, a lower-case subject: "Joint Declaration on strengthening
+  // the ... partnership"). Stops before a known organization's name.
+  uint32_t ExtendRight(uint32_t last, bool agreement, bool embassy) const {
+    uint32_t end = last;
+    while (end < n && SameSentence(end, last - 1)) {
+      uint32_t k = end;
+      std::string_view w = d.Text(k);
+      bool connector = w == "of" || w == "for" || (agreement && w == "on") || (embassy && (w == "to" || w == "in"));
+      if (!connector) {
+        if (Cap(k) && Joined(k) == false && k == end && end > last) {
+          end = k + 1;
+          continue;
+        }
+        break;
+      }
+      ++k;
+      if (d.IsWord(k, "the")) ++k;
+      if (Cap(k) && !(d.mention_at[k] >= 0 && d.mentions[d.mention_at[k]].type == EntityType::kOrganization &&
+                      !embassy)) {
+        uint32_t j = k;
+        while (j < n && SameSentence(j, k) &&
+               (Cap(j) || (IsHyphen(d.Text(j)) && Joined(j) && Cap(j + 1)) ||
+                ((d.IsWord(j, "and") || d.IsWord(j, "of") || d.Text(j) == ",") && Cap(j + 1) &&
+                 !d.Is(j + 1, "sentence_word") && d.mention_at[j + 1] < 0) ||
+                (d.tokens[j].shape == TokenShape::kNumber && j > k)))
+          ++j;
+        // "of the Republic of Hungary" ends with the country; a comma never ends a name
+        while (j > k && (d.Text(j - 1) == "," || d.IsWord(j - 1, "and"))) --j;
+        end = j;
+        if (embassy) continue;  // "Embassy of X to Y"
+        continue;
+      }
+      if (agreement && !Cap(k)) {
+        // lower-case subject of an agreement, up to a verb, a preposition of place or punctuation
+        uint32_t j = k;
+        int words = 0;
+        while (j < n && SameSentence(j, k) && words < 9) {
+          std::string_view t = d.Text(j);
+          if (d.tokens[j].shape == TokenShape::kPunct && !IsHyphen(t)) break;
+          if (t == "signed" || t == "between" || t == "by" || t == "in" || t == "with" || t == "at" || t == "was" ||
+              t == "were" || t == "is" || t == "are" || t == "that" || t == "which" || t == "as" || t == "has" ||
+              t == "had" || t == "will" || t == "to")
+            break;
+          ++j, ++words;
+        }
+        while (j > k && (d.IsWord(j - 1, "the") || d.IsWord(j - 1, "and") || d.IsWord(j - 1, "of") || d.IsWord(j - 1, "a")))
+          --j;
+        if (j > k) end = j;
+      }
+      break;
+    }
+    return end;
+  }
+
+  EntityType HeadType(uint32_t head, std::string* subtype) const {
+    subtype->clear();
+    if (d.Is(head, "agreement_head")) return EntityType::kAgreement;
+    if (d.Is(head, "project_head")) return EntityType::kProject;
+    if (d.Is(head, "location_head")) return EntityType::kLocation;
+    if (d.Is(head, "embassy_head")) *subtype = "embassy";
+    else if (d.Is(head, "education_head")) *subtype = "education";
+    else if (d.Is(head, "culture_head")) *subtype = "culture";
+    else if (d.Is(head, "media_head")) *subtype = "media";
+    else if (d.Is(head, "company_head")) *subtype = "company";
+    else if (d.Is(head, "military_head")) *subtype = "military";
+    else if (d.Is(head, "government_head")) *subtype = "government";
+    else if (d.IsWord(head, "foundation")) *subtype = "foundation";
+    else if (d.IsWord(head, "party")) *subtype = "party";
+    return EntityType::kOrganization;
+  }
+
+  bool IsHead(uint32_t i) const {
+    return Cap(i) && (d.Is(i, "org_head") || d.Is(i, "agreement_head") || d.Is(i, "project_head") ||
+                      d.Is(i, "location_head"));
+  }
+
+  void HeadNounPass() {
+    for (uint32_t i = 0; i < n; ++i) {
+      if (!IsHead(i)) continue;
+      // a head inside a dictionary organization/location name belongs to it
+      if (d.mention_at[i] >= 0) continue;
+      // use the last head of a run: "Cultural Centre" -> Centre; "Road Map" -> Map
+      uint32_t head = i;
+      while (head + 1 < n && IsHead(head + 1) && SameSentence(head, head + 1) && d.mention_at[head + 1] < 0) ++head;
+      uint32_t first = ExtendLeft(i);
+      if (first == i && head == i && !Cap(i + 1)) {
+        // a bare head word ("the Ministry", "Council") names nothing unless "of X" follows
+        std::string_view next = d.Text(i + 1);
+        if (next != "of" && next != "for" && next != "on" && next != "to") continue;
+        if (SentenceStart(i) || d.tokens[i].upper) continue;
+      }
+      std::string subtype;
+      EntityType type = HeadType(head, &subtype);
+      uint32_t last = ExtendRight(head + 1, type == EntityType::kAgreement, subtype == "embassy");
+      if (first == head && last == head + 1) {
+        i = head;
+        continue;  // a lone capitalized head word
+      }
+      // keep the head-noun name only where it is more than a dictionary name
+      Mention m;
+      m.first = first;
+      m.last = last;
+      m.type = type;
+      m.subtype = subtype;
+      m.strong = true;
+      m.name = std::string(d.Span(first, last));
+      AddMention(std::move(m));
+      i = last - 1;
+    }
+  }
+
+  // Capitalized (or dictionary) names followed by lower-case modifiers and a
+  // lower-case head: "Trans Adriatic gas pipeline", "Iran nuclear deal",
+  // "Baku-Tbilisi-Kars railway", "Chabahar port project", "Gulf region".
+  void LowerHeadPass() {
+    for (uint32_t i = 1; i < n; ++i) {
+      if (!d.Is(i, "lower_head") || Cap(i) || d.mention_at[i] >= 0) continue;
+      uint32_t k = i;
+      // take the last of consecutive heads: "port project"
+      while (k + 1 < n && d.Is(k + 1, "lower_head") && !Cap(k + 1) && SameSentence(k, k + 1)) ++k;
+      uint32_t j = i;
+      int modifiers = 0;
+      while (j > 0 && SameSentence(j - 1, i) && !Cap(j - 1) && d.Is(j - 1, "lower_modifier") && modifiers < 2) --j, ++modifiers;
+      if (j == 0 || !Cap(j - 1) || !SameSentence(j - 1, i)) continue;
+      uint32_t first = ExtendLeft(j);
+      if (first == j) continue;
+      // the capitalized part must be a name, not an office or a sentence opener
+      if (d.title_at[j - 1] >= 0) continue;
+      if (first + 1 == j && SentenceStart(first) && d.Is(first, "sentence_word")) continue;
+      std::string_view head = d.Text(k);
+      EntityType type = EntityType::kProject;
+      if (head == "deal" || head == "accord" || head == "treaty" || head == "agreement" || head == "declaration" ||
+          head == "roadmap" || head == "pact" || head == "memorandum")
+        type = EntityType::kAgreement;
+      else if (head == "region") type = EntityType::kLocation;
+      else if (head == "process" || head == "format") type = EntityType::kOrganization;
+      // "the Caspian region" names a region; "Russian region" does not
+      if (type == EntityType::kLocation && d.mention_at[j - 1] >= 0 &&
+          d.mentions[d.mention_at[j - 1]].form == MentionForm::kAdjective)
+        continue;
+      Mention m;
+      m.first = first;
+      m.last = k + 1;
+      m.type = type;
+      m.strong = true;
+      m.name = std::string(d.Span(first, k + 1));
+      if (type == EntityType::kLocation) m.subtype = "region";
+      AddMention(std::move(m));
+      i = k;
+    }
+  }
+
+  // ---- pass 3: people
+  bool GivenName(uint32_t i) const {
+    std::vector<FormMatch> matches;
+    uint32_t key = d.tokens[i].key;
+    std::string_view t = d.token_text[i];
+    if (d.dict->LongestMatch(&key, &t, 1, &matches) != 1) return false;
+    for (const auto& m : matches)
+      if (entries[m.entry].kind == EntryKind::kGivenName) return true;
+    return false;
+  }
+
+  bool NamePart(uint32_t i) const {
+    if (i >= n || d.mention_at[i] >= 0 || d.title_at[i] >= 0) return false;
+    if (Cap(i) && !d.tokens[i].upper) return true;
+    // short upper-case surnames are rare; acronyms are not names
+    if (Cap(i) && d.tokens[i].upper && d.token_text[i].size() <= 2 && d.Text(i).size() == 1) return true;
+    return false;
+  }
+
+  // Extends a person's name over particles, hyphens and initials.
+  uint32_t PersonEnd(uint32_t first) const {
+    uint32_t j = first;
+    while (j < n && SameSentence(j, first)) {
+      if (NamePart(j)) {
+        ++j;
+        continue;
+      }
+      std::string_view t = d.Text(j);
+      if (j > first && t == "." && Joined(j) && d.Text(j - 1).size() == 1 && NamePart(j + 1)) {
+        ++j;  // initial: "Antony J. Blinken"
+        continue;
+      }
+      if (j > first && IsHyphen(t) && Joined(j) && Joined(j + 1) && j + 1 < n &&
+          (NamePart(j + 1) || d.tokens[j + 1].cap)) {
+        ++j;  // "Kassym-Jomart", "Al-Khulaifi"
+        continue;
+      }
+      if (j > first && d.Is(j, "name_particle") && !Cap(j) && j + 1 < n &&
+          (NamePart(j + 1) || (IsHyphen(d.Text(j + 1)) && NamePart(j + 2)))) {
+        ++j;  // "Haitham bin Tariq", "Badr bin Hamad al-Busaidi"
+        continue;
+      }
+      break;
+    }
+    return j;
+  }
+
+  // What precedes a name and says it is a person's.
+  bool PersonCue(uint32_t first) const {
+    if (first == 0) return false;
+    uint32_t p = first - 1;
+    if (d.Text(p) == "," && p > 0) --p;
+    if (d.Text(p) == "." && p > 0 && d.Is(p - 1, "honorific")) return true;
+    if (d.title_at[p] >= 0 || d.Is(p, "honorific") || d.Is(p, "counterpart")) return true;
+    return false;
+  }
+
+  bool SpeechAfter(uint32_t last) const {
+    if (last < n && d.Is(last, "speech")) return true;
+    if (last + 1 < n && d.Text(last) == "," && (d.IsWord(last + 1, "who") || d.IsWord(last + 1, "the"))) return true;
+    return false;
+  }
+
+  void PersonPass() {
+    for (uint32_t i = 0; i < n; ++i) {
+      if (!NamePart(i)) continue;
+      const Sentence& s = d.sentences[d.sentence_of[i]];
+      uint32_t first = i;
+      // sentence openers and month names are not names
+      if ((SentenceStart(i) || (i > 0 && IsQuote(i - 1))) && d.Is(i, "sentence_word")) continue;
+      if (d.Is(i, "month") || d.Is(i, "weekday")) continue;
+      uint32_t last = PersonEnd(first);
+      uint32_t words = 0;
+      for (uint32_t k = first; k < last; ++k)
+        if (d.tokens[k].shape == TokenShape::kWord) ++words;
+      bool cue = PersonCue(first);
+      bool given = GivenName(first);
+      bool speech = SpeechAfter(last);
+      bool person = false;
+      if (s.title_case) {
+        person = cue && words >= 1;
+      } else if (words >= 2 && words <= 5) {
+        person = cue || given || !d.Is(first, "sentence_word");
+      } else if (words == 1) {
+        person = cue;
+      }
+      (void)speech;
+      if (!person) {
+        i = last - 1;
+        continue;
+      }
+      Mention m;
+      m.first = first;
+      m.last = last;
+      m.type = EntityType::kPerson;
+      m.strong = cue || given;
+      m.name = std::string(d.Span(first, last));
+      if (words == 1) m.form = MentionForm::kShortName;
+      AddMention(std::move(m));
+      i = last - 1;
+    }
+  }
+
+  // ---- pass 4: acronyms in parentheses, then their bare uses
+  void AcronymPass() {
+    struct Def {
+      std::string text;
+      int mention;
+    };
+    std::vector<Def> defs;
+    for (uint32_t i = 1; i + 2 < n; ++i) {
+      if (d.Text(i) != "(" || d.Text(i + 2) != ")" || !d.tokens[i + 1].upper) continue;
+      int prev = d.mention_at[i - 1];
+      if (prev < 0 || d.mention_at[i + 1] >= 0) continue;
+      defs.push_back({std::string(d.Text(i + 1)), prev});
+      Mention m = d.mentions[prev];
+      m.first = i + 1;
+      m.last = i + 2;
+      m.form = MentionForm::kAcronym;
+      AddMention(std::move(m));
+    }
+    if (defs.empty()) return;
+    for (uint32_t i = 0; i < n; ++i) {
+      if (d.mention_at[i] >= 0 || !d.tokens[i].upper) continue;
+      for (const auto& def : defs)
+        if (d.Text(i) == def.text) {
+          Mention m = d.mentions[def.mention];
+          m.first = i;
+          m.last = i + 1;
+          m.form = MentionForm::kAcronym;
+          AddMention(std::move(m));
+          break;
+        }
+    }
+  }
+
+  // Names of agreements and projects also appear in lower case or without
+  // their capitals elsewhere ("a peace agreement" ... "the Peace Agreement").
+  void RepeatPass() {
+    std::vector<int> names;
+    for (size_t k = 0; k < d.mentions.size(); ++k) {
+      const Mention& m = d.mentions[k];
+      if (m.last > m.first && (m.type == EntityType::kAgreement || m.type == EntityType::kProject) && m.last - m.first >= 2)
+        names.push_back(static_cast<int>(k));
+    }
+    for (int idx : names) {
+      Mention proto = d.mentions[idx];
+      uint32_t len = proto.last - proto.first;
+      for (uint32_t i = 0; i + len <= n; ++i) {
+        if (i == proto.first || !Free(i, i + len)) continue;
+        bool same = true;
+        for (uint32_t k = 0; same && k < len; ++k) same = d.tokens[i + k].key == d.tokens[proto.first + k].key &&
+                                                       d.tokens[i + k].key != 0;
+        if (!same) {
+          same = true;
+          for (uint32_t k = 0; same && k < len; ++k) same = d.IsWord(i + k, FoldName(d.Text(proto.first + k)));
+        }
+        if (!same) continue;
+        Mention m = proto;
+        m.first = i;
+        m.last = i + len;
+        AddMention(std::move(m));
+      }
+    }
+  }
+};
+
+}  // namespace
+
+void RecognizeEntities(Document* doc) {
+  doc->mention_at.assign(doc->tokens.size(), -1);
+  doc->title_at.assign(doc->tokens.size(), -1);
+  Recognizer r(*doc);
+  r.DictionaryPass();
+  r.HeadNounPass();
+  r.LowerHeadPass();
+  r.PersonPass();
+  r.AcronymPass();
+  r.RepeatPass();
+  // drop the mentions that later passes swallowed, keep text order
+  std::vector<Mention> kept;
+  for (auto& m : doc->mentions)
+    if (m.last > m.first) kept.push_back(std::move(m));
+  std::sort(kept.begin(), kept.end(), [](const Mention& a, const Mention& b) { return a.first < b.first; });
+  doc->mentions = std::move(kept);
+  doc->mention_at.assign(doc->tokens.size(), -1);
+  for (size_t k = 0; k < doc->mentions.size(); ++k)
+    for (uint32_t i = doc->mentions[k].first; i < doc->mentions[k].last; ++i) doc->mention_at[i] = static_cast<int>(k);
+  std::vector<TitleMention> titles;
+  for (auto& t : doc->titles)
+    if (t.last > t.first) titles.push_back(std::move(t));
+  doc->titles = std::move(titles);
+  doc->title_at.assign(doc->tokens.size(), -1);
+  for (size_t k = 0; k < doc->titles.size(); ++k)
+    for (uint32_t i = doc->titles[k].first; i < doc->titles[k].last; ++i) doc->title_at[i] = static_cast<int>(k);
+}
+
+}  // namespace irkg::internal

@@ -1,0 +1,157 @@
+// Events: metWith, visited, signed (CAMEO 04 and 05).
+//   A met (with) B | A held talks with B | A and B held consultations |
+//   talks between A and B | A's meeting with B              -> metWith
+//   A visited X | A's visit to X | visits of A to X | A arrived in X |
+//   A made a stopover in X | A traveled to X, Y and Z        -> visited
+//   A (and B) signed AGREEMENT | AGREEMENT signed by/between A and B |
+//   A signed (on behalf of ...) with the agreement named before -> signed
+// Negated or future triggers ("did not meet", "plans to visit") give nothing.
+#include "extract/rule_context.h"
+
+namespace irkg::internal {
+namespace {
+
+constexpr unsigned kPerson = TypeBit(EntityType::kPerson);
+constexpr unsigned kAgreement = TypeBit(EntityType::kAgreement);
+
+void Meetings(RuleContext& c) {
+  std::vector<uint32_t> triggers = c.Triggers("meet_verb");
+  for (uint32_t t : c.Triggers("meet_noun")) triggers.push_back(t);
+  bool done = false;
+  for (uint32_t t : triggers) {
+    if (done) break;
+    if (c.Negated(t) || c.Modal(t)) continue;
+    std::string date = c.DateNear(t);
+    if (date.empty()) date = c.d.article_date.size() == 10 ? c.d.article_date : "";
+    // "talks between A and B", "meeting with B", "met (with) B", "received B"
+    uint32_t after = t + 1;
+    while (after < c.s.last && (c.Word(after, "with") || c.Word(after, "between") || c.Cue(after, "meet_noun")))
+      ++after;
+    // the people who met: persons if the sentence names them, else states
+    for (unsigned types : {kPerson, kActors}) {
+      int subject = c.SubjectBefore(t, types);
+      std::vector<int> objects = c.ListAfter(after - 1, types, 12);
+      if (c.Word(t + 1, "between") && !objects.empty()) {
+        // talks between A and B
+        auto pair = c.ListFrom(objects[0], types);
+        if (pair.size() == 1 && c.s.refs[pair[0]].entities.size() == 2) {
+          c.Add(pair[0], Predicate::kMetWith, pair[0], 0.8, "meet.between", date);
+          done = true;
+        } else if (pair.size() >= 2) {
+          c.Add(pair[0], Predicate::kMetWith, pair[1], 0.8, "meet.between", date);
+          done = true;
+        }
+        if (done) break;
+      }
+      if (subject >= 0) {
+        // "A and B held talks": a conjoined subject met each other
+        auto subjects = c.ListFrom(subject, types);
+        bool conjoined = subjects.size() >= 2 && c.s.refs[subjects.back()].last <= t;
+        if (conjoined && (objects.empty() || c.Cue(t, "meet_noun"))) {
+          c.Add(subjects[0], Predicate::kMetWith, subjects[1], 0.8, "meet.conjoined", date);
+          done = true;
+          break;
+        }
+        if (c.s.refs[subject].entities.size() == 2 && objects.empty()) {
+          c.Add(subject, Predicate::kMetWith, subject, 0.7, "meet.pair", date);
+          done = true;
+          break;
+        }
+        for (int o : objects) {
+          if (c.s.refs[o].adjective) continue;
+          c.Add(subject, Predicate::kMetWith, o, 0.85, "meet.subject-object", date);
+          done = true;
+        }
+        if (done) break;
+      }
+    }
+  }
+}
+
+void Visits(RuleContext& c) {
+  for (uint32_t t : c.Triggers("visit_verb")) {
+    if (c.Negated(t) || c.Modal(t)) continue;
+    // "is travelling to", "will be visiting": under way or ahead, not done
+    if (t > c.s.first && (c.Word(t - 1, "is") || c.Word(t - 1, "are") || c.Word(t - 1, "be"))) continue;
+    std::string date = c.DateNear(t);
+    // who: "visits of A to X" names the visitor after the trigger
+    int visitor = -1;
+    uint32_t from = t + 1;
+    if (c.Word(t + 1, "of")) {
+      auto v = c.ListAfter(t + 1, kPerson | TypeBit(EntityType::kCountry), 4);
+      if (!v.empty()) {
+        visitor = v[0];
+        from = c.s.refs[visitor].last;
+      }
+    }
+    if (visitor < 0) visitor = c.SubjectBefore(t, kPerson);
+    if (visitor < 0) visitor = c.SubjectBefore(t, TypeBit(EntityType::kCountry));
+    if (visitor < 0) continue;
+    // where: the places right after "to|in" (or the verb itself: "visited Oman")
+    std::vector<int> places;
+    for (uint32_t i = from; i < c.s.last && i < from + 8; ++i) {
+      int r = c.RefAt(i);
+      if (r >= 0 && c.TypeIn(r, kPlaces) && !c.s.refs[r].adjective && !c.s.refs[r].possessive) {
+        bool direct = i == t + 1 || (i > c.s.first && (c.Word(i - 1, "to") || c.Word(i - 1, "in") || c.Word(i - 1, "the")));
+        if (!direct) break;
+        places = c.ListFrom(r, kPlaces);
+        break;
+      }
+      if (c.Cue(i, "clause_break")) break;
+    }
+    for (int p : places) c.Add(visitor, Predicate::kVisited, p, 0.8, "visit.trigger", date);
+    // "visits of A to X, and B to Y": a second visitor in the same list
+    if (visitor >= 0 && c.Word(t + 1, "of") && !places.empty()) {
+      uint32_t i = c.s.refs[places.back()].last;
+      auto more = c.ListAfter(i, kPerson, 8);
+      if (!more.empty()) {
+        auto where = c.ListAfter(c.s.refs[more[0]].last, kPlaces, 3);
+        if (!where.empty()) c.Add(more[0], Predicate::kVisited, where[0], 0.75, "visit.list", date);
+      }
+    }
+  }
+}
+
+void Signings(RuleContext& c) {
+  for (uint32_t t : c.Triggers("sign_verb")) {
+    if (c.Negated(t) || c.Modal(t)) continue;
+    std::string date = c.DateNear(t);
+    // AGREEMENT signed by|between A and B
+    int agreement_before = c.NearestBefore(t, kAgreement, 3);
+    if (agreement_before >= 0 && (c.Word(t + 1, "by") || c.Word(t + 1, "between"))) {
+      auto parties = c.ListAfter(t + 1, kActors, 3);
+      for (int p : parties) c.Add(p, Predicate::kSigned, agreement_before, 0.85, "sign.passive", date);
+      continue;
+    }
+    // A (and B) signed AGREEMENT; the agreement may be named before ("signed on behalf of")
+    auto agreements = c.ListAfter(t, kAgreement, 6);
+    int agreement = agreements.empty() ? -1 : agreements[0];
+    int subject = c.SubjectBefore(t, kActors);
+    if (subject < 0) continue;
+    auto subjects = c.ListFrom(subject, kActors);
+    if (c.s.refs[subjects.back()].last > t) subjects = {subject};
+    if (agreement < 0) {
+      // the agreement the article last named
+      for (int k = static_cast<int>(c.d.mentions.size()) - 1; k >= 0; --k) {
+        const Mention& m = c.d.mentions[k];
+        if (m.first >= t || m.type != EntityType::kAgreement || m.entity < 0) continue;
+        for (int s : subjects)
+          for (int e : c.s.refs[s].entities) c.AddEntities(e, Predicate::kSigned, m.entity, 0.65, "sign.previous", date);
+        break;
+      }
+      continue;
+    }
+    for (int s : subjects) c.Add(s, Predicate::kSigned, agreement, 0.85, "sign.active", date);
+  }
+}
+
+}  // namespace
+
+void ExtractEvents(Document* doc, const SentenceView& s) {
+  RuleContext c(doc, s);
+  Meetings(c);
+  Visits(c);
+  Signings(c);
+}
+
+}  // namespace irkg::internal

@@ -1,0 +1,140 @@
+#include "extract/extractor.h"
+
+#include <algorithm>
+#include <map>
+#include <tuple>
+
+#include "extract/dates.h"
+#include "extract/document.h"
+
+namespace irkg {
+
+using internal::Document;
+using internal::Fact;
+
+namespace {
+
+// The headline of a .txt article: its first line, when a blank line follows
+// and it reads like a headline rather than a byline.
+std::string FindTitle(const Document& d) {
+  if (d.sentences.empty()) return "";
+  size_t eol = d.text.find('\n');
+  if (eol == std::string_view::npos) return "";
+  size_t next = d.text.find_first_not_of(" \t\r", eol + 1);
+  if (next == std::string_view::npos || d.text[next] != '\n') return "";
+  std::string_view line = d.text.substr(0, eol);
+  while (!line.empty() && (line.back() == '\r' || line.back() == ' ')) line.remove_suffix(1);
+  int words = 0;
+  for (size_t i = 0; i < line.size(); ++i)
+    if (line[i] == ' ') ++words;
+  return words >= 3 ? std::string(line) : "";
+}
+
+// Persons named once by a single word with nothing to prove they are
+// people are left out: a capitalized word alone is too weak a sign.
+bool Keep(const Document& d, const internal::EntityInfo& e) {
+  if (e.mentions.empty()) return false;
+  if (e.type != EntityType::kPerson) return true;
+  for (int k : e.mentions) {
+    const auto& m = d.mentions[k];
+    if (m.strong || m.form == internal::MentionForm::kName) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+ExtractionRecord Extractor::Extract(const Article& article) const {
+  Document d;
+  d.text = article.text;
+  d.dict = &dict_;
+  Tokenize(d.text, &d.tokens);
+  d.token_text.reserve(d.tokens.size());
+  for (auto& t : d.tokens) {
+    d.token_text.push_back(TokenText(d.text, t));
+    t.key = dict_.KeyOf(Dictionary::FoldToken(d.token_text.back()));
+  }
+  internal::SplitSentences(&d);
+  d.article_date = internal::NormalizeIsoDate(article.date);
+  if (d.article_date.empty()) d.article_date = internal::FindArticleDate(d);
+  internal::RecognizeEntities(&d);
+  internal::ResolveCoreference(&d);
+  internal::ExtractRelations(&d);
+
+  ExtractionRecord r;
+  r.doc = article.doc;
+  r.date = d.article_date;
+  r.url = article.url;
+  r.title = article.title.empty() ? FindTitle(d) : article.title;
+
+  std::vector<std::string> id_of(d.entities.size());
+  std::vector<int> order;
+  for (size_t e = 0; e < d.entities.size(); ++e)
+    if (Keep(d, d.entities[e])) order.push_back(static_cast<int>(e));
+  std::sort(order.begin(), order.end(), [&](int a, int b) {
+    return d.mentions[d.entities[a].mentions[0]].first < d.mentions[d.entities[b].mentions[0]].first;
+  });
+  for (int e : order) {
+    const auto& info = d.entities[e];
+    ExtractedEntity out;
+    out.id = "e" + std::to_string(r.entities.size() + 1);
+    id_of[e] = out.id;
+    out.name = info.name;
+    out.type = info.type;
+    out.subtype = info.subtype;
+    out.code = info.code;
+    for (int k : info.mentions) {
+      const auto& m = d.mentions[k];
+      uint32_t start = d.tokens[m.first].start, end = d.tokens[m.last - 1].end;
+      out.mentions.push_back({start, end, std::string(d.text.substr(start, end - start))});
+    }
+    r.entities.push_back(std::move(out));
+  }
+
+  // One triple per (subject, predicate, object): the most confident reading,
+  // with the first date and title the text gives.
+  std::map<std::tuple<int, int, int>, size_t> seen;
+  std::vector<Fact> facts;
+  for (const Fact& f : d.facts) {
+    if (id_of[f.subject].empty() || id_of[f.object].empty()) continue;
+    int s = f.subject, o = f.object;
+    if (Info(f.predicate).symmetric && o < s) std::swap(s, o);
+    auto key = std::make_tuple(s, static_cast<int>(f.predicate), o);
+    auto it = seen.find(key);
+    if (it == seen.end()) {
+      seen.emplace(key, facts.size());
+      Fact g = f;
+      g.subject = s, g.object = o;
+      facts.push_back(std::move(g));
+      continue;
+    }
+    Fact& g = facts[it->second];
+    if (g.date.empty()) g.date = f.date;
+    if (g.what.empty()) g.what = f.what;
+    if (f.confidence > g.confidence) {
+      g.confidence = f.confidence;
+      g.rule = f.rule;
+      g.sentence = f.sentence;
+      if (!f.title.empty()) g.title = f.title;
+    }
+    if (g.title.empty()) g.title = f.title;
+  }
+  for (const Fact& f : facts) {
+    ExtractedTriple t;
+    t.subject = id_of[f.subject];
+    t.object = id_of[f.object];
+    t.predicate = f.predicate;
+    t.title = f.title;
+    t.date = f.date;
+    t.what = f.what;
+    t.confidence = f.confidence;
+    t.rule = f.rule;
+    const auto& s = d.sentences[f.sentence];
+    uint32_t start = d.tokens[s.first].start, end = d.tokens[s.last - 1].end;
+    t.evidence = TextSpan{start, end, std::string(d.text.substr(start, end - start))};
+    r.triples.push_back(std::move(t));
+  }
+  return r;
+}
+
+}  // namespace irkg

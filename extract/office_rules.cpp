@@ -1,0 +1,292 @@
+// holdsPosition: who holds which office of which state or body.
+//   [Country|Country's|Org] [Title] [Person]   "Azerbaijani Deputy Foreign Minister Khalaf Khalafov"
+//   [Title] of [Country] [Person]              "President of Azerbaijan Ilham Aliyev"
+//   [Country's] [Title] in [Place] [Person]    "Hungary's Ambassador in Bucharest Oskar Fuzes"
+//   [Person], the [Title] of [Country]         apposition
+//   his [Country] counterpart [Person]         the counterpart holds the same office for that country
+//   [Person], also a member of [Org]           membership of a body's organ
+// An office with no state named attaches, with less confidence, to the
+// state the article is most about that is not the counterpart's.
+#include <algorithm>
+#include <map>
+
+#include "core/text.h"
+#include "extract/relation_rules.h"
+
+namespace irkg::internal {
+namespace {
+
+struct Office {
+  int person = -1;
+  int holder = -1;          // country or organization entity, -1 when the text names none
+  std::string title;
+  double confidence = 0.0;
+  const char* rule = "";
+  uint32_t sentence = 0;
+  int counterpart_of = -1;  // the person whose counterpart this one is
+};
+
+struct OfficeReader {
+  Document& d;
+  uint32_t n;
+  std::vector<Office> offices;
+
+  explicit OfficeReader(Document& doc) : d(doc), n(static_cast<uint32_t>(doc.tokens.size())) {}
+
+  bool Same(uint32_t a, uint32_t b) const { return a < n && b < n && d.sentence_of[a] == d.sentence_of[b]; }
+  std::string_view T(uint32_t i) const { return i < n ? d.Text(i) : std::string_view(); }
+  bool Possessive(uint32_t i) const {
+    std::string_view t = T(i);
+    return t.size() >= 2 && (t.back() == 's' || t.back() == 'S') && (t[0] == '\'' || t[0] == '`' || t.rfind("\u2019", 0) == 0);
+  }
+  const Mention* MentionEndingAt(uint32_t end) const {
+    if (end == 0) return nullptr;
+    int m = d.mention_at[end - 1];
+    return m >= 0 && d.mentions[m].last == end ? &d.mentions[m] : nullptr;
+  }
+  bool Holder(const Mention* m) const {
+    return m && m->entity >= 0 && (m->type == EntityType::kCountry || m->type == EntityType::kOrganization);
+  }
+
+  // The state or body named right before token `end` ("Azerbaijani", "Iran's",
+  // "African Union (AU)", "US"), skipping "the" and words like "new".
+  int HolderBefore(uint32_t end, uint32_t sentence_first) const {
+    uint32_t k = end;
+    while (k > sentence_first && (d.IsWord(k - 1, "new") || d.IsWord(k - 1, "late") || d.IsWord(k - 1, "former") ||
+                                  d.IsWord(k - 1, "then") || d.IsWord(k - 1, "current") || d.IsWord(k - 1, "incumbent")))
+      --k;
+    if (k > sentence_first && Possessive(k - 1)) --k;
+    if (k >= 3 && T(k - 1) == ")" && T(k - 3) == "(") k -= 3;  // "African Union (AU) Chairperson"
+    const Mention* m = MentionEndingAt(k);
+    if (Holder(m) && m->first >= sentence_first) return m->entity;
+    return -1;
+  }
+
+  // The state named by "of [the] X" starting at token k, with its end.
+  int OfHolder(uint32_t k, uint32_t* end) const {
+    if (!d.IsWord(k, "of")) return -1;
+    ++k;
+    if (d.IsWord(k, "the")) ++k;
+    int m = k < n ? d.mention_at[k] : -1;
+    if (m < 0 || d.mentions[m].first != k || !Holder(&d.mentions[m])) return -1;
+    *end = d.mentions[m].last;
+    return d.mentions[m].entity;
+  }
+
+  void Record(int person, int holder, const TitleMention* t, double c, const char* rule, uint32_t sentence,
+              int counterpart_of = -1, const std::string& title_text = "") {
+    Office o;
+    o.person = person;
+    o.holder = holder;
+    o.title = title_text.empty() && t ? t->text : title_text;
+    o.confidence = c;
+    o.rule = rule;
+    o.sentence = sentence;
+    o.counterpart_of = counterpart_of;
+    offices.push_back(std::move(o));
+  }
+
+  // The first person named in the sentence before token `tok`, or the
+  // person "his" refers to: the anchor of "his counterpart".
+  int AnchorPerson(uint32_t sentence_first, uint32_t tok) const {
+    for (uint32_t i = sentence_first; i < tok; ++i) {
+      int m = d.mention_at[i];
+      if (m >= 0 && d.mentions[m].type == EntityType::kPerson && d.mentions[m].entity >= 0) return d.mentions[m].entity;
+    }
+    // "his counterpart" in a sentence that names nobody before it: the last person named
+    for (uint32_t i = sentence_first; i-- > 0;) {
+      int m = d.mention_at[i];
+      if (m >= 0 && d.mentions[m].type == EntityType::kPerson && d.mentions[m].entity >= 0) return d.mentions[m].entity;
+    }
+    return -1;
+  }
+
+  std::string TitleOf(int person) const {
+    for (const auto& o : offices)
+      if (o.person == person && !o.title.empty()) return o.title;
+    return "";
+  }
+
+  void ReadMention(const Mention& pm) {
+    if (pm.type != EntityType::kPerson || pm.entity < 0) return;
+    const Sentence& s = d.sentences[d.sentence_of[pm.first]];
+    uint32_t sidx = d.sentence_of[pm.first];
+    uint32_t k = pm.first;
+    if (k > s.first && T(k - 1) == ",") --k;  // "the DRC foreign Minister, Thérèse Kayikwamba Wagner"
+    // a military rank or honorific right before the name is not the office
+    uint32_t rank_end = k;
+    while (k > s.first && (d.Is(k - 1, "honorific") || (T(k - 1) == "." && k >= 2 && d.Is(k - 2, "honorific")))) --k;
+
+    // "his Italian counterpart X": same office, the adjective's country
+    {
+      uint32_t c = k;
+      if (c > s.first && d.title_at[c - 1] >= 0 && c != rank_end) c = d.titles[d.title_at[c - 1]].first;
+      if (c > s.first && d.Is(c - 1, "counterpart")) {
+        int anchor = AnchorPerson(s.first, c - 1);
+        int country = HolderBefore(c - 1, s.first);
+        if (anchor >= 0 && anchor != pm.entity)
+          Record(pm.entity, country, nullptr, country >= 0 ? 0.85 : 0.6, "office.counterpart", sidx, anchor,
+                 TitleOf(anchor));
+        return;
+      }
+    }
+
+    int t_idx = k > s.first ? d.title_at[k - 1] : -1;
+    if (t_idx >= 0) {
+      const TitleMention& t = d.titles[t_idx];
+      int holder = HolderBefore(t.first, s.first);
+      if (holder < 0 && t.first > s.first + 1 && d.IsWord(t.first - 1, "of")) {
+        // "Chairperson of the African Union X" is written "of" after the title; handled below
+      }
+      Record(pm.entity, holder, &t, holder >= 0 ? 0.9 : 0.55, holder >= 0 ? "office.title" : "office.title-alone", sidx);
+      return;
+    }
+    // [Title] of [the] [Country] [Person]
+    {
+      const Mention* c = MentionEndingAt(k);
+      if (Holder(c) && c->first >= s.first + 2) {
+        uint32_t j = c->first;
+        if (d.IsWord(j - 1, "the")) --j;
+        if (d.IsWord(j - 1, "of") && j >= 2 && d.title_at[j - 2] >= 0) {
+          Record(pm.entity, c->entity, &d.titles[d.title_at[j - 2]], 0.85, "office.title-of", sidx);
+          return;
+        }
+        // [Country's] [Title] in [Place] [Person]
+        if ((d.IsWord(j - 1, "in") || d.IsWord(j - 1, "to")) && j >= 2 && d.title_at[j - 2] >= 0) {
+          const TitleMention& t = d.titles[d.title_at[j - 2]];
+          int holder = HolderBefore(t.first, s.first);
+          if (holder >= 0) {
+            Record(pm.entity, holder, &t, 0.85, "office.title-in", sidx);
+            return;
+          }
+        }
+      }
+    }
+    // [Person], (the|a|also a)? [Holder's]? [Title] (of [the] Holder)?
+    uint32_t a = pm.last;
+    if (T(a) == "," && Same(a, pm.first)) {
+      ++a;
+      if (d.IsWord(a, "also")) ++a;
+      if (d.IsWord(a, "the") || d.IsWord(a, "a") || d.IsWord(a, "an")) ++a;
+      int before = -1;
+      const Mention* m = a < n && d.mention_at[a] >= 0 ? &d.mentions[d.mention_at[a]] : nullptr;
+      if (Holder(m) && m->first == a) {
+        before = m->entity;
+        a = m->last;
+        if (Possessive(a)) ++a;
+      }
+      if (a < n && d.title_at[a] >= 0 && d.titles[d.title_at[a]].first == a) {
+        const TitleMention& t = d.titles[d.title_at[a]];
+        uint32_t end;
+        int after = OfHolder(t.last, &end);
+        int holder = after >= 0 ? after : before;
+        Record(pm.entity, holder, &t, holder >= 0 ? 0.85 : 0.5, "office.apposition", sidx);
+        return;
+      }
+      if (d.IsWord(a, "member") || d.IsWord(a, "head") || d.IsWord(a, "chairman")) {
+        uint32_t end;
+        int holder = OfHolder(a + 1, &end);
+        if (holder >= 0 && d.entities[holder].type == EntityType::kOrganization)
+          Record(pm.entity, holder, nullptr, 0.8, "office.member-of", sidx, -1, std::string(d.Text(a)));
+      }
+    }
+  }
+
+  // "[Org] ... headed by [Person]"
+  void ReadHeadedBy() {
+    for (uint32_t i = 1; i + 2 < n; ++i) {
+      if (!(d.IsWord(i, "headed") || d.IsWord(i, "led") || d.IsWord(i, "chaired")) || !d.IsWord(i + 1, "by")) continue;
+      int pm = d.mention_at[i + 2];
+      if (pm < 0 || d.mentions[pm].type != EntityType::kPerson) continue;
+      // the body: the nearest organization before, in the same sentence
+      for (uint32_t k = i; k-- > d.sentences[d.sentence_of[i]].first;) {
+        int m = d.mention_at[k];
+        if (m >= 0 && d.mentions[m].type == EntityType::kOrganization && d.mentions[m].entity >= 0) {
+          Record(d.mentions[pm].entity, d.mentions[m].entity, nullptr, 0.75, "office.headed-by", d.sentence_of[i], -1,
+                 "head");
+          break;
+        }
+      }
+    }
+  }
+
+  // Countries by how much the article speaks of them.
+  std::vector<int> CountriesByWeight() const {
+    std::map<int, std::pair<int, uint32_t>> weight;  // entity -> (mentions, first token)
+    for (const auto& m : d.mentions) {
+      if (m.type != EntityType::kCountry || m.entity < 0) continue;
+      auto& w = weight[m.entity];
+      if (w.first == 0) w.second = m.first;
+      ++w.first;
+    }
+    std::vector<int> out;
+    for (const auto& [e, w] : weight) out.push_back(e);
+    std::sort(out.begin(), out.end(), [&](int a, int b) {
+      if (weight[a].first != weight[b].first) return weight[a].first > weight[b].first;
+      return weight[a].second < weight[b].second;
+    });
+    return out;
+  }
+
+  // Offices the text gives without their state: the state the article is
+  // most about, unless that is the counterpart's.
+  void ResolveMissingHolders() {
+    auto ranked = CountriesByWeight();
+    std::map<int, int> country_of;
+    for (const auto& o : offices)
+      if (o.holder >= 0 && d.entities[o.holder].type == EntityType::kCountry) country_of.emplace(o.person, o.holder);
+    for (auto& o : offices) {
+      if (o.holder >= 0) continue;
+      auto it = country_of.find(o.person);
+      if (it != country_of.end()) {
+        o.holder = it->second;
+        continue;
+      }
+      // countries of the people this one met or is the counterpart of
+      std::vector<int> taken;
+      for (const auto& other : offices) {
+        if (other.person == o.person || other.holder < 0) continue;
+        if (other.counterpart_of == o.person || o.counterpart_of == other.person || other.sentence == o.sentence)
+          taken.push_back(other.holder);
+      }
+      for (int c : ranked)
+        if (std::find(taken.begin(), taken.end(), c) == taken.end()) {
+          o.holder = c;
+          o.confidence = std::min(o.confidence, 0.55);
+          break;
+        }
+    }
+  }
+
+  void Emit() {
+    // one fact per (person, holder); titles written differently are all kept
+    for (const auto& o : offices) {
+      if (o.holder < 0) continue;
+      EntityInfo& person = d.entities[o.person];
+      if (!o.title.empty() && std::find(person.titles.begin(), person.titles.end(), o.title) == person.titles.end())
+        person.titles.push_back(o.title);
+      if (d.entities[o.holder].type == EntityType::kCountry && person.country < 0) person.country = o.holder;
+      Fact f;
+      f.subject = o.person;
+      f.object = o.holder;
+      f.predicate = Predicate::kHoldsPosition;
+      f.title = o.title;
+      f.confidence = o.confidence;
+      f.rule = o.rule;
+      f.sentence = o.sentence;
+      d.facts.push_back(std::move(f));
+    }
+  }
+};
+
+}  // namespace
+
+void ExtractOffices(Document* doc) {
+  OfficeReader r(*doc);
+  for (const auto& m : doc->mentions) r.ReadMention(m);
+  r.ReadHeadedBy();
+  r.ResolveMissingHolders();
+  r.Emit();
+}
+
+}  // namespace irkg::internal

@@ -1,0 +1,310 @@
+// Relation extraction: offices first (they tell who is who), then each
+// sentence in turn, with its references resolved against what the article
+// has said so far:
+//   he / she / his / her        the person the text is about (salience)
+//   the deputy minister,        the person holding that office, of that
+//   the Italian official        country when one is named
+//   his counterpart             the other person of the article's pair
+//   the two countries, both     the two states the article is about
+//   sides, the parties
+//   the two leaders, the        the two people the article is about
+//   ministers, they
+//   the latter / the former     the last / first actor named before
+#include <algorithm>
+#include <map>
+
+#include "core/text.h"
+#include "extract/relation_rules.h"
+
+namespace irkg::internal {
+namespace {
+
+struct Salience {
+  int subject_person = -1;               // the person the text is about now
+  std::vector<int> countries;            // the article's pair of states
+  std::vector<int> persons;              // the article's pair of people
+};
+
+class ReferenceResolver {
+ public:
+  ReferenceResolver(Document& d, Salience& sal) : d(d), sal(sal) {}
+
+  SentenceView View(uint32_t index) {
+    const Sentence& s = d.sentences[index];
+    SentenceView v;
+    v.index = index;
+    v.first = s.first;
+    v.last = s.last;
+    v.dates = FindDates(d, s.first, s.last);
+    for (uint32_t i = s.first; i < s.last;) {
+      uint32_t next = i + 1;
+      int m = d.mention_at[i];
+      if (m >= 0) {
+        const Mention& mm = d.mentions[m];
+        if (mm.entity >= 0) {
+          Ref r;
+          r.first = mm.first;
+          r.last = mm.last;
+          r.entities = {mm.entity};
+          r.type = d.entities[mm.entity].type;
+          r.adjective = mm.form == MentionForm::kAdjective;
+          r.possessive = Possessive(mm.last);
+          // a capital as subject of a statement or act stands for its state ("Moscow said")
+          if (r.type == EntityType::kLocation && Metonym(mm)) {
+            int country = CountryOfCapital(mm);
+            if (country >= 0) r.entities = {country}, r.type = EntityType::kCountry;
+          }
+          v.refs.push_back(std::move(r));
+        }
+        next = std::max(mm.last, i + 1);
+      } else if (Ref r; ResolveAt(i, v, &r, &next)) {
+        v.refs.push_back(std::move(r));
+      }
+      i = next;
+    }
+    return v;
+  }
+
+  // After a sentence: the first person it names becomes the one "he" means.
+  void Update(const SentenceView& v) {
+    for (const auto& r : v.refs)
+      if (r.type == EntityType::kPerson && r.entities.size() == 1) {
+        sal.subject_person = r.entities[0];
+        return;
+      }
+  }
+
+ private:
+  Document& d;
+  Salience& sal;
+
+  bool Possessive(uint32_t i) const {
+    if (i >= d.tokens.size()) return false;
+    std::string_view t = d.Text(i);
+    return t.size() >= 2 && (t.back() == 's' || t.back() == 'S') && (t[0] == '\'' || t[0] == '`' || t.rfind("\u2019", 0) == 0);
+  }
+
+  bool Metonym(const Mention& m) const {
+    // "Washington and Tehran", "by Washington", "Moscow said": not after a preposition of place
+    if (m.first > 0) {
+      std::string_view prev = d.Text(m.first - 1);
+      if (prev == "in" || prev == "to" || prev == "at" || prev == "from" || prev == "near" || prev == "of" ||
+          prev == "into" || prev == "In" || prev == "visit" || prev == "toward" || prev == "towards" || prev == ",")
+        return false;
+    }
+    uint32_t after = m.last;
+    if (after < d.tokens.size() && (d.Is(after, "speech") || d.IsWord(after, "has") || d.IsWord(after, "have")))
+      return true;
+    if (m.first > 0 && (d.IsWord(m.first - 1, "by") || d.IsWord(m.first - 1, "between"))) return true;
+    if (after < d.tokens.size() && d.IsWord(after, "and") && m.first > 0 && d.IsWord(m.first - 1, "between")) return true;
+    return false;
+  }
+
+  int CountryOfCapital(const Mention& m) const {
+    // the dictionary's capital form names the country
+    std::vector<FormMatch> matches;
+    std::vector<uint32_t> keys;
+    std::vector<std::string_view> texts;
+    for (uint32_t i = m.first; i < m.last; ++i) keys.push_back(d.tokens[i].key), texts.push_back(d.token_text[i]);
+    if (d.dict->LongestMatch(keys.data(), texts.data(), keys.size(), &matches) != keys.size()) return -1;
+    for (const auto& fm : matches) {
+      if (fm.form != FormKind::kCapital) continue;
+      for (size_t e = 0; e < d.entities.size(); ++e)
+        if (d.entities[e].dict_entry == static_cast<int>(fm.entry)) return static_cast<int>(e);
+    }
+    return -1;
+  }
+
+  int PersonByRole(uint32_t role_first, uint32_t role_last, int country) const {
+    // words of the role ("deputy minister") must all be in the person's title
+    std::vector<std::string> role;
+    for (uint32_t i = role_first; i < role_last; ++i) role.push_back(Dictionary::FoldToken(d.Text(i)));
+    int best = -1;
+    for (size_t e = 0; e < d.entities.size(); ++e) {
+      const EntityInfo& p = d.entities[e];
+      if (p.type != EntityType::kPerson || p.titles.empty()) continue;
+      if (country >= 0 && p.country != country) continue;
+      bool fits = false;
+      for (const auto& title : p.titles) {
+        std::string key = " " + FoldName(title) + " ";
+        bool all = true;
+        for (const auto& w : role)
+          if (w != "official" && w != "diplomat" && w != "leader" && key.find(" " + w + " ") == std::string::npos)
+            all = false;
+        // "PM" and "Prime Minister", "FM" and "Foreign Minister": same office, other words
+        if (!all && role.size() == 1 && title.size() > 2) {
+          std::string initials;
+          for (size_t k = 1; k + 1 < key.size(); ++k)
+            if (key[k - 1] == ' ' && key[k] != ' ') initials.push_back(key[k]);
+          if (initials.size() >= 2 && initials.substr(initials.size() - 2) == role[0]) all = true;
+        }
+        fits = fits || all;
+      }
+      if (!fits) continue;
+      // the most recently active such person: prefer the salient one
+      if (best < 0 || static_cast<int>(e) == sal.subject_person) best = static_cast<int>(e);
+    }
+    return best;
+  }
+
+  int OtherOfPair(int person) const {
+    if (sal.persons.size() == 2) return sal.persons[0] == person ? sal.persons[1] : sal.persons[0];
+    return -1;
+  }
+
+  int FirstPersonIn(const SentenceView& v) const {
+    for (const auto& r : v.refs)
+      if (r.type == EntityType::kPerson && r.entities.size() == 1) return r.entities[0];
+    return -1;
+  }
+
+  bool ResolveAt(uint32_t i, SentenceView& v, Ref* r, uint32_t* next) {
+    const std::string_view w = d.Text(i);
+    auto group = [&](const std::vector<int>& members, EntityType type, uint32_t last) {
+      if (members.size() != 2) return false;
+      r->first = i;
+      r->last = last;
+      r->entities = members;
+      r->type = type;
+      r->resolved = true;
+      *next = last;
+      return true;
+    };
+    // he / she / his / her / him
+    if (d.Is(i, "pronoun_he") && (d.tokens[i].cap == false || d.sentences[d.sentence_of[i]].first == i || true)) {
+      // "his counterpart", "his colleague"
+      if ((d.IsWord(i, "his") || d.IsWord(i, "her")) && d.Is(i + 1, "counterpart") && d.mention_at[i + 2] < 0) {
+        int self = FirstPersonIn(v) >= 0 ? FirstPersonIn(v) : sal.subject_person;
+        int other = OtherOfPair(self);
+        if (other >= 0) {
+          r->first = i, r->last = i + 2, r->entities = {other}, r->type = EntityType::kPerson, r->resolved = true;
+          *next = i + 2;
+          return true;
+        }
+      }
+      int p = FirstPersonIn(v);
+      if (p < 0) p = sal.subject_person;
+      // "Thank him": the object pronoun is the other one
+      if ((d.IsWord(i, "him") || (d.IsWord(i, "her") && false)) && p >= 0 && OtherOfPair(p) >= 0) p = OtherOfPair(p);
+      if (p < 0) return false;
+      r->first = i, r->last = i + 1, r->entities = {p}, r->type = EntityType::kPerson, r->resolved = true;
+      return true;
+    }
+    if (!(d.IsWord(i, "the") || d.IsWord(i, "both") || d.IsWord(i, "they") || d.IsWord(i, "their"))) return false;
+    uint32_t k = i + 1;
+    if (d.IsWord(i, "they") || d.IsWord(i, "their")) return group(sal.persons.size() == 2 ? sal.persons : sal.countries,
+                                                                    sal.persons.size() == 2 ? EntityType::kPerson : EntityType::kCountry, i + 1);
+    bool two = false;
+    if (d.IsWord(k, "two")) two = true, ++k;
+    // the latter / the former
+    if (d.IsWord(i, "the") && (d.IsWord(k, "latter") || d.IsWord(k, "former")) && !v.refs.empty()) {
+      const Ref& pick = d.IsWord(k, "latter") ? v.refs.back() : v.refs.front();
+      *r = pick;
+      r->first = i, r->last = k + 1, r->resolved = true;
+      *next = k + 1;
+      return true;
+    }
+    // the country: the state the sentence already named, else the article's first
+    if (d.IsWord(i, "the") && d.IsWord(k, "country") && !two) {
+      int c = -1;
+      for (const auto& ref : v.refs)
+        if (ref.type == EntityType::kCountry && ref.entities.size() == 1) { c = ref.entities[0]; break; }
+      if (c < 0 && !sal.countries.empty()) c = sal.countries[0];
+      if (c < 0) return false;
+      r->first = i, r->last = k + 1, r->entities = {c}, r->type = EntityType::kCountry, r->resolved = true;
+      *next = k + 1;
+      return true;
+    }
+    // an adjective may stand between: "the two Asia powerhouses" is rare; allow one word
+    uint32_t noun = k;
+    if (!d.Is(noun, "group_pair") && noun + 1 < d.tokens.size() && d.Is(noun + 1, "group_pair") && two) ++noun;
+    if (d.Is(noun, "group_pair") || (two && (d.IsWord(k, "powerhouses") || d.IsWord(k, "neighbours")))) {
+      std::string_view g = d.Text(noun);
+      bool people = g == "leaders" || g == "ministers" || g == "diplomats" || g == "FMs" || g == "counterparts" ||
+                    g == "presidents" || g == "officials";
+      if (!two && !d.IsWord(i, "both") && (g == "countries" || g == "states" || g == "nations" || g == "leaders" ||
+                                           g == "ministers" || g == "officials" || g == "governments"))
+        return false;  // "the countries" alone is not the pair
+      if (people) return group(sal.persons, EntityType::kPerson, noun + 1);
+      return group(sal.countries, EntityType::kCountry, noun + 1);
+    }
+    // the [Country-adjective]? [office] — when no name follows it
+    uint32_t j = k;
+    int country = -1;
+    if (j < d.tokens.size() && d.mention_at[j] >= 0 && d.mentions[d.mention_at[j]].form == MentionForm::kAdjective) {
+      country = d.mentions[d.mention_at[j]].entity;
+      j = d.mentions[d.mention_at[j]].last;
+    }
+    uint32_t role_first = j, role_last = j;
+    if (j < d.tokens.size() && d.title_at[j] >= 0) role_last = d.titles[d.title_at[j]].last;
+    else if (d.Is(j, "role_noun")) role_last = j + 1;
+    if (role_last > role_first && (role_last >= d.tokens.size() || d.mention_at[role_last] < 0 ||
+                                   d.mentions[d.mention_at[role_last]].type != EntityType::kPerson)) {
+      if (role_last < d.tokens.size() && d.Text(role_last) == ",") {
+        // "the DRC foreign Minister, Thérèse ..." names the person next
+        if (role_last + 1 < d.tokens.size() && d.mention_at[role_last + 1] >= 0) return false;
+      }
+      int p = PersonByRole(role_first, role_last, country);
+      if (p < 0) return false;
+      r->first = i, r->last = role_last, r->entities = {p}, r->type = EntityType::kPerson, r->resolved = true;
+      *next = role_last;
+      return true;
+    }
+    return false;
+  }
+};
+
+std::vector<int> TopCountries(const Document& d) {
+  std::map<int, std::pair<int, uint32_t>> weight;
+  for (const auto& m : d.mentions) {
+    if (m.type != EntityType::kCountry || m.entity < 0) continue;
+    auto& w = weight[m.entity];
+    if (w.first == 0) w.second = m.first;
+    ++w.first;
+  }
+  std::vector<int> out;
+  for (const auto& [e, w] : weight) out.push_back(e);
+  std::sort(out.begin(), out.end(), [&](int a, int b) {
+    if (weight[a].first != weight[b].first) return weight[a].first > weight[b].first;
+    return weight[a].second < weight[b].second;
+  });
+  if (out.size() > 2) out.resize(2);
+  return out;
+}
+
+// The article's pair of people: the first two with offices of different
+// states, else the first two people named.
+std::vector<int> MainPersons(const Document& d) {
+  std::vector<int> order;
+  for (const auto& m : d.mentions)
+    if (m.type == EntityType::kPerson && m.entity >= 0 &&
+        std::find(order.begin(), order.end(), m.entity) == order.end())
+      order.push_back(m.entity);
+  for (size_t a = 0; a < order.size(); ++a)
+    for (size_t b = a + 1; b < order.size(); ++b) {
+      const auto& pa = d.entities[order[a]];
+      const auto& pb = d.entities[order[b]];
+      if (pa.country >= 0 && pb.country >= 0 && pa.country != pb.country) return {order[a], order[b]};
+    }
+  return {};
+}
+
+}  // namespace
+
+void ExtractRelations(Document* doc) {
+  ExtractOffices(doc);
+  Salience sal;
+  sal.countries = TopCountries(*doc);
+  if (sal.countries.size() < 2) sal.countries.clear();
+  sal.persons = MainPersons(*doc);
+  ReferenceResolver resolver(*doc, sal);
+  for (uint32_t s = 0; s < doc->sentences.size(); ++s) {
+    SentenceView v = resolver.View(s);
+    ExtractEvents(doc, v);
+    ExtractStances(doc, v);
+    ExtractStructure(doc, v);
+    resolver.Update(v);
+  }
+}
+
+}  // namespace irkg::internal

@@ -1,0 +1,35 @@
+// Internal to extract/: the view of one sentence the relation rules work on.
+// References in it — names, pronouns, role nouns ("the deputy minister"),
+// group phrases ("the two countries") — are already resolved to entities.
+#pragma once
+
+#include <vector>
+
+#include "extract/dates.h"
+#include "extract/document.h"
+
+namespace irkg::internal {
+
+struct Ref {
+  uint32_t first = 0, last = 0;  // tokens of the phrase
+  std::vector<int> entities;     // one, or the members of a group
+  EntityType type = EntityType::kPerson;
+  bool adjective = false;        // a demonym: "Italian companies"
+  bool possessive = false;       // followed by 's
+  bool resolved = false;         // a pronoun, role noun or group phrase
+};
+
+struct SentenceView {
+  uint32_t index = 0;
+  uint32_t first = 0, last = 0;
+  std::vector<Ref> refs;         // in text order
+  std::vector<DateMention> dates;
+};
+
+// Rules by predicate family; each appends Facts to doc->facts.
+void ExtractOffices(Document* doc);  // holdsPosition; fills EntityInfo::titles and ::country
+void ExtractEvents(Document* doc, const SentenceView& s);      // metWith, visited, signed
+void ExtractStances(Document* doc, const SentenceView& s);     // cooperatesWith, supports, criticizes, threatens, sanctions, attacks, supplies
+void ExtractStructure(Document* doc, const SentenceView& s);   // memberOf, locatedIn, diplomaticRelations, hasEmbassyIn
+
+}  // namespace irkg::internal

@@ -1,0 +1,162 @@
+#include "extract/rule_context.h"
+
+namespace irkg::internal {
+
+std::vector<uint32_t> RuleContext::Triggers(std::string_view cls) const {
+  std::vector<uint32_t> out;
+  for (uint32_t i = s.first; i < s.last; ++i)
+    if (d.Is(i, cls) && d.mention_at[i] < 0) out.push_back(i);
+  return out;
+}
+
+int RuleContext::RefAt(uint32_t tok) const {
+  for (size_t r = 0; r < s.refs.size(); ++r)
+    if (s.refs[r].first <= tok && tok < s.refs[r].last) return static_cast<int>(r);
+  return -1;
+}
+
+namespace {
+
+// A demonym that modifies a following noun ("Italian companies") is not an
+// actor of its own; one standing for its people or state ("the Italian
+// side" aside) mostly is not either.
+bool Modifier(const Document& d, const Ref& r) {
+  if (!r.adjective) return false;
+  return true;
+}
+
+}  // namespace
+
+int RuleContext::SubjectBefore(uint32_t tok, unsigned types) const {
+  int first_actor = -1;
+  for (size_t r = 0; r < s.refs.size() && s.refs[r].first < tok; ++r) {
+    const Ref& ref = s.refs[r];
+    if (!(types & TypeBit(ref.type))) continue;
+    if (ref.type == EntityType::kPerson) return static_cast<int>(r);
+    if (first_actor < 0 && !Modifier(d, ref)) first_actor = static_cast<int>(r);
+  }
+  if (first_actor >= 0) return first_actor;
+  // a demonym subject ("Azerbaijani companies ...") is still better than none
+  for (size_t r = 0; r < s.refs.size() && s.refs[r].first < tok; ++r)
+    if (types & TypeBit(s.refs[r].type)) return static_cast<int>(r);
+  return -1;
+}
+
+int RuleContext::NearestBefore(uint32_t tok, unsigned types, uint32_t window) const {
+  for (int r = static_cast<int>(s.refs.size()) - 1; r >= 0; --r) {
+    const Ref& ref = s.refs[r];
+    if (ref.last > tok) continue;
+    if (tok - ref.last > window) break;
+    if (types & TypeBit(ref.type)) return r;
+  }
+  return -1;
+}
+
+std::vector<int> RuleContext::ListFrom(int r, unsigned types) const {
+  std::vector<int> out;
+  if (r < 0) return out;
+  out.push_back(r);
+  for (size_t k = r + 1; k < s.refs.size(); ++k) {
+    uint32_t gap_first = s.refs[k - 1].last, gap_last = s.refs[k].first;
+    // separators allowed between list items: ",", "and", "as well as", "or", "the"
+    bool list = gap_last > gap_first;
+    for (uint32_t i = gap_first; i < gap_last && list; ++i) {
+      std::string_view t = d.Text(i);
+      list = t == "," || t == "and" || t == "or" || t == "the" || t == "as" || t == "well";
+    }
+    if (!list || !(types & TypeBit(s.refs[k].type))) break;
+    out.push_back(static_cast<int>(k));
+  }
+  return out;
+}
+
+std::vector<int> RuleContext::ListAfter(uint32_t tok, unsigned types, uint32_t window) const {
+  for (size_t r = 0; r < s.refs.size(); ++r) {
+    const Ref& ref = s.refs[r];
+    if (ref.first <= tok) continue;
+    if (ref.first - tok > window) break;
+    if (!(types & TypeBit(ref.type))) continue;
+    // skip a demonym that only describes a person's office ("his Italian counterpart X")
+    if (ref.adjective && r + 1 < s.refs.size() && s.refs[r + 1].type == EntityType::kPerson &&
+        s.refs[r + 1].first - ref.last <= 4 && (types & TypeBit(EntityType::kPerson)))
+      continue;
+    return ListFrom(static_cast<int>(r), types);
+  }
+  return {};
+}
+
+std::vector<int> RuleContext::ListBefore(uint32_t tok, unsigned types) const {
+  int last = NearestBefore(tok, types, 3);
+  if (last < 0) return {};
+  int start = last;
+  while (start > 0) {
+    auto list = ListFrom(start - 1, types);
+    if (static_cast<int>(list.size()) < last - start + 2) break;
+    --start;
+  }
+  return ListFrom(start, types);
+}
+
+bool RuleContext::Negated(uint32_t trigger) const {
+  uint32_t from = trigger > s.first + 4 ? trigger - 4 : s.first;
+  for (uint32_t i = from; i < trigger; ++i)
+    if (d.Is(i, "negation")) return true;
+  return false;
+}
+
+bool RuleContext::Modal(uint32_t trigger) const {
+  uint32_t from = trigger > s.first + 4 ? trigger - 4 : s.first;
+  for (uint32_t i = from; i < trigger; ++i) {
+    if (d.Is(i, "modal")) return true;
+    std::string_view t = d.Text(i);
+    if (t == "to" && i + 1 == trigger) return true;  // "to sign", "to visit"
+  }
+  return false;
+}
+
+std::string RuleContext::DateNear(uint32_t trigger) const {
+  const DateMention* best = nullptr;
+  uint32_t best_distance = 0;
+  for (const auto& dm : s.dates) {
+    uint32_t dist = dm.first > trigger ? dm.first - trigger : trigger - dm.last;
+    if (!best || dist < best_distance) best = &dm, best_distance = dist;
+  }
+  return best ? best->iso : "";
+}
+
+void RuleContext::AddEntities(int subject, Predicate p, int object, double confidence, const char* rule,
+                              const std::string& date, const std::string& title, const std::string& what) {
+  if (subject < 0 || object < 0 || subject == object) return;
+  const EntityInfo& se = d.entities[subject];
+  const EntityInfo& oe = d.entities[object];
+  if (!Admits(p, se.type, oe.type)) return;
+  Fact f;
+  f.subject = subject;
+  f.object = object;
+  f.predicate = p;
+  f.confidence = confidence;
+  f.rule = rule;
+  f.date = date;
+  f.title = title;
+  f.what = what;
+  f.sentence = s.index;
+  d.facts.push_back(std::move(f));
+}
+
+void RuleContext::Add(int subject_ref, Predicate p, int object_ref, double confidence, const char* rule,
+                      const std::string& date, const std::string& title, const std::string& what) {
+  if (subject_ref < 0 || object_ref < 0) return;
+  const Ref& sr = s.refs[subject_ref];
+  const Ref& orf = s.refs[object_ref];
+  // a resolved reference (pronoun, "the two countries") is less certain than a name
+  double c = confidence;
+  if (sr.resolved || orf.resolved) c *= 0.9;
+  if (sr.entities.size() == 2 && orf.entities == sr.entities && Info(p).symmetric) {
+    AddEntities(sr.entities[0], p, sr.entities[1], c, rule, date, title, what);
+    return;
+  }
+  for (int a : sr.entities)
+    for (int b : orf.entities) AddEntities(a, p, b, c, rule, date, title, what);
+}
+
+}  // namespace irkg::internal

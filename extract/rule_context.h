@@ -1,0 +1,59 @@
+// Internal to extract/: the questions relation rules ask about a sentence
+// ("which actor is the subject?", "is this trigger negated?"), answered in
+// one place so every rule reads the same way.
+#pragma once
+
+#include <initializer_list>
+#include <string_view>
+
+#include "extract/relation_rules.h"
+
+namespace irkg::internal {
+
+constexpr unsigned kActors = TypeBit(EntityType::kPerson) | TypeBit(EntityType::kCountry) | TypeBit(EntityType::kOrganization);
+constexpr unsigned kPlaces = TypeBit(EntityType::kCountry) | TypeBit(EntityType::kLocation);
+
+class RuleContext {
+ public:
+  RuleContext(Document* doc, const SentenceView& s) : d(*doc), s(s) {}
+
+  Document& d;
+  const SentenceView& s;
+
+  bool Cue(uint32_t tok, std::string_view cls) const { return tok >= s.first && tok < s.last && d.Is(tok, cls); }
+  bool Word(uint32_t tok, std::string_view lower) const { return tok >= s.first && tok < s.last && d.IsWord(tok, lower); }
+  // Trigger tokens of a cue class in the sentence.
+  std::vector<uint32_t> Triggers(std::string_view cls) const;
+
+  // Index of the ref covering or starting at `tok`, or -1.
+  int RefAt(uint32_t tok) const;
+  // The ref a sentence is about before `tok`: its first person, else its
+  // first actor (skipping demonyms that only modify a noun).
+  int SubjectBefore(uint32_t tok, unsigned types = kActors) const;
+  // The nearest ref before `tok` of the given types, within `window` tokens.
+  int NearestBefore(uint32_t tok, unsigned types, uint32_t window = 1000) const;
+  // The first ref after `tok` of the given types, and the refs listed with
+  // it ("Bahrain, Saudi Arabia and the United Arab Emirates").
+  std::vector<int> ListAfter(uint32_t tok, unsigned types, uint32_t window = 1000) const;
+  // The refs listed together that end right before `tok` ("Jordan, Chile and Colombia have").
+  std::vector<int> ListBefore(uint32_t tok, unsigned types) const;
+  // All refs of the list starting at ref `r`.
+  std::vector<int> ListFrom(int r, unsigned types) const;
+
+  bool Negated(uint32_t trigger) const;
+  // Future, hypothetical or wished-for: "plans to visit", "may impose", "the necessity to sign".
+  bool Modal(uint32_t trigger) const;
+
+  // The date stated nearest to the trigger, else empty.
+  std::string DateNear(uint32_t trigger) const;
+
+  bool TypeIn(int ref, unsigned types) const { return ref >= 0 && (types & TypeBit(s.refs[ref].type)); }
+
+  // Records subject -> object for every entity of the two refs (groups expand).
+  void Add(int subject_ref, Predicate p, int object_ref, double confidence, const char* rule,
+           const std::string& date = "", const std::string& title = "", const std::string& what = "");
+  void AddEntities(int subject, Predicate p, int object, double confidence, const char* rule,
+                   const std::string& date = "", const std::string& title = "", const std::string& what = "");
+};
+
+}  // namespace irkg::internal

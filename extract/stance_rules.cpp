@@ -1,0 +1,324 @@
+// Stances and hostile acts: cooperatesWith, supports, criticizes,
+// threatens, sanctions, attacks, supplies. The speaker of a statement is
+// its subject ("X stressed that Armenia's position poses a threat" gives
+// X criticizes Armenia).
+#include "extract/rule_context.h"
+
+namespace irkg::internal {
+namespace {
+
+constexpr unsigned kCountry = TypeBit(EntityType::kCountry);
+constexpr unsigned kPerson = TypeBit(EntityType::kPerson);
+
+// The speaker of a sentence: the subject of its speech verb, which may
+// follow a quote ("...," he said) or open the sentence (X said that ...).
+int Speaker(const RuleContext& c) {
+  for (uint32_t i = c.s.first; i < c.s.last; ++i) {
+    if (!c.Cue(i, "speech")) continue;
+    int before = c.NearestBefore(i, kActors, 4);
+    if (before >= 0) return c.SubjectBefore(c.s.refs[before].last, kActors) >= 0 ? c.SubjectBefore(c.s.refs[before].last, kActors) : before;
+    auto after = c.ListAfter(i, kActors, 5);
+    if (!after.empty()) return after[0];
+  }
+  return -1;
+}
+
+void Cooperation(RuleContext& c) {
+  for (uint32_t t : c.Triggers("coop")) {
+    if (c.Negated(t)) continue;
+    // "should cooperate", "ready to strengthen cooperation": wishes, not statements
+    if (c.Modal(t) && !c.Cue(t, "coop")) continue;
+    if (t > c.s.first && (c.Word(t - 1, "should") || c.Word(t - 1, "would") || c.Word(t - 1, "could"))) continue;
+    int a = -1, b = -1;
+    // "A-B cooperation", "Kazakh-Azerbaijani strategic partnership"
+    for (uint32_t i = t; i > c.s.first && i + 4 > t; --i) {
+      int r2 = c.RefAt(i - 1);
+      if (r2 < 0 || !c.TypeIn(r2, kCountry)) continue;
+      uint32_t h = c.s.refs[r2].first;
+      if (h > c.s.first && c.d.Text(h - 1) == "-") {
+        int r1 = c.RefAt(h - 2);
+        if (r1 >= 0 && c.TypeIn(r1, kCountry)) a = r1, b = r2;
+      }
+      break;
+    }
+    // "cooperation between A and B", "partnership between the two countries"
+    if (a < 0 && (c.Word(t + 1, "between") || c.Word(t + 2, "between"))) {
+      auto pair = c.ListAfter(t + 1, kActors, 3);
+      if (pair.size() >= 2) a = pair[0], b = pair[1];
+      else if (pair.size() == 1 && c.s.refs[pair[0]].entities.size() == 2) a = b = pair[0];
+    }
+    // "cooperation with B" by the sentence's subject
+    if (a < 0 && (c.Word(t + 1, "with") || c.Word(t + 2, "with"))) {
+      auto obj = c.ListAfter(t + 1, kCountry, 3);
+      int subject = c.SubjectBefore(t, kCountry);
+      if (!obj.empty() && subject >= 0) a = subject, b = obj[0];
+    }
+    // "the sides stressed ... cooperation", "bilateral cooperation", "Y considers X its partner"
+    if (a < 0) {
+      int subject = c.SubjectBefore(t, kActors);
+      if (subject >= 0 && c.s.refs[subject].entities.size() == 2 && c.s.refs[subject].type == EntityType::kCountry)
+        a = b = subject;
+      else if (c.Word(t - 1, "bilateral") || (t >= 2 && c.Word(t - 2, "bilateral"))) {
+        auto countries = c.ListAfter(c.s.first, kCountry);
+        // nothing else: the article's pair, when the sentence names one of them
+      } else if (c.Word(t - 1, "its") || c.Word(t - 1, "important") || c.Word(t - 1, "strategic")) {
+        int subj = c.SubjectBefore(t, kCountry);
+        auto obj = c.ListAfter(subj >= 0 ? c.s.refs[subj].last : t, kCountry, 6);
+        if (subj >= 0 && !obj.empty() && c.s.refs[obj[0]].first < t) a = subj, b = obj[0];
+      }
+    }
+    if (a < 0) continue;
+    if (a == b) c.Add(a, Predicate::kCooperatesWith, a, 0.7, "coop.pair");
+    else c.Add(a, Predicate::kCooperatesWith, b, 0.8, "coop.explicit");
+  }
+}
+
+void Support(RuleContext& c) {
+  for (uint32_t t : c.Triggers("support")) {
+    if (c.Negated(t) || c.Modal(t)) continue;
+    // "thanks to the political will of X": the speaker praises X
+    bool thanks_to = c.Word(t, "thanks") && c.Word(t + 1, "to");
+    int subject = thanks_to ? Speaker(c) : c.SubjectBefore(t, kActors);
+    if (subject < 0) subject = Speaker(c);
+    if (subject < 0) continue;
+    auto objects = c.ListAfter(t, kActors, thanks_to ? 8 : 6);
+    if (objects.empty()) continue;
+    int object = objects[0];
+    if (c.s.refs[object].adjective && !c.s.refs[object].possessive && objects.size() == 1) {
+      // "support for Azerbaijani companies" speaks of companies; keep it weaker
+    }
+    c.Add(subject, Predicate::kSupports, object, 0.75, thanks_to ? "support.thanks-to" : "support.trigger");
+    // "thanked B for supporting C": B supports C
+    for (uint32_t i = c.s.refs[object].last; i + 1 < c.s.last && i < c.s.refs[object].last + 4; ++i) {
+      if (c.Word(i, "for") && c.Cue(i + 1, "support")) {
+        auto what = c.ListAfter(i + 1, kActors, 4);
+        if (!what.empty()) c.Add(object, Predicate::kSupports, what[0], 0.75, "support.for-supporting");
+        break;
+      }
+      if (c.Word(i, "for")) {
+        // "thanked his colleague for the position of Uzbekistan": support of that state too
+        auto what = c.ListAfter(i, kCountry, 8);
+        if (!what.empty()) c.Add(subject, Predicate::kSupports, what[0], 0.6, "support.for-position");
+        break;
+      }
+    }
+  }
+}
+
+// The actor a hostile word is aimed at: the one owning it ("Russia's terror",
+// "Russian savages", "the regime in Iran"), or the first actor of the
+// reported clause ("said that Armenia's position ... poses a threat").
+int HostileTarget(const RuleContext& c, uint32_t word, int speaker) {
+  int before = c.NearestBefore(word, kActors, 3);
+  if (before >= 0 && !c.s.refs[before].resolved && before != speaker) return before;
+  if (c.Word(word + 1, "in") || c.Word(word + 1, "by")) {
+    auto after = c.ListAfter(word + 1, kActors, 2);
+    if (!after.empty()) return after[0];
+  }
+  for (uint32_t i = c.s.first; i < word; ++i)
+    if (c.Word(i, "that") && i > c.s.first && c.Cue(i - 1, "speech")) {
+      auto first = c.ListAfter(i, kActors, 4);
+      if (!first.empty() && c.s.refs[first[0]].first < word) return first[0];
+    }
+  return -1;
+}
+
+void Criticism(RuleContext& c) {
+  bool found = false;
+  for (uint32_t t : c.Triggers("criticize")) {
+    if (c.Negated(t) || c.Modal(t)) continue;
+    int subject = c.SubjectBefore(t, kActors);
+    // "their criticism of ...": the subjects listed before
+    auto subjects = subject >= 0 ? c.ListFrom(subject, kActors) : std::vector<int>{};
+    if (!subjects.empty() && c.s.refs[subjects.back()].last > t) subjects = {subject};
+    auto objects = c.ListAfter(t, kActors, 10);
+    if (subjects.empty() || objects.empty()) continue;
+    for (int s : subjects) c.Add(s, Predicate::kCriticizes, objects[0], 0.8, "criticize.trigger");
+    found = true;
+  }
+  // "expressed concern over China's ...": concern about an actor
+  for (uint32_t t : c.Triggers("concern")) {
+    if (c.Negated(t) || !(c.Word(t + 1, "over") || c.Word(t + 1, "about") || c.Word(t + 1, "at"))) continue;
+    int subject = c.SubjectBefore(t, kActors);
+    auto objects = c.ListAfter(t + 1, kActors, 6);
+    if (subject >= 0 && !objects.empty()) {
+      c.Add(subject, Predicate::kCriticizes, objects[0], 0.7, "criticize.concern");
+      found = true;
+    }
+  }
+  if (found) return;
+  // a speaker and hostile words about an actor
+  int speaker = Speaker(c);
+  if (speaker < 0) return;
+  int best = -1;
+  for (uint32_t t : c.Triggers("hostile_word")) {
+    int target = HostileTarget(c, t, speaker);
+    if (target >= 0 && target != speaker) {
+      best = target;
+      break;
+    }
+  }
+  if (best >= 0) c.Add(speaker, Predicate::kCriticizes, best, 0.6, "criticize.hostile-words");
+}
+
+void Threats(RuleContext& c) {
+  for (uint32_t t : c.Triggers("threaten")) {
+    if (c.Negated(t)) continue;
+    if (t > c.s.first && c.Word(t - 1, "to")) continue;  // "ability to threaten": no act
+    int subject = c.SubjectBefore(t, kActors);
+    auto objects = c.ListAfter(t, kActors, 8);
+    if (subject >= 0 && !objects.empty()) c.Add(subject, Predicate::kThreatens, objects[0], 0.75, "threaten.trigger");
+  }
+}
+
+// The actor that imposed the article's sanctions, for "those sanctioned are ...".
+int LastSanctioner(const Document& d) {
+  for (auto it = d.facts.rbegin(); it != d.facts.rend(); ++it)
+    if (it->predicate == Predicate::kSanctions) return it->subject;
+  return -1;
+}
+
+void Sanctions(RuleContext& c) {
+  for (uint32_t t : c.Triggers("sanction")) {
+    if (c.Negated(t)) continue;
+    bool modal = c.Modal(t);
+    // "boycott of Qatar by Bahrain, Saudi Arabia and the UAE"
+    if (c.Word(t + 1, "of")) {
+      auto targets = c.ListAfter(t + 1, kActors, 4);
+      if (!targets.empty()) {
+        uint32_t end = c.s.refs[targets.back()].last;
+        for (uint32_t i = end; i < end + 3 && i < c.s.last; ++i)
+          if (c.Word(i, "by")) {
+            for (int s : c.ListAfter(i, kActors, 2))
+              for (int o : targets) c.Add(s, modal ? Predicate::kThreatens : Predicate::kSanctions, o, 0.8, "sanction.of-by");
+            break;
+          }
+        continue;
+      }
+    }
+    // "recalled their ambassadors from Israel", "sanctions on|against|targeting X", "expelled X's diplomats"
+    std::vector<int> targets;
+    for (uint32_t i = t + 1; i < c.s.last && i < t + 8; ++i) {
+      if (c.Word(i, "on") || c.Word(i, "against") || c.Word(i, "targeting") || c.Word(i, "from") || c.Word(i, "with") ||
+          c.Word(i, "are") || c.Word(i, "include") || c.Word(i, "including")) {
+        targets = c.ListAfter(i, kActors, 6);
+        break;
+      }
+    }
+    if (targets.empty() && (c.Word(t, "sanctioned") || c.Word(t, "blacklisted") || c.Word(t, "expelled")))
+      targets = c.ListAfter(t, kActors, 2);
+    if (targets.empty()) continue;
+    int subject = c.SubjectBefore(t, kActors);
+    std::vector<int> subjects;
+    if (subject >= 0 && c.s.refs[subject].first < t) {
+      subjects = c.ListFrom(subject, kActors);
+      if (c.s.refs[subjects.back()].last > t) subjects = {subject};
+    }
+    // the subject must not be a target named before ("Among those sanctioned are X")
+    bool passive = subjects.empty() || c.Word(t - 1, "those") || c.Word(t - 1, "been") || c.Word(t - 1, "were") || c.Word(t - 1, "was");
+    if (passive) {
+      int s = LastSanctioner(c.d);
+      if (s < 0) continue;
+      for (int o : targets)
+        for (int e : c.s.refs[o].entities)
+          c.AddEntities(s, modal ? Predicate::kThreatens : Predicate::kSanctions, e, 0.7, "sanction.previous-actor");
+      continue;
+    }
+    for (int s : subjects)
+      for (int o : targets) c.Add(s, modal ? Predicate::kThreatens : Predicate::kSanctions, o, 0.85, "sanction.trigger");
+  }
+  // "cut ties with X", "break diplomatic relations with X"
+  for (uint32_t t : c.Triggers("cut_verb")) {
+    if (c.Negated(t)) continue;
+    bool relations = false;
+    uint32_t with = 0;
+    for (uint32_t i = t + 1; i < c.s.last && i < t + 6; ++i) {
+      if (c.Cue(i, "relations")) relations = true;
+      if (relations && c.Word(i, "with")) {
+        with = i;
+        break;
+      }
+    }
+    if (!with) continue;
+    int subject = c.SubjectBefore(t, kActors);
+    // "the country decided to break ...": a state acting through its spokesperson
+    if (subject >= 0 && c.s.refs[subject].type == EntityType::kPerson) {
+      int person = c.s.refs[subject].entities[0];
+      int country = c.d.entities[person].country;
+      if (country >= 0) {
+        auto targets = c.ListAfter(with, kActors, 4);
+        for (int o : targets)
+          for (int e : c.s.refs[o].entities) c.AddEntities(country, Predicate::kSanctions, e, 0.7, "sanction.cut-ties");
+        continue;
+      }
+    }
+    auto targets = c.ListAfter(with, kActors, 4);
+    for (int o : targets) c.Add(subject, Predicate::kSanctions, o, 0.8, "sanction.cut-ties");
+  }
+}
+
+void Attacks(RuleContext& c) {
+  for (uint32_t t : c.Triggers("attack")) {
+    if (c.Negated(t) || c.Modal(t)) continue;
+    // "attack by A on B", "A hits B", "A's strikes on B", "continues to bombard B"
+    int subject = -1;
+    if (c.Word(t + 1, "by")) {
+      auto a = c.ListAfter(t + 1, kActors, 3);
+      if (!a.empty()) subject = a[0];
+    }
+    if (subject < 0) subject = c.NearestBefore(t, kActors, 6);
+    if (subject < 0) continue;
+    std::vector<int> targets;
+    uint32_t from = t;
+    if (c.Word(t + 1, "on") || c.Word(t + 1, "against")) from = t + 1;
+    auto after = c.ListAfter(from, kActors | TypeBit(EntityType::kLocation), 3);
+    if (after.empty()) continue;
+    for (int o : after) c.Add(subject, Predicate::kAttacks, o, 0.75, "attack.trigger");
+  }
+}
+
+void Supplies(RuleContext& c) {
+  for (uint32_t t : c.Triggers("supply")) {
+    if (c.Negated(t) || c.Modal(t)) continue;
+    // "A ... energy supplier for B", "A supplies B with gas", "gas delivered to B by A"
+    std::string what;
+    for (uint32_t i = (t > c.s.first + 3 ? t - 3 : c.s.first); i < c.s.last && i < t + 4; ++i)
+      if (c.Cue(i, "supply_goods")) {
+        what = std::string(c.d.Text(i));
+        break;
+      }
+    if (what.empty()) continue;
+    int subject = -1;
+    std::vector<int> objects;
+    for (uint32_t i = t + 1; i < c.s.last && i < t + 8; ++i)
+      if (c.Word(i, "to") || c.Word(i, "for") || c.Word(i, "of")) {
+        objects = c.ListAfter(i, kCountry, 3);
+        break;
+      }
+    if (objects.empty()) objects = c.ListAfter(t, kCountry, 2);
+    for (uint32_t i = t + 1; i < c.s.last && i < t + 10; ++i)
+      if (c.Word(i, "by")) {
+        auto by = c.ListAfter(i, kActors, 3);
+        if (!by.empty()) subject = by[0];
+        break;
+      }
+    if (subject < 0) subject = c.NearestBefore(t, kCountry | TypeBit(EntityType::kOrganization), 10);
+    if (subject < 0 || objects.empty()) continue;
+    for (int o : objects) c.Add(subject, Predicate::kSupplies, o, 0.75, "supply.trigger", "", "", what);
+  }
+}
+
+}  // namespace
+
+void ExtractStances(Document* doc, const SentenceView& s) {
+  RuleContext c(doc, s);
+  Cooperation(c);
+  Support(c);
+  Criticism(c);
+  Threats(c);
+  Sanctions(c);
+  Attacks(c);
+  Supplies(c);
+}
+
+}  // namespace irkg::internal

@@ -1,0 +1,281 @@
+// Structure: memberOf, locatedIn, diplomaticRelations, hasEmbassyIn.
+//   A (and B) are members of ORG | ORG member states A and B |
+//   ORG's members, A and B | member A (with ORG named before) |
+//   X, the ... arm of ORG                                       -> memberOf
+//   ORG|PLACE in PLACE | City, Country | the Kazakh capital Astana |
+//   China's Xinjiang region | PLACE of PLACE                      -> locatedIn
+//   diplomatic relations between A and B were established on DATE |
+//   normalization of relations | years of bilateral relations with B -> diplomaticRelations
+//   A opened its embassy in B | the embassy of A in B |
+//   A's embassy in B | Embassy of A to B                          -> hasEmbassyIn
+#include "extract/rule_context.h"
+
+namespace irkg::internal {
+namespace {
+
+constexpr unsigned kCountry = TypeBit(EntityType::kCountry);
+constexpr unsigned kOrg = TypeBit(EntityType::kOrganization);
+constexpr unsigned kLocation = TypeBit(EntityType::kLocation);
+
+bool International(const RuleContext& c, int ref) {
+  if (ref < 0 || c.s.refs[ref].type != EntityType::kOrganization) return false;
+  const std::string& sub = c.d.entities[c.s.refs[ref].entities[0]].subtype;
+  return sub == "international" || sub.empty();
+}
+
+void Membership(RuleContext& c) {
+  for (uint32_t t : c.Triggers("member")) {
+    if (c.Negated(t) || c.Modal(t)) continue;
+    // "members of ORG", "member of the influential regional bloc" (the body named before)
+    if (c.Word(t + 1, "of") || (c.Word(t + 1, "states") && c.Word(t + 2, "of"))) {
+      auto orgs = c.ListAfter(t + 1, kOrg, 3);
+      int org = orgs.empty() ? -1 : orgs[0];
+      if (org < 0) {
+        for (uint32_t i = t + 2; i < c.s.last && i < t + 7; ++i)
+          if (c.Word(i, "bloc") || c.Word(i, "alliance") || c.Word(i, "organization") || c.Word(i, "organisation") ||
+              c.Word(i, "grouping")) {
+            // the international body the article named last
+            for (int k = static_cast<int>(c.d.mentions.size()) - 1; k >= 0; --k) {
+              const Mention& m = c.d.mentions[k];
+              if (m.first < c.s.first && m.type == EntityType::kOrganization && m.entity >= 0 &&
+                  (m.subtype == "international" || m.subtype.empty())) {
+                int subject = c.SubjectBefore(t, kCountry | kOrg);
+                if (subject >= 0)
+                  for (int s : c.ListFrom(subject, kCountry | kOrg))
+                    for (int e : c.s.refs[s].entities) c.AddEntities(e, Predicate::kMemberOf, m.entity, 0.6, "member.bloc");
+                break;
+              }
+            }
+            break;
+          }
+        continue;
+      }
+      int subject = c.SubjectBefore(t, kCountry | kOrg);
+      if (subject < 0) continue;
+      auto subjects = c.ListFrom(subject, kCountry | kOrg);
+      for (int s : subjects)
+        if (c.s.refs[s].last <= t) c.Add(s, Predicate::kMemberOf, org, 0.8, "member.of");
+      continue;
+    }
+    // "ORG member states", "are EU member states": ORG right before the trigger
+    int org = c.NearestBefore(t, kOrg, 1);
+    if (org >= 0 && International(c, org)) {
+      auto after = c.ListAfter(t, kCountry, 3);
+      if (!after.empty() && !c.Word(t + 1, "of")) {
+        for (int s : after) c.Add(s, Predicate::kMemberOf, org, 0.75, "member.org-member");
+        continue;
+      }
+      int subject = c.SubjectBefore(c.s.refs[org].first, kCountry);
+      if (subject >= 0)
+        for (int s : c.ListFrom(subject, kCountry)) c.Add(s, Predicate::kMemberOf, org, 0.75, "member.org-member");
+      continue;
+    }
+    // "ORG's other two members, Kuwait and Oman" | "council member Qatar ... fellow members Bahrain, ..."
+    auto listed = c.ListAfter(t, kCountry, 3);
+    if (listed.empty()) continue;
+    int body = -1;
+    for (int r = static_cast<int>(c.s.refs.size()) - 1; r >= 0; --r)
+      if (c.s.refs[r].first < t && International(c, r)) { body = r; break; }
+    if (body < 0) {
+      // named in an earlier sentence
+      for (int k = static_cast<int>(c.d.mentions.size()) - 1; k >= 0; --k) {
+        const Mention& m = c.d.mentions[k];
+        if (m.first < c.s.first && m.type == EntityType::kOrganization && m.entity >= 0 && m.subtype == "international") {
+          for (int s : listed)
+            for (int e : c.s.refs[s].entities) c.AddEntities(e, Predicate::kMemberOf, m.entity, 0.6, "member.listed");
+          break;
+        }
+      }
+      continue;
+    }
+    for (int s : listed) c.Add(s, Predicate::kMemberOf, body, 0.7, "member.listed");
+  }
+  // "X, the elite ... arm of ORG"
+  for (uint32_t t : c.Triggers("part_of")) {
+    if (!c.Word(t + 1, "of")) continue;
+    auto orgs = c.ListAfter(t + 1, kOrg, 3);
+    if (orgs.empty()) continue;
+    int subject = -1;
+    for (int r = 0; r < static_cast<int>(c.s.refs.size()); ++r) {
+      const Ref& ref = c.s.refs[r];
+      if (ref.first >= t) break;
+      if (ref.type == EntityType::kOrganization && ref.last < c.s.last && c.d.Text(ref.last) == ",") subject = r;
+    }
+    if (subject >= 0) c.Add(subject, Predicate::kMemberOf, orgs[0], 0.7, "member.part-of");
+  }
+}
+
+void Location(RuleContext& c) {
+  for (size_t r = 0; r < c.s.refs.size(); ++r) {
+    const Ref& ref = c.s.refs[r];
+    if (ref.resolved || ref.adjective || ref.entities.size() != 1) continue;
+    bool placeable = ref.type == EntityType::kOrganization || ref.type == EntityType::kLocation;
+    uint32_t k = ref.last;
+    // "ORG|PLACE in [the] PLACE"
+    if (placeable && c.Word(k, "in")) {
+      uint32_t j = k + 1;
+      if (c.Word(j, "the")) ++j;
+      int where = c.RefAt(j);
+      if (where >= 0 && c.s.refs[where].first == j && c.TypeIn(where, kPlaces) && !c.s.refs[where].adjective &&
+          !c.s.refs[where].possessive) {
+        // a body's place, or a place within a larger one — not an event's venue
+        bool ok = ref.type == EntityType::kOrganization || c.s.refs[where].type != EntityType::kLocation ||
+                  c.d.entities[c.s.refs[where].entities[0]].subtype != "city";
+        if (ok) c.Add(static_cast<int>(r), Predicate::kLocatedIn, where, 0.8, "located.in");
+      }
+    }
+    // "City, Country"
+    if (ref.type == EntityType::kLocation && c.d.Text(k) == "," && k + 1 < c.s.last) {
+      int where = c.RefAt(k + 1);
+      if (where >= 0 && c.s.refs[where].first == k + 1 && c.s.refs[where].type == EntityType::kCountry &&
+          !c.s.refs[where].adjective && c.d.entities[ref.entities[0]].subtype == "city")
+        c.Add(static_cast<int>(r), Predicate::kLocatedIn, where, 0.75, "located.apposition");
+    }
+    // "PLACE of PLACE": "the Great Lakes region of Africa"
+    if (ref.type == EntityType::kLocation && c.Word(k, "of")) {
+      int where = c.RefAt(k + 1 + (c.Word(k + 1, "the") ? 1 : 0));
+      if (where >= 0 && c.TypeIn(where, kPlaces) && !c.s.refs[where].adjective)
+        c.Add(static_cast<int>(r), Predicate::kLocatedIn, where, 0.65, "located.of");
+    }
+    // "the Kazakh capital Astana", "China's far-west Xinjiang region"
+    if (ref.type == EntityType::kLocation && r > 0) {
+      const Ref& prev = c.s.refs[r - 1];
+      if (prev.type == EntityType::kCountry && (prev.adjective || prev.possessive) && ref.first > prev.last &&
+          ref.first - prev.last <= 3) {
+        bool capital = false, ok = true;
+        for (uint32_t i = prev.last; i < ref.first; ++i) {
+          std::string_view w = c.d.Text(i);
+          if (c.Cue(i, "capital_word")) capital = true;
+          else if (!(w.size() >= 2 && (w[0] == '\'' || w.rfind("\u2019", 0) == 0)) && !(w == "far" || w == "-" || w == "west" || w == "east" || w == "north" || w == "south" || w == "northern" || w == "southern" || w == "eastern" || w == "western" || w == "far-west" || w == "city" || w == "region" || w == "province"))
+            ok = false;
+        }
+        if (ok && (capital || prev.possessive))
+          c.Add(static_cast<int>(r), Predicate::kLocatedIn, static_cast<int>(r - 1), 0.75, "located.country-modifier");
+      }
+    }
+  }
+}
+
+void Relations(RuleContext& c) {
+  for (uint32_t t : c.Triggers("relations")) {
+    if (c.Negated(t)) continue;
+    bool diplomatic = c.Cue(t - 1, "diplomatic") || (t >= 2 && c.Cue(t - 2, "diplomatic"));
+    bool established = false;
+    for (uint32_t i = (t > c.s.first + 6 ? t - 6 : c.s.first); i < c.s.last && i < t + 8; ++i)
+      if (c.Cue(i, "establish")) established = true;
+    // cutting or breaking relations is a sanction, not a relation
+    bool cut = false;
+    for (uint32_t i = (t > c.s.first + 4 ? t - 4 : c.s.first); i < t; ++i)
+      if (c.Cue(i, "cut_verb")) cut = true;
+    if (cut || !(diplomatic || established) || !(established || c.Cue(t - 1, "diplomatic"))) continue;
+    if (!established && !diplomatic) continue;
+    if (!established) continue;  // "diplomatic relations" alone says nothing new about them
+    std::string date = c.DateNear(t);
+    int a = -1, b = -1;
+    auto after = c.ListAfter(t, kCountry, 4);
+    if (!after.empty() && (c.Word(t + 1, "between"))) {
+      if (after.size() >= 2) a = after[0], b = after[1];
+      else if (c.s.refs[after[0]].entities.size() == 2) a = b = after[0];
+    } else if (!after.empty() && c.Word(t + 1, "with")) {
+      a = c.SubjectBefore(t, kCountry), b = after[0];
+    } else {
+      // "A and B established relations", "have Israel and the UAE normalise relations"
+      int s = c.NearestBefore(t, kCountry, 6);
+      if (s >= 0) {
+        auto pair = c.ListBefore(c.s.refs[s].last, kCountry);
+        if (pair.size() >= 2) a = pair[0], b = pair[1];
+        else if (c.s.refs[s].entities.size() == 2) a = b = s;
+      }
+    }
+    if (a < 0 || b < 0) continue;
+    if (a == b) c.Add(a, Predicate::kDiplomaticRelations, a, 0.8, "relations.pair", date);
+    else c.Add(a, Predicate::kDiplomaticRelations, b, 0.85, "relations.explicit", date);
+  }
+}
+
+void Embassies(RuleContext& c) {
+  for (uint32_t t = c.s.first; t < c.s.last; ++t) {
+    bool noun = c.Cue(t, "embassy") && !c.Word(t, "mission");
+    int org = -1;
+    if (!noun) {
+      // "Embassy of the Republic of Azerbaijan to the Islamic Republic of Iran": a named embassy
+      int r = c.RefAt(t);
+      if (r >= 0 && c.s.refs[r].first == t && c.s.refs[r].type == EntityType::kOrganization &&
+          c.d.entities[c.s.refs[r].entities[0]].subtype == "embassy")
+        org = r;
+      else
+        continue;
+    }
+    if (c.Negated(t)) continue;
+    std::string date = c.DateNear(t);
+    int owner = -1, host = -1;
+    if (org >= 0) {
+      // owner and host are named inside the embassy's own name
+      const Mention* inner_owner = nullptr;
+      const Mention* inner_host = nullptr;
+      for (uint32_t i = c.s.refs[org].first; i < c.s.refs[org].last; ++i) {
+        if (!(c.Word(i, "of") || c.Word(i, "to") || c.Word(i, "in"))) continue;
+        uint32_t j = i + 1 + (c.Word(i + 1, "the") ? 1 : 0);
+        // the country names sit inside the organization's tokens; look them up in the dictionary
+        std::vector<FormMatch> m;
+        std::vector<uint32_t> keys;
+        std::vector<std::string_view> texts;
+        for (uint32_t k = j; k < c.s.refs[org].last; ++k) keys.push_back(c.d.tokens[k].key), texts.push_back(c.d.token_text[k]);
+        size_t len = c.d.dict->LongestMatch(keys.data(), texts.data(), keys.size(), &m);
+        (void)len;
+        for (const auto& fm : m)
+          if (c.d.dict->entries()[fm.entry].kind == EntryKind::kCountry) {
+            for (size_t e = 0; e < c.d.entities.size(); ++e)
+              if (c.d.entities[e].dict_entry == static_cast<int>(fm.entry)) {
+                if (c.Word(i, "of") && !inner_owner) owner = static_cast<int>(e), inner_owner = &c.d.mentions[0];
+                else if (!inner_host) host = static_cast<int>(e), inner_host = &c.d.mentions[0];
+              }
+          }
+      }
+      if (owner >= 0 && host >= 0) {
+        c.AddEntities(owner, Predicate::kHasEmbassyIn, host, 0.85, "embassy.named", date);
+        c.AddEntities(c.s.refs[org].entities[0], Predicate::kLocatedIn, host, 0.8, "located.embassy", "");
+      }
+      continue;
+    }
+    // the owner: "A's embassy", "Azerbaijani embassy", "embassy of A", "A opened its embassy"
+    uint32_t k = t;
+    if (k > c.s.first && (c.Word(k - 1, "first") || c.Word(k - 1, "new"))) --k;
+    if (k > c.s.first && (c.Word(k - 1, "its") || c.Word(k - 1, "their"))) {
+      int s = c.SubjectBefore(k - 1, kCountry);
+      if (s >= 0) owner = s;
+    } else {
+      int before = c.NearestBefore(k, kCountry, 2);
+      if (before >= 0 && (c.s.refs[before].possessive || c.s.refs[before].adjective)) owner = before;
+    }
+    uint32_t after = t + 1;
+    if (c.Word(after, "of")) {
+      auto o = c.ListAfter(after, kCountry, 2);
+      if (!o.empty()) owner = o[0], after = c.s.refs[o[0]].last;
+    }
+    if (owner < 0) continue;
+    // the host: the first country (else city) after "in"/"to" within the clause
+    for (uint32_t i = after; i < c.s.last && i < after + 10; ++i) {
+      if (!(c.Word(i, "in") || c.Word(i, "to"))) continue;
+      int r = c.RefAt(i + 1 + (c.Word(i + 1, "the") ? 1 : 0));
+      if (r < 0 || !c.TypeIn(r, kPlaces) || c.s.refs[r].adjective) continue;
+      if (c.s.refs[r].type == EntityType::kLocation && c.d.entities[c.s.refs[r].entities[0]].subtype != "city") continue;
+      host = r;
+      break;
+    }
+    if (host < 0 || c.s.refs[host].entities == c.s.refs[owner].entities) continue;
+    c.Add(owner, Predicate::kHasEmbassyIn, host, 0.8, "embassy.noun", date);
+  }
+}
+
+}  // namespace
+
+void ExtractStructure(Document* doc, const SentenceView& s) {
+  RuleContext c(doc, s);
+  Membership(c);
+  Location(c);
+  Relations(c);
+  Embassies(c);
+}
+
+}  // namespace irkg::internal
