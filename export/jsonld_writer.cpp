@@ -164,6 +164,8 @@ void WriteEntity(NodeWriter& w, const KnowledgeGraph& graph, VertexId v) {
       w.StartObject();
       if (!s.article.empty()) w.Member("article", vocab::ArticleIri(s.article));
       w.Member("name", s.name);
+      w.MemberIfSet("subtype", s.subtype);
+      w.MemberIfSet("code", s.code);
       w.StringList("alternateName", s.mentions);
       w.EndObject();
     }

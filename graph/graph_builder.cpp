@@ -232,8 +232,8 @@ Entity MakeEntity(const ObservationList& obs, const std::vector<size_t>& members
     aliases.insert(key->name);
     aliases.insert(facts->mentions.begin(), facts->mentions.end());
     // Members come in key order, so the sightings are sorted already.
-    entity.sightings.push_back(
-        Sighting{key->doc, key->name, std::vector<std::string>(facts->mentions.begin(), facts->mentions.end())});
+    entity.sightings.push_back(Sighting{key->doc, key->name, facts->subtype, facts->code,
+                                        std::vector<std::string>(facts->mentions.begin(), facts->mentions.end())});
   }
   aliases.erase(entity.name);
   entity.aliases.assign(aliases.begin(), aliases.end());
@@ -351,12 +351,13 @@ void GraphBuilder::AddRecord(const ExtractionRecord& record) {
 namespace {
 
 // The observation a graph's evidence from `article` stands for: the
-// entity's sighting in that article.
+// entity's sighting in that article (sightings are sorted by article).
 ObservationKey SightingFor(const Entity& entity, const std::string& article) {
-  for (const Sighting& s : entity.sightings)
-    if (s.article == article) return ObservationKey{entity.type, s.article, s.name};
-  if (!entity.sightings.empty()) return ObservationKey{entity.type, entity.sightings[0].article, entity.sightings[0].name};
-  return ObservationKey{entity.type, "", entity.name};
+  if (entity.sightings.empty()) return ObservationKey{entity.type, "", entity.name};
+  auto it = std::lower_bound(entity.sightings.begin(), entity.sightings.end(), article,
+                             [](const Sighting& s, const std::string& doc) { return s.article < doc; });
+  if (it == entity.sightings.end() || it->article != article) it = entity.sightings.begin();
+  return ObservationKey{entity.type, it->article, it->name};
 }
 
 }  // namespace
@@ -368,7 +369,7 @@ void GraphBuilder::AddGraph(const KnowledgeGraph& graph) {
     const Entity& e = graph.entity(v);
     if (e.sightings.empty()) impl_->AddEntity(ObservationKey{e.type, "", e.name}, e.subtype, e.code, e.aliases);
     for (const Sighting& s : e.sightings)
-      impl_->AddEntity(ObservationKey{e.type, s.article, s.name}, e.subtype, e.code, s.mentions);
+      impl_->AddEntity(ObservationKey{e.type, s.article, s.name}, s.subtype, s.code, s.mentions);
   }
   for (EdgeId edge : boost::make_iterator_range(boost::edges(g))) {
     const Relation& rel = graph.relation(edge);

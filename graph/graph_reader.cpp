@@ -211,6 +211,7 @@ Status GraphFileReader::ReadEntity(const Value& node, NodeReader& r) {
       Sighting sighting;
       std::string article_iri;
       if (!(s = er.OptString(v, "article", &article_iri)).ok() || !(s = er.ReqString(v, "name", &sighting.name)).ok() ||
+          !(s = er.OptString(v, "subtype", &sighting.subtype)).ok() || !(s = er.OptString(v, "code", &sighting.code)).ok() ||
           !(s = er.StringList(v, "alternateName", &sighting.mentions)).ok())
         return s;
       if (!article_iri.empty()) {

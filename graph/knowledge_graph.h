@@ -52,12 +52,14 @@ struct Article {
   bool operator==(const Article&) const = default;
 };
 
-// How one article named an entity: the name its extraction record gave and
-// the other words it used for it. Kept so that resolution can be redone from
-// a graph exactly as from the records themselves.
+// How one article named an entity: the name, subtype and code its
+// extraction record gave and the other words it used for it. Kept so that
+// resolution can be redone from a graph exactly as from the records.
 struct Sighting {
   std::string article;               // doc id
   std::string name;
+  std::string subtype;
+  std::string code;
   std::vector<std::string> mentions; // sorted, unique, without `name`
 
   bool operator==(const Sighting&) const = default;

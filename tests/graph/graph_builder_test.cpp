@@ -202,3 +202,24 @@ TEST_CASE("invalid UTF-8 in a record is repaired, not carried") {
   REQUIRE(g.FindById("country/CHL"));
   for (size_t v = 0; v < g.entity_count(); ++v) CHECK(FindInvalidUtf8(g.entity(v).name) == std::string::npos);
 }
+
+TEST_CASE("an uncoded country name claimed by two codes joins neither, directly or through a graph") {
+  auto one = OnePerson("one.txt", "Denis Sassou Nguesso", "Congo", "");
+  auto two = OnePerson("two.txt", "Jean-Claude Gakosso", "Republic of the Congo", "COG");
+  two.entities[1].mentions.push_back(TextSpan{0, 5, "Congo"});
+  auto three = OnePerson("three.txt", "Felix Tshisekedi", "Democratic Republic of the Congo", "COD");
+  three.entities[1].mentions.push_back(TextSpan{0, 5, "Congo"});
+
+  KnowledgeGraph pair = BuildFrom({one, two});
+  auto cog = pair.FindById("country/COG");
+  REQUIRE(cog);
+  CHECK(pair.entity(*cog).sightings.size() == 2);
+  CHECK(pair.entity(*cog).sightings[0].code.empty());
+
+  KnowledgeGraph all = BuildFrom({one, two, three});
+  CHECK(all.FindById("country/congo"));
+  GraphBuilder via_graph;
+  via_graph.AddGraph(pair);
+  via_graph.AddRecord(three);
+  RequireSameGraph(via_graph.Build(), all);
+}
