@@ -1,4 +1,4 @@
-// irkg stats (and, in cmd_path.cpp, irkg path): questions asked of a graph file.
+// irkg stats: what a graph file holds.
 #include <cstdio>
 #include <map>
 
@@ -31,11 +31,6 @@ int RunStats(const Args& args) {
     for (const auto& [k, n] : preds) std::printf("  %-20s %zu\n", k.c_str(), n);
   }
   return std::fflush(stdout) == 0 && !std::ferror(stdout) ? kExitOk : Fail(Status::IoError("standard output: write failed"));
-}
-
-int RunPath(const Args& args) {
-  (void)args;
-  return Fail(Status::Usage("path: not yet wired"));
 }
 
 }  // namespace irkg::cli
