@@ -1,12 +1,17 @@
 // GraphBuilder: merges extraction records and graphs into one KnowledgeGraph.
 //
-// What this object represents: a growing set of observations (entities with
-// the names they were seen under, relations with their evidence). Build()
+// What this object represents: a growing set of observations (each entity
+// as one article named it, each relation with its evidence). Build()
 // resolves the entities across articles and returns the graph in canonical
-// order. Merging is associative and commutative: adding the same records in
-// any order, directly or through intermediate graphs, gives the same graph;
-// evidence already present (same article, offsets, predicate) is not added
-// twice.
+// order: countries by ISO code, persons by fuller name ("Javad Zarif" is
+// "Mohammad Javad Zarif") unless two fuller names compete for it, a bare
+// surname only within its article, everything else by NameKey.
+//
+// The graph keeps every observation (Entity::sightings, Relation::evidence),
+// so AddGraph() gives back exactly what built it: merging is associative and
+// commutative, and adding the same records in any order, directly or
+// through intermediate graphs, gives the same graph. Evidence already
+// present (same article, offsets and rule) is not added twice.
 #pragma once
 
 #include <memory>
