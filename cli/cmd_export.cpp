@@ -5,9 +5,15 @@
 #include "cli/graph_io.h"
 #include "core/output_file.h"
 #include "export/diagram.h"
+#include "export/cypher_writer.h"
 #include "export/dot_writer.h"
+#include "export/graphml_writer.h"
 #include "export/jsonld_writer.h"
+#include "export/kuzu_writer.h"
+#include "export/neo4j_writer.h"
+#include "export/ntriples_writer.h"
 #include "export/renderer.h"
+#include "export/turtle_writer.h"
 #include "graph/graph_reader.h"
 
 namespace irkg::cli {
@@ -45,18 +51,35 @@ Result<KnowledgeGraph> LoadGraphArg(const Args& args, const char* command) {
 }  // namespace
 
 int RunExport(const Args& args) {
+  static const char* kFormats = "jsonld, nt, ttl, graphml, neo4j, cypher, kuzu, dot";
   std::string format = args.Get("--format");
-  if (format.empty()) return Fail(Status::Usage("export needs --format (jsonld or dot)"));
-  if (format != "jsonld" && format != "dot")
-    return Fail(Status::Usage("unknown format '" + format + "' (jsonld, dot)"));
+  if (format.empty()) return Fail(Status::Usage(std::string("export needs --format (") + kFormats + ")"));
+  using FileWriter = Status (*)(const KnowledgeGraph&, OutputFile&);
+  using DirWriter = Status (*)(const KnowledgeGraph&, const std::string&);
+  FileWriter file_writer = format == "jsonld"    ? WriteJsonLd
+                           : format == "nt"      ? WriteNTriples
+                           : format == "ttl"     ? WriteTurtle
+                           : format == "graphml" ? WriteGraphMl
+                           : format == "cypher"  ? WriteCypher
+                                                 : nullptr;
+  DirWriter dir_writer = format == "neo4j" ? WriteNeo4jImport : format == "kuzu" ? WriteKuzu : nullptr;
+  if (!file_writer && !dir_writer && format != "dot")
+    return Fail(Status::Usage("unknown format '" + format + "' (" + kFormats + ")"));
+  // A directory format has no standard-output form.
+  if (dir_writer && (args.Get("--output").empty() || args.Get("--output") == "-"))
+    return Fail(Status::Usage("--format " + format + " writes several files: give -o DIR"));
   auto options = DiagramOptionsFrom(args);
   if (!options.ok()) return Fail(options.status());
   auto graph = LoadGraphArg(args, "export");
   if (!graph.ok()) return Fail(graph.status());
+  if (dir_writer) {
+    Status s = dir_writer(*graph, args.Get("--output"));
+    return s.ok() ? kExitOk : Fail(s);
+  }
   auto out = OutputFile::Open(args.Get("--output", "-"));
   if (!out.ok()) return Fail(out.status());
   options->legend = false;
-  Status s = format == "jsonld" ? WriteJsonLd(*graph, *out) : WriteDot(*graph, *options, *out);
+  Status s = file_writer ? file_writer(*graph, *out) : WriteDot(*graph, *options, *out);
   if (s.ok()) s = out->Commit();
   return s.ok() ? kExitOk : Fail(s);
 }

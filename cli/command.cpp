@@ -54,10 +54,12 @@ const std::vector<Command>& Commands() {
         {"--quiet", "-q", nullptr, "no summary on stderr"}},
        RunMerge},
       {"export", "write a graph in another format",
-       "irkg export GRAPH --format FORMAT [-o FILE]",
-       "Formats: jsonld, dot.",
-       With({{"--format", "-f", "FORMAT", "jsonld or dot"},
-             {"--output", "-o", "FILE", "write to FILE instead of standard output"},
+       "irkg export GRAPH --format FORMAT [-o FILE|DIR]",
+       "Formats: jsonld, nt (N-Triples), ttl (Turtle), graphml, cypher (MERGE script),\n"
+       "dot; neo4j and kuzu write a directory (-o DIR) for neo4j-admin import or Kuzu.\n"
+       "See docs/exports.md.",
+       With({{"--format", "-f", "FORMAT", "jsonld, nt, ttl, graphml, neo4j, cypher, kuzu or dot"},
+             {"--output", "-o", "FILE", "write to FILE (a directory for neo4j, kuzu) instead of standard output"},
              {"--focus", nullptr, "ENTITY", "dot: only what is within --depth of ENTITY (repeatable)", true},
              {"--depth", nullptr, "N", "dot: hops around --focus (default 1)"},
              {"--max-nodes", nullptr, "N", "dot: keep the N most connected entities"}},
