@@ -231,7 +231,7 @@ void WriteStatement(NodeWriter& w, const KnowledgeGraph& graph, EdgeId edge) {
   w.EndObject();
 }
 
-void WriteArticle(NodeWriter& w, const Article& a) {
+void WriteArticle(NodeWriter& w, const ArticleInfo& a) {
   w.StartObject();
   w.Member("@id", vocab::ArticleIri(a.doc));
   w.Member("@type", "Article");
@@ -284,7 +284,7 @@ Status WriteDocument(const KnowledgeGraph& graph, ChunkStream& stream) {
     if (!w.ok()) return Unwritable("statement " + std::to_string(i + 1));
   }
 
-  for (const Article& a : graph.articles()) {
+  for (const ArticleInfo& a : graph.articles()) {
     next();
     WriteArticle(w, a);
     if (!w.ok()) return Unwritable("article '" + a.doc + "'");

@@ -44,8 +44,9 @@ void Meetings(RuleContext& c) {
         if (done) break;
       }
       if (subject >= 0) {
-        // "A and B held talks": a conjoined subject met each other
+        // "A and B held talks", "A and his Italian counterpart B held consultations"
         auto subjects = c.ListFrom(subject, types);
+        if (subjects.size() < 2) subjects = c.ConjoinedBefore(t, types);
         bool conjoined = subjects.size() >= 2 && c.s.refs[subjects.back()].last <= t;
         if (conjoined && (objects.empty() || c.Cue(t, "meet_noun"))) {
           c.Add(subjects[0], Predicate::kMetWith, subjects[1], 0.8, "meet.conjoined", date);

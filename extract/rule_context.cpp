@@ -97,6 +97,26 @@ std::vector<int> RuleContext::ListBefore(uint32_t tok, unsigned types) const {
   return ListFrom(start, types);
 }
 
+std::vector<int> RuleContext::ConjoinedBefore(uint32_t tok, unsigned types) const {
+  int first = -1;
+  for (size_t r = 0; r < s.refs.size() && s.refs[r].last <= tok; ++r) {
+    if (!(types & TypeBit(s.refs[r].type)) || s.refs[r].adjective) continue;
+    if (first < 0) {
+      first = static_cast<int>(r);
+      continue;
+    }
+    bool joined = false;
+    for (uint32_t i = s.refs[first].last; i < s.refs[r].first; ++i) {
+      if (d.IsWord(i, "and")) joined = true;
+      // a verb or a clause between them means they are not one subject
+      if (d.Is(i, "speech") || d.Is(i, "meet_verb") || d.Is(i, "clause_break") || d.Text(i) == ";") return {};
+    }
+    if (joined) return {first, static_cast<int>(r)};
+    return {};
+  }
+  return {};
+}
+
 bool RuleContext::Negated(uint32_t trigger) const {
   uint32_t from = trigger > s.first + 4 ? trigger - 4 : s.first;
   for (uint32_t i = from; i < trigger; ++i)

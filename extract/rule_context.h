@@ -40,6 +40,10 @@ class RuleContext {
   // All refs of the list starting at ref `r`.
   std::vector<int> ListFrom(int r, unsigned types) const;
 
+  // Two refs of `types` before `tok` joined by "and", with only their
+  // describing words between ("A and his Italian counterpart B").
+  std::vector<int> ConjoinedBefore(uint32_t tok, unsigned types) const;
+
   bool Negated(uint32_t trigger) const;
   // Future, hypothetical or wished-for: "plans to visit", "may impose", "the necessity to sign".
   bool Modal(uint32_t trigger) const;

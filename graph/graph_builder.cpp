@@ -70,7 +70,7 @@ void KeepSmallestNonEmpty(std::string* kept, const std::string& candidate) {
   if (kept->empty() || candidate < *kept) *kept = candidate;
 }
 
-void MergeArticle(const Article& from, Article* into) {
+void MergeArticle(const ArticleInfo& from, ArticleInfo* into) {
   KeepSmallestNonEmpty(&into->date, from.date);
   KeepSmallestNonEmpty(&into->url, from.url);
   KeepSmallestNonEmpty(&into->title, from.title);
@@ -285,11 +285,11 @@ void SummarizeEvidence(Relation* relation) {
 }
 
 struct GraphBuilder::Impl {
-  std::map<std::string, Article> articles;
+  std::map<std::string, ArticleInfo> articles;
   std::map<ObservationKey, ObservationFacts> entities;
   std::set<RelationObservation, RelationObservationLess> relations;
 
-  void AddArticle(const Article& article) {
+  void AddArticle(const ArticleInfo& article) {
     auto [it, inserted] = articles.emplace(article.doc, article);
     if (!inserted) MergeArticle(article, &it->second);
   }
@@ -312,7 +312,7 @@ size_t GraphBuilder::article_count() const { return impl_->articles.size(); }
 
 void GraphBuilder::AddRecord(const ExtractionRecord& record) {
   const std::string doc = Clean(record.doc);
-  impl_->AddArticle(Article{doc, Clean(record.date), Clean(record.url), Clean(record.title)});
+  impl_->AddArticle(ArticleInfo{doc, Clean(record.date), Clean(record.url), Clean(record.title)});
 
   std::map<std::string, ObservationKey> observed;  // record-local entity id -> observation
   for (const ExtractedEntity& e : record.entities) {
@@ -363,7 +363,7 @@ ObservationKey SightingFor(const Entity& entity, const std::string& article) {
 }  // namespace
 
 void GraphBuilder::AddGraph(const KnowledgeGraph& graph) {
-  for (const Article& a : graph.articles()) impl_->AddArticle(a);
+  for (const ArticleInfo& a : graph.articles()) impl_->AddArticle(a);
   const BoostGraph& g = graph.boost_graph();
   for (VertexId v : boost::make_iterator_range(boost::vertices(g))) {
     const Entity& e = graph.entity(v);
@@ -452,7 +452,7 @@ KnowledgeGraph GraphBuilder::Build() const {
     graph.AddRelation(*graph.FindById(subject), *graph.FindById(object), std::move(rel));
   }
 
-  std::vector<Article> articles;
+  std::vector<ArticleInfo> articles;
   for (const auto& [doc, article] : impl_->articles) articles.push_back(article);
   graph.SetArticles(std::move(articles));
   return graph;

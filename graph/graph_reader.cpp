@@ -109,7 +109,7 @@ class GraphFileReader {
 
   const std::string& name_;
   std::map<std::string, Entity> entities_;
-  std::map<std::string, Article> articles_;
+  std::map<std::string, ArticleInfo> articles_;
   std::map<std::string, std::string> doc_by_iri_;
   std::vector<std::pair<const Value*, size_t>> statement_nodes_;
   // Sighting article references, checked once every article is known.
@@ -177,7 +177,7 @@ Result<KnowledgeGraph> GraphFileReader::Read(std::string_view text) {
   for (auto& [id, entity] : entities_) graph.AddEntity(std::move(entity));
   for (auto& st : statements_)
     graph.AddRelation(*graph.FindById(st.subject), *graph.FindById(st.object), std::move(st.relation));
-  std::vector<Article> articles;
+  std::vector<ArticleInfo> articles;
   for (auto& [doc_id, article] : articles_) articles.push_back(std::move(article));
   graph.SetArticles(std::move(articles));
   return graph;
@@ -233,7 +233,7 @@ Status GraphFileReader::ReadEntity(const Value& node, NodeReader& r) {
 }
 
 Status GraphFileReader::ReadArticle(const Value& node, NodeReader& r) {
-  Article a;
+  ArticleInfo a;
   std::string iri;
   Status s = r.ReqString(node, "@id", &iri);
   if (s.ok()) s = r.ReqString(node, "doc", &a.doc);

@@ -43,13 +43,13 @@ struct Evidence {
 };
 
 // An article the graph has read; kept so that re-adding it adds nothing.
-struct Article {
+struct ArticleInfo {
   std::string doc;
   std::string date;
   std::string url;
   std::string title;
 
-  bool operator==(const Article&) const = default;
+  bool operator==(const ArticleInfo&) const = default;
 };
 
 // How one article named an entity: the name, subtype and code its
@@ -110,8 +110,8 @@ class KnowledgeGraph {
 
   std::optional<VertexId> FindById(const std::string& id) const;
   // Articles read, sorted by doc id.
-  const std::vector<Article>& articles() const { return articles_; }
-  void SetArticles(std::vector<Article> articles) { articles_ = std::move(articles); }
+  const std::vector<ArticleInfo>& articles() const { return articles_; }
+  void SetArticles(std::vector<ArticleInfo> articles) { articles_ = std::move(articles); }
 
   // Adds an entity; its id must be new. Used by GraphBuilder and readers.
   VertexId AddEntity(Entity entity);
@@ -124,7 +124,7 @@ class KnowledgeGraph {
  private:
   BoostGraph g_;
   std::unordered_map<std::string, VertexId> by_id_;
-  std::vector<Article> articles_;
+  std::vector<ArticleInfo> articles_;
 };
 
 }  // namespace irkg

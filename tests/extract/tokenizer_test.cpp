@@ -1,0 +1,37 @@
+#include <catch2/catch.hpp>
+
+#include "extract/tokenizer.h"
+
+using namespace irkg;
+
+namespace {
+std::vector<std::string> Words(std::string_view text) {
+  std::vector<Token> toks;
+  Tokenize(text, &toks);
+  std::vector<std::string> out;
+  for (const auto& t : toks) out.emplace_back(TokenText(text, t));
+  return out;
+}
+}  // namespace
+
+TEST_CASE("tokens keep acronyms, apostrophe names and split possessives and hyphens") {
+  CHECK(Words("the U.S. said") == std::vector<std::string>{"the", "U.S.", "said"});
+  CHECK(Words("Iran's minister") == std::vector<std::string>{"Iran", "'s", "minister"});
+  CHECK(Words("Azerbaijan`s FM") == std::vector<std::string>{"Azerbaijan", "`s", "FM"});
+  CHECK(Words("Côte d'Ivoire and O'Brien") == std::vector<std::string>{"Côte", "d'Ivoire", "and", "O'Brien"});
+  CHECK(Words("Kassym-Jomart Tokayev") == std::vector<std::string>{"Kassym", "-", "Jomart", "Tokayev"});
+  CHECK(Words("on 8th May, 1992.") == std::vector<std::string>{"on", "8th", "May", ",", "1992", "."});
+}
+
+TEST_CASE("tokens carry offsets, capitals and line breaks") {
+  std::string text = "Baku\nNATO met";
+  std::vector<Token> toks;
+  Tokenize(text, &toks);
+  REQUIRE(toks.size() == 3);
+  CHECK(toks[0].cap);
+  CHECK(toks[1].upper);
+  CHECK(toks[1].newline_before);
+  CHECK(toks[2].start == 10);
+  CHECK(toks[2].end == 13);
+  CHECK_FALSE(toks[2].cap);
+}
