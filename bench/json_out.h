@@ -41,6 +41,8 @@ class JsonOut {
       if (c == '"' || c == '\\') {
         out += '\\';
         out += static_cast<char>(c);
+      } else if (c == '\n') {
+        out += "\\n";
       } else if (c < 0x20) {
         char buf[8];
         std::snprintf(buf, sizeof buf, "\\u%04x", c);
