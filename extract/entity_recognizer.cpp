@@ -120,6 +120,7 @@ struct Recognizer {
       t.first = first;
       t.last = last;
       t.of_organization = e.subtype == "org";
+      t.dict_entry = static_cast<int>(best->entry);
       // modifiers written before the office belong to it: "Deputy", "Vice", "First Deputy"
       while (t.first > 0 && d.Is(t.first - 1, "title_modifier") && Cap(t.first - 1) &&
              d.title_at[t.first - 1] < 0 && SameSentence(t.first - 1, first))
@@ -354,6 +355,7 @@ struct Recognizer {
 
   bool NamePart(uint32_t i) const {
     if (i >= n || d.mention_at[i] >= 0 || d.title_at[i] >= 0) return false;
+    if (d.Is(i, "weekday") || d.Is(i, "month")) return false;
     if (Cap(i) && !d.tokens[i].upper) return true;
     // short upper-case surnames are rare; acronyms are not names
     if (Cap(i) && d.tokens[i].upper && d.token_text[i].size() <= 2 && d.Text(i).size() == 1) return true;
@@ -444,6 +446,33 @@ struct Recognizer {
     }
   }
 
+  // A word of a person's full name, seen alone, names that person
+  // ("Khalafov emphasized", "Wang, for his part", "Tokayev's meeting").
+  void SurnamePass() {
+    std::vector<uint32_t> name_words;  // token keys of the words of full names
+    for (const auto& m : d.mentions) {
+      if (m.type != EntityType::kPerson || m.last <= m.first || m.form != MentionForm::kName) continue;
+      for (uint32_t i = m.first; i < m.last; ++i)
+        if (d.tokens[i].shape == TokenShape::kWord && d.token_text[i].size() > 1 && !d.Is(i, "name_particle"))
+          name_words.push_back(i);
+    }
+    if (name_words.empty()) return;
+    for (uint32_t i = 0; i < n; ++i) {
+      if (!NamePart(i) || (i + 1 < n && NamePart(i + 1)) || (i > 0 && NamePart(i - 1))) continue;
+      bool known = false;
+      for (uint32_t w : name_words)
+        if (d.Text(w) == d.Text(i)) known = true;
+      if (!known) continue;
+      Mention m;
+      m.first = i;
+      m.last = i + 1;
+      m.type = EntityType::kPerson;
+      m.form = MentionForm::kShortName;
+      m.name = std::string(d.Text(i));
+      AddMention(std::move(m));
+    }
+  }
+
   // ---- pass 4: acronyms in parentheses, then their bare uses
   void AcronymPass() {
     struct Def {
@@ -518,6 +547,7 @@ void RecognizeEntities(Document* doc) {
   r.HeadNounPass();
   r.LowerHeadPass();
   r.PersonPass();
+  r.SurnamePass();
   r.AcronymPass();
   r.RepeatPass();
   // drop the mentions that later passes swallowed, keep text order

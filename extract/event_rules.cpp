@@ -28,7 +28,7 @@ void Meetings(RuleContext& c) {
     while (after < c.s.last && (c.Word(after, "with") || c.Word(after, "between") || c.Cue(after, "meet_noun")))
       ++after;
     // the people who met: persons if the sentence names them, else states
-    for (unsigned types : {kPerson, kActors}) {
+    for (unsigned types : {kPerson, kActors & ~kPerson}) {
       int subject = c.SubjectBefore(t, types);
       std::vector<int> objects = c.ListAfter(after - 1, types, 12);
       if (c.Word(t + 1, "between") && !objects.empty()) {

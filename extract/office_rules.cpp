@@ -18,6 +18,7 @@ namespace {
 
 struct Office {
   int person = -1;
+  int title_entry = -1;     // dictionary entry of the office, when it has one
   int holder = -1;          // country or organization entity, -1 when the text names none
   std::string title;
   double confidence = 0.0;
@@ -83,6 +84,7 @@ struct OfficeReader {
     o.rule = rule;
     o.sentence = sentence;
     o.counterpart_of = counterpart_of;
+    o.title_entry = t ? t->dict_entry : -1;
     offices.push_back(std::move(o));
   }
 
@@ -114,13 +116,15 @@ struct OfficeReader {
     uint32_t k = pm.first;
     if (k > s.first && T(k - 1) == ",") --k;  // "the DRC foreign Minister, Thérèse Kayikwamba Wagner"
     // a military rank or honorific right before the name is not the office
-    uint32_t rank_end = k;
     while (k > s.first && (d.Is(k - 1, "honorific") || (T(k - 1) == "." && k >= 2 && d.Is(k - 2, "honorific")))) --k;
 
-    // "his Italian counterpart X": same office, the adjective's country
+    // "his Italian counterpart X", "his counterpart Brigadier General X": same office, the adjective's country
     {
       uint32_t c = k;
-      if (c > s.first && d.title_at[c - 1] >= 0 && c != rank_end) c = d.titles[d.title_at[c - 1]].first;
+      while (c > s.first && (d.title_at[c - 1] >= 0 || d.Is(c - 1, "honorific") || T(c - 1) == ".")) {
+        if (d.title_at[c - 1] >= 0) c = d.titles[d.title_at[c - 1]].first;
+        else --c;
+      }
       if (c > s.first && d.Is(c - 1, "counterpart")) {
         int anchor = AnchorPerson(s.first, c - 1);
         int country = HolderBefore(c - 1, s.first);
@@ -228,8 +232,38 @@ struct OfficeReader {
     return out;
   }
 
-  // Offices the text gives without their state: the state the article is
-  // most about, unless that is the counterpart's.
+  // The state an unnamed holder of `title` belongs to, from a phrase that
+  // names the office with a state but no person ("the Georgian PM said").
+  std::vector<int> StatesOfRolePhrases(const std::string& title) const {
+    std::vector<int> out;
+    std::string key = FoldName(title);
+    for (const auto& t : d.titles) {
+      if (FoldName(t.text) != key || t.last >= n) continue;
+      int next = d.mention_at[t.last];
+      if (next >= 0 && d.mentions[next].type == EntityType::kPerson) continue;
+      int holder = HolderBefore(t.first, d.sentences[d.sentence_of[t.first]].first);
+      if (holder >= 0 && d.entities[holder].type == EntityType::kCountry &&
+          std::find(out.begin(), out.end(), holder) == out.end())
+        out.push_back(holder);
+    }
+    return out;
+  }
+
+  // The entity of the state a title's dictionary entry names ("Secretary of
+  // State" -> United States), when the article mentions that state.
+  int DefaultState(int title_entry) const {
+    if (title_entry < 0) return -1;
+    const std::string& in = d.dict->entries()[title_entry].in;
+    if (in.empty()) return -1;
+    int entry = d.dict->Find(EntryKind::kCountry, in);
+    for (size_t e = 0; e < d.entities.size(); ++e)
+      if (entry >= 0 && d.entities[e].dict_entry == entry) return static_cast<int>(e);
+    return -1;
+  }
+
+  // Offices the text gives without their state: the state a role phrase or
+  // the office itself points to, else the state the article is most about —
+  // never the state of a counterpart or of someone in the same sentence.
   void ResolveMissingHolders() {
     auto ranked = CountriesByWeight();
     std::map<int, int> country_of;
@@ -242,17 +276,26 @@ struct OfficeReader {
         o.holder = it->second;
         continue;
       }
-      // countries of the people this one met or is the counterpart of
       std::vector<int> taken;
       for (const auto& other : offices) {
         if (other.person == o.person || other.holder < 0) continue;
-        if (other.counterpart_of == o.person || o.counterpart_of == other.person || other.sentence == o.sentence)
+        if (other.counterpart_of == o.person || o.counterpart_of == other.person || other.sentence == o.sentence ||
+            FoldName(other.title) == FoldName(o.title))
           taken.push_back(other.holder);
       }
-      for (int c : ranked)
-        if (std::find(taken.begin(), taken.end(), c) == taken.end()) {
+      auto free = [&](int c) { return std::find(taken.begin(), taken.end(), c) == taken.end(); };
+      std::vector<int> candidates = StatesOfRolePhrases(o.title);
+      double confidence = 0.7;
+      if (int def = DefaultState(o.title_entry); def >= 0) candidates.push_back(def);
+      if (std::none_of(candidates.begin(), candidates.end(), free)) {
+        candidates = ranked;
+        confidence = 0.5;
+      }
+      for (int c : candidates)
+        if (free(c)) {
           o.holder = c;
-          o.confidence = std::min(o.confidence, 0.55);
+          o.confidence = std::min(o.confidence, confidence);
+          country_of.emplace(o.person, c);
           break;
         }
     }
