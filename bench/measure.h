@@ -39,6 +39,15 @@ inline double PeakRssMb() {
   return u.ru_maxrss * 1024.0 / 1e6;
 }
 
+// CPU time (user + system, all threads) the process has used, in seconds.
+// On a shared machine this says more than wall time about the work done.
+inline double CpuSeconds() {
+  rusage u{};
+  getrusage(RUSAGE_SELF, &u);
+  return static_cast<double>(u.ru_utime.tv_sec + u.ru_stime.tv_sec) +
+         static_cast<double>(u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6;
+}
+
 // The q-quantile (0..1) of `values` by nearest rank; sorts them.
 inline double Quantile(std::vector<double>& values, double q) {
   if (values.empty()) return 0;
