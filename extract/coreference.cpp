@@ -127,13 +127,25 @@ void ResolveCoreference(Document* doc) {
   for (size_t k = 0; k < d.mentions.size(); ++k)
     if (d.mentions[k].entity >= 0) d.entities[d.mentions[k].entity].mentions.push_back(static_cast<int>(k));
 
-  // A person's canonical name is the fullest one written.
+  // A person's canonical name is the fullest one written; so is a body's or
+  // a place's (SCHEMA.md), unless the text only uses an acronym, when the
+  // dictionary's full name serves. Countries keep their common short name.
   for (auto& e : d.entities) {
-    if (e.type != EntityType::kPerson) continue;
+    if (e.type == EntityType::kCountry) continue;
+    bool dictionary = e.dict_entry >= 0 && e.type != EntityType::kPerson;
+    std::string written;
     for (int k : e.mentions) {
       const Mention& m = d.mentions[k];
-      if (m.form == MentionForm::kName && WordCount(m.name) > WordCount(e.name)) e.name = m.name;
+      if (m.form != MentionForm::kName) continue;
+      std::string text = dictionary ? std::string(d.Span(m.first, m.last)) : m.name;
+      bool acronym = true;
+      for (uint32_t i = m.first; i < m.last; ++i)
+        if (d.tokens[i].shape == TokenShape::kWord && !d.tokens[i].upper) acronym = false;
+      if (dictionary && acronym) continue;
+      if (WordCount(text) > WordCount(written) || (WordCount(text) == WordCount(written) && text.size() > written.size()))
+        written = text;
     }
+    if (!written.empty() && (e.type != EntityType::kPerson || WordCount(written) > WordCount(e.name))) e.name = written;
   }
 }
 

@@ -160,6 +160,31 @@ struct Recognizer {
     return true;
   }
 
+  // Offices continue over "of|for [the] Capitalized words (and more)":
+  // "Minister of Culture and National Patrimony", "Minister of the
+  // Presidency" — but not over a state's name, which says whose office it is.
+  void ExtendTitles() {
+    for (auto& t : d.titles) {
+      while (t.last + 1 < n && (d.IsWord(t.last, "of") || d.IsWord(t.last, "for")) && SameSentence(t.last, t.first)) {
+        uint32_t k = t.last + 1;
+        if (d.IsWord(k, "the")) ++k;
+        uint32_t j = k;
+        while (j < n && SameSentence(j, k) && Cap(j) && d.mention_at[j] < 0 && d.title_at[j] < 0 &&
+               !d.Is(j, "org_head"))
+          ++j;
+        if (j == k) break;
+        while (d.IsWord(j, "and") && Cap(j + 1) && d.mention_at[j + 1] < 0 && d.title_at[j + 1] < 0) {
+          ++j;
+          while (j < n && SameSentence(j, k) && Cap(j) && d.mention_at[j] < 0 && d.title_at[j] < 0) ++j;
+        }
+        int idx = d.title_at[t.first];
+        for (uint32_t i = t.last; i < j; ++i) d.title_at[i] = idx;
+        t.last = j;
+        t.text = std::string(d.Span(t.first, t.last));
+      }
+    }
+  }
+
   // ---- pass 2: names around a head noun
   // Extends left over capitalized words (and hyphens joining them).
   uint32_t ExtendLeft(uint32_t head) const {
@@ -371,6 +396,13 @@ struct Recognizer {
         continue;
       }
       std::string_view t = d.Text(j);
+      if (j > first && NamePart(j - 1) && d.mention_at[j] >= 0 && Cap(j) && !d.tokens[j].upper) {
+        const Mention& m = d.mentions[d.mention_at[j]];
+        if (m.type == EntityType::kOrganization && m.first == j && m.last == j + 1) {
+          ++j;  // a surname that is also a body's short name
+          continue;
+        }
+      }
       if (j > first && t == "." && Joined(j) && d.Text(j - 1).size() == 1 && NamePart(j + 1)) {
         ++j;  // initial: "Antony J. Blinken"
         continue;
@@ -423,7 +455,9 @@ struct Recognizer {
       bool speech = SpeechAfter(last);
       bool person = false;
       if (s.title_case) {
-        person = cue && words >= 1;
+        // in a Title Case headline every word is capitalized: a title before
+        // one word ("PM Meets") proves nothing
+        person = words >= 2 && (cue || given);
       } else if (words >= 2 && words <= 5) {
         person = cue || given || !d.Is(first, "sentence_word");
       } else if (words == 1) {
@@ -544,6 +578,7 @@ void RecognizeEntities(Document* doc) {
   doc->title_at.assign(doc->tokens.size(), -1);
   Recognizer r(*doc);
   r.DictionaryPass();
+  r.ExtendTitles();
   r.HeadNounPass();
   r.LowerHeadPass();
   r.PersonPass();

@@ -21,6 +21,17 @@ void Meetings(RuleContext& c) {
   for (uint32_t t : triggers) {
     if (done) break;
     if (c.Negated(t) || c.Modal(t)) continue;
+    // a meeting noun alone ("the CFM meeting", "a meeting of ministers") says
+    // nobody met: it needs "with|between", a verb of holding, or two people
+    if (c.Cue(t, "meet_noun") && !c.Cue(t, "meet_verb")) {
+      bool partner = c.Word(t + 1, "with") || c.Word(t + 1, "between");
+      bool held = false;
+      for (uint32_t i = (t > c.s.first + 4 ? t - 4 : c.s.first); i < t; ++i)
+        if (c.Word(i, "held") || c.Word(i, "hold") || c.Word(i, "holds") || c.Word(i, "had") || c.Word(i, "have") ||
+            c.Word(i, "has") || c.Word(i, "conducted") || c.Word(i, "began") || c.Word(i, "their") || c.Word(i, "In"))
+          held = true;
+      if (!partner && !held && c.ConjoinedBefore(t, kPerson).empty()) continue;
+    }
     std::string date = c.DateNear(t);
     if (date.empty()) date = c.d.article_date.size() == 10 ? c.d.article_date : "";
     // "talks between A and B", "meeting with B", "met (with) B", "received B"
@@ -85,15 +96,28 @@ void Visits(RuleContext& c) {
         from = c.s.refs[visitor].last;
       }
     }
+    // the visitor is the person nearest before the trigger ("..., as Aliyev
+    // arrived", "X, who is on a visit to"), else the sentence's subject
+    if (visitor < 0) {
+      int near = c.NearestBefore(t, kPerson, 10);
+      if (near >= 0 && c.s.refs[near].entities.size() == 1) visitor = near;
+    }
     if (visitor < 0) visitor = c.SubjectBefore(t, kPerson);
     if (visitor < 0) visitor = c.SubjectBefore(t, TypeBit(EntityType::kCountry));
     if (visitor < 0) continue;
     // where: the places right after "to|in" (or the verb itself: "visited Oman")
     std::vector<int> places;
+    int country_of_capital = -1;  // "the Kazakh capital Astana": Kazakhstan too
     for (uint32_t i = from; i < c.s.last && i < from + 8; ++i) {
       int r = c.RefAt(i);
+      if (r >= 0 && c.s.refs[r].adjective && c.Cue(c.s.refs[r].last, "capital_word")) {
+        country_of_capital = r;
+        i = c.s.refs[r].last;
+        continue;
+      }
       if (r >= 0 && c.TypeIn(r, kPlaces) && !c.s.refs[r].adjective && !c.s.refs[r].possessive) {
-        bool direct = i == t + 1 || (i > c.s.first && (c.Word(i - 1, "to") || c.Word(i - 1, "in") || c.Word(i - 1, "the")));
+        bool direct = i == t + 1 || (i > c.s.first && (c.Word(i - 1, "to") || c.Word(i - 1, "in") ||
+                                                       c.Word(i - 1, "the") || c.Cue(i - 1, "capital_word")));
         if (!direct) break;
         places = c.ListFrom(r, kPlaces);
         break;
@@ -101,6 +125,8 @@ void Visits(RuleContext& c) {
       if (c.Cue(i, "clause_break")) break;
     }
     for (int p : places) c.Add(visitor, Predicate::kVisited, p, 0.8, "visit.trigger", date);
+    if (!places.empty() && country_of_capital >= 0)
+      c.Add(visitor, Predicate::kVisited, country_of_capital, 0.75, "visit.capital", date);
     // "visits of A to X, and B to Y": a second visitor in the same list
     if (visitor >= 0 && c.Word(t + 1, "of") && !places.empty()) {
       uint32_t i = c.s.refs[places.back()].last;

@@ -145,13 +145,14 @@ struct OfficeReader {
       Record(pm.entity, holder, &t, holder >= 0 ? 0.9 : 0.55, holder >= 0 ? "office.title" : "office.title-alone", sidx);
       return;
     }
-    // [Title] of [the] [Country] [Person]
+    // [Title] of [the] [Country] [Person], [Country's] [Title] in [Place] [Person]
     {
       const Mention* c = MentionEndingAt(k);
-      if (Holder(c) && c->first >= s.first + 2) {
+      bool place = c && c->entity >= 0 && c->type == EntityType::kLocation;
+      if ((Holder(c) || place) && c->first >= s.first + 2) {
         uint32_t j = c->first;
         if (d.IsWord(j - 1, "the")) --j;
-        if (d.IsWord(j - 1, "of") && j >= 2 && d.title_at[j - 2] >= 0) {
+        if (!place && d.IsWord(j - 1, "of") && j >= 2 && d.title_at[j - 2] >= 0) {
           Record(pm.entity, c->entity, &d.titles[d.title_at[j - 2]], 0.85, "office.title-of", sidx);
           return;
         }
@@ -229,7 +230,31 @@ struct OfficeReader {
       if (weight[a].first != weight[b].first) return weight[a].first > weight[b].first;
       return weight[a].second < weight[b].second;
     });
+    int home = DatelineState();
+    if (home >= 0) {
+      out.erase(std::remove(out.begin(), out.end(), home), out.end());
+      out.insert(out.begin(), home);
+    }
     return out;
+  }
+
+  // The state of a dateline ("PTI | New Delhi |", "BEIJING, Aug. 30 --"): a
+  // capital named on a short line, or opening a line, near the top.
+  int DatelineState() const {
+    for (const auto& s : d.sentences) {
+      if (d.tokens[s.first].start > 400) break;
+      bool short_line = s.last - s.first <= 12;
+      for (uint32_t i = s.first; i < s.last && i < s.first + 12; ++i) {
+        int m = d.mention_at[i];
+        if (m < 0 || d.mentions[m].type != EntityType::kLocation || d.mentions[m].dict_entry < 0) continue;
+        if (!short_line && i != s.first) continue;
+        const std::string& in = d.dict->entries()[d.mentions[m].dict_entry].in;
+        int entry = in.empty() ? -1 : d.dict->Find(EntryKind::kCountry, in);
+        for (size_t e = 0; e < d.entities.size(); ++e)
+          if (entry >= 0 && d.entities[e].dict_entry == entry) return static_cast<int>(e);
+      }
+    }
+    return -1;
   }
 
   // The state an unnamed holder of `title` belongs to, from a phrase that
@@ -261,9 +286,41 @@ struct OfficeReader {
     return -1;
   }
 
-  // Offices the text gives without their state: the state a role phrase or
-  // the office itself points to, else the state the article is most about —
-  // never the state of a counterpart or of someone in the same sentence.
+  // "X signed on behalf of the Government of Rwanda": the state X acts for.
+  int BehalfOf(const Office& o) const {
+    const Sentence& s = d.sentences[o.sentence];
+    for (uint32_t i = s.first; i + 2 < s.last; ++i) {
+      if (!(d.IsWord(i, "behalf") && d.IsWord(i + 1, "of"))) continue;
+      for (uint32_t k = i + 2; k < s.last && k < i + 8; ++k) {
+        int m = d.mention_at[k];
+        if (m >= 0 && d.mentions[m].type == EntityType::kCountry && d.mentions[m].entity >= 0) return d.mentions[m].entity;
+      }
+    }
+    return -1;
+  }
+
+  // True when two people named in one sentence face each other (they met,
+  // or are named as a pair: "A and B inaugurated"), so they serve different states.
+  bool FacingEachOther(uint32_t sentence) const {
+    const Sentence& s = d.sentences[sentence];
+    int persons = 0;
+    bool joined = false;
+    for (uint32_t i = s.first; i < s.last; ++i) {
+      if (d.Is(i, "meet_verb") || d.Is(i, "meet_noun") || d.Is(i, "counterpart")) return true;
+      int m = d.mention_at[i];
+      if (m >= 0 && d.mentions[m].first == i && d.mentions[m].type == EntityType::kPerson) ++persons;
+      else if (persons == 1 && d.IsWord(i, "and")) joined = true;
+      else if (persons == 1 && (d.Is(i, "speech") || d.Is(i, "clause_break"))) return false;
+    }
+    return joined && persons >= 2;
+  }
+
+  // Offices the text gives without their state. Candidates, best first: the
+  // state the person acts on behalf of; a role phrase naming the office with
+  // a state ("the Georgian PM said"); the office's usual state ("Secretary
+  // of State"); the state of a colleague in the same sentence, or of another
+  // holder of the same office; else the state the article is most about,
+  // with a dateline's state first. Never a counterpart's state.
   void ResolveMissingHolders() {
     auto ranked = CountriesByWeight();
     std::map<int, int> country_of;
@@ -276,28 +333,41 @@ struct OfficeReader {
         o.holder = it->second;
         continue;
       }
-      std::vector<int> taken;
+      std::vector<int> taken, colleagues, same_office;
       for (const auto& other : offices) {
         if (other.person == o.person || other.holder < 0) continue;
-        if (other.counterpart_of == o.person || o.counterpart_of == other.person || other.sentence == o.sentence ||
-            FoldName(other.title) == FoldName(o.title))
+        if (other.counterpart_of == o.person || o.counterpart_of == other.person ||
+            (other.sentence == o.sentence && FacingEachOther(o.sentence)))
           taken.push_back(other.holder);
+        else if (other.sentence == o.sentence)
+          colleagues.push_back(other.holder);
+        else if (FoldName(other.title) == FoldName(o.title))
+          same_office.push_back(other.holder);
       }
-      auto free = [&](int c) { return std::find(taken.begin(), taken.end(), c) == taken.end(); };
-      std::vector<int> candidates = StatesOfRolePhrases(o.title);
-      double confidence = 0.7;
-      if (int def = DefaultState(o.title_entry); def >= 0) candidates.push_back(def);
-      if (std::none_of(candidates.begin(), candidates.end(), free)) {
-        candidates = ranked;
-        confidence = 0.5;
-      }
-      for (int c : candidates)
+      auto free = [&](int c) { return c >= 0 && std::find(taken.begin(), taken.end(), c) == taken.end(); };
+      std::vector<int> strong = {BehalfOf(o)};
+      for (int c : StatesOfRolePhrases(o.title)) strong.push_back(c);
+      strong.push_back(DefaultState(o.title_entry));
+      for (int c : colleagues) strong.push_back(c);
+      for (int c : same_office) strong.push_back(c);
+      int chosen = -1;
+      for (int c : strong)
         if (free(c)) {
-          o.holder = c;
-          o.confidence = std::min(o.confidence, confidence);
-          country_of.emplace(o.person, c);
+          chosen = c;
+          o.confidence = std::min(o.confidence, 0.7);
           break;
         }
+      if (chosen < 0)
+        for (int c : ranked)
+          if (free(c)) {
+            chosen = c;
+            o.confidence = std::min(o.confidence, 0.5);
+            break;
+          }
+      if (chosen >= 0) {
+        o.holder = chosen;
+        country_of.emplace(o.person, chosen);
+      }
     }
   }
 

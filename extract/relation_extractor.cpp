@@ -58,6 +58,7 @@ class ReferenceResolver {
         }
         next = std::max(mm.last, i + 1);
       } else if (Ref r; ResolveAt(i, v, &r, &next)) {
+        r.possessive = Possessive(r.last);
         v.refs.push_back(std::move(r));
       }
       i = next;
@@ -182,6 +183,10 @@ class ReferenceResolver {
           return true;
         }
       }
+      // "his"/"her" before a noun is a determiner ("his visit"): not an actor of its own
+      if (d.IsWord(i, "his") || d.IsWord(i, "hers") || (d.IsWord(i, "her") && i + 1 < d.tokens.size() &&
+                                                         d.tokens[i + 1].shape == TokenShape::kWord))
+        return false;
       int p = FirstPersonIn(v);
       if (p < 0) p = sal.subject_person;
       // "Thank him": the object pronoun is the other one
@@ -217,8 +222,19 @@ class ReferenceResolver {
     }
     // an adjective may stand between: "the two Asia powerhouses" is rare; allow one word
     uint32_t noun = k;
-    if (!d.Is(noun, "group_pair") && noun + 1 < d.tokens.size() && d.Is(noun + 1, "group_pair") && two) ++noun;
-    if (d.Is(noun, "group_pair") || (two && (d.IsWord(k, "powerhouses") || d.IsWord(k, "neighbours")))) {
+    if (two && !d.Is(noun, "group_pair")) {
+      // "the two Asia powerhouses": up to two describing words before a plural noun
+      for (uint32_t j = k; j < k + 3 && j < d.tokens.size(); ++j) {
+        std::string_view w = d.Text(j);
+        if (d.tokens[j].shape != TokenShape::kWord) break;
+        if (d.Is(j, "group_pair") || (w.size() > 3 && w.back() == 's' && !d.tokens[j].cap)) {
+          noun = j;
+          break;
+        }
+      }
+    }
+    if (d.Is(noun, "group_pair") || (two && noun != k) || (two && d.tokens[noun].shape == TokenShape::kWord &&
+                                                           d.Text(noun).size() > 3 && d.Text(noun).back() == 's')) {
       std::string_view g = d.Text(noun);
       bool people = g == "leaders" || g == "ministers" || g == "diplomats" || g == "FMs" || g == "counterparts" ||
                     g == "presidents" || g == "officials";
@@ -253,6 +269,30 @@ class ReferenceResolver {
     return false;
   }
 };
+
+// The article's pair of states: the first two named together ("Rwanda, DRC
+// sign ...", "A and his Italian counterpart"), else the two most mentioned.
+std::vector<int> PairOfStates(const Document& d) {
+  for (const auto& s : d.sentences) {
+    int prev = -1;
+    uint32_t prev_end = 0;
+    for (uint32_t i = s.first; i < s.last; ++i) {
+      int m = d.mention_at[i];
+      if (m < 0 || d.mentions[m].first != i) continue;
+      const Mention& mm = d.mentions[m];
+      if (mm.type != EntityType::kCountry || mm.entity < 0) continue;
+      if (prev >= 0 && prev != mm.entity && i - prev_end <= 5) {
+        bool joined = false;
+        for (uint32_t k = prev_end; k < i; ++k)
+          if (d.IsWord(k, "and") || d.Text(k) == "," || d.Text(k) == "-") joined = true;
+        if (joined) return {prev, mm.entity};
+      }
+      prev = mm.entity;
+      prev_end = mm.last;
+    }
+  }
+  return {};
+}
 
 std::vector<int> TopCountries(const Document& d) {
   std::map<int, std::pair<int, uint32_t>> weight;
@@ -294,7 +334,8 @@ std::vector<int> MainPersons(const Document& d) {
 void ExtractRelations(Document* doc) {
   ExtractOffices(doc);
   Salience sal;
-  sal.countries = TopCountries(*doc);
+  sal.countries = PairOfStates(*doc);
+  if (sal.countries.empty()) sal.countries = TopCountries(*doc);
   if (sal.countries.size() < 2) sal.countries.clear();
   sal.persons = MainPersons(*doc);
   ReferenceResolver resolver(*doc, sal);

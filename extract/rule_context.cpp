@@ -28,9 +28,18 @@ bool Modifier(const Document& d, const Ref& r) {
 }  // namespace
 
 int RuleContext::SubjectBefore(uint32_t tok, unsigned types) const {
+  // the sentence proper starts after a dateline's dash or colon
+  uint32_t start = s.first;
+  for (uint32_t i = s.first; i < tok && i < s.first + 8; ++i) {
+    std::string_view t = d.Text(i);
+    bool spaced_dash = (t == "\u2013" || t == "\u2014" || t == "-") && d.tokens[i].space_before;
+    bool colon = t == ":" && !d.tokens[i].space_before;
+    if (spaced_dash || colon) start = i + 1;
+  }
   int first_actor = -1;
   for (size_t r = 0; r < s.refs.size() && s.refs[r].first < tok; ++r) {
     const Ref& ref = s.refs[r];
+    if (ref.first < start) continue;
     if (!(types & TypeBit(ref.type))) continue;
     if (ref.type == EntityType::kPerson) return static_cast<int>(r);
     if (first_actor < 0 && !Modifier(d, ref)) first_actor = static_cast<int>(r);

@@ -76,6 +76,7 @@ void Cooperation(RuleContext& c) {
 void Support(RuleContext& c) {
   for (uint32_t t : c.Triggers("support")) {
     if (c.Negated(t) || c.Modal(t)) continue;
+    if (t > c.s.first && c.Word(t - 1, "for") && c.Word(t, "supporting")) continue;  // read with "thanked B for"
     // "thanks to the political will of X": the speaker praises X
     bool thanks_to = c.Word(t, "thanks") && c.Word(t + 1, "to");
     int subject = thanks_to ? Speaker(c) : c.SubjectBefore(t, kActors);
@@ -138,7 +139,9 @@ void Criticism(RuleContext& c) {
   }
   // "expressed concern over China's ...": concern about an actor
   for (uint32_t t : c.Triggers("concern")) {
-    if (c.Negated(t) || !(c.Word(t + 1, "over") || c.Word(t + 1, "about") || c.Word(t + 1, "at"))) continue;
+    uint32_t after = t + 1;
+    while (after < c.s.last && c.d.tokens[after].shape == TokenShape::kPunct && after < t + 3) ++after;
+    if (c.Negated(t) || !(c.Word(after, "over") || c.Word(after, "about") || c.Word(after, "at"))) continue;
     int subject = c.SubjectBefore(t, kActors);
     auto objects = c.ListAfter(t + 1, kActors, 6);
     if (subject >= 0 && !objects.empty()) {

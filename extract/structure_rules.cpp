@@ -66,7 +66,12 @@ void Membership(RuleContext& c) {
         continue;
       }
       int subject = c.SubjectBefore(c.s.refs[org].first, kCountry);
-      if (subject >= 0)
+      bool copula = false;
+      for (uint32_t i = subject >= 0 ? c.s.refs[subject].last : t; i < c.s.refs[org].first; ++i)
+        if (c.Word(i, "are") || c.Word(i, "is") || c.Word(i, "were") || c.Word(i, "was") || c.Word(i, "became") ||
+            c.Word(i, "become") || c.Word(i, "remain"))
+          copula = true;
+      if (subject >= 0 && copula)
         for (int s : c.ListFrom(subject, kCountry)) c.Add(s, Predicate::kMemberOf, org, 0.75, "member.org-member");
       continue;
     }
@@ -119,8 +124,12 @@ void Location(RuleContext& c) {
       if (where >= 0 && c.s.refs[where].first == j && c.TypeIn(where, kPlaces) && !c.s.refs[where].adjective &&
           !c.s.refs[where].possessive) {
         // a body's place, or a place within a larger one — not an event's venue
-        bool ok = ref.type == EntityType::kOrganization || c.s.refs[where].type != EntityType::kLocation ||
-                  c.d.entities[c.s.refs[where].entities[0]].subtype != "city";
+        const EntityInfo& subject = c.d.entities[ref.entities[0]];
+        const EntityInfo& place = c.d.entities[c.s.refs[where].entities[0]];
+        bool ok = ref.type == EntityType::kOrganization ? subject.subtype != "international"
+                                                        : (place.type != EntityType::kLocation || place.subtype != "city");
+        // a region is not inside a state: "the South Caucasus in Azerbaijan" reads the other way
+        if (subject.subtype == "region" && place.type == EntityType::kCountry) ok = false;
         if (ok) c.Add(static_cast<int>(r), Predicate::kLocatedIn, where, 0.8, "located.in");
       }
     }
@@ -141,7 +150,7 @@ void Location(RuleContext& c) {
     if (ref.type == EntityType::kLocation && r > 0) {
       const Ref& prev = c.s.refs[r - 1];
       if (prev.type == EntityType::kCountry && (prev.adjective || prev.possessive) && ref.first > prev.last &&
-          ref.first - prev.last <= 3) {
+          ref.first - prev.last <= 5) {
         bool capital = false, ok = true;
         for (uint32_t i = prev.last; i < ref.first; ++i) {
           std::string_view w = c.d.Text(i);
