@@ -22,6 +22,14 @@ std::vector<OptionSpec> FilterOptions() {
   };
 }
 
+// Filters every query takes (cli/query_output.h reads them).
+std::vector<OptionSpec> QueryFilterOptions() {
+  return With(FilterOptions(),
+              {{"--since", nullptr, "DATE", "only relations with evidence dated on or after DATE (YYYY[-MM[-DD]])"},
+               {"--until", nullptr, "DATE", "only relations with evidence dated on or before DATE"},
+               {"--min-confidence", nullptr, "X", "only relations of confidence at least X (0 to 1)"}});
+}
+
 }  // namespace
 
 const std::vector<Command>& Commands() {
@@ -78,12 +86,30 @@ const std::vector<Command>& Commands() {
             FilterOptions()),
        RunRender},
       {"path", "how two entities are connected, with the evidence",
-       "irkg path GRAPH FROM TO [--max-hops N] [--json]",
-       "Finds the shortest chain of relations between two entities named by name or\n"
-       "alias. Each hop shows the predicate, the evidence sentence and its article.",
-       {{"--max-hops", nullptr, "N", "give up beyond N hops (default 6)"},
-        {"--json", nullptr, nullptr, "print JSON"}},
+       "irkg path GRAPH FROM TO [--reliable] [--k N] [--max-hops N] [FILTERS] [--json|--dot]",
+       "Finds the chain of relations between two entities named by name, alias or id,\n"
+       "walking relations in either direction: the fewest hops, or with --reliable the\n"
+       "chain whose confidences have the largest product; --k N gives the N best simple\n"
+       "paths. Each hop shows the predicate, the evidence sentences and their articles.\n"
+       "Filters: an entity outside --types is not passed through (FROM and TO always\n"
+       "are); a relation qualifies for --since/--until when some evidence date is in range.",
+       With({{"--max-hops", nullptr, "N", "give up beyond N hops (default 6)"},
+             {"--reliable", nullptr, nullptr, "the most reliable chain instead of the shortest"},
+             {"--k", nullptr, "N", "the N best paths (Yen's algorithm)"},
+             {"--json", nullptr, nullptr, "print JSON"},
+             {"--dot", nullptr, nullptr, "print a Graphviz DOT diagram of the path(s)"}},
+            QueryFilterOptions()),
        RunPath},
+      {"neighbors", "the entities around one entity, with the evidence",
+       "irkg neighbors GRAPH ENTITY [--depth N] [FILTERS] [--json|--dot]",
+       "Lists every entity within --depth hops of ENTITY (relations walked in either\n"
+       "direction) and every relation among them with its evidence. The filters are\n"
+       "those of irkg path.",
+       With({{"--depth", nullptr, "N", "hops around ENTITY (default 1)"},
+             {"--json", nullptr, nullptr, "print JSON"},
+             {"--dot", nullptr, nullptr, "print a Graphviz DOT diagram of the ego network"}},
+            QueryFilterOptions()),
+       RunNeighbors},
       {"stats", "count entities by type and relations by predicate",
        "irkg stats GRAPH [--json]", "",
        {{"--json", nullptr, nullptr, "print JSON"}},

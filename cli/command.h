@@ -38,6 +38,7 @@ int RunMerge(const Args& args);
 int RunExport(const Args& args);
 int RunRender(const Args& args);
 int RunPath(const Args& args);
+int RunNeighbors(const Args& args);
 int RunStats(const Args& args);
 
 }  // namespace irkg::cli

@@ -1,9 +1,9 @@
 #include "queries/path_query.h"
 
 #include <algorithm>
+#include <cmath>
 #include <limits>
-#include <map>
-#include <queue>
+#include <optional>
 #include <set>
 #include <string>
 #include <tuple>
@@ -100,55 +100,368 @@ Result<VertexId> ResolveEntity(const KnowledgeGraph& graph, std::string_view nam
   return Status::InvalidInput(message + "; name one by its id");
 }
 
-Result<Path> ShortestPath(const KnowledgeGraph& graph, VertexId from, VertexId to, const PathOptions& options) {
-  const BoostGraph& g = graph.boost_graph();
-  const size_t n = graph.entity_count();
-  if (from >= n || to >= n) return Status::InvalidInput("path endpoint is not an entity of this graph");
 
-  struct Arrival {
-    VertexId previous;
-    PathHop hop;
+namespace {
+
+bool Contains(const auto& list, const auto& value) { return std::find(list.begin(), list.end(), value) != list.end(); }
+
+// Compares two ISO dates on the precision both have, so that a date that
+// names a period ("2023") overlaps every bound inside that period.
+int ComparePrefix(std::string_view a, std::string_view b) {
+  size_t n = std::min(a.size(), b.size());
+  return a.substr(0, n).compare(b.substr(0, n));
+}
+
+}  // namespace
+
+bool IsIsoDate(std::string_view d) {
+  auto digits = [&](size_t at, size_t n) {
+    if (d.size() < at + n) return -1;
+    int value = 0;
+    for (size_t i = at; i < at + n; ++i) {
+      if (d[i] < '0' || d[i] > '9') return -1;
+      value = value * 10 + (d[i] - '0');
+    }
+    return value;
   };
-  constexpr int kUnseen = std::numeric_limits<int>::max();
-  std::vector<int> depth(n, kUnseen);
-  std::vector<Arrival> arrival(n);
-  std::queue<VertexId> frontier;
-  depth[from] = 0;
-  frontier.push(from);
-  while (!frontier.empty() && depth[to] == kUnseen) {
-    VertexId v = frontier.front();
-    frontier.pop();
-    if (depth[v] >= options.max_hops) continue;
-    // Neighbours in a fixed order: by id, then predicate, forward first.
-    std::vector<std::tuple<const std::string*, Predicate, bool, VertexId, EdgeId>> next;
-    for (EdgeId e : boost::make_iterator_range(boost::out_edges(v, g)))
-      next.emplace_back(&graph.entity(graph.target(e)).id, graph.relation(e).predicate, true, graph.target(e), e);
-    for (EdgeId e : boost::make_iterator_range(boost::in_edges(v, g)))
-      next.emplace_back(&graph.entity(graph.source(e)).id, graph.relation(e).predicate, false, graph.source(e), e);
-    std::sort(next.begin(), next.end(), [](const auto& a, const auto& b) {
-      return std::make_tuple(*std::get<0>(a), std::get<1>(a), !std::get<2>(a)) <
-             std::make_tuple(*std::get<0>(b), std::get<1>(b), !std::get<2>(b));
-    });
-    for (const auto& [id, predicate, forward, w, e] : next) {
-      if (depth[w] != kUnseen) continue;
-      depth[w] = depth[v] + 1;
-      arrival[w] = Arrival{v, PathHop{e, forward}};
-      frontier.push(w);
+  if (d.size() != 4 && d.size() != 7 && d.size() != 10) return false;
+  if (digits(0, 4) < 0) return false;
+  if (d.size() >= 7) {
+    int month = digits(5, 2);
+    if (d[4] != '-' || month < 1 || month > 12) return false;
+  }
+  if (d.size() == 10) {
+    int day = digits(8, 2);
+    if (d[7] != '-' || day < 1 || day > 31) return false;
+  }
+  return true;
+}
+
+bool QueryFilter::Admits(const Relation& r) const {
+  if (!predicates.empty() && !Contains(predicates, r.predicate)) return false;
+  if (r.confidence < min_confidence) return false;
+  if (since.empty() && until.empty()) return true;
+  for (const Evidence& e : r.evidence) {
+    if (e.date.empty()) continue;
+    if (!since.empty() && ComparePrefix(e.date, since) < 0) continue;
+    if (!until.empty() && ComparePrefix(e.date, until) > 0) continue;
+    return true;
+  }
+  return false;
+}
+
+bool QueryFilter::Admits(const Entity& e) const { return types.empty() || Contains(types, e.type); }
+
+namespace {
+
+// A relation's length on a path: one hop, or -log confidence so that the
+// shortest path is the one whose confidences have the largest product.
+double Weight(const Relation& r, bool reliable) { return reliable ? -std::log(r.confidence) : 1.0; }
+
+double Cost(const KnowledgeGraph& graph, const Path& path, bool reliable) {
+  double cost = 0.0;
+  for (const PathHop& hop : path.hops) cost += Weight(graph.relation(hop.edge), reliable);
+  return cost;
+}
+
+// Scratch space for the searches of one thread. Marks carry a search
+// number instead of being cleared, and the vectors keep their capacity, so
+// a query costs what it visits rather than the size of the graph.
+class Searcher {
+ public:
+  // Sizes the scratch space for `graph` and starts a fresh set of bans.
+  void Reset(const KnowledgeGraph& graph) {
+    graph_ = &graph;
+    const size_t n = graph.entity_count();
+    if (reached_.size() < n) {
+      reached_.resize(n, 0);
+      banned_.resize(n, 0);
+      cost_.resize(n);
+      slot_.resize(n);
+      slot_round_.resize(n, 0);
+    }
+    ClearBans();
+  }
+  void ClearBans() {
+    NextStamp(&ban_stamp_, &banned_);
+    banned_pairs_.clear();
+  }
+  void BanVertex(VertexId v) { banned_[v] = ban_stamp_; }
+  void BanPair(VertexId a, VertexId b) { banned_pairs_.emplace_back(std::min(a, b), std::max(a, b)); }
+
+  // A best path within max_hops hops avoiding the bans, or nothing. A
+  // layered relaxation (Bellman-Ford bounded by hops): round h holds the
+  // vertices whose best known path improved using exactly h hops, so the
+  // hop limit is exact for weighted paths too. With unit weights it is
+  // breadth-first search, neighbours taken in Steps() order.
+  std::optional<Path> Search(VertexId from, VertexId to, int max_hops, const PathOptions& options) {
+    NextStamp(&stamp_, &reached_);
+    const uint64_t round_base = uint64_t{stamp_} << 32;
+    entries_.clear();
+    entries_.push_back(Entry{from, 0.0, kNoEntry, {}});
+    reached_[from] = stamp_;
+    cost_[from] = 0.0;
+    size_t goal = from == to ? 0 : kNoEntry;
+    size_t begin = 0, end = 1;
+    for (int h = 1; h <= max_hops && begin < end; ++h) {
+      if (!options.reliable && goal != kNoEntry) break;
+      for (size_t i = begin; i < end; ++i) {
+        const Entry e = entries_[i];
+        if (e.vertex == to) continue;
+        // Weights are never negative: nothing through here can beat the goal.
+        if (goal != kNoEntry && e.cost >= cost_[to]) continue;
+        Steps(e.vertex, from, to, options);
+        for (const Step& s : steps_) {
+          const double cost = e.cost + s.weight;
+          if (reached_[s.to] == stamp_ && !(cost < cost_[s.to] - 1e-12)) continue;
+          reached_[s.to] = stamp_;
+          cost_[s.to] = cost;
+          Entry next{s.to, cost, i, s.hop};
+          if (slot_round_[s.to] == (round_base | static_cast<uint32_t>(h))) {
+            entries_[slot_[s.to]] = next;  // a better way found in this same round
+          } else {
+            slot_round_[s.to] = round_base | static_cast<uint32_t>(h);
+            slot_[s.to] = entries_.size();
+            entries_.push_back(next);
+          }
+          if (s.to == to) goal = slot_[s.to];
+        }
+      }
+      begin = end;
+      end = entries_.size();
+    }
+    if (goal == kNoEntry) return std::nullopt;
+    Path path;
+    for (size_t i = goal; i != kNoEntry; i = entries_[i].parent) {
+      path.vertices.push_back(entries_[i].vertex);
+      if (entries_[i].parent != kNoEntry) path.hops.push_back(entries_[i].hop);
+    }
+    std::reverse(path.vertices.begin(), path.vertices.end());
+    std::reverse(path.hops.begin(), path.hops.end());
+    return path;
+  }
+
+  // Breadth-first over admitted relations and entities, up to `depth` hops.
+  void Neighborhood(VertexId center, int depth, const QueryFilter& filter, EgoNetwork* out) {
+    NextStamp(&stamp_, &reached_);
+    PathOptions options;
+    options.filter = filter;
+    out->vertices.assign(1, center);
+    out->distance.assign(1, 0);
+    reached_[center] = stamp_;
+    for (size_t i = 0; i < out->vertices.size(); ++i) {
+      if (out->distance[i] >= depth) break;
+      Steps(out->vertices[i], center, center, options);
+      for (const Step& s : steps_) {
+        if (reached_[s.to] == stamp_) continue;
+        reached_[s.to] = stamp_;
+        out->vertices.push_back(s.to);
+        out->distance.push_back(out->distance[i] + 1);
+      }
     }
   }
-  if (depth[to] == kUnseen)
-    return Status::NotFound("no path between '" + graph.entity(from).name + "' and '" + graph.entity(to).name +
-                            "' within " + std::to_string(options.max_hops) + " hops");
+  bool InLastNeighborhood(VertexId v) const { return reached_[v] == stamp_; }
 
-  Path path;
-  for (VertexId v = to; v != from; v = arrival[v].previous) {
-    path.vertices.push_back(v);
-    path.hops.push_back(arrival[v].hop);
+ private:
+  static constexpr size_t kNoEntry = std::numeric_limits<size_t>::max();
+  struct Entry {
+    VertexId vertex;
+    double cost;
+    size_t parent;  // index into entries_ of the previous round
+    PathHop hop;    // how vertex was reached from the parent's vertex
+  };
+  struct Step {
+    const std::string* id;  // the neighbour's, for ordering
+    VertexId to;
+    PathHop hop;
+    double weight;
+  };
+
+  static void NextStamp(uint32_t* stamp, std::vector<uint32_t>* marks) {
+    if (++*stamp == 0) {  // wrapped: old marks could read as current
+      std::fill(marks->begin(), marks->end(), 0);
+      *stamp = 1;
+    }
   }
-  path.vertices.push_back(from);
-  std::reverse(path.vertices.begin(), path.vertices.end());
-  std::reverse(path.hops.begin(), path.hops.end());
-  return path;
+
+  bool Banned(VertexId a, VertexId b) const {
+    if (banned_[b] == ban_stamp_) return true;
+    const std::pair<VertexId, VertexId> pair(std::min(a, b), std::max(a, b));
+    return Contains(banned_pairs_, pair);
+  }
+
+  // The admitted neighbours of v, one step per neighbour, by neighbour id:
+  // the first admitted relation in (predicate, forward first) order, or
+  // the lightest one. `from` and `to` are admitted whatever their type.
+  void Steps(VertexId v, VertexId from, VertexId to, const PathOptions& options) {
+    const KnowledgeGraph& graph = *graph_;
+    const BoostGraph& g = graph.boost_graph();
+    const QueryFilter& filter = options.filter;
+    steps_.clear();
+    auto consider = [&](EdgeId e, VertexId w, bool forward) {
+      if (Banned(v, w)) return;
+      const Relation& r = graph.relation(e);
+      if (options.reliable && !(r.confidence > 0.0)) return;
+      if (w != from && w != to && !filter.Admits(graph.entity(w))) return;
+      if (!filter.Admits(r)) return;
+      steps_.push_back(Step{&graph.entity(w).id, w, PathHop{e, forward}, Weight(r, options.reliable)});
+    };
+    for (EdgeId e : boost::make_iterator_range(boost::out_edges(v, g))) consider(e, graph.target(e), true);
+    for (EdgeId e : boost::make_iterator_range(boost::in_edges(v, g))) consider(e, graph.source(e), false);
+    auto order = [&](const Step& s) {
+      return std::make_tuple(std::cref(*s.id), graph.relation(s.hop.edge).predicate, !s.hop.forward);
+    };
+    std::sort(steps_.begin(), steps_.end(), [&](const Step& a, const Step& b) { return order(a) < order(b); });
+    // Parallel relations: keep the first, or the lightest (first among equals).
+    size_t kept = 0;
+    for (size_t i = 0; i < steps_.size(); ++i) {
+      if (kept > 0 && steps_[kept - 1].to == steps_[i].to) {
+        if (steps_[i].weight < steps_[kept - 1].weight) steps_[kept - 1] = steps_[i];
+        continue;
+      }
+      steps_[kept++] = steps_[i];
+    }
+    steps_.resize(kept);
+  }
+
+  const KnowledgeGraph* graph_ = nullptr;
+  uint32_t stamp_ = 0, ban_stamp_ = 0;
+  std::vector<uint32_t> reached_, banned_;
+  std::vector<double> cost_;
+  std::vector<size_t> slot_;          // the vertex's entry in the round slot_round_ names
+  std::vector<uint64_t> slot_round_;  // stamp << 32 | round
+  std::vector<std::pair<VertexId, VertexId>> banned_pairs_;
+  std::vector<Entry> entries_;
+  std::vector<Step> steps_;
+};
+
+Searcher& ThreadSearcher(const KnowledgeGraph& graph) {
+  thread_local Searcher searcher;
+  searcher.Reset(graph);
+  return searcher;
+}
+
+Status CheckEndpoints(const KnowledgeGraph& graph, VertexId from, VertexId to, const PathOptions& options) {
+  const size_t n = graph.entity_count();
+  if (from >= n || to >= n) return Status::InvalidInput("path endpoint is not an entity of this graph");
+  if (options.max_hops < 0) return Status::Usage("max hops must not be negative");
+  return Status::Ok();
+}
+
+Status NoPath(const KnowledgeGraph& graph, VertexId from, VertexId to, const PathOptions& options) {
+  return Status::NotFound("no path between '" + graph.entity(from).name + "' and '" + graph.entity(to).name +
+                          "' within " + std::to_string(options.max_hops) + " hops");
+}
+
+}  // namespace
+
+double Reliability(const KnowledgeGraph& graph, const Path& path) {
+  double product = 1.0;
+  for (const PathHop& hop : path.hops) product *= graph.relation(hop.edge).confidence;
+  return product;
+}
+
+Result<Path> ShortestPath(const KnowledgeGraph& graph, VertexId from, VertexId to, const PathOptions& options) {
+  if (Status s = CheckEndpoints(graph, from, to, options); !s.ok()) return s;
+  auto path = ThreadSearcher(graph).Search(from, to, options.max_hops, options);
+  if (!path) return NoPath(graph, from, to, options);
+  return std::move(*path);
+}
+
+Result<std::vector<Path>> KShortestPaths(const KnowledgeGraph& graph, VertexId from, VertexId to,
+                                         const PathOptions& options) {
+  if (Status s = CheckEndpoints(graph, from, to, options); !s.ok()) return s;
+  if (options.k < 1) return Status::Usage("k must be at least 1");
+  Searcher& searcher = ThreadSearcher(graph);
+  std::vector<Path> found;
+  if (auto first = searcher.Search(from, to, options.max_hops, options)) found.push_back(std::move(*first));
+  else return NoPath(graph, from, to, options);
+
+  // Candidates ranked by (cost, hops, entity ids), so ties break the same
+  // way on every machine and for every order the graph was merged in.
+  struct Candidate {
+    double cost;
+    std::vector<std::string_view> ids;
+    Path path;
+  };
+  auto better = [](const Candidate& a, const Candidate& b) {
+    return std::make_tuple(a.cost, a.path.hops.size(), std::cref(a.ids)) <
+           std::make_tuple(b.cost, b.path.hops.size(), std::cref(b.ids));
+  };
+  auto ids_of = [&](const Path& p) {
+    std::vector<std::string_view> ids;
+    for (VertexId v : p.vertices) ids.push_back(graph.entity(v).id);
+    return ids;
+  };
+  std::vector<Candidate> candidates;
+  auto known = [&](const Path& p) {
+    for (const Path& f : found)
+      if (f.vertices == p.vertices) return true;
+    for (const Candidate& c : candidates)
+      if (c.path.vertices == p.vertices) return true;
+    return false;
+  };
+
+  while (static_cast<int>(found.size()) < options.k) {
+    const Path previous = found.back();
+    // Yen: deviate from the previous path at each of its entities in turn,
+    // keeping the part before (the root) and barring every continuation
+    // that an accepted path with the same root already took.
+    for (size_t i = 0; i + 1 < previous.vertices.size(); ++i) {
+      const VertexId spur = previous.vertices[i];
+      searcher.ClearBans();
+      for (size_t j = 0; j < i; ++j) searcher.BanVertex(previous.vertices[j]);
+      for (const Path& f : found)
+        if (f.vertices.size() > i + 1 && std::equal(f.vertices.begin(), f.vertices.begin() + i + 1, previous.vertices.begin()))
+          searcher.BanPair(f.vertices[i], f.vertices[i + 1]);
+      auto tail = searcher.Search(spur, to, options.max_hops - static_cast<int>(i), options);
+      if (!tail) continue;
+      Path path;
+      path.vertices.assign(previous.vertices.begin(), previous.vertices.begin() + i);
+      path.hops.assign(previous.hops.begin(), previous.hops.begin() + i);
+      path.vertices.insert(path.vertices.end(), tail->vertices.begin(), tail->vertices.end());
+      path.hops.insert(path.hops.end(), tail->hops.begin(), tail->hops.end());
+      if (known(path)) continue;
+      candidates.push_back(Candidate{Cost(graph, path, options.reliable), ids_of(path), std::move(path)});
+    }
+    if (candidates.empty()) break;
+    auto best = std::min_element(candidates.begin(), candidates.end(), better);
+    found.push_back(std::move(best->path));
+    candidates.erase(best);
+  }
+  return found;
+}
+
+Result<EgoNetwork> Neighbors(const KnowledgeGraph& graph, VertexId center, int depth, const QueryFilter& filter) {
+  if (center >= graph.entity_count()) return Status::InvalidInput("centre is not an entity of this graph");
+  if (depth < 0) return Status::Usage("depth must not be negative");
+  Searcher& searcher = ThreadSearcher(graph);
+  EgoNetwork net;
+  searcher.Neighborhood(center, depth, filter, &net);
+
+  std::vector<size_t> order(net.vertices.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::sort(order.begin() + 1, order.end(), [&](size_t a, size_t b) {
+    return std::tie(net.distance[a], graph.entity(net.vertices[a]).id) <
+           std::tie(net.distance[b], graph.entity(net.vertices[b]).id);
+  });
+  EgoNetwork sorted;
+  for (size_t i : order) {
+    sorted.vertices.push_back(net.vertices[i]);
+    sorted.distance.push_back(net.distance[i]);
+  }
+
+  // Every admitted relation between two members, each found once: from its subject.
+  const BoostGraph& g = graph.boost_graph();
+  for (VertexId v : sorted.vertices)
+    for (EdgeId e : boost::make_iterator_range(boost::out_edges(v, g)))
+      if (searcher.InLastNeighborhood(graph.target(e)) && filter.Admits(graph.relation(e))) sorted.edges.push_back(e);
+  auto key = [&](EdgeId e) {
+    return std::make_tuple(std::cref(graph.entity(graph.source(e)).id), graph.relation(e).predicate,
+                           std::cref(graph.entity(graph.target(e)).id));
+  };
+  std::sort(sorted.edges.begin(), sorted.edges.end(), [&](EdgeId a, EdgeId b) { return key(a) < key(b); });
+  return sorted;
 }
 
 }  // namespace irkg

@@ -1,0 +1,293 @@
+#include "cli/query_output.h"
+
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
+
+#include <algorithm>
+#include <cstdio>
+
+#include "cli/command.h"
+#include "cli/graph_io.h"
+#include "core/output_file.h"
+#include "export/dot_writer.h"
+
+namespace irkg::cli {
+
+Result<QueryFilter> QueryFilterFrom(const Args& args) {
+  QueryFilter filter;
+  if (args.Has("--predicates")) {
+    auto p = ParsePredicateList(args.Get("--predicates"));
+    if (!p.ok()) return p.status();
+    filter.predicates = std::move(*p);
+  }
+  if (args.Has("--types")) {
+    auto t = ParseTypeList(args.Get("--types"));
+    if (!t.ok()) return t.status();
+    filter.types = std::move(*t);
+  }
+  for (const char* name : {"--since", "--until"}) {
+    if (!args.Has(name)) continue;
+    std::string date = args.Get(name);
+    if (!IsIsoDate(date))
+      return Status::Usage("option '" + std::string(name) + "' needs a date YYYY, YYYY-MM or YYYY-MM-DD, not '" + date + "'");
+    (name[2] == 's' ? filter.since : filter.until) = date;
+  }
+  auto c = args.GetDouble("--min-confidence", 0.0, 0.0, 1.0);
+  if (!c.ok()) return c.status();
+  filter.min_confidence = *c;
+  return filter;
+}
+
+Result<std::vector<Path>> FindPaths(const KnowledgeGraph& graph, const Args& args) {
+  if (args.positional().size() != 3) return Status::Usage("path needs GRAPH FROM TO");
+  auto hops = args.GetInt("--max-hops", 6, 1, 1000);
+  if (!hops.ok()) return hops.status();
+  auto k = args.GetInt("--k", 1, 1, 1000);
+  if (!k.ok()) return k.status();
+  auto filter = QueryFilterFrom(args);
+  if (!filter.ok()) return filter.status();
+  auto from = ResolveEntity(graph, args.positional()[1]);
+  if (!from.ok()) return from.status();
+  auto to = ResolveEntity(graph, args.positional()[2]);
+  if (!to.ok()) return to.status();
+  PathOptions options;
+  options.max_hops = static_cast<int>(*hops);
+  options.k = static_cast<int>(*k);
+  options.reliable = args.Has("--reliable");
+  options.filter = std::move(*filter);
+  return KShortestPaths(graph, *from, *to, options);
+}
+
+Result<EgoNetwork> FindNeighbors(const KnowledgeGraph& graph, const Args& args) {
+  if (args.positional().size() != 2) return Status::Usage("neighbors needs GRAPH ENTITY");
+  auto depth = args.GetInt("--depth", 1, 0, 100);
+  if (!depth.ok()) return depth.status();
+  auto filter = QueryFilterFrom(args);
+  if (!filter.ok()) return filter.status();
+  auto center = ResolveEntity(graph, args.positional()[1]);
+  if (!center.ok()) return center.status();
+  return Neighbors(graph, *center, static_cast<int>(*depth), *filter);
+}
+
+namespace {
+
+std::string Plural(size_t n, const std::string& word) {
+  if (n == 1) return "1 " + word;
+  if (word.ends_with("y")) return std::to_string(n) + " " + word.substr(0, word.size() - 1) + "ies";
+  return std::to_string(n) + " " + word + "s";
+}
+
+// "Khalaf Khalafov --holdsPosition--> Azerbaijan [Deputy Foreign Minister] (2023)"
+// with the confidence, the dates it was seen and up to three evidence sentences.
+void PrintRelation(const KnowledgeGraph& g, EdgeId edge, const char* indent) {
+  const Relation& r = g.relation(edge);
+  std::string quals;
+  if (!r.titles.empty()) quals += " [" + r.titles.front() + "]";
+  if (!r.dates.empty()) quals += " (" + r.dates.front() + ")";
+  std::printf("%s --%s--> %s%s\n", g.entity(g.source(edge)).name.c_str(), std::string(PredicateName(r.predicate)).c_str(),
+              g.entity(g.target(edge)).name.c_str(), quals.c_str());
+  std::string seen;
+  if (!r.first_seen.empty())
+    seen = r.first_seen == r.last_seen ? ", seen " + r.first_seen : ", seen " + r.first_seen + " to " + r.last_seen;
+  std::printf("%sconfidence %.2f, %s%s\n", indent, r.confidence, Plural(r.article_count, "article").c_str(), seen.c_str());
+  size_t shown = 0;
+  for (const Evidence& e : r.evidence) {
+    if (e.text.empty()) continue;
+    if (shown++ == 3) {
+      std::printf("%s... and %zu more\n", indent, r.evidence.size() - 3);
+      break;
+    }
+    std::string date = e.date.empty() ? "" : " (" + e.date + ")";
+    std::printf("%s\"%s\"\n%s  -- %s%s\n", indent, e.text.c_str(), indent, e.article.c_str(), date.c_str());
+  }
+}
+
+using JsonWriter = rapidjson::Writer<rapidjson::StringBuffer>;
+
+void EntityJson(JsonWriter& w, const KnowledgeGraph& g, VertexId v) {
+  const Entity& e = g.entity(v);
+  w.StartObject();
+  w.Key("id"), w.String(e.id);
+  w.Key("name"), w.String(e.name);
+  w.Key("type"), w.String(std::string(EntityTypeName(e.type)));
+}
+
+void RelationJson(JsonWriter& w, const KnowledgeGraph& g, EdgeId edge) {
+  const Relation& r = g.relation(edge);
+  w.Key("subject"), w.String(g.entity(g.source(edge)).id);
+  w.Key("predicate"), w.String(std::string(PredicateName(r.predicate)));
+  w.Key("object"), w.String(g.entity(g.target(edge)).id);
+  w.Key("confidence"), w.Double(r.confidence);
+  if (!r.titles.empty()) w.Key("title"), w.String(r.titles.front());
+  if (!r.dates.empty()) w.Key("date"), w.String(r.dates.front());
+  if (!r.first_seen.empty()) w.Key("firstSeen"), w.String(r.first_seen);
+  if (!r.last_seen.empty()) w.Key("lastSeen"), w.String(r.last_seen);
+  w.Key("evidence");
+  w.StartArray();
+  for (const Evidence& e : r.evidence) {
+    w.StartObject();
+    w.Key("article"), w.String(e.article);
+    w.Key("text"), w.String(e.text);
+    w.Key("start"), w.Uint(e.start);
+    w.Key("end"), w.Uint(e.end);
+    if (!e.date.empty()) w.Key("date"), w.String(e.date);
+    w.Key("confidence"), w.Double(e.confidence);
+    w.EndObject();
+  }
+  w.EndArray();
+}
+
+void PathJson(JsonWriter& w, const KnowledgeGraph& g, const Path& path) {
+  w.StartObject();
+  w.Key("length"), w.Uint(static_cast<unsigned>(path.hops.size()));
+  w.Key("reliability"), w.Double(Reliability(g, path));
+  w.Key("entities");
+  w.StartArray();
+  for (VertexId v : path.vertices) EntityJson(w, g, v), w.EndObject();
+  w.EndArray();
+  w.Key("hops");
+  w.StartArray();
+  for (const PathHop& hop : path.hops) {
+    w.StartObject();
+    RelationJson(w, g, hop.edge);
+    w.Key("forward"), w.Bool(hop.forward);
+    w.EndObject();
+  }
+  w.EndArray();
+  w.EndObject();
+}
+
+void PrintJsonBuffer(const rapidjson::StringBuffer& buf) { std::printf("%s\n", buf.GetString()); }
+
+}  // namespace
+
+void PrintPathsText(const KnowledgeGraph& g, const std::vector<Path>& paths, bool reliable) {
+  for (size_t p = 0; p < paths.size(); ++p) {
+    const Path& path = paths[p];
+    if (p) std::printf("\n");
+    std::string rank = paths.size() > 1 ? "path " + std::to_string(p + 1) + " of " + std::to_string(paths.size()) + ": " : "";
+    std::string reliability;
+    if (reliable) {
+      char buf[48];
+      std::snprintf(buf, sizeof buf, ", reliability %.3f", Reliability(g, path));
+      reliability = buf;
+    }
+    std::printf("%s%s from %s to %s%s\n", rank.c_str(), Plural(path.hops.size(), "hop").c_str(),
+                g.entity(path.vertices.front()).name.c_str(), g.entity(path.vertices.back()).name.c_str(),
+                reliability.c_str());
+    for (size_t i = 0; i < path.hops.size(); ++i) {
+      std::printf("\n%zu. ", i + 1);
+      PrintRelation(g, path.hops[i].edge, "   ");
+    }
+  }
+}
+
+void PrintPathsJson(const KnowledgeGraph& g, const std::vector<Path>& paths, bool as_list) {
+  rapidjson::StringBuffer buf;
+  JsonWriter w(buf);
+  w.SetMaxDecimalPlaces(4);
+  if (as_list) {
+    w.StartObject();
+    w.Key("paths");
+    w.StartArray();
+    for (const Path& p : paths) PathJson(w, g, p);
+    w.EndArray();
+    w.EndObject();
+  } else {
+    PathJson(w, g, paths.front());
+  }
+  PrintJsonBuffer(buf);
+}
+
+void PrintNeighborsText(const KnowledgeGraph& g, const EgoNetwork& net) {
+  const Entity& center = g.entity(net.vertices.front());
+  const int depth = net.distance.back();
+  std::printf("%s (%s): %s within %s, %s\n", center.name.c_str(), center.id.c_str(),
+              Plural(net.vertices.size() - 1, "entity").c_str(), Plural(static_cast<size_t>(std::max(depth, 1)), "hop").c_str(),
+              Plural(net.edges.size(), "relation").c_str());
+  int shown_depth = 0;
+  for (size_t i = 1; i < net.vertices.size(); ++i) {
+    if (net.distance[i] != shown_depth) {
+      shown_depth = net.distance[i];
+      std::printf("\n%s away:\n", Plural(static_cast<size_t>(shown_depth), "hop").c_str());
+    }
+    const Entity& e = g.entity(net.vertices[i]);
+    std::printf("  %s (%s, %s)\n", e.name.c_str(), e.id.c_str(), std::string(EntityTypeName(e.type)).c_str());
+  }
+  if (!net.edges.empty()) std::printf("\nrelations:\n");
+  for (EdgeId e : net.edges) {
+    std::printf("\n  ");
+    PrintRelation(g, e, "     ");
+  }
+}
+
+void PrintNeighborsJson(const KnowledgeGraph& g, const EgoNetwork& net) {
+  rapidjson::StringBuffer buf;
+  JsonWriter w(buf);
+  w.SetMaxDecimalPlaces(4);
+  w.StartObject();
+  w.Key("center"), w.String(g.entity(net.vertices.front()).id);
+  w.Key("entities");
+  w.StartArray();
+  for (size_t i = 0; i < net.vertices.size(); ++i) {
+    EntityJson(w, g, net.vertices[i]);
+    w.Key("distance"), w.Int(net.distance[i]);
+    w.EndObject();
+  }
+  w.EndArray();
+  w.Key("relations");
+  w.StartArray();
+  for (EdgeId e : net.edges) {
+    w.StartObject();
+    RelationJson(w, g, e);
+    w.EndObject();
+  }
+  w.EndArray();
+  w.EndObject();
+  PrintJsonBuffer(buf);
+}
+
+KnowledgeGraph Subgraph(const KnowledgeGraph& graph, std::vector<VertexId> vertices, std::vector<EdgeId> edges) {
+  auto by_id = [&](VertexId a, VertexId b) { return graph.entity(a).id < graph.entity(b).id; };
+  std::sort(vertices.begin(), vertices.end(), by_id);
+  vertices.erase(std::unique(vertices.begin(), vertices.end()), vertices.end());
+  KnowledgeGraph sub;
+  for (VertexId v : vertices) sub.AddEntity(graph.entity(v));
+  auto key = [&](EdgeId e) {
+    return std::make_tuple(std::cref(graph.entity(graph.source(e)).id), graph.relation(e).predicate,
+                           std::cref(graph.entity(graph.target(e)).id));
+  };
+  std::sort(edges.begin(), edges.end(), [&](EdgeId a, EdgeId b) { return key(a) < key(b); });
+  edges.erase(std::unique(edges.begin(), edges.end(), [&](EdgeId a, EdgeId b) { return key(a) == key(b); }), edges.end());
+  for (EdgeId e : edges)
+    sub.AddRelation(*sub.FindById(graph.entity(graph.source(e)).id), *sub.FindById(graph.entity(graph.target(e)).id),
+                    graph.relation(e));
+  // Only the articles the answer cites.
+  std::vector<ArticleInfo> articles;
+  for (const ArticleInfo& a : graph.articles())
+    for (EdgeId e : edges)
+      if (std::any_of(graph.relation(e).evidence.begin(), graph.relation(e).evidence.end(),
+                      [&](const Evidence& ev) { return ev.article == a.doc; })) {
+        articles.push_back(a);
+        break;
+      }
+  sub.SetArticles(std::move(articles));
+  return sub;
+}
+
+Status PrintDot(const KnowledgeGraph& answer, const std::string& title) {
+  auto out = OutputFile::Open("-");
+  if (!out.ok()) return out.status();
+  DiagramOptions options;
+  options.title = title;
+  Status s = WriteDot(answer, options, *out);
+  if (!s.ok()) return s;
+  return out->Commit();
+}
+
+int FinishOutput() {
+  return std::fflush(stdout) == 0 && !std::ferror(stdout) ? kExitOk
+                                                          : Fail(Status::IoError("standard output: write failed"));
+}
+
+}  // namespace irkg::cli
