@@ -101,7 +101,7 @@ std::vector<DateMention> FindDates(const Document& doc, uint32_t first, uint32_t
   auto text = [&](uint32_t i) { return i < last ? doc.Text(i) : std::string_view(); };
   for (uint32_t i = first; i < last; ++i) {
     std::string_view w = text(i);
-    int month = MonthOf(w);
+    int month = doc.Is(i, "month") ? MonthOf(w) : 0;
     if (month && doc.tokens[i].cap) {
       // Month D(,) YYYY | Month D | Month YYYY
       uint32_t k = i + 1;
@@ -132,7 +132,7 @@ std::vector<DateMention> FindDates(const Document& doc, uint32_t first, uint32_t
       // D Month(,) YYYY | D Month
       uint32_t k = i + 1;
       if (text(k) == "of") ++k;
-      int m = MonthOf(text(k));
+      int m = k < last && doc.Is(k, "month") ? MonthOf(text(k)) : 0;
       if (m && doc.tokens[k].cap) {
         uint32_t j = k + 1;
         if (text(j) == ".") ++j;
@@ -171,7 +171,7 @@ std::vector<DateMention> FindDates(const Document& doc, uint32_t first, uint32_t
       continue;
     }
     // (on|last|this)? Weekday — completed from the article's date
-    int wd = WeekdayOf(w);
+    int wd = doc.Is(i, "weekday") ? WeekdayOf(w) : -1;
     if (wd >= 0 && doc.tokens[i].cap && have_article && ad > 0) {
       long article_days = DaysFromCivil(ay, am, ad);
       int article_wd = static_cast<int>(((article_days % 7) + 7 + 3) % 7);  // 1970-01-01 was a Thursday (3)

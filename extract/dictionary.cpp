@@ -48,13 +48,19 @@ std::vector<std::string> SplitBar(std::string_view v) {
 
 }  // namespace
 
+// Lets the key table be searched with a string_view, without a copy.
+struct TransparentHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+
 struct Dictionary::Impl {
   std::vector<DictEntry> entries;
-  std::unordered_map<std::string, uint32_t> keys;          // folded token -> key
+  std::unordered_map<std::string, uint32_t, TransparentHash, std::equal_to<>> keys;  // folded token -> key
   std::unordered_map<uint64_t, uint32_t> edges;            // (node << 32 | key) -> child node
   std::vector<std::vector<Terminal>> terminals{1};         // per node
   std::unordered_map<std::string, int> by_kind_name;       // "kind\tcanonical" -> entry
-  std::unordered_map<std::string, std::unordered_set<uint32_t>> cues;  // class -> token keys (single words)
+  std::vector<CueMask> cue_masks;                          // token key -> its cue classes (single words)
 
   uint32_t Intern(const std::string& folded) {
     auto it = keys.find(folded);
@@ -106,9 +112,25 @@ Dictionary::Dictionary(Dictionary&&) noexcept = default;
 Dictionary& Dictionary::operator=(Dictionary&&) noexcept = default;
 
 std::string Dictionary::FoldToken(std::string_view token) {
-  std::string f = FoldName(token);
-  f.erase(std::remove(f.begin(), f.end(), ' '), f.end());
+  std::string f;
+  FoldTokenInto(token, &f);
   return f;
+}
+
+void Dictionary::FoldTokenInto(std::string_view token, std::string* out) {
+  out->clear();
+  bool ascii = true;
+  for (char c : token) ascii = ascii && static_cast<unsigned char>(c) < 0x80;
+  if (!ascii) {
+    *out = FoldName(token);
+    out->erase(std::remove(out->begin(), out->end(), ' '), out->end());
+    return;
+  }
+  // the common case, without allocating: lower-case letters and digits only
+  for (char c : token) {
+    if (c >= 'A' && c <= 'Z') out->push_back(static_cast<char>(c - 'A' + 'a'));
+    else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) out->push_back(c);
+  }
 }
 
 Status Dictionary::LoadString(std::string_view text, const std::string& name) {
@@ -187,10 +209,19 @@ Status Dictionary::LoadString(std::string_view text, const std::string& name) {
       d.by_kind_name.emplace(lookup, static_cast<int>(index));
       d.entries.push_back(std::move(entry));
     }
+    int cue_class = -1;
+    if (d.entries[index].kind == EntryKind::kCue) {
+      cue_class = CueClassIndex(d.entries[index].canonical);
+      if (cue_class < 0)
+        return Status::InvalidInput(where + ": unknown cue class \"" + d.entries[index].canonical +
+                                    "\" (the classes are those the extraction rules name; see data/cues.tsv)");
+    }
     for (const auto& [form, fk] : forms) {
       auto path = d.AddForm(form, index, fk);
-      if (d.entries[index].kind == EntryKind::kCue && path.size() == 1)
-        d.cues[d.entries[index].canonical].insert(path[0]);
+      if (cue_class >= 0 && path.size() == 1) {
+        if (d.cue_masks.size() <= path[0]) d.cue_masks.resize(path[0] + 1);
+        d.cue_masks[path[0]].set(cue_class);
+      }
     }
   }
   return Status::Ok();
@@ -244,14 +275,13 @@ int Dictionary::Find(EntryKind kind, std::string_view canonical) const {
   return -1;
 }
 
-bool Dictionary::IsCue(std::string_view cue_class, uint32_t token_key) const {
-  if (token_key == 0) return false;
-  auto it = impl_->cues.find(std::string(cue_class));
-  return it != impl_->cues.end() && it->second.count(token_key);
+const CueMask& Dictionary::CueMaskOf(uint32_t token_key) const {
+  static const CueMask kNone;
+  return token_key < impl_->cue_masks.size() ? impl_->cue_masks[token_key] : kNone;
 }
 
 uint32_t Dictionary::KeyOf(std::string_view folded_token) const {
-  auto it = impl_->keys.find(std::string(folded_token));
+  auto it = impl_->keys.find(folded_token);
   return it == impl_->keys.end() ? 0 : it->second;
 }
 

@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "core/status.h"
+#include "extract/cue_class.h"
 
 namespace irkg {
 
@@ -60,8 +61,9 @@ class Dictionary {
   const std::vector<DictEntry>& entries() const;
   // The entry of KIND with CANONICAL, or -1.
   int Find(EntryKind kind, std::string_view canonical) const;
-  // The words of a cue class ("meet_verb"), as token keys.
-  bool IsCue(std::string_view cue_class, uint32_t token_key) const;
+  // The cue classes a token key belongs to (empty for key 0 and unknown keys).
+  const CueMask& CueMaskOf(uint32_t token_key) const;
+  bool IsCue(CueClass cue_class, uint32_t token_key) const { return CueMaskOf(token_key)[cue_class.id()]; }
 
   // Token keys: every distinct folded token of every form gets a number > 0;
   // KeyOf gives 0 for a token no form contains.
@@ -76,6 +78,8 @@ class Dictionary {
 
   // The folded key text of a token, as dictionary keys are made.
   static std::string FoldToken(std::string_view token);
+  // The same into a reused buffer (the per-token hot path).
+  static void FoldTokenInto(std::string_view token, std::string* out);
 
  private:
   struct Impl;

@@ -82,7 +82,7 @@ struct Document {
   std::vector<Fact> facts;
 
   std::string_view Text(uint32_t tok) const { return token_text[tok]; }
-  bool Is(uint32_t tok, std::string_view cue_class) const {
+  bool Is(uint32_t tok, CueClass cue_class) const {
     return tok < tokens.size() && dict->IsCue(cue_class, tokens[tok].key);
   }
   bool IsWord(uint32_t tok, std::string_view lower) const;  // case-insensitive

@@ -10,6 +10,9 @@
 //     name or the sentence around them mark as a person;
 //  4. acronyms defined in parentheses, and later bare uses of them.
 #include <algorithm>
+#include <set>
+#include <string>
+#include <vector>
 
 #include "core/text.h"
 #include "extract/document.h"
@@ -549,9 +552,15 @@ struct Recognizer {
       if (m.last > m.first && (m.type == EntityType::kAgreement || m.type == EntityType::kProject) && m.last - m.first >= 2)
         names.push_back(static_cast<int>(k));
     }
+    // One scan per distinct name: a long text repeats its names, and a scan
+    // per mention made this quadratic in the article's length.
+    std::set<std::vector<std::string>> scanned;
     for (int idx : names) {
       Mention proto = d.mentions[idx];
       uint32_t len = proto.last - proto.first;
+      std::vector<std::string> words;
+      for (uint32_t k = 0; k < len; ++k) words.push_back(FoldName(d.Text(proto.first + k)));
+      if (!scanned.insert(words).second) continue;
       for (uint32_t i = 0; i + len <= n; ++i) {
         if (i == proto.first || !Free(i, i + len)) continue;
         bool same = true;
@@ -559,7 +568,7 @@ struct Recognizer {
                                                        d.tokens[i + k].key != 0;
         if (!same) {
           same = true;
-          for (uint32_t k = 0; same && k < len; ++k) same = d.IsWord(i + k, FoldName(d.Text(proto.first + k)));
+          for (uint32_t k = 0; same && k < len; ++k) same = d.IsWord(i + k, words[k]);
         }
         if (!same) continue;
         Mention m = proto;

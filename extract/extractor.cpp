@@ -50,9 +50,11 @@ ExtractionRecord Extractor::Extract(const Article& article) const {
   d.dict = &dict_;
   Tokenize(d.text, &d.tokens);
   d.token_text.reserve(d.tokens.size());
+  std::string folded;
   for (auto& t : d.tokens) {
     d.token_text.push_back(TokenText(d.text, t));
-    t.key = dict_.KeyOf(Dictionary::FoldToken(d.token_text.back()));
+    Dictionary::FoldTokenInto(d.token_text.back(), &folded);
+    t.key = dict_.KeyOf(folded);
   }
   internal::SplitSentences(&d);
   d.article_date = internal::NormalizeIsoDate(article.date);

@@ -20,10 +20,10 @@ class RuleContext {
   Document& d;
   const SentenceView& s;
 
-  bool Cue(uint32_t tok, std::string_view cls) const { return tok >= s.first && tok < s.last && d.Is(tok, cls); }
+  bool Cue(uint32_t tok, CueClass cls) const { return tok >= s.first && tok < s.last && d.Is(tok, cls); }
   bool Word(uint32_t tok, std::string_view lower) const { return tok >= s.first && tok < s.last && d.IsWord(tok, lower); }
   // Trigger tokens of a cue class in the sentence.
-  std::vector<uint32_t> Triggers(std::string_view cls) const;
+  std::vector<uint32_t> Triggers(CueClass cls) const;
 
   // Index of the ref covering or starting at `tok`, or -1.
   int RefAt(uint32_t tok) const;

@@ -1,0 +1,47 @@
+// The cue-word classes extraction rules name ("meet_verb", "org_head", ...),
+// as small numbers. data/cues.tsv lists each class's words; a rule names a
+// class by a string literal checked at compile time (a misspelt class does
+// not compile), and a token's classes are a bit set looked up once.
+#pragma once
+
+#include <bitset>
+#include <iterator>
+#include <string_view>
+
+namespace irkg {
+
+inline constexpr std::string_view kCueClassNames[] = {
+    "honorific",     "name_particle",   "org_head",       "org_head_of",   "agreement_head", "project_head",
+    "location_head", "lower_head",      "lower_modifier", "company_head",  "media_head",     "education_head",
+    "culture_head",  "government_head", "embassy_head",   "military_head", "meet_verb",      "meet_noun",
+    "visit_verb",    "visit_noun",      "sign_verb",      "coop",          "support",        "criticize",
+    "concern",       "hostile_word",    "threaten",       "sanction",      "cut_verb",       "attack",
+    "supply",        "supply_goods",    "member",         "part_of",       "embassy",        "relations",
+    "diplomatic",    "establish",       "open_verb",      "negation",      "modal",          "threat_modal",
+    "speech",        "group_pair",      "group_det",      "role_noun",     "counterpart",    "pronoun_he",
+    "pronoun_they",  "possessive_pron", "title_modifier", "capital_word",  "location_prep",  "clause_break",
+    "sentence_word", "weekday",         "month",          "abbreviation",
+};
+inline constexpr int kCueClassCount = static_cast<int>(std::size(kCueClassNames));
+
+constexpr int CueClassIndex(std::string_view name) {
+  for (int i = 0; i < kCueClassCount; ++i)
+    if (kCueClassNames[i] == name) return i;
+  return -1;
+}
+
+class CueClass {
+ public:
+  // Only from a literal naming a known class: CueClass("meet_verb").
+  consteval CueClass(const char* name) : id_(CueClassIndex(name)) {
+    if (id_ < 0) throw "unknown cue class";
+  }
+  int id() const { return id_; }
+
+ private:
+  int id_;
+};
+
+using CueMask = std::bitset<kCueClassCount>;
+
+}  // namespace irkg
