@@ -29,6 +29,14 @@ Result<Args> Args::Parse(const std::vector<std::string>& argv, const std::vector
     const OptionSpec* spec = nullptr;
     for (const auto& s : specs)
       if (name == s.name || (s.short_name && name == s.short_name)) spec = &s;
+    // a short option with its value attached: -j2, -oout.jsonl
+    if (!spec && a.size() > 2 && a[1] != '-')
+      for (const auto& s : specs)
+        if (s.short_name && s.value && a.compare(0, 2, s.short_name) == 0) {
+          spec = &s;
+          inline_value = a.substr(2);
+          has_inline = true;
+        }
     if (!spec) return Status::Usage("unknown option '" + a + "'");
     std::string key = spec->name;
     if (!spec->value) {
