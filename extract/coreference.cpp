@@ -69,6 +69,9 @@ void ResolveCoreference(Document* doc) {
   }
 
   // Short person names: the full name that contains the word, nearest before, else after.
+  std::vector<std::vector<std::string>> words_of(d.entities.size());
+  for (size_t e = 0; e < d.entities.size(); ++e)
+    if (d.entities[e].type == EntityType::kPerson) words_of[e] = Words(d.entities[e].name);
   for (size_t k = 0; k < d.mentions.size(); ++k) {
     Mention& m = d.mentions[k];
     if (m.form != MentionForm::kShortName) continue;
@@ -77,7 +80,7 @@ void ResolveCoreference(Document* doc) {
     for (size_t j = 0; j < d.mentions.size(); ++j) {
       const Mention& o = d.mentions[j];
       if (o.type != EntityType::kPerson || o.form != MentionForm::kName || o.entity < 0) continue;
-      if (!Contains(Words(d.entities[o.entity].name), word)) continue;
+      if (!Contains(words_of[o.entity], word)) continue;
       if (best < 0 || (j < k && (d.mentions[best].first > m.first || o.first > d.mentions[best].first))) best = static_cast<int>(j);
     }
     if (best >= 0) {
@@ -95,27 +98,29 @@ void ResolveCoreference(Document* doc) {
   // adjective count as the country's name).
   std::vector<int> remap(d.entities.size());
   for (size_t i = 0; i < remap.size(); ++i) remap[i] = static_cast<int>(i);
-  auto significant = [&](int e) {
-    std::set<std::string> out;
-    for (const auto& w : Words(d.entities[e].name))
-      if (!Filler(w)) out.insert(w);
-    return out;
-  };
+  std::vector<std::set<std::string>> significant(d.entities.size());
+  std::vector<std::vector<std::string>> all_words(d.entities.size());
+  for (size_t e = 0; e < d.entities.size(); ++e) {
+    if (d.entities[e].type == EntityType::kPerson || d.entities[e].type == EntityType::kCountry) continue;
+    all_words[e] = Words(d.entities[e].name);
+    for (const auto& w : all_words[e])
+      if (!Filler(w)) significant[e].insert(w);
+  }
   for (size_t a = 0; a < d.entities.size(); ++a) {
     const EntityInfo& ea = d.entities[a];
     if (ea.dict_entry >= 0 || ea.type == EntityType::kPerson || ea.type == EntityType::kCountry) continue;
-    auto wa = significant(static_cast<int>(a));
+    const auto& wa = significant[a];
     if (wa.size() < 2) continue;
     int target = -1;
     for (size_t b = 0; b < d.entities.size(); ++b) {
       const EntityInfo& eb = d.entities[b];
       if (a == b || eb.type != ea.type || eb.dict_entry >= 0) continue;
-      if (WordCount(eb.name) <= WordCount(ea.name)) continue;
-      auto wb = significant(static_cast<int>(b));
+      if (all_words[b].size() <= all_words[a].size()) continue;
+      const auto& wb = significant[b];
       bool subset = std::all_of(wa.begin(), wa.end(), [&](const std::string& w) { return wb.count(w) > 0; });
       // the head (last word) must agree: "Cultural Centre" is not "Centre Party"
-      if (subset && Words(ea.name).back() == Words(eb.name).back()) {
-        if (target < 0 || WordCount(eb.name) > WordCount(d.entities[target].name)) target = static_cast<int>(b);
+      if (subset && all_words[a].back() == all_words[b].back()) {
+        if (target < 0 || all_words[b].size() > all_words[target].size()) target = static_cast<int>(b);
       }
     }
     if (target >= 0) remap[a] = target;

@@ -24,6 +24,7 @@ struct SentenceView {
   uint32_t first = 0, last = 0;
   std::vector<Ref> refs;         // in text order
   std::vector<DateMention> dates;
+  CueMask cues;                  // the cue classes of all its words
 };
 
 // Rules by predicate family; each appends Facts to doc->facts.

@@ -4,6 +4,7 @@ namespace irkg::internal {
 
 std::vector<uint32_t> RuleContext::Triggers(CueClass cls) const {
   std::vector<uint32_t> out;
+  if (!s.cues[cls.id()]) return out;
   for (uint32_t i = s.first; i < s.last; ++i)
     if (d.Is(i, cls) && d.mention_at[i] < 0) out.push_back(i);
   return out;

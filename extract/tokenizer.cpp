@@ -31,7 +31,28 @@ bool IsLetterCp(char32_t c) {
   return false;
 }
 
-CharClass Classify(char32_t c) {
+CharClass ClassifySlow(char32_t c);
+
+// ASCII, which is nearly all of an English article, by table.
+struct AsciiTable {
+  CharClass cls[128];
+  constexpr AsciiTable() : cls() {
+    for (int c = 0; c < 128; ++c) cls[c] = ClassifyAscii(static_cast<char32_t>(c));
+  }
+  static constexpr CharClass ClassifyAscii(char32_t c) {
+    if (c == '\n') return CharClass::kNewline;
+    if (c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v') return CharClass::kSpace;
+    if (c >= '0' && c <= '9') return CharClass::kDigit;
+    if (c == '\'' || c == '`') return CharClass::kApostrophe;
+    if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z')) return CharClass::kLetter;
+    return CharClass::kOther;
+  }
+};
+constexpr AsciiTable kAscii;
+
+inline CharClass Classify(char32_t c) { return c < 128 ? kAscii.cls[c] : ClassifySlow(c); }
+
+CharClass ClassifySlow(char32_t c) {
   if (c == '\n') return CharClass::kNewline;
   if (c == ' ' || c == '\t' || c == '\r' || c == 0xA0 || c == 0x2009 || c == 0x200B || c == 0x3000 ||
       c == '\f' || c == '\v')
