@@ -202,6 +202,41 @@ void ResolveByName(const ObservationList& obs, DisjointSets* sets) {
   UnionGroups(groups, sets);
 }
 
+// "OSCE", "NATO", "G20": two to ten capitals and digits, with at least two capitals.
+bool IsAcronym(std::string_view s) {
+  if (s.size() < 2 || s.size() > 10) return false;
+  size_t capitals = 0;
+  for (char c : s) {
+    if (c >= 'A' && c <= 'Z') ++capitals;
+    else if (c < '0' || c > '9') return false;
+  }
+  return capitals >= 2;
+}
+
+// An organization one article names only by its acronym ("OSCE") is the
+// one another article names in full with that acronym among its mentions
+// ("Organization for Security and Co-operation in Europe (OSCE)"), unless
+// two different full names claim the acronym. Like every rule here it
+// looks only at the set of observations, so merging stays order-free.
+void ResolveAcronyms(const ObservationList& obs, DisjointSets* sets) {
+  std::map<std::string, std::vector<size_t>> named_by_acronym;
+  std::map<std::string, std::map<std::string, size_t>> claims;  // acronym -> full name key -> an observation
+  for (size_t i = 0; i < obs.size(); ++i) {
+    const auto& [key, facts] = obs[i];
+    if (key->type != EntityType::kOrganization) continue;
+    if (IsAcronym(key->name)) {
+      named_by_acronym[key->name].push_back(i);
+      continue;
+    }
+    for (const auto& mention : facts->mentions)
+      if (IsAcronym(mention)) claims[mention].emplace(NameKey(key->name), i);
+  }
+  for (const auto& [acronym, members] : named_by_acronym) {
+    auto claim = claims.find(acronym);
+    if (claim != claims.end() && claim->second.size() == 1) sets->Union(members[0], claim->second.begin()->second);
+  }
+}
+
 // The fullest name; among equally long ones the most used, then the
 // smallest, so that the choice depends only on the set of observations.
 std::string ChooseCanonicalName(const ObservationList& obs, const std::vector<size_t>& members) {
@@ -407,6 +442,7 @@ KnowledgeGraph GraphBuilder::Build() const {
   ResolvePersons(obs, &sets);
   ResolveCountries(obs, &sets);
   ResolveByName(obs, &sets);
+  ResolveAcronyms(obs, &sets);
 
   std::map<size_t, std::vector<size_t>> clusters;
   for (size_t i = 0; i < obs.size(); ++i) clusters[sets.Find(i)].push_back(i);

@@ -5,7 +5,9 @@
 // resolves the entities across articles and returns the graph in canonical
 // order: countries by ISO code, persons by fuller name ("Javad Zarif" is
 // "Mohammad Javad Zarif") unless two fuller names compete for it, a bare
-// surname only within its article, everything else by NameKey.
+// surname only within its article, everything else by NameKey, and an
+// organization named by acronym ("OSCE") joins the one full name that
+// another article gave with that acronym among its mentions.
 //
 // The graph keeps every observation (Entity::sightings, Relation::evidence),
 // so AddGraph() gives back exactly what built it: merging is associative and
