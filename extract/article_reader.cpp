@@ -185,7 +185,8 @@ Result<ArticleReader> ArticleReader::Open(const std::vector<std::string>& inputs
     }
     std::error_code ec;
     auto st = fs::status(input, ec);
-    if (ec || !fs::exists(st)) return Status::NotFound(input + ": no such file or directory");
+    if (st.type() == fs::file_type::not_found) return Status::NotFound(input + ": no such file or directory");
+    if (ec) return Status::IoError(input + ": " + ec.message());
     if (fs::is_directory(st)) {
       std::vector<std::string> found;
       fs::recursive_directory_iterator it(input, fs::directory_options::skip_permission_denied, ec), end;

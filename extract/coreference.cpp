@@ -36,7 +36,22 @@ bool Contains(const std::vector<std::string>& words, const std::string& w) {
 int WordCount(const std::string& name) { return static_cast<int>(Words(name).size()); }
 
 // Words that say nothing about which body is meant.
-bool Filler(const std::string& w) { return w == "the" || w == "of" || w == "new" || w == "in" || w == "and"; }
+bool Filler(const std::string& w) {
+  return w == "the" || w == "of" || w == "new" || w == "in" || w == "and" || w == "republic";
+}
+
+// A word of a name as coreference compares it: a state's name or demonym
+// becomes the state ("Hungarian" and "Hungary" alike), other words stay.
+std::string Comparable(const Dictionary& dict, const std::string& word) {
+  uint32_t key = dict.KeyOf(word);
+  if (key == 0) return word;
+  std::vector<FormMatch> matches;
+  std::string_view exact;  // folded words are lower case: only case-blind forms match
+  if (dict.LongestMatch(&key, &exact, 1, &matches) != 1) return word;
+  for (const auto& m : matches)
+    if (dict.entries()[m.entry].kind == EntryKind::kCountry) return "#" + std::to_string(m.entry);
+  return word;
+}
 
 }  // namespace
 
@@ -104,7 +119,7 @@ void ResolveCoreference(Document* doc) {
     if (d.entities[e].type == EntityType::kPerson || d.entities[e].type == EntityType::kCountry) continue;
     all_words[e] = Words(d.entities[e].name);
     for (const auto& w : all_words[e])
-      if (!Filler(w)) significant[e].insert(w);
+      if (!Filler(w)) significant[e].insert(Comparable(*d.dict, w));
   }
   for (size_t a = 0; a < d.entities.size(); ++a) {
     const EntityInfo& ea = d.entities[a];

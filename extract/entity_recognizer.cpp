@@ -171,20 +171,43 @@ struct Recognizer {
       while (t.last + 1 < n && (d.IsWord(t.last, "of") || d.IsWord(t.last, "for")) && SameSentence(t.last, t.first)) {
         uint32_t k = t.last + 1;
         if (d.IsWord(k, "the")) ++k;
+        // only words that name a government's fields: a person's name may follow directly
+        auto field = [&](uint32_t j) {
+          return j < n && SameSentence(j, k) && Cap(j) && d.mention_at[j] < 0 && d.title_at[j] < 0 &&
+                 d.Is(j, "office_domain");
+        };
         uint32_t j = k;
-        while (j < n && SameSentence(j, k) && Cap(j) && d.mention_at[j] < 0 && d.title_at[j] < 0 &&
-               !d.Is(j, "org_head"))
-          ++j;
+        while (field(j)) ++j;
         if (j == k) break;
-        while (d.IsWord(j, "and") && Cap(j + 1) && d.mention_at[j + 1] < 0 && d.title_at[j + 1] < 0) {
+        while (d.IsWord(j, "and") && field(j + 1)) {
           ++j;
-          while (j < n && SameSentence(j, k) && Cap(j) && d.mention_at[j] < 0 && d.title_at[j] < 0) ++j;
+          while (field(j)) ++j;
         }
         int idx = d.title_at[t.first];
         for (uint32_t i = t.last; i < j; ++i) d.title_at[i] = idx;
         t.last = j;
         t.text = std::string(d.Span(t.first, t.last));
       }
+    }
+  }
+
+  // A state's long form ("the Republic of Hungary", "Islamic Republic of
+  // Iran", "Kingdom of Saudi Arabia") is one mention of the state.
+  void StateFormPass() {
+    for (auto& m : d.mentions) {
+      if (m.type != EntityType::kCountry || m.form != MentionForm::kName || m.last <= m.first) continue;
+      uint32_t first = m.first;
+      if (first < 2 || !d.IsWord(first - 1, "of")) continue;
+      uint32_t k = first - 1;
+      bool head = false;
+      while (k > 0 && SameSentence(k - 1, first) && d.mention_at[k - 1] < 0 && d.title_at[k - 1] < 0 &&
+             d.Is(k - 1, "state_form") && !d.IsWord(k - 1, "the")) {
+        --k;
+        if (Cap(k) && !d.IsWord(k, "of")) head = true;
+      }
+      if (!head || k == first - 1) continue;
+      for (uint32_t i = k; i < first; ++i) d.mention_at[i] = d.mention_at[first];
+      m.first = k;
     }
   }
 
@@ -587,6 +610,7 @@ void RecognizeEntities(Document* doc) {
   doc->title_at.assign(doc->tokens.size(), -1);
   Recognizer r(*doc);
   r.DictionaryPass();
+  r.StateFormPass();
   r.ExtendTitles();
   r.HeadNounPass();
   r.LowerHeadPass();

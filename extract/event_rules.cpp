@@ -80,6 +80,31 @@ void Meetings(RuleContext& c) {
   }
 }
 
+// The entity of a state's capital, when the article names it.
+int CapitalOf(const Document& d, int country) {
+  int entry = d.entities[country].dict_entry;
+  if (entry < 0) return -1;
+  const std::string& name = d.dict->entries()[entry].canonical;
+  for (size_t e = 0; e < d.entities.size(); ++e) {
+    const EntityInfo& info = d.entities[e];
+    if (info.type != EntityType::kLocation || info.dict_entry < 0) continue;
+    if (d.dict->entries()[info.dict_entry].in == name && info.subtype == "city") {
+      // a capital is the city whose name the country's capital form gives
+      for (int k : info.mentions) {
+        const Mention& m = d.mentions[k];
+        std::vector<FormMatch> matches;
+        std::vector<uint32_t> keys;
+        std::vector<std::string_view> texts;
+        for (uint32_t i = m.first; i < m.last; ++i) keys.push_back(d.tokens[i].key), texts.push_back(d.token_text[i]);
+        if (d.dict->LongestMatch(keys.data(), texts.data(), keys.size(), &matches) == keys.size())
+          for (const auto& fm : matches)
+            if (fm.form == FormKind::kCapital && static_cast<int>(fm.entry) == entry) return static_cast<int>(e);
+      }
+    }
+  }
+  return -1;
+}
+
 void Visits(RuleContext& c) {
   for (uint32_t t : c.Triggers("visit_verb")) {
     if (c.Negated(t) || c.Modal(t)) continue;
@@ -110,7 +135,7 @@ void Visits(RuleContext& c) {
     int country_of_capital = -1;  // "the Kazakh capital Astana": Kazakhstan too
     for (uint32_t i = from; i < c.s.last && i < from + 8; ++i) {
       int r = c.RefAt(i);
-      if (r >= 0 && c.s.refs[r].adjective && c.Cue(c.s.refs[r].last, "capital_word")) {
+      if (r >= 0 && c.s.refs[r].adjective && c.s.refs[r].last < c.s.last && c.Cue(c.s.refs[r].last, "capital_word")) {
         country_of_capital = r;
         i = c.s.refs[r].last;
         continue;
@@ -125,8 +150,14 @@ void Visits(RuleContext& c) {
       if (c.Cue(i, "clause_break")) break;
     }
     for (int p : places) c.Add(visitor, Predicate::kVisited, p, 0.8, "visit.trigger", date);
-    if (!places.empty() && country_of_capital >= 0)
+    if (country_of_capital >= 0) {
+      // "visited the Russian capital": the state, and its capital when the article names it
       c.Add(visitor, Predicate::kVisited, country_of_capital, 0.75, "visit.capital", date);
+      if (places.empty())
+        for (int e : c.s.refs[country_of_capital].entities)
+          if (int cap = CapitalOf(c.d, e); cap >= 0)
+            for (int v : c.s.refs[visitor].entities) c.AddEntities(v, Predicate::kVisited, cap, 0.7, "visit.capital", date);
+    }
     // "visits of A to X, and B to Y": a second visitor in the same list
     if (visitor >= 0 && c.Word(t + 1, "of") && !places.empty()) {
       uint32_t i = c.s.refs[places.back()].last;

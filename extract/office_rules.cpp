@@ -88,10 +88,11 @@ struct OfficeReader {
     offices.push_back(std::move(o));
   }
 
-  // The first person named in the sentence before token `tok`, or the
-  // person "his" refers to: the anchor of "his counterpart".
+  // The person whose counterpart "his counterpart" is: the one named nearest
+  // before it ("Ahead of his talks with Wang, Hayashi had a call with his
+  // French counterpart"), else the last person named before the sentence.
   int AnchorPerson(uint32_t sentence_first, uint32_t tok) const {
-    for (uint32_t i = sentence_first; i < tok; ++i) {
+    for (uint32_t i = tok; i-- > sentence_first;) {
       int m = d.mention_at[i];
       if (m >= 0 && d.mentions[m].type == EntityType::kPerson && d.mentions[m].entity >= 0) return d.mentions[m].entity;
     }
@@ -243,8 +244,8 @@ struct OfficeReader {
   int DatelineState() const {
     for (const auto& s : d.sentences) {
       if (d.tokens[s.first].start > 400) break;
-      bool short_line = s.last - s.first <= 12;
-      for (uint32_t i = s.first; i < s.last && i < s.first + 12; ++i) {
+      bool short_line = s.last - s.first <= 16;
+      for (uint32_t i = s.first; i < s.last && i < s.first + 16; ++i) {
         int m = d.mention_at[i];
         if (m < 0 || d.mentions[m].type != EntityType::kLocation || d.mentions[m].dict_entry < 0) continue;
         if (!short_line && i != s.first) continue;
