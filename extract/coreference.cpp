@@ -33,6 +33,14 @@ bool Contains(const std::vector<std::string>& words, const std::string& w) {
   return std::find(words.begin(), words.end(), w) != words.end();
 }
 
+// The head word of a name: the last before "of" ("Centre" in "Cultural
+// Centre of the Republic of Hungary"), else the last.
+const std::string& Head(const std::vector<std::string>& words) {
+  for (size_t i = 1; i < words.size(); ++i)
+    if (words[i] == "of") return words[i - 1];
+  return words.back();
+}
+
 int WordCount(const std::string& name) { return static_cast<int>(Words(name).size()); }
 
 // Words that say nothing about which body is meant.
@@ -133,8 +141,8 @@ void ResolveCoreference(Document* doc) {
       if (all_words[b].size() <= all_words[a].size()) continue;
       const auto& wb = significant[b];
       bool subset = std::all_of(wa.begin(), wa.end(), [&](const std::string& w) { return wb.count(w) > 0; });
-      // the head (last word) must agree: "Cultural Centre" is not "Centre Party"
-      if (subset && all_words[a].back() == all_words[b].back()) {
+      // the heads must agree: "Cultural Centre" is not "Centre Party"
+      if (subset && Head(all_words[a]) == Head(all_words[b])) {
         if (target < 0 || all_words[b].size() > all_words[target].size()) target = static_cast<int>(b);
       }
     }

@@ -168,9 +168,13 @@ struct Recognizer {
   // Presidency" — but not over a state's name, which says whose office it is.
   void ExtendTitles() {
     for (auto& t : d.titles) {
-      while (t.last + 1 < n && (d.IsWord(t.last, "of") || d.IsWord(t.last, "for")) && SameSentence(t.last, t.first)) {
+      while (t.last + 1 < n && SameSentence(t.last, t.first)) {
+        // "of|for [the] Fields", or "and Fields" after them ("Minister of Culture and National Patrimony")
+        bool of = d.IsWord(t.last, "of") || d.IsWord(t.last, "for");
+        bool more = d.IsWord(t.last, "and") && (t.text.find(" of ") != std::string::npos || t.text.find(" for ") != std::string::npos);
+        if (!of && !more) break;
         uint32_t k = t.last + 1;
-        if (d.IsWord(k, "the")) ++k;
+        if (of && d.IsWord(k, "the")) ++k;
         // only words that name a government's fields: a person's name may follow directly
         auto field = [&](uint32_t j) {
           return j < n && SameSentence(j, k) && Cap(j) && d.mention_at[j] < 0 && d.title_at[j] < 0 &&
