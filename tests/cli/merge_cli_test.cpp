@@ -1,0 +1,143 @@
+// Merging through the real program: every way of putting the same articles
+// together (one build, shards merged in any order, graphs merged with
+// graphs and records, incremental builds) must write the very same bytes,
+// and re-adding an article already in a graph must change nothing. The
+// articles in tests/cli/articles are short texts written for these tests.
+#include <catch2/catch.hpp>
+
+#include <unistd.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+namespace fs = std::filesystem;
+
+namespace {
+
+const fs::path kArticles = IRKG_CLI_TESTS_DIR "/articles";
+
+class Workdir {
+ public:
+  Workdir() {
+    dir_ = fs::temp_directory_path() / ("irkg-merge-test-" + std::to_string(::getpid()));
+    fs::remove_all(dir_);
+    fs::create_directories(dir_);
+  }
+  ~Workdir() { fs::remove_all(dir_); }
+  std::string operator/(const std::string& name) const { return (dir_ / name).string(); }
+
+ private:
+  fs::path dir_;
+};
+
+std::string Quote(const std::string& s) { return "'" + s + "'"; }
+
+// Runs irkg with the arguments; its stderr goes to a log file beside the outputs.
+void Irkg(const Workdir& w, const std::vector<std::string>& args, const std::string& stdout_to = "") {
+  std::string command = Quote(IRKG_BINARY);
+  for (const auto& a : args) command += " " + Quote(a);
+  command += " 2>" + Quote(w / "stderr.log");
+  if (!stdout_to.empty()) command += " >" + Quote(stdout_to);
+  INFO(command);
+  REQUIRE(std::system(command.c_str()) == 0);
+}
+
+std::string Slurp(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  REQUIRE(in);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+std::string Article(const std::string& name) { return (kArticles / name).string(); }
+
+// One file holding every article, for the single build the others must equal.
+std::string AllArticles(const Workdir& w) {
+  std::string all = w / "all.jsonl";
+  std::ofstream out(all, std::ios::binary);
+  for (const char* name : {"a.jsonl", "b.jsonl", "c.jsonl"}) out << Slurp(Article(name));
+  return all;
+}
+
+}  // namespace
+
+TEST_CASE("merging shards, graphs and incremental builds gives the bytes of one build") {
+  Workdir w;
+  Irkg(w, {"build", AllArticles(w), "-o", w / "full.jsonld", "-q"});
+  const std::string full = Slurp(w / "full.jsonld");
+  REQUIRE(full.find("Khalaf Khalafov") != std::string::npos);
+
+  for (const char* shard : {"a", "b", "c"})
+    Irkg(w, {"extract", Article(std::string(shard) + ".jsonl"), "-o", w / (std::string(shard) + ".records.jsonl"), "-q"});
+
+  SECTION("record shards in any order") {
+    Irkg(w, {"merge", w / "a.records.jsonl", w / "b.records.jsonl", w / "c.records.jsonl", "-o", w / "abc.jsonld", "-q"});
+    Irkg(w, {"merge", w / "c.records.jsonl", w / "a.records.jsonl", w / "b.records.jsonl", "-o", w / "cab.jsonld", "-q"});
+    Irkg(w, {"merge", w / "b.records.jsonl", w / "c.records.jsonl", w / "a.records.jsonl", "-o", w / "bca.jsonld", "-q"});
+    CHECK(Slurp(w / "abc.jsonld") == full);
+    CHECK(Slurp(w / "cab.jsonld") == full);
+    CHECK(Slurp(w / "bca.jsonld") == full);
+  }
+
+  SECTION("graphs with graphs, and graphs with records") {
+    Irkg(w, {"merge", w / "a.records.jsonl", "-o", w / "a.jsonld", "-q"});
+    Irkg(w, {"merge", w / "c.records.jsonl", w / "b.records.jsonl", "-o", w / "bc.jsonld", "-q"});
+    Irkg(w, {"merge", w / "bc.jsonld", w / "a.jsonld", "-o", w / "graphs.jsonld", "-q"});
+    Irkg(w, {"merge", w / "b.records.jsonl", w / "a.jsonld", w / "c.records.jsonl", "-o", w / "mixed.jsonld", "-q"});
+    // Merging a graph with itself and with its own parts adds nothing.
+    Irkg(w, {"merge", w / "graphs.jsonld", w / "a.jsonld", w / "graphs.jsonld", "-o", w / "again.jsonld", "-q"});
+    CHECK(Slurp(w / "graphs.jsonld") == full);
+    CHECK(Slurp(w / "mixed.jsonld") == full);
+    CHECK(Slurp(w / "again.jsonld") == full);
+  }
+
+  SECTION("build --into equals a full rebuild") {
+    Irkg(w, {"build", Article("b.jsonl"), "-o", w / "b.jsonld", "-q"});
+    Irkg(w, {"build", Article("c.jsonl"), "--into", w / "b.jsonld", "-o", w / "bc.jsonld", "-q"});
+    Irkg(w, {"build", Article("a.jsonl"), "--into", w / "bc.jsonld", "-o", w / "bca.jsonld", "-q"});
+    CHECK(Slurp(w / "bca.jsonld") == full);
+  }
+
+  SECTION("re-adding articles already in the graph adds nothing twice") {
+    Irkg(w, {"build", Article("a.jsonl"), "--into", w / "full.jsonld", "-o", w / "readd.jsonld", "-q"});
+    CHECK(Slurp(w / "readd.jsonld") == full);
+    Irkg(w, {"merge", w / "full.jsonld", w / "c.records.jsonl", w / "a.records.jsonl", "-o", w / "remerge.jsonld", "-q"});
+    CHECK(Slurp(w / "remerge.jsonld") == full);
+  }
+}
+
+TEST_CASE("an office keeps the first and last dates it was seen, in the JSON-LD") {
+  Workdir w;
+  Irkg(w, {"build", AllArticles(w), "-o", w / "full.jsonld", "-q"});
+  // Khalafov's office is in all three articles (2023-03-10, 2023-11-20,
+  // 2024-02-05), none of which dates the fact itself: the article dates count.
+  Irkg(w, {"neighbors", w / "full.jsonld", "Khalaf Khalafov", "--predicates", "holdsPosition", "--json"}, w / "n.json");
+  const std::string json = Slurp(w / "n.json");
+  CHECK(json.find("\"predicate\":\"holdsPosition\",\"object\":\"country/AZE\"") != std::string::npos);
+  CHECK(json.find("\"firstSeen\":\"2023-03-10\",\"lastSeen\":\"2024-02-05\"") != std::string::npos);
+  const std::string graph = Slurp(w / "full.jsonld");
+  size_t office = graph.find("\"subject\":\"https://w3id.org/irkg/id/person/khalaf-khalafov\",\"predicate\":\"holdsPosition\"");
+  REQUIRE(office != std::string::npos);
+  std::string statement = graph.substr(office, graph.find('\n', office) - office);
+  CHECK(statement.find("\"firstSeen\":\"2023-03-10\",\"lastSeen\":\"2024-02-05\"") != std::string::npos);
+  CHECK(statement.find("\"articleCount\":3") != std::string::npos);
+}
+
+TEST_CASE("path and neighbors answer on the command line") {
+  Workdir w;
+  Irkg(w, {"build", AllArticles(w), "-o", w / "full.jsonld", "-q"});
+  Irkg(w, {"path", w / "full.jsonld", "Antonio Tajani", "Ilia Darchiashvili", "--k", "2", "--json"}, w / "p.json");
+  const std::string paths = Slurp(w / "p.json");
+  CHECK(paths.rfind("{\"paths\":[{\"length\":2,", 0) == 0);
+  CHECK(paths.find("\"evidence\":[{\"article\":\"rome-forum\"") != std::string::npos);
+  Irkg(w, {"neighbors", w / "full.jsonld", "Georgia", "--depth", "2", "--dot"}, w / "n.dot");
+  const std::string dot = Slurp(w / "n.dot");
+  CHECK(dot.rfind("digraph", 0) == 0);
+  CHECK(dot.find("person/khalaf-khalafov") != std::string::npos);
+  CHECK(dot.find("location/rome") == std::string::npos);
+}
