@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <unordered_map>
 
 #include "core/text.h"
 #include "extract/document.h"
@@ -95,16 +96,27 @@ void ResolveCoreference(Document* doc) {
   std::vector<std::vector<std::string>> words_of(d.entities.size());
   for (size_t e = 0; e < d.entities.size(); ++e)
     if (d.entities[e].type == EntityType::kPerson) words_of[e] = Words(d.entities[e].name);
+  // The full-name mentions each word appears in, in text order: a scan of
+  // all mentions per short name was quadratic in the article's length.
+  std::unordered_map<std::string, std::vector<size_t>> full_names_with;
+  for (size_t j = 0; j < d.mentions.size(); ++j) {
+    const Mention& o = d.mentions[j];
+    if (o.type != EntityType::kPerson || o.form != MentionForm::kName || o.entity < 0) continue;
+    for (const auto& w : words_of[o.entity]) {
+      auto& list = full_names_with[w];
+      if (list.empty() || list.back() != j) list.push_back(j);
+    }
+  }
   for (size_t k = 0; k < d.mentions.size(); ++k) {
     Mention& m = d.mentions[k];
     if (m.form != MentionForm::kShortName) continue;
     std::string word = NameKey(m.name);
     int best = -1;
-    for (size_t j = 0; j < d.mentions.size(); ++j) {
-      const Mention& o = d.mentions[j];
-      if (o.type != EntityType::kPerson || o.form != MentionForm::kName || o.entity < 0) continue;
-      if (!Contains(words_of[o.entity], word)) continue;
-      if (best < 0 || (j < k && (d.mentions[best].first > m.first || o.first > d.mentions[best].first))) best = static_cast<int>(j);
+    auto found = full_names_with.find(word);
+    if (found != full_names_with.end()) {
+      const auto& list = found->second;
+      auto after = std::lower_bound(list.begin(), list.end(), k);
+      best = static_cast<int>(after == list.begin() ? list.front() : *(after - 1));
     }
     if (best >= 0) {
       m.entity = d.mentions[best].entity;
@@ -169,7 +181,7 @@ void ResolveCoreference(Document* doc) {
       bool acronym = true;
       for (uint32_t i = m.first; i < m.last; ++i)
         if (d.tokens[i].shape == TokenShape::kWord && !d.tokens[i].upper) acronym = false;
-      if (dictionary && acronym) continue;
+      if (dictionary && acronym && !written.empty()) continue;
       if (WordCount(text) > WordCount(written) || (WordCount(text) == WordCount(written) && text.size() > written.size()))
         written = text;
     }

@@ -12,6 +12,8 @@
 #include <algorithm>
 #include <set>
 #include <string>
+#include <string_view>
+#include <unordered_set>
 #include <vector>
 
 #include "core/text.h"
@@ -513,20 +515,18 @@ struct Recognizer {
   // A word of a person's full name, seen alone, names that person
   // ("Khalafov emphasized", "Wang, for his part", "Tokayev's meeting").
   void SurnamePass() {
-    std::vector<uint32_t> name_words;  // token keys of the words of full names
+    // a set, not a list: a long text names many people many times
+    std::unordered_set<std::string_view> name_words;  // the words of full names
     for (const auto& m : d.mentions) {
       if (m.type != EntityType::kPerson || m.last <= m.first || m.form != MentionForm::kName) continue;
       for (uint32_t i = m.first; i < m.last; ++i)
         if (d.tokens[i].shape == TokenShape::kWord && d.token_text[i].size() > 1 && !d.Is(i, "name_particle"))
-          name_words.push_back(i);
+          name_words.insert(d.Text(i));
     }
     if (name_words.empty()) return;
     for (uint32_t i = 0; i < n; ++i) {
       if (!NamePart(i) || (i + 1 < n && NamePart(i + 1)) || (i > 0 && NamePart(i - 1))) continue;
-      bool known = false;
-      for (uint32_t w : name_words)
-        if (d.Text(w) == d.Text(i)) known = true;
-      if (!known) continue;
+      if (!name_words.count(d.Text(i))) continue;
       Mention m;
       m.first = i;
       m.last = i + 1;

@@ -127,6 +127,14 @@ std::vector<int> RuleContext::ConjoinedBefore(uint32_t tok, unsigned types) cons
   return {};
 }
 
+bool RuleContext::CrossesQuote(uint32_t a, uint32_t b) const {
+  for (uint32_t i = a + 1; i < b && i < s.last; ++i) {
+    std::string_view t = d.Text(i);
+    if (t == "\"" || t == "\u201C" || t == "\u201D") return true;
+  }
+  return false;
+}
+
 bool RuleContext::Negated(uint32_t trigger) const {
   uint32_t from = trigger > s.first + 4 ? trigger - 4 : s.first;
   for (uint32_t i = from; i < trigger; ++i)
@@ -139,7 +147,13 @@ bool RuleContext::Modal(uint32_t trigger) const {
   for (uint32_t i = from; i < trigger; ++i) {
     if (d.Is(i, "modal")) return true;
     std::string_view t = d.Text(i);
-    if (t == "to" && i + 1 == trigger) return true;  // "to sign", "to visit"
+    // "to sign", "to visit" — but "continues to bombard" is happening
+    if (t == "to" && i + 1 == trigger) {
+      bool ongoing = i > s.first && (d.IsWord(i - 1, "continues") || d.IsWord(i - 1, "continue") ||
+                                     d.IsWord(i - 1, "continued") || d.IsWord(i - 1, "began") ||
+                                     d.IsWord(i - 1, "started") || d.IsWord(i - 1, "keeps"));
+      if (!ongoing) return true;
+    }
   }
   return false;
 }

@@ -20,7 +20,10 @@ class RuleContext {
   Document& d;
   const SentenceView& s;
 
-  bool Cue(uint32_t tok, CueClass cls) const { return tok >= s.first && tok < s.last && d.Is(tok, cls); }
+  // A cue word outside any name ("States" in "United States" is no verb).
+  bool Cue(uint32_t tok, CueClass cls) const {
+    return tok >= s.first && tok < s.last && d.mention_at[tok] < 0 && d.Is(tok, cls);
+  }
   bool Word(uint32_t tok, std::string_view lower) const { return tok >= s.first && tok < s.last && d.IsWord(tok, lower); }
   // Trigger tokens of a cue class in the sentence.
   std::vector<uint32_t> Triggers(CueClass cls) const;
@@ -43,6 +46,10 @@ class RuleContext {
   // Two refs of `types` before `tok` joined by "and", with only their
   // describing words between ("A and his Italian counterpart B").
   std::vector<int> ConjoinedBefore(uint32_t tok, unsigned types) const;
+
+  // True when a quotation mark stands between two tokens: a quote's words
+  // and the words about it are different statements.
+  bool CrossesQuote(uint32_t a, uint32_t b) const;
 
   bool Negated(uint32_t trigger) const;
   // Future, hypothetical or wished-for: "plans to visit", "may impose", "the necessity to sign".

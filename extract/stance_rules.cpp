@@ -14,7 +14,7 @@ constexpr unsigned kPerson = TypeBit(EntityType::kPerson);
 // follow a quote ("...," he said) or open the sentence (X said that ...).
 int Speaker(const RuleContext& c) {
   for (uint32_t i = c.s.first; i < c.s.last; ++i) {
-    if (!c.Cue(i, "speech")) continue;
+    if (!c.Cue(i, "speech")) continue;  // never a word inside a name
     int before = c.NearestBefore(i, kActors, 4);
     if (before >= 0) return c.SubjectBefore(c.s.refs[before].last, kActors) >= 0 ? c.SubjectBefore(c.s.refs[before].last, kActors) : before;
     auto after = c.ListAfter(i, kActors, 5);
@@ -80,10 +80,18 @@ void Support(RuleContext& c) {
     // "thanks to the political will of X": the speaker praises X
     bool thanks_to = c.Word(t, "thanks") && c.Word(t + 1, "to");
     int subject = thanks_to ? Speaker(c) : c.SubjectBefore(t, kActors);
-    if (subject < 0) subject = Speaker(c);
+    // "X said that the activity ... supports Y": the clause after "that" has no actor
+    if (!thanks_to && subject >= 0)
+      for (uint32_t i = c.s.refs[subject].last; i < t; ++i)
+        if (c.Word(i, "that")) {
+          auto inner = c.ListAfter(i, kActors, t - i);
+          subject = inner.empty() || c.s.refs[inner[0]].first >= t ? -2 : inner[0];
+          break;
+        }
+    if (subject == -1) subject = Speaker(c);
     if (subject < 0) continue;
     auto objects = c.ListAfter(t, kActors, thanks_to ? 8 : 6);
-    if (objects.empty()) continue;
+    if (objects.empty() || c.CrossesQuote(t, c.s.refs[objects[0]].first)) continue;
     int object = objects[0];
     if (c.s.refs[object].adjective && !c.s.refs[object].possessive && objects.size() == 1) {
       // "support for Azerbaijani companies" speaks of companies; keep it weaker
