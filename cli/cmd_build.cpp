@@ -1,4 +1,6 @@
 // irkg build and irkg merge: records and graphs in, one graph out.
+#include <cerrno>
+#include <cstring>
 #include <filesystem>
 
 #include "cli/command.h"
@@ -28,7 +30,7 @@ Status RenderTo(const KnowledgeGraph& graph, const std::string& path) {
 // Adds one file of extraction records (JSON Lines) to the builder.
 Status AddRecordFile(const std::string& path, GraphBuilder* builder) {
   FILE* f = path == "-" ? stdin : std::fopen(path.c_str(), "rb");
-  if (!f) return Status::IoError(path + ": cannot open");
+  if (!f) return Status::IoError(path + ": cannot open: " + std::strerror(errno));
   char* buf = nullptr;
   size_t cap = 0;
   ssize_t n;
@@ -45,6 +47,9 @@ Status AddRecordFile(const std::string& path, GraphBuilder* builder) {
     }
     builder->AddRecord(*r);
   }
+  // getline() ends the same way at end of file and on a read error (a
+  // directory gives EISDIR): only ferror() tells a short read from the end.
+  if (status.ok() && std::ferror(f)) status = Status::IoError(path + ": read error: " + std::strerror(errno));
   std::free(buf);
   if (f != stdin) std::fclose(f);
   return status;

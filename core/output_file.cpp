@@ -11,6 +11,14 @@ namespace irkg {
 
 Result<OutputFile> OutputFile::Open(const std::string& path) {
   if (path == "-") return OutputFile(path, "", stdout);
+  // A device or pipe (/dev/full, /dev/stdout, a FIFO) cannot take a renamed
+  // file, and must not be replaced by one: write through to it instead.
+  struct stat st;
+  if (::stat(path.c_str(), &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode)) {
+    FILE* f = std::fopen(path.c_str(), "wb");
+    if (!f) return Status::IoError(path + ": cannot write: " + std::strerror(errno));
+    return OutputFile(path, "", f);
+  }
   std::string temp = path + ".tmp." + std::to_string(getpid());
   FILE* f = std::fopen(temp.c_str(), "wb");
   if (!f) return Status::IoError(path + ": cannot write: " + std::strerror(errno));
@@ -40,12 +48,13 @@ Status OutputFile::Commit() {
   if (std::fflush(file_) != 0 || std::ferror(file_) || failed_) err = errno ? errno : EIO;
   if (file_ == stdout) {
     file_ = nullptr;
-    if (err) return Status::IoError(std::string("standard output: write failed: ") + std::strerror(err));
+    if (err) return Status::IoError(name() + ": write failed: " + std::strerror(err));
     return Status::Ok();
   }
   if (std::fclose(file_) != 0 && !err) err = errno;
   file_ = nullptr;
   if (err) return Status::IoError(path_ + ": write failed: " + std::strerror(err));
+  if (temp_.empty()) return Status::Ok();  // written through, nothing to rename
   if (std::rename(temp_.c_str(), path_.c_str()) != 0)
     return Status::IoError(path_ + ": cannot replace: " + std::strerror(errno));
   temp_.clear();

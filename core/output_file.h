@@ -24,6 +24,8 @@ class OutputFile {
   void Write(std::string_view data);
   Status Commit();
   const std::string& path() const { return path_; }
+  // For messages: the path, or "standard output" for "-".
+  std::string name() const { return path_ == "-" ? "standard output" : path_; }
   FILE* stream() { return file_; }
 
  private:

@@ -10,7 +10,7 @@ Status WriteDot(const KnowledgeGraph& graph, const DiagramOptions& options, Outp
   if (!diagram.ok()) return diagram.status();
   // The graph was opened with the default discipline, whose I/O channel is a
   // FILE*: agwrite writes straight into the output file.
-  if (agwrite(diagram->get(), out.stream()) != 0) return Status::IoError(out.path() + ": cannot write DOT");
+  if (agwrite(diagram->get(), out.stream()) != 0) return Status::IoError(out.name() + ": cannot write DOT");
   return Status::Ok();
 }
 

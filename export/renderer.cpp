@@ -58,7 +58,7 @@ Status RenderDiagram(const KnowledgeGraph& graph, const DiagramOptions& options,
   Result<gv::Layout> laid_out = gv::Layout::Compute(*gvc, diagram->get(), layout);
   if (!laid_out.ok()) return WithMessages(laid_out.status(), errors);
   if (gvRender(*gvc, diagram->get(), format.c_str(), out.stream()) != 0)
-    return WithMessages(Status::IoError(out.path() + ": graphviz could not render " + format), errors);
+    return WithMessages(Status::IoError(out.name() + ": graphviz could not render " + format), errors);
   return Status::Ok();
 }
 

@@ -37,3 +37,13 @@ TEST_CASE("writing into a missing directory fails cleanly") {
   REQUIRE_FALSE(f.ok());
   CHECK(f.status().message().find("/nonexistent-dir-irkg/x.json") != std::string::npos);
 }
+
+TEST_CASE("a device is written through, never replaced, and a full one fails") {
+  auto f = OutputFile::Open("/dev/full");
+  REQUIRE(f.ok());
+  f->Write(std::string(1 << 17, 'x'));
+  Status s = f->Commit();
+  REQUIRE_FALSE(s.ok());
+  CHECK(s.message().find("/dev/full") != std::string::npos);
+  CHECK(fs::is_character_file("/dev/full"));
+}
