@@ -28,9 +28,10 @@ void Meetings(RuleContext& c) {
       bool held = false;
       for (uint32_t i = (t > c.s.first + 4 ? t - 4 : c.s.first); i < t; ++i)
         if (c.Word(i, "held") || c.Word(i, "hold") || c.Word(i, "holds") || c.Word(i, "had") || c.Word(i, "have") ||
-            c.Word(i, "has") || c.Word(i, "conducted") || c.Word(i, "began") || c.Word(i, "their") || c.Word(i, "In"))
+            c.Word(i, "has") || c.Word(i, "conducted") || c.Word(i, "began"))
           held = true;
-      if (!partner && !held && c.ConjoinedBefore(t, kPerson).empty()) continue;
+      // "In their first telephone talks, A and his counterpart B ...": the pair may follow
+      if (!partner && !held && c.ConjoinedBefore(c.s.last, kPerson).empty()) continue;
     }
     std::string date = c.DateNear(t);
     if (date.empty()) date = c.d.article_date.size() == 10 ? c.d.article_date : "";

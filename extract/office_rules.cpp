@@ -300,6 +300,19 @@ struct OfficeReader {
     return -1;
   }
 
+  // The state of the last person placed before this office's sentence: an
+  // article goes on about the same side until it names the other.
+  int PreviousPersonState(const Office& o) const {
+    int best = -1;
+    uint32_t best_sentence = 0;
+    for (const auto& other : offices) {
+      if (other.person == o.person || other.holder < 0 || other.sentence >= o.sentence) continue;
+      if (d.entities[other.holder].type != EntityType::kCountry) continue;
+      if (best < 0 || other.sentence >= best_sentence) best = other.holder, best_sentence = other.sentence;
+    }
+    return best;
+  }
+
   // True when two people named in one sentence face each other (they met,
   // or are named as a pair: "A and B inaugurated"), so they serve different states.
   bool FacingEachOther(uint32_t sentence) const {
@@ -351,6 +364,7 @@ struct OfficeReader {
       strong.push_back(DefaultState(o.title_entry));
       for (int c : colleagues) strong.push_back(c);
       for (int c : same_office) strong.push_back(c);
+      strong.push_back(PreviousPersonState(o));
       int chosen = -1;
       for (int c : strong)
         if (free(c)) {

@@ -198,7 +198,9 @@ class ReferenceResolver {
     }
     if (!(d.IsWord(i, "the") || d.IsWord(i, "both") || d.IsWord(i, "they") || d.IsWord(i, "their"))) return false;
     uint32_t k = i + 1;
-    if (d.IsWord(i, "they") || d.IsWord(i, "their")) return group(sal.persons.size() == 2 ? sal.persons : sal.countries,
+    // "their" before a noun is a determiner ("their ambassadors"), not the pair
+    if (d.IsWord(i, "their")) return false;
+    if (d.IsWord(i, "they")) return group(sal.persons.size() == 2 ? sal.persons : sal.countries,
                                                                     sal.persons.size() == 2 ? EntityType::kPerson : EntityType::kCountry, i + 1);
     bool two = false;
     if (d.IsWord(k, "two")) two = true, ++k;
