@@ -174,6 +174,10 @@ void Visits(RuleContext& c) {
 void Signings(RuleContext& c) {
   for (uint32_t t : c.Triggers("sign_verb")) {
     if (c.Negated(t) || c.Modal(t)) continue;
+    // "the signed documents": an adjective, not an act
+    if (t > c.s.first && (c.Word(t - 1, "the") || c.Word(t - 1, "a") || c.Word(t - 1, "an") || c.Word(t - 1, "these") ||
+                          c.Word(t - 1, "those") || c.Word(t - 1, "newly")))
+      continue;
     std::string date = c.DateNear(t);
     // AGREEMENT signed by|between A and B
     int agreement_before = c.NearestBefore(t, kAgreement, 3);
@@ -190,7 +194,18 @@ void Signings(RuleContext& c) {
     auto subjects = c.ListFrom(subject, kActors);
     if (c.s.refs[subjects.back()].last > t) subjects = {subject};
     if (agreement < 0) {
-      // the agreement the article last named
+      // "X signed on behalf of ...", "X signed as a witness": the agreement the article last named
+      // or "signed the 2022-2027 roadmap": an agreement's head noun names it again
+      std::string_view next = t + 1 < c.s.last ? c.d.Text(t + 1) : ".";
+      bool bare = next == "on" || next == "as" || next == "," || next == "." || next == "for" || next == "in" || next == "at";
+      bool named_again = false;
+      if (c.Word(t + 1, "the") || c.Word(t + 1, "this") || c.Word(t + 1, "that"))
+        for (uint32_t i = t + 2; i < c.s.last && i < t + 6; ++i)
+          if (c.d.Is(i, "agreement_head")) {  // cue words match in any case: "roadmap", "deal"
+            named_again = true;
+            break;
+          }
+      if (!bare && !named_again) continue;
       for (int k = static_cast<int>(c.d.mentions.size()) - 1; k >= 0; --k) {
         const Mention& m = c.d.mentions[k];
         if (m.first >= t || m.type != EntityType::kAgreement || m.entity < 0) continue;

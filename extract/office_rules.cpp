@@ -239,16 +239,23 @@ struct OfficeReader {
     return out;
   }
 
-  // The state of a dateline ("PTI | New Delhi |", "BEIJING, Aug. 30 --"): a
-  // capital named on a short line, or opening a line, near the top.
+  // The state of a dateline: a city opening a line near the top and
+  // followed by "," ":" "(" or a dash ("BEIJING, Aug. 30 --", "DUBAI:"), or
+  // standing between bars ("PTI | New Delhi | Updated ...").
   int DatelineState() const {
     for (const auto& s : d.sentences) {
-      if (d.tokens[s.first].start > 400) break;
-      bool short_line = s.last - s.first <= 16;
-      for (uint32_t i = s.first; i < s.last && i < s.first + 16; ++i) {
+      if (d.tokens[s.first].start > 600) break;
+      for (uint32_t i = s.first; i < s.last && i < s.first + 6; ++i) {
         int m = d.mention_at[i];
-        if (m < 0 || d.mentions[m].type != EntityType::kLocation || d.mentions[m].dict_entry < 0) continue;
-        if (!short_line && i != s.first) continue;
+        if (m < 0 || d.mentions[m].first != i || d.mentions[m].type != EntityType::kLocation ||
+            d.mentions[m].dict_entry < 0)
+          continue;
+        uint32_t after = d.mentions[m].last;
+        std::string_view next = after < s.last ? d.Text(after) : "";
+        bool opening = i == s.first && (next == "," || next == ":" || next == "(" || next == "-" ||
+                                        next == "\u2013" || next == "\u2014");
+        bool barred = i > s.first && d.Text(i - 1) == "|" && next == "|";
+        if (!opening && !barred) continue;
         const std::string& in = d.dict->entries()[d.mentions[m].dict_entry].in;
         int entry = in.empty() ? -1 : d.dict->Find(EntryKind::kCountry, in);
         for (size_t e = 0; e < d.entities.size(); ++e)
@@ -300,17 +307,19 @@ struct OfficeReader {
     return -1;
   }
 
-  // The state of the last person placed before this office's sentence: an
-  // article goes on about the same side until it names the other.
-  int PreviousPersonState(const Office& o) const {
-    int best = -1;
-    uint32_t best_sentence = 0;
+  // The states of the people placed before this office's sentence, the
+  // most recent first: an article goes on about one side until it names
+  // the other.
+  std::vector<int> PreviousPersonStates(const Office& o) const {
+    std::vector<std::pair<uint32_t, int>> seen;  // (sentence, state)
     for (const auto& other : offices) {
       if (other.person == o.person || other.holder < 0 || other.sentence >= o.sentence) continue;
-      if (d.entities[other.holder].type != EntityType::kCountry) continue;
-      if (best < 0 || other.sentence >= best_sentence) best = other.holder, best_sentence = other.sentence;
+      if (d.entities[other.holder].type == EntityType::kCountry) seen.emplace_back(other.sentence, other.holder);
     }
-    return best;
+    std::stable_sort(seen.begin(), seen.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+    std::vector<int> out;
+    for (const auto& [sentence, state] : seen) out.push_back(state);
+    return out;
   }
 
   // True when two people named in one sentence face each other (they met,
@@ -364,7 +373,7 @@ struct OfficeReader {
       strong.push_back(DefaultState(o.title_entry));
       for (int c : colleagues) strong.push_back(c);
       for (int c : same_office) strong.push_back(c);
-      strong.push_back(PreviousPersonState(o));
+      for (int c : PreviousPersonStates(o)) strong.push_back(c);
       int chosen = -1;
       for (int c : strong)
         if (free(c)) {

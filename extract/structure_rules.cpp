@@ -202,6 +202,25 @@ void Relations(RuleContext& c) {
   }
 }
 
+// The entity of the state whose name starts at token `first` (inside a
+// longer name, where no mention of its own marks it), or -1.
+int StateNamedAt(const RuleContext& c, uint32_t first, uint32_t last) {
+  std::vector<FormMatch> matches;
+  std::vector<uint32_t> keys;
+  std::vector<std::string_view> texts;
+  for (uint32_t k = first; k < last; ++k) keys.push_back(c.d.tokens[k].key), texts.push_back(c.d.token_text[k]);
+  // "the Islamic Republic of Iran": try from each word, the state's own name ends the phrase
+  for (size_t skip = 0; skip < keys.size(); ++skip) {
+    if (c.d.dict->LongestMatch(keys.data() + skip, texts.data() + skip, keys.size() - skip, &matches) == 0) continue;
+    for (const auto& fm : matches)
+      if (c.d.dict->entries()[fm.entry].kind == EntryKind::kCountry)
+        for (size_t e = 0; e < c.d.entities.size(); ++e)
+          if (c.d.entities[e].dict_entry == static_cast<int>(fm.entry)) return static_cast<int>(e);
+    break;
+  }
+  return -1;
+}
+
 void Embassies(RuleContext& c) {
   for (uint32_t t = c.s.first; t < c.s.last; ++t) {
     bool noun = c.Cue(t, "embassy") && !c.Word(t, "mission");
@@ -219,31 +238,19 @@ void Embassies(RuleContext& c) {
     std::string date = c.DateNear(t);
     int owner = -1, host = -1;
     if (org >= 0) {
-      // owner and host are named inside the embassy's own name
-      const Mention* inner_owner = nullptr;
-      const Mention* inner_host = nullptr;
-      for (uint32_t i = c.s.refs[org].first; i < c.s.refs[org].last; ++i) {
-        if (!(c.Word(i, "of") || c.Word(i, "to") || c.Word(i, "in"))) continue;
-        uint32_t j = i + 1 + (c.Word(i + 1, "the") ? 1 : 0);
-        // the country names sit inside the organization's tokens; look them up in the dictionary
-        std::vector<FormMatch> m;
-        std::vector<uint32_t> keys;
-        std::vector<std::string_view> texts;
-        for (uint32_t k = j; k < c.s.refs[org].last; ++k) keys.push_back(c.d.tokens[k].key), texts.push_back(c.d.token_text[k]);
-        size_t len = c.d.dict->LongestMatch(keys.data(), texts.data(), keys.size(), &m);
-        (void)len;
-        for (const auto& fm : m)
-          if (c.d.dict->entries()[fm.entry].kind == EntryKind::kCountry) {
-            for (size_t e = 0; e < c.d.entities.size(); ++e)
-              if (c.d.entities[e].dict_entry == static_cast<int>(fm.entry)) {
-                if (c.Word(i, "of") && !inner_owner) owner = static_cast<int>(e), inner_owner = &c.d.mentions[0];
-                else if (!inner_host) host = static_cast<int>(e), inner_host = &c.d.mentions[0];
-              }
-          }
+      // owner and host are named inside the embassy's name: "Embassy of A to|in B"
+      const Ref& name = c.s.refs[org];
+      int owner_entity = -1, host_entity = -1;
+      for (uint32_t i = name.first; i < name.last; ++i) {
+        bool of = c.Word(i, "of") && owner_entity < 0 && host_entity < 0;
+        bool to = (c.Word(i, "to") || c.Word(i, "in")) && owner_entity >= 0 && host_entity < 0;
+        if (!of && !to) continue;
+        int state = StateNamedAt(c, i + 1 + (c.Word(i + 1, "the") ? 1 : 0), name.last);
+        (of ? owner_entity : host_entity) = state;
       }
-      if (owner >= 0 && host >= 0) {
-        c.AddEntities(owner, Predicate::kHasEmbassyIn, host, 0.85, "embassy.named", date);
-        c.AddEntities(c.s.refs[org].entities[0], Predicate::kLocatedIn, host, 0.8, "located.embassy", "");
+      if (owner_entity >= 0 && host_entity >= 0) {
+        c.AddEntities(owner_entity, Predicate::kHasEmbassyIn, host_entity, 0.85, "embassy.named", date);
+        c.AddEntities(name.entities[0], Predicate::kLocatedIn, host_entity, 0.8, "located.embassy");
       }
       continue;
     }
