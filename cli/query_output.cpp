@@ -201,9 +201,8 @@ void PrintPathsJson(const KnowledgeGraph& g, const std::vector<Path>& paths, boo
 
 void PrintNeighborsText(const KnowledgeGraph& g, const EgoNetwork& net) {
   const Entity& center = g.entity(net.vertices.front());
-  const int depth = net.distance.back();
   std::printf("%s (%s): %s within %s, %s\n", center.name.c_str(), center.id.c_str(),
-              Plural(net.vertices.size() - 1, "entity").c_str(), Plural(static_cast<size_t>(std::max(depth, 1)), "hop").c_str(),
+              Plural(net.vertices.size() - 1, "entity").c_str(), Plural(static_cast<size_t>(net.depth), "hop").c_str(),
               Plural(net.edges.size(), "relation").c_str());
   int shown_depth = 0;
   for (size_t i = 1; i < net.vertices.size(); ++i) {
@@ -227,6 +226,7 @@ void PrintNeighborsJson(const KnowledgeGraph& g, const EgoNetwork& net) {
   w.SetMaxDecimalPlaces(4);
   w.StartObject();
   w.Key("center"), w.String(g.entity(net.vertices.front()).id);
+  w.Key("depth"), w.Int(net.depth);
   w.Key("entities");
   w.StartArray();
   for (size_t i = 0; i < net.vertices.size(); ++i) {

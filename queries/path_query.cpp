@@ -446,6 +446,7 @@ Result<EgoNetwork> Neighbors(const KnowledgeGraph& graph, VertexId center, int d
            std::tie(net.distance[b], graph.entity(net.vertices[b]).id);
   });
   EgoNetwork sorted;
+  sorted.depth = depth;
   for (size_t i : order) {
     sorted.vertices.push_back(net.vertices[i]);
     sorted.distance.push_back(net.distance[i]);

@@ -89,6 +89,7 @@ struct EgoNetwork {
   std::vector<VertexId> vertices;  // the centre first, then by (distance, id)
   std::vector<int> distance;       // hops from the centre, parallel to vertices
   std::vector<EdgeId> edges;       // by (subject id, predicate, object id)
+  int depth = 0;                   // as asked
 };
 
 Result<EgoNetwork> Neighbors(const KnowledgeGraph& graph, VertexId center, int depth, const QueryFilter& filter = {});
