@@ -14,6 +14,14 @@ namespace {
 constexpr unsigned kPerson = TypeBit(EntityType::kPerson);
 constexpr unsigned kAgreement = TypeBit(EntityType::kAgreement);
 
+// A meeting or a visit the text does not date is news of the day: the
+// article's date, when it is known to the day.
+std::string EventDate(const RuleContext& c, uint32_t trigger) {
+  std::string date = c.DateNear(trigger);
+  if (date.empty() && c.d.article_date.size() == 10) date = c.d.article_date;
+  return date;
+}
+
 void Meetings(RuleContext& c) {
   std::vector<uint32_t> triggers = c.Triggers("meet_verb");
   for (uint32_t t : c.Triggers("meet_noun")) triggers.push_back(t);
@@ -33,8 +41,7 @@ void Meetings(RuleContext& c) {
       // "In their first telephone talks, A and his counterpart B ...": the pair may follow
       if (!partner && !held && c.ConjoinedBefore(c.s.last, kPerson).empty()) continue;
     }
-    std::string date = c.DateNear(t);
-    if (date.empty()) date = c.d.article_date.size() == 10 ? c.d.article_date : "";
+    std::string date = EventDate(c, t);
     // "talks between A and B", "meeting with B", "met (with) B", "received B"
     uint32_t after = t + 1;
     while (after < c.s.last && (c.Word(after, "with") || c.Word(after, "between") || c.Cue(after, "meet_noun")))
@@ -111,7 +118,7 @@ void Visits(RuleContext& c) {
     if (c.Negated(t) || c.Modal(t)) continue;
     // "is travelling to", "will be visiting": under way or ahead, not done
     if (t > c.s.first && (c.Word(t - 1, "is") || c.Word(t - 1, "are") || c.Word(t - 1, "be"))) continue;
-    std::string date = c.DateNear(t);
+    std::string date = EventDate(c, t);
     // who: "visits of A to X" names the visitor after the trigger
     int visitor = -1;
     uint32_t from = t + 1;
