@@ -144,8 +144,8 @@ void PrintUsage(FILE* f) {
                "usage: irkg COMMAND [OPTIONS] [ARGS]\n\n"
                "irkg builds a knowledge graph of international relations from news articles.\n\n"
                "commands:\n");
-  for (const auto& c : Commands()) std::fprintf(f, "  %-9s %s\n", c.name, c.summary);
-  std::fprintf(f, "  %-9s %s\n", "help", "show this list, or a command's help");
+  for (const auto& c : Commands()) std::fprintf(f, "  %-10s %s\n", c.name, c.summary);
+  std::fprintf(f, "  %-10s %s\n", "help", "show this list, or a command's help");
   std::fprintf(f, "\nRun 'irkg COMMAND --help' for a command's options; 'irkg --version' for the version.\n");
 }
 

@@ -155,7 +155,12 @@ struct ArticleReader::Impl {
 
   Result<bool> Next(Article* a) {
     while (true) {
-      if (jsonl) return NextJsonlRecord(a);
+      if (jsonl) {
+        // at the end of one JSON Lines file, go on to the next input
+        auto record = NextJsonlRecord(a);
+        if (!record.ok() || *record) return record;
+        continue;
+      }
       if (next_file >= files.size()) return false;
       const std::string& path = files[next_file++];
       bool is_jsonl = HasExtension(path, ".jsonl");

@@ -22,6 +22,42 @@ std::string EventDate(const RuleContext& c, uint32_t trigger) {
   return date;
 }
 
+// The subject of the clause a trigger is in: the first actor after the last
+// comma before it ("Ahead of his talks with Wang, Hayashi had a call
+// with ..."), else the sentence's subject.
+int ClauseSubject(const RuleContext& c, uint32_t trigger, unsigned types) {
+  uint32_t comma = 0;
+  for (uint32_t i = c.s.first; i < trigger; ++i)
+    if (c.d.Text(i) == ",") comma = i;
+  if (comma)
+    for (size_t r = 0; r < c.s.refs.size(); ++r) {
+      const Ref& ref = c.s.refs[r];
+      if (ref.first > comma && ref.last <= trigger && (types & TypeBit(ref.type)) && !ref.adjective)
+        return static_cast<int>(r);
+    }
+  return c.SubjectBefore(trigger, types);
+}
+
+// After "A met B in City": whichever of them is not of City's state visited it.
+void VenueVisits(RuleContext& c, int a, int b, const std::string& date) {
+  for (size_t r = 0; r < c.s.refs.size(); ++r) {
+    const Ref& place = c.s.refs[r];
+    if (place.type != EntityType::kLocation || place.resolved || place.first == 0 || !c.Word(place.first - 1, "in"))
+      continue;
+    const EntityInfo& city = c.d.entities[place.entities[0]];
+    if (city.subtype != "city" || city.dict_entry < 0) continue;
+    const std::string& state = c.d.dict->entries()[city.dict_entry].in;
+    auto state_of = [&](int person) {
+      int s = c.d.entities[person].country;
+      return s >= 0 && c.d.entities[s].dict_entry >= 0 ? c.d.dict->entries()[c.d.entities[s].dict_entry].canonical : "";
+    };
+    std::string sa = state_of(a), sb = state_of(b);
+    if (sa.empty() || sb.empty() || sa == sb) continue;
+    if (sa == state) c.AddEntities(b, Predicate::kVisited, place.entities[0], 0.65, "visit.venue", date);
+    if (sb == state) c.AddEntities(a, Predicate::kVisited, place.entities[0], 0.65, "visit.venue", date);
+  }
+}
+
 void Meetings(RuleContext& c) {
   std::vector<uint32_t> triggers = c.Triggers("meet_verb");
   for (uint32_t t : c.Triggers("meet_noun")) triggers.push_back(t);
@@ -48,7 +84,7 @@ void Meetings(RuleContext& c) {
       ++after;
     // the people who met: persons if the sentence names them, else states
     for (unsigned types : {kPerson, kActors & ~kPerson}) {
-      int subject = c.SubjectBefore(t, types);
+      int subject = ClauseSubject(c, t, types);
       std::vector<int> objects = c.ListAfter(after - 1, types, 12);
       if (c.Word(t + 1, "between") && !objects.empty()) {
         // talks between A and B
@@ -80,6 +116,8 @@ void Meetings(RuleContext& c) {
         for (int o : objects) {
           if (c.s.refs[o].adjective) continue;
           c.Add(subject, Predicate::kMetWith, o, 0.85, "meet.subject-object", date);
+          if (types == kPerson && c.s.refs[subject].entities.size() == 1 && c.s.refs[o].entities.size() == 1)
+            VenueVisits(c, c.s.refs[subject].entities[0], c.s.refs[o].entities[0], date);
           done = true;
         }
         if (done) break;
@@ -148,9 +186,13 @@ void Visits(RuleContext& c) {
         i = c.s.refs[r].last;
         continue;
       }
-      if (r >= 0 && c.TypeIn(r, kPlaces) && !c.s.refs[r].adjective && !c.s.refs[r].possessive) {
-        bool direct = i == t + 1 || (i > c.s.first && (c.Word(i - 1, "to") || c.Word(i - 1, "in") ||
-                                                       c.Word(i - 1, "the") || c.Cue(i - 1, "capital_word")));
+      // "visited Oman's new sultan": the state whose leader received the visitor
+      bool hosts = r >= 0 && c.s.refs[r].possessive && c.s.refs[r].type == EntityType::kCountry && i == t + 1;
+      if (r >= 0 && c.TypeIn(r, kPlaces) && !c.s.refs[r].adjective && (!c.s.refs[r].possessive || hosts)) {
+        uint32_t prep = i > c.s.first && c.Word(i - 1, "the") ? i - 1 : i;
+        bool direct = i == t + 1 || (prep > c.s.first && (c.Word(prep - 1, "to") || c.Word(prep - 1, "in") ||
+                                                          c.Word(prep - 1, "into") || c.Word(prep - 1, "at"))) ||
+                      c.Cue(i - 1, "capital_word");
         if (!direct) break;
         places = c.ListFrom(r, kPlaces);
         break;

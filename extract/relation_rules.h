@@ -25,6 +25,7 @@ struct SentenceView {
   std::vector<Ref> refs;         // in text order
   std::vector<DateMention> dates;
   CueMask cues;                  // the cue classes of all its words
+  std::vector<int> pair_of_states;  // the two states the article is about, if known
 };
 
 // Rules by predicate family; each appends Facts to doc->facts.

@@ -149,9 +149,12 @@ bool RuleContext::Modal(uint32_t trigger) const {
     std::string_view t = d.Text(i);
     // "to sign", "to visit" — but "continues to bombard" is happening
     if (t == "to" && i + 1 == trigger) {
+      // ... and "traveled to meet X" is a journey made for it
       bool ongoing = i > s.first && (d.IsWord(i - 1, "continues") || d.IsWord(i - 1, "continue") ||
                                      d.IsWord(i - 1, "continued") || d.IsWord(i - 1, "began") ||
-                                     d.IsWord(i - 1, "started") || d.IsWord(i - 1, "keeps"));
+                                     d.IsWord(i - 1, "started") || d.IsWord(i - 1, "keeps") ||
+                                     d.IsWord(i - 1, "traveled") || d.IsWord(i - 1, "travelled") ||
+                                     d.IsWord(i - 1, "went") || d.IsWord(i - 1, "flew") || d.IsWord(i - 1, "came"));
       if (!ongoing) return true;
     }
   }

@@ -23,7 +23,32 @@ int Speaker(const RuleContext& c) {
   return -1;
 }
 
+// "Azerbaijan-Iran relations", "Kazakh-Georgian ties": the pair named with a
+// hyphen before the noun.
+bool HyphenPair(const RuleContext& c, uint32_t t, int* a, int* b) {
+  for (uint32_t i = t; i > c.s.first && i + 4 > t; --i) {
+    int r2 = c.RefAt(i - 1);
+    if (r2 < 0 || !c.TypeIn(r2, kCountry)) continue;
+    uint32_t h = c.s.refs[r2].first;
+    if (h > c.s.first + 1 && c.d.Text(h - 1) == "-") {
+      int r1 = c.RefAt(h - 2);
+      if (r1 >= 0 && c.TypeIn(r1, kCountry)) {
+        *a = r1, *b = r2;
+        return true;
+      }
+    }
+    return false;
+  }
+  return false;
+}
+
 void Cooperation(RuleContext& c) {
+  // relations named by a hyphenated pair are a partnership the text states
+  for (uint32_t t : c.Triggers("relations")) {
+    int a, b;
+    if (!c.Negated(t) && !c.Word(t, "relationship") && HyphenPair(c, t, &a, &b))
+      c.Add(a, Predicate::kCooperatesWith, b, 0.6, "coop.hyphen-relations");
+  }
   for (uint32_t t : c.Triggers("coop")) {
     if (c.Negated(t)) continue;
     // "should cooperate", "ready to strengthen cooperation": wishes, not statements
@@ -31,16 +56,7 @@ void Cooperation(RuleContext& c) {
     if (t > c.s.first && (c.Word(t - 1, "should") || c.Word(t - 1, "would") || c.Word(t - 1, "could"))) continue;
     int a = -1, b = -1;
     // "A-B cooperation", "Kazakh-Azerbaijani strategic partnership"
-    for (uint32_t i = t; i > c.s.first && i + 4 > t; --i) {
-      int r2 = c.RefAt(i - 1);
-      if (r2 < 0 || !c.TypeIn(r2, kCountry)) continue;
-      uint32_t h = c.s.refs[r2].first;
-      if (h > c.s.first && c.d.Text(h - 1) == "-") {
-        int r1 = c.RefAt(h - 2);
-        if (r1 >= 0 && c.TypeIn(r1, kCountry)) a = r1, b = r2;
-      }
-      break;
-    }
+    HyphenPair(c, t, &a, &b);
     // "cooperation between A and B", "partnership between the two countries"
     if (a < 0 && (c.Word(t + 1, "between") || c.Word(t + 2, "between"))) {
       auto pair = c.ListAfter(t + 1, kActors, 3);
@@ -58,9 +74,12 @@ void Cooperation(RuleContext& c) {
       int subject = c.SubjectBefore(t, kActors);
       if (subject >= 0 && c.s.refs[subject].entities.size() == 2 && c.s.refs[subject].type == EntityType::kCountry)
         a = b = subject;
+      else if (auto pair = c.ConjoinedBefore(t, kCountry); pair.size() == 2)
+        a = pair[0], b = pair[1];  // "for the United States and Colombia to deepen our cooperation"
       else if (c.Word(t - 1, "bilateral") || (t >= 2 && c.Word(t - 2, "bilateral"))) {
-        auto countries = c.ListAfter(c.s.first, kCountry);
-        // nothing else: the article's pair, when the sentence names one of them
+        // "bilateral cooperation": between the article's pair of states
+        if (c.s.pair_of_states.size() == 2 && !c.Modal(t))
+          c.AddEntities(c.s.pair_of_states[0], Predicate::kCooperatesWith, c.s.pair_of_states[1], 0.6, "coop.bilateral");
       } else if (c.Word(t - 1, "its") || c.Word(t - 1, "important") || c.Word(t - 1, "strategic")) {
         int subj = c.SubjectBefore(t, kCountry);
         auto obj = c.ListAfter(subj >= 0 ? c.s.refs[subj].last : t, kCountry, 6);
