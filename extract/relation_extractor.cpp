@@ -155,9 +155,10 @@ class ReferenceResolver {
     return -1;
   }
 
+  // The first person the sentence names (pronouns it resolved do not count).
   int FirstPersonIn(const SentenceView& v) const {
     for (const auto& r : v.refs)
-      if (r.type == EntityType::kPerson && r.entities.size() == 1) return r.entities[0];
+      if (r.type == EntityType::kPerson && r.entities.size() == 1 && !r.resolved) return r.entities[0];
     return -1;
   }
 
@@ -338,10 +339,13 @@ std::vector<int> MainPersons(const Document& d) {
 void ExtractRelations(Document* doc) {
   ExtractOffices(doc);
   Salience sal;
-  sal.countries = PairOfStates(*doc);
+  // the pair of people first: their states are the article's pair of states
+  sal.persons = MainPersons(*doc);
+  if (sal.persons.size() == 2)
+    sal.countries = {doc->entities[sal.persons[0]].country, doc->entities[sal.persons[1]].country};
+  if (sal.countries.empty()) sal.countries = PairOfStates(*doc);
   if (sal.countries.empty()) sal.countries = TopCountries(*doc);
   if (sal.countries.size() < 2) sal.countries.clear();
-  sal.persons = MainPersons(*doc);
   ReferenceResolver resolver(*doc, sal);
   for (uint32_t s = 0; s < doc->sentences.size(); ++s) {
     SentenceView v = resolver.View(s);

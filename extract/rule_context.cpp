@@ -143,7 +143,13 @@ bool RuleContext::Negated(uint32_t trigger) const {
 }
 
 bool RuleContext::Modal(uint32_t trigger) const {
-  uint32_t from = trigger > s.first + 4 ? trigger - 4 : s.first;
+  // "is expected to hold a bilateral meeting": the modal word may stand a few words back
+  uint32_t from = trigger > s.first + 6 ? trigger - 6 : s.first;
+  for (uint32_t i = trigger; i-- > from;)
+    if (d.Text(i) == "," || d.Text(i) == ";") {
+      from = i + 1;
+      break;
+    }
   for (uint32_t i = from; i < trigger; ++i) {
     if (d.Is(i, "modal")) return true;
     std::string_view t = d.Text(i);

@@ -15,8 +15,11 @@ constexpr unsigned kPerson = TypeBit(EntityType::kPerson);
 int Speaker(const RuleContext& c) {
   for (uint32_t i = c.s.first; i < c.s.last; ++i) {
     if (!c.Cue(i, "speech")) continue;  // never a word inside a name
+    // the person right before the verb ("Sara Lind of Sweden said", "..., he tweeted"), else any actor
+    int person = c.NearestBefore(i, kPerson, 6);
+    if (person >= 0) return person;
     int before = c.NearestBefore(i, kActors, 4);
-    if (before >= 0) return c.SubjectBefore(c.s.refs[before].last, kActors) >= 0 ? c.SubjectBefore(c.s.refs[before].last, kActors) : before;
+    if (before >= 0) return before;
     auto after = c.ListAfter(i, kActors, 5);
     if (!after.empty()) return after[0];
   }
