@@ -181,7 +181,7 @@ void ResolveCoreference(Document* doc) {
       bool acronym = true;
       for (uint32_t i = m.first; i < m.last; ++i)
         if (d.tokens[i].shape == TokenShape::kWord && !d.tokens[i].upper) acronym = false;
-      if (dictionary && acronym) continue;
+      if (dictionary && acronym && !written.empty()) continue;
       if (WordCount(text) > WordCount(written) || (WordCount(text) == WordCount(written) && text.size() > written.size()))
         written = text;
     }

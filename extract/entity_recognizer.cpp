@@ -10,6 +10,7 @@
 //     name or the sentence around them mark as a person;
 //  4. acronyms defined in parentheses, and later bare uses of them.
 #include <algorithm>
+#include <unordered_set>
 #include <set>
 #include <string>
 #include <string_view>
@@ -42,7 +43,12 @@ struct Recognizer {
   const std::vector<DictEntry>& entries;
   uint32_t n;
 
-  explicit Recognizer(Document& doc) : d(doc), entries(doc.dict->entries()), n(static_cast<uint32_t>(doc.tokens.size())) {}
+  explicit Recognizer(Document& doc) : d(doc), entries(doc.dict->entries()), n(static_cast<uint32_t>(doc.tokens.size())) {
+    for (const Token& t : d.tokens)
+      if (t.shape == TokenShape::kWord && !t.cap && !t.upper && t.key != 0) lower_keys.insert(t.key);
+  }
+
+  std::unordered_set<uint32_t> lower_keys;  // words the article writes in lower case
 
   bool Cap(uint32_t i) const { return i < n && d.tokens[i].shape == TokenShape::kWord && (d.tokens[i].cap || d.tokens[i].upper); }
   bool Joined(uint32_t i) const { return i < n && !d.tokens[i].space_before; }
@@ -236,6 +242,11 @@ struct Recognizer {
         first = p;
         continue;
       }
+      if (d.IsWord(p, "of") && p > 0 && Cap(p - 1) && Cap(first) && SameSentence(p - 1, head) &&
+          d.title_at[p - 1] < 0 && !d.Is(p - 1, "org_head") && d.mention_at[first] >= 0) {
+        first = p;  // "Heart of Asia-Istanbul Process": only before a known name
+        continue;
+      }
       if (d.tokens[p].shape == TokenShape::kNumber && first < head + 1 && p + 1 == first && Cap(first)) {
         // "7th Ministerial Conference", "2022-2027 Road Map"
         first = p;
@@ -336,7 +347,7 @@ struct Recognizer {
         // a bare head word ("the Ministry", "Council") names nothing unless "of X" follows
         std::string_view next = d.Text(i + 1);
         if (next != "of" && next != "for" && next != "on" && next != "to") continue;
-        if (SentenceStart(i) || d.tokens[i].upper) continue;
+        if (d.tokens[i].upper) continue;
       }
       std::string subtype;
       EntityType type = HeadType(head, &subtype);
@@ -454,6 +465,15 @@ struct Recognizer {
     return j;
   }
 
+  bool CommonWords(uint32_t first, uint32_t last) const {
+    for (uint32_t k = first; k < last; ++k) {
+      if (d.tokens[k].shape != TokenShape::kWord) continue;
+      if (d.dict->CueMaskOf(d.tokens[k].key).any()) return true;
+      if (d.tokens[k].key != 0 && lower_keys.count(d.tokens[k].key)) return true;
+    }
+    return false;
+  }
+
   // What precedes a name and says it is a person's.
   bool PersonCue(uint32_t first) const {
     if (first == 0) return false;
@@ -491,7 +511,10 @@ struct Recognizer {
         // one word ("PM Meets") proves nothing
         person = words >= 2 && (cue || given);
       } else if (words >= 2 && words <= 5) {
-        person = cue || given || !d.Is(first, "sentence_word");
+        // with no title or given name to vouch for it, a run of capitals is a
+        // name only when none of its words is a common word: a cue word, or
+        // one the article also writes in lower case ("Climate Change")
+        person = cue || given || (!d.Is(first, "sentence_word") && !CommonWords(first, last));
       } else if (words == 1) {
         person = cue;
       }
@@ -570,6 +593,50 @@ struct Recognizer {
     }
   }
 
+  // A capital standing for its state: "Moscow said", "blacklisted by
+  // Washington", "tensions between Washington and Tehran". Such a mention
+  // names the state, not the city.
+  void MetonymPass() {
+    for (auto& m : d.mentions) {
+      if (m.type != EntityType::kLocation || m.last <= m.first || m.subtype != "city") continue;
+      int country = CapitalOf(m);
+      if (country < 0 || !ActorPosition(m)) continue;
+      const DictEntry& e = entries[country];
+      m.type = EntityType::kCountry;
+      m.form = MentionForm::kMetonym;
+      m.dict_entry = country;
+      m.name = e.canonical;
+      m.code = e.code;
+      m.subtype.clear();
+    }
+  }
+
+  // The country entry whose capital form this mention is, or -1.
+  int CapitalOf(const Mention& m) const {
+    std::vector<FormMatch> matches;
+    std::vector<uint32_t> keys;
+    for (uint32_t i = m.first; i < m.last; ++i) keys.push_back(d.tokens[i].key);
+    if (d.dict->LongestMatch(keys.data(), &d.token_text[m.first], keys.size(), &matches) != keys.size()) return -1;
+    for (const auto& fm : matches)
+      if (fm.form == FormKind::kCapital) return static_cast<int>(fm.entry);
+    return -1;
+  }
+
+  bool ActorPosition(const Mention& m) const {
+    if (m.first > 0) {
+      std::string_view prev = d.Text(m.first - 1);
+      if (prev == "in" || prev == "to" || prev == "at" || prev == "from" || prev == "near" || prev == "of" ||
+          prev == "into" || prev == "In" || prev == "visit" || prev == "toward" || prev == "towards" || prev == "," ||
+          prev == "capital")
+        return false;
+      if (d.IsWord(m.first - 1, "by") || d.IsWord(m.first - 1, "between")) return true;
+      // "between Washington and Tehran": the second of the pair
+      if (d.IsWord(m.first - 1, "and") && m.first >= 3 && d.IsWord(m.first - 3, "between")) return true;
+    }
+    return m.last < n && (d.Is(m.last, "speech") || d.IsWord(m.last, "has") || d.IsWord(m.last, "have") ||
+                          d.Is(m.last, "sanction") || d.Is(m.last, "criticize") || d.Is(m.last, "threaten"));
+  }
+
   // Names of agreements and projects also appear in lower case or without
   // their capitals elsewhere ("a peace agreement" ... "the Peace Agreement").
   void RepeatPass() {
@@ -622,6 +689,7 @@ void RecognizeEntities(Document* doc) {
   r.SurnamePass();
   r.AcronymPass();
   r.RepeatPass();
+  r.MetonymPass();
   // drop the mentions that later passes swallowed, keep text order
   std::vector<Mention> kept;
   for (auto& m : doc->mentions)

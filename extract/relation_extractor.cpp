@@ -51,11 +51,6 @@ class ReferenceResolver {
           r.type = d.entities[mm.entity].type;
           r.adjective = mm.form == MentionForm::kAdjective;
           r.possessive = Possessive(mm.last);
-          // a capital as subject of a statement or act stands for its state ("Moscow said")
-          if (r.type == EntityType::kLocation && Metonym(mm)) {
-            int country = CountryOfCapital(mm);
-            if (country >= 0) r.entities = {country}, r.type = EntityType::kCountry;
-          }
           v.refs.push_back(std::move(r));
         }
         next = std::max(mm.last, i + 1);
@@ -85,37 +80,6 @@ class ReferenceResolver {
     if (i >= d.tokens.size()) return false;
     std::string_view t = d.Text(i);
     return t.size() >= 2 && (t.back() == 's' || t.back() == 'S') && (t[0] == '\'' || t[0] == '`' || t.rfind("\u2019", 0) == 0);
-  }
-
-  bool Metonym(const Mention& m) const {
-    // "Washington and Tehran", "by Washington", "Moscow said": not after a preposition of place
-    if (m.first > 0) {
-      std::string_view prev = d.Text(m.first - 1);
-      if (prev == "in" || prev == "to" || prev == "at" || prev == "from" || prev == "near" || prev == "of" ||
-          prev == "into" || prev == "In" || prev == "visit" || prev == "toward" || prev == "towards" || prev == ",")
-        return false;
-    }
-    uint32_t after = m.last;
-    if (after < d.tokens.size() && (d.Is(after, "speech") || d.IsWord(after, "has") || d.IsWord(after, "have")))
-      return true;
-    if (m.first > 0 && (d.IsWord(m.first - 1, "by") || d.IsWord(m.first - 1, "between"))) return true;
-    if (after < d.tokens.size() && d.IsWord(after, "and") && m.first > 0 && d.IsWord(m.first - 1, "between")) return true;
-    return false;
-  }
-
-  int CountryOfCapital(const Mention& m) const {
-    // the dictionary's capital form names the country
-    std::vector<FormMatch> matches;
-    std::vector<uint32_t> keys;
-    std::vector<std::string_view> texts;
-    for (uint32_t i = m.first; i < m.last; ++i) keys.push_back(d.tokens[i].key), texts.push_back(d.token_text[i]);
-    if (d.dict->LongestMatch(keys.data(), texts.data(), keys.size(), &matches) != keys.size()) return -1;
-    for (const auto& fm : matches) {
-      if (fm.form != FormKind::kCapital) continue;
-      for (size_t e = 0; e < d.entities.size(); ++e)
-        if (d.entities[e].dict_entry == static_cast<int>(fm.entry)) return static_cast<int>(e);
-    }
-    return -1;
   }
 
   int PersonByRole(uint32_t role_first, uint32_t role_last, int country) const {
