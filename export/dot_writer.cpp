@@ -1,5 +1,8 @@
 #include "export/dot_writer.h"
 
+#include <cerrno>
+#include <cstring>
+
 #include <graphviz/cgraph.h>
 
 namespace irkg {
@@ -10,7 +13,8 @@ Status WriteDot(const KnowledgeGraph& graph, const DiagramOptions& options, Outp
   if (!diagram.ok()) return diagram.status();
   // The graph was opened with the default discipline, whose I/O channel is a
   // FILE*: agwrite writes straight into the output file.
-  if (agwrite(diagram->get(), out.stream()) != 0) return Status::IoError(out.name() + ": cannot write DOT");
+  if (agwrite(diagram->get(), out.stream()) != 0)
+    return Status::IoError(out.name() + ": write failed: " + std::strerror(errno ? errno : EIO));
   return Status::Ok();
 }
 

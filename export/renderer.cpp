@@ -57,8 +57,16 @@ Status RenderDiagram(const KnowledgeGraph& graph, const DiagramOptions& options,
   // Declared after the graph: the layout is freed first, as Graphviz needs.
   Result<gv::Layout> laid_out = gv::Layout::Compute(*gvc, diagram->get(), layout);
   if (!laid_out.ok()) return WithMessages(laid_out.status(), errors);
-  if (gvRender(*gvc, diagram->get(), format.c_str(), out.stream()) != 0)
+  // Rendered into memory, then written: on a short write to a FILE*,
+  // Graphviz 2.42 calls exit(1), with no message and the temporary file left.
+  char* data = nullptr;
+  unsigned int length = 0;
+  if (gvRenderData(*gvc, diagram->get(), format.c_str(), &data, &length) != 0) {
+    gvFreeRenderData(data);
     return WithMessages(Status::IoError(out.name() + ": graphviz could not render " + format), errors);
+  }
+  out.Write(std::string_view(data, length));
+  gvFreeRenderData(data);
   return Status::Ok();
 }
 

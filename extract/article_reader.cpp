@@ -194,7 +194,8 @@ Result<ArticleReader> ArticleReader::Open(const std::vector<std::string>& inputs
     if (ec) return Status::IoError(input + ": " + ec.message());
     if (fs::is_directory(st)) {
       std::vector<std::string> found;
-      fs::recursive_directory_iterator it(input, fs::directory_options::skip_permission_denied, ec), end;
+      // An unreadable subdirectory is an error, not skipped: nothing is left out silently.
+      fs::recursive_directory_iterator it(input, ec), end;
       if (ec) return Status::IoError(input + ": cannot read directory: " + ec.message());
       for (; it != end; it.increment(ec)) {
         if (ec) return Status::IoError(input + ": cannot read directory: " + ec.message());

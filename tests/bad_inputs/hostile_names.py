@@ -37,8 +37,9 @@ TEXT = (
     "Çavuşoğlu visited the Nguyễn Phú Trọng Academy in Hanoi.\r\n"
     "Türkiye supplies arms to Côte d'Ivoire.\n")
 
-EXPECTED = ["Çavuşoğlu", "Turkey", "Ivory Coast", "The \"Quoted\" Institute", "Back\\slash Foundation",
-            "<Script> & Partners", "Curly {Brace} Group; DROP TABLE", "O'Brien Centre",
+# Names with quotes or backslashes are not single words to the tokenizer, so
+# they are hostile as article ids and titles (checked in the graph) instead.
+EXPECTED = ["Çavuşoğlu", "Turkey", "Ivory Coast", "<Script> & Partners", "Curly {Brace} Group; DROP TABLE", "O'Brien Centre",
             "Nguyễn Phú Trọng Academy"]
 
 
@@ -83,8 +84,20 @@ def check_graphml(path):
 
 
 def check_text(path):
-    with open(path, encoding="utf-8") as f:
-        return f.read()
+    """A text file, or a directory of them (CSV files are parsed as CSV)."""
+    import csv
+    if not os.path.isdir(path):
+        with open(path, encoding="utf-8") as f:
+            return f.read()
+    parts = []
+    for root, _, files in os.walk(path):
+        for name in sorted(files):
+            with open(os.path.join(root, name), encoding="utf-8", newline="") as f:
+                if name.endswith(".csv"):
+                    parts.extend("\t".join(row) for row in csv.reader(f))
+                else:
+                    parts.append(f.read())
+    return "\n".join(parts)
 
 
 # format name -> checker returning the names-bearing text (or an error string
@@ -134,6 +147,9 @@ def main():
         return 1
     graph_text = check_jsonld("g.jsonld")
     missing = [n for n in EXPECTED if n not in graph_text]
+    for r in records:
+        if json.dumps(r["id"], ensure_ascii=False)[1:-1] not in graph_text:
+            failures.append(f"graph lacks article id {r['id']!r}")
     if missing:
         # The dictionary names at least must come through; say which did not.
         failures.append(f"graph lacks names: {missing}")
