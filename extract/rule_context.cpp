@@ -1,5 +1,7 @@
 #include "extract/rule_context.h"
 
+#include <algorithm>
+
 namespace irkg::internal {
 
 std::vector<uint32_t> RuleContext::Triggers(CueClass cls) const {
@@ -10,10 +12,13 @@ std::vector<uint32_t> RuleContext::Triggers(CueClass cls) const {
   return out;
 }
 
+// Refs are made left to right without overlap, so sorted by `first`: a
+// binary search, as a scan per token was quadratic in a sentence's length.
 int RuleContext::RefAt(uint32_t tok) const {
-  for (size_t r = 0; r < s.refs.size(); ++r)
-    if (s.refs[r].first <= tok && tok < s.refs[r].last) return static_cast<int>(r);
-  return -1;
+  auto after = std::upper_bound(s.refs.begin(), s.refs.end(), tok,
+                                [](uint32_t t, const Ref& r) { return t < r.first; });
+  if (after == s.refs.begin() || tok >= (after - 1)->last) return -1;
+  return static_cast<int>(after - 1 - s.refs.begin());
 }
 
 namespace {
