@@ -50,6 +50,9 @@ Result<Common> CommonOptions(const cli::Args& args) {
 Result<uint64_t> CountSentences(const std::string& input, unsigned jobs) {
   auto reader = ArticleReader::Open({input});
   if (!reader.ok()) return reader.status();
+  // the splitter consults the dictionary's abbreviations through token keys
+  auto dict = Dictionary::LoadDefault({});
+  if (!dict.ok()) return dict.status();
   std::atomic<uint64_t> total{0};
   std::vector<Article> batch;
   for (bool more = true; more;) {
@@ -70,8 +73,14 @@ Result<uint64_t> CountSentences(const std::string& input, unsigned jobs) {
       for (size_t i; (i = next_index.fetch_add(1)) < batch.size();) {
         internal::Document d;
         d.text = batch[i].text;
+        d.dict = &*dict;
         Tokenize(d.text, &d.tokens);
-        for (const auto& t : d.tokens) d.token_text.push_back(TokenText(d.text, t));
+        std::string folded;
+        for (auto& t : d.tokens) {
+          d.token_text.push_back(TokenText(d.text, t));
+          Dictionary::FoldTokenInto(d.token_text.back(), &folded);
+          t.key = d.dict->KeyOf(folded);
+        }
         internal::SplitSentences(&d);
         mine += d.sentences.size();
       }
