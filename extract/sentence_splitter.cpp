@@ -7,6 +7,8 @@
 namespace irkg::internal {
 namespace {
 
+constexpr uint32_t kMaxSentenceTokens = 160;
+
 bool IsClosingQuote(std::string_view t) {
   return t == "\"" || t == "\u201D" || t == "\u2019" || t == "'" || t == ")" || t == "\u00BB";
 }
@@ -43,6 +45,18 @@ void SplitSentences(Document* d) {
   };
   for (uint32_t i = 0; i < n; ++i) {
     if (i > start && toks[i].newline_before) close(i);
+    // Text without sentence ends (lists, scraped tables, one huge line) is cut
+    // into bounded pieces, at a comma or semicolon where there is one: the
+    // rules look within a sentence, and must stay linear in the article.
+    if (i - start >= kMaxSentenceTokens) {
+      uint32_t cut = i;
+      for (uint32_t k = i; k > start + kMaxSentenceTokens / 2; --k)
+        if (d->Text(k - 1) == "," || d->Text(k - 1) == ";") {
+          cut = k;
+          break;
+        }
+      close(cut);
+    }
     if (!IsTerminal(d->Text(i))) continue;
     uint32_t end = i + 1;
     while (end < n && !toks[end].space_before && IsClosingQuote(d->Text(end))) ++end;
