@@ -39,6 +39,7 @@ Result<DiagramOptions> DiagramOptionsFrom(const Args& args) {
     o.types = *t;
   }
   o.title = args.Get("--title");
+  o.include_isolated = args.Has("--all");
   return o;
 }
 

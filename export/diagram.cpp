@@ -111,9 +111,8 @@ Result<DiagramSelection> SelectForDiagram(const KnowledgeGraph& graph, const Dia
     ForEachIncident(g, v, [&](EdgeId e, VertexId other) {
       if (candidate(other) && edge_ok(e, other)) ++degree[v];
     });
-    // A predicate filter asks for those relations; entities without any
-    // would only be clutter.
-    if (!options.predicates.empty() && degree[v] == 0 && !is_focus[v]) continue;
+    // Entities without any relation drawn would only be clutter.
+    if (degree[v] == 0 && !is_focus[v] && !options.include_isolated) continue;
     kept.push_back(v);
   }
 

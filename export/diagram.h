@@ -42,6 +42,9 @@ struct DiagramOptions {
   // A key to the entity colours and relation line colours drawn, under the
   // title.
   bool legend = true;
+  // Entities without any drawn relation are left out unless this is set:
+  // a diagram is about relations, and lone names crowd them out.
+  bool include_isolated = false;
 };
 
 // The part of the graph a diagram draws.

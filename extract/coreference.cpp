@@ -185,6 +185,8 @@ void ResolveCoreference(Document* doc) {
       if (WordCount(text) > WordCount(written) || (WordCount(text) == WordCount(written) && text.size() > written.size()))
         written = text;
     }
+    // a dateline's "BEIJING" is Beijing: the dictionary's casing when the words are the same
+    if (dictionary && NameKey(written) == NameKey(e.name)) written.clear();
     if (!written.empty() && (e.type != EntityType::kPerson || WordCount(written) > WordCount(e.name))) e.name = written;
   }
 }

@@ -54,9 +54,18 @@ Agedge_t* Edge(Agraph_t* g, const std::string& tail, const std::string& head) {
   return agedge(g, t, h, nullptr, 0);
 }
 
+TEST_CASE("entities without relations are left out unless asked for", "[diagram]") {
+  KnowledgeGraph g = TrickyGraph();
+  auto ids = Ids(g, Select(g, {}));
+  CHECK(std::find(ids.begin(), ids.end(), "location/lonely") == ids.end());
+  CHECK(ids.size() == 8);
+}
+
 TEST_CASE("the whole graph, ordered by id", "[diagram]") {
   KnowledgeGraph g = TrickyGraph();
-  DiagramSelection s = Select(g, {});
+  DiagramOptions all;
+  all.include_isolated = true;
+  DiagramSelection s = Select(g, all);
   CHECK(Ids(g, s) == std::vector<std::string>{"country/CIV", "country/TUR", "country/VNM", "location/abidjan",
                                                "location/lonely", "org/quoted", "person/cavusoglu",
                                                "person/nguyen", "person/obrien"});
@@ -141,6 +150,7 @@ TEST_CASE("predicate filter drops entities left without relations", "[diagram]")
 TEST_CASE("type filter, focus drawn whatever its type", "[diagram]") {
   KnowledgeGraph g = TrickyGraph();
   DiagramOptions o;
+  o.include_isolated = true;  // counts every entity, the lone one too
   o.types = {EntityType::kPerson};
   DiagramSelection s = Select(g, o);
   CHECK(Ids(g, s) == std::vector<std::string>{"person/cavusoglu", "person/nguyen", "person/obrien"});
@@ -156,6 +166,7 @@ TEST_CASE("type filter, focus drawn whatever its type", "[diagram]") {
 TEST_CASE("max_nodes keeps the most connected, ties by id", "[diagram]") {
   KnowledgeGraph g = TrickyGraph();
   DiagramOptions o;
+  o.include_isolated = true;  // counts every entity, the lone one too
   o.max_nodes = 3;
   DiagramSelection s = Select(g, o);
   // Côte d'Ivoire has three relations; four entities have two.
@@ -185,6 +196,7 @@ TEST_CASE("max_nodes with focus keeps the focus, then the nearest", "[diagram]")
 TEST_CASE("BuildDiagram: nodes named by id, styled by type", "[diagram]") {
   KnowledgeGraph g = TrickyGraph();
   DiagramOptions o;
+  o.include_isolated = true;  // counts every entity, the lone one too
   o.legend = false;
   o.title = "Tricky \\ names";
   Result<gv::Graph> d = BuildDiagram(g, o);
@@ -247,6 +259,7 @@ TEST_CASE("BuildDiagram: edges labelled and coloured by family", "[diagram]") {
 TEST_CASE("BuildDiagram: the key under the title shows what is drawn", "[diagram]") {
   KnowledgeGraph g = TrickyGraph();
   DiagramOptions o;
+  o.include_isolated = true;  // counts every entity, the lone one too
   o.title = "Friends & <foes> \\ all";
   Result<gv::Graph> d = BuildDiagram(g, o);
   REQUIRE(d.ok());
