@@ -14,45 +14,14 @@
 #include <string>
 #include <vector>
 
+#include "tests/cli/cli_test_util.h"
+
 namespace fs = std::filesystem;
+using namespace irkg::test;
 
 namespace {
 
 const fs::path kArticles = IRKG_CLI_TESTS_DIR "/articles";
-
-class Workdir {
- public:
-  Workdir() {
-    dir_ = fs::temp_directory_path() / ("irkg-merge-test-" + std::to_string(::getpid()));
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
-  }
-  ~Workdir() { fs::remove_all(dir_); }
-  std::string operator/(const std::string& name) const { return (dir_ / name).string(); }
-
- private:
-  fs::path dir_;
-};
-
-std::string Quote(const std::string& s) { return "'" + s + "'"; }
-
-// Runs irkg with the arguments; its stderr goes to a log file beside the outputs.
-void Irkg(const Workdir& w, const std::vector<std::string>& args, const std::string& stdout_to = "") {
-  std::string command = Quote(IRKG_BINARY);
-  for (const auto& a : args) command += " " + Quote(a);
-  command += " 2>" + Quote(w / "stderr.log");
-  if (!stdout_to.empty()) command += " >" + Quote(stdout_to);
-  INFO(command);
-  REQUIRE(std::system(command.c_str()) == 0);
-}
-
-std::string Slurp(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  REQUIRE(in);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
 
 std::string Article(const std::string& name) { return (kArticles / name).string(); }
 
