@@ -135,6 +135,15 @@ void Dictionary::FoldTokenInto(std::string_view token, std::string* out) {
 
 Status Dictionary::LoadString(std::string_view text, const std::string& name) {
   Impl& d = *impl_;
+  // The cue table may grow (and move) below; CueMaskOf's view of it is
+  // refreshed however this returns, errors included.
+  struct Refresh {
+    Dictionary* self;
+    ~Refresh() {
+      self->cue_masks_ = self->impl_->cue_masks.data();
+      self->cue_mask_count_ = self->impl_->cue_masks.size();
+    }
+  } refresh{this};
   size_t line_no = 0, pos = 0;
   while (pos < text.size()) {
     size_t eol = text.find('\n', pos);
@@ -275,10 +284,7 @@ int Dictionary::Find(EntryKind kind, std::string_view canonical) const {
   return -1;
 }
 
-const CueMask& Dictionary::CueMaskOf(uint32_t token_key) const {
-  static const CueMask kNone;
-  return token_key < impl_->cue_masks.size() ? impl_->cue_masks[token_key] : kNone;
-}
+const CueMask Dictionary::kNoCues;
 
 uint32_t Dictionary::KeyOf(std::string_view folded_token) const {
   auto it = impl_->keys.find(folded_token);
@@ -297,7 +303,9 @@ size_t Dictionary::LongestMatch(const uint32_t* keys, const std::string_view* ex
     node = it->second;
     const auto& terms = d.terminals[node];
     if (terms.empty()) continue;
-    std::vector<FormMatch> here;
+    // This node's matches go after the best so far and replace it only if
+    // there are any: no vector per node, as this runs at every token.
+    size_t kept = matches->size();
     for (const Terminal& t : terms) {
       if (!t.exact.empty()) {
         bool same = t.exact.size() == i + 1;
@@ -307,11 +315,11 @@ size_t Dictionary::LongestMatch(const uint32_t* keys, const std::string_view* ex
         unsigned char c0 = static_cast<unsigned char>(exact[0][0]);
         if (c0 >= 'a' && c0 <= 'z') continue;  // "turkey", "chad", "china" in lower case are not names
       }
-      here.push_back(t.match);
+      matches->push_back(t.match);
     }
-    if (!here.empty()) {
+    if (matches->size() > kept) {
       best = i + 1;
-      *matches = std::move(here);
+      matches->erase(matches->begin(), matches->begin() + static_cast<std::ptrdiff_t>(kept));
     }
   }
   return best;

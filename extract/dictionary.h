@@ -62,7 +62,9 @@ class Dictionary {
   // The entry of KIND with CANONICAL, or -1.
   int Find(EntryKind kind, std::string_view canonical) const;
   // The cue classes a token key belongs to (empty for key 0 and unknown keys).
-  const CueMask& CueMaskOf(uint32_t token_key) const;
+  const CueMask& CueMaskOf(uint32_t token_key) const {
+    return token_key < cue_mask_count_ ? cue_masks_[token_key] : kNoCues;
+  }
   bool IsCue(CueClass cue_class, uint32_t token_key) const { return CueMaskOf(token_key)[cue_class.id()]; }
 
   // Token keys: every distinct folded token of every form gets a number > 0;
@@ -84,6 +86,11 @@ class Dictionary {
  private:
   struct Impl;
   std::unique_ptr<Impl> impl_;
+  // Impl's table of cue masks, seen from here so that CueMaskOf, asked for
+  // nearly every token by every rule, inlines; refreshed after each load.
+  static const CueMask kNoCues;
+  const CueMask* cue_masks_ = nullptr;
+  size_t cue_mask_count_ = 0;
 };
 
 }  // namespace irkg

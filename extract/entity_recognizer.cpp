@@ -275,6 +275,7 @@ struct Recognizer {
       }
       ++k;
       if (d.IsWord(k, "the")) ++k;
+      if (d.Is(k, "weekday") || d.Is(k, "month")) break;  // "signed the Tbilisi Declaration on Friday"
       if (Cap(k) && !(d.mention_at[k] >= 0 && d.mentions[d.mention_at[k]].type == EntityType::kOrganization &&
                       !embassy)) {
         uint32_t j = k;
@@ -633,8 +634,14 @@ struct Recognizer {
       // "between Washington and Tehran": the second of the pair
       if (d.IsWord(m.first - 1, "and") && m.first >= 3 && d.IsWord(m.first - 3, "between")) return true;
     }
-    return m.last < n && (d.Is(m.last, "speech") || d.IsWord(m.last, "has") || d.IsWord(m.last, "have") ||
-                          d.Is(m.last, "sanction") || d.Is(m.last, "criticize") || d.Is(m.last, "threaten"));
+    if (m.last >= n) return false;
+    // followed by a verb: a statement, an act ("Washington imposed ...", "Moscow has")
+    std::string_view next = d.Text(m.last);
+    bool past_tense = d.tokens[m.last].shape == TokenShape::kWord && !d.tokens[m.last].cap && next.size() > 4 &&
+                      next.substr(next.size() - 2) == "ed";
+    return past_tense || d.Is(m.last, "speech") || d.IsWord(m.last, "has") || d.IsWord(m.last, "have") ||
+           d.Is(m.last, "sanction") || d.Is(m.last, "criticize") || d.Is(m.last, "threaten") ||
+           d.Is(m.last, "support") || d.Is(m.last, "sign_verb");
   }
 
   // Names of agreements and projects also appear in lower case or without

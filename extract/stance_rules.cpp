@@ -238,6 +238,15 @@ void Sanctions(RuleContext& c) {
         break;
       }
     }
+    // "X were sanctioned by Y": Y acts, the subject before is the target
+    if (targets.empty() && c.Word(t + 1, "by") && (c.Word(t - 1, "were") || c.Word(t - 1, "was") || c.Word(t - 1, "been"))) {
+      auto by = c.ListAfter(t + 1, kActors, 3);
+      int target = c.SubjectBefore(t, kActors);
+      if (!by.empty() && target >= 0)
+        for (int o : c.ListFrom(target, kActors))
+          if (c.s.refs[o].last <= t) c.Add(by[0], Predicate::kSanctions, o, 0.8, "sanction.passive-by");
+      continue;
+    }
     if (targets.empty() && (c.Word(t, "sanctioned") || c.Word(t, "blacklisted") || c.Word(t, "expelled")))
       targets = c.ListAfter(t, kActors, 2);
     if (targets.empty()) continue;

@@ -57,6 +57,15 @@ void Membership(RuleContext& c) {
         if (c.s.refs[s].last <= t) c.Add(s, Predicate::kMemberOf, org, 0.8, "member.of");
       continue;
     }
+    // "Finland joined NATO", "accession to the EU"
+    if (c.Word(t, "joined") || c.Word(t, "joins") || c.Word(t, "accession")) {
+      auto orgs = c.ListAfter(t + (c.Word(t + 1, "to") ? 1 : 0), kOrg, 3);
+      int subject = c.SubjectBefore(t, kCountry | kOrg);
+      if (!orgs.empty() && subject >= 0)
+        for (int s : c.ListFrom(subject, kCountry | kOrg))
+          if (c.s.refs[s].last <= t) c.Add(s, Predicate::kMemberOf, orgs[0], 0.8, "member.joined");
+      continue;
+    }
     // "ORG member states", "are EU member states": ORG right before the trigger
     int org = c.NearestBefore(t, kOrg, 1);
     if (org >= 0 && International(c, org)) {

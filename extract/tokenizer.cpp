@@ -68,6 +68,13 @@ struct Cursor {
   size_t i = 0;
   bool done() const { return i >= s.size(); }
   char32_t peek(size_t* next) const {
+    // ASCII inline: nearly every byte of an English article, and a call per
+    // byte into DecodeUtf8 cost as much as the tokenizing itself.
+    unsigned char b = static_cast<unsigned char>(s[i]);
+    if (b < 0x80) {
+      *next = i + 1;
+      return b;
+    }
     size_t k = i;
     char32_t c = DecodeUtf8(s, &k);
     *next = k;
