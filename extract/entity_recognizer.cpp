@@ -77,9 +77,18 @@ struct Recognizer {
       if (old >= 0) d.mentions[old].last = d.mentions[old].first;  // swallowed: emptied
       d.mention_at[i] = idx;
       if (d.title_at[i] >= 0) {
+        // a name over the start of an office ("European Commission" in
+        // "European Commission President") leaves the office its own words
         int t = d.title_at[i];
-        for (uint32_t k = d.titles[t].first; k < d.titles[t].last; ++k) d.title_at[k] = -1;
-        d.titles[t].last = d.titles[t].first;
+        TitleMention& title = d.titles[t];
+        for (uint32_t k = title.first; k < title.last; ++k) d.title_at[k] = -1;
+        if (title.last > m.last && title.first >= m.first) {
+          title.first = m.last;
+          for (uint32_t k = title.first; k < title.last; ++k) d.title_at[k] = t;
+          title.text = std::string(d.Span(title.first, title.last));
+        } else {
+          title.last = title.first;
+        }
       }
     }
     d.mentions.push_back(std::move(m));
@@ -456,10 +465,14 @@ struct Recognizer {
         ++j;  // "Kassym-Jomart", "Al-Khulaifi"
         continue;
       }
-      if (j > first && d.Is(j, "name_particle") && !Cap(j) && j + 1 < n &&
-          (NamePart(j + 1) || (IsHyphen(d.Text(j + 1)) && NamePart(j + 2)))) {
-        ++j;  // "Haitham bin Tariq", "Badr bin Hamad al-Busaidi"
-        continue;
+      if (j > first && d.Is(j, "name_particle") && !Cap(j) && j + 1 < n) {
+        // "Haitham bin Tariq", "Badr bin Hamad al-Busaidi", "Ursula von der Leyen"
+        uint32_t k = j + 1;
+        if (k + 1 < n && d.Is(k, "name_particle") && !Cap(k)) ++k;
+        if (NamePart(k) || (IsHyphen(d.Text(k)) && NamePart(k + 1))) {
+          j = k;
+          continue;
+        }
       }
       break;
     }

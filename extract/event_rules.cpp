@@ -83,8 +83,12 @@ void Meetings(RuleContext& c) {
     while (after < c.s.last && (c.Word(after, "with") || c.Word(after, "between") || c.Cue(after, "meet_noun")))
       ++after;
     // the people who met: persons if the sentence names them, else states
+    // or bodies — never a person's state standing in for him
+    bool persons_named = c.SubjectBefore(t, kPerson) >= 0;
     for (unsigned types : {kPerson, kActors & ~kPerson}) {
+      if (types != kPerson && persons_named) break;
       int subject = ClauseSubject(c, t, types);
+      if (subject >= 0 && c.s.refs[subject].adjective) continue;
       std::vector<int> objects = c.ListAfter(after - 1, types, 12);
       if (c.Word(t + 1, "between") && !objects.empty()) {
         // talks between A and B

@@ -74,11 +74,16 @@ std::vector<int> RuleContext::ListFrom(int r, unsigned types) const {
   for (size_t k = r + 1; k < s.refs.size(); ++k) {
     uint32_t gap_first = s.refs[k - 1].last, gap_last = s.refs[k].first;
     // separators allowed between list items: ",", "and", "as well as", "or", "the"
-    bool list = gap_last > gap_first;
+    bool list = gap_last > gap_first, comma = false, conjunction = false;
     for (uint32_t i = gap_first; i < gap_last && list; ++i) {
       std::string_view t = d.Text(i);
       list = t == "," || t == "and" || t == "or" || t == "the" || t == "as" || t == "well";
+      comma = comma || t == ",";
+      conjunction = conjunction || t == "and" || t == "or";
     }
+    // "to Ukraine, and the Netherlands pledged": two items take no comma
+    // before "and", so ", and" after one item starts a new clause
+    if (comma && conjunction && out.size() == 1) break;
     if (!list || !(types & TypeBit(s.refs[k].type))) break;
     out.push_back(static_cast<int>(k));
   }

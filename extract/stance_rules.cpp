@@ -329,7 +329,10 @@ void Supplies(RuleContext& c) {
         what = std::string(c.d.Text(i));
         break;
       }
-    if (what.empty()) continue;
+    // "supplier" needs its goods named ("energy supplier"); a verb of delivery does not
+    bool verb = c.Word(t, "delivered") || c.Word(t, "supplied") || c.Word(t, "supplies") || c.Word(t, "exported") ||
+                c.Word(t, "donated") || c.Word(t, "shipped") || c.Word(t, "delivers") || c.Word(t, "exports");
+    if (what.empty() && !verb) continue;
     int subject = -1;
     std::vector<int> objects;
     for (uint32_t i = t + 1; i < c.s.last && i < t + 8; ++i)
