@@ -74,12 +74,46 @@ struct OfficeReader {
     return d.mentions[m].entity;
   }
 
+  // A government body's office is an office of its state (SCHEMA.md):
+  // "Russian Foreign Ministry spokeswoman X" holds "Foreign Ministry
+  // spokeswoman" for Russia. The state is the one named before the body.
+  int StateOfGovernmentBody(int holder, uint32_t sentence_first, std::string* body_words) const {
+    if (holder < 0 || d.entities[holder].type != EntityType::kOrganization) return -1;
+    const EntityInfo& body = d.entities[holder];
+    if (body.subtype != "government" && body.subtype != "embassy") return -1;
+    for (int k : body.mentions) {
+      const Mention& m = d.mentions[k];
+      if (m.first < sentence_first || m.first >= n) continue;
+      // the state as the body name's first word ("Russian Foreign Ministry") or just before it ("Pakistan's Foreign Office")
+      std::vector<FormMatch> matches;
+      if (d.dict->LongestMatch(&d.tokens[m.first].key, &d.token_text[m.first], 1, &matches) == 1)
+        for (const auto& fm : matches)
+          if (d.dict->entries()[fm.entry].kind == EntryKind::kCountry)
+            for (size_t e = 0; e < d.entities.size(); ++e)
+              if (d.entities[e].dict_entry == static_cast<int>(fm.entry)) {
+                *body_words = std::string(d.Span(m.first + 1, m.last));
+                return static_cast<int>(e);
+              }
+      int before = HolderBefore(m.first, sentence_first);
+      if (before >= 0 && d.entities[before].type == EntityType::kCountry) {
+        *body_words = std::string(d.Span(m.first, m.last));
+        return before;
+      }
+    }
+    return -1;
+  }
+
   void Record(int person, int holder, const TitleMention* t, double c, const char* rule, uint32_t sentence,
               int counterpart_of = -1, const std::string& title_text = "") {
     Office o;
     o.person = person;
     o.holder = holder;
     o.title = title_text.empty() && t ? t->text : title_text;
+    std::string body;
+    if (int state = StateOfGovernmentBody(holder, d.sentences[sentence].first, &body); state >= 0) {
+      o.holder = state;
+      if (!body.empty() && t) o.title = body + " " + o.title;
+    }
     o.confidence = c;
     o.rule = rule;
     o.sentence = sentence;

@@ -36,7 +36,7 @@ bool Modifier(const Document& d, const Ref& r) {
 int RuleContext::SubjectBefore(uint32_t tok, unsigned types) const {
   // the sentence proper starts after a dateline's dash or colon
   uint32_t start = s.first;
-  for (uint32_t i = s.first; i < tok && i < s.first + 8; ++i) {
+  for (uint32_t i = s.first; i < tok && i < s.first + 12; ++i) {
     std::string_view t = d.Text(i);
     bool spaced_dash = (t == "\u2013" || t == "\u2014" || t == "-") && d.tokens[i].space_before;
     bool colon = t == ":" && !d.tokens[i].space_before;

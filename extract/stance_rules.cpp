@@ -198,6 +198,7 @@ void Threats(RuleContext& c) {
   for (uint32_t t : c.Triggers("threaten")) {
     if (c.Negated(t)) continue;
     if (t > c.s.first && c.Word(t - 1, "to")) continue;  // "ability to threaten": no act
+    if (c.Word(t + 1, "that")) continue;  // "warned that X would ...": X is not the one threatened
     int subject = c.SubjectBefore(t, kActors);
     auto objects = c.ListAfter(t, kActors, 8);
     if (subject >= 0 && !objects.empty()) c.Add(subject, Predicate::kThreatens, objects[0], 0.75, "threaten.trigger");
