@@ -64,6 +64,60 @@ std::string Comparable(const Dictionary& dict, const std::string& word) {
 
 }  // namespace
 
+// A state named inside another name ("Peruvian" in "Peruvian Foreign
+// Ministry", "Azerbaijan" in "Italy-Azerbaijan University") is mentioned
+// there too: the article speaks of it. These nested mentions join the
+// state's entity (made if the article names it nowhere else); they are not
+// in mention_at, so relation rules still see the outer name.
+void AddNestedStates(Document& d, std::map<std::string, int>& by_key) {
+  size_t outer_count = d.mentions.size();
+  std::vector<FormMatch> matches;
+  for (size_t k = 0; k < outer_count; ++k) {
+    const Mention outer = d.mentions[k];
+    // not places: "South China Sea" and "Taiwan Strait" do not speak of the states
+    if (outer.type == EntityType::kCountry || outer.type == EntityType::kPerson || outer.type == EntityType::kLocation ||
+        outer.entity < 0)
+      continue;
+    for (uint32_t i = outer.first; i < outer.last; ++i) {
+      size_t len = d.dict->LongestMatch(&d.tokens[i].key, &d.token_text[i], outer.last - i, &matches);
+      const FormMatch* state = nullptr;
+      for (const auto& fm : matches)
+        if (len > 0 && d.dict->entries()[fm.entry].kind == EntryKind::kCountry && fm.form != FormKind::kCapital) state = &fm;
+      if (!state) continue;
+      // the outer name must be more than the state's own name
+      if (i == outer.first && i + len == outer.last) break;
+      const DictEntry& e = d.dict->entries()[state->entry];
+      Mention m;
+      m.first = i;
+      m.last = i + static_cast<uint32_t>(len);
+      m.type = EntityType::kCountry;
+      m.form = state->form == FormKind::kAdjective ? MentionForm::kAdjective : MentionForm::kName;
+      m.name = e.canonical;
+      m.code = e.code;
+      m.dict_entry = static_cast<int>(state->entry);
+      std::string key = "D" + std::to_string(state->entry) + ":Country";
+      auto it = by_key.find(key);
+      if (it == by_key.end()) {
+        EntityInfo info;
+        info.name = e.canonical;
+        info.type = EntityType::kCountry;
+        info.code = e.code;
+        info.dict_entry = m.dict_entry;
+        d.entities.push_back(std::move(info));
+        it = by_key.emplace(key, static_cast<int>(d.entities.size() - 1)).first;
+      }
+      m.entity = it->second;
+      d.entities[m.entity].mentions.push_back(static_cast<int>(d.mentions.size()));
+      d.mentions.push_back(std::move(m));
+      i += static_cast<uint32_t>(len) - 1;
+    }
+  }
+  // keep each entity's mentions in text order
+  for (auto& e : d.entities)
+    std::sort(e.mentions.begin(), e.mentions.end(),
+              [&](int a, int b) { return d.mentions[a].first < d.mentions[b].first; });
+}
+
 void ResolveCoreference(Document* doc) {
   Document& d = *doc;
   std::map<std::string, int> by_key;
@@ -166,6 +220,7 @@ void ResolveCoreference(Document* doc) {
     }
   for (size_t k = 0; k < d.mentions.size(); ++k)
     if (d.mentions[k].entity >= 0) d.entities[d.mentions[k].entity].mentions.push_back(static_cast<int>(k));
+  AddNestedStates(d, by_key);
 
   // A person's canonical name is the fullest one written; so is a body's or
   // a place's (SCHEMA.md), unless the text only uses an acronym, when the
