@@ -2,9 +2,12 @@
 
 #include <unistd.h>
 
-#include <atomic>
 #include <chrono>
+#include <condition_variable>
 #include <cstdio>
+#include <deque>
+#include <memory>
+#include <mutex>
 #include <thread>
 
 #include "cli/command.h"
@@ -63,6 +66,29 @@ Result<PipelineOptions> PipelineOptionsFrom(const Args& args) {
   return o;
 }
 
+namespace {
+
+// A run of consecutive articles, the unit of work handed to a thread. Small
+// enough that two threads stay balanced, large enough that handing it over
+// costs nothing next to extracting it.
+struct Batch {
+  std::vector<Article> articles;
+  std::vector<ExtractionRecord> records;
+  uint64_t bytes_read = 0;  // the reader's position after the last article
+  bool done = false;        // records filled in
+};
+
+constexpr size_t kBatchArticles = 64;
+constexpr uint64_t kBatchBytes = 4u << 20;
+
+}  // namespace
+
+// Three kinds of thread: one reads and parses the input into batches, `jobs`
+// extract batches in whatever order they come, and the caller's thread
+// hands records to `sink` strictly in input order (waiting for the oldest
+// batch if a later one finishes first). So reading overlaps extraction,
+// output is the same bytes for every -j, and memory holds at most
+// `max_in_flight` batches whatever the size of the corpus.
 Result<PipelineResult> RunPipeline(const PipelineOptions& options,
                                    const std::function<void(ExtractionRecord&&)>& sink) {
   auto dict = Dictionary::LoadDefault(options.dictionaries);
@@ -74,51 +100,112 @@ Result<PipelineResult> RunPipeline(const PipelineOptions& options,
   Progress progress(!options.quiet, reader->total_bytes());
   PipelineResult result;
 
-  // Articles are read in batches and extracted by `jobs` threads; records
-  // leave in input order, so output is the same for every thread count.
-  const size_t kBatchArticles = 256 * options.jobs;
-  const uint64_t kBatchBytes = 16u << 20;
-  std::vector<Article> batch;
-  std::vector<ExtractionRecord> records;
-  bool more = true;
-  while (more) {
-    batch.clear();
-    uint64_t batch_bytes = 0;
-    while (batch.size() < kBatchArticles && batch_bytes < kBatchBytes) {
-      Article a;
-      auto next = reader->Next(&a);
-      if (!next.ok()) {
-        if (!options.keep_going) return next.status();
-        Warn(next.status().message() + " (skipped)");
-        ++result.skipped_bad;
-        continue;
+  const unsigned jobs = std::max(1u, options.jobs);
+  const size_t max_in_flight = 2 * jobs + 2;  // every worker busy, one batch waiting each, one being read
+  std::mutex mu;
+  std::condition_variable changed;
+  std::deque<std::shared_ptr<Batch>> in_flight;  // input order, oldest first
+  std::deque<std::shared_ptr<Batch>> to_extract;
+  bool reading_done = false, stop = false;
+  Status read_error = Status::Ok();
+  size_t skipped_bad = 0;
+
+  auto read = [&] {
+    bool more = true;
+    while (more) {
+      auto batch = std::make_shared<Batch>();
+      uint64_t bytes = 0;
+      while (batch->articles.size() < kBatchArticles && bytes < kBatchBytes) {
+        Article a;
+        auto next = reader->Next(&a);
+        if (!next.ok()) {
+          if (!options.keep_going) {
+            std::lock_guard<std::mutex> lock(mu);
+            read_error = next.status();
+            more = false;
+            break;
+          }
+          Warn(next.status().message() + " (skipped)");
+          ++skipped_bad;
+          continue;
+        }
+        if (!*next) {
+          more = false;
+          break;
+        }
+        bytes += a.text.size();
+        batch->articles.push_back(std::move(a));
       }
-      if (!*next) {
-        more = false;
-        break;
+      batch->bytes_read = reader->bytes_read();
+      std::unique_lock<std::mutex> lock(mu);
+      changed.wait(lock, [&] { return stop || in_flight.size() < max_in_flight; });
+      if (stop) break;
+      if (!batch->articles.empty()) {
+        in_flight.push_back(batch);
+        to_extract.push_back(batch);
+        changed.notify_all();
       }
-      if (options.skip && options.skip(a.doc)) {
+    }
+    std::lock_guard<std::mutex> lock(mu);
+    reading_done = true;
+    changed.notify_all();
+  };
+
+  auto extract = [&] {
+    while (true) {
+      std::shared_ptr<Batch> batch;
+      {
+        std::unique_lock<std::mutex> lock(mu);
+        changed.wait(lock, [&] { return stop || !to_extract.empty() || reading_done; });
+        if (stop || to_extract.empty()) return;
+        batch = std::move(to_extract.front());
+        to_extract.pop_front();
+      }
+      batch->records.reserve(batch->articles.size());
+      for (const Article& a : batch->articles) batch->records.push_back(extractor.Extract(a));
+      batch->articles = {};  // the texts are not needed any more: free them now
+      std::lock_guard<std::mutex> lock(mu);
+      batch->done = true;
+      changed.notify_all();
+    }
+  };
+
+  std::thread reader_thread(read);
+  std::vector<std::thread> workers;
+  for (unsigned t = 0; t < jobs; ++t) workers.emplace_back(extract);
+
+  // The caller's thread: records out in input order. `skip` is asked here,
+  // not while reading, because it may look at what `sink` has built so far.
+  while (true) {
+    std::shared_ptr<Batch> batch;
+    {
+      std::unique_lock<std::mutex> lock(mu);
+      changed.wait(lock, [&] { return (!in_flight.empty() && in_flight.front()->done) || (reading_done && in_flight.empty()); });
+      if (in_flight.empty()) break;
+      batch = std::move(in_flight.front());
+      in_flight.pop_front();
+      changed.notify_all();  // room for the reader
+    }
+    for (auto& r : batch->records) {
+      if (options.skip && options.skip(r.doc)) {
         ++result.skipped_known;
         continue;
       }
-      batch_bytes += a.text.size();
-      batch.push_back(std::move(a));
+      ++result.articles;
+      sink(std::move(r));
     }
-    records.assign(batch.size(), ExtractionRecord{});
-    std::atomic<size_t> next_index{0};
-    auto work = [&] {
-      for (size_t i; (i = next_index.fetch_add(1)) < batch.size();) records[i] = extractor.Extract(batch[i]);
-    };
-    unsigned threads = std::min<unsigned>(options.jobs, static_cast<unsigned>(batch.size()));
-    std::vector<std::thread> pool;
-    for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work);
-    work();
-    for (auto& t : pool) t.join();
-    for (auto& r : records) sink(std::move(r));
-    result.articles += batch.size();
-    result.bytes = reader->bytes_read();
+    result.bytes = batch->bytes_read;
     progress.Update(result.articles, result.bytes);
   }
+  {
+    std::lock_guard<std::mutex> lock(mu);
+    stop = true;
+    changed.notify_all();
+  }
+  reader_thread.join();
+  for (auto& t : workers) t.join();
+  result.skipped_bad = skipped_bad;
+  if (!read_error.ok()) return read_error;
   progress.Update(result.articles, result.bytes, true);
   return result;
 }
