@@ -143,7 +143,7 @@ void Location(RuleContext& c) {
       }
     }
     // "City, Country"
-    if (ref.type == EntityType::kLocation && c.d.Text(k) == "," && k + 1 < c.s.last) {
+    if (ref.type == EntityType::kLocation && k + 1 < c.s.last && c.d.Text(k) == ",") {
       int where = c.RefAt(k + 1);
       if (where >= 0 && c.s.refs[where].first == k + 1 && c.s.refs[where].type == EntityType::kCountry &&
           !c.s.refs[where].adjective && c.d.entities[ref.entities[0]].subtype == "city")
