@@ -355,7 +355,7 @@ struct Recognizer {
       uint32_t first = ExtendLeft(i);
       if (first == i && head == i && !Cap(i + 1)) {
         // a bare head word ("the Ministry", "Council") names nothing unless "of X" follows
-        std::string_view next = d.Text(i + 1);
+        std::string_view next = i + 1 < n ? d.Text(i + 1) : std::string_view();
         if (next != "of" && next != "for" && next != "on" && next != "to") continue;
         if (d.tokens[i].upper) continue;
       }
