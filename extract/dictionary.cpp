@@ -62,6 +62,43 @@ struct Dictionary::Impl {
   std::unordered_map<std::string, int> by_kind_name;       // "kind\tcanonical" -> entry
   std::vector<CueMask> cue_masks;                          // token key -> its cue classes (single words)
 
+  // KeyOf runs once for every token of every article; `keys` is for loading,
+  // and this read-only copy answers lookups: open addressing over one array,
+  // a cheap hash of the (short) folded word, no node per entry to chase.
+  struct Slot {
+    uint64_t hash = 0;
+    uint32_t key = 0;  // 0: empty
+    std::string_view text;
+  };
+  std::vector<Slot> slots;  // size a power of two, at most half full
+
+  static uint64_t HashWord(std::string_view w) {
+    uint64_t h = 0xcbf29ce484222325ull;  // FNV-1a
+    for (char c : w) h = (h ^ static_cast<unsigned char>(c)) * 0x100000001b3ull;
+    return h;
+  }
+
+  void RebuildSlots() {
+    size_t size = 16;
+    while (size < 2 * keys.size()) size *= 2;
+    slots.assign(size, Slot{});
+    for (const auto& [text, key] : keys) {
+      uint64_t h = HashWord(text);
+      size_t i = h & (size - 1);
+      while (slots[i].key != 0) i = (i + 1) & (size - 1);
+      slots[i] = Slot{h, key, text};  // the map's nodes do not move: the view stays valid
+    }
+  }
+
+  uint32_t Lookup(std::string_view w) const {
+    if (slots.empty()) return 0;
+    uint64_t h = HashWord(w);
+    size_t mask = slots.size() - 1;
+    for (size_t i = h & mask; slots[i].key != 0; i = (i + 1) & mask)
+      if (slots[i].hash == h && slots[i].text == w) return slots[i].key;
+    return 0;
+  }
+
   uint32_t Intern(const std::string& folded) {
     auto it = keys.find(folded);
     if (it != keys.end()) return it->second;
@@ -127,10 +164,14 @@ void Dictionary::FoldTokenInto(std::string_view token, std::string* out) {
     return;
   }
   // the common case, without allocating: lower-case letters and digits only
+  out->resize(token.size());
+  char* p = out->data();
+  size_t n = 0;
   for (char c : token) {
-    if (c >= 'A' && c <= 'Z') out->push_back(static_cast<char>(c - 'A' + 'a'));
-    else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) out->push_back(c);
+    if (c >= 'A' && c <= 'Z') p[n++] = static_cast<char>(c - 'A' + 'a');
+    else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) p[n++] = c;
   }
+  out->resize(n);
 }
 
 Status Dictionary::LoadString(std::string_view text, const std::string& name) {
@@ -140,6 +181,7 @@ Status Dictionary::LoadString(std::string_view text, const std::string& name) {
   struct Refresh {
     Dictionary* self;
     ~Refresh() {
+      self->impl_->RebuildSlots();
       self->cue_masks_ = self->impl_->cue_masks.data();
       self->cue_mask_count_ = self->impl_->cue_masks.size();
     }
@@ -286,10 +328,7 @@ int Dictionary::Find(EntryKind kind, std::string_view canonical) const {
 
 const CueMask Dictionary::kNoCues;
 
-uint32_t Dictionary::KeyOf(std::string_view folded_token) const {
-  auto it = impl_->keys.find(folded_token);
-  return it == impl_->keys.end() ? 0 : it->second;
-}
+uint32_t Dictionary::KeyOf(std::string_view folded_token) const { return impl_->Lookup(folded_token); }
 
 size_t Dictionary::LongestMatch(const uint32_t* keys, const std::string_view* exact, size_t n,
                                 std::vector<FormMatch>* matches) const {

@@ -108,6 +108,16 @@ void Tokenize(std::string_view text, std::vector<Token>* out) {
       int letters = 0, uppers = 0, piece = 0;  // piece: letters since the last acronym period
       size_t k = cur.i;
       while (k < text.size()) {
+        // ASCII letters and digits, the bulk of every word, without decoding.
+        unsigned char b = static_cast<unsigned char>(text[k]);
+        if ((b >= 'a' && b <= 'z') || (b >= '0' && b <= '9')) {
+          ++letters, ++piece, ++k;
+          continue;
+        }
+        if (b >= 'A' && b <= 'Z') {
+          ++letters, ++piece, ++uppers, ++k;
+          continue;
+        }
         size_t n;
         char32_t d = Cursor{text, k}.peek(&n);
         CharClass dc = Classify(d);
