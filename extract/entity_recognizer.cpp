@@ -644,6 +644,10 @@ struct Recognizer {
           prev == "capital")
         return false;
       if (d.IsWord(m.first - 1, "by") || d.IsWord(m.first - 1, "between")) return true;
+      // the object of a stance or a sanction: "threatened Seoul", "condemned Washington"
+      if (d.Is(m.first - 1, "threaten") || d.Is(m.first - 1, "criticize") || d.Is(m.first - 1, "sanction") ||
+          d.Is(m.first - 1, "support"))
+        return true;
       // "between Washington and Tehran": the second of the pair
       if (d.IsWord(m.first - 1, "and") && m.first >= 3 && d.IsWord(m.first - 3, "between")) return true;
     }

@@ -52,9 +52,26 @@ ExtractionRecord Extractor::Extract(const Article& article) const {
   d.token_text.reserve(d.tokens.size());
   std::string folded;
   for (auto& t : d.tokens) {
-    d.token_text.push_back(TokenText(d.text, t));
-    Dictionary::FoldTokenInto(d.token_text.back(), &folded);
-    t.key = dict_.KeyOf(folded);
+    std::string_view text = TokenText(d.text, t);
+    d.token_text.push_back(text);
+    // Short ASCII tokens, nearly all of them, fold on the stack exactly as
+    // FoldTokenInto does (letters lowered, digits kept, the rest dropped).
+    char buf[32];
+    size_t n = 0;
+    bool ascii = text.size() <= sizeof buf;
+    for (size_t i = 0; ascii && i < text.size(); ++i) {
+      char c = text[i];
+      if (c >= 'a' && c <= 'z') buf[n++] = c;
+      else if (c >= 'A' && c <= 'Z') buf[n++] = static_cast<char>(c - 'A' + 'a');
+      else if (c >= '0' && c <= '9') buf[n++] = c;
+      else if (static_cast<unsigned char>(c) >= 0x80) ascii = false;
+    }
+    if (ascii) {
+      t.key = dict_.KeyOf(std::string_view(buf, n));
+    } else {
+      Dictionary::FoldTokenInto(text, &folded);
+      t.key = dict_.KeyOf(folded);
+    }
   }
   internal::SplitSentences(&d);
   d.article_date = internal::NormalizeIsoDate(article.date);

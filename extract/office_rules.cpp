@@ -356,6 +356,26 @@ struct OfficeReader {
     return out;
   }
 
+  // "Kishida will visit Washington, where he will meet President Joe Biden":
+  // the one met in a city a visitor travels to serves that city's state.
+  int VenueState(const Office& o) const {
+    const Sentence& s = d.sentences[o.sentence];
+    bool meeting = false;
+    int state = -1;
+    for (uint32_t i = s.first; i < s.last; ++i) {
+      if (d.Is(i, "meet_verb") || d.Is(i, "meet_noun") || d.Is(i, "visit_verb")) meeting = true;
+      int m = d.mention_at[i];
+      if (m < 0 || d.mentions[m].first != i || d.mentions[m].type != EntityType::kLocation ||
+          d.mentions[m].dict_entry < 0 || d.mentions[m].subtype != "city")
+        continue;
+      const std::string& in = d.dict->entries()[d.mentions[m].dict_entry].in;
+      int entry = in.empty() ? -1 : d.dict->Find(EntryKind::kCountry, in);
+      for (size_t e = 0; e < d.entities.size() && state < 0; ++e)
+        if (entry >= 0 && d.entities[e].dict_entry == entry) state = static_cast<int>(e);
+    }
+    return meeting ? state : -1;
+  }
+
   // True when two people named in one sentence face each other (they met,
   // or are named as a pair: "A and B inaugurated"), so they serve different states.
   bool FacingEachOther(uint32_t sentence) const {
@@ -405,6 +425,7 @@ struct OfficeReader {
       std::vector<int> strong = {BehalfOf(o)};
       for (int c : StatesOfRolePhrases(o.title)) strong.push_back(c);
       strong.push_back(DefaultState(o.title_entry));
+      strong.push_back(VenueState(o));
       for (int c : colleagues) strong.push_back(c);
       for (int c : same_office) strong.push_back(c);
       for (int c : PreviousPersonStates(o)) strong.push_back(c);
