@@ -81,8 +81,8 @@ int RunBuild(const Args& args) {
   }
   if (!options->quiet) {
     std::string known = result->skipped_known ? " (" + std::to_string(result->skipped_known) + " already in the graph)" : "";
-    Note("read " + std::to_string(result->articles) + " articles" + known + "\n" + Summary(graph) + "\ngraph: " +
-         output + (diagram.empty() ? "" : "\ndiagram: " + diagram));
+    Note("read " + std::to_string(result->articles) + (result->articles == 1 ? " article" : " articles") + known +
+         "\n" + Summary(graph) + "\n  graph:     " + output + (diagram.empty() ? "" : "\n  diagram:   " + diagram));
   }
   if (result->skipped_bad) {
     Warn(std::to_string(result->skipped_bad) + " bad input(s) skipped");
@@ -110,7 +110,7 @@ int RunMerge(const Args& args) {
   KnowledgeGraph graph = builder.Build();
   Status s = SaveGraph(graph, output);
   if (!s.ok()) return Fail(s);
-  if (!args.Has("--quiet")) Note(Summary(graph) + "\ngraph: " + output);
+  if (!args.Has("--quiet")) Note("merged\n" + Summary(graph) + "\n  graph:     " + output);
   return kExitOk;
 }
 

@@ -25,8 +25,8 @@ std::string Summary(const KnowledgeGraph& g) {
     for (const auto& [k, n] : m) s += (s.empty() ? "" : ", ") + k + " " + std::to_string(n);
     return s;
   };
-  return "articles: " + std::to_string(g.articles().size()) + "\nentities: " + std::to_string(g.entity_count()) +
-         " (" + list(types) + ")\nrelations: " + std::to_string(g.relation_count()) + " (" + list(preds) + ")";
+  return "  articles:  " + std::to_string(g.articles().size()) + "\n  entities:  " + std::to_string(g.entity_count()) +
+         " (" + list(types) + ")\n  relations: " + std::to_string(g.relation_count()) + " (" + list(preds) + ")";
 }
 
 namespace {
