@@ -5,7 +5,8 @@
 #  2. the corpus split into shards (split -l), each extracted by its own
 #     process (xargs -P), the record files merged in shuffled order, gives
 #     the same graph, byte for byte, as `irkg build` of the whole corpus;
-#  3. merging graphs built from shards gives that graph too.
+#  3. merging graphs built from shards gives that graph too;
+#  4. so does `irkg merge - -o -` with the shards' records on stdin.
 # usage: scale_test.sh IRKG IRKG_BENCH WORKDIR
 set -eu
 irkg=$1 bench=$2 work=$3
@@ -42,4 +43,7 @@ half=$(( $# / 2 ))
 "$irkg" merge -q $(ls shard-*.records.jsonl | tail -n +"$((half + 1))") -o right.jsonld
 "$irkg" merge -q right.jsonld left.jsonld -o halves.jsonld
 cmp whole.jsonld halves.jsonld || fail "merge of shard graphs differs from build"
+# 4. The reducer as a filter: records in any order on stdin, graph on stdout.
+cat $shuffled | "$irkg" merge -q - -o - > stdin-merge.jsonld
+cmp whole.jsonld stdin-merge.jsonld || fail "merge of records on stdin differs from build"
 echo "scale_test: ok ($(ls shard-*.records.jsonl | wc -l) shards)"
