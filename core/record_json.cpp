@@ -135,7 +135,7 @@ struct Parser {
 
 Result<ExtractionRecord> ParseRecordJson(std::string_view line, const std::string& where) {
   rapidjson::Document doc;
-  doc.Parse<rapidjson::kParseValidateEncodingFlag>(line.data(), line.size());
+  doc.Parse<rapidjson::kParseValidateEncodingFlag | rapidjson::kParseIterativeFlag>(line.data(), line.size());
   Parser p{where};
   if (doc.HasParseError())
     return p.Fail(std::string("invalid JSON at column ") + std::to_string(doc.GetErrorOffset() + 1) + ": " +

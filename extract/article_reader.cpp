@@ -119,7 +119,8 @@ struct ArticleReader::Impl {
     std::string where = jsonl_path + ":" + std::to_string(jsonl_line);
     if (jsonl_line == 1) StripBom(&line);
     rapidjson::Document d;
-    d.Parse(line.data(), line.size());
+    // Iterative: a line of deeply nested brackets must not overflow the stack.
+    d.Parse<rapidjson::kParseIterativeFlag>(line.data(), line.size());
     if (d.HasParseError())
       return Status::InvalidInput(where + ": invalid JSON at column " + std::to_string(d.GetErrorOffset() + 1) +
                                   ": " + rapidjson::GetParseError_En(d.GetParseError()));

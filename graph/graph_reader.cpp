@@ -162,7 +162,8 @@ Result<KnowledgeGraph> GraphFileReader::Read(std::string_view text) {
   if (overlong != std::string_view::npos)
     return Status::InvalidInput(name_ + ": number too long at byte " + std::to_string(overlong));
   rapidjson::Document doc;
-  doc.Parse<rapidjson::kParseFullPrecisionFlag | rapidjson::kParseValidateEncodingFlag>(text.data(), text.size());
+  doc.Parse<rapidjson::kParseFullPrecisionFlag | rapidjson::kParseValidateEncodingFlag | rapidjson::kParseIterativeFlag>(
+      text.data(), text.size());
   if (doc.HasParseError()) {
     if (text.find_first_not_of(" \t\r\n") == std::string_view::npos) return Status::InvalidInput(name_ + ": file is empty");
     if (doc.GetErrorOffset() >= text.size())
