@@ -89,10 +89,27 @@ struct Document {
   std::string_view Span(uint32_t first, uint32_t last) const {
     return text.substr(tokens[first].start, tokens[last - 1].end - tokens[first].start);
   }
+  // The entity a dictionary entry became in this article, or -1.
+  int EntityOfEntry(int dict_entry) const {
+    for (size_t e = 0; dict_entry >= 0 && e < entities.size(); ++e)
+      if (entities[e].dict_entry == dict_entry) return static_cast<int>(e);
+    return -1;
+  }
+  // The entity of the state a dictionary entry's `in=` names ("Baku" ->
+  // Azerbaijan), when the article mentions that state; else -1.
+  int EntityOfStateOf(int dict_entry) const {
+    if (dict_entry < 0) return -1;
+    const std::string& in = dict->entries()[dict_entry].in;
+    return in.empty() ? -1 : EntityOfEntry(dict->Find(EntryKind::kCountry, in));
+  }
   int EntityAt(uint32_t tok) const {
     return tok < mention_at.size() && mention_at[tok] >= 0 ? mentions[mention_at[tok]].entity : -1;
   }
 };
+
+// States by how much the article speaks of them (mentions, then first
+// mention), most first.
+std::vector<int> CountriesByMentions(const Document& doc);
 
 // The stages, in the order Extractor runs them.
 void SplitSentences(Document* doc);

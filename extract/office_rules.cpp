@@ -89,11 +89,10 @@ struct OfficeReader {
       if (d.dict->LongestMatch(&d.tokens[m.first].key, &d.token_text[m.first], 1, &matches) == 1)
         for (const auto& fm : matches)
           if (d.dict->entries()[fm.entry].kind == EntryKind::kCountry)
-            for (size_t e = 0; e < d.entities.size(); ++e)
-              if (d.entities[e].dict_entry == static_cast<int>(fm.entry)) {
-                *body_words = std::string(d.Span(m.first + 1, m.last));
-                return static_cast<int>(e);
-              }
+            if (int state = d.EntityOfEntry(static_cast<int>(fm.entry)); state >= 0) {
+              *body_words = std::string(d.Span(m.first + 1, m.last));
+              return state;
+            }
       int before = HolderBefore(m.first, sentence_first);
       if (before >= 0 && d.entities[before].type == EntityType::kCountry) {
         *body_words = std::string(d.Span(m.first, m.last));
@@ -252,19 +251,7 @@ struct OfficeReader {
 
   // Countries by how much the article speaks of them.
   std::vector<int> CountriesByWeight() const {
-    std::map<int, std::pair<int, uint32_t>> weight;  // entity -> (mentions, first token)
-    for (const auto& m : d.mentions) {
-      if (m.type != EntityType::kCountry || m.entity < 0) continue;
-      auto& w = weight[m.entity];
-      if (w.first == 0) w.second = m.first;
-      ++w.first;
-    }
-    std::vector<int> out;
-    for (const auto& [e, w] : weight) out.push_back(e);
-    std::sort(out.begin(), out.end(), [&](int a, int b) {
-      if (weight[a].first != weight[b].first) return weight[a].first > weight[b].first;
-      return weight[a].second < weight[b].second;
-    });
+    std::vector<int> out = CountriesByMentions(d);
     int home = DatelineState();
     if (home >= 0) {
       out.erase(std::remove(out.begin(), out.end(), home), out.end());
@@ -290,10 +277,7 @@ struct OfficeReader {
                                         next == "\u2013" || next == "\u2014");
         bool barred = i > s.first && d.Text(i - 1) == "|" && next == "|";
         if (!opening && !barred) continue;
-        const std::string& in = d.dict->entries()[d.mentions[m].dict_entry].in;
-        int entry = in.empty() ? -1 : d.dict->Find(EntryKind::kCountry, in);
-        for (size_t e = 0; e < d.entities.size(); ++e)
-          if (entry >= 0 && d.entities[e].dict_entry == entry) return static_cast<int>(e);
+        if (int state = d.EntityOfStateOf(d.mentions[m].dict_entry); state >= 0) return state;
       }
     }
     return -1;
@@ -320,12 +304,7 @@ struct OfficeReader {
   // State" -> United States), when the article mentions that state.
   int DefaultState(int title_entry) const {
     if (title_entry < 0) return -1;
-    const std::string& in = d.dict->entries()[title_entry].in;
-    if (in.empty()) return -1;
-    int entry = d.dict->Find(EntryKind::kCountry, in);
-    for (size_t e = 0; e < d.entities.size(); ++e)
-      if (entry >= 0 && d.entities[e].dict_entry == entry) return static_cast<int>(e);
-    return -1;
+    return d.EntityOfStateOf(title_entry);
   }
 
   // "X signed on behalf of the Government of Rwanda": the state X acts for.
@@ -368,10 +347,7 @@ struct OfficeReader {
       if (m < 0 || d.mentions[m].first != i || d.mentions[m].type != EntityType::kLocation ||
           d.mentions[m].dict_entry < 0 || d.mentions[m].subtype != "city")
         continue;
-      const std::string& in = d.dict->entries()[d.mentions[m].dict_entry].in;
-      int entry = in.empty() ? -1 : d.dict->Find(EntryKind::kCountry, in);
-      for (size_t e = 0; e < d.entities.size() && state < 0; ++e)
-        if (entry >= 0 && d.entities[e].dict_entry == entry) state = static_cast<int>(e);
+      if (state < 0) state = d.EntityOfStateOf(d.mentions[m].dict_entry);
     }
     return meeting ? state : -1;
   }

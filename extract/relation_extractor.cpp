@@ -264,19 +264,7 @@ std::vector<int> PairOfStates(const Document& d) {
 }
 
 std::vector<int> TopCountries(const Document& d) {
-  std::map<int, std::pair<int, uint32_t>> weight;
-  for (const auto& m : d.mentions) {
-    if (m.type != EntityType::kCountry || m.entity < 0) continue;
-    auto& w = weight[m.entity];
-    if (w.first == 0) w.second = m.first;
-    ++w.first;
-  }
-  std::vector<int> out;
-  for (const auto& [e, w] : weight) out.push_back(e);
-  std::sort(out.begin(), out.end(), [&](int a, int b) {
-    if (weight[a].first != weight[b].first) return weight[a].first > weight[b].first;
-    return weight[a].second < weight[b].second;
-  });
+  std::vector<int> out = CountriesByMentions(d);
   if (out.size() > 2) out.resize(2);
   return out;
 }
@@ -299,6 +287,23 @@ std::vector<int> MainPersons(const Document& d) {
 }
 
 }  // namespace
+
+std::vector<int> CountriesByMentions(const Document& d) {
+  std::map<int, std::pair<int, uint32_t>> weight;  // entity -> (mentions, first token)
+  for (const auto& m : d.mentions) {
+    if (m.type != EntityType::kCountry || m.entity < 0) continue;
+    auto& w = weight[m.entity];
+    if (w.first == 0) w.second = m.first;
+    ++w.first;
+  }
+  std::vector<int> out;
+  for (const auto& [e, w] : weight) out.push_back(e);
+  std::sort(out.begin(), out.end(), [&](int a, int b) {
+    if (weight[a].first != weight[b].first) return weight[a].first > weight[b].first;
+    return weight[a].second < weight[b].second;
+  });
+  return out;
+}
 
 void ExtractRelations(Document* doc) {
   ExtractOffices(doc);

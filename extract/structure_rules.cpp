@@ -222,9 +222,7 @@ int StateNamedAt(const RuleContext& c, uint32_t first, uint32_t last) {
   for (size_t skip = 0; skip < keys.size(); ++skip) {
     if (c.d.dict->LongestMatch(keys.data() + skip, texts.data() + skip, keys.size() - skip, &matches) == 0) continue;
     for (const auto& fm : matches)
-      if (c.d.dict->entries()[fm.entry].kind == EntryKind::kCountry)
-        for (size_t e = 0; e < c.d.entities.size(); ++e)
-          if (c.d.entities[e].dict_entry == static_cast<int>(fm.entry)) return static_cast<int>(e);
+      if (c.d.dict->entries()[fm.entry].kind == EntryKind::kCountry) return c.d.EntityOfEntry(static_cast<int>(fm.entry));
     break;
   }
   return -1;
