@@ -42,7 +42,12 @@ const std::string& Head(const std::vector<std::string>& words) {
   return words.back();
 }
 
-int WordCount(const std::string& name) { return static_cast<int>(Words(name).size()); }
+// Words(name).size() without building the words: FoldName puts exactly one
+// space between words and none at either end.
+int WordCount(const std::string& name) {
+  std::string key = FoldName(name);
+  return key.empty() ? 0 : 1 + static_cast<int>(std::count(key.begin(), key.end(), ' '));
+}
 
 // Words that say nothing about which body is meant.
 bool Filler(const std::string& w) {
@@ -237,7 +242,8 @@ void ResolveCoreference(Document* doc) {
       for (uint32_t i = m.first; i < m.last; ++i)
         if (d.tokens[i].shape == TokenShape::kWord && !d.tokens[i].upper) acronym = false;
       if (dictionary && acronym && !written.empty()) continue;
-      if (WordCount(text) > WordCount(written) || (WordCount(text) == WordCount(written) && text.size() > written.size()))
+      int text_words = WordCount(text), written_words = WordCount(written);
+      if (text_words > written_words || (text_words == written_words && text.size() > written.size()))
         written = text;
     }
     // a dateline's "BEIJING" is Beijing: the dictionary's casing when the words are the same
