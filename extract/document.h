@@ -85,7 +85,19 @@ struct Document {
   bool Is(uint32_t tok, CueClass cue_class) const {
     return tok < tokens.size() && dict->IsCue(cue_class, tokens[tok].key);
   }
-  bool IsWord(uint32_t tok, std::string_view lower) const;  // case-insensitive
+  // Case-insensitive. Inline: rules ask it of nearly every token with a
+  // literal, and most calls end at the length test.
+  bool IsWord(uint32_t tok, std::string_view lower) const {
+    if (tok >= tokens.size()) return false;
+    std::string_view t = token_text[tok];
+    if (t.size() != lower.size()) return false;
+    for (size_t i = 0; i < t.size(); ++i) {
+      char c = t[i];
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+      if (c != lower[i]) return false;
+    }
+    return true;
+  }
   std::string_view Span(uint32_t first, uint32_t last) const {
     return text.substr(tokens[first].start, tokens[last - 1].end - tokens[first].start);
   }

@@ -22,18 +22,6 @@
 
 namespace irkg::internal {
 
-bool Document::IsWord(uint32_t tok, std::string_view lower) const {
-  if (tok >= tokens.size()) return false;
-  std::string_view t = token_text[tok];
-  if (t.size() != lower.size()) return false;
-  for (size_t i = 0; i < t.size(); ++i) {
-    char c = t[i];
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    if (c != lower[i]) return false;
-  }
-  return true;
-}
-
 namespace {
 
 bool IsHyphen(std::string_view t) { return t == "-" || t == "\u2010" || t == "\u2011"; }
