@@ -5,6 +5,7 @@
 #include <map>
 #include <set>
 #include <tuple>
+#include <unordered_map>
 #include <utility>
 
 #include "core/text.h"
@@ -468,17 +469,33 @@ KnowledgeGraph GraphBuilder::Build() const {
   std::sort(entities.begin(), entities.end(),
             [](const auto& a, const auto& b) { return a.first.id < b.first.id; });
 
-  std::vector<const std::string*> id_of_observation(obs.size());
-  for (const auto& [entity, root] : entities)
-    for (size_t m : clusters.at(root)) id_of_observation[m] = &entity.id;
+  // Entities are now in strictly increasing id order, so an entity's rank
+  // compares as its id does: edges are keyed and sorted by ranks, which
+  // orders them exactly as the ids would without a string comparison per
+  // piece of evidence.
+  std::vector<size_t> rank_of_observation(obs.size());
+  std::vector<std::string> ids;
+  ids.reserve(entities.size());
+  for (size_t rank = 0; rank < entities.size(); ++rank) {
+    ids.push_back(entities[rank].first.id);
+    for (size_t m : clusters.at(entities[rank].second)) rank_of_observation[m] = rank;
+  }
+  // Relations name interned keys: find each key's observation once, not once
+  // per piece of evidence.
+  std::unordered_map<const ObservationKey*, size_t> observation_of;
+  observation_of.reserve(impl_->keys.size());
+  for (const ObservationKey& key : impl_->keys) {
+    auto it = index.find(key);
+    if (it != index.end()) observation_of.emplace(&key, it->second);
+  }
 
-  std::map<std::tuple<std::string, Predicate, std::string>, std::vector<Evidence>> edges;
+  std::map<std::tuple<size_t, Predicate, size_t>, std::vector<Evidence>> edges;
   for (const RelationObservation& r : impl_->relations) {
-    auto s = index.find(*r.subject);
-    auto o = index.find(*r.object);
-    if (s == index.end() || o == index.end()) continue;
-    std::string subject = *id_of_observation[s->second];
-    std::string object = *id_of_observation[o->second];
+    auto s = observation_of.find(r.subject);
+    auto o = observation_of.find(r.object);
+    if (s == observation_of.end() || o == observation_of.end()) continue;
+    size_t subject = rank_of_observation[s->second];
+    size_t object = rank_of_observation[o->second];
     if (Info(r.predicate).symmetric && object < subject) std::swap(subject, object);
     edges[{subject, r.predicate, object}].push_back(r.evidence);
   }
@@ -492,7 +509,7 @@ KnowledgeGraph GraphBuilder::Build() const {
     NormalizeEvidence(&evidence);
     rel.evidence = std::move(evidence);
     SummarizeEvidence(&rel);
-    graph.AddRelation(*graph.FindById(subject), *graph.FindById(object), std::move(rel));
+    graph.AddRelation(*graph.FindById(ids[subject]), *graph.FindById(ids[object]), std::move(rel));
   }
 
   std::vector<ArticleInfo> articles;
