@@ -440,11 +440,7 @@ void GraphBuilder::AddGraph(const KnowledgeGraph& graph) {
 
 KnowledgeGraph GraphBuilder::Build() const {
   ObservationList obs;
-  std::map<ObservationKey, size_t> index;
-  for (const auto& [key, facts] : impl_->entities) {
-    index.emplace(key, obs.size());
-    obs.emplace_back(&key, &facts);
-  }
+  for (const auto& [key, facts] : impl_->entities) obs.emplace_back(&key, &facts);
 
   DisjointSets sets(obs.size());
   ResolvePersons(obs, &sets);
@@ -481,12 +477,15 @@ KnowledgeGraph GraphBuilder::Build() const {
     for (size_t m : clusters.at(entities[rank].second)) rank_of_observation[m] = rank;
   }
   // Relations name interned keys: find each key's observation once, not once
-  // per piece of evidence.
+  // per piece of evidence. Both the keys and the observations are sorted,
+  // so one walk through both pairs them.
   std::unordered_map<const ObservationKey*, size_t> observation_of;
   observation_of.reserve(impl_->keys.size());
+  size_t next_observation = 0;
   for (const ObservationKey& key : impl_->keys) {
-    auto it = index.find(key);
-    if (it != index.end()) observation_of.emplace(&key, it->second);
+    while (next_observation < obs.size() && *obs[next_observation].first < key) ++next_observation;
+    if (next_observation < obs.size() && *obs[next_observation].first == key)
+      observation_of.emplace(&key, next_observation);
   }
 
   std::map<std::tuple<size_t, Predicate, size_t>, std::vector<Evidence>> edges;
