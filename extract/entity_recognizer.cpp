@@ -500,6 +500,8 @@ struct Recognizer {
       // sentence openers and month names are not names
       if ((SentenceStart(i) || (i > 0 && IsQuote(i - 1))) && d.Is(i, "sentence_word")) continue;
       if (d.Is(i, "month") || d.Is(i, "weekday")) continue;
+      // an honorific opens the name but is not part of it: "Sheikh Mohammed ..."
+      if (d.Is(i, "honorific") && NamePart(i + 1)) continue;
       uint32_t last = PersonEnd(first);
       uint32_t words = 0;
       for (uint32_t k = first; k < last; ++k)

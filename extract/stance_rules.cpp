@@ -164,6 +164,12 @@ void Criticism(RuleContext& c) {
     if (!subjects.empty() && c.s.refs[subjects.back()].last > t) subjects = {subject};
     auto objects = c.ListAfter(t, kActors, 10);
     if (subjects.empty() || objects.empty()) continue;
+    // "rejected any displacement of Palestinians": the object of "of" after a
+    // noun is who suffered the thing rejected, not its target; nouns of
+    // criticism ("condemnation of X") take their target with "of"
+    uint32_t at = c.s.refs[objects[0]].first;
+    bool noun_trigger = c.Word(t, "criticism") || c.Word(t, "condemnation") || c.Word(t, "repudiation");
+    if (at > t + 2 && c.Word(at - 1, "of") && !noun_trigger && !c.Word(t + 1, "of")) continue;
     for (int s : subjects) c.Add(s, Predicate::kCriticizes, objects[0], 0.8, "criticize.trigger");
     found = true;
   }
@@ -320,6 +326,33 @@ void Attacks(RuleContext& c) {
   }
 }
 
+// "Hezbollah fired rockets at northern Israel", "launched drones on Kyiv":
+// a weapon fired at a place or an actor is an attack on it.
+void Launches(RuleContext& c) {
+  for (uint32_t t : c.Triggers("launch_verb")) {
+    if (c.Negated(t) || c.Modal(t)) continue;
+    uint32_t weapon = 0;
+    for (uint32_t i = t + 1; i < c.s.last && i < t + 5; ++i)
+      if (c.Cue(i, "weapon")) {
+        weapon = i;
+        break;
+      }
+    if (!weapon) continue;
+    uint32_t prep = 0;
+    for (uint32_t i = weapon + 1; i < c.s.last && i < weapon + 3; ++i)
+      if (c.Word(i, "at") || c.Word(i, "on") || c.Word(i, "into") || c.Word(i, "toward") || c.Word(i, "towards") ||
+          c.Word(i, "against")) {
+        prep = i;
+        break;
+      }
+    if (!prep) continue;
+    int subject = c.NearestBefore(t, kActors, 4);
+    auto targets = c.ListAfter(prep, kActors | TypeBit(EntityType::kLocation), 3);
+    if (subject < 0 || targets.empty()) continue;
+    for (int o : targets) c.Add(subject, Predicate::kAttacks, o, 0.75, "attack.launch");
+  }
+}
+
 void Supplies(RuleContext& c) {
   for (uint32_t t : c.Triggers("supply")) {
     if (c.Negated(t) || c.Modal(t)) continue;
@@ -364,6 +397,7 @@ void ExtractStances(Document* doc, const SentenceView& s) {
   Threats(c);
   Sanctions(c);
   Attacks(c);
+  Launches(c);
   Supplies(c);
 }
 
