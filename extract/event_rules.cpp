@@ -67,6 +67,23 @@ void Meetings(RuleContext& c) {
     if (c.Negated(t) || c.Modal(t)) continue;
     // a meeting noun alone ("the CFM meeting", "a meeting of ministers") says
     // nobody met: it needs "with|between", a verb of holding, or two people
+    // "talks were held between A and B", "a meeting between Greek PM A and Turkish President B"
+    uint32_t between = 0;
+    for (uint32_t i = t + 1; i < c.s.last && i < t + 5; ++i)
+      if (c.Word(i, "between")) {
+        between = i;
+        break;
+      } else if (!(c.Word(i, "were") || c.Word(i, "was") || c.Word(i, "held") || c.Word(i, "took") || c.Word(i, "place"))) {
+        break;
+      }
+    if (between && !c.Negated(t)) {
+      auto pair = c.Conjoined(between + 1, c.s.last, kPerson);
+      if (pair.size() < 2) pair = c.Conjoined(between + 1, c.s.last, kActors & ~kPerson);
+      if (pair.size() == 2) {
+        c.Add(pair[0], Predicate::kMetWith, pair[1], 0.8, "meet.between", EventDate(c, t));
+        break;
+      }
+    }
     if (c.Cue(t, "meet_noun") && !c.Cue(t, "meet_verb")) {
       bool partner = c.Word(t + 1, "with") || c.Word(t + 1, "between");
       bool held = false;
@@ -90,18 +107,6 @@ void Meetings(RuleContext& c) {
       int subject = ClauseSubject(c, t, types);
       if (subject >= 0 && c.s.refs[subject].adjective) continue;
       std::vector<int> objects = c.ListAfter(after - 1, types, 12);
-      if (c.Word(t + 1, "between") && !objects.empty()) {
-        // talks between A and B
-        auto pair = c.ListFrom(objects[0], types);
-        if (pair.size() == 1 && c.s.refs[pair[0]].entities.size() == 2) {
-          c.Add(pair[0], Predicate::kMetWith, pair[0], 0.8, "meet.between", date);
-          done = true;
-        } else if (pair.size() >= 2) {
-          c.Add(pair[0], Predicate::kMetWith, pair[1], 0.8, "meet.between", date);
-          done = true;
-        }
-        if (done) break;
-      }
       if (subject >= 0) {
         // "A and B held talks", "A and his Italian counterpart B held consultations"
         auto subjects = c.ListFrom(subject, types);

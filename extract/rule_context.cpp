@@ -118,8 +118,13 @@ std::vector<int> RuleContext::ListBefore(uint32_t tok, unsigned types) const {
 }
 
 std::vector<int> RuleContext::ConjoinedBefore(uint32_t tok, unsigned types) const {
+  return Conjoined(s.first, tok, types);
+}
+
+std::vector<int> RuleContext::Conjoined(uint32_t from, uint32_t to, unsigned types) const {
   int first = -1;
-  for (size_t r = 0; r < s.refs.size() && s.refs[r].last <= tok; ++r) {
+  for (size_t r = 0; r < s.refs.size() && s.refs[r].last <= to; ++r) {
+    if (s.refs[r].first < from) continue;
     if (!(types & TypeBit(s.refs[r].type)) || s.refs[r].adjective) continue;
     if (first < 0) {
       first = static_cast<int>(r);

@@ -46,6 +46,8 @@ class RuleContext {
   // Two refs of `types` before `tok` joined by "and", with only their
   // describing words between ("A and his Italian counterpart B").
   std::vector<int> ConjoinedBefore(uint32_t tok, unsigned types) const;
+  // The same among the refs within tokens [from, to).
+  std::vector<int> Conjoined(uint32_t from, uint32_t to, unsigned types) const;
 
   // True when a quotation mark stands between two tokens: a quote's words
   // and the words about it are different statements.

@@ -254,7 +254,8 @@ void Sanctions(RuleContext& c) {
           if (c.s.refs[o].last <= t) c.Add(by[0], Predicate::kSanctions, o, 0.8, "sanction.passive-by");
       continue;
     }
-    if (targets.empty() && (c.Word(t, "sanctioned") || c.Word(t, "blacklisted") || c.Word(t, "expelled")))
+    if (targets.empty() && (c.Word(t, "sanctioned") || c.Word(t, "blacklisted") || c.Word(t, "expelled") ||
+                            c.Word(t, "suspended") || c.Word(t, "boycotted")))
       targets = c.ListAfter(t, kActors, 2);
     if (targets.empty()) continue;
     int subject = c.SubjectBefore(t, kActors);
