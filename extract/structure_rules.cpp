@@ -54,7 +54,8 @@ void Membership(RuleContext& c) {
       if (subject < 0) continue;
       auto subjects = c.ListFrom(subject, kCountry | kOrg);
       for (int s : subjects)
-        if (c.s.refs[s].last <= t) c.Add(s, Predicate::kMemberOf, org, 0.8, "member.of");
+        if (c.s.refs[s].last <= t)
+          for (int o : orgs) c.Add(s, Predicate::kMemberOf, o, 0.8, "member.of");  // "of the EAEU and the CSTO"
       continue;
     }
     // "Finland joined NATO", "accession to the EU"
