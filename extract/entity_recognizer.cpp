@@ -437,6 +437,12 @@ struct Recognizer {
         continue;
       }
       std::string_view t = d.Text(j);
+      // a regnal number: "Mohammed VI", "Charles III"
+      if (j > first && NamePart(j - 1) && d.mention_at[j] < 0 && t.size() <= 4 &&
+          t.find_first_not_of("IVX") == std::string_view::npos) {
+        ++j;
+        break;
+      }
       if (j > first && NamePart(j - 1) && d.mention_at[j] >= 0 && Cap(j) && !d.tokens[j].upper) {
         const Mention& m = d.mentions[d.mention_at[j]];
         if (m.type == EntityType::kOrganization && m.first == j && m.last == j + 1) {
