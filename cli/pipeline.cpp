@@ -93,7 +93,7 @@ Result<PipelineResult> RunPipeline(const PipelineOptions& options,
                                    const std::function<void(ExtractionRecord&&)>& sink) {
   auto dict = Dictionary::LoadDefault(options.dictionaries);
   if (!dict.ok()) return dict.status();
-  auto reader = ArticleReader::Open(options.inputs);
+  auto reader = ArticleReader::Open(options.inputs, options.keep_going);
   if (!reader.ok()) return reader.status();
   reader->set_warning_sink([&](const std::string& w) { Warn(w); });
   Extractor extractor(*dict);

@@ -154,7 +154,46 @@ struct ArticleReader::Impl {
     return true;
   }
 
+  // Inputs that could not be opened, reported first under --keep-going.
+  std::vector<Status> deferred;
+
+  // Adds one input, expanding a directory into its files in sorted order.
+  Status AddInput(const std::string& input) {
+    if (input == "-") {
+      files.push_back(input);
+      return Status::Ok();
+    }
+    std::error_code ec;
+    auto st = fs::status(input, ec);
+    if (st.type() == fs::file_type::not_found) return Status::NotFound(input + ": no such file or directory");
+    if (ec) return Status::IoError(input + ": " + ec.message());
+    if (!fs::is_directory(st)) {
+      total_bytes += fs::file_size(input, ec);
+      files.push_back(input);
+      return Status::Ok();
+    }
+    std::vector<std::string> found;
+    // An unreadable subdirectory is an error, not skipped: nothing is left out silently.
+    fs::recursive_directory_iterator it(input, ec), end;
+    if (ec) return Status::IoError(input + ": cannot read directory: " + ec.message());
+    for (; it != end; it.increment(ec)) {
+      if (ec) return Status::IoError(input + ": cannot read directory: " + ec.message());
+      if (it->is_regular_file(ec) && (HasExtension(it->path(), ".txt") || HasExtension(it->path(), ".jsonl")))
+        found.push_back(it->path().string());
+    }
+    if (found.empty()) return Status::NotFound(input + ": directory holds no .txt or .jsonl files");
+    std::sort(found.begin(), found.end());
+    for (auto& f : found) total_bytes += fs::file_size(f, ec);
+    files.insert(files.end(), found.begin(), found.end());
+    return Status::Ok();
+  }
+
   Result<bool> Next(Article* a) {
+    if (!deferred.empty()) {
+      Status s = std::move(deferred.front());
+      deferred.erase(deferred.begin());
+      return s;
+    }
     while (true) {
       if (jsonl) {
         // at the end of one JSON Lines file, go on to the next input
@@ -182,37 +221,15 @@ struct ArticleReader::Impl {
   }
 };
 
-Result<ArticleReader> ArticleReader::Open(const std::vector<std::string>& inputs) {
+Result<ArticleReader> ArticleReader::Open(const std::vector<std::string>& inputs, bool keep_going) {
   auto impl = std::make_unique<Impl>();
   for (const std::string& input : inputs) {
-    if (input == "-") {
-      impl->files.push_back(input);
-      continue;
-    }
-    std::error_code ec;
-    auto st = fs::status(input, ec);
-    if (st.type() == fs::file_type::not_found) return Status::NotFound(input + ": no such file or directory");
-    if (ec) return Status::IoError(input + ": " + ec.message());
-    if (fs::is_directory(st)) {
-      std::vector<std::string> found;
-      // An unreadable subdirectory is an error, not skipped: nothing is left out silently.
-      fs::recursive_directory_iterator it(input, ec), end;
-      if (ec) return Status::IoError(input + ": cannot read directory: " + ec.message());
-      for (; it != end; it.increment(ec)) {
-        if (ec) return Status::IoError(input + ": cannot read directory: " + ec.message());
-        if (it->is_regular_file(ec) && (HasExtension(it->path(), ".txt") || HasExtension(it->path(), ".jsonl")))
-          found.push_back(it->path().string());
-      }
-      if (found.empty()) return Status::NotFound(input + ": directory holds no .txt or .jsonl files");
-      std::sort(found.begin(), found.end());
-      for (auto& f : found) impl->total_bytes += fs::file_size(f, ec);
-      impl->files.insert(impl->files.end(), found.begin(), found.end());
-    } else {
-      impl->total_bytes += fs::file_size(input, ec);
-      impl->files.push_back(input);
-    }
+    Status s = impl->AddInput(input);
+    if (s.ok()) continue;
+    if (!keep_going) return s;
+    impl->deferred.push_back(std::move(s));
   }
-  if (impl->files.empty()) return Status::Usage("no input given");
+  if (impl->files.empty() && impl->deferred.empty()) return Status::Usage("no input given");
   return ArticleReader(std::move(impl));
 }
 

@@ -22,8 +22,9 @@ namespace irkg {
 class ArticleReader {
  public:
   // Expands directories; fails when an input does not exist or a directory
-  // holds nothing to read.
-  static Result<ArticleReader> Open(const std::vector<std::string>& inputs);
+  // holds nothing to read — unless `keep_going`, when each such input is
+  // reported by Next() as a bad input, before the articles.
+  static Result<ArticleReader> Open(const std::vector<std::string>& inputs, bool keep_going = false);
   ArticleReader(ArticleReader&&) noexcept;
   ~ArticleReader();
 
