@@ -183,6 +183,11 @@ void Visits(RuleContext& c) {
       if (near >= 0 && c.s.refs[near].entities.size() == 1) visitor = near;
     }
     if (visitor < 0) visitor = c.SubjectBefore(t, kPerson);
+    // "During his visit to Nairobi, Macron met ...": the person the sentence goes on to name
+    if (visitor < 0 && t > c.s.first && (c.Word(t - 1, "his") || c.Word(t - 1, "her"))) {
+      auto after = c.ListAfter(t, kPerson);
+      if (!after.empty()) visitor = after[0];
+    }
     if (visitor < 0) visitor = c.SubjectBefore(t, TypeBit(EntityType::kCountry));
     if (visitor < 0) continue;
     // where: the places right after "to|in" (or the verb itself: "visited Oman")

@@ -84,7 +84,8 @@ std::vector<int> RuleContext::ListFrom(int r, unsigned types) const {
     // "to Ukraine, and the Netherlands pledged": two items take no comma
     // before "and", so ", and" after one item starts a new clause
     if (comma && conjunction && out.size() == 1) break;
-    if (!list || !(types & TypeBit(s.refs[k].type))) break;
+    // a demonym after a comma describes what follows ("Nairobi, French President ..."): not an item
+    if (!list || !(types & TypeBit(s.refs[k].type)) || s.refs[k].adjective) break;
     out.push_back(static_cast<int>(k));
   }
   return out;
