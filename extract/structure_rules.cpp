@@ -288,6 +288,17 @@ void Embassies(RuleContext& c) {
       break;
     }
     if (host < 0 || c.s.refs[host].entities == c.s.refs[owner].entities) continue;
+    // "closed its embassy in X": no longer there, and a step down in relations
+    bool closed = false;
+    for (uint32_t i = (t > c.s.first + 4 ? t - 4 : c.s.first); i < t; ++i)
+      if (c.Word(i, "closed") || c.Word(i, "close") || c.Word(i, "closes") || c.Word(i, "closing") ||
+          c.Word(i, "shut") || c.Word(i, "shuttered"))
+        closed = true;
+    if (closed) {
+      if (c.s.refs[host].type == EntityType::kCountry)
+        c.Add(owner, Predicate::kSanctions, host, 0.6, "sanction.embassy-closed", date);
+      continue;
+    }
     c.Add(owner, Predicate::kHasEmbassyIn, host, 0.8, "embassy.noun", date);
   }
 }
