@@ -1,5 +1,6 @@
 #include "export/cypher_writer.h"
 
+#include "export/escape.h"
 #include "export/property_graph.h"
 #include "export/rdf_graph.h"
 
@@ -26,28 +27,7 @@ void AppendJoined(const std::vector<std::string>& values, std::string* out) {
 
 }  // namespace
 
-void AppendCypherString(std::string_view text, std::string* out) {
-  static const char kHex[] = "0123456789ABCDEF";
-  out->push_back('\'');
-  for (unsigned char c : text) {
-    switch (c) {
-      case '\\': out->append("\\\\"); break;
-      case '\'': out->append("\\'"); break;
-      case '\n': out->append("\\n"); break;
-      case '\r': out->append("\\r"); break;
-      case '\t': out->append("\\t"); break;
-      default:
-        if (c < 0x20 || c == 0x7F) {
-          out->append("\\u00");
-          out->push_back(kHex[c >> 4]);
-          out->push_back(kHex[c & 15]);
-        } else {
-          out->push_back(static_cast<char>(c));
-        }
-    }
-  }
-  out->push_back('\'');
-}
+void AppendCypherString(std::string_view text, std::string* out) { AppendBackslashEscaped(text, '\'', out); }
 
 Status WriteCypher(const KnowledgeGraph& graph, OutputFile& out) {
   if (Status s = pg::CheckText(graph); !s.ok()) return s;

@@ -1,5 +1,7 @@
 #include "export/ntriples_writer.h"
 
+#include "export/escape.h"
+
 namespace irkg {
 namespace {
 
@@ -28,27 +30,7 @@ void AppendIriRef(std::string_view iri, std::string* out) {
   out->push_back('>');
 }
 
-void AppendQuotedString(std::string_view text, std::string* out) {
-  out->push_back('"');
-  for (unsigned char c : text) {
-    switch (c) {
-      case '"': out->append("\\\""); break;
-      case '\\': out->append("\\\\"); break;
-      case '\n': out->append("\\n"); break;
-      case '\r': out->append("\\r"); break;
-      case '\t': out->append("\\t"); break;
-      default:
-        if (c < 0x20 || c == 0x7F) {
-          out->append("\\u00");
-          out->push_back(kHex[c >> 4]);
-          out->push_back(kHex[c & 15]);
-        } else {
-          out->push_back(static_cast<char>(c));  // UTF-8 passes as it is
-        }
-    }
-  }
-  out->push_back('"');
-}
+void AppendQuotedString(std::string_view text, std::string* out) { AppendBackslashEscaped(text, '"', out); }
 
 void AppendNTriplesTerm(const rdf::Term& term, std::string* out) {
   switch (term.kind) {
