@@ -117,6 +117,7 @@ Evidence MakeEvidence(uint64_t i, const std::string& subject, const std::string&
 
 KnowledgeGraph BuildDirect(const Plan& plan) {
   KnowledgeGraph g;
+  g.Reserve(plan.entities, plan.edges.size());
   std::vector<std::string> names(plan.entities);
   for (uint32_t v = 0; v < plan.entities; ++v) {
     Entity e;
@@ -134,6 +135,7 @@ KnowledgeGraph BuildDirect(const Plan& plan) {
     SummarizeEvidence(&r);
     g.AddRelation(pe.subject, pe.object, std::move(r));
   }
+  g.Compact();  // as GraphBuilder and the graph reader leave their graphs
   return g;
 }
 

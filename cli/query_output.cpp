@@ -82,13 +82,13 @@ std::string Plural(size_t n, const std::string& word) {
 void PrintRelation(const KnowledgeGraph& g, EdgeId edge, const char* indent) {
   const Relation& r = g.relation(edge);
   std::string quals;
-  if (!r.titles.empty()) quals += " [" + r.titles.front() + "]";
-  if (!r.dates.empty()) quals += " (" + r.dates.front() + ")";
+  std::vector<std::string> titles = Titles(r), dates = Dates(r);
+  if (!titles.empty()) quals += " [" + titles.front() + "]";
+  if (!dates.empty()) quals += " (" + dates.front() + ")";
   std::printf("%s --%s--> %s%s\n", g.entity(g.source(edge)).name.c_str(), std::string(PredicateName(r.predicate)).c_str(),
               g.entity(g.target(edge)).name.c_str(), quals.c_str());
-  std::string seen;
-  if (!r.first_seen.empty())
-    seen = r.first_seen == r.last_seen ? ", seen " + r.first_seen : ", seen " + r.first_seen + " to " + r.last_seen;
+  std::string seen, first = FirstSeen(r), last = LastSeen(r);
+  if (!first.empty()) seen = first == last ? ", seen " + first : ", seen " + first + " to " + last;
   std::printf("%sconfidence %.2f, %s%s\n", indent, r.confidence, Plural(r.article_count, "article").c_str(), seen.c_str());
   size_t shown = 0;
   for (const Evidence& e : r.evidence) {
@@ -118,10 +118,12 @@ void RelationJson(JsonWriter& w, const KnowledgeGraph& g, EdgeId edge) {
   w.Key("predicate"), w.String(std::string(PredicateName(r.predicate)));
   w.Key("object"), w.String(g.entity(g.target(edge)).id);
   w.Key("confidence"), w.Double(r.confidence);
-  if (!r.titles.empty()) w.Key("title"), w.String(r.titles.front());
-  if (!r.dates.empty()) w.Key("date"), w.String(r.dates.front());
-  if (!r.first_seen.empty()) w.Key("firstSeen"), w.String(r.first_seen);
-  if (!r.last_seen.empty()) w.Key("lastSeen"), w.String(r.last_seen);
+  std::vector<std::string> titles = Titles(r), dates = Dates(r);
+  std::string first = FirstSeen(r), last = LastSeen(r);
+  if (!titles.empty()) w.Key("title"), w.String(titles.front());
+  if (!dates.empty()) w.Key("date"), w.String(dates.front());
+  if (!first.empty()) w.Key("firstSeen"), w.String(first);
+  if (!last.empty()) w.Key("lastSeen"), w.String(last);
   w.Key("evidence");
   w.StartArray();
   for (const Evidence& e : r.evidence) {

@@ -71,9 +71,9 @@ Status WriteCypher(const KnowledgeGraph& graph, OutputFile& out) {
     b.append("}), (b:Entity {id: ");
     AppendCypherString(graph.entity(graph.target(edge)).id, &b);
     b.append("}) MERGE (a)-[r:").append(pg::RelationshipType(r.predicate)).append("]->(b) SET r.title = ");
-    AppendJoined(r.titles, &b);
+    AppendJoined(Titles(r), &b);
     b.append(", r.date = ");
-    AppendJoined(r.dates, &b);
+    AppendJoined(Dates(r), &b);
     b.append(", r.confidence = ").append(rdf::DoubleLexical(r.confidence));
     b.append(", r.articles = ").append(std::to_string(r.article_count));
     b.append(", r.evidence = ");

@@ -1,5 +1,7 @@
 #include "export/diagram.h"
 
+#include "graph/graph_builder.h"
+
 #include <graphviz/cgraph.h>
 
 #include <algorithm>
@@ -13,6 +15,7 @@
 #include <unordered_map>
 
 #include "core/text.h"
+#include "graph/graph_builder.h"
 
 namespace irkg {
 namespace {
@@ -301,20 +304,28 @@ std::string NodeTooltip(const Entity& e) {
 
 std::string EdgeLabel(const Relation& r) {
   std::vector<std::string> lines = {std::string(PredicateName(r.predicate))};
-  const std::vector<std::string>* qualifiers = !r.titles.empty() ? &r.titles : &r.whats;
-  for (size_t i = 0; i < qualifiers->size() && i < 2; ++i) {
-    for (std::string& line : Wrap(OneLine((*qualifiers)[i]), kWrapWidth + 6)) lines.push_back(std::move(line));
+  std::vector<std::string> qualifiers = Titles(r);
+  if (qualifiers.empty()) qualifiers = Whats(r);
+  for (size_t i = 0; i < qualifiers.size() && i < 2; ++i) {
+    for (std::string& line : Wrap(OneLine(qualifiers[i]), kWrapWidth + 6)) lines.push_back(std::move(line));
   }
-  if (qualifiers->size() > 2) lines.push_back("+" + std::to_string(qualifiers->size() - 2) + " more");
-  if (r.dates.size() == 1) lines.push_back(OneLine(r.dates.front()));
-  if (r.dates.size() > 1) lines.push_back(OneLine(r.dates.front()) + " – " + OneLine(r.dates.back()));
+  if (qualifiers.size() > 2) lines.push_back("+" + std::to_string(qualifiers.size() - 2) + " more");
+  std::vector<std::string> dates = Dates(r);
+  if (dates.size() == 1) lines.push_back(OneLine(dates.front()));
+  if (dates.size() > 1) lines.push_back(OneLine(dates.front()) + " – " + OneLine(dates.back()));
   return JoinLabelLines(lines, kLabelBackslash);
+}
+
+// Background knowledge: nothing behind the relation but the graph's own
+// knowledge (no evidence, or only evidence marked as background).
+bool BackgroundOnly(const Relation& r) {
+  return std::all_of(r.evidence.begin(), r.evidence.end(), [](const Evidence& e) { return IsBackground(e); });
 }
 
 std::string EdgeTooltip(const Entity& subject, const Relation& r, const Entity& object) {
   std::vector<std::string> lines = {OneLine(subject.name) + " " + std::string(PredicateName(r.predicate)) + " " +
                                     OneLine(object.name)};
-  if (r.evidence.empty()) {
+  if (BackgroundOnly(r)) {
     lines.push_back("background knowledge (no evidence)");
   } else {
     const Evidence& first = r.evidence.front();
@@ -464,7 +475,7 @@ Result<gv::Graph> BuildDiagram(const KnowledgeGraph& graph, const DiagramOptions
     gv::SetAttr(edge, "tooltip", EdgeTooltip(subject, r, object));
     gv::SetAttr(edge, "penwidth", PenWidth(r.article_count));
     families_drawn.set(static_cast<size_t>(Info(r.predicate).family));
-    if (r.evidence.empty()) {
+    if (BackgroundOnly(r)) {
       // Added from background knowledge, not read in any article: SCHEMA.md
       // asks for it to be told apart.
       gv::SetAttr(edge, "style", "dashed");

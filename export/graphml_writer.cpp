@@ -117,8 +117,8 @@ Status WriteGraphMl(const KnowledgeGraph& graph, OutputFile& out) {
     w.Text(graph.entity(graph.target(edges[i])).id);
     w.raw().append("\">\n");
     w.Data("predicate", PredicateName(r.predicate));
-    w.Data("titles", Joined(r.titles));
-    w.Data("dates", Joined(r.dates));
+    w.Data("titles", Joined(Titles(r)));
+    w.Data("dates", Joined(Dates(r)));
     // The JSON-LD's value, so every export agrees on the number.
     w.Data("confidence", rdf::DoubleLexical(r.confidence));
     w.Data("article_count", std::to_string(r.article_count));

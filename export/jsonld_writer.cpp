@@ -196,15 +196,15 @@ void WriteStatement(NodeWriter& w, const KnowledgeGraph& graph, EdgeId edge) {
   w.Member("subject", vocab::EntityIri(graph.entity(graph.source(edge)).id));
   w.Member("predicate", PredicateName(r.predicate));
   w.Member("object", vocab::EntityIri(graph.entity(graph.target(edge)).id));
-  w.StringList("title", r.titles);
-  w.StringList("date", r.dates);
-  w.StringList("what", r.whats);
+  w.StringList("title", Titles(r));
+  w.StringList("date", Dates(r));
+  w.StringList("what", Whats(r));
   w.Key("confidence");
   w.Double(r.confidence);
   w.Key("articleCount");
   w.Uint(r.article_count);
-  w.MemberIfSet("firstSeen", r.first_seen);
-  w.MemberIfSet("lastSeen", r.last_seen);
+  w.MemberIfSet("firstSeen", FirstSeen(r));
+  w.MemberIfSet("lastSeen", LastSeen(r));
   w.Key("evidence");
   w.StartArray();
   for (const Evidence& e : r.evidence) {

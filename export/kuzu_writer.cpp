@@ -56,7 +56,7 @@ Status WriteKuzu(const KnowledgeGraph& graph, const std::string& dir) {
     const Relation& r = graph.relation(edge);
     csv::AppendRow({graph.entity(graph.source(edge)).id, graph.entity(graph.target(edge)).id,
                     std::string(PredicateName(r.predicate)), Info(r.predicate).symmetric ? "true" : "false",
-                    csv::Join(r.titles, "; "), csv::Join(r.dates, "; "), rdf::DoubleLexical(r.confidence),
+                    csv::Join(Titles(r), "; "), csv::Join(Dates(r), "; "), rdf::DoubleLexical(r.confidence),
                     std::to_string(r.article_count), std::string(pg::FirstEvidence(r))},
                    &buffer);
     if (buffer.size() >= (1 << 16)) {

@@ -59,7 +59,7 @@ Status WriteNeo4jImport(const KnowledgeGraph& graph, const std::string& dir) {
   for (EdgeId edge : pg::RelationsInOrder(graph)) {
     const Relation& r = graph.relation(edge);
     csv::AppendRow({graph.entity(graph.source(edge)).id, graph.entity(graph.target(edge)).id,
-                    pg::RelationshipType(r.predicate), csv::Join(r.titles, "; "), csv::Join(r.dates, "; "),
+                    pg::RelationshipType(r.predicate), csv::Join(Titles(r), "; "), csv::Join(Dates(r), "; "),
                     rdf::DoubleLexical(r.confidence), std::to_string(r.article_count),
                     std::string(pg::FirstEvidence(r))},
                    &buffer);

@@ -157,13 +157,13 @@ Status ForEachTriple(const KnowledgeGraph& graph, const TripleSink& sink) {
     out.Add(n.subject, Iri(vocab::EntityIri(graph.entity(graph.source(edges[i])).id)));
     out.Add(n.predicate, Iri(vocab::PredicateIri(r.predicate)));
     out.Add(n.object, Iri(vocab::EntityIri(graph.entity(graph.target(edges[i])).id)));
-    out.Strings(n.title, r.titles);
-    out.Strings(n.date, r.dates);
-    out.Strings(n.what, r.whats);
+    out.Strings(n.title, Titles(r));
+    out.Strings(n.date, Dates(r));
+    out.Strings(n.what, Whats(r));
     out.Double(n.confidence, r.confidence);
     out.Integer(n.article_count, r.article_count);
-    out.StringIfSet(n.first_seen, r.first_seen);
-    out.StringIfSet(n.last_seen, r.last_seen);
+    out.StringIfSet(n.first_seen, FirstSeen(r));
+    out.StringIfSet(n.last_seen, LastSeen(r));
     for (size_t k = 0; k < r.evidence.size(); ++k) out.Add(n.evidence, Blank(label + "e" + std::to_string(k + 1)));
     for (size_t k = 0; k < r.evidence.size(); ++k) {
       const Evidence& ev = r.evidence[k];

@@ -303,22 +303,10 @@ void NormalizeEvidence(std::vector<Evidence>* evidence) {
 void SummarizeEvidence(Relation* relation) {
   double all_wrong = 1.0;
   std::set<std::string_view> articles;
-  std::set<std::string> titles, dates, whats;
-  relation->first_seen.clear();
-  relation->last_seen.clear();
   for (const Evidence& e : relation->evidence) {
     all_wrong *= 1.0 - e.confidence;
-    if (!e.title.empty()) titles.insert(e.title);
-    if (!e.what.empty()) whats.insert(e.what);
-    if (e.date_from_text && !e.date.empty()) dates.insert(e.date);
     if (!IsBackground(e) && !e.article.empty()) articles.insert(e.article);
-    if (e.date.empty()) continue;
-    if (relation->first_seen.empty() || e.date < relation->first_seen) relation->first_seen = e.date;
-    if (relation->last_seen.empty() || e.date > relation->last_seen) relation->last_seen = e.date;
   }
-  relation->titles.assign(titles.begin(), titles.end());
-  relation->dates.assign(dates.begin(), dates.end());
-  relation->whats.assign(whats.begin(), whats.end());
   relation->confidence = 1.0 - all_wrong;
   relation->article_count = static_cast<uint32_t>(articles.size());
 }
@@ -423,9 +411,7 @@ void GraphBuilder::AddGraph(const KnowledgeGraph& graph) {
       Evidence background;
       background.rule = kBackgroundRule;
       background.confidence = rel.confidence;
-      if (!rel.titles.empty()) background.title = rel.titles[0];
-      if (!rel.whats.empty()) background.what = rel.whats[0];
-      if (!rel.dates.empty()) background.date = rel.dates[0], background.date_from_text = true;
+      // (with no evidence there are no qualifiers either: they live in evidence)
       evidence.push_back(std::move(background));
     }
     for (Evidence& ev : evidence) {
@@ -500,6 +486,7 @@ KnowledgeGraph GraphBuilder::Build() const {
   }
 
   KnowledgeGraph graph;
+  graph.Reserve(entities.size(), edges.size());
   for (auto& [entity, root] : entities) graph.AddEntity(std::move(entity));
   for (auto& [key, evidence] : edges) {
     const auto& [subject, predicate, object] = key;
@@ -510,6 +497,7 @@ KnowledgeGraph GraphBuilder::Build() const {
     SummarizeEvidence(&rel);
     graph.AddRelation(*graph.FindById(ids[subject]), *graph.FindById(ids[object]), std::move(rel));
   }
+  graph.Compact();
 
   std::vector<ArticleInfo> articles;
   for (const auto& [doc, article] : impl_->articles) articles.push_back(article);

@@ -56,7 +56,7 @@ bool IsBackground(const Evidence& evidence);
 void NormalizeEvidence(std::vector<Evidence>* evidence);
 
 // Sets the derived fields of a relation (qualifier lists, confidence as
-// noisy-or, article_count, first_seen, last_seen) from relation->evidence,
+// noisy-or, article_count) from relation->evidence,
 // which must already be sorted and deduplicated; the result depends only on
 // that list, bit for bit.
 void SummarizeEvidence(Relation* relation);

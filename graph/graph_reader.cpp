@@ -201,9 +201,11 @@ Result<KnowledgeGraph> GraphFileReader::Read(std::string_view text) {
   if (Status s = ResolveStatements(); !s.ok()) return s;
 
   KnowledgeGraph graph;
+  graph.Reserve(entities_.size(), statements_.size());
   for (auto& [id, entity] : entities_) graph.AddEntity(std::move(entity));
   for (auto& st : statements_)
     graph.AddRelation(*graph.FindById(st.subject), *graph.FindById(st.object), std::move(st.relation));
+  graph.Compact();
   std::vector<ArticleInfo> articles;
   for (auto& [doc_id, article] : articles_) articles.push_back(std::move(article));
   graph.SetArticles(std::move(articles));
@@ -343,24 +345,23 @@ Status GraphFileReader::ReadStatement(const Value& node, size_t number) {
 
   // The summary fields are derived; a file whose numbers disagree with its
   // own evidence has been damaged or edited by hand.
-  Relation stated;
+  std::vector<std::string> titles, dates, whats;
+  std::string first_seen, last_seen;
   double confidence = 0;
   uint32_t article_count = 0;
-  if (!(s = r.StringList(node, "title", &stated.titles)).ok() || !(s = r.StringList(node, "date", &stated.dates)).ok() ||
-      !(s = r.StringList(node, "what", &stated.whats)).ok() || !(s = r.Probability(node, "confidence", &confidence)).ok() ||
+  if (!(s = r.StringList(node, "title", &titles)).ok() || !(s = r.StringList(node, "date", &dates)).ok() ||
+      !(s = r.StringList(node, "what", &whats)).ok() || !(s = r.Probability(node, "confidence", &confidence)).ok() ||
       !(s = r.OptUint(node, "articleCount", &article_count)).ok() ||
-      !(s = r.OptString(node, "firstSeen", &stated.first_seen)).ok() ||
-      !(s = r.OptString(node, "lastSeen", &stated.last_seen)).ok())
+      !(s = r.OptString(node, "firstSeen", &first_seen)).ok() || !(s = r.OptString(node, "lastSeen", &last_seen)).ok())
     return s;
-  SortUnique(&stated.titles);
-  SortUnique(&stated.dates);
-  SortUnique(&stated.whats);
+  SortUnique(&titles);
+  SortUnique(&dates);
+  SortUnique(&whats);
   auto disagrees = [&](const std::string& what) { return r.Fail(what + " disagrees with its evidence"); };
   if (std::fabs(confidence - rel.confidence) > 2e-6) return disagrees("confidence");
   if (article_count != rel.article_count) return disagrees("articleCount");
-  if (stated.first_seen != rel.first_seen || stated.last_seen != rel.last_seen) return disagrees("firstSeen/lastSeen");
-  if (stated.titles != rel.titles || stated.dates != rel.dates || stated.whats != rel.whats)
-    return disagrees("a title, date or what list");
+  if (first_seen != FirstSeen(rel) || last_seen != LastSeen(rel)) return disagrees("firstSeen/lastSeen");
+  if (titles != Titles(rel) || dates != Dates(rel) || whats != Whats(rel)) return disagrees("a title, date or what list");
 
   if (Info(rel.predicate).symmetric && st.object < st.subject) std::swap(st.subject, st.object);
   statements_.push_back(std::move(st));

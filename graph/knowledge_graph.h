@@ -80,19 +80,29 @@ struct Entity {
 // Everything but `predicate` and `evidence` is derived from the evidence
 // (graph_builder.h: SummarizeEvidence).
 struct Relation {
-  Predicate predicate = Predicate::kMetWith;
-  std::vector<std::string> titles;   // qualifier values seen, sorted unique
-  std::vector<std::string> dates;
-  std::vector<std::string> whats;
+  // (fields ordered largest first: a relation is 40 bytes, a million of them 40 MB)
   std::vector<Evidence> evidence;    // sorted by (article, start, end, rule)
   double confidence = 0.0;           // noisy-or over the evidence
   uint32_t article_count = 0;        // distinct articles among the evidence
-  std::string first_seen, last_seen; // earliest and latest evidence date
+  Predicate predicate = Predicate::kMetWith;
 
   bool operator==(const Relation&) const = default;
 };
 
-using BoostGraph = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS, Entity, Relation>;
+// What a relation's evidence says, summed up on demand: the qualifiers
+// stated (sorted, unique; dates only where the text dated the fact) and the
+// earliest and latest date it was seen. Kept out of Relation so that each
+// value is stored once, in the evidence that states it.
+std::vector<std::string> Titles(const Relation& relation);
+std::vector<std::string> Dates(const Relation& relation);
+std::vector<std::string> Whats(const Relation& relation);
+std::string FirstSeen(const Relation& relation);
+std::string LastSeen(const Relation& relation);
+
+// Edges in a vector (vecS edge list), not a list: a relation costs no list node
+// and no allocation of its own (issue: <= 200 bytes per edge).
+using BoostGraph =
+    boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS, Entity, Relation, boost::no_property, boost::vecS>;
 using VertexId = BoostGraph::vertex_descriptor;
 using EdgeId = BoostGraph::edge_descriptor;
 
@@ -112,6 +122,13 @@ class KnowledgeGraph {
   // Articles read, sorted by doc id.
   const std::vector<ArticleInfo>& articles() const { return articles_; }
   void SetArticles(std::vector<ArticleInfo> articles) { articles_ = std::move(articles); }
+
+  // Makes room for this many entities and relations in one allocation each,
+  // so that a graph whose size is known holds no spare capacity.
+  void Reserve(size_t entities, size_t relations);
+  // Gives back the spare capacity of every entity's edge lists, once the
+  // graph is complete (they grow by doubling while edges are added).
+  void Compact();
 
   // Adds an entity; its id must be new. Used by GraphBuilder and readers.
   VertexId AddEntity(Entity entity);

@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "graph/graph_builder.h"
 #include "graph/knowledge_graph.h"
 
 namespace irkg::testing {
@@ -35,19 +36,24 @@ inline void Relate(KnowledgeGraph& g, const std::string& subject, const std::str
                    const std::string& what = "") {
   Relation r;
   r.predicate = predicate;
-  if (!title.empty()) r.titles.push_back(title);
-  if (!date.empty()) r.dates.push_back(date);
-  if (!what.empty()) r.whats.push_back(what);
+  // qualifiers live in the evidence that states them; background knowledge
+  // (no sentence) is evidence without an article
+  Evidence ev;
+  ev.title = title;
+  ev.what = what;
+  ev.date = date;
+  ev.date_from_text = !date.empty();
   if (!sentence.empty()) {
-    Evidence ev;
     ev.article = article;
     ev.text = sentence;
     ev.end = static_cast<uint32_t>(sentence.size());
     ev.confidence = 0.8;
-    ev.date = date;
-    r.evidence.push_back(ev);
     r.confidence = 0.8;
     r.article_count = article_count;
+    r.evidence.push_back(ev);
+  } else if (!title.empty() || !date.empty() || !what.empty()) {
+    ev.rule = kBackgroundRule;
+    r.evidence.push_back(ev);
   }
   g.AddRelation(*g.FindById(subject), *g.FindById(object), std::move(r));
 }

@@ -103,15 +103,15 @@ TEST_CASE("an office keeps the first and last dates it was seen") {
   REQUIRE(g.relation_count() == 1);
   const Relation& office = g.relation(*boost::edges(g.boost_graph()).first);
   CHECK(office.predicate == Predicate::kHoldsPosition);
-  CHECK(office.first_seen == "2005");
-  CHECK(office.last_seen == "2024-02-05");
-  CHECK(office.dates == std::vector<std::string>{"2005"});
+  CHECK(FirstSeen(office) == "2005");
+  CHECK(LastSeen(office) == "2024-02-05");
+  CHECK(Dates(office) == std::vector<std::string>{"2005"});
   CHECK(office.article_count == 4);
 
   records.pop_back();
   KnowledgeGraph dated = BuildFrom(records);
   const Relation& r = dated.relation(*boost::edges(dated.boost_graph()).first);
-  CHECK(r.first_seen == "2023-03-10");
-  CHECK(r.last_seen == "2024-02-05");
-  CHECK(r.dates.empty());
+  CHECK(FirstSeen(r) == "2023-03-10");
+  CHECK(LastSeen(r) == "2024-02-05");
+  CHECK(Dates(r).empty());
 }

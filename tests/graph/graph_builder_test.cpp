@@ -49,8 +49,8 @@ TEST_CASE("persons resolve across articles by fuller name and spelling") {
   CHECK(met->evidence.size() == 2);
   CHECK(met->article_count == 2);
   CHECK(met->confidence == Approx(1 - 0.3 * 0.25));
-  CHECK(met->first_seen == "2019-07-14");
-  CHECK(met->last_seen == "2020-02-03");
+  CHECK(FirstSeen(*met) == "2019-07-14");
+  CHECK(LastSeen(*met) == "2020-02-03");
   CHECK_FALSE(FindRelation(g, "person/sergei-lavrov", Predicate::kMetWith, "person/mohammad-javad-zarif"));
 }
 
@@ -100,11 +100,11 @@ TEST_CASE("countries resolve by code, and a coded country's names adopt uncoded 
   CHECK(partners->article_count == 2);
   const Relation* gas = FindRelation(g, "country/AZE", Predicate::kSupplies, "country/TUR");
   REQUIRE(gas);
-  CHECK(gas->whats == std::vector<std::string>{"gas"});
+  CHECK(Whats(*gas) == std::vector<std::string>{"gas"});
   const Relation* ties = FindRelation(g, "country/AZE", Predicate::kDiplomaticRelations, "country/TUR");
   REQUIRE(ties);
-  CHECK(ties->dates == std::vector<std::string>{"1992"});
-  CHECK(ties->first_seen == "1992");
+  CHECK(Dates(*ties) == std::vector<std::string>{"1992"});
+  CHECK(FirstSeen(*ties) == "1992");
 }
 
 TEST_CASE("other entities keep readable ids by type and name") {

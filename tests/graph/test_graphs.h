@@ -152,9 +152,9 @@ inline std::vector<std::string> EntityIds(const KnowledgeGraph& g) {
 
 inline std::string DescribeRelation(const Relation& r) {
   std::ostringstream out;
-  out << "confidence " << r.confidence << ", " << r.article_count << " articles, " << r.first_seen << ".."
-      << r.last_seen << ", titles";
-  for (const auto& t : r.titles) out << " '" << t << "'";
+  out << "confidence " << r.confidence << ", " << r.article_count << " articles, " << FirstSeen(r) << ".."
+      << LastSeen(r) << ", titles";
+  for (const auto& t : Titles(r)) out << " '" << t << "'";
   for (const auto& e : r.evidence)
     out << "\n  [" << e.article << " " << e.start << "-" << e.end << " " << e.rule << " " << e.date << " "
         << e.confidence << " '" << e.title << "' '" << e.what << "']";
