@@ -143,12 +143,7 @@ Status ForEachTriple(const KnowledgeGraph& graph, const TripleSink& sink) {
   }
 
   // One rdf:Statement per relation, in the JSON-LD's order.
-  std::vector<EdgeId> edges;
-  for (EdgeId e : boost::make_iterator_range(boost::edges(graph.boost_graph()))) edges.push_back(e);
-  auto edge_key = [&](EdgeId e) {
-    return std::tie(graph.entity(graph.source(e)).id, graph.relation(e).predicate, graph.entity(graph.target(e)).id);
-  };
-  std::stable_sort(edges.begin(), edges.end(), [&](EdgeId a, EdgeId b) { return edge_key(a) < edge_key(b); });
+  std::vector<EdgeId> edges = EdgesInIdOrder(graph);
   for (size_t i = 0; i < edges.size(); ++i) {
     const Relation& r = graph.relation(edges[i]);
     std::string label = "r" + std::to_string(i + 1);

@@ -1,6 +1,8 @@
 #include "graph/knowledge_graph.h"
 
+#include <algorithm>
 #include <set>
+#include <tuple>
 #include <stdexcept>
 
 namespace irkg {
@@ -70,6 +72,16 @@ VertexId KnowledgeGraph::AddEntity(Entity entity) {
 
 EdgeId KnowledgeGraph::AddRelation(VertexId subject, VertexId object, Relation relation) {
   return boost::add_edge(subject, object, std::move(relation), g_).first;
+}
+
+std::vector<EdgeId> EdgesInIdOrder(const KnowledgeGraph& graph) {
+  std::vector<EdgeId> edges;
+  for (auto [it, end] = boost::edges(graph.boost_graph()); it != end; ++it) edges.push_back(*it);
+  auto key = [&](EdgeId e) {
+    return std::tie(graph.entity(graph.source(e)).id, graph.relation(e).predicate, graph.entity(graph.target(e)).id);
+  };
+  std::stable_sort(edges.begin(), edges.end(), [&](EdgeId a, EdgeId b) { return key(a) < key(b); });
+  return edges;
 }
 
 }  // namespace irkg

@@ -144,4 +144,9 @@ class KnowledgeGraph {
   std::vector<ArticleInfo> articles_;
 };
 
+// The relations in the graph's canonical order, (subject id, predicate,
+// object id): the order every writer uses, so that the JSON-LD and the RDF
+// forms of one graph list its statements alike.
+std::vector<EdgeId> EdgesInIdOrder(const KnowledgeGraph& graph);
+
 }  // namespace irkg
