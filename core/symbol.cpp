@@ -1,0 +1,136 @@
+#include "core/symbol.h"
+
+#include <algorithm>
+#include <memory>
+#include <mutex>
+#include <ostream>
+#include <vector>
+
+namespace irkg {
+namespace symbol_internal {
+
+const char** blocks[1u << (32 - kBlockBits)];
+
+// The interning side: text in large chunks that never move, and an open
+// addressing hash table of (hash, id) pairs. Only Intern() touches it, under
+// the mutex; readers go straight to `blocks`.
+class Table {
+ public:
+  Table() : slots_(1024, 0) {}
+
+  // The id of `text`, 0 when it is not in the table (with `add`, it then is).
+  uint32_t Intern(std::string_view text, bool add) {
+    const uint64_t hash = std::hash<std::string_view>()(text);
+    const uint32_t tag = static_cast<uint32_t>(hash >> 32);
+    std::lock_guard<std::mutex> lock(mutex_);
+    size_t mask = slots_.size() - 1;
+    for (size_t i = hash & mask;; i = (i + 1) & mask) {
+      const uint64_t slot = slots_[i];
+      if (slot == 0) break;
+      if (static_cast<uint32_t>(slot >> 32) == tag && Symbol::FromId(static_cast<uint32_t>(slot)).view() == text)
+        return static_cast<uint32_t>(slot);
+    }
+    if (!add) return 0;
+    const uint32_t id = Store(text);
+    if ((count_ + 1) * 4 > slots_.size() * 3) Grow();
+    Insert(&slots_, tag, hash, id);
+    ++count_;
+    return id;
+  }
+
+  SymbolTableUsage Usage() {
+    std::lock_guard<std::mutex> lock(mutex_);
+    size_t block_count = (next_id_ >> kBlockBits) + 1;
+    return SymbolTableUsage{count_, text_bytes_ + slots_.size() * sizeof(uint64_t) +
+                                        block_count * sizeof(const char*) * (kBlockMask + 1)};
+  }
+
+ private:
+  static void Insert(std::vector<uint64_t>* slots, uint32_t tag, uint64_t hash, uint32_t id) {
+    size_t mask = slots->size() - 1;
+    size_t i = hash & mask;
+    while ((*slots)[i] != 0) i = (i + 1) & mask;
+    (*slots)[i] = (uint64_t{tag} << 32) | id;
+  }
+
+  void Grow() {
+    std::vector<uint64_t> bigger(slots_.size() * 2, 0);
+    for (uint64_t slot : slots_) {
+      if (slot == 0) continue;
+      const uint32_t id = static_cast<uint32_t>(slot);
+      Insert(&bigger, static_cast<uint32_t>(slot >> 32), std::hash<std::string_view>()(Symbol::FromId(id).view()), id);
+    }
+    slots_.swap(bigger);
+  }
+
+  // Copies the text, length first and NUL last, and gives it the next id.
+  uint32_t Store(std::string_view text) {
+    const size_t need = sizeof(uint32_t) + text.size() + 1;
+    if (need > chunk_left_) {
+      const size_t size = std::max(kChunkSize, need);
+      chunks_.push_back(std::make_unique<char[]>(size));
+      chunk_next_ = chunks_.back().get();
+      chunk_left_ = size;
+    }
+    const uint32_t length = static_cast<uint32_t>(text.size());
+    std::memcpy(chunk_next_, &length, sizeof length);
+    char* stored = chunk_next_ + sizeof length;
+    std::memcpy(stored, text.data(), text.size());
+    stored[text.size()] = '\0';
+    chunk_next_ += need;
+    chunk_left_ -= need;
+    text_bytes_ += need;
+
+    const uint32_t id = next_id_++;
+    const char**& block = blocks[id >> kBlockBits];
+    if (block == nullptr) block = new const char*[kBlockMask + 1];
+    block[id & kBlockMask] = stored;
+    return id;
+  }
+
+  static constexpr size_t kChunkSize = size_t{1} << 20;
+
+  std::mutex mutex_;
+  std::vector<uint64_t> slots_;  // (tag << 32 | id), 0 when free; a power of two
+  size_t count_ = 0;
+  uint32_t next_id_ = 1;         // 0 is the empty string
+  std::vector<std::unique_ptr<char[]>> chunks_;
+  char* chunk_next_ = nullptr;
+  size_t chunk_left_ = 0;
+  size_t text_bytes_ = 0;
+};
+
+}  // namespace symbol_internal
+
+namespace {
+
+symbol_internal::Table& Table() {
+  static auto* table = new symbol_internal::Table;  // never destroyed: Symbols outlive static destructors
+  return *table;
+}
+
+}  // namespace
+
+Symbol::Symbol(std::string_view text) : id_(text.empty() ? 0 : Table().Intern(text, true)) {}
+
+std::optional<Symbol> Symbol::Find(std::string_view text) {
+  if (text.empty()) return Symbol();
+  const uint32_t id = Table().Intern(text, false);
+  if (id == 0) return std::nullopt;
+  return FromId(id);
+}
+
+std::ostream& operator<<(std::ostream& out, Symbol symbol) { return out << symbol.view(); }
+
+SymbolTableUsage SymbolUsage() { return Table().Usage(); }
+
+std::string Join(const std::vector<Symbol>& values, std::string_view separator) {
+  std::string joined;
+  for (size_t i = 0; i < values.size(); ++i) {
+    if (i) joined.append(separator);
+    joined.append(values[i].view());
+  }
+  return joined;
+}
+
+}  // namespace irkg
