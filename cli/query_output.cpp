@@ -82,12 +82,13 @@ std::string Plural(size_t n, const std::string& word) {
 void PrintRelation(const KnowledgeGraph& g, EdgeId edge, const char* indent) {
   const Relation& r = g.relation(edge);
   std::string quals;
-  std::vector<std::string> titles = Titles(r), dates = Dates(r);
+  std::vector<Symbol> titles = Titles(r), dates = Dates(r);
   if (!titles.empty()) quals += " [" + titles.front() + "]";
   if (!dates.empty()) quals += " (" + dates.front() + ")";
   std::printf("%s --%s--> %s%s\n", g.entity(g.source(edge)).name.c_str(), std::string(PredicateName(r.predicate)).c_str(),
               g.entity(g.target(edge)).name.c_str(), quals.c_str());
-  std::string seen, first = FirstSeen(r), last = LastSeen(r);
+  std::string seen;
+  Symbol first = FirstSeen(r), last = LastSeen(r);
   if (!first.empty()) seen = first == last ? ", seen " + first : ", seen " + first + " to " + last;
   std::printf("%sconfidence %.2f, %s%s\n", indent, r.confidence, Plural(r.article_count, "article").c_str(), seen.c_str());
   size_t shown = 0;
@@ -104,35 +105,37 @@ void PrintRelation(const KnowledgeGraph& g, EdgeId edge, const char* indent) {
 
 using JsonWriter = rapidjson::Writer<rapidjson::StringBuffer>;
 
+void String(JsonWriter& w, std::string_view s) { w.String(s.data(), static_cast<rapidjson::SizeType>(s.size())); }
+
 void EntityJson(JsonWriter& w, const KnowledgeGraph& g, VertexId v) {
   const Entity& e = g.entity(v);
   w.StartObject();
-  w.Key("id"), w.String(e.id);
-  w.Key("name"), w.String(e.name);
-  w.Key("type"), w.String(std::string(EntityTypeName(e.type)));
+  w.Key("id"), String(w, e.id);
+  w.Key("name"), String(w, e.name);
+  w.Key("type"), String(w, EntityTypeName(e.type));
 }
 
 void RelationJson(JsonWriter& w, const KnowledgeGraph& g, EdgeId edge) {
   const Relation& r = g.relation(edge);
-  w.Key("subject"), w.String(g.entity(g.source(edge)).id);
-  w.Key("predicate"), w.String(std::string(PredicateName(r.predicate)));
-  w.Key("object"), w.String(g.entity(g.target(edge)).id);
+  w.Key("subject"), String(w, g.entity(g.source(edge)).id);
+  w.Key("predicate"), String(w, PredicateName(r.predicate));
+  w.Key("object"), String(w, g.entity(g.target(edge)).id);
   w.Key("confidence"), w.Double(r.confidence);
-  std::vector<std::string> titles = Titles(r), dates = Dates(r);
-  std::string first = FirstSeen(r), last = LastSeen(r);
-  if (!titles.empty()) w.Key("title"), w.String(titles.front());
-  if (!dates.empty()) w.Key("date"), w.String(dates.front());
-  if (!first.empty()) w.Key("firstSeen"), w.String(first);
-  if (!last.empty()) w.Key("lastSeen"), w.String(last);
+  std::vector<Symbol> titles = Titles(r), dates = Dates(r);
+  Symbol first = FirstSeen(r), last = LastSeen(r);
+  if (!titles.empty()) w.Key("title"), String(w, titles.front());
+  if (!dates.empty()) w.Key("date"), String(w, dates.front());
+  if (!first.empty()) w.Key("firstSeen"), String(w, first);
+  if (!last.empty()) w.Key("lastSeen"), String(w, last);
   w.Key("evidence");
   w.StartArray();
   for (const Evidence& e : r.evidence) {
     w.StartObject();
-    w.Key("article"), w.String(e.article);
-    w.Key("text"), w.String(e.text);
+    w.Key("article"), String(w, e.article);
+    w.Key("text"), String(w, e.text);
     w.Key("start"), w.Uint(e.start);
     w.Key("end"), w.Uint(e.end);
-    if (!e.date.empty()) w.Key("date"), w.String(e.date);
+    if (!e.date.empty()) w.Key("date"), String(w, e.date);
     w.Key("confidence"), w.Double(e.confidence);
     w.EndObject();
   }
@@ -227,7 +230,7 @@ void PrintNeighborsJson(const KnowledgeGraph& g, const EgoNetwork& net) {
   JsonWriter w(buf);
   w.SetMaxDecimalPlaces(4);
   w.StartObject();
-  w.Key("center"), w.String(g.entity(net.vertices.front()).id);
+  w.Key("center"), String(w, g.entity(net.vertices.front()).id);
   w.Key("depth"), w.Int(net.depth);
   w.Key("entities");
   w.StartArray();

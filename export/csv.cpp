@@ -17,21 +17,14 @@ void AppendField(std::string_view field, std::string* out) {
   out->push_back('"');
 }
 
-void AppendRow(const std::vector<std::string>& fields, std::string* out) {
-  for (size_t i = 0; i < fields.size(); ++i) {
-    if (i) out->push_back(',');
-    AppendField(fields[i], out);
+void AppendRow(std::initializer_list<std::string_view> fields, std::string* out) {
+  bool first = true;
+  for (std::string_view field : fields) {
+    if (!first) out->push_back(',');
+    first = false;
+    AppendField(field, out);
   }
   out->push_back('\n');
-}
-
-std::string Join(const std::vector<std::string>& values, std::string_view separator) {
-  std::string s;
-  for (size_t i = 0; i < values.size(); ++i) {
-    if (i) s.append(separator);
-    s.append(values[i]);
-  }
-  return s;
 }
 
 }  // namespace irkg::csv

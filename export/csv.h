@@ -4,7 +4,7 @@
 
 #include <string>
 #include <string_view>
-#include <vector>
+#include <initializer_list>
 
 namespace irkg::csv {
 
@@ -14,9 +14,6 @@ namespace irkg::csv {
 void AppendField(std::string_view field, std::string* out);
 
 // Appends the fields separated by commas and ends the line with "\n".
-void AppendRow(const std::vector<std::string>& fields, std::string* out);
-
-// The values joined by `separator`.
-std::string Join(const std::vector<std::string>& values, std::string_view separator);
+void AppendRow(std::initializer_list<std::string_view> fields, std::string* out);
 
 }  // namespace irkg::csv

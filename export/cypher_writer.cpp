@@ -7,22 +7,13 @@
 namespace irkg {
 namespace {
 
-void AppendStringList(const std::vector<std::string>& values, std::string* out) {
+void AppendStringList(const std::vector<Symbol>& values, std::string* out) {
   out->push_back('[');
   for (size_t i = 0; i < values.size(); ++i) {
     if (i) out->append(", ");
     AppendCypherString(values[i], out);
   }
   out->push_back(']');
-}
-
-void AppendJoined(const std::vector<std::string>& values, std::string* out) {
-  std::string joined;
-  for (size_t i = 0; i < values.size(); ++i) {
-    if (i) joined.append("; ");
-    joined.append(values[i]);
-  }
-  AppendCypherString(joined, out);
 }
 
 }  // namespace
@@ -71,9 +62,9 @@ Status WriteCypher(const KnowledgeGraph& graph, OutputFile& out) {
     b.append("}), (b:Entity {id: ");
     AppendCypherString(graph.entity(graph.target(edge)).id, &b);
     b.append("}) MERGE (a)-[r:").append(pg::RelationshipType(r.predicate)).append("]->(b) SET r.title = ");
-    AppendJoined(Titles(r), &b);
+    AppendCypherString(Join(Titles(r), "; "), &b);
     b.append(", r.date = ");
-    AppendJoined(Dates(r), &b);
+    AppendCypherString(Join(Dates(r), "; "), &b);
     b.append(", r.confidence = ").append(rdf::DoubleLexical(r.confidence));
     b.append(", r.articles = ").append(std::to_string(r.article_count));
     b.append(", r.evidence = ");

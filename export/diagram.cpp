@@ -36,7 +36,7 @@ Result<VertexId> ResolveFocus(const KnowledgeGraph& graph, const std::string& wa
       by_name.push_back(v);
       continue;
     }
-    for (const std::string& alias : e.aliases)
+    for (Symbol alias : e.aliases)
       if (NameKey(alias) == key) {
         by_alias.push_back(v);
         break;
@@ -123,7 +123,7 @@ Result<DiagramSelection> SelectForDiagram(const KnowledgeGraph& graph, const Dia
     // Nearest first keeps the diagram connected: every kept entity's path
     // to the focus is kept too. Among equals, the most connected say most.
     auto rank = [&](VertexId v) {
-      return std::tuple<bool, int, long, const std::string&>(!is_focus[v], distance[v], -static_cast<long>(degree[v]),
+      return std::tuple<bool, int, long, Symbol>(!is_focus[v], distance[v], -static_cast<long>(degree[v]),
                                                              g[v].id);
     };
     std::sort(kept.begin(), kept.end(), [&](VertexId a, VertexId b) { return rank(a) < rank(b); });
@@ -304,13 +304,13 @@ std::string NodeTooltip(const Entity& e) {
 
 std::string EdgeLabel(const Relation& r) {
   std::vector<std::string> lines = {std::string(PredicateName(r.predicate))};
-  std::vector<std::string> qualifiers = Titles(r);
+  std::vector<Symbol> qualifiers = Titles(r);
   if (qualifiers.empty()) qualifiers = Whats(r);
   for (size_t i = 0; i < qualifiers.size() && i < 2; ++i) {
     for (std::string& line : Wrap(OneLine(qualifiers[i]), kWrapWidth + 6)) lines.push_back(std::move(line));
   }
   if (qualifiers.size() > 2) lines.push_back("+" + std::to_string(qualifiers.size() - 2) + " more");
-  std::vector<std::string> dates = Dates(r);
+  std::vector<Symbol> dates = Dates(r);
   if (dates.size() == 1) lines.push_back(OneLine(dates.front()));
   if (dates.size() > 1) lines.push_back(OneLine(dates.front()) + " – " + OneLine(dates.back()));
   return JoinLabelLines(lines, kLabelBackslash);

@@ -36,15 +36,6 @@ void AppendXml(std::string_view text, std::string* out) {
   }
 }
 
-std::string Joined(const std::vector<std::string>& values) {
-  std::string s;
-  for (const auto& v : values) {
-    if (!s.empty()) s.append("; ");
-    s.append(v);
-  }
-  return s;
-}
-
 class GraphMlOut {
  public:
   explicit GraphMlOut(OutputFile& out) : out_(out) {}
@@ -103,7 +94,7 @@ Status WriteGraphMl(const KnowledgeGraph& graph, OutputFile& out) {
     w.Data("type", EntityTypeName(e.type));
     w.Data("subtype", e.subtype);
     w.Data("code", e.code);
-    w.Data("aliases", Joined(e.aliases));
+    w.Data("aliases", Join(e.aliases, "; "));
     w.raw().append("    </node>\n");
     w.Flush();
   }
@@ -117,8 +108,8 @@ Status WriteGraphMl(const KnowledgeGraph& graph, OutputFile& out) {
     w.Text(graph.entity(graph.target(edges[i])).id);
     w.raw().append("\">\n");
     w.Data("predicate", PredicateName(r.predicate));
-    w.Data("titles", Joined(Titles(r)));
-    w.Data("dates", Joined(Dates(r)));
+    w.Data("titles", Join(Titles(r), "; "));
+    w.Data("dates", Join(Dates(r), "; "));
     // The JSON-LD's value, so every export agrees on the number.
     w.Data("confidence", rdf::DoubleLexical(r.confidence));
     w.Data("article_count", std::to_string(r.article_count));

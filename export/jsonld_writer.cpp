@@ -77,7 +77,7 @@ class NodeWriter {
   void MemberIfSet(std::string_view key, std::string_view value) {
     if (!value.empty()) Member(key, value);
   }
-  void StringList(std::string_view key, const std::vector<std::string>& values) {
+  void StringList(std::string_view key, const std::vector<Symbol>& values) {
     if (values.empty()) return;
     Key(key);
     StartArray();
@@ -173,17 +173,15 @@ void WriteEntity(NodeWriter& w, const KnowledgeGraph& graph, VertexId v) {
   }
   // The direct edges, so that a plain RDF reading has each triple.
   const BoostGraph& g = graph.boost_graph();
-  std::vector<std::pair<Predicate, const std::string*>> out;
+  std::vector<std::pair<Predicate, Symbol>> out;
   for (EdgeId edge : boost::make_iterator_range(boost::out_edges(v, g)))
-    out.emplace_back(graph.relation(edge).predicate, &graph.entity(graph.target(edge)).id);
-  std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) {
-    return std::tie(a.first, *a.second) < std::tie(b.first, *b.second);
-  });
+    out.emplace_back(graph.relation(edge).predicate, graph.entity(graph.target(edge)).id);
+  std::sort(out.begin(), out.end());
   for (size_t i = 0; i < out.size();) {
     w.Key(PredicateName(out[i].first));
     w.StartArray();
     Predicate p = out[i].first;
-    for (; i < out.size() && out[i].first == p; ++i) w.String(vocab::EntityIri(*out[i].second));
+    for (; i < out.size() && out[i].first == p; ++i) w.String(vocab::EntityIri(out[i].second));
     w.EndArray();
   }
   w.EndObject();

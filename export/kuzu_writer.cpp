@@ -40,7 +40,7 @@ Status WriteKuzu(const KnowledgeGraph& graph, const std::string& dir) {
     const Entity& e = graph.entity(v);
     // Aliases as one "; "-joined string: Kùzu's CSV list syntax [a,b] has
     // no escape for a comma inside an element.
-    csv::AppendRow({e.id, e.name, std::string(EntityTypeName(e.type)), e.subtype, e.code, csv::Join(e.aliases, "; ")},
+    csv::AppendRow({e.id, e.name, EntityTypeName(e.type), e.subtype, e.code, Join(e.aliases, "; ")},
                    &buffer);
     if (buffer.size() >= (1 << 16)) {
       entities->Write(buffer);
@@ -55,9 +55,9 @@ Status WriteKuzu(const KnowledgeGraph& graph, const std::string& dir) {
   for (EdgeId edge : pg::RelationsInOrder(graph)) {
     const Relation& r = graph.relation(edge);
     csv::AppendRow({graph.entity(graph.source(edge)).id, graph.entity(graph.target(edge)).id,
-                    std::string(PredicateName(r.predicate)), Info(r.predicate).symmetric ? "true" : "false",
-                    csv::Join(Titles(r), "; "), csv::Join(Dates(r), "; "), rdf::DoubleLexical(r.confidence),
-                    std::to_string(r.article_count), std::string(pg::FirstEvidence(r))},
+                    PredicateName(r.predicate), Info(r.predicate).symmetric ? "true" : "false",
+                    Join(Titles(r), "; "), Join(Dates(r), "; "), rdf::DoubleLexical(r.confidence),
+                    std::to_string(r.article_count), pg::FirstEvidence(r)},
                    &buffer);
     if (buffer.size() >= (1 << 16)) {
       relations->Write(buffer);

@@ -13,10 +13,13 @@ namespace {
 // neo4j-admin splits array fields (aliases, :LABEL) on ';' and has no
 // escape for it: an alias holding one would come back as two. A ',' keeps
 // it one alias and costs little.
-std::string ArrayField(const std::vector<std::string>& values) {
-  std::vector<std::string> safe = values;
-  for (auto& v : safe) std::replace(v.begin(), v.end(), ';', ',');
-  return csv::Join(safe, ";");
+std::string ArrayField(const std::vector<Symbol>& values) {
+  std::string field;
+  for (size_t i = 0; i < values.size(); ++i) {
+    if (i) field.push_back(';');
+    for (char c : values[i].view()) field.push_back(c == ';' ? ',' : c);
+  }
+  return field;
 }
 
 Status WriteFile(const std::string& path, const std::string& text) {
@@ -59,9 +62,8 @@ Status WriteNeo4jImport(const KnowledgeGraph& graph, const std::string& dir) {
   for (EdgeId edge : pg::RelationsInOrder(graph)) {
     const Relation& r = graph.relation(edge);
     csv::AppendRow({graph.entity(graph.source(edge)).id, graph.entity(graph.target(edge)).id,
-                    pg::RelationshipType(r.predicate), csv::Join(Titles(r), "; "), csv::Join(Dates(r), "; "),
-                    rdf::DoubleLexical(r.confidence), std::to_string(r.article_count),
-                    std::string(pg::FirstEvidence(r))},
+                    pg::RelationshipType(r.predicate), Join(Titles(r), "; "), Join(Dates(r), "; "),
+                    rdf::DoubleLexical(r.confidence), std::to_string(r.article_count), pg::FirstEvidence(r)},
                    &buffer);
     if (buffer.size() >= (1 << 16)) {
       rels->Write(buffer);

@@ -65,7 +65,7 @@ class Emitter {
   void StringIfSet(std::string_view p, std::string_view text) {
     if (!text.empty()) String(p, text);
   }
-  void Strings(std::string_view p, const std::vector<std::string>& values) {
+  void Strings(std::string_view p, const std::vector<Symbol>& values) {
     for (const auto& v : values) String(p, v);
   }
   void Integer(std::string_view p, uint64_t n) { Add(p, Literal(std::to_string(n), kXsdInteger)); }

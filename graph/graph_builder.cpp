@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <deque>
 #include <map>
 #include <set>
 #include <tuple>
@@ -18,25 +19,29 @@ namespace {
 // these, so observations with the same key are one observation.
 struct ObservationKey {
   EntityType type;
-  std::string doc;
-  std::string name;
+  Symbol doc;
+  Symbol name;
   auto operator<=>(const ObservationKey&) const = default;
 };
 
 struct ObservationFacts {
-  std::string subtype;
-  std::string code;
-  std::set<std::string> mentions;
+  Symbol subtype;
+  Symbol code;
+  std::vector<Symbol> mentions;  // sorted, unique
+  // Numbers the observation in the order it was first made, so that a
+  // relation can name its ends in four bytes (RelationObservation).
+  uint32_t serial = 0;
 };
 
-// One piece of evidence for a triple between two observations. The keys
-// are interned (GraphBuilder::Impl::keys): a corpus has millions of pieces
-// of evidence but few observations, and two keys held by value were a third
-// of a piece's memory.
+using Observations = std::map<ObservationKey, ObservationFacts>;
+
+// One piece of evidence for a triple between two observations, 64 bytes: a
+// corpus has millions of these and few observations. Until Build() the ends
+// are observation serials; Build() turns them into entity ranks in place.
 struct RelationObservation {
-  const ObservationKey* subject;
+  uint32_t subject;
+  uint32_t object;
   Predicate predicate;
-  const ObservationKey* object;
   Evidence evidence;
 };
 
@@ -49,16 +54,9 @@ bool SameEvidenceKey(const Evidence& a, const Evidence& b) {
   return std::tie(a.article, a.start, a.end, a.rule) == std::tie(b.article, b.start, b.end, b.rule);
 }
 
-struct RelationObservationLess {
-  bool operator()(const RelationObservation& a, const RelationObservation& b) const {
-    return std::tuple_cat(std::tie(*a.subject, a.predicate, *a.object), EvidenceOrder(a.evidence)) <
-           std::tuple_cat(std::tie(*b.subject, b.predicate, *b.object), EvidenceOrder(b.evidence));
-  }
-};
-
-std::string Clean(std::string s) {
+Symbol Clean(std::string s) {
   RepairUtf8(&s);
-  return s;
+  return Symbol(s);
 }
 
 // Confidences are kept to six decimals so that the JSON-LD file, which
@@ -69,7 +67,7 @@ double QuantizeConfidence(double c) {
   return std::round(c * 1e6) / 1e6;
 }
 
-void KeepSmallestNonEmpty(std::string* kept, const std::string& candidate) {
+void KeepSmallestNonEmpty(Symbol* kept, Symbol candidate) {
   if (candidate.empty()) return;
   if (kept->empty() || candidate < *kept) *kept = candidate;
 }
@@ -128,7 +126,9 @@ class DisjointSets {
 
 using ObservationList = std::vector<std::pair<const ObservationKey*, const ObservationFacts*>>;
 
-void UnionGroups(const std::map<std::string, std::vector<size_t>>& groups, DisjointSets* sets) {
+
+template <typename Key>
+void UnionGroups(const std::map<Key, std::vector<size_t>>& groups, DisjointSets* sets) {
   for (const auto& [key, members] : groups)
     for (size_t m : members) sets->Union(members[0], m);
 }
@@ -148,7 +148,7 @@ void ResolvePersons(const ObservationList& obs, DisjointSets* sets) {
       auto [it, inserted] = full_names.emplace(std::move(tokens), i);
       if (!inserted) sets->Union(it->second, i);
     } else {
-      std::string local = key.doc + '\n' + (tokens.empty() ? std::string() : tokens[0]);
+      std::string local = key.doc.str() + '\n' + (tokens.empty() ? std::string() : tokens[0]);
       local_names[local].push_back(i);
     }
   }
@@ -174,8 +174,9 @@ void ResolvePersons(const ObservationList& obs, DisjointSets* sets) {
 // Countries are one entity per ISO code. A country seen without a code joins
 // the coded one whose names include it, unless two codes claim that name.
 void ResolveCountries(const ObservationList& obs, DisjointSets* sets) {
-  std::map<std::string, std::vector<size_t>> by_code, by_name;
-  std::map<std::string, std::set<std::string>> codes_by_name;
+  std::map<Symbol, std::vector<size_t>> by_code;
+  std::map<std::string, std::vector<size_t>> by_name;
+  std::map<std::string, std::set<Symbol>> codes_by_name;
   for (size_t i = 0; i < obs.size(); ++i) {
     const auto& [key, facts] = obs[i];
     if (key->type != EntityType::kCountry) continue;
@@ -223,8 +224,8 @@ bool IsAcronym(std::string_view s) {
 // two different full names claim the acronym. Like every rule here it
 // looks only at the set of observations, so merging stays order-free.
 void ResolveAcronyms(const ObservationList& obs, DisjointSets* sets) {
-  std::map<std::string, std::vector<size_t>> named_by_acronym;
-  std::map<std::string, std::map<std::string, size_t>> claims;  // acronym -> full name key -> an observation
+  std::map<Symbol, std::vector<size_t>> named_by_acronym;
+  std::map<Symbol, std::map<std::string, size_t>> claims;  // acronym -> full name key -> an observation
   for (size_t i = 0; i < obs.size(); ++i) {
     const auto& [key, facts] = obs[i];
     if (key->type != EntityType::kOrganization) continue;
@@ -243,10 +244,10 @@ void ResolveAcronyms(const ObservationList& obs, DisjointSets* sets) {
 
 // The fullest name; among equally long ones the most used, then the
 // smallest, so that the choice depends only on the set of observations.
-std::string ChooseCanonicalName(const ObservationList& obs, const std::vector<size_t>& members) {
-  std::map<std::string, size_t> uses;
+Symbol ChooseCanonicalName(const ObservationList& obs, const std::vector<size_t>& members) {
+  std::map<Symbol, size_t> uses;
   for (size_t m : members) ++uses[obs[m].first->name];
-  const std::string* best = nullptr;
+  const Symbol* best = nullptr;
   size_t best_length = 0, best_uses = 0;
   for (const auto& [name, count] : uses) {
     size_t length = CodePointCount(name);
@@ -263,7 +264,7 @@ Entity MakeEntity(const ObservationList& obs, const std::vector<size_t>& members
   Entity entity;
   entity.type = obs[members[0]].first->type;
   entity.name = ChooseCanonicalName(obs, members);
-  std::set<std::string> aliases;
+  std::set<Symbol> aliases;
   for (size_t m : members) {
     const auto& [key, facts] = obs[m];
     KeepSmallestNonEmpty(&entity.subtype, facts->subtype);
@@ -271,18 +272,17 @@ Entity MakeEntity(const ObservationList& obs, const std::vector<size_t>& members
     aliases.insert(key->name);
     aliases.insert(facts->mentions.begin(), facts->mentions.end());
     // Members come in key order, so the sightings are sorted already.
-    entity.sightings.push_back(Sighting{key->doc, key->name, facts->subtype, facts->code,
-                                        std::vector<std::string>(facts->mentions.begin(), facts->mentions.end())});
+    entity.sightings.push_back(Sighting{key->doc, key->name, facts->subtype, facts->code, facts->mentions});
   }
   aliases.erase(entity.name);
   entity.aliases.assign(aliases.begin(), aliases.end());
 
   std::string prefix = LowerAscii(EntityTypeName(entity.type)) + "/";
   if (entity.type == EntityType::kCountry && !entity.code.empty()) {
-    entity.id = prefix + entity.code;
+    entity.id = prefix + entity.code.str();
   } else if (entity.type == EntityType::kPerson && PersonNameTokens(entity.name).size() < 2) {
     // A bare surname is an entity of its article only; its id says which.
-    const std::string& doc = obs[members[0]].first->doc;
+    Symbol doc = obs[members[0]].first->doc;
     entity.id = prefix + Slug(entity.name) + (doc.empty() ? "" : "--" + Slug(doc));
   } else {
     entity.id = prefix + Slug(entity.name);
@@ -292,7 +292,10 @@ Entity MakeEntity(const ObservationList& obs, const std::vector<size_t>& members
 
 }  // namespace
 
-bool IsBackground(const Evidence& evidence) { return evidence.rule == kBackgroundRule; }
+bool IsBackground(const Evidence& evidence) {
+  static const Symbol background(kBackgroundRule);
+  return evidence.rule == background;
+}
 
 void NormalizeEvidence(std::vector<Evidence>* evidence) {
   std::sort(evidence->begin(), evidence->end(),
@@ -302,66 +305,78 @@ void NormalizeEvidence(std::vector<Evidence>* evidence) {
 
 void SummarizeEvidence(Relation* relation) {
   double all_wrong = 1.0;
-  std::set<std::string_view> articles;
+  uint32_t articles = 0;
+  Symbol last_article;  // evidence is sorted by article
   for (const Evidence& e : relation->evidence) {
     all_wrong *= 1.0 - e.confidence;
-    if (!IsBackground(e) && !e.article.empty()) articles.insert(e.article);
+    if (!IsBackground(e) && !e.article.empty() && e.article != last_article) ++articles, last_article = e.article;
   }
   relation->confidence = 1.0 - all_wrong;
-  relation->article_count = static_cast<uint32_t>(articles.size());
+  relation->article_count = articles;
 }
 
 struct GraphBuilder::Impl {
-  std::map<std::string, ArticleInfo> articles;
-  std::map<ObservationKey, ObservationFacts> entities;
-  std::set<RelationObservation, RelationObservationLess> relations;
-  std::set<ObservationKey> keys;  // every key a relation names, stored once
+  std::map<Symbol, ArticleInfo> articles;
+  Observations entities;
+  // A deque, not a vector: it grows without copying millions of pieces of
+  // evidence, and Build() frees it block by block as it hands them on.
+  std::deque<RelationObservation> relations;
 
-  const ObservationKey* Intern(ObservationKey key) { return &*keys.insert(std::move(key)).first; }
+  uint32_t Observe(const ObservationKey& key) {
+    auto [it, inserted] = entities.try_emplace(key);
+    if (inserted) it->second.serial = static_cast<uint32_t>(entities.size() - 1);
+    return it->second.serial;
+  }
 
   void AddArticle(const ArticleInfo& article) {
     auto [it, inserted] = articles.emplace(article.doc, article);
     if (!inserted) MergeArticle(article, &it->second);
   }
 
-  void AddEntity(const ObservationKey& key, const std::string& subtype, const std::string& code,
-                 const std::vector<std::string>& mentions) {
-    ObservationFacts& facts = entities[key];
+  void AddEntity(const ObservationKey& key, Symbol subtype, Symbol code, const std::vector<Symbol>& mentions) {
+    ObservationFacts& facts = entities.at(key);
     KeepSmallestNonEmpty(&facts.subtype, subtype);
-    KeepSmallestNonEmpty(&facts.code, key.type == EntityType::kCountry ? UpperAscii(code) : code);
-    for (const auto& m : mentions)
-      if (!m.empty() && m != key.name) facts.mentions.insert(m);
+    KeepSmallestNonEmpty(&facts.code, key.type == EntityType::kCountry ? Symbol(UpperAscii(code)) : code);
+    for (Symbol m : mentions) {
+      if (m.empty() || m == key.name) continue;
+      auto at = std::lower_bound(facts.mentions.begin(), facts.mentions.end(), m);
+      if (at == facts.mentions.end() || *at != m) facts.mentions.insert(at, m);
+    }
+  }
+
+  void Add(uint32_t subject, Predicate predicate, uint32_t object, Evidence evidence) {
+    relations.push_back(RelationObservation{subject, object, predicate, std::move(evidence)});
   }
 };
 
 GraphBuilder::GraphBuilder() : impl_(std::make_unique<Impl>()) {}
 GraphBuilder::~GraphBuilder() = default;
 
-bool GraphBuilder::HasArticle(const std::string& doc) const { return impl_->articles.count(doc) > 0; }
+bool GraphBuilder::HasArticle(const std::string& doc) const { return impl_->articles.count(Symbol(doc)) > 0; }
 size_t GraphBuilder::article_count() const { return impl_->articles.size(); }
 
 void GraphBuilder::AddRecord(const ExtractionRecord& record) {
-  const std::string doc = Clean(record.doc);
+  const Symbol doc = Clean(record.doc);
   impl_->AddArticle(ArticleInfo{doc, Clean(record.date), Clean(record.url), Clean(record.title)});
 
-  std::map<std::string, ObservationKey> observed;  // record-local entity id -> observation
+  std::map<std::string_view, uint32_t> observed;  // record-local entity id -> observation serial
   for (const ExtractedEntity& e : record.entities) {
     ObservationKey key{e.type, doc, Clean(e.name)};
     if (key.name.empty()) continue;
-    std::vector<std::string> mentions;
+    std::vector<Symbol> mentions;
     for (const TextSpan& m : e.mentions) mentions.push_back(Clean(m.text));
+    const uint32_t serial = impl_->Observe(key);
     impl_->AddEntity(key, Clean(e.subtype), Clean(e.code), mentions);
-    observed.emplace(e.id, std::move(key));
+    observed.emplace(e.id, serial);
   }
 
   for (const ExtractedTriple& t : record.triples) {
     auto subject = observed.find(t.subject);
     auto object = observed.find(t.object);
     if (subject == observed.end() || object == observed.end()) continue;
-    RelationObservation r{impl_->Intern(subject->second), t.predicate, impl_->Intern(object->second), {}};
-    Evidence& ev = r.evidence;
+    Evidence ev;
     ev.article = doc;
-    ev.date = Clean(t.date.empty() ? record.date : t.date);
+    ev.date = t.date.empty() ? Clean(record.date) : Clean(t.date);
     ev.date_from_text = !t.date.empty();
     ev.title = Clean(t.title);
     ev.what = Clean(t.what);
@@ -374,7 +389,7 @@ void GraphBuilder::AddRecord(const ExtractionRecord& record) {
     } else {
       ev.rule = kBackgroundRule;
     }
-    impl_->relations.insert(std::move(r));
+    impl_->Add(subject->second, t.predicate, object->second, std::move(ev));
   }
 }
 
@@ -382,10 +397,10 @@ namespace {
 
 // The observation a graph's evidence from `article` stands for: the
 // entity's sighting in that article (sightings are sorted by article).
-ObservationKey SightingFor(const Entity& entity, const std::string& article) {
-  if (entity.sightings.empty()) return ObservationKey{entity.type, "", entity.name};
+ObservationKey SightingFor(const Entity& entity, Symbol article) {
+  if (entity.sightings.empty()) return ObservationKey{entity.type, Symbol(), entity.name};
   auto it = std::lower_bound(entity.sightings.begin(), entity.sightings.end(), article,
-                             [](const Sighting& s, const std::string& doc) { return s.article < doc; });
+                             [](const Sighting& s, Symbol doc) { return s.article < doc; });
   if (it == entity.sightings.end() || it->article != article) it = entity.sightings.begin();
   return ObservationKey{entity.type, it->article, it->name};
 }
@@ -397,9 +412,12 @@ void GraphBuilder::AddGraph(const KnowledgeGraph& graph) {
   const BoostGraph& g = graph.boost_graph();
   for (VertexId v : boost::make_iterator_range(boost::vertices(g))) {
     const Entity& e = graph.entity(v);
-    if (e.sightings.empty()) impl_->AddEntity(ObservationKey{e.type, "", e.name}, e.subtype, e.code, e.aliases);
-    for (const Sighting& s : e.sightings)
-      impl_->AddEntity(ObservationKey{e.type, s.article, s.name}, s.subtype, s.code, s.mentions);
+    auto observe = [&](const ObservationKey& key, Symbol subtype, Symbol code, const std::vector<Symbol>& mentions) {
+      impl_->Observe(key);
+      impl_->AddEntity(key, subtype, code, mentions);
+    };
+    if (e.sightings.empty()) observe(ObservationKey{e.type, Symbol(), e.name}, e.subtype, e.code, e.aliases);
+    for (const Sighting& s : e.sightings) observe(ObservationKey{e.type, s.article, s.name}, s.subtype, s.code, s.mentions);
   }
   for (EdgeId edge : boost::make_iterator_range(boost::edges(g))) {
     const Relation& rel = graph.relation(edge);
@@ -415,17 +433,16 @@ void GraphBuilder::AddGraph(const KnowledgeGraph& graph) {
       evidence.push_back(std::move(background));
     }
     for (Evidence& ev : evidence) {
-      RelationObservation r{impl_->Intern(SightingFor(subject, ev.article)), rel.predicate,
-                            impl_->Intern(SightingFor(object, ev.article)), {}};
       ev.confidence = QuantizeConfidence(ev.confidence);
-      r.evidence = std::move(ev);
-      impl_->relations.insert(std::move(r));
+      impl_->Add(impl_->Observe(SightingFor(subject, ev.article)), rel.predicate,
+                 impl_->Observe(SightingFor(object, ev.article)), std::move(ev));
     }
   }
 }
 
-KnowledgeGraph GraphBuilder::Build() const {
+KnowledgeGraph GraphBuilder::Build() {
   ObservationList obs;
+  obs.reserve(impl_->entities.size());
   for (const auto& [key, facts] : impl_->entities) obs.emplace_back(&key, &facts);
 
   DisjointSets sets(obs.size());
@@ -443,65 +460,70 @@ KnowledgeGraph GraphBuilder::Build() const {
   std::sort(entities.begin(), entities.end(), [](const auto& a, const auto& b) {
     return std::tie(a.first.id, a.second) < std::tie(b.first.id, b.second);
   });
-  std::set<std::string> used_ids;
+  std::set<Symbol> used_ids;
   for (auto& [entity, root] : entities) {
-    std::string base = entity.id;
+    std::string base = entity.id.str();
     for (int n = 2; !used_ids.insert(entity.id).second; ++n) entity.id = base + "-" + std::to_string(n);
   }
   std::sort(entities.begin(), entities.end(),
             [](const auto& a, const auto& b) { return a.first.id < b.first.id; });
 
   // Entities are now in strictly increasing id order, so an entity's rank
-  // compares as its id does: edges are keyed and sorted by ranks, which
+  // compares as its id does: relations are keyed and sorted by ranks, which
   // orders them exactly as the ids would without a string comparison per
   // piece of evidence.
-  std::vector<size_t> rank_of_observation(obs.size());
-  std::vector<std::string> ids;
-  ids.reserve(entities.size());
-  for (size_t rank = 0; rank < entities.size(); ++rank) {
-    ids.push_back(entities[rank].first.id);
-    for (size_t m : clusters.at(entities[rank].second)) rank_of_observation[m] = rank;
-  }
-  // Relations name interned keys: find each key's observation once, not once
-  // per piece of evidence. Both the keys and the observations are sorted,
-  // so one walk through both pairs them.
-  std::unordered_map<const ObservationKey*, size_t> observation_of;
-  observation_of.reserve(impl_->keys.size());
-  size_t next_observation = 0;
-  for (const ObservationKey& key : impl_->keys) {
-    while (next_observation < obs.size() && *obs[next_observation].first < key) ++next_observation;
-    if (next_observation < obs.size() && *obs[next_observation].first == key)
-      observation_of.emplace(&key, next_observation);
-  }
+  std::vector<uint32_t> rank_of_serial(obs.size());
+  for (size_t rank = 0; rank < entities.size(); ++rank)
+    for (size_t m : clusters.at(entities[rank].second)) rank_of_serial[obs[m].second->serial] = static_cast<uint32_t>(rank);
+  clusters.clear();
+  obs.clear();
+  impl_->entities.clear();
 
-  std::map<std::tuple<size_t, Predicate, size_t>, std::vector<Evidence>> edges;
-  for (const RelationObservation& r : impl_->relations) {
-    auto s = observation_of.find(r.subject);
-    auto o = observation_of.find(r.object);
-    if (s == observation_of.end() || o == observation_of.end()) continue;
-    size_t subject = rank_of_observation[s->second];
-    size_t object = rank_of_observation[o->second];
-    if (Info(r.predicate).symmetric && object < subject) std::swap(subject, object);
-    edges[{subject, r.predicate, object}].push_back(r.evidence);
+  std::deque<RelationObservation>& relations = impl_->relations;
+  for (RelationObservation& r : relations) {
+    r.subject = rank_of_serial[r.subject];
+    r.object = rank_of_serial[r.object];
+    if (Info(r.predicate).symmetric && r.object < r.subject) std::swap(r.subject, r.object);
   }
+  auto edge_key = [](const RelationObservation& r) { return std::tie(r.subject, r.predicate, r.object); };
+  std::sort(relations.begin(), relations.end(), [&](const RelationObservation& a, const RelationObservation& b) {
+    return std::tuple_cat(edge_key(a), EvidenceOrder(a.evidence)) < std::tuple_cat(edge_key(b), EvidenceOrder(b.evidence));
+  });
+  size_t edge_count = 0;
+  for (size_t i = 0; i < relations.size(); ++i)
+    if (i == 0 || edge_key(relations[i - 1]) != edge_key(relations[i])) ++edge_count;
 
   KnowledgeGraph graph;
-  graph.Reserve(entities.size(), edges.size());
-  for (auto& [entity, root] : entities) graph.AddEntity(std::move(entity));
-  for (auto& [key, evidence] : edges) {
-    const auto& [subject, predicate, object] = key;
+  graph.Reserve(entities.size(), edge_count);
+  std::vector<VertexId> vertex_of_rank;
+  vertex_of_rank.reserve(entities.size());
+  for (auto& [entity, root] : entities) vertex_of_rank.push_back(graph.AddEntity(std::move(entity)));
+  entities.clear();
+  while (!relations.empty()) {
+    const RelationObservation& first = relations.front();
+    size_t same = 1;
+    while (same < relations.size() && edge_key(relations[same]) == edge_key(first)) ++same;
     Relation rel;
-    rel.predicate = predicate;
-    NormalizeEvidence(&evidence);
-    rel.evidence = std::move(evidence);
+    rel.predicate = first.predicate;
+    rel.evidence.reserve(same);
+    // Sorted already: keep the first of each (article, start, end, rule), as NormalizeEvidence does.
+    for (size_t i = 0; i < same; ++i)
+      if (rel.evidence.empty() || !SameEvidenceKey(rel.evidence.back(), relations[i].evidence))
+        rel.evidence.push_back(relations[i].evidence);
+    rel.evidence.shrink_to_fit();
     SummarizeEvidence(&rel);
-    graph.AddRelation(*graph.FindById(ids[subject]), *graph.FindById(ids[object]), std::move(rel));
+    VertexId subject = vertex_of_rank[first.subject], object = vertex_of_rank[first.object];
+    relations.erase(relations.begin(), relations.begin() + static_cast<std::ptrdiff_t>(same));
+    graph.AddRelation(subject, object, std::move(rel));
   }
+  relations.shrink_to_fit();
   graph.Compact();
 
   std::vector<ArticleInfo> articles;
+  articles.reserve(impl_->articles.size());
   for (const auto& [doc, article] : impl_->articles) articles.push_back(article);
   graph.SetArticles(std::move(articles));
+  impl_ = std::make_unique<Impl>();
   return graph;
 }
 

@@ -29,32 +29,35 @@ class NodeReader {
 
   Status Fail(const std::string& what) const { return Status::InvalidInput(where_ + ": " + what); }
 
-  Status OptString(const Value& obj, const char* key, std::string* out) const {
+  // Text is std::string or Symbol.
+  template <typename Text>
+  Status OptString(const Value& obj, const char* key, Text* out) const {
     auto it = obj.FindMember(key);
     if (it == obj.MemberEnd()) return Status::Ok();
     if (!it->value.IsString()) return Fail(std::string("\"") + key + "\" is not a string");
-    out->assign(it->value.GetString(), it->value.GetStringLength());
+    *out = Text(std::string_view(it->value.GetString(), it->value.GetStringLength()));
     return Status::Ok();
   }
 
-  Status ReqString(const Value& obj, const char* key, std::string* out) const {
+  template <typename Text>
+  Status ReqString(const Value& obj, const char* key, Text* out) const {
     if (!obj.HasMember(key)) return Fail(std::string("has no \"") + key + "\"");
     return OptString(obj, key, out);
   }
 
   // A missing list is empty; a single string counts as a list of one, as
   // JSON-LD has it.
-  Status StringList(const Value& obj, const char* key, std::vector<std::string>* out) const {
+  Status StringList(const Value& obj, const char* key, std::vector<Symbol>* out) const {
     auto it = obj.FindMember(key);
     if (it == obj.MemberEnd()) return Status::Ok();
     if (it->value.IsString()) {
-      out->emplace_back(it->value.GetString(), it->value.GetStringLength());
+      out->emplace_back(std::string_view(it->value.GetString(), it->value.GetStringLength()));
       return Status::Ok();
     }
     if (!it->value.IsArray()) return Fail(std::string("\"") + key + "\" is not a list");
     for (const Value& v : it->value.GetArray()) {
       if (!v.IsString()) return Fail(std::string("\"") + key + "\" holds a value that is not a string");
-      out->emplace_back(v.GetString(), v.GetStringLength());
+      out->emplace_back(std::string_view(v.GetString(), v.GetStringLength()));
     }
     return Status::Ok();
   }
@@ -80,14 +83,14 @@ class NodeReader {
   std::string where_;
 };
 
-void SortUnique(std::vector<std::string>* v) {
+void SortUnique(std::vector<Symbol>* v) {
   std::sort(v->begin(), v->end());
   v->erase(std::unique(v->begin(), v->end()), v->end());
 }
 
 struct PendingStatement {
   size_t number;  // 1-based among statements, for messages
-  std::string subject, object;
+  Symbol subject, object;
   Relation relation;
 };
 
@@ -103,17 +106,17 @@ class GraphFileReader {
   Status ReadArticle(const Value& node, NodeReader& r);
   Status ReadStatement(const Value& node, size_t number);
   Status ReadEvidence(const Value& v, NodeReader& r, Evidence* e) const;
-  Status ArticleRef(const Value& obj, NodeReader& r, std::string* doc) const;
-  Status EntityRef(const Value& obj, const char* key, NodeReader& r, std::string* id) const;
+  Status ArticleRef(const Value& obj, NodeReader& r, Symbol* doc) const;
+  Status EntityRef(const Value& obj, const char* key, NodeReader& r, Symbol* id) const;
   Status ResolveStatements();
 
   const std::string& name_;
-  std::map<std::string, Entity> entities_;
-  std::map<std::string, ArticleInfo> articles_;
-  std::map<std::string, std::string> doc_by_iri_;
+  std::map<Symbol, Entity> entities_;
+  std::map<Symbol, ArticleInfo> articles_;
+  std::map<std::string, Symbol> doc_by_iri_;
   std::vector<std::pair<const Value*, size_t>> statement_nodes_;
   // Sighting article references, checked once every article is known.
-  std::vector<std::pair<std::string, std::string>> sighting_articles_;  // (iri, entity id)
+  std::vector<std::pair<std::string, Symbol>> sighting_articles_;  // (iri, entity id)
   std::vector<PendingStatement> statements_;
 };
 
@@ -195,7 +198,7 @@ Result<KnowledgeGraph> GraphFileReader::Read(std::string_view text) {
   }
   for (const auto& [iri, entity] : sighting_articles_)
     if (!doc_by_iri_.count(iri))
-      return Status::InvalidInput(name_ + ": entity " + Quoted(entity) + ": article " + Quoted(iri) + " is not defined");
+      return Status::InvalidInput(name_ + ": entity " + Quoted(entity.view()) + ": article " + Quoted(iri) + " is not defined");
   for (const auto& [node, number] : statement_nodes_)
     if (Status s = ReadStatement(*node, number); !s.ok()) return s;
   if (Status s = ResolveStatements(); !s.ok()) return s;
@@ -219,7 +222,7 @@ Status GraphFileReader::ReadEntity(const Value& node, NodeReader& r) {
   auto id = vocab::EntityIdFromIri(iri);
   if (!id) return r.Fail("@id " + Quoted(iri) + " is not an irkg entity IRI");
   e.id = *id;
-  NodeReader er(name_, "entity " + Quoted(e.id));
+  NodeReader er(name_, "entity " + Quoted(e.id.view()));
   Status s = er.ReqString(node, "name", &e.name);
   if (s.ok()) s = er.ReqString(node, "entityType", &type);
   if (s.ok()) s = er.OptString(node, "subtype", &e.subtype);
@@ -256,7 +259,7 @@ Status GraphFileReader::ReadEntity(const Value& node, NodeReader& r) {
       return std::tie(a.article, a.name) < std::tie(b.article, b.name);
     });
   }
-  std::string entity_id = e.id;
+  Symbol entity_id = e.id;
   if (!entities_.emplace(entity_id, std::move(e)).second) return er.Fail("is defined twice");
   return Status::Ok();
 }
@@ -270,23 +273,23 @@ Status GraphFileReader::ReadArticle(const Value& node, NodeReader& r) {
   if (s.ok()) s = r.OptString(node, "url", &a.url);
   if (s.ok()) s = r.OptString(node, "headline", &a.title);
   if (!s.ok()) return s;
-  if (iri != vocab::ArticleIri(a.doc)) return r.Fail("article @id " + Quoted(iri) + " does not match its doc " + Quoted(a.doc));
-  if (!articles_.emplace(a.doc, a).second) return r.Fail("article " + Quoted(a.doc) + " is defined twice");
+  if (iri != vocab::ArticleIri(a.doc)) return r.Fail("article @id " + Quoted(iri) + " does not match its doc " + Quoted(a.doc.view()));
+  if (!articles_.emplace(a.doc, a).second) return r.Fail("article " + Quoted(a.doc.view()) + " is defined twice");
   doc_by_iri_.emplace(iri, a.doc);
   return Status::Ok();
 }
 
-Status GraphFileReader::EntityRef(const Value& obj, const char* key, NodeReader& r, std::string* id) const {
+Status GraphFileReader::EntityRef(const Value& obj, const char* key, NodeReader& r, Symbol* id) const {
   std::string iri;
   if (Status s = r.ReqString(obj, key, &iri); !s.ok()) return s;
   auto parsed = vocab::EntityIdFromIri(iri);
   if (!parsed) return r.Fail(std::string(key) + " " + Quoted(iri) + " is not an irkg entity IRI");
-  if (!entities_.count(*parsed)) return r.Fail(std::string(key) + " " + Quoted(*parsed) + " is not defined");
+  if (!entities_.count(Symbol(*parsed))) return r.Fail(std::string(key) + " " + Quoted(*parsed) + " is not defined");
   *id = *parsed;
   return Status::Ok();
 }
 
-Status GraphFileReader::ArticleRef(const Value& obj, NodeReader& r, std::string* doc) const {
+Status GraphFileReader::ArticleRef(const Value& obj, NodeReader& r, Symbol* doc) const {
   std::string iri;
   if (Status s = r.OptString(obj, "article", &iri); !s.ok() || iri.empty()) return s;
   auto it = doc_by_iri_.find(iri);
@@ -345,8 +348,8 @@ Status GraphFileReader::ReadStatement(const Value& node, size_t number) {
 
   // The summary fields are derived; a file whose numbers disagree with its
   // own evidence has been damaged or edited by hand.
-  std::vector<std::string> titles, dates, whats;
-  std::string first_seen, last_seen;
+  std::vector<Symbol> titles, dates, whats;
+  Symbol first_seen, last_seen;
   double confidence = 0;
   uint32_t article_count = 0;
   if (!(s = r.StringList(node, "title", &titles)).ok() || !(s = r.StringList(node, "date", &dates)).ok() ||
@@ -375,9 +378,9 @@ Status GraphFileReader::ResolveStatements() {
   for (size_t i = 1; i < statements_.size(); ++i)
     if (key(statements_[i - 1]) == key(statements_[i]))
       return Status::InvalidInput(name_ + ": statement " + std::to_string(statements_[i].number) + ": repeats statement " +
-                                  std::to_string(statements_[i - 1].number) + " (" + statements_[i].subject + " " +
+                                  std::to_string(statements_[i - 1].number) + " (" + statements_[i].subject.str() + " " +
                                   std::string(PredicateName(statements_[i].relation.predicate)) + " " +
-                                  statements_[i].object + ")");
+                                  statements_[i].object.str() + ")");
   return Status::Ok();
 }
 

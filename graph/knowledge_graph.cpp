@@ -1,7 +1,6 @@
 #include "graph/knowledge_graph.h"
 
 #include <algorithm>
-#include <set>
 #include <tuple>
 #include <stdexcept>
 
@@ -9,43 +8,47 @@ namespace irkg {
 namespace {
 
 template <typename Field>
-std::vector<std::string> Collect(const Relation& r, Field field) {
-  std::set<std::string> values;
+std::vector<Symbol> Collect(const Relation& r, Field field) {
+  std::vector<Symbol> values;
   for (const Evidence& e : r.evidence)
-    if (const std::string* v = field(e); v && !v->empty()) values.insert(*v);
-  return {values.begin(), values.end()};
+    if (const Symbol* v = field(e); v && !v->empty()) values.push_back(*v);
+  std::sort(values.begin(), values.end());
+  values.erase(std::unique(values.begin(), values.end()), values.end());
+  return values;
 }
 
 }  // namespace
 
-std::vector<std::string> Titles(const Relation& r) {
+std::vector<Symbol> Titles(const Relation& r) {
   return Collect(r, [](const Evidence& e) { return &e.title; });
 }
 
-std::vector<std::string> Dates(const Relation& r) {
+std::vector<Symbol> Dates(const Relation& r) {
   return Collect(r, [](const Evidence& e) { return e.date_from_text ? &e.date : nullptr; });
 }
 
-std::vector<std::string> Whats(const Relation& r) {
+std::vector<Symbol> Whats(const Relation& r) {
   return Collect(r, [](const Evidence& e) { return &e.what; });
 }
 
-std::string FirstSeen(const Relation& r) {
-  std::string first;
+Symbol FirstSeen(const Relation& r) {
+  Symbol first;
   for (const Evidence& e : r.evidence)
     if (!e.date.empty() && (first.empty() || e.date < first)) first = e.date;
   return first;
 }
 
-std::string LastSeen(const Relation& r) {
-  std::string last;
+Symbol LastSeen(const Relation& r) {
+  Symbol last;
   for (const Evidence& e : r.evidence)
     if (!e.date.empty() && (last.empty() || e.date > last)) last = e.date;
   return last;
 }
 
-std::optional<VertexId> KnowledgeGraph::FindById(const std::string& id) const {
-  auto it = by_id_.find(id);
+std::optional<VertexId> KnowledgeGraph::FindById(std::string_view id) const {
+  std::optional<Symbol> symbol = Symbol::Find(id);
+  if (!symbol) return std::nullopt;
+  auto it = by_id_.find(*symbol);
   if (it == by_id_.end()) return std::nullopt;
   return it->second;
 }
@@ -64,9 +67,9 @@ void KnowledgeGraph::Compact() {
 }
 
 VertexId KnowledgeGraph::AddEntity(Entity entity) {
-  std::string id = entity.id;
+  Symbol id = entity.id;
   VertexId v = boost::add_vertex(std::move(entity), g_);
-  if (!by_id_.emplace(std::move(id), v).second) throw std::logic_error("duplicate entity id " + g_[v].id);
+  if (!by_id_.emplace(id, v).second) throw std::logic_error("duplicate entity id " + id.str());
   return v;
 }
 

@@ -21,22 +21,25 @@
 #include <vector>
 
 #include "core/schema.h"
+#include "core/symbol.h"
 
 namespace irkg {
 
 // One sighting of a relation: where it was read and how sure the reader was.
+// Strings are Symbols (core/symbol.h): a graph holds millions of these and
+// repeats their article ids, rules, dates and sentences; 48 bytes each.
 struct Evidence {
-  std::string article;     // doc id of the article
-  std::string text;        // the sentence that states the fact
-  uint32_t start = 0;      // byte offsets of `text` in the article
-  uint32_t end = 0;
-  std::string date;        // the fact's date (qualifier), else the article's date, ISO 8601
-  double confidence = 0.0;
-  std::string rule;        // the extractor rule that produced it
+  Symbol article;          // doc id of the article
+  Symbol text;             // the sentence that states the fact
+  Symbol date;             // the fact's date (qualifier), else the article's date, ISO 8601
+  Symbol rule;             // the extractor rule that produced it
   // The qualifiers as this evidence states them (empty when it does not);
   // a Relation's qualifier lists are their union.
-  std::string title;
-  std::string what;
+  Symbol title;
+  Symbol what;
+  uint32_t start = 0;      // byte offsets of `text` in the article
+  uint32_t end = 0;
+  double confidence = 0.0;
   bool date_from_text = false;  // `date` is the fact's date, not the article's
 
   bool operator==(const Evidence&) const = default;
@@ -44,10 +47,10 @@ struct Evidence {
 
 // An article the graph has read; kept so that re-adding it adds nothing.
 struct ArticleInfo {
-  std::string doc;
-  std::string date;
-  std::string url;
-  std::string title;
+  Symbol doc;
+  Symbol date;
+  Symbol url;
+  Symbol title;
 
   bool operator==(const ArticleInfo&) const = default;
 };
@@ -56,22 +59,22 @@ struct ArticleInfo {
 // extraction record gave and the other words it used for it. Kept so that
 // resolution can be redone from a graph exactly as from the records.
 struct Sighting {
-  std::string article;               // doc id
-  std::string name;
-  std::string subtype;
-  std::string code;
-  std::vector<std::string> mentions; // sorted, unique, without `name`
+  Symbol article;               // doc id
+  Symbol name;
+  Symbol subtype;
+  Symbol code;
+  std::vector<Symbol> mentions; // sorted, unique, without `name`
 
   bool operator==(const Sighting&) const = default;
 };
 
 struct Entity {
-  std::string id;          // stable: "country/AZE", "person/khalaf-khalafov"
-  std::string name;        // canonical name
+  Symbol id;               // stable: "country/AZE", "person/khalaf-khalafov"
+  Symbol name;             // canonical name
+  Symbol subtype;
+  Symbol code;             // ISO 3166-1 alpha-3 for countries
   EntityType type = EntityType::kPerson;
-  std::string subtype;
-  std::string code;        // ISO 3166-1 alpha-3 for countries
-  std::vector<std::string> aliases;  // sorted, unique, without `name`
+  std::vector<Symbol> aliases;       // sorted, unique, without `name`
   std::vector<Sighting> sightings;   // sorted by (article, name)
 
   bool operator==(const Entity&) const = default;
@@ -93,11 +96,11 @@ struct Relation {
 // stated (sorted, unique; dates only where the text dated the fact) and the
 // earliest and latest date it was seen. Kept out of Relation so that each
 // value is stored once, in the evidence that states it.
-std::vector<std::string> Titles(const Relation& relation);
-std::vector<std::string> Dates(const Relation& relation);
-std::vector<std::string> Whats(const Relation& relation);
-std::string FirstSeen(const Relation& relation);
-std::string LastSeen(const Relation& relation);
+std::vector<Symbol> Titles(const Relation& relation);
+std::vector<Symbol> Dates(const Relation& relation);
+std::vector<Symbol> Whats(const Relation& relation);
+Symbol FirstSeen(const Relation& relation);
+Symbol LastSeen(const Relation& relation);
 
 // Edges in a vector (vecS edge list), not a list: a relation costs no list node
 // and no allocation of its own (issue: <= 200 bytes per edge).
@@ -118,7 +121,7 @@ class KnowledgeGraph {
   VertexId source(EdgeId e) const { return boost::source(e, g_); }
   VertexId target(EdgeId e) const { return boost::target(e, g_); }
 
-  std::optional<VertexId> FindById(const std::string& id) const;
+  std::optional<VertexId> FindById(std::string_view id) const;
   // Articles read, sorted by doc id.
   const std::vector<ArticleInfo>& articles() const { return articles_; }
   void SetArticles(std::vector<ArticleInfo> articles) { articles_ = std::move(articles); }
@@ -140,7 +143,7 @@ class KnowledgeGraph {
 
  private:
   BoostGraph g_;
-  std::unordered_map<std::string, VertexId> by_id_;
+  std::unordered_map<Symbol, VertexId> by_id_;
   std::vector<ArticleInfo> articles_;
 };
 

@@ -47,7 +47,7 @@ Status Unknown(const KnowledgeGraph& graph, std::string_view name, const std::st
   std::string message = "no entity named '" + std::string(name) + "'";
   // One edit in three letters still reads as a misspelling; more is noise.
   const size_t limit = std::max<size_t>(1, key.size() / 3);
-  std::vector<std::tuple<size_t, std::string, VertexId>> near;  // distance, id, vertex
+  std::vector<std::tuple<size_t, Symbol, VertexId>> near;  // distance, id, vertex
   for (VertexId v = 0; v < graph.entity_count(); ++v) {
     const Entity& e = graph.entity(v);
     size_t best = NameDistance(key, NameKey(e.name));
@@ -57,7 +57,7 @@ Status Unknown(const KnowledgeGraph& graph, std::string_view name, const std::st
   std::sort(near.begin(), near.end());
   if (near.size() > 3) near.resize(3);
   if (near.empty()) return Status::NotFound(message);
-  std::multiset<std::string> names;
+  std::multiset<Symbol> names;
   for (const auto& [distance, id, v] : near) names.insert(graph.entity(v).name);
   message += "; did you mean: ";
   for (size_t i = 0; i < near.size(); ++i) {
@@ -70,7 +70,7 @@ Status Unknown(const KnowledgeGraph& graph, std::string_view name, const std::st
 }  // namespace
 
 Result<VertexId> ResolveEntity(const KnowledgeGraph& graph, std::string_view name) {
-  if (auto v = graph.FindById(std::string(name))) return *v;
+  if (auto v = graph.FindById(name)) return *v;
   const std::string key = NameKey(name);
   std::vector<VertexId> by_name, by_alias;
   if (!key.empty()) {
@@ -271,7 +271,7 @@ class Searcher {
     PathHop hop;    // how vertex was reached from the parent's vertex
   };
   struct Step {
-    const std::string* id;  // the neighbour's, for ordering
+    Symbol id;  // the neighbour's, for ordering
     VertexId to;
     PathHop hop;
     double weight;
@@ -304,12 +304,12 @@ class Searcher {
       if (options.reliable && !(r.confidence > 0.0)) return;
       if (w != from && w != to && !filter.Admits(graph.entity(w))) return;
       if (!filter.Admits(r)) return;
-      steps_.push_back(Step{&graph.entity(w).id, w, PathHop{e, forward}, Weight(r, options.reliable)});
+      steps_.push_back(Step{graph.entity(w).id, w, PathHop{e, forward}, Weight(r, options.reliable)});
     };
     for (EdgeId e : boost::make_iterator_range(boost::out_edges(v, g))) consider(e, graph.target(e), true);
     for (EdgeId e : boost::make_iterator_range(boost::in_edges(v, g))) consider(e, graph.source(e), false);
     auto order = [&](const Step& s) {
-      return std::make_tuple(std::cref(*s.id), graph.relation(s.hop.edge).predicate, !s.hop.forward);
+      return std::make_tuple(s.id, graph.relation(s.hop.edge).predicate, !s.hop.forward);
     };
     std::sort(steps_.begin(), steps_.end(), [&](const Step& a, const Step& b) { return order(a) < order(b); });
     // Parallel relations: keep the first, or the lightest (first among equals).

@@ -17,7 +17,7 @@
 namespace irkg::testing {
 
 inline Entity MakeEntity(std::string id, std::string name, EntityType type, std::string code = "",
-                         std::vector<std::string> aliases = {}, std::string subtype = "") {
+                         std::vector<Symbol> aliases = {}, std::string subtype = "") {
   Entity e;
   e.id = std::move(id);
   e.name = std::move(name);

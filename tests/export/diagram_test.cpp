@@ -17,7 +17,7 @@ using testing::TrickyGraph;
 
 std::vector<std::string> Ids(const KnowledgeGraph& g, const DiagramSelection& s) {
   std::vector<std::string> ids;
-  for (VertexId v : s.vertices) ids.push_back(g.entity(v).id);
+  for (VertexId v : s.vertices) ids.push_back(g.entity(v).id.str());
   return ids;
 }
 

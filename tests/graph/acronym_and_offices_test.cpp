@@ -39,7 +39,7 @@ TEST_CASE("an acronym in one article and the full name with that acronym in anot
   REQUIRE(osce);
   CHECK_FALSE(g.FindById("organization/osce"));
   CHECK(g.entity(*osce).name == kOsceFull);
-  CHECK(g.entity(*osce).aliases == std::vector<std::string>{"OSCE"});
+  CHECK(g.entity(*osce).aliases == std::vector<Symbol>{"OSCE"});
   CHECK(g.entity(*osce).sightings.size() == 2);
   CHECK(g.relation_count() == 2);
 
@@ -105,7 +105,7 @@ TEST_CASE("an office keeps the first and last dates it was seen") {
   CHECK(office.predicate == Predicate::kHoldsPosition);
   CHECK(FirstSeen(office) == "2005");
   CHECK(LastSeen(office) == "2024-02-05");
-  CHECK(Dates(office) == std::vector<std::string>{"2005"});
+  CHECK(Dates(office) == std::vector<Symbol>{"2005"});
   CHECK(office.article_count == 4);
 
   records.pop_back();

@@ -36,13 +36,13 @@ TEST_CASE("persons resolve across articles by fuller name and spelling") {
   auto zarif = g.FindById("person/mohammad-javad-zarif");
   REQUIRE(zarif);
   CHECK(g.entity(*zarif).name == "Mohammad Javad Zarif");
-  CHECK(g.entity(*zarif).aliases == std::vector<std::string>{"Javad Zarif", "Zarif", "the Iranian minister"});
+  CHECK(g.entity(*zarif).aliases == std::vector<Symbol>{"Javad Zarif", "Zarif", "the Iranian minister"});
   CHECK(g.entity(*zarif).sightings.size() == 2);
   CHECK_FALSE(g.FindById("person/javad-zarif"));
 
   auto lavrov = g.FindById("person/sergei-lavrov");
   REQUIRE(lavrov);
-  CHECK(g.entity(*lavrov).aliases == std::vector<std::string>{"Lavrov", "Sergey Lavrov"});
+  CHECK(g.entity(*lavrov).aliases == std::vector<Symbol>{"Lavrov", "Sergey Lavrov"});
 
   const Relation* met = FindRelation(g, "person/mohammad-javad-zarif", Predicate::kMetWith, "person/sergei-lavrov");
   REQUIRE(met);
@@ -92,7 +92,7 @@ TEST_CASE("countries resolve by code, and a coded country's names adopt uncoded 
   auto turkey = g.FindById("country/TUR");
   REQUIRE(turkey);
   CHECK(g.entity(*turkey).name == "Türkiye");
-  CHECK(g.entity(*turkey).aliases == std::vector<std::string>{"Turkey", "Turkish"});
+  CHECK(g.entity(*turkey).aliases == std::vector<Symbol>{"Turkey", "Turkish"});
   CHECK_FALSE(g.FindById("country/turkiye"));
 
   const Relation* partners = FindRelation(g, "country/AZE", Predicate::kCooperatesWith, "country/TUR");
@@ -100,10 +100,10 @@ TEST_CASE("countries resolve by code, and a coded country's names adopt uncoded 
   CHECK(partners->article_count == 2);
   const Relation* gas = FindRelation(g, "country/AZE", Predicate::kSupplies, "country/TUR");
   REQUIRE(gas);
-  CHECK(Whats(*gas) == std::vector<std::string>{"gas"});
+  CHECK(Whats(*gas) == std::vector<Symbol>{"gas"});
   const Relation* ties = FindRelation(g, "country/AZE", Predicate::kDiplomaticRelations, "country/TUR");
   REQUIRE(ties);
-  CHECK(Dates(*ties) == std::vector<std::string>{"1992"});
+  CHECK(Dates(*ties) == std::vector<Symbol>{"1992"});
   CHECK(FirstSeen(*ties) == "1992");
 }
 

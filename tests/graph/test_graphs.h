@@ -146,7 +146,7 @@ inline std::vector<ExtractionRecord> SampleRecords() {
 
 inline std::vector<std::string> EntityIds(const KnowledgeGraph& g) {
   std::vector<std::string> ids;
-  for (size_t v = 0; v < g.entity_count(); ++v) ids.push_back(g.entity(v).id);
+  for (size_t v = 0; v < g.entity_count(); ++v) ids.push_back(g.entity(v).id.str());
   return ids;
 }
 

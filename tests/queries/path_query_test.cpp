@@ -19,7 +19,7 @@ std::string IdOf(const KnowledgeGraph& g, std::string_view name) {
   auto v = ResolveEntity(g, name);
   INFO(v.status().message());
   REQUIRE(v.ok());
-  return g.entity(*v).id;
+  return g.entity(*v).id.str();
 }
 
 std::string ErrorOf(const KnowledgeGraph& g, std::string_view name) {

@@ -170,7 +170,7 @@ std::vector<std::string> Run(const KnowledgeGraph& graph, const std::string& que
     auto net = cli::FindNeighbors(graph, *args);
     *failed = !net.ok();
     if (!net.ok()) return {net.status().message()};
-    for (size_t i = 1; i < net->vertices.size(); ++i) lines.push_back(graph.entity(net->vertices[i]).id);
+    for (size_t i = 1; i < net->vertices.size(); ++i) lines.push_back(graph.entity(net->vertices[i]).id.str());
     std::sort(lines.begin(), lines.end());
   } else {
     FAIL("no query command '" << command->name << "'");
