@@ -179,20 +179,16 @@ class Searcher {
   void Reset(const KnowledgeGraph& graph) {
     graph_ = &graph;
     const size_t n = graph.entity_count();
-    if (marks_.size() < n) {
-      marks_.resize(n);
-      banned_.resize(n, 0);
-    }
+    if (marks_.size() < n) marks_.resize(n);  // once a thread: 12 bytes an entity
     ClearBans();
   }
+  // Bans are few (Yen's algorithm bars a path's first entities and some of
+  // their relations), so they are lists, not marks.
   void ClearBans() {
-    if (++ban_stamp_ == 0) {  // wrapped: old bans could read as current
-      std::fill(banned_.begin(), banned_.end(), 0);
-      ban_stamp_ = 1;
-    }
+    banned_.clear();
     banned_pairs_.clear();
   }
-  void BanVertex(VertexId v) { banned_[v] = ban_stamp_; }
+  void BanVertex(VertexId v) { banned_.push_back(v); }
   void BanPair(VertexId a, VertexId b) { banned_pairs_.emplace_back(std::min(a, b), std::max(a, b)); }
 
   // A best path within max_hops hops avoiding the bans, or nothing.
@@ -255,7 +251,7 @@ class Searcher {
   uint32_t Hops(VertexId v, Side side) const { return marks_[v].search == search_ ? marks_[v].hops[side] : kFar; }
 
   bool Banned(VertexId a, VertexId b) const {
-    if (banned_[b] == ban_stamp_) return true;
+    if (Contains(banned_, b)) return true;
     const std::pair<VertexId, VertexId> pair(std::min(a, b), std::max(a, b));
     return Contains(banned_pairs_, pair);
   }
@@ -459,9 +455,9 @@ class Searcher {
   VertexId from_ = 0, to_ = 0;
   const QueryFilter* filter_ = nullptr;
   bool every_relation_ = true, reliable_ = false;
-  uint32_t search_ = 0, ban_stamp_ = 0;
+  uint32_t search_ = 0;
   std::vector<Mark> marks_;
-  std::vector<uint32_t> banned_;  // ban_stamp_ when banned
+  std::vector<VertexId> banned_;
   std::vector<std::pair<VertexId, VertexId>> banned_pairs_;
   // Fewest hops: each side's frontier, the next layer, the meeting points.
   std::vector<VertexId> frontier_[2], next_, meetings_;
