@@ -185,6 +185,29 @@ TEST_CASE("ShortestPath gives the reference breadth-first path on random graphs"
   CHECK(missing > 1000);
 }
 
+TEST_CASE("ShortestPath gives the reference path on larger sparse graphs, where paths are long") {
+  std::mt19937 rng(99);
+  int found = 0;
+  for (int round = 0; round < 6; ++round) {
+    KnowledgeGraph g = RandomGraph(rng, 2000, 2600 + 400 * round);
+    PathOptions options;
+    options.max_hops = 40;
+    if (round % 2) options.filter = RandomFilter(rng);
+    for (int query = 0; query < 40; ++query) {
+      VertexId from = rng() % g.entity_count(), to = rng() % g.entity_count();
+      INFO("round " << round << ", " << g.entity(from).id << " -> " << g.entity(to).id);
+      auto expected = ReferencePath(g, from, to, options);
+      auto path = ShortestPath(g, from, to, options);
+      REQUIRE(path.ok() == expected.has_value());
+      if (!expected) continue;
+      CHECK(path->vertices == expected->vertices);
+      CHECK(SameHops(path->hops, expected->hops));
+      ++found;
+    }
+  }
+  CHECK(found > 100);
+}
+
 TEST_CASE("KShortestPaths gives the first simple paths by hops, then ids") {
   std::mt19937 rng(4);
   int compared = 0;
