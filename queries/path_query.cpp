@@ -347,6 +347,10 @@ class Searcher {
     }
   }
 
+  // From the start, each step to the neighbour one hop nearer the goal
+  // that comes first in Before() order. Every vertex on a shortest path
+  // knows its distance to the goal, and a neighbour one hop nearer than a
+  // vertex on a shortest path is on one too, so the walk never strays.
   Path WalkToGoal() const {
     Path path{{from_}, {}};
     for (VertexId v = from_; v != to_;) {
