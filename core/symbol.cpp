@@ -1,6 +1,8 @@
 #include "core/symbol.h"
 
 #include <algorithm>
+#include <cstdio>
+#include <cstdlib>
 #include <memory>
 #include <mutex>
 #include <ostream>
@@ -81,6 +83,12 @@ class Table {
     chunk_left_ -= need;
     text_bytes_ += need;
 
+    // Four billion distinct strings would need some hundred gigabytes of
+    // memory first; stop rather than hand out an id twice.
+    if (next_id_ == 0) {
+      std::fputs("irkg: the string table is full (2^32 distinct strings)\n", stderr);
+      std::abort();
+    }
     const uint32_t id = next_id_++;
     const char**& block = blocks[id >> kBlockBits];
     if (block == nullptr) block = new const char*[kBlockMask + 1];
