@@ -94,6 +94,44 @@ struct Dictionary::Impl {
     return h ^ (h >> 32);
   }
 
+  // The trie's edges as LongestMatch reads them, at every token of every
+  // article: the root's children (where every match starts) indexed by
+  // token key, the deeper edges in one open-addressing array. `edges` is
+  // for loading only.
+  struct EdgeSlot {
+    uint64_t edge = 0;   // node << 32 | key
+    uint32_t child = 0;  // 0: empty (the root is nobody's child)
+  };
+  std::vector<uint32_t> root_children;  // token key -> child of the root, or 0
+  std::vector<EdgeSlot> edge_slots;     // size a power of two, at most half full
+
+  void RebuildEdges() {
+    root_children.assign(keys.size() + 1, 0);
+    size_t deeper = 0;
+    for (const auto& [edge, child] : edges)
+      if ((edge >> 32) == 0) root_children[static_cast<uint32_t>(edge)] = child;
+      else ++deeper;
+    size_t size = 16;
+    while (size < 2 * deeper) size *= 2;
+    edge_slots.assign(size, EdgeSlot{});
+    for (const auto& [edge, child] : edges) {
+      if ((edge >> 32) == 0) continue;
+      size_t i = Mix(edge) & (size - 1);
+      while (edge_slots[i].child != 0) i = (i + 1) & (size - 1);
+      edge_slots[i] = EdgeSlot{edge, child};
+    }
+  }
+
+  // The child of `node` along token `key`, or 0.
+  uint32_t Child(uint32_t node, uint32_t key) const {
+    if (node == 0) return key < root_children.size() ? root_children[key] : 0;
+    uint64_t edge = (static_cast<uint64_t>(node) << 32) | key;
+    size_t mask = edge_slots.size() - 1;
+    for (size_t i = Mix(edge) & mask; edge_slots[i].child != 0; i = (i + 1) & mask)
+      if (edge_slots[i].edge == edge) return edge_slots[i].child;
+    return 0;
+  }
+
   void RebuildSlots() {
     size_t size = 16;
     while (size < 2 * keys.size()) size *= 2;
@@ -192,12 +230,14 @@ void Dictionary::FoldTokenInto(std::string_view token, std::string* out) {
 
 Status Dictionary::LoadString(std::string_view text, const std::string& name) {
   Impl& d = *impl_;
-  // The cue table may grow (and move) below; CueMaskOf's view of it is
-  // refreshed however this returns, errors included.
+  // The cue table may grow (and move) below; CueMaskOf's view of it, and
+  // the tables KeyOf and LongestMatch read, are refreshed however this
+  // returns, errors included.
   struct Refresh {
     Dictionary* self;
     ~Refresh() {
       self->impl_->RebuildSlots();
+      self->impl_->RebuildEdges();
       self->cue_masks_ = self->impl_->cue_masks.data();
       self->cue_mask_count_ = self->impl_->cue_masks.size();
     }
@@ -353,9 +393,8 @@ size_t Dictionary::LongestMatch(const uint32_t* keys, const std::string_view* ex
   uint32_t node = 0;
   size_t best = 0;
   for (size_t i = 0; i < n && keys[i] != 0; ++i) {
-    auto it = d.edges.find((static_cast<uint64_t>(node) << 32) | keys[i]);
-    if (it == d.edges.end()) break;
-    node = it->second;
+    node = d.Child(node, keys[i]);
+    if (node == 0) break;
     const auto& terms = d.terminals[node];
     if (terms.empty()) continue;
     // This node's matches go after the best so far and replace it only if
