@@ -710,11 +710,18 @@ void RecognizeEntities(Document* doc) {
   r.AcronymPass();
   r.RepeatPass();
   r.MetonymPass();
-  // drop the mentions that later passes swallowed, keep text order
+  // drop the mentions that later passes swallowed, keep text order; sorted
+  // by index (the same comparisons, so the same order) and then moved once,
+  // as a Mention with its strings is costly to swap around
+  std::vector<int> order;
+  order.reserve(doc->mentions.size());
+  for (size_t k = 0; k < doc->mentions.size(); ++k)
+    if (doc->mentions[k].last > doc->mentions[k].first) order.push_back(static_cast<int>(k));
+  std::sort(order.begin(), order.end(),
+            [&](int a, int b) { return doc->mentions[a].first < doc->mentions[b].first; });
   std::vector<Mention> kept;
-  for (auto& m : doc->mentions)
-    if (m.last > m.first) kept.push_back(std::move(m));
-  std::sort(kept.begin(), kept.end(), [](const Mention& a, const Mention& b) { return a.first < b.first; });
+  kept.reserve(order.size());
+  for (int k : order) kept.push_back(std::move(doc->mentions[k]));
   doc->mentions = std::move(kept);
   doc->mention_at.assign(doc->tokens.size(), -1);
   for (size_t k = 0; k < doc->mentions.size(); ++k)
