@@ -234,6 +234,7 @@ void ResolveCoreference(Document* doc) {
     if (e.type == EntityType::kCountry) continue;
     bool dictionary = e.dict_entry >= 0 && e.type != EntityType::kPerson;
     std::string written;
+    int written_words = 0;  // WordCount(written), kept rather than folded again per mention
     for (int k : e.mentions) {
       const Mention& m = d.mentions[k];
       if (m.form != MentionForm::kName) continue;
@@ -242,13 +243,15 @@ void ResolveCoreference(Document* doc) {
       for (uint32_t i = m.first; i < m.last; ++i)
         if (d.tokens[i].shape == TokenShape::kWord && !d.tokens[i].upper) acronym = false;
       if (dictionary && acronym && !written.empty()) continue;
-      int text_words = WordCount(text), written_words = WordCount(written);
-      if (text_words > written_words || (text_words == written_words && text.size() > written.size()))
-        written = text;
+      int text_words = WordCount(text);
+      if (text_words > written_words || (text_words == written_words && text.size() > written.size())) {
+        written = std::move(text);
+        written_words = text_words;
+      }
     }
     // a dateline's "BEIJING" is Beijing: the dictionary's casing when the words are the same
     if (dictionary && NameKey(written) == NameKey(e.name)) written.clear();
-    if (!written.empty() && (e.type != EntityType::kPerson || WordCount(written) > WordCount(e.name))) e.name = written;
+    if (!written.empty() && (e.type != EntityType::kPerson || written_words > WordCount(e.name))) e.name = written;
   }
 }
 
