@@ -29,9 +29,12 @@ class ReferenceResolver {
  public:
   ReferenceResolver(Document& d, Salience& sal) : d(d), sal(sal) {}
 
-  SentenceView View(uint32_t index) {
+  // Fills `v` with sentence `index`, reusing its vectors' room: the view is
+  // made for every sentence of every article.
+  void View(uint32_t index, SentenceView& v) {
     const Sentence& s = d.sentences[index];
-    SentenceView v;
+    v.refs.clear();
+    v.cues.reset();
     v.index = index;
     v.first = s.first;
     v.last = s.last;
@@ -60,7 +63,6 @@ class ReferenceResolver {
       }
       i = next;
     }
-    return v;
   }
 
   // After a sentence: the first person it names becomes the one "he" means.
@@ -132,7 +134,7 @@ class ReferenceResolver {
       if (members.size() != 2) return false;
       r->first = i;
       r->last = last;
-      r->entities = members;
+      r->entities = {members[0], members[1]};
       r->type = type;
       r->resolved = true;
       *next = last;
@@ -316,8 +318,9 @@ void ExtractRelations(Document* doc) {
   if (sal.countries.empty()) sal.countries = TopCountries(*doc);
   if (sal.countries.size() < 2) sal.countries.clear();
   ReferenceResolver resolver(*doc, sal);
+  SentenceView v;
   for (uint32_t s = 0; s < doc->sentences.size(); ++s) {
-    SentenceView v = resolver.View(s);
+    resolver.View(s, v);
     ExtractEvents(doc, v);
     ExtractStances(doc, v);
     ExtractStructure(doc, v);
