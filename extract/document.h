@@ -81,6 +81,26 @@ struct Document {
   std::vector<EntityInfo> entities;
   std::vector<Fact> facts;
 
+  // Empties the document for the next article, keeping its vectors' room:
+  // an Extractor reuses one Document per thread, so that an article costs
+  // no allocations for its tokens, mentions and the rest once the thread
+  // has seen one as long.
+  void Reset(std::string_view article_text, const Dictionary* dictionary) {
+    text = article_text;
+    dict = dictionary;
+    article_date.clear();
+    tokens.clear();
+    token_text.clear();
+    sentences.clear();
+    sentence_of.clear();
+    mentions.clear();
+    mention_at.clear();
+    titles.clear();
+    title_at.clear();
+    entities.clear();
+    facts.clear();
+  }
+
   std::string_view Text(uint32_t tok) const { return token_text[tok]; }
   bool Is(uint32_t tok, CueClass cue_class) const {
     return tok < tokens.size() && dict->IsCue(cue_class, tokens[tok].key);

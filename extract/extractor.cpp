@@ -45,9 +45,10 @@ bool Keep(const Document& d, const internal::EntityInfo& e) {
 }  // namespace
 
 ExtractionRecord Extractor::Extract(const Article& article) const {
-  Document d;
-  d.text = article.text;
-  d.dict = &dict_;
+  // One Document per thread, reset for each article (see Document::Reset);
+  // Extract stays safe to call from many threads at once.
+  thread_local Document d;
+  d.Reset(article.text, &dict_);
   Tokenize(d.text, &d.tokens);
   d.token_text.reserve(d.tokens.size());
   std::string folded;
