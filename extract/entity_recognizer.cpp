@@ -10,11 +10,10 @@
 //     name or the sentence around them mark as a person;
 //  4. acronyms defined in parentheses, and later bare uses of them.
 #include <algorithm>
-#include <unordered_set>
+#include <iterator>
 #include <set>
 #include <string>
 #include <string_view>
-#include <unordered_set>
 #include <vector>
 
 #include "core/text.h"
@@ -33,10 +32,14 @@ struct Recognizer {
 
   explicit Recognizer(Document& doc) : d(doc), entries(doc.dict->entries()), n(static_cast<uint32_t>(doc.tokens.size())) {
     for (const Token& t : d.tokens)
-      if (t.shape == TokenShape::kWord && !t.cap && !t.upper && t.key != 0) lower_keys.insert(t.key);
+      if (t.shape == TokenShape::kWord && !t.cap && !t.upper && t.key != 0) lower_keys.push_back(t.key);
+    std::sort(lower_keys.begin(), lower_keys.end());
+    lower_keys.erase(std::unique(lower_keys.begin(), lower_keys.end()), lower_keys.end());
   }
 
-  std::unordered_set<uint32_t> lower_keys;  // words the article writes in lower case
+  // Words the article writes in lower case, sorted: built once per article
+  // and searched rarely, so a sorted vector, not a hash set of nodes.
+  std::vector<uint32_t> lower_keys;
 
   bool Cap(uint32_t i) const { return i < n && d.tokens[i].shape == TokenShape::kWord && (d.tokens[i].cap || d.tokens[i].upper); }
   bool Joined(uint32_t i) const { return i < n && !d.tokens[i].space_before; }
@@ -477,7 +480,7 @@ struct Recognizer {
     for (uint32_t k = first; k < last; ++k) {
       if (d.tokens[k].shape != TokenShape::kWord) continue;
       if (d.dict->CueMaskOf(d.tokens[k].key).any()) return true;
-      if (d.tokens[k].key != 0 && lower_keys.count(d.tokens[k].key)) return true;
+      if (d.tokens[k].key != 0 && std::binary_search(lower_keys.begin(), lower_keys.end(), d.tokens[k].key)) return true;
     }
     return false;
   }
@@ -549,17 +552,20 @@ struct Recognizer {
   // ("Khalafov emphasized", "Wang, for his part", "Tokayev's meeting").
   void SurnamePass() {
     // a set, not a list: a long text names many people many times
-    std::unordered_set<std::string_view> name_words;  // the words of full names
+    // (sorted, and searched by binary search: fewer allocations than a hash set)
+    std::vector<std::string_view> name_words;  // the words of full names
     for (const auto& m : d.mentions) {
       if (m.type != EntityType::kPerson || m.last <= m.first || m.form != MentionForm::kName) continue;
       for (uint32_t i = m.first; i < m.last; ++i)
         if (d.tokens[i].shape == TokenShape::kWord && d.token_text[i].size() > 1 && !d.Is(i, "name_particle"))
-          name_words.insert(d.Text(i));
+          name_words.push_back(d.Text(i));
     }
     if (name_words.empty()) return;
+    std::sort(name_words.begin(), name_words.end());
+    name_words.erase(std::unique(name_words.begin(), name_words.end()), name_words.end());
     for (uint32_t i = 0; i < n; ++i) {
       if (!NamePart(i) || (i + 1 < n && NamePart(i + 1)) || (i > 0 && NamePart(i - 1))) continue;
-      if (!name_words.count(d.Text(i))) continue;
+      if (!std::binary_search(name_words.begin(), name_words.end(), d.Text(i))) continue;
       Mention m;
       m.first = i;
       m.last = i + 1;
@@ -676,7 +682,7 @@ struct Recognizer {
       for (uint32_t k = 0; k < len; ++k) words.push_back(FoldName(d.Text(proto.first + k)));
       if (!scanned.insert(words).second) continue;
       for (uint32_t i = 0; i + len <= n; ++i) {
-        if (i == proto.first || !Free(i, i + len)) continue;
+        if (i == proto.first) continue;
         bool same = true;
         for (uint32_t k = 0; same && k < len; ++k) same = d.tokens[i + k].key == d.tokens[proto.first + k].key &&
                                                        d.tokens[i + k].key != 0;
@@ -684,7 +690,8 @@ struct Recognizer {
           same = true;
           for (uint32_t k = 0; same && k < len; ++k) same = d.IsWord(i + k, words[k]);
         }
-        if (!same) continue;
+        // after the word test, which rules out nearly every position
+        if (!same || !Free(i, i + len)) continue;
         Mention m = proto;
         m.first = i;
         m.last = i + len;
@@ -722,7 +729,9 @@ void RecognizeEntities(Document* doc) {
   std::vector<Mention> kept;
   kept.reserve(order.size());
   for (int k : order) kept.push_back(std::move(doc->mentions[k]));
-  doc->mentions = std::move(kept);
+  // moved back rather than swapped in, so that the reused Document keeps its room
+  doc->mentions.clear();
+  std::move(kept.begin(), kept.end(), std::back_inserter(doc->mentions));
   doc->mention_at.assign(doc->tokens.size(), -1);
   for (size_t k = 0; k < doc->mentions.size(); ++k)
     for (uint32_t i = doc->mentions[k].first; i < doc->mentions[k].last; ++i) doc->mention_at[i] = static_cast<int>(k);
