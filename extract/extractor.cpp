@@ -94,6 +94,7 @@ ExtractionRecord Extractor::Extract(const Article& article) const {
   std::sort(order.begin(), order.end(), [&](int a, int b) {
     return d.mentions[d.entities[a].mentions[0]].first < d.mentions[d.entities[b].mentions[0]].first;
   });
+  r.entities.reserve(order.size());
   for (int e : order) {
     const auto& info = d.entities[e];
     ExtractedEntity out;
@@ -103,6 +104,7 @@ ExtractionRecord Extractor::Extract(const Article& article) const {
     out.type = info.type;
     out.subtype = info.subtype;
     out.code = info.code;
+    out.mentions.reserve(info.mentions.size());
     for (int k : info.mentions) {
       const auto& m = d.mentions[k];
       uint32_t start = d.tokens[m.first].start, end = d.tokens[m.last - 1].end;
@@ -139,6 +141,7 @@ ExtractionRecord Extractor::Extract(const Article& article) const {
     }
     if (g.title.empty()) g.title = f.title;
   }
+  r.triples.reserve(facts.size());
   for (const Fact& f : facts) {
     ExtractedTriple t;
     t.subject = id_of[f.subject];
