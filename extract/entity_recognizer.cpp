@@ -31,15 +31,17 @@ struct Recognizer {
   uint32_t n;
 
   explicit Recognizer(Document& doc) : d(doc), entries(doc.dict->entries()), n(static_cast<uint32_t>(doc.tokens.size())) {
+    uint32_t max_key = 0;
+    for (const Token& t : d.tokens) max_key = std::max(max_key, t.key);
+    lower_keys.assign(max_key / 64 + 1, 0);
     for (const Token& t : d.tokens)
-      if (t.shape == TokenShape::kWord && !t.cap && !t.upper && t.key != 0) lower_keys.push_back(t.key);
-    std::sort(lower_keys.begin(), lower_keys.end());
-    lower_keys.erase(std::unique(lower_keys.begin(), lower_keys.end()), lower_keys.end());
+      if (t.shape == TokenShape::kWord && !t.cap && !t.upper && t.key != 0) lower_keys[t.key / 64] |= uint64_t{1} << (t.key % 64);
   }
 
-  // Words the article writes in lower case, sorted: built once per article
-  // and searched rarely, so a sorted vector, not a hash set of nodes.
-  std::vector<uint32_t> lower_keys;
+  // The token keys of words the article writes in lower case, a bit per key
+  // (keys are small dense numbers): cheaper than a hash set of nodes.
+  std::vector<uint64_t> lower_keys;
+  bool WrittenInLowerCase(uint32_t key) const { return key / 64 < lower_keys.size() && (lower_keys[key / 64] >> (key % 64) & 1); }
 
   bool Cap(uint32_t i) const { return i < n && d.tokens[i].shape == TokenShape::kWord && (d.tokens[i].cap || d.tokens[i].upper); }
   bool Joined(uint32_t i) const { return i < n && !d.tokens[i].space_before; }
@@ -423,12 +425,12 @@ struct Recognizer {
   }
 
   bool NamePart(uint32_t i) const {
-    if (i >= n || d.mention_at[i] >= 0 || d.title_at[i] >= 0) return false;
+    // Cap() first: a name part is capitalized, and most words are not
+    if (!Cap(i) || d.mention_at[i] >= 0 || d.title_at[i] >= 0) return false;
     if (d.Is(i, "weekday") || d.Is(i, "month")) return false;
-    if (Cap(i) && !d.tokens[i].upper) return true;
+    if (!d.tokens[i].upper) return true;
     // short upper-case surnames are rare; acronyms are not names
-    if (Cap(i) && d.tokens[i].upper && d.token_text[i].size() <= 2 && d.Text(i).size() == 1) return true;
-    return false;
+    return d.token_text[i].size() <= 2 && d.Text(i).size() == 1;
   }
 
   // Extends a person's name over particles, hyphens and initials.
@@ -480,7 +482,7 @@ struct Recognizer {
     for (uint32_t k = first; k < last; ++k) {
       if (d.tokens[k].shape != TokenShape::kWord) continue;
       if (d.dict->CueMaskOf(d.tokens[k].key).any()) return true;
-      if (d.tokens[k].key != 0 && std::binary_search(lower_keys.begin(), lower_keys.end(), d.tokens[k].key)) return true;
+      if (d.tokens[k].key != 0 && WrittenInLowerCase(d.tokens[k].key)) return true;
     }
     return false;
   }
