@@ -72,6 +72,7 @@ struct Document {
   std::string article_date;      // ISO 8601 (may be only a year), empty when unknown
   std::vector<Token> tokens;
   std::vector<std::string_view> token_text;
+  std::vector<CueMask> token_cues;     // token -> its cue classes, looked up once
   std::vector<Sentence> sentences;
   std::vector<uint32_t> sentence_of;   // token -> sentence index
   std::vector<Mention> mentions;       // in text order
@@ -91,6 +92,7 @@ struct Document {
     article_date.clear();
     tokens.clear();
     token_text.clear();
+    token_cues.clear();
     sentences.clear();
     sentence_of.clear();
     mentions.clear();
@@ -103,7 +105,7 @@ struct Document {
 
   std::string_view Text(uint32_t tok) const { return token_text[tok]; }
   bool Is(uint32_t tok, CueClass cue_class) const {
-    return tok < tokens.size() && dict->IsCue(cue_class, tokens[tok].key);
+    return tok < token_cues.size() && token_cues[tok][cue_class.id()];
   }
   // Case-insensitive. Inline: rules ask it of nearly every token with a
   // literal, and most calls end at the length test.
@@ -144,6 +146,8 @@ struct Document {
 std::vector<int> CountriesByMentions(const Document& doc);
 
 // The stages, in the order Extractor runs them.
+// Tokenizes doc->text: tokens, their texts, dictionary keys and cue classes.
+void PrepareTokens(Document* doc);
 void SplitSentences(Document* doc);
 void RecognizeEntities(Document* doc);
 void ResolveCoreference(Document* doc);

@@ -231,7 +231,7 @@ struct Recognizer {
     uint32_t first = head;
     while (first > 0 && SameSentence(first - 1, head)) {
       uint32_t p = first - 1;
-      if (Cap(p) && !(SentenceStart(p) && d.Is(p, "sentence_word") && !d.dict->IsCue("org_head", d.tokens[p].key))) {
+      if (Cap(p) && !(SentenceStart(p) && d.Is(p, "sentence_word") && !d.Is(p, "org_head"))) {
         if (d.title_at[p] >= 0 && !d.Is(p, "org_head")) {
           // an office right before a body's name is not part of it ("Minister ... Ministry" is rare)
           const auto& t = d.titles[d.title_at[p]];
@@ -481,7 +481,7 @@ struct Recognizer {
   bool CommonWords(uint32_t first, uint32_t last) const {
     for (uint32_t k = first; k < last; ++k) {
       if (d.tokens[k].shape != TokenShape::kWord) continue;
-      if (d.dict->CueMaskOf(d.tokens[k].key).any()) return true;
+      if (d.token_cues[k].any()) return true;
       if (d.tokens[k].key != 0 && WrittenInLowerCase(d.tokens[k].key)) return true;
     }
     return false;

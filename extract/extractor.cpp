@@ -44,17 +44,16 @@ bool Keep(const Document& d, const internal::EntityInfo& e) {
 
 }  // namespace
 
-ExtractionRecord Extractor::Extract(const Article& article) const {
-  // One Document per thread, reset for each article (see Document::Reset);
-  // Extract stays safe to call from many threads at once.
-  thread_local Document d;
-  d.Reset(article.text, &dict_);
-  Tokenize(d.text, &d.tokens);
-  d.token_text.reserve(d.tokens.size());
+namespace internal {
+
+void PrepareTokens(Document* d) {
+  Tokenize(d->text, &d->tokens);
+  d->token_text.reserve(d->tokens.size());
+  d->token_cues.reserve(d->tokens.size());
   std::string folded;
-  for (auto& t : d.tokens) {
-    std::string_view text = TokenText(d.text, t);
-    d.token_text.push_back(text);
+  for (auto& t : d->tokens) {
+    std::string_view text = TokenText(d->text, t);
+    d->token_text.push_back(text);
     // Short ASCII tokens, nearly all of them, fold on the stack exactly as
     // FoldTokenInto does (letters lowered, digits kept, the rest dropped).
     char buf[32];
@@ -68,12 +67,24 @@ ExtractionRecord Extractor::Extract(const Article& article) const {
       else if (static_cast<unsigned char>(c) >= 0x80) ascii = false;
     }
     if (ascii) {
-      t.key = dict_.KeyOf(std::string_view(buf, n));
+      t.key = d->dict->KeyOf(std::string_view(buf, n));
     } else {
       Dictionary::FoldTokenInto(text, &folded);
-      t.key = dict_.KeyOf(folded);
+      t.key = d->dict->KeyOf(folded);
     }
+    // the rules ask a token's cue classes over and over: look them up once
+    d->token_cues.push_back(d->dict->CueMaskOf(t.key));
   }
+}
+
+}  // namespace internal
+
+ExtractionRecord Extractor::Extract(const Article& article) const {
+  // One Document per thread, reset for each article (see Document::Reset);
+  // Extract stays safe to call from many threads at once.
+  thread_local Document d;
+  d.Reset(article.text, &dict_);
+  internal::PrepareTokens(&d);
   internal::SplitSentences(&d);
   d.article_date = internal::NormalizeIsoDate(article.date);
   if (d.article_date.empty()) d.article_date = internal::FindArticleDate(d);

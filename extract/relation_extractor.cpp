@@ -40,7 +40,7 @@ class ReferenceResolver {
     v.last = s.last;
     v.dates = FindDates(d, s.first, s.last);
     v.pair_of_states = sal.countries;
-    for (uint32_t i = s.first; i < s.last; ++i) v.cues |= d.dict->CueMaskOf(d.tokens[i].key);
+    for (uint32_t i = s.first; i < s.last; ++i) v.cues |= d.token_cues[i];
     for (uint32_t i = s.first; i < s.last;) {
       uint32_t next = i + 1;
       int m = d.mention_at[i];
