@@ -104,10 +104,13 @@ struct Dictionary::Impl {
   };
   std::vector<uint32_t> root_children;  // token key -> child of the root, or 0
   std::vector<EdgeSlot> edge_slots;     // size a power of two, at most half full
+  std::vector<uint8_t> has_children;    // node -> 1 if any edge leaves it (most are leaves)
 
   void RebuildEdges() {
     root_children.assign(keys.size() + 1, 0);
+    has_children.assign(terminals.size(), 0);
     size_t deeper = 0;
+    for (const auto& [edge, child] : edges) has_children[edge >> 32] = 1;
     for (const auto& [edge, child] : edges)
       if ((edge >> 32) == 0) root_children[static_cast<uint32_t>(edge)] = child;
       else ++deeper;
@@ -125,6 +128,7 @@ struct Dictionary::Impl {
   // The child of `node` along token `key`, or 0.
   uint32_t Child(uint32_t node, uint32_t key) const {
     if (node == 0) return key < root_children.size() ? root_children[key] : 0;
+    if (!has_children[node]) return 0;
     uint64_t edge = (static_cast<uint64_t>(node) << 32) | key;
     size_t mask = edge_slots.size() - 1;
     for (size_t i = Mix(edge) & mask; edge_slots[i].child != 0; i = (i + 1) & mask)
@@ -183,7 +187,7 @@ struct Dictionary::Impl {
       }
       node = it->second;
     }
-    Terminal term{{e, fk}, {}, false};
+    Terminal term{{e, fk, entries[e].kind}, {}, false};
     if (case_sensitive)
       for (const Token& t : toks) term.exact.emplace_back(TokenText(form, t));
     EntryKind kind = entries[e].kind;

@@ -42,6 +42,7 @@ struct DictEntry {
 struct FormMatch {
   uint32_t entry;   // index into Dictionary::entries()
   FormKind form;
+  EntryKind kind;   // entries()[entry].kind, at hand: matches are ranked by it at every token
 };
 
 class Dictionary {

@@ -113,7 +113,7 @@ struct Recognizer {
     // Priority: country > organization > location > title > given name; cues are not names.
     const FormMatch* best = nullptr;
     auto rank = [&](const FormMatch& m) {
-      switch (entries[m.entry].kind) {
+      switch (m.kind) {
         case EntryKind::kCountry: return m.form == FormKind::kCapital ? 3 : 6;
         case EntryKind::kOrganization: return 5;
         case EntryKind::kLocation: return 4;
