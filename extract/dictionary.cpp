@@ -105,6 +105,7 @@ struct Dictionary::Impl {
   std::vector<uint32_t> root_children;  // token key -> child of the root, or 0
   std::vector<EdgeSlot> edge_slots;     // size a power of two, at most half full
   std::vector<uint8_t> has_children;    // node -> 1 if any edge leaves it (most are leaves)
+  std::vector<uint8_t> starts_name;     // token key -> 1 if a form starting with it names more than a cue
 
   void RebuildEdges() {
     root_children.assign(keys.size() + 1, 0);
@@ -123,6 +124,20 @@ struct Dictionary::Impl {
       while (edge_slots[i].child != 0) i = (i + 1) & (size - 1);
       edge_slots[i] = EdgeSlot{edge, child};
     }
+    // A node names more than a cue if it or a node below it does. A child
+    // is made after its parent, so has a larger number: going down from
+    // the last node, every child is final before it marks its parent.
+    std::vector<uint32_t> parent(terminals.size(), 0);
+    for (const auto& [edge, child] : edges) parent[child] = static_cast<uint32_t>(edge >> 32);
+    std::vector<uint8_t> names(terminals.size(), 0);
+    for (uint32_t node = static_cast<uint32_t>(terminals.size()); node-- > 1;) {
+      for (const Terminal& t : terminals[node])
+        if (t.match.kind != EntryKind::kCue) names[node] = 1;
+      if (names[node]) names[parent[node]] = 1;
+    }
+    starts_name.assign(root_children.size(), 0);
+    for (size_t key = 0; key < root_children.size(); ++key)
+      starts_name[key] = root_children[key] != 0 && names[root_children[key]];
   }
 
   // The child of `node` along token `key`, or 0.
@@ -389,6 +404,10 @@ int Dictionary::Find(EntryKind kind, std::string_view canonical) const {
 const CueMask Dictionary::kNoCues;
 
 uint32_t Dictionary::KeyOf(std::string_view folded_token) const { return impl_->Lookup(folded_token); }
+
+bool Dictionary::MayStartName(uint32_t token_key) const {
+  return token_key < impl_->starts_name.size() && impl_->starts_name[token_key];
+}
 
 size_t Dictionary::LongestMatch(const uint32_t* keys, const std::string_view* exact, size_t n,
                                 std::vector<FormMatch>* matches) const {

@@ -94,6 +94,12 @@ struct Recognizer {
     for (uint32_t i = 0; i < n; ++i) keys[i] = d.tokens[i].key;
     std::vector<FormMatch> matches;
     for (uint32_t i = 0; i < n;) {
+      // cue words are not names (TakeDictionaryMatch would refuse them): skip
+      // the search where it can find nothing else, at most tokens
+      if (!d.dict->MayStartName(keys[i])) {
+        ++i;
+        continue;
+      }
       // a match never crosses a sentence end
       uint32_t end = d.sentences[d.sentence_of[i]].last;
       size_t len = d.dict->LongestMatch(&keys[i], &d.token_text[i], end - i, &matches);
