@@ -44,7 +44,7 @@ const std::string& Head(const std::vector<std::string>& words) {
 
 // Words(name).size() without building the words: FoldName puts exactly one
 // space between words and none at either end.
-int WordCount(const std::string& name) {
+int WordCount(std::string_view name) {
   std::string key = FoldName(name);
   return key.empty() ? 0 : 1 + static_cast<int>(std::count(key.begin(), key.end(), ' '));
 }
@@ -238,14 +238,16 @@ void ResolveCoreference(Document* doc) {
     for (int k : e.mentions) {
       const Mention& m = d.mentions[k];
       if (m.form != MentionForm::kName) continue;
-      std::string text = dictionary ? std::string(d.Span(m.first, m.last)) : m.name;
+      std::string_view text = dictionary ? d.Span(m.first, m.last) : std::string_view(m.name);
+      // the same name again (the usual case) changes nothing: no need to fold it
+      if (text == written) continue;
       bool acronym = true;
       for (uint32_t i = m.first; i < m.last; ++i)
         if (d.tokens[i].shape == TokenShape::kWord && !d.tokens[i].upper) acronym = false;
       if (dictionary && acronym && !written.empty()) continue;
       int text_words = WordCount(text);
       if (text_words > written_words || (text_words == written_words && text.size() > written.size())) {
-        written = std::move(text);
+        written = text;
         written_words = text_words;
       }
     }
