@@ -82,9 +82,22 @@ struct Dictionary::Impl {
       std::memcpy(&v, w.data() + i, 8);
       h = Mix(h ^ v);
     }
-    if (i < w.size()) {
-      uint64_t v = 0;
-      std::memcpy(&v, w.data() + i, w.size() - i);
+    if (size_t rest = w.size() - i; rest > 0) {
+      // The last 1-7 bytes by fixed-size loads (a memcpy of a variable
+      // length is a library call, for nearly every token): 4-7 bytes as two
+      // overlapping words, 1-3 as their first, middle and last byte. Every
+      // byte counts; the length is in `h` already.
+      const char* p = w.data() + i;
+      uint64_t v;
+      if (rest >= 4) {
+        uint32_t a, b;
+        std::memcpy(&a, p, 4);
+        std::memcpy(&b, p + rest - 4, 4);
+        v = a | (uint64_t{b} << 32);
+      } else {
+        v = static_cast<unsigned char>(p[0]) | (uint64_t{static_cast<unsigned char>(p[rest / 2])} << 8) |
+            (uint64_t{static_cast<unsigned char>(p[rest - 1])} << 16);
+      }
       h = Mix(h ^ v);
     }
     return h;
