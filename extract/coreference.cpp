@@ -56,14 +56,14 @@ bool Filler(const std::string& w) {
 
 // A word of a name as coreference compares it: a state's name or demonym
 // becomes the state ("Hungarian" and "Hungary" alike), other words stay.
-std::string Comparable(const Dictionary& dict, const std::string& word) {
+// `matches` is the caller's room, reused from word to word.
+std::string Comparable(const Dictionary& dict, const std::string& word, std::vector<FormMatch>* matches) {
   uint32_t key = dict.KeyOf(word);
   if (key == 0) return word;
-  std::vector<FormMatch> matches;
   std::string_view exact;  // folded words are lower case: only case-blind forms match
-  if (dict.LongestMatch(&key, &exact, 1, &matches) != 1) return word;
-  for (const auto& m : matches)
-    if (dict.entries()[m.entry].kind == EntryKind::kCountry) return "#" + std::to_string(m.entry);
+  if (dict.LongestMatch(&key, &exact, 1, matches) != 1) return word;
+  for (const auto& m : *matches)
+    if (m.kind == EntryKind::kCountry) return "#" + std::to_string(m.entry);
   return word;
 }
 
@@ -194,11 +194,12 @@ void ResolveCoreference(Document* doc) {
   for (size_t i = 0; i < remap.size(); ++i) remap[i] = static_cast<int>(i);
   std::vector<std::set<std::string>> significant(d.entities.size());
   std::vector<std::vector<std::string>> all_words(d.entities.size());
+  std::vector<FormMatch> matches;
   for (size_t e = 0; e < d.entities.size(); ++e) {
     if (d.entities[e].type == EntityType::kPerson || d.entities[e].type == EntityType::kCountry) continue;
     all_words[e] = Words(d.entities[e].name);
     for (const auto& w : all_words[e])
-      if (!Filler(w)) significant[e].insert(Comparable(*d.dict, w));
+      if (!Filler(w)) significant[e].insert(Comparable(*d.dict, w, &matches));
   }
   for (size_t a = 0; a < d.entities.size(); ++a) {
     const EntityInfo& ea = d.entities[a];

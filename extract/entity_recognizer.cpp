@@ -420,13 +420,15 @@ struct Recognizer {
   }
 
   // ---- pass 3: people
-  bool GivenName(uint32_t i) const {
-    std::vector<FormMatch> matches;
+  std::vector<FormMatch> given_matches;  // GivenName's, kept: it is asked of every candidate name
+
+  bool GivenName(uint32_t i) {
+    std::vector<FormMatch>& matches = given_matches;
     uint32_t key = d.tokens[i].key;
     std::string_view t = d.token_text[i];
     if (d.dict->LongestMatch(&key, &t, 1, &matches) != 1) return false;
     for (const auto& m : matches)
-      if (entries[m.entry].kind == EntryKind::kGivenName) return true;
+      if (m.kind == EntryKind::kGivenName) return true;
     return false;
   }
 

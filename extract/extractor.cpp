@@ -100,6 +100,7 @@ ExtractionRecord Extractor::Extract(const Article& article) const {
 
   std::vector<std::string> id_of(d.entities.size());
   std::vector<int> order;
+  order.reserve(d.entities.size());
   for (size_t e = 0; e < d.entities.size(); ++e)
     if (Keep(d, d.entities[e])) order.push_back(static_cast<int>(e));
   std::sort(order.begin(), order.end(), [&](int a, int b) {
@@ -128,6 +129,7 @@ ExtractionRecord Extractor::Extract(const Article& article) const {
   // with the first date and title the text gives.
   std::map<std::tuple<int, int, int>, size_t> seen;
   std::vector<Fact> facts;
+  facts.reserve(d.facts.size());
   for (const Fact& f : d.facts) {
     if (id_of[f.subject].empty() || id_of[f.object].empty()) continue;
     int s = f.subject, o = f.object;
