@@ -57,7 +57,7 @@ class ReferenceResolver {
           v.refs.push_back(std::move(r));
         }
         next = std::max(mm.last, i + 1);
-      } else if (Ref r; ResolveAt(i, v, &r, &next)) {
+      } else if (Ref r; MayRefer(i) && ResolveAt(i, v, &r, &next)) {
         r.possessive = Possessive(r.last);
         v.refs.push_back(std::move(r));
       }
@@ -128,6 +128,13 @@ class ReferenceResolver {
     return -1;
   }
 
+  // The words a reference ResolveAt resolves can start with: asked first,
+  // inline, as most words are none of them.
+  bool MayRefer(uint32_t i) const {
+    return d.Is(i, "pronoun_he") || d.IsWord(i, "the") || d.IsWord(i, "both") || d.IsWord(i, "they") ||
+           d.IsWord(i, "their");
+  }
+
   bool ResolveAt(uint32_t i, SentenceView& v, Ref* r, uint32_t* next) {
     const std::string_view w = d.Text(i);
     auto group = [&](const std::vector<int>& members, EntityType type, uint32_t last) {
@@ -164,7 +171,7 @@ class ReferenceResolver {
       r->first = i, r->last = i + 1, r->entities = {p}, r->type = EntityType::kPerson, r->resolved = true;
       return true;
     }
-    if (!(d.IsWord(i, "the") || d.IsWord(i, "both") || d.IsWord(i, "they") || d.IsWord(i, "their"))) return false;
+    if (!MayRefer(i)) return false;
     uint32_t k = i + 1;
     // "their" before a noun is a determiner ("their ambassadors"), not the pair
     if (d.IsWord(i, "their")) return false;
