@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <tuple>
 #include <unordered_map>
 
 #include "core/text.h"
@@ -67,6 +68,19 @@ std::string Comparable(const Dictionary& dict, const std::string& word, std::vec
   return word;
 }
 
+// What makes mentions one entity: the dictionary entry and the type they
+// name, or (no entry) the type and the folded name. A struct, not a string
+// such as "D12:Country" built for every mention.
+struct EntityKey {
+  int dict_entry = -1;
+  EntityType type = EntityType::kPerson;
+  std::string name;
+  bool operator<(const EntityKey& o) const {
+    return std::tie(dict_entry, type, name) < std::tie(o.dict_entry, o.type, o.name);
+  }
+};
+using EntityKeys = std::map<EntityKey, int>;  // key -> entity
+
 }  // namespace
 
 // A state named inside another name ("Peruvian" in "Peruvian Foreign
@@ -74,7 +88,7 @@ std::string Comparable(const Dictionary& dict, const std::string& word, std::vec
 // there too: the article speaks of it. These nested mentions join the
 // state's entity (made if the article names it nowhere else); they are not
 // in mention_at, so relation rules still see the outer name.
-void AddNestedStates(Document& d, std::map<std::string, int>& by_key) {
+void AddNestedStates(Document& d, EntityKeys& by_key) {
   size_t outer_count = d.mentions.size();
   std::vector<FormMatch> matches;
   for (size_t k = 0; k < outer_count; ++k) {
@@ -100,7 +114,7 @@ void AddNestedStates(Document& d, std::map<std::string, int>& by_key) {
       m.name = e.canonical;
       m.code = e.code;
       m.dict_entry = static_cast<int>(state->entry);
-      std::string key = "D" + std::to_string(state->entry) + ":Country";
+      EntityKey key{m.dict_entry, EntityType::kCountry, {}};
       auto it = by_key.find(key);
       if (it == by_key.end()) {
         EntityInfo info;
@@ -125,7 +139,7 @@ void AddNestedStates(Document& d, std::map<std::string, int>& by_key) {
 
 void ResolveCoreference(Document* doc) {
   Document& d = *doc;
-  std::map<std::string, int> by_key;
+  EntityKeys by_key;
   auto new_entity = [&](const Mention& m) {
     EntityInfo e;
     e.name = m.name;
@@ -141,11 +155,12 @@ void ResolveCoreference(Document* doc) {
   for (size_t k = 0; k < d.mentions.size(); ++k) {
     Mention& m = d.mentions[k];
     if (m.form == MentionForm::kShortName) continue;
-    std::string key;
+    EntityKey key;
+    key.type = m.type;
     if (m.dict_entry >= 0 && m.type != EntityType::kPerson)
-      key = "D" + std::to_string(m.dict_entry) + ":" + std::string(EntityTypeName(m.type));
+      key.dict_entry = m.dict_entry;
     else
-      key = std::string(EntityTypeName(m.type)) + ":" + NameKey(m.name);
+      key.name = NameKey(m.name);
     auto it = by_key.find(key);
     if (it == by_key.end()) it = by_key.emplace(key, new_entity(m)).first;
     m.entity = it->second;
@@ -180,7 +195,7 @@ void ResolveCoreference(Document* doc) {
     if (best >= 0) {
       m.entity = d.mentions[best].entity;
     } else {
-      std::string key = "Person:" + word;
+      EntityKey key{-1, EntityType::kPerson, word};
       auto it = by_key.find(key);
       if (it == by_key.end()) it = by_key.emplace(key, new_entity(m)).first;
       m.entity = it->second;
