@@ -153,10 +153,18 @@ std::string NormalizeIsoDate(const std::string& s) {
 
 std::vector<DateMention> FindDates(const Document& doc, uint32_t first, uint32_t last) {
   std::vector<DateMention> out;
+  // Every form below starts at a month or weekday word or at a number; most
+  // sentences have none, and need neither the article's date nor a look at
+  // each word.
+  uint32_t start = first;
+  while (start < last && doc.tokens[start].shape != TokenShape::kNumber && !doc.Is(start, "month") &&
+         !doc.Is(start, "weekday"))
+    ++start;
+  if (start == last) return out;
   int ay = 0, am = 0, ad = 0;
   bool have_article = ParseIso(doc.article_date, &ay, &am, &ad);
   auto text = [&](uint32_t i) { return i < last ? doc.Text(i) : std::string_view(); };
-  for (uint32_t i = first; i < last; ++i) {
+  for (uint32_t i = start; i < last; ++i) {
     std::string_view w = text(i);
     int month = doc.Is(i, "month") ? MonthOf(w) : 0;
     if (month && doc.tokens[i].cap) {
