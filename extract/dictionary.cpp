@@ -82,9 +82,22 @@ struct Dictionary::Impl {
       std::memcpy(&v, w.data() + i, 8);
       h = Mix(h ^ v);
     }
-    if (i < w.size()) {
-      uint64_t v = 0;
-      std::memcpy(&v, w.data() + i, w.size() - i);
+    if (size_t rest = w.size() - i; rest > 0) {
+      // The last 1-7 bytes by fixed-size loads (a memcpy of a variable
+      // length is a library call, for nearly every token): 4-7 bytes as two
+      // overlapping words, 1-3 as their first, middle and last byte. Every
+      // byte counts; the length is in `h` already.
+      const char* p = w.data() + i;
+      uint64_t v;
+      if (rest >= 4) {
+        uint32_t a, b;
+        std::memcpy(&a, p, 4);
+        std::memcpy(&b, p + rest - 4, 4);
+        v = a | (uint64_t{b} << 32);
+      } else {
+        v = static_cast<unsigned char>(p[0]) | (uint64_t{static_cast<unsigned char>(p[rest / 2])} << 8) |
+            (uint64_t{static_cast<unsigned char>(p[rest - 1])} << 16);
+      }
       h = Mix(h ^ v);
     }
     return h;
@@ -92,6 +105,63 @@ struct Dictionary::Impl {
   static uint64_t Mix(uint64_t h) {
     h *= 0xff51afd7ed558ccdull;
     return h ^ (h >> 32);
+  }
+
+  // The trie's edges as LongestMatch reads them, at every token of every
+  // article: the root's children (where every match starts) indexed by
+  // token key, the deeper edges in one open-addressing array. `edges` is
+  // for loading only.
+  struct EdgeSlot {
+    uint64_t edge = 0;   // node << 32 | key
+    uint32_t child = 0;  // 0: empty (the root is nobody's child)
+  };
+  std::vector<uint32_t> root_children;  // token key -> child of the root, or 0
+  std::vector<EdgeSlot> edge_slots;     // size a power of two, at most half full
+  std::vector<uint8_t> has_children;    // node -> 1 if any edge leaves it (most are leaves)
+  std::vector<uint8_t> starts_name;     // token key -> 1 if a form starting with it names more than a cue
+
+  void RebuildEdges() {
+    root_children.assign(keys.size() + 1, 0);
+    has_children.assign(terminals.size(), 0);
+    size_t deeper = 0;
+    for (const auto& [edge, child] : edges) has_children[edge >> 32] = 1;
+    for (const auto& [edge, child] : edges)
+      if ((edge >> 32) == 0) root_children[static_cast<uint32_t>(edge)] = child;
+      else ++deeper;
+    size_t size = 16;
+    while (size < 2 * deeper) size *= 2;
+    edge_slots.assign(size, EdgeSlot{});
+    for (const auto& [edge, child] : edges) {
+      if ((edge >> 32) == 0) continue;
+      size_t i = Mix(edge) & (size - 1);
+      while (edge_slots[i].child != 0) i = (i + 1) & (size - 1);
+      edge_slots[i] = EdgeSlot{edge, child};
+    }
+    // A node names more than a cue if it or a node below it does. A child
+    // is made after its parent, so has a larger number: going down from
+    // the last node, every child is final before it marks its parent.
+    std::vector<uint32_t> parent(terminals.size(), 0);
+    for (const auto& [edge, child] : edges) parent[child] = static_cast<uint32_t>(edge >> 32);
+    std::vector<uint8_t> names(terminals.size(), 0);
+    for (uint32_t node = static_cast<uint32_t>(terminals.size()); node-- > 1;) {
+      for (const Terminal& t : terminals[node])
+        if (t.match.kind != EntryKind::kCue) names[node] = 1;
+      if (names[node]) names[parent[node]] = 1;
+    }
+    starts_name.assign(root_children.size(), 0);
+    for (size_t key = 0; key < root_children.size(); ++key)
+      starts_name[key] = root_children[key] != 0 && names[root_children[key]];
+  }
+
+  // The child of `node` along token `key`, or 0.
+  uint32_t Child(uint32_t node, uint32_t key) const {
+    if (node == 0) return key < root_children.size() ? root_children[key] : 0;
+    if (!has_children[node]) return 0;
+    uint64_t edge = (static_cast<uint64_t>(node) << 32) | key;
+    size_t mask = edge_slots.size() - 1;
+    for (size_t i = Mix(edge) & mask; edge_slots[i].child != 0; i = (i + 1) & mask)
+      if (edge_slots[i].edge == edge) return edge_slots[i].child;
+    return 0;
   }
 
   void RebuildSlots() {
@@ -145,7 +215,7 @@ struct Dictionary::Impl {
       }
       node = it->second;
     }
-    Terminal term{{e, fk}, {}, false};
+    Terminal term{{e, fk, entries[e].kind}, {}, false};
     if (case_sensitive)
       for (const Token& t : toks) term.exact.emplace_back(TokenText(form, t));
     EntryKind kind = entries[e].kind;
@@ -192,12 +262,14 @@ void Dictionary::FoldTokenInto(std::string_view token, std::string* out) {
 
 Status Dictionary::LoadString(std::string_view text, const std::string& name) {
   Impl& d = *impl_;
-  // The cue table may grow (and move) below; CueMaskOf's view of it is
-  // refreshed however this returns, errors included.
+  // The cue table may grow (and move) below; CueMaskOf's view of it, and
+  // the tables KeyOf and LongestMatch read, are refreshed however this
+  // returns, errors included.
   struct Refresh {
     Dictionary* self;
     ~Refresh() {
       self->impl_->RebuildSlots();
+      self->impl_->RebuildEdges();
       self->cue_masks_ = self->impl_->cue_masks.data();
       self->cue_mask_count_ = self->impl_->cue_masks.size();
     }
@@ -346,6 +418,10 @@ const CueMask Dictionary::kNoCues;
 
 uint32_t Dictionary::KeyOf(std::string_view folded_token) const { return impl_->Lookup(folded_token); }
 
+bool Dictionary::MayStartName(uint32_t token_key) const {
+  return token_key < impl_->starts_name.size() && impl_->starts_name[token_key];
+}
+
 size_t Dictionary::LongestMatch(const uint32_t* keys, const std::string_view* exact, size_t n,
                                 std::vector<FormMatch>* matches) const {
   const Impl& d = *impl_;
@@ -353,9 +429,8 @@ size_t Dictionary::LongestMatch(const uint32_t* keys, const std::string_view* ex
   uint32_t node = 0;
   size_t best = 0;
   for (size_t i = 0; i < n && keys[i] != 0; ++i) {
-    auto it = d.edges.find((static_cast<uint64_t>(node) << 32) | keys[i]);
-    if (it == d.edges.end()) break;
-    node = it->second;
+    node = d.Child(node, keys[i]);
+    if (node == 0) break;
     const auto& terms = d.terminals[node];
     if (terms.empty()) continue;
     // This node's matches go after the best so far and replace it only if

@@ -42,6 +42,7 @@ struct DictEntry {
 struct FormMatch {
   uint32_t entry;   // index into Dictionary::entries()
   FormKind form;
+  EntryKind kind;   // entries()[entry].kind, at hand: matches are ranked by it at every token
 };
 
 class Dictionary {
@@ -77,6 +78,9 @@ class Dictionary {
   // fills `matches` with every entry that form names.
   size_t LongestMatch(const uint32_t* keys, const std::string_view* exact, size_t n,
                       std::vector<FormMatch>* matches) const;
+  // False when every form starting with this token names only cue words
+  // (nearly every common word): no match there can be a name.
+  bool MayStartName(uint32_t token_key) const;
 
   // The folded key text of a token, as dictionary keys are made.
   static std::string FoldToken(std::string_view token);

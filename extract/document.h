@@ -72,6 +72,7 @@ struct Document {
   std::string article_date;      // ISO 8601 (may be only a year), empty when unknown
   std::vector<Token> tokens;
   std::vector<std::string_view> token_text;
+  std::vector<CueMask> token_cues;     // token -> its cue classes, looked up once
   std::vector<Sentence> sentences;
   std::vector<uint32_t> sentence_of;   // token -> sentence index
   std::vector<Mention> mentions;       // in text order
@@ -81,9 +82,30 @@ struct Document {
   std::vector<EntityInfo> entities;
   std::vector<Fact> facts;
 
+  // Empties the document for the next article, keeping its vectors' room:
+  // an Extractor reuses one Document per thread, so that an article costs
+  // no allocations for its tokens, mentions and the rest once the thread
+  // has seen one as long.
+  void Reset(std::string_view article_text, const Dictionary* dictionary) {
+    text = article_text;
+    dict = dictionary;
+    article_date.clear();
+    tokens.clear();
+    token_text.clear();
+    token_cues.clear();
+    sentences.clear();
+    sentence_of.clear();
+    mentions.clear();
+    mention_at.clear();
+    titles.clear();
+    title_at.clear();
+    entities.clear();
+    facts.clear();
+  }
+
   std::string_view Text(uint32_t tok) const { return token_text[tok]; }
   bool Is(uint32_t tok, CueClass cue_class) const {
-    return tok < tokens.size() && dict->IsCue(cue_class, tokens[tok].key);
+    return tok < token_cues.size() && token_cues[tok][cue_class.id()];
   }
   // Case-insensitive. Inline: rules ask it of nearly every token with a
   // literal, and most calls end at the length test.
@@ -124,6 +146,8 @@ struct Document {
 std::vector<int> CountriesByMentions(const Document& doc);
 
 // The stages, in the order Extractor runs them.
+// Tokenizes doc->text: tokens, their texts, dictionary keys and cue classes.
+void PrepareTokens(Document* doc);
 void SplitSentences(Document* doc);
 void RecognizeEntities(Document* doc);
 void ResolveCoreference(Document* doc);

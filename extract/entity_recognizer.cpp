@@ -10,11 +10,10 @@
 //     name or the sentence around them mark as a person;
 //  4. acronyms defined in parentheses, and later bare uses of them.
 #include <algorithm>
-#include <unordered_set>
+#include <iterator>
 #include <set>
 #include <string>
 #include <string_view>
-#include <unordered_set>
 #include <vector>
 
 #include "core/text.h"
@@ -32,11 +31,17 @@ struct Recognizer {
   uint32_t n;
 
   explicit Recognizer(Document& doc) : d(doc), entries(doc.dict->entries()), n(static_cast<uint32_t>(doc.tokens.size())) {
+    uint32_t max_key = 0;
+    for (const Token& t : d.tokens) max_key = std::max(max_key, t.key);
+    lower_keys.assign(max_key / 64 + 1, 0);
     for (const Token& t : d.tokens)
-      if (t.shape == TokenShape::kWord && !t.cap && !t.upper && t.key != 0) lower_keys.insert(t.key);
+      if (t.shape == TokenShape::kWord && !t.cap && !t.upper && t.key != 0) lower_keys[t.key / 64] |= uint64_t{1} << (t.key % 64);
   }
 
-  std::unordered_set<uint32_t> lower_keys;  // words the article writes in lower case
+  // The token keys of words the article writes in lower case, a bit per key
+  // (keys are small dense numbers): cheaper than a hash set of nodes.
+  std::vector<uint64_t> lower_keys;
+  bool WrittenInLowerCase(uint32_t key) const { return key / 64 < lower_keys.size() && (lower_keys[key / 64] >> (key % 64) & 1); }
 
   bool Cap(uint32_t i) const { return i < n && d.tokens[i].shape == TokenShape::kWord && (d.tokens[i].cap || d.tokens[i].upper); }
   bool Joined(uint32_t i) const { return i < n && !d.tokens[i].space_before; }
@@ -89,6 +94,12 @@ struct Recognizer {
     for (uint32_t i = 0; i < n; ++i) keys[i] = d.tokens[i].key;
     std::vector<FormMatch> matches;
     for (uint32_t i = 0; i < n;) {
+      // cue words are not names (TakeDictionaryMatch would refuse them): skip
+      // the search where it can find nothing else, at most tokens
+      if (!d.dict->MayStartName(keys[i])) {
+        ++i;
+        continue;
+      }
       // a match never crosses a sentence end
       uint32_t end = d.sentences[d.sentence_of[i]].last;
       size_t len = d.dict->LongestMatch(&keys[i], &d.token_text[i], end - i, &matches);
@@ -108,7 +119,7 @@ struct Recognizer {
     // Priority: country > organization > location > title > given name; cues are not names.
     const FormMatch* best = nullptr;
     auto rank = [&](const FormMatch& m) {
-      switch (entries[m.entry].kind) {
+      switch (m.kind) {
         case EntryKind::kCountry: return m.form == FormKind::kCapital ? 3 : 6;
         case EntryKind::kOrganization: return 5;
         case EntryKind::kLocation: return 4;
@@ -226,7 +237,7 @@ struct Recognizer {
     uint32_t first = head;
     while (first > 0 && SameSentence(first - 1, head)) {
       uint32_t p = first - 1;
-      if (Cap(p) && !(SentenceStart(p) && d.Is(p, "sentence_word") && !d.dict->IsCue("org_head", d.tokens[p].key))) {
+      if (Cap(p) && !(SentenceStart(p) && d.Is(p, "sentence_word") && !d.Is(p, "org_head"))) {
         if (d.title_at[p] >= 0 && !d.Is(p, "org_head")) {
           // an office right before a body's name is not part of it ("Minister ... Ministry" is rare)
           const auto& t = d.titles[d.title_at[p]];
@@ -409,23 +420,25 @@ struct Recognizer {
   }
 
   // ---- pass 3: people
-  bool GivenName(uint32_t i) const {
-    std::vector<FormMatch> matches;
+  std::vector<FormMatch> given_matches;  // GivenName's, kept: it is asked of every candidate name
+
+  bool GivenName(uint32_t i) {
+    std::vector<FormMatch>& matches = given_matches;
     uint32_t key = d.tokens[i].key;
     std::string_view t = d.token_text[i];
     if (d.dict->LongestMatch(&key, &t, 1, &matches) != 1) return false;
     for (const auto& m : matches)
-      if (entries[m.entry].kind == EntryKind::kGivenName) return true;
+      if (m.kind == EntryKind::kGivenName) return true;
     return false;
   }
 
   bool NamePart(uint32_t i) const {
-    if (i >= n || d.mention_at[i] >= 0 || d.title_at[i] >= 0) return false;
+    // Cap() first: a name part is capitalized, and most words are not
+    if (!Cap(i) || d.mention_at[i] >= 0 || d.title_at[i] >= 0) return false;
     if (d.Is(i, "weekday") || d.Is(i, "month")) return false;
-    if (Cap(i) && !d.tokens[i].upper) return true;
+    if (!d.tokens[i].upper) return true;
     // short upper-case surnames are rare; acronyms are not names
-    if (Cap(i) && d.tokens[i].upper && d.token_text[i].size() <= 2 && d.Text(i).size() == 1) return true;
-    return false;
+    return d.token_text[i].size() <= 2 && d.Text(i).size() == 1;
   }
 
   // Extends a person's name over particles, hyphens and initials.
@@ -476,8 +489,8 @@ struct Recognizer {
   bool CommonWords(uint32_t first, uint32_t last) const {
     for (uint32_t k = first; k < last; ++k) {
       if (d.tokens[k].shape != TokenShape::kWord) continue;
-      if (d.dict->CueMaskOf(d.tokens[k].key).any()) return true;
-      if (d.tokens[k].key != 0 && lower_keys.count(d.tokens[k].key)) return true;
+      if (d.token_cues[k].any()) return true;
+      if (d.tokens[k].key != 0 && WrittenInLowerCase(d.tokens[k].key)) return true;
     }
     return false;
   }
@@ -549,17 +562,20 @@ struct Recognizer {
   // ("Khalafov emphasized", "Wang, for his part", "Tokayev's meeting").
   void SurnamePass() {
     // a set, not a list: a long text names many people many times
-    std::unordered_set<std::string_view> name_words;  // the words of full names
+    // (sorted, and searched by binary search: fewer allocations than a hash set)
+    std::vector<std::string_view> name_words;  // the words of full names
     for (const auto& m : d.mentions) {
       if (m.type != EntityType::kPerson || m.last <= m.first || m.form != MentionForm::kName) continue;
       for (uint32_t i = m.first; i < m.last; ++i)
         if (d.tokens[i].shape == TokenShape::kWord && d.token_text[i].size() > 1 && !d.Is(i, "name_particle"))
-          name_words.insert(d.Text(i));
+          name_words.push_back(d.Text(i));
     }
     if (name_words.empty()) return;
+    std::sort(name_words.begin(), name_words.end());
+    name_words.erase(std::unique(name_words.begin(), name_words.end()), name_words.end());
     for (uint32_t i = 0; i < n; ++i) {
       if (!NamePart(i) || (i + 1 < n && NamePart(i + 1)) || (i > 0 && NamePart(i - 1))) continue;
-      if (!name_words.count(d.Text(i))) continue;
+      if (!std::binary_search(name_words.begin(), name_words.end(), d.Text(i))) continue;
       Mention m;
       m.first = i;
       m.last = i + 1;
@@ -676,7 +692,7 @@ struct Recognizer {
       for (uint32_t k = 0; k < len; ++k) words.push_back(FoldName(d.Text(proto.first + k)));
       if (!scanned.insert(words).second) continue;
       for (uint32_t i = 0; i + len <= n; ++i) {
-        if (i == proto.first || !Free(i, i + len)) continue;
+        if (i == proto.first) continue;
         bool same = true;
         for (uint32_t k = 0; same && k < len; ++k) same = d.tokens[i + k].key == d.tokens[proto.first + k].key &&
                                                        d.tokens[i + k].key != 0;
@@ -684,7 +700,8 @@ struct Recognizer {
           same = true;
           for (uint32_t k = 0; same && k < len; ++k) same = d.IsWord(i + k, words[k]);
         }
-        if (!same) continue;
+        // after the word test, which rules out nearly every position
+        if (!same || !Free(i, i + len)) continue;
         Mention m = proto;
         m.first = i;
         m.last = i + len;
@@ -710,12 +727,21 @@ void RecognizeEntities(Document* doc) {
   r.AcronymPass();
   r.RepeatPass();
   r.MetonymPass();
-  // drop the mentions that later passes swallowed, keep text order
+  // drop the mentions that later passes swallowed, keep text order; sorted
+  // by index (the same comparisons, so the same order) and then moved once,
+  // as a Mention with its strings is costly to swap around
+  std::vector<int> order;
+  order.reserve(doc->mentions.size());
+  for (size_t k = 0; k < doc->mentions.size(); ++k)
+    if (doc->mentions[k].last > doc->mentions[k].first) order.push_back(static_cast<int>(k));
+  std::sort(order.begin(), order.end(),
+            [&](int a, int b) { return doc->mentions[a].first < doc->mentions[b].first; });
   std::vector<Mention> kept;
-  for (auto& m : doc->mentions)
-    if (m.last > m.first) kept.push_back(std::move(m));
-  std::sort(kept.begin(), kept.end(), [](const Mention& a, const Mention& b) { return a.first < b.first; });
-  doc->mentions = std::move(kept);
+  kept.reserve(order.size());
+  for (int k : order) kept.push_back(std::move(doc->mentions[k]));
+  // moved back rather than swapped in, so that the reused Document keeps its room
+  doc->mentions.clear();
+  std::move(kept.begin(), kept.end(), std::back_inserter(doc->mentions));
   doc->mention_at.assign(doc->tokens.size(), -1);
   for (size_t k = 0; k < doc->mentions.size(); ++k)
     for (uint32_t i = doc->mentions[k].first; i < doc->mentions[k].last; ++i) doc->mention_at[i] = static_cast<int>(k);

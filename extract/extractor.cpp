@@ -44,16 +44,16 @@ bool Keep(const Document& d, const internal::EntityInfo& e) {
 
 }  // namespace
 
-ExtractionRecord Extractor::Extract(const Article& article) const {
-  Document d;
-  d.text = article.text;
-  d.dict = &dict_;
-  Tokenize(d.text, &d.tokens);
-  d.token_text.reserve(d.tokens.size());
+namespace internal {
+
+void PrepareTokens(Document* d) {
+  Tokenize(d->text, &d->tokens);
+  d->token_text.reserve(d->tokens.size());
+  d->token_cues.reserve(d->tokens.size());
   std::string folded;
-  for (auto& t : d.tokens) {
-    std::string_view text = TokenText(d.text, t);
-    d.token_text.push_back(text);
+  for (auto& t : d->tokens) {
+    std::string_view text = TokenText(d->text, t);
+    d->token_text.push_back(text);
     // Short ASCII tokens, nearly all of them, fold on the stack exactly as
     // FoldTokenInto does (letters lowered, digits kept, the rest dropped).
     char buf[32];
@@ -67,12 +67,24 @@ ExtractionRecord Extractor::Extract(const Article& article) const {
       else if (static_cast<unsigned char>(c) >= 0x80) ascii = false;
     }
     if (ascii) {
-      t.key = dict_.KeyOf(std::string_view(buf, n));
+      t.key = d->dict->KeyOf(std::string_view(buf, n));
     } else {
       Dictionary::FoldTokenInto(text, &folded);
-      t.key = dict_.KeyOf(folded);
+      t.key = d->dict->KeyOf(folded);
     }
+    // the rules ask a token's cue classes over and over: look them up once
+    d->token_cues.push_back(d->dict->CueMaskOf(t.key));
   }
+}
+
+}  // namespace internal
+
+ExtractionRecord Extractor::Extract(const Article& article) const {
+  // One Document per thread, reset for each article (see Document::Reset);
+  // Extract stays safe to call from many threads at once.
+  thread_local Document d;
+  d.Reset(article.text, &dict_);
+  internal::PrepareTokens(&d);
   internal::SplitSentences(&d);
   d.article_date = internal::NormalizeIsoDate(article.date);
   if (d.article_date.empty()) d.article_date = internal::FindArticleDate(d);
@@ -88,11 +100,13 @@ ExtractionRecord Extractor::Extract(const Article& article) const {
 
   std::vector<std::string> id_of(d.entities.size());
   std::vector<int> order;
+  order.reserve(d.entities.size());
   for (size_t e = 0; e < d.entities.size(); ++e)
     if (Keep(d, d.entities[e])) order.push_back(static_cast<int>(e));
   std::sort(order.begin(), order.end(), [&](int a, int b) {
     return d.mentions[d.entities[a].mentions[0]].first < d.mentions[d.entities[b].mentions[0]].first;
   });
+  r.entities.reserve(order.size());
   for (int e : order) {
     const auto& info = d.entities[e];
     ExtractedEntity out;
@@ -102,6 +116,7 @@ ExtractionRecord Extractor::Extract(const Article& article) const {
     out.type = info.type;
     out.subtype = info.subtype;
     out.code = info.code;
+    out.mentions.reserve(info.mentions.size());
     for (int k : info.mentions) {
       const auto& m = d.mentions[k];
       uint32_t start = d.tokens[m.first].start, end = d.tokens[m.last - 1].end;
@@ -114,6 +129,7 @@ ExtractionRecord Extractor::Extract(const Article& article) const {
   // with the first date and title the text gives.
   std::map<std::tuple<int, int, int>, size_t> seen;
   std::vector<Fact> facts;
+  facts.reserve(d.facts.size());
   for (const Fact& f : d.facts) {
     if (id_of[f.subject].empty() || id_of[f.object].empty()) continue;
     int s = f.subject, o = f.object;
@@ -138,6 +154,7 @@ ExtractionRecord Extractor::Extract(const Article& article) const {
     }
     if (g.title.empty()) g.title = f.title;
   }
+  r.triples.reserve(facts.size());
   for (const Fact& f : facts) {
     ExtractedTriple t;
     t.subject = id_of[f.subject];

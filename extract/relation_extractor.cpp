@@ -29,15 +29,18 @@ class ReferenceResolver {
  public:
   ReferenceResolver(Document& d, Salience& sal) : d(d), sal(sal) {}
 
-  SentenceView View(uint32_t index) {
+  // Fills `v` with sentence `index`, reusing its vectors' room: the view is
+  // made for every sentence of every article.
+  void View(uint32_t index, SentenceView& v) {
     const Sentence& s = d.sentences[index];
-    SentenceView v;
+    v.refs.clear();
+    v.cues.reset();
     v.index = index;
     v.first = s.first;
     v.last = s.last;
     v.dates = FindDates(d, s.first, s.last);
     v.pair_of_states = sal.countries;
-    for (uint32_t i = s.first; i < s.last; ++i) v.cues |= d.dict->CueMaskOf(d.tokens[i].key);
+    for (uint32_t i = s.first; i < s.last; ++i) v.cues |= d.token_cues[i];
     for (uint32_t i = s.first; i < s.last;) {
       uint32_t next = i + 1;
       int m = d.mention_at[i];
@@ -54,13 +57,12 @@ class ReferenceResolver {
           v.refs.push_back(std::move(r));
         }
         next = std::max(mm.last, i + 1);
-      } else if (Ref r; ResolveAt(i, v, &r, &next)) {
+      } else if (Ref r; MayRefer(i) && ResolveAt(i, v, &r, &next)) {
         r.possessive = Possessive(r.last);
         v.refs.push_back(std::move(r));
       }
       i = next;
     }
-    return v;
   }
 
   // After a sentence: the first person it names becomes the one "he" means.
@@ -126,13 +128,20 @@ class ReferenceResolver {
     return -1;
   }
 
+  // The words a reference ResolveAt resolves can start with: asked first,
+  // inline, as most words are none of them.
+  bool MayRefer(uint32_t i) const {
+    return d.Is(i, "pronoun_he") || d.IsWord(i, "the") || d.IsWord(i, "both") || d.IsWord(i, "they") ||
+           d.IsWord(i, "their");
+  }
+
   bool ResolveAt(uint32_t i, SentenceView& v, Ref* r, uint32_t* next) {
     const std::string_view w = d.Text(i);
     auto group = [&](const std::vector<int>& members, EntityType type, uint32_t last) {
       if (members.size() != 2) return false;
       r->first = i;
       r->last = last;
-      r->entities = members;
+      r->entities = {members[0], members[1]};
       r->type = type;
       r->resolved = true;
       *next = last;
@@ -162,7 +171,7 @@ class ReferenceResolver {
       r->first = i, r->last = i + 1, r->entities = {p}, r->type = EntityType::kPerson, r->resolved = true;
       return true;
     }
-    if (!(d.IsWord(i, "the") || d.IsWord(i, "both") || d.IsWord(i, "they") || d.IsWord(i, "their"))) return false;
+    if (!MayRefer(i)) return false;
     uint32_t k = i + 1;
     // "their" before a noun is a determiner ("their ambassadors"), not the pair
     if (d.IsWord(i, "their")) return false;
@@ -316,8 +325,9 @@ void ExtractRelations(Document* doc) {
   if (sal.countries.empty()) sal.countries = TopCountries(*doc);
   if (sal.countries.size() < 2) sal.countries.clear();
   ReferenceResolver resolver(*doc, sal);
+  SentenceView v;
   for (uint32_t s = 0; s < doc->sentences.size(); ++s) {
-    SentenceView v = resolver.View(s);
+    resolver.View(s, v);
     ExtractEvents(doc, v);
     ExtractStances(doc, v);
     ExtractStructure(doc, v);

@@ -3,6 +3,9 @@
 // group phrases ("the two countries") — are already resolved to entities.
 #pragma once
 
+#include <algorithm>
+#include <cassert>
+#include <initializer_list>
 #include <vector>
 
 #include "extract/dates.h"
@@ -10,9 +13,32 @@
 
 namespace irkg::internal {
 
+// The entities a Ref stands for: one, or the two of the article's pair
+// ("the two countries", "they"). Inline: a sentence has several refs, and
+// a heap vector for each was most of the relation stage's allocations.
+class RefEntities {
+ public:
+  RefEntities() = default;
+  RefEntities(std::initializer_list<int> ids) {
+    assert(ids.size() <= kMax);
+    for (int e : ids) ids_[size_++] = e;
+  }
+  size_t size() const { return size_; }
+  bool empty() const { return size_ == 0; }
+  int operator[](size_t i) const { return ids_[i]; }
+  const int* begin() const { return ids_; }
+  const int* end() const { return ids_ + size_; }
+  bool operator==(const RefEntities& o) const { return std::equal(begin(), end(), o.begin(), o.end()); }
+
+ private:
+  static constexpr size_t kMax = 2;
+  int ids_[kMax] = {};
+  size_t size_ = 0;
+};
+
 struct Ref {
   uint32_t first = 0, last = 0;  // tokens of the phrase
-  std::vector<int> entities;     // one, or the members of a group
+  RefEntities entities;          // one, or the members of a group
   EntityType type = EntityType::kPerson;
   bool adjective = false;        // a demonym: "Italian companies"
   bool possessive = false;       // followed by 's

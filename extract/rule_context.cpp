@@ -4,14 +4,6 @@
 
 namespace irkg::internal {
 
-std::vector<uint32_t> RuleContext::Triggers(CueClass cls) const {
-  std::vector<uint32_t> out;
-  if (!s.cues[cls.id()]) return out;
-  for (uint32_t i = s.first; i < s.last; ++i)
-    if (d.Is(i, cls) && d.mention_at[i] < 0) out.push_back(i);
-  return out;
-}
-
 // Refs are made left to right without overlap, so sorted by `first`: a
 // binary search, as a scan per token was quadratic in a sentence's length.
 int RuleContext::RefAt(uint32_t tok) const {

@@ -13,7 +13,11 @@ bool IsClosingQuote(std::string_view t) {
   return t == "\"" || t == "\u201D" || t == "\u2019" || t == "'" || t == ")" || t == "\u00BB";
 }
 
-bool IsTerminal(std::string_view t) { return t == "." || t == "!" || t == "?" || t == "\u2026"; }
+// Asked of every token: the one-byte marks by their byte.
+bool IsTerminal(std::string_view t) {
+  if (t.size() == 1) return t[0] == '.' || t[0] == '!' || t[0] == '?';
+  return t == "\u2026";
+}
 
 // Title Case headlines ("Georgian PM Meets Kazakh President in Astana"):
 // most words capitalized and no final period.

@@ -13,6 +13,7 @@ constexpr unsigned kPerson = TypeBit(EntityType::kPerson);
 // The speaker of a sentence: the subject of its speech verb, which may
 // follow a quote ("...," he said) or open the sentence (X said that ...).
 int Speaker(const RuleContext& c) {
+  if (!c.s.cues[CueClass("speech").id()]) return -1;  // no speech verb: no need to look at each word
   for (uint32_t i = c.s.first; i < c.s.last; ++i) {
     if (!c.Cue(i, "speech")) continue;  // never a word inside a name
     // the person right before the verb ("Sara Lind of Sweden said", "..., he tweeted"), else any actor
@@ -186,11 +187,14 @@ void Criticism(RuleContext& c) {
     }
   }
   if (found) return;
-  // a speaker and hostile words about an actor
+  // a speaker and hostile words about an actor (the words first: most
+  // sentences have none, and then the speaker does not matter)
+  std::vector<uint32_t> hostile = c.Triggers("hostile_word");
+  if (hostile.empty()) return;
   int speaker = Speaker(c);
   if (speaker < 0) return;
   int best = -1;
-  for (uint32_t t : c.Triggers("hostile_word")) {
+  for (uint32_t t : hostile) {
     int target = HostileTarget(c, t, speaker);
     if (target >= 0 && target != speaker) {
       best = target;

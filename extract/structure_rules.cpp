@@ -8,6 +8,8 @@
 //   normalization of relations | years of bilateral relations with B -> diplomaticRelations
 //   A opened its embassy in B | the embassy of A in B |
 //   A's embassy in B | Embassy of A to B                          -> hasEmbassyIn
+#include <algorithm>
+
 #include "extract/rule_context.h"
 
 namespace irkg::internal {
@@ -230,6 +232,12 @@ int StateNamedAt(const RuleContext& c, uint32_t first, uint32_t last) {
 }
 
 void Embassies(RuleContext& c) {
+  // Most sentences have neither the word nor a named embassy: skip the
+  // token by token search (a ref lookup per token) for them.
+  bool named = std::any_of(c.s.refs.begin(), c.s.refs.end(), [&](const Ref& r) {
+    return r.type == EntityType::kOrganization && c.d.entities[r.entities[0]].subtype == "embassy";
+  });
+  if (!named && !c.s.cues[CueClass("embassy").id()]) return;
   for (uint32_t t = c.s.first; t < c.s.last; ++t) {
     bool noun = c.Cue(t, "embassy") && !c.Word(t, "mission");
     int org = -1;

@@ -8,7 +8,7 @@ namespace {
 enum class CharClass { kSpace, kNewline, kLetter, kDigit, kApostrophe, kOther };
 
 bool IsUpperCp(char32_t c) {
-  if (c >= 'A' && c <= 'Z') return true;
+  if (c < 0x80) return c >= 'A' && c <= 'Z';  // nearly every letter: no range below is ASCII
   if (c >= 0xC0 && c <= 0xDE && c != 0xD7) return true;
   if (c >= 0x100 && c <= 0x17F) return (c % 2) == 0 && c != 0x138;  // Latin Extended-A pairs
   if (c >= 0x391 && c <= 0x3A9) return true;                        // Greek

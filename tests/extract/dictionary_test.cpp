@@ -51,3 +51,19 @@ TEST_CASE("a user dictionary extends an entry; a malformed one names file and li
   s = d.LoadString("Country\tX\tcolour=red\n", "bad2.tsv");
   CHECK(s.message().rfind("bad2.tsv:1: unknown key", 0) == 0);
 }
+
+TEST_CASE("a name may start only where some form starting there names more than a cue") {
+  Dictionary d;
+  REQUIRE(d.LoadString("Cue\tmeet_verb\twords=met|held\n"
+                       "Cue\torg_head\twords=council\n"
+                       "Organization\tCouncil of Europe\n",
+                       "test.tsv")
+              .ok());
+  CHECK_FALSE(d.MayStartName(d.KeyOf("met")));     // only a cue
+  CHECK(d.MayStartName(d.KeyOf("council")));       // a cue, and the start of a name
+  CHECK_FALSE(d.MayStartName(d.KeyOf("europe")));  // inside a name, starts none
+  CHECK_FALSE(d.MayStartName(0));
+  // and by a later file
+  REQUIRE(d.LoadString("Location\tMet Office\n", "more.tsv").ok());
+  CHECK(d.MayStartName(d.KeyOf("met")));
+}
