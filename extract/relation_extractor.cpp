@@ -179,6 +179,7 @@ class ReferenceResolver {
                                                                     sal.persons.size() == 2 ? EntityType::kPerson : EntityType::kCountry, i + 1);
     bool two = false;
     if (d.IsWord(k, "two")) two = true, ++k;
+    if (k >= d.tokens.size()) return false;  // "the two" ends the article: no noun follows (found by fuzzing)
     // the latter / the former
     if (d.IsWord(i, "the") && (d.IsWord(k, "latter") || d.IsWord(k, "former")) && !v.refs.empty()) {
       const Ref& pick = d.IsWord(k, "latter") ? v.refs.back() : v.refs.front();
