@@ -322,10 +322,11 @@ struct GraphBuilder::Impl {
   // evidence, and Build() frees it block by block as it hands them on.
   std::deque<RelationObservation> relations;
 
-  uint32_t Observe(const ObservationKey& key) {
+  // The observation's facts, made empty the first time the key is seen.
+  ObservationFacts& Observe(const ObservationKey& key) {
     auto [it, inserted] = entities.try_emplace(key);
     if (inserted) it->second.serial = static_cast<uint32_t>(entities.size() - 1);
-    return it->second.serial;
+    return it->second;
   }
 
   void AddArticle(const ArticleInfo& article) {
@@ -333,8 +334,9 @@ struct GraphBuilder::Impl {
     if (!inserted) MergeArticle(article, &it->second);
   }
 
-  void AddEntity(const ObservationKey& key, Symbol subtype, Symbol code, const std::vector<Symbol>& mentions) {
-    ObservationFacts& facts = entities.at(key);
+  // Observes the entity and adds what this sighting says of it; returns its serial.
+  uint32_t AddEntity(const ObservationKey& key, Symbol subtype, Symbol code, const std::vector<Symbol>& mentions) {
+    ObservationFacts& facts = Observe(key);
     KeepSmallestNonEmpty(&facts.subtype, subtype);
     KeepSmallestNonEmpty(&facts.code, key.type == EntityType::kCountry ? Symbol(UpperAscii(code)) : code);
     for (Symbol m : mentions) {
@@ -342,6 +344,7 @@ struct GraphBuilder::Impl {
       auto at = std::lower_bound(facts.mentions.begin(), facts.mentions.end(), m);
       if (at == facts.mentions.end() || *at != m) facts.mentions.insert(at, m);
     }
+    return facts.serial;
   }
 
   void Add(uint32_t subject, Predicate predicate, uint32_t object, Evidence evidence) {
@@ -365,8 +368,7 @@ void GraphBuilder::AddRecord(const ExtractionRecord& record) {
     if (key.name.empty()) continue;
     std::vector<Symbol> mentions;
     for (const TextSpan& m : e.mentions) mentions.push_back(Clean(m.text));
-    const uint32_t serial = impl_->Observe(key);
-    impl_->AddEntity(key, Clean(e.subtype), Clean(e.code), mentions);
+    const uint32_t serial = impl_->AddEntity(key, Clean(e.subtype), Clean(e.code), mentions);
     observed.emplace(e.id, serial);
   }
 
@@ -412,12 +414,9 @@ void GraphBuilder::AddGraph(const KnowledgeGraph& graph) {
   const BoostGraph& g = graph.boost_graph();
   for (VertexId v : boost::make_iterator_range(boost::vertices(g))) {
     const Entity& e = graph.entity(v);
-    auto observe = [&](const ObservationKey& key, Symbol subtype, Symbol code, const std::vector<Symbol>& mentions) {
-      impl_->Observe(key);
-      impl_->AddEntity(key, subtype, code, mentions);
-    };
-    if (e.sightings.empty()) observe(ObservationKey{e.type, Symbol(), e.name}, e.subtype, e.code, e.aliases);
-    for (const Sighting& s : e.sightings) observe(ObservationKey{e.type, s.article, s.name}, s.subtype, s.code, s.mentions);
+    if (e.sightings.empty()) impl_->AddEntity(ObservationKey{e.type, Symbol(), e.name}, e.subtype, e.code, e.aliases);
+    for (const Sighting& s : e.sightings)
+      impl_->AddEntity(ObservationKey{e.type, s.article, s.name}, s.subtype, s.code, s.mentions);
   }
   for (EdgeId edge : boost::make_iterator_range(boost::edges(g))) {
     const Relation& rel = graph.relation(edge);
@@ -434,8 +433,8 @@ void GraphBuilder::AddGraph(const KnowledgeGraph& graph) {
     }
     for (Evidence& ev : evidence) {
       ev.confidence = QuantizeConfidence(ev.confidence);
-      impl_->Add(impl_->Observe(SightingFor(subject, ev.article)), rel.predicate,
-                 impl_->Observe(SightingFor(object, ev.article)), std::move(ev));
+      impl_->Add(impl_->Observe(SightingFor(subject, ev.article)).serial, rel.predicate,
+                 impl_->Observe(SightingFor(object, ev.article)).serial, std::move(ev));
     }
   }
 }
