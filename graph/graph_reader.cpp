@@ -152,14 +152,40 @@ struct Place {
   }
 };
 
+Status FaultAt(const std::string& file, const Place& place, const std::string& what) {
+  return Status::InvalidInput(file + ": " + place.str() + ": " + what);
+}
+
+// Interns the strings of one graph file. Most of them recur (an article's
+// id in each of its evidence, dates, rules, names), and the process-wide
+// table is large, so that each look-up there misses the CPU's caches; a
+// small table of the strings met last answers most of them from cache.
+class SymbolCache {
+ public:
+  Symbol operator()(std::string_view text) {
+    if (text.empty()) return Symbol();
+    size_t hash = std::hash<std::string_view>()(text);
+    Entry& e = entries_[hash & (kSize - 1)];
+    if (e.hash != hash || e.symbol.view() != text) e = {hash, Symbol(text)};
+    return e.symbol;
+  }
+
+ private:
+  static constexpr size_t kSize = 1 << 14;
+  struct Entry {
+    size_t hash = 0;
+    Symbol symbol;
+  };
+  std::vector<Entry> entries_ = std::vector<Entry>(kSize);
+};
+
 // Reads fields of one node; every failure names the file and the node.
 class NodeReader {
  public:
-  NodeReader(const std::string& file, Place place) : file_(file), place_(place) {}
+  NodeReader(const std::string& file, Place place, SymbolCache& symbols)
+      : file_(file), place_(place), symbols_(symbols) {}
 
-  Status Fail(const std::string& what) const {
-    return Status::InvalidInput(file_ + ": " + place_.str() + ": " + what);
-  }
+  Status Fail(const std::string& what) const { return FaultAt(file_, place_, what); }
 
   // Text is std::string or Symbol.
   template <typename Text>
@@ -167,7 +193,7 @@ class NodeReader {
     auto it = obj.FindMember(key);
     if (it == obj.MemberEnd()) return Status::Ok();
     if (!it->value.IsString()) return Fail(std::string("\"") + key + "\" is not a string");
-    *out = Text(std::string_view(it->value.GetString(), it->value.GetStringLength()));
+    Assign(std::string_view(it->value.GetString(), it->value.GetStringLength()), out);
     return Status::Ok();
   }
 
@@ -183,13 +209,13 @@ class NodeReader {
     auto it = obj.FindMember(key);
     if (it == obj.MemberEnd()) return Status::Ok();
     if (it->value.IsString()) {
-      out->emplace_back(std::string_view(it->value.GetString(), it->value.GetStringLength()));
+      out->push_back(symbols_(std::string_view(it->value.GetString(), it->value.GetStringLength())));
       return Status::Ok();
     }
     if (!it->value.IsArray()) return Fail(std::string("\"") + key + "\" is not a list");
     for (const Value& v : it->value.GetArray()) {
       if (!v.IsString()) return Fail(std::string("\"") + key + "\" holds a value that is not a string");
-      out->emplace_back(std::string_view(v.GetString(), v.GetStringLength()));
+      out->push_back(symbols_(std::string_view(v.GetString(), v.GetStringLength())));
     }
     return Status::Ok();
   }
@@ -212,8 +238,12 @@ class NodeReader {
   }
 
  private:
+  void Assign(std::string_view text, std::string* out) const { *out = text; }
+  void Assign(std::string_view text, Symbol* out) const { *out = symbols_(text); }
+
   const std::string& file_;
   Place place_;
+  SymbolCache& symbols_;
 };
 
 void SortUnique(std::vector<Symbol>* v) {
@@ -224,10 +254,10 @@ void SortUnique(std::vector<Symbol>* v) {
 // The doc whose article IRI is `iri` spelled as the writer spells it; only
 // such an IRI can name an article of the graph, as ReadArticle insists on
 // that spelling.
-std::optional<Symbol> DocOfArticleIri(std::string_view iri) {
+std::optional<std::string> DocOfArticleIri(std::string_view iri) {
   std::optional<std::string> doc = iri == vocab::kArticleBase ? std::string() : vocab::DocFromArticleIri(iri);
   if (!doc || vocab::ArticleIri(*doc) != iri) return std::nullopt;
-  return Symbol(*doc);
+  return doc;
 }
 
 struct PendingStatement {
@@ -297,14 +327,15 @@ class GraphFileReader {
   std::map<Symbol, Entity> entities_;
   std::map<Symbol, ArticleInfo> articles_;
   std::vector<uint8_t> known_;
-  std::vector<Reference> references_;  // in file order
+  std::vector<Reference> references_;
+  SymbolCache symbols_;  // in file order
   std::vector<PendingStatement> statements_;
 };
 
 void GraphFileReader::ReadNode(const Value& node) {
   ++node_count_;
   if (!node_fault_.ok()) return;
-  NodeReader r(name_, Place::Node(node_count_));
+  NodeReader r(name_, Place::Node(node_count_), symbols_);
   if (!node.IsObject()) {
     node_fault_ = r.Fail("is not an object");
     return;
@@ -341,8 +372,8 @@ Status GraphFileReader::ReadEntity(const Value& node, NodeReader& r) {
   if (Status s = r.ReqString(node, "@id", &iri); !s.ok()) return s;
   auto id = vocab::EntityIdFromIri(iri);
   if (!id) return r.Fail("@id " + Quoted(iri) + " is not an irkg entity IRI");
-  e.id = *id;
-  NodeReader er(name_, Place::Entity(e.id));
+  e.id = symbols_(*id);
+  NodeReader er(name_, Place::Entity(e.id), symbols_);
   Status s = er.ReqString(node, "name", &e.name);
   if (s.ok()) s = er.ReqString(node, "entityType", &type);
   if (s.ok()) s = er.OptString(node, "subtype", &e.subtype);
@@ -369,7 +400,7 @@ Status GraphFileReader::ReadEntity(const Value& node, NodeReader& r) {
       if (!article_iri.empty()) {
         auto doc = vocab::DocFromArticleIri(article_iri);
         if (!doc) return er.Fail("article " + Quoted(article_iri) + " is not an irkg article IRI");
-        sighting.article = *doc;
+        sighting.article = symbols_(*doc);
         // Whether the article is defined is known at the end; an IRI not
         // spelled as the writer spells it never names one.
         if (vocab::ArticleIri(*doc) != article_iri) {
@@ -412,7 +443,7 @@ Status GraphFileReader::EntityRef(const Value& obj, const char* key, NodeReader&
   if (Status s = r.ReqString(obj, key, &iri); !s.ok()) return s;
   auto parsed = vocab::EntityIdFromIri(iri);
   if (!parsed) return r.Fail(std::string(key) + " " + Quoted(iri) + " is not an irkg entity IRI");
-  *id = *parsed;
+  *id = symbols_(*parsed);
   if (!(Known(*id) & kEntityDefined)) Refer(Reference::kEntity, *id, place, key);
   return Status::Ok();
 }
@@ -420,9 +451,9 @@ Status GraphFileReader::EntityRef(const Value& obj, const char* key, NodeReader&
 Status GraphFileReader::ArticleRef(const Value& obj, NodeReader& r, const Place& place, Symbol* doc) {
   std::string iri;
   if (Status s = r.OptString(obj, "article", &iri); !s.ok() || iri.empty()) return s;
-  std::optional<Symbol> named = DocOfArticleIri(iri);
+  std::optional<std::string> named = DocOfArticleIri(iri);
   if (!named) return r.Fail("article " + Quoted(iri) + " is not defined");
-  *doc = *named;
+  *doc = symbols_(*named);
   if (!(Known(*doc) & kArticleDefined)) Refer(Reference::kArticleByStatement, *doc, place);
   return Status::Ok();
 }
@@ -450,7 +481,7 @@ Status GraphFileReader::ReadEvidence(const Value& v, NodeReader& r, const Place&
 
 Status GraphFileReader::ReadStatement(const Value& node, size_t number) {
   Place place = Place::Statement(number);
-  NodeReader r(name_, place);
+  NodeReader r(name_, place, symbols_);
   PendingStatement st;
   st.number = number;
   Relation& rel = st.relation;
@@ -470,7 +501,7 @@ Status GraphFileReader::ReadStatement(const Value& node, size_t number) {
   size_t n = 0;
   for (const Value& v : evidence->value.GetArray()) {
     Place evidence_place = Place::Statement(number, ++n);
-    NodeReader er(name_, evidence_place);
+    NodeReader er(name_, evidence_place, symbols_);
     Evidence e;
     if (!(s = ReadEvidence(v, er, evidence_place, &e)).ok()) return s;
     rel.evidence.push_back(std::move(e));
@@ -511,9 +542,9 @@ Status GraphFileReader::FirstUndefined(uint8_t kinds, const Fault& fault) const 
     const Reference& ref = references_[i];
     uint8_t defined = ref.kind == Reference::kEntity ? kEntityDefined : kArticleDefined;
     if (!(ref.kind & kinds) || (known_[ref.target.id()] & defined)) continue;
-    NodeReader r(name_, ref.place);
-    if (ref.kind == Reference::kEntity) return r.Fail(std::string(ref.key) + " " + Quoted(ref.target.view()) + " is not defined");
-    return r.Fail("article " + Quoted(vocab::ArticleIri(ref.target)) + " is not defined");
+    if (ref.kind == Reference::kEntity)
+      return FaultAt(name_, ref.place, std::string(ref.key) + " " + Quoted(ref.target.view()) + " is not defined");
+    return FaultAt(name_, ref.place, "article " + Quoted(vocab::ArticleIri(ref.target)) + " is not defined");
   }
   return fault.status;
 }
