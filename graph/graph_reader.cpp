@@ -312,9 +312,10 @@ class GraphFileReader {
   Result<KnowledgeGraph> BuildGraph();
 
   // What is known of a string met as an entity id or article doc, by its
-  // Symbol's id (dense within the process): an array, not a map, as it is
-  // asked for every piece of evidence.
-  enum : uint8_t { kEntityDefined = 8, kArticleDefined = 16 };  // also Reference::Kind: a first one is kept
+  // Symbol's id (dense within the process): whether it is defined, and of
+  // which Reference::Kind a first reference is kept. An array, not a map,
+  // as it is asked for every piece of evidence.
+  enum : uint8_t { kEntityDefined = 8, kArticleDefined = 16 };
   uint8_t& Known(Symbol s) {
     if (s.id() >= known_.size()) known_.resize(std::max<size_t>(s.id() + 1, 2 * known_.size()));
     return known_[s.id()];
@@ -327,8 +328,8 @@ class GraphFileReader {
   std::map<Symbol, Entity> entities_;
   std::map<Symbol, ArticleInfo> articles_;
   std::vector<uint8_t> known_;
-  std::vector<Reference> references_;
-  SymbolCache symbols_;  // in file order
+  std::vector<Reference> references_;  // in file order
+  SymbolCache symbols_;
   std::vector<PendingStatement> statements_;
 };
 
@@ -673,8 +674,8 @@ class GraphHandler {
     if (into_) {
       send(*into_);
       if (depth_ == into_depth_) Complete();
-    } else if (depth_ == 1) {
-      in_graph_ = false;
+    } else if (depth_ == 1 && in_graph_) {
+      in_graph_ = false;  // the end of @graph, whose elements are all built
     }
     return true;
   }
