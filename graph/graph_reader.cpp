@@ -2,14 +2,17 @@
 
 #include <rapidjson/document.h>
 #include <rapidjson/error/en.h>
+#include <rapidjson/reader.h>
 
 #include <algorithm>
+#include <cassert>
 #include <cerrno>
 #include <cmath>
 #include <cstdio>
 #include <cstring>
 #include <map>
-#include <set>
+#include <memory>
+#include <optional>
 #include <tuple>
 
 #include "graph/graph_builder.h"
@@ -19,15 +22,170 @@ namespace irkg {
 namespace {
 
 using Value = rapidjson::Value;
+using Document = rapidjson::Document;
 
 std::string Quoted(std::string_view s) { return "'" + std::string(s) + "'"; }
+
+// ---------------------------------------------------------------------------
+// The bytes of a graph, as RapidJSON's parser takes them.
+
+// RapidJSON 1.1.0's full-precision number parser reads out of bounds on a
+// number of some hundreds of digits ("0.000...01"; found by fuzzing). irkg
+// writes no number longer than 25 characters, so a longer run of number
+// characters outside strings is refused; the parser never sees more than
+// kMaxNumberLength of it.
+constexpr size_t kMaxNumberLength = 64;
+
+// A RapidJSON input stream (Peek, Take, Tell) over a graph held in memory or
+// read from a file a chunk at a time. Each chunk is scanned for overlong
+// numbers before the parser is given it; the stream ends for the parser just
+// before the character that makes a number too long.
+class GraphBytes {
+ public:
+  using Ch = char;
+
+  explicit GraphBytes(std::string_view text) : chunk_(text.data()), next_(chunk_), limit_(chunk_) {
+    Scan(text.data(), text.data() + text.size());
+  }
+  explicit GraphBytes(std::FILE* file) : file_(file), buffer_(new char[kChunkSize]) {}
+
+  Ch Peek() { return next_ < limit_ || Refill() ? *next_ : '\0'; }
+  Ch Take() { return next_ < limit_ || Refill() ? *next_++ : '\0'; }
+  size_t Tell() const { return offset_ + static_cast<size_t>(next_ - chunk_); }
+  // The writing half of the stream concept, which the parser does not use.
+  Ch* PutBegin() { assert(false); return nullptr; }
+  void Put(Ch) { assert(false); }
+  void Flush() {}
+  size_t PutEnd(Ch*) { return 0; }
+
+  // Reads and scans what the parser left unread, so that what follows
+  // describes the whole input, as if it had been scanned before parsing.
+  void ScanRest() {
+    while (!overlong_ && Refill()) next_ = limit_;
+  }
+  bool read_failed() const { return read_failed_; }
+  // Where the first number too long to parse starts, if there is one.
+  std::optional<size_t> overlong_number() const { return overlong_; }
+  bool blank() const { return blank_; }  // nothing but JSON whitespace
+  size_t size() const { return size_; }
+
+ private:
+  static constexpr size_t kChunkSize = 1 << 20;
+
+  // Makes the next chunk available; false at the end of the input or at
+  // an overlong number.
+  bool Refill() {
+    if (!file_ || overlong_) return false;
+    size_t n = std::fread(buffer_.get(), 1, kChunkSize, file_);
+    if (n == 0) {
+      read_failed_ = std::ferror(file_);
+      return false;
+    }
+    offset_ += static_cast<size_t>(limit_ - chunk_);
+    chunk_ = next_ = limit_ = buffer_.get();
+    Scan(chunk_, chunk_ + n);
+    return next_ < limit_;
+  }
+
+  // FindOverlongNumber as it was over the whole text, a chunk at a time:
+  // a run of number characters outside strings (tracked as a plain scan
+  // does, without parsing) longer than kMaxNumberLength is overlong.
+  void Scan(const char* begin, const char* end) {
+    for (const char* p = begin; p < end; ++p) {
+      char c = *p;
+      if (in_string_) {
+        if (escaped_) escaped_ = false;
+        else if (c == '\\') escaped_ = true;
+        else if (c == '"') in_string_ = false;
+        continue;
+      }
+      bool number = (c >= '0' && c <= '9') || c == '-' || c == '+' || c == '.' || c == 'e' || c == 'E';
+      run_ = number ? run_ + 1 : 0;
+      if (run_ > kMaxNumberLength) {
+        overlong_ = size_ + static_cast<size_t>(p - begin) + 1 - run_;
+        size_ += static_cast<size_t>(p - begin);
+        limit_ = p;
+        return;
+      }
+      in_string_ = c == '"';
+      if (c != ' ' && c != '\t' && c != '\r' && c != '\n') blank_ = false;
+    }
+    size_ += static_cast<size_t>(end - begin);
+    limit_ = end;
+  }
+
+  std::FILE* file_ = nullptr;  // null: all the input is in the first chunk
+  std::unique_ptr<char[]> buffer_;
+  const char* chunk_ = nullptr;  // the bytes at offset_ of the input
+  const char* next_ = nullptr;   // the parser's position in the chunk
+  const char* limit_ = nullptr;  // the end of what the parser may read of it
+  size_t offset_ = 0;
+  bool read_failed_ = false;
+  // The scan, which runs ahead of the parser.
+  size_t size_ = 0;  // bytes scanned
+  bool in_string_ = false, escaped_ = false, blank_ = true;
+  size_t run_ = 0;
+  std::optional<size_t> overlong_;
+};
+
+// ---------------------------------------------------------------------------
+// The nodes of a graph, checked and gathered into a KnowledgeGraph.
+
+// Where a node is in the file, for messages: "node 3", "entity 'country/FRA'",
+// "statement 12", "statement 12: evidence 2". Kept as parts and spelled out
+// only when something is wrong.
+struct Place {
+  enum Kind { kNode, kEntity, kStatement } kind;
+  size_t number = 0;    // of the node or statement
+  Symbol entity;        // kEntity
+  size_t evidence = 0;  // within a statement, from 1
+
+  static Place Node(size_t number) { return {kNode, number, Symbol(), 0}; }
+  static Place Entity(Symbol id) { return {kEntity, 0, id, 0}; }
+  static Place Statement(size_t number, size_t evidence = 0) { return {kStatement, number, Symbol(), evidence}; }
+
+  std::string str() const {
+    if (kind == kEntity) return "entity " + Quoted(entity.view());
+    std::string s = (kind == kNode ? "node " : "statement ") + std::to_string(number);
+    if (evidence) s += ": evidence " + std::to_string(evidence);
+    return s;
+  }
+};
+
+Status FaultAt(const std::string& file, const Place& place, const std::string& what) {
+  return Status::InvalidInput(file + ": " + place.str() + ": " + what);
+}
+
+// Interns the strings of one graph file. Most of them recur (an article's
+// id in each of its evidence, dates, rules, names), and the process-wide
+// table is large, so that each look-up there misses the CPU's caches; a
+// small table of the strings met last answers most of them from cache.
+class SymbolCache {
+ public:
+  Symbol operator()(std::string_view text) {
+    if (text.empty()) return Symbol();
+    size_t hash = std::hash<std::string_view>()(text);
+    Entry& e = entries_[hash & (kSize - 1)];
+    if (e.hash != hash || e.symbol.view() != text) e = {hash, Symbol(text)};
+    return e.symbol;
+  }
+
+ private:
+  static constexpr size_t kSize = 1 << 14;
+  struct Entry {
+    size_t hash = 0;
+    Symbol symbol;
+  };
+  std::vector<Entry> entries_ = std::vector<Entry>(kSize);
+};
 
 // Reads fields of one node; every failure names the file and the node.
 class NodeReader {
  public:
-  NodeReader(const std::string& file, std::string node) : where_(file + ": " + std::move(node)) {}
+  NodeReader(const std::string& file, Place place, SymbolCache& symbols)
+      : file_(file), place_(place), symbols_(symbols) {}
 
-  Status Fail(const std::string& what) const { return Status::InvalidInput(where_ + ": " + what); }
+  Status Fail(const std::string& what) const { return FaultAt(file_, place_, what); }
 
   // Text is std::string or Symbol.
   template <typename Text>
@@ -35,7 +193,7 @@ class NodeReader {
     auto it = obj.FindMember(key);
     if (it == obj.MemberEnd()) return Status::Ok();
     if (!it->value.IsString()) return Fail(std::string("\"") + key + "\" is not a string");
-    *out = Text(std::string_view(it->value.GetString(), it->value.GetStringLength()));
+    Assign(std::string_view(it->value.GetString(), it->value.GetStringLength()), out);
     return Status::Ok();
   }
 
@@ -51,13 +209,13 @@ class NodeReader {
     auto it = obj.FindMember(key);
     if (it == obj.MemberEnd()) return Status::Ok();
     if (it->value.IsString()) {
-      out->emplace_back(std::string_view(it->value.GetString(), it->value.GetStringLength()));
+      out->push_back(symbols_(std::string_view(it->value.GetString(), it->value.GetStringLength())));
       return Status::Ok();
     }
     if (!it->value.IsArray()) return Fail(std::string("\"") + key + "\" is not a list");
     for (const Value& v : it->value.GetArray()) {
       if (!v.IsString()) return Fail(std::string("\"") + key + "\" holds a value that is not a string");
-      out->emplace_back(std::string_view(v.GetString(), v.GetStringLength()));
+      out->push_back(symbols_(std::string_view(v.GetString(), v.GetStringLength())));
     }
     return Status::Ok();
   }
@@ -80,12 +238,26 @@ class NodeReader {
   }
 
  private:
-  std::string where_;
+  void Assign(std::string_view text, std::string* out) const { *out = text; }
+  void Assign(std::string_view text, Symbol* out) const { *out = symbols_(text); }
+
+  const std::string& file_;
+  Place place_;
+  SymbolCache& symbols_;
 };
 
 void SortUnique(std::vector<Symbol>* v) {
   std::sort(v->begin(), v->end());
   v->erase(std::unique(v->begin(), v->end()), v->end());
+}
+
+// The doc whose article IRI is `iri` spelled as the writer spells it; only
+// such an IRI can name an article of the graph, as ReadArticle insists on
+// that spelling.
+std::optional<std::string> DocOfArticleIri(std::string_view iri) {
+  std::optional<std::string> doc = iri == vocab::kArticleBase ? std::string() : vocab::DocFromArticleIri(iri);
+  if (!doc || vocab::ArticleIri(*doc) != iri) return std::nullopt;
+  return doc;
 }
 
 struct PendingStatement {
@@ -94,125 +266,105 @@ struct PendingStatement {
   Relation relation;
 };
 
+// The first reference to an entity or article not defined yet where it was
+// read: nodes may refer to nodes further on (the writer puts articles
+// last). If the target never comes, the first reference is the one to name.
+struct Reference {
+  enum Kind : uint8_t { kEntity = 1, kArticleBySighting = 2, kArticleByStatement = 4 } kind;
+  Symbol target;
+  Place place;
+  const char* key = nullptr;  // "subject" or "object", for kEntity
+};
+
+// A fault found in a node whose report waits for the end of the file: the
+// faults of each kind are reported in a fixed order (below).
+struct Fault {
+  size_t after = 0;  // how many References were kept before it was found
+  Status status;     // OK: none
+};
+
+// Takes the nodes of a graph one at a time, in file order, and at the end
+// gives the graph or the first fault. Faults are reported in the order a
+// reader of the whole file would find them: first a fault of a node on its
+// own (not an object, no @type, a bad entity or article); then a sighting of
+// an article that is not defined; then the first statement with a fault,
+// the first in a statement being its reference to an entity or article that
+// is not defined or else what was wrong when it was read; then a statement
+// that repeats another.
 class GraphFileReader {
  public:
   explicit GraphFileReader(const std::string& name) : name_(name) {}
 
-  Result<KnowledgeGraph> Read(std::string_view text);
+  void ReadNode(const Value& node);
+  Result<KnowledgeGraph> Finish();
 
  private:
-  Status CheckEnvelope(const rapidjson::Document& doc) const;
   Status ReadEntity(const Value& node, NodeReader& r);
   Status ReadArticle(const Value& node, NodeReader& r);
   Status ReadStatement(const Value& node, size_t number);
-  Status ReadEvidence(const Value& v, NodeReader& r, Evidence* e) const;
-  Status ArticleRef(const Value& obj, NodeReader& r, Symbol* doc) const;
-  Status EntityRef(const Value& obj, const char* key, NodeReader& r, Symbol* id) const;
+  Status ReadEvidence(const Value& v, NodeReader& r, const Place& place, Evidence* e);
+  Status ArticleRef(const Value& obj, NodeReader& r, const Place& place, Symbol* doc);
+  Status EntityRef(const Value& obj, const char* key, NodeReader& r, const Place& place, Symbol* id);
+  void Refer(Reference::Kind kind, Symbol target, const Place& place, const char* key = nullptr);
+  Status FirstUndefined(uint8_t kinds, const Fault& fault) const;
+  Status FirstFault() const;
   Status ResolveStatements();
+  Result<KnowledgeGraph> BuildGraph();
+
+  // What is known of a string met as an entity id or article doc, by its
+  // Symbol's id (dense within the process): whether it is defined, and of
+  // which Reference::Kind a first reference is kept. An array, not a map,
+  // as it is asked for every piece of evidence.
+  enum : uint8_t { kEntityDefined = 8, kArticleDefined = 16 };
+  uint8_t& Known(Symbol s) {
+    if (s.id() >= known_.size()) known_.resize(std::max<size_t>(s.id() + 1, 2 * known_.size()));
+    return known_[s.id()];
+  }
 
   const std::string& name_;
+  size_t node_count_ = 0, statement_count_ = 0;
+  Status node_fault_;
+  Fault sighting_fault_, statement_fault_;
   std::map<Symbol, Entity> entities_;
   std::map<Symbol, ArticleInfo> articles_;
-  std::map<std::string, Symbol> doc_by_iri_;
-  std::vector<std::pair<const Value*, size_t>> statement_nodes_;
-  // Sighting article references, checked once every article is known.
-  std::vector<std::pair<std::string, Symbol>> sighting_articles_;  // (iri, entity id)
+  std::vector<uint8_t> known_;
+  std::vector<Reference> references_;  // in file order
+  SymbolCache symbols_;
   std::vector<PendingStatement> statements_;
 };
 
-Status GraphFileReader::CheckEnvelope(const rapidjson::Document& doc) const {
-  auto foreign = [&] {
-    return Status::InvalidInput(name_ + ": not an irkg graph (expected a JSON-LD object with an irkg @context and @graph)");
-  };
-  if (!doc.IsObject()) return foreign();
-  auto context = doc.FindMember("@context");
-  auto graph = doc.FindMember("@graph");
-  if (context == doc.MemberEnd() || graph == doc.MemberEnd() || !context->value.IsObject() ||
-      !graph->value.IsArray())
-    return foreign();
-  auto vocab_prefix = context->value.FindMember("irkg");
-  if (vocab_prefix == context->value.MemberEnd() || !vocab_prefix->value.IsString() ||
-      vocab_prefix->value.GetString() != vocab::kVocabBase)
-    return foreign();
-  return Status::Ok();
+void GraphFileReader::ReadNode(const Value& node) {
+  ++node_count_;
+  if (!node_fault_.ok()) return;
+  NodeReader r(name_, Place::Node(node_count_), symbols_);
+  if (!node.IsObject()) {
+    node_fault_ = r.Fail("is not an object");
+    return;
+  }
+  std::string type;
+  Status s = r.ReqString(node, "@type", &type);
+  if (!s.ok()) {
+    node_fault_ = s;
+  } else if (type == "Statement") {
+    // A statement's faults come after those of every other node; once one
+    // statement has one, the later ones cannot be named first.
+    ++statement_count_;
+    if (statement_fault_.status.ok() && !(s = ReadStatement(node, statement_count_)).ok())
+      statement_fault_ = {references_.size(), s};
+  } else if (type == "Article") {
+    node_fault_ = ReadArticle(node, r);
+  } else if (std::count(vocab::AllSchemaOrgClasses().begin(), vocab::AllSchemaOrgClasses().end(), type)) {
+    node_fault_ = ReadEntity(node, r);
+  } else {
+    node_fault_ = r.Fail("unknown @type " + Quoted(type));
+  }
 }
 
-// RapidJSON 1.1.0's full-precision number parser reads out of bounds on a
-// number of some hundreds of digits ("0.000...01"; found by fuzzing). irkg
-// writes no number longer than 25 characters, so longer ones are refused
-// before the parser sees them; the offset is that of the number's start.
-size_t FindOverlongNumber(std::string_view text) {
-  const size_t kMaxNumberLength = 64;
-  bool in_string = false;
-  size_t run = 0;
-  for (size_t i = 0; i < text.size(); ++i) {
-    char c = text[i];
-    if (in_string) {
-      if (c == '\\') ++i;
-      else if (c == '"') in_string = false;
-      continue;
-    }
-    bool number = (c >= '0' && c <= '9') || c == '-' || c == '+' || c == '.' || c == 'e' || c == 'E';
-    run = number ? run + 1 : 0;
-    if (run > kMaxNumberLength) return i + 1 - run;
-    in_string = c == '"';
-  }
-  return std::string_view::npos;
-}
-
-Result<KnowledgeGraph> GraphFileReader::Read(std::string_view text) {
-  size_t overlong = FindOverlongNumber(text);
-  if (overlong != std::string_view::npos)
-    return Status::InvalidInput(name_ + ": number too long at byte " + std::to_string(overlong));
-  rapidjson::Document doc;
-  doc.Parse<rapidjson::kParseFullPrecisionFlag | rapidjson::kParseValidateEncodingFlag | rapidjson::kParseIterativeFlag>(
-      text.data(), text.size());
-  if (doc.HasParseError()) {
-    if (text.find_first_not_of(" \t\r\n") == std::string_view::npos) return Status::InvalidInput(name_ + ": file is empty");
-    if (doc.GetErrorOffset() >= text.size())
-      return Status::InvalidInput(name_ + ": JSON ends early at byte " + std::to_string(text.size()) +
-                                  " (truncated file?)");
-    return Status::InvalidInput(name_ + ": invalid JSON at byte " + std::to_string(doc.GetErrorOffset()) + ": " +
-                                rapidjson::GetParseError_En(doc.GetParseError()));
-  }
-  if (Status s = CheckEnvelope(doc); !s.ok()) return s;
-
-  size_t node_number = 0, statement_number = 0;
-  for (const Value& node : doc["@graph"].GetArray()) {
-    ++node_number;
-    NodeReader r(name_, "node " + std::to_string(node_number));
-    if (!node.IsObject()) return r.Fail("is not an object");
-    std::string type;
-    if (Status s = r.ReqString(node, "@type", &type); !s.ok()) return s;
-    Status s;
-    if (type == "Statement") {
-      statement_nodes_.emplace_back(&node, ++statement_number);
-    } else if (type == "Article") {
-      s = ReadArticle(node, r);
-    } else if (std::count(vocab::AllSchemaOrgClasses().begin(), vocab::AllSchemaOrgClasses().end(), type)) {
-      s = ReadEntity(node, r);
-    } else {
-      s = r.Fail("unknown @type " + Quoted(type));
-    }
-    if (!s.ok()) return s;
-  }
-  for (const auto& [iri, entity] : sighting_articles_)
-    if (!doc_by_iri_.count(iri))
-      return Status::InvalidInput(name_ + ": entity " + Quoted(entity.view()) + ": article " + Quoted(iri) + " is not defined");
-  for (const auto& [node, number] : statement_nodes_)
-    if (Status s = ReadStatement(*node, number); !s.ok()) return s;
-  if (Status s = ResolveStatements(); !s.ok()) return s;
-
-  KnowledgeGraph graph;
-  graph.Reserve(entities_.size(), statements_.size());
-  for (auto& [id, entity] : entities_) graph.AddEntity(std::move(entity));
-  for (auto& st : statements_)
-    graph.AddRelation(*graph.FindById(st.subject), *graph.FindById(st.object), std::move(st.relation));
-  graph.Compact();
-  std::vector<ArticleInfo> articles;
-  for (auto& [doc_id, article] : articles_) articles.push_back(std::move(article));
-  graph.SetArticles(std::move(articles));
-  return graph;
+void GraphFileReader::Refer(Reference::Kind kind, Symbol target, const Place& place, const char* key) {
+  uint8_t& known = Known(target);
+  if (known & kind) return;
+  known |= kind;
+  references_.push_back({kind, target, place, key});
 }
 
 Status GraphFileReader::ReadEntity(const Value& node, NodeReader& r) {
@@ -221,8 +373,8 @@ Status GraphFileReader::ReadEntity(const Value& node, NodeReader& r) {
   if (Status s = r.ReqString(node, "@id", &iri); !s.ok()) return s;
   auto id = vocab::EntityIdFromIri(iri);
   if (!id) return r.Fail("@id " + Quoted(iri) + " is not an irkg entity IRI");
-  e.id = *id;
-  NodeReader er(name_, "entity " + Quoted(e.id.view()));
+  e.id = symbols_(*id);
+  NodeReader er(name_, Place::Entity(e.id), symbols_);
   Status s = er.ReqString(node, "name", &e.name);
   if (s.ok()) s = er.ReqString(node, "entityType", &type);
   if (s.ok()) s = er.OptString(node, "subtype", &e.subtype);
@@ -249,8 +401,15 @@ Status GraphFileReader::ReadEntity(const Value& node, NodeReader& r) {
       if (!article_iri.empty()) {
         auto doc = vocab::DocFromArticleIri(article_iri);
         if (!doc) return er.Fail("article " + Quoted(article_iri) + " is not an irkg article IRI");
-        sighting.article = *doc;
-        sighting_articles_.emplace_back(article_iri, e.id);
+        sighting.article = symbols_(*doc);
+        // Whether the article is defined is known at the end; an IRI not
+        // spelled as the writer spells it never names one.
+        if (vocab::ArticleIri(*doc) != article_iri) {
+          if (sighting_fault_.status.ok())
+            sighting_fault_ = {references_.size(), er.Fail("article " + Quoted(article_iri) + " is not defined")};
+        } else if (!(Known(sighting.article) & kArticleDefined)) {
+          Refer(Reference::kArticleBySighting, sighting.article, Place::Entity(e.id));
+        }
       }
       SortUnique(&sighting.mentions);
       e.sightings.push_back(std::move(sighting));
@@ -261,6 +420,7 @@ Status GraphFileReader::ReadEntity(const Value& node, NodeReader& r) {
   }
   Symbol entity_id = e.id;
   if (!entities_.emplace(entity_id, std::move(e)).second) return er.Fail("is defined twice");
+  Known(entity_id) |= kEntityDefined;
   return Status::Ok();
 }
 
@@ -275,32 +435,33 @@ Status GraphFileReader::ReadArticle(const Value& node, NodeReader& r) {
   if (!s.ok()) return s;
   if (iri != vocab::ArticleIri(a.doc)) return r.Fail("article @id " + Quoted(iri) + " does not match its doc " + Quoted(a.doc.view()));
   if (!articles_.emplace(a.doc, a).second) return r.Fail("article " + Quoted(a.doc.view()) + " is defined twice");
-  doc_by_iri_.emplace(iri, a.doc);
+  Known(a.doc) |= kArticleDefined;
   return Status::Ok();
 }
 
-Status GraphFileReader::EntityRef(const Value& obj, const char* key, NodeReader& r, Symbol* id) const {
+Status GraphFileReader::EntityRef(const Value& obj, const char* key, NodeReader& r, const Place& place, Symbol* id) {
   std::string iri;
   if (Status s = r.ReqString(obj, key, &iri); !s.ok()) return s;
   auto parsed = vocab::EntityIdFromIri(iri);
   if (!parsed) return r.Fail(std::string(key) + " " + Quoted(iri) + " is not an irkg entity IRI");
-  if (!entities_.count(Symbol(*parsed))) return r.Fail(std::string(key) + " " + Quoted(*parsed) + " is not defined");
-  *id = *parsed;
+  *id = symbols_(*parsed);
+  if (!(Known(*id) & kEntityDefined)) Refer(Reference::kEntity, *id, place, key);
   return Status::Ok();
 }
 
-Status GraphFileReader::ArticleRef(const Value& obj, NodeReader& r, Symbol* doc) const {
+Status GraphFileReader::ArticleRef(const Value& obj, NodeReader& r, const Place& place, Symbol* doc) {
   std::string iri;
   if (Status s = r.OptString(obj, "article", &iri); !s.ok() || iri.empty()) return s;
-  auto it = doc_by_iri_.find(iri);
-  if (it == doc_by_iri_.end()) return r.Fail("article " + Quoted(iri) + " is not defined");
-  *doc = it->second;
+  std::optional<std::string> named = DocOfArticleIri(iri);
+  if (!named) return r.Fail("article " + Quoted(iri) + " is not defined");
+  *doc = symbols_(*named);
+  if (!(Known(*doc) & kArticleDefined)) Refer(Reference::kArticleByStatement, *doc, place);
   return Status::Ok();
 }
 
-Status GraphFileReader::ReadEvidence(const Value& v, NodeReader& r, Evidence* e) const {
+Status GraphFileReader::ReadEvidence(const Value& v, NodeReader& r, const Place& place, Evidence* e) {
   if (!v.IsObject()) return r.Fail("is not an object");
-  Status s = ArticleRef(v, r, &e->article);
+  Status s = ArticleRef(v, r, place, &e->article);
   if (s.ok()) s = r.OptString(v, "text", &e->text);
   if (s.ok()) s = r.OptUint(v, "start", &e->start);
   if (s.ok()) s = r.OptUint(v, "end", &e->end);
@@ -320,14 +481,15 @@ Status GraphFileReader::ReadEvidence(const Value& v, NodeReader& r, Evidence* e)
 }
 
 Status GraphFileReader::ReadStatement(const Value& node, size_t number) {
-  NodeReader r(name_, "statement " + std::to_string(number));
+  Place place = Place::Statement(number);
+  NodeReader r(name_, place, symbols_);
   PendingStatement st;
   st.number = number;
   Relation& rel = st.relation;
   std::string predicate;
-  Status s = EntityRef(node, "subject", r, &st.subject);
+  Status s = EntityRef(node, "subject", r, place, &st.subject);
   if (s.ok()) s = r.ReqString(node, "predicate", &predicate);
-  if (s.ok()) s = EntityRef(node, "object", r, &st.object);
+  if (s.ok()) s = EntityRef(node, "object", r, place, &st.object);
   if (!s.ok()) return s;
   auto p = ParsePredicate(predicate);
   if (!p) return r.Fail("unknown predicate " + Quoted(predicate));
@@ -336,11 +498,13 @@ Status GraphFileReader::ReadStatement(const Value& node, size_t number) {
   auto evidence = node.FindMember("evidence");
   if (evidence == node.MemberEnd() || !evidence->value.IsArray() || evidence->value.Empty())
     return r.Fail("has no evidence");
+  rel.evidence.reserve(evidence->value.Size());
   size_t n = 0;
   for (const Value& v : evidence->value.GetArray()) {
-    NodeReader er(name_, "statement " + std::to_string(number) + ": evidence " + std::to_string(++n));
+    Place evidence_place = Place::Statement(number, ++n);
+    NodeReader er(name_, evidence_place, symbols_);
     Evidence e;
-    if (!(s = ReadEvidence(v, er, &e)).ok()) return s;
+    if (!(s = ReadEvidence(v, er, evidence_place, &e)).ok()) return s;
     rel.evidence.push_back(std::move(e));
   }
   NormalizeEvidence(&rel.evidence);
@@ -371,6 +535,27 @@ Status GraphFileReader::ReadStatement(const Value& node, size_t number) {
   return Status::Ok();
 }
 
+// The first of the references of `kinds` whose target never came, unless
+// `fault` was found before it.
+Status GraphFileReader::FirstUndefined(uint8_t kinds, const Fault& fault) const {
+  for (size_t i = 0; i < references_.size(); ++i) {
+    if (!fault.status.ok() && i >= fault.after) break;
+    const Reference& ref = references_[i];
+    uint8_t defined = ref.kind == Reference::kEntity ? kEntityDefined : kArticleDefined;
+    if (!(ref.kind & kinds) || (known_[ref.target.id()] & defined)) continue;
+    if (ref.kind == Reference::kEntity)
+      return FaultAt(name_, ref.place, std::string(ref.key) + " " + Quoted(ref.target.view()) + " is not defined");
+    return FaultAt(name_, ref.place, "article " + Quoted(vocab::ArticleIri(ref.target)) + " is not defined");
+  }
+  return fault.status;
+}
+
+Status GraphFileReader::FirstFault() const {
+  if (!node_fault_.ok()) return node_fault_;
+  if (Status s = FirstUndefined(Reference::kArticleBySighting, sighting_fault_); !s.ok()) return s;
+  return FirstUndefined(Reference::kEntity | Reference::kArticleByStatement, statement_fault_);
+}
+
 Status GraphFileReader::ResolveStatements() {
   auto key = [](const PendingStatement& s) { return std::tie(s.subject, s.relation.predicate, s.object); };
   std::stable_sort(statements_.begin(), statements_.end(),
@@ -384,24 +569,210 @@ Status GraphFileReader::ResolveStatements() {
   return Status::Ok();
 }
 
+Result<KnowledgeGraph> GraphFileReader::Finish() {
+  if (Status s = FirstFault(); !s.ok()) return s;
+  if (Status s = ResolveStatements(); !s.ok()) return s;
+  return BuildGraph();
+}
+
+// The graph is built where the Result holds it: a KnowledgeGraph cannot be
+// moved cheaply (Boost 1.74's adjacency_list copies itself when moved).
+Result<KnowledgeGraph> GraphFileReader::BuildGraph() {
+  Result<KnowledgeGraph> result{KnowledgeGraph()};
+  KnowledgeGraph& graph = *result;
+  graph.Reserve(entities_.size(), statements_.size());
+  for (auto& [id, entity] : entities_) graph.AddEntity(std::move(entity));
+  entities_.clear();
+  for (auto& st : statements_)
+    graph.AddRelation(*graph.FindById(st.subject), *graph.FindById(st.object), std::move(st.relation));
+  statements_ = {};
+  graph.Compact();
+  std::vector<ArticleInfo> articles;
+  articles.reserve(articles_.size());
+  for (auto& [doc_id, article] : articles_) articles.push_back(article);
+  graph.SetArticles(std::move(articles));
+  return result;
+}
+
+// ---------------------------------------------------------------------------
+// The file around the nodes.
+
+// A Document is a SAX handler: the events of one value, sent to it as the
+// file is parsed, leave that value on its stack. Populate() with a generator
+// that sends nothing more moves it from there into the Document.
+void TakeSentValue(Document* doc) {
+  auto nothing_more = [](Document&) { return true; };
+  doc->Populate(nothing_more);
+}
+
+// Follows the parser through the file: notes what the envelope holds, and
+// builds each element of "@graph" as a small Document of its own, handed to
+// the GraphFileReader as soon as it is complete and then dropped. The
+// writer puts "@context" first, but no order is required: the envelope is
+// judged at the end.
+class GraphHandler {
+ public:
+  explicit GraphHandler(GraphFileReader* nodes)
+      : nodes_(nodes), node_buffer_(new char[kNodeBufferSize]), node_pool_(node_buffer_.get(), kNodeBufferSize),
+        node_(&node_pool_) {}
+
+  // An irkg graph: a JSON-LD object with an irkg @context and a @graph list.
+  bool IsIrkgGraph() const {
+    if (!root_is_object_ || !graph_is_array_ || !context_.IsObject()) return false;
+    auto vocab_prefix = context_.FindMember("irkg");
+    return vocab_prefix != context_.MemberEnd() && vocab_prefix->value.IsString() &&
+           vocab_prefix->value.GetString() == vocab::kVocabBase;
+  }
+
+  // The parser's events (RapidJSON's Handler concept).
+  bool Null() { return Scalar([](Document& d) { return d.Null(); }); }
+  bool Bool(bool b) { return Scalar([b](Document& d) { return d.Bool(b); }); }
+  bool Int(int i) { return Scalar([i](Document& d) { return d.Int(i); }); }
+  bool Uint(unsigned i) { return Scalar([i](Document& d) { return d.Uint(i); }); }
+  bool Int64(int64_t i) { return Scalar([i](Document& d) { return d.Int64(i); }); }
+  bool Uint64(uint64_t i) { return Scalar([i](Document& d) { return d.Uint64(i); }); }
+  bool Double(double x) { return Scalar([x](Document& d) { return d.Double(x); }); }
+  bool RawNumber(const char* s, rapidjson::SizeType n, bool copy) {
+    return Scalar([&](Document& d) { return d.RawNumber(s, n, copy); });
+  }
+  bool String(const char* s, rapidjson::SizeType n, bool copy) {
+    return Scalar([&](Document& d) { return d.String(s, n, copy); });
+  }
+  bool Key(const char* s, rapidjson::SizeType n, bool copy) {
+    if (into_) return into_->Key(s, n, copy);
+    if (depth_ == 1 && root_is_object_) member_ = std::string_view(s, n);
+    return true;
+  }
+  bool StartObject() { return Open(Kind::kObject, [](Document& d) { return d.StartObject(); }); }
+  bool StartArray() { return Open(Kind::kArray, [](Document& d) { return d.StartArray(); }); }
+  bool EndObject(rapidjson::SizeType n) { return Close([n](Document& d) { return d.EndObject(n); }); }
+  bool EndArray(rapidjson::SizeType n) { return Close([n](Document& d) { return d.EndArray(n); }); }
+
+ private:
+  enum class Kind { kScalar, kObject, kArray };
+  // Most nodes fit; a larger one takes more from the heap for its time.
+  static constexpr size_t kNodeBufferSize = 64 << 10;
+
+  template <typename Event>
+  bool Scalar(Event send) {
+    if (Document* into = Begin(Kind::kScalar)) {
+      send(*into);
+      if (depth_ == into_depth_) Complete();
+    }
+    return true;
+  }
+  template <typename Event>
+  bool Open(Kind kind, Event send) {
+    Document* into = Begin(kind);
+    ++depth_;
+    if (into) send(*into);
+    return true;
+  }
+  template <typename Event>
+  bool Close(Event send) {
+    --depth_;
+    if (into_) {
+      send(*into_);
+      if (depth_ == into_depth_) Complete();
+    } else if (depth_ == 1 && in_graph_) {
+      in_graph_ = false;  // the end of @graph, whose elements are all built
+    }
+    return true;
+  }
+
+  // Where the events of a value that starts now go: to the Document being
+  // built, to a new one for the first @context or an element of the first
+  // @graph, else nowhere (the rest of the envelope is not read, as before).
+  Document* Begin(Kind kind) {
+    if (into_) return into_;
+    if (depth_ == 0) {
+      root_is_object_ = kind == Kind::kObject;
+    } else if (depth_ == 1 && root_is_object_) {
+      if (member_ == "@context" && !context_seen_) {
+        context_seen_ = true;
+        into_ = &context_;
+      } else if (member_ == "@graph" && !graph_seen_) {
+        graph_seen_ = true;
+        graph_is_array_ = in_graph_ = kind == Kind::kArray;
+      }
+    } else if (depth_ == 2 && in_graph_) {
+      into_ = &node_;
+    }
+    into_depth_ = depth_;
+    return into_;
+  }
+
+  void Complete() {
+    TakeSentValue(into_);
+    if (into_ == &node_) {
+      nodes_->ReadNode(node_);
+      node_.SetNull();
+      node_pool_.Clear();
+    }
+    into_ = nullptr;
+  }
+
+  GraphFileReader* nodes_;
+  size_t depth_ = 0;         // containers open
+  Document* into_ = nullptr;  // the value being built, if any
+  size_t into_depth_ = 0;    // the depth at which it started
+  std::string member_;       // the last key of the root object
+  bool root_is_object_ = false, context_seen_ = false, graph_seen_ = false;
+  bool graph_is_array_ = false, in_graph_ = false;
+  Document context_;
+  std::unique_ptr<char[]> node_buffer_;
+  rapidjson::MemoryPoolAllocator<> node_pool_;
+  Document node_;
+};
+
+void SkipByteOrderMark(GraphBytes* bytes) {
+  // As Document::Parse did (EncodedInputStream<UTF8<>, MemoryStream>): each
+  // byte of a UTF-8 byte order mark is skipped where it is found.
+  for (unsigned char b : {0xEFu, 0xBBu, 0xBFu})
+    if (static_cast<unsigned char>(bytes->Peek()) == b) bytes->Take();
+}
+
+// Parses the file and reads it node by node. Faults are reported by kind as
+// if the file had been checked first for overlong numbers, then parsed
+// whole, then its envelope checked, then its nodes: parsing goes on to the
+// end after a node's fault, to find a fault of an earlier kind.
+Result<KnowledgeGraph> ReadGraph(GraphBytes& bytes, const std::string& name) {
+  GraphFileReader nodes(name);
+  GraphHandler handler(&nodes);
+  SkipByteOrderMark(&bytes);
+  rapidjson::Reader parser;
+  constexpr unsigned kFlags =
+      rapidjson::kParseFullPrecisionFlag | rapidjson::kParseValidateEncodingFlag | rapidjson::kParseIterativeFlag;
+  rapidjson::ParseResult parsed = parser.Parse<kFlags>(bytes, handler);
+  bytes.ScanRest();
+  if (bytes.read_failed()) return Status::IoError(name + ": read failed");
+  if (auto overlong = bytes.overlong_number())
+    return Status::InvalidInput(name + ": number too long at byte " + std::to_string(*overlong));
+  if (parsed.IsError()) {
+    if (bytes.blank()) return Status::InvalidInput(name + ": file is empty");
+    if (parsed.Offset() >= bytes.size())
+      return Status::InvalidInput(name + ": JSON ends early at byte " + std::to_string(bytes.size()) +
+                                  " (truncated file?)");
+    return Status::InvalidInput(name + ": invalid JSON at byte " + std::to_string(parsed.Offset()) + ": " +
+                                rapidjson::GetParseError_En(parsed.Code()));
+  }
+  if (!handler.IsIrkgGraph())
+    return Status::InvalidInput(name + ": not an irkg graph (expected a JSON-LD object with an irkg @context and @graph)");
+  return nodes.Finish();
+}
+
 }  // namespace
 
 Result<KnowledgeGraph> ReadGraphJsonLd(std::string_view text, const std::string& name) {
-  GraphFileReader reader(name);
-  return reader.Read(text);
+  GraphBytes bytes(text);
+  return ReadGraph(bytes, name);
 }
 
 Result<KnowledgeGraph> ReadGraphFile(const std::string& path) {
-  FILE* f = std::fopen(path.c_str(), "rb");
+  std::unique_ptr<std::FILE, int (*)(std::FILE*)> f(std::fopen(path.c_str(), "rb"), std::fclose);
   if (!f) return Status::IoError(path + ": cannot read: " + std::strerror(errno));
-  std::string text;
-  char buffer[1 << 16];
-  size_t n;
-  while ((n = std::fread(buffer, 1, sizeof buffer, f)) > 0) text.append(buffer, n);
-  bool failed = std::ferror(f);
-  std::fclose(f);
-  if (failed) return Status::IoError(path + ": read failed");
-  return ReadGraphJsonLd(text, path);
+  GraphBytes bytes(f.get());
+  return ReadGraph(bytes, path);
 }
 
 }  // namespace irkg

@@ -2,7 +2,8 @@
 // graph's own storage. The reader checks what it reads, names the node at
 // fault ("graph.jsonld: statement 12: object 'person/x' is not defined"),
 // and returns the graph in canonical order: reading what the writer wrote
-// gives back the graph that was written.
+// gives back the graph that was written. The file is parsed as a stream, a
+// node at a time, so that reading takes little more memory than the graph.
 #pragma once
 
 #include <string>

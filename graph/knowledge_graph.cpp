@@ -66,15 +66,21 @@ void KnowledgeGraph::Compact() {
   }
 }
 
+// Boost 1.74 copies the property given to add_vertex and add_edge (twice
+// for an edge); an entity's sightings and a relation's evidence are moved
+// into a default one instead.
 VertexId KnowledgeGraph::AddEntity(Entity entity) {
   Symbol id = entity.id;
-  VertexId v = boost::add_vertex(std::move(entity), g_);
+  VertexId v = boost::add_vertex(g_);
+  g_[v] = std::move(entity);
   if (!by_id_.emplace(id, v).second) throw std::logic_error("duplicate entity id " + id.str());
   return v;
 }
 
 EdgeId KnowledgeGraph::AddRelation(VertexId subject, VertexId object, Relation relation) {
-  return boost::add_edge(subject, object, std::move(relation), g_).first;
+  EdgeId e = boost::add_edge(subject, object, g_).first;
+  g_[e] = std::move(relation);
+  return e;
 }
 
 std::vector<EdgeId> EdgesInIdOrder(const KnowledgeGraph& graph) {
