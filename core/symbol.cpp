@@ -14,28 +14,30 @@ namespace symbol_internal {
 const char** blocks[1u << (32 - kBlockBits)];
 
 // The interning side: text in large chunks that never move, and an open
-// addressing hash table of (hash, id) pairs. Only Intern() touches it, under
-// the mutex; readers go straight to `blocks`.
+// addressing hash table of slots (low 32 bits of the hash << 32 | id). The
+// stored hash bits place a slot when the table grows, so growing never
+// reads the text again; they also tell most non-matching slots apart
+// without a comparison. Only Intern() touches it, under the mutex; readers
+// go straight to `blocks`.
 class Table {
  public:
   Table() : slots_(1024, 0) {}
 
   // The id of `text`, 0 when it is not in the table (with `add`, it then is).
   uint32_t Intern(std::string_view text, bool add) {
-    const uint64_t hash = std::hash<std::string_view>()(text);
-    const uint32_t tag = static_cast<uint32_t>(hash >> 32);
+    const auto hash = static_cast<uint32_t>(std::hash<std::string_view>()(text));
     std::lock_guard<std::mutex> lock(mutex_);
     size_t mask = slots_.size() - 1;
     for (size_t i = hash & mask;; i = (i + 1) & mask) {
       const uint64_t slot = slots_[i];
       if (slot == 0) break;
-      if (static_cast<uint32_t>(slot >> 32) == tag && Symbol::FromId(static_cast<uint32_t>(slot)).view() == text)
+      if (static_cast<uint32_t>(slot >> 32) == hash && Symbol::FromId(static_cast<uint32_t>(slot)).view() == text)
         return static_cast<uint32_t>(slot);
     }
     if (!add) return 0;
     const uint32_t id = Store(text);
     if ((count_ + 1) * 4 > slots_.size() * 3) Grow();
-    Insert(&slots_, tag, hash, id);
+    Insert(&slots_, hash, id);
     ++count_;
     return id;
   }
@@ -48,20 +50,19 @@ class Table {
   }
 
  private:
-  static void Insert(std::vector<uint64_t>* slots, uint32_t tag, uint64_t hash, uint32_t id) {
+  // Beyond 2^32 slots (32 GB of table) placement would use only these 32
+  // bits of hash: still correct, merely slower.
+  static void Insert(std::vector<uint64_t>* slots, uint32_t hash, uint32_t id) {
     size_t mask = slots->size() - 1;
     size_t i = hash & mask;
     while ((*slots)[i] != 0) i = (i + 1) & mask;
-    (*slots)[i] = (uint64_t{tag} << 32) | id;
+    (*slots)[i] = (uint64_t{hash} << 32) | id;
   }
 
   void Grow() {
     std::vector<uint64_t> bigger(slots_.size() * 2, 0);
-    for (uint64_t slot : slots_) {
-      if (slot == 0) continue;
-      const uint32_t id = static_cast<uint32_t>(slot);
-      Insert(&bigger, static_cast<uint32_t>(slot >> 32), std::hash<std::string_view>()(Symbol::FromId(id).view()), id);
-    }
+    for (uint64_t slot : slots_)
+      if (slot != 0) Insert(&bigger, static_cast<uint32_t>(slot >> 32), static_cast<uint32_t>(slot));
     slots_.swap(bigger);
   }
 
