@@ -47,7 +47,9 @@ class GraphBytes {
   explicit GraphBytes(std::string_view text) : chunk_(text.data()), next_(chunk_), limit_(chunk_) {
     Scan(text.data(), text.data() + text.size());
   }
-  explicit GraphBytes(std::FILE* file) : file_(file), buffer_(new char[kChunkSize]) {}
+  explicit GraphBytes(std::FILE* file) : file_(file), buffer_(new char[kChunkSize]) {
+    chunk_ = next_ = limit_ = data_end_ = buffer_.get();
+  }
 
   Ch Peek() { return next_ < limit_ || Refill() ? *next_ : '\0'; }
   Ch Take() { return next_ < limit_ || Refill() ? *next_++ : '\0'; }
@@ -73,18 +75,27 @@ class GraphBytes {
   static constexpr size_t kChunkSize = 1 << 20;
 
   // Makes the next chunk available; false at the end of the input or at
-  // an overlong number.
+  // an overlong number. The parser must see no part of an overlong number
+  // (RapidJSON misreads long ones too, not only those past its tables), so
+  // number characters at the end of a chunk are held back until the next
+  // one shows where they end.
   bool Refill() {
     if (!file_ || overlong_) return false;
-    size_t n = std::fread(buffer_.get(), 1, kChunkSize, file_);
-    if (n == 0) {
-      read_failed_ = std::ferror(file_);
-      return false;
+    for (;;) {
+      offset_ += static_cast<size_t>(limit_ - chunk_);
+      const size_t held = static_cast<size_t>(data_end_ - limit_);
+      std::memmove(buffer_.get(), limit_, held);
+      chunk_ = next_ = buffer_.get();
+      size_t n = std::fread(buffer_.get() + held, 1, kChunkSize - held, file_);
+      data_end_ = limit_ = chunk_ + held + n;
+      if (n == 0) {
+        read_failed_ = std::ferror(file_);
+        return held > 0;  // a number that ends the input
+      }
+      Scan(chunk_ + held, data_end_);
+      if (!overlong_ && run_ > 0) limit_ = data_end_ - run_;
+      if (next_ < limit_ || overlong_) return next_ < limit_;
     }
-    offset_ += static_cast<size_t>(limit_ - chunk_);
-    chunk_ = next_ = limit_ = buffer_.get();
-    Scan(chunk_, chunk_ + n);
-    return next_ < limit_;
   }
 
   // FindOverlongNumber as it was over the whole text, a chunk at a time:
@@ -104,7 +115,7 @@ class GraphBytes {
       if (run_ > kMaxNumberLength) {
         overlong_ = size_ + static_cast<size_t>(p - begin) + 1 - run_;
         size_ += static_cast<size_t>(p - begin);
-        limit_ = p;
+        limit_ = p + 1 - run_;  // in this chunk: the run's start was held back
         return;
       }
       in_string_ = c == '"';
@@ -119,6 +130,7 @@ class GraphBytes {
   const char* chunk_ = nullptr;  // the bytes at offset_ of the input
   const char* next_ = nullptr;   // the parser's position in the chunk
   const char* limit_ = nullptr;  // the end of what the parser may read of it
+  const char* data_end_ = nullptr;  // the end of the bytes read into the chunk
   size_t offset_ = 0;
   bool read_failed_ = false;
   // The scan, which runs ahead of the parser.
