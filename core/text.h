@@ -26,4 +26,17 @@ std::string FoldName(std::string_view s);
 // FoldName, then a leading "the " dropped: the key names are compared by.
 std::string NameKey(std::string_view s);
 
+// Whether `word` is `lower` (all lower-case ASCII) in any ASCII case, without
+// building a lowered copy. Inline: the extraction rules ask it of nearly
+// every word, and most calls end at the length test.
+inline bool EqualsLowerAscii(std::string_view word, std::string_view lower) {
+  if (word.size() != lower.size()) return false;
+  for (size_t i = 0; i < word.size(); ++i) {
+    char c = word[i];
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    if (c != lower[i]) return false;
+  }
+  return true;
+}
+
 }  // namespace irkg

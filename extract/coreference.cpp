@@ -31,10 +31,6 @@ std::vector<std::string> Words(const std::string& name) {
   return out;
 }
 
-bool Contains(const std::vector<std::string>& words, const std::string& w) {
-  return std::find(words.begin(), words.end(), w) != words.end();
-}
-
 // The head word of a name: the last before "of" ("Centre" in "Cultural
 // Centre of the Republic of Hungary"), else the last.
 const std::string& Head(const std::vector<std::string>& words) {

@@ -3,20 +3,10 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include "core/text.h"
+
 namespace irkg::internal {
 namespace {
-
-// Case-insensitive equality with a lower-case name, without building a
-// lowered copy (these run for every month or weekday word).
-bool EqualsLower(std::string_view w, std::string_view lower) {
-  if (w.size() != lower.size()) return false;
-  for (size_t i = 0; i < w.size(); ++i) {
-    char c = w[i];
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    if (c != lower[i]) return false;
-  }
-  return true;
-}
 
 int MonthOf(std::string_view w) {
   static const char* kNames[] = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"};
@@ -24,14 +14,14 @@ int MonthOf(std::string_view w) {
   static const char* kFull[] = {"january", "february", "march", "april", "may", "june", "july",
                                 "august", "september", "october", "november", "december"};
   for (int m = 0; m < 12; ++m)
-    if (EqualsLower(w, kFull[m]) || EqualsLower(w, kNames[m]) || (m == 8 && EqualsLower(w, "sept"))) return m + 1;
+    if (EqualsLowerAscii(w, kFull[m]) || EqualsLowerAscii(w, kNames[m]) || (m == 8 && EqualsLowerAscii(w, "sept"))) return m + 1;
   return 0;
 }
 
 int WeekdayOf(std::string_view w) {
   static const char* kDays[] = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
   for (int d = 0; d < 7; ++d)
-    if (EqualsLower(w, kDays[d])) return d;
+    if (EqualsLowerAscii(w, kDays[d])) return d;
   return -1;
 }
 

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/record.h"
+#include "core/text.h"
 #include "extract/dictionary.h"
 #include "extract/tokenizer.h"
 
@@ -107,18 +108,9 @@ struct Document {
   bool Is(uint32_t tok, CueClass cue_class) const {
     return tok < token_cues.size() && token_cues[tok][cue_class.id()];
   }
-  // Case-insensitive. Inline: rules ask it of nearly every token with a
-  // literal, and most calls end at the length test.
+  // Case-insensitive; `lower` is lower-case ASCII.
   bool IsWord(uint32_t tok, std::string_view lower) const {
-    if (tok >= tokens.size()) return false;
-    std::string_view t = token_text[tok];
-    if (t.size() != lower.size()) return false;
-    for (size_t i = 0; i < t.size(); ++i) {
-      char c = t[i];
-      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-      if (c != lower[i]) return false;
-    }
-    return true;
+    return tok < tokens.size() && EqualsLowerAscii(token_text[tok], lower);
   }
   std::string_view Span(uint32_t first, uint32_t last) const {
     return text.substr(tokens[first].start, tokens[last - 1].end - tokens[first].start);

@@ -136,7 +136,6 @@ class ReferenceResolver {
   }
 
   bool ResolveAt(uint32_t i, SentenceView& v, Ref* r, uint32_t* next) {
-    const std::string_view w = d.Text(i);
     auto group = [&](const std::vector<int>& members, EntityType type, uint32_t last) {
       if (members.size() != 2) return false;
       r->first = i;

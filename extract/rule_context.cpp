@@ -18,7 +18,7 @@ namespace {
 // A demonym that modifies a following noun ("Italian companies") is not an
 // actor of its own; one standing for its people or state ("the Italian
 // side" aside) mostly is not either.
-bool Modifier(const Document& d, const Ref& r) {
+bool Modifier(const Document&, const Ref& r) {
   if (!r.adjective) return false;
   return true;
 }

@@ -83,7 +83,9 @@ TEST_CASE("no path, or none short enough, is NotFound") {
   VertexId iran = *ResolveEntity(g, "Iran");
   VertexId russia = *ResolveEntity(g, "Russia");
   VertexId italy = *ResolveEntity(g, "Italy");
-  auto too_short = ShortestPath(g, iran, russia, PathOptions{1});
+  PathOptions one_hop;
+  one_hop.max_hops = 1;
+  auto too_short = ShortestPath(g, iran, russia, one_hop);
   REQUIRE_FALSE(too_short.ok());
   CHECK(too_short.status().code() == Status::Code::kNotFound);
   CHECK(too_short.status().message() == "no path between 'Iran' and 'Russia' within 1 hops");
