@@ -360,7 +360,8 @@ size_t GraphBuilder::article_count() const { return impl_->articles.size(); }
 
 void GraphBuilder::AddRecord(const ExtractionRecord& record) {
   const Symbol doc = Clean(record.doc);
-  impl_->AddArticle(ArticleInfo{doc, Clean(record.date), Clean(record.url), Clean(record.title)});
+  const Symbol article_date = Clean(record.date);
+  impl_->AddArticle(ArticleInfo{doc, article_date, Clean(record.url), Clean(record.title)});
 
   std::map<std::string_view, uint32_t> observed;  // record-local entity id -> observation serial
   for (const ExtractedEntity& e : record.entities) {
@@ -378,7 +379,7 @@ void GraphBuilder::AddRecord(const ExtractionRecord& record) {
     if (subject == observed.end() || object == observed.end()) continue;
     Evidence ev;
     ev.article = doc;
-    ev.date = t.date.empty() ? Clean(record.date) : Clean(t.date);
+    ev.date = t.date.empty() ? article_date : Clean(t.date);
     ev.date_from_text = !t.date.empty();
     ev.title = Clean(t.title);
     ev.what = Clean(t.what);
