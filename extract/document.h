@@ -10,6 +10,7 @@
 #include "core/record.h"
 #include "core/text.h"
 #include "extract/dictionary.h"
+#include "extract/lexicon.h"
 #include "extract/tokenizer.h"
 
 namespace irkg::internal {
@@ -67,15 +68,24 @@ struct Fact {
   uint32_t sentence = 0;
 };
 
+// What the tagger adds to each token.
+struct TokenTag {
+  Pos pos = Pos::kOther;
+  VerbForm form = VerbForm::kNone;
+  LemmaId lemma = 0;             // 0: not a word the lexicon knows
+};
+
 struct Document {
   std::string_view text;
   const Dictionary* dict = nullptr;
+  const Lexicon* lexicon = nullptr;  // may be null: then the tagger leaves every tag kOther
   std::string article_date;      // ISO 8601 (may be only a year), empty when unknown
   std::vector<Token> tokens;
   std::vector<std::string_view> token_text;
   std::vector<CueMask> token_cues;     // token -> its cue classes, looked up once
   std::vector<Sentence> sentences;
   std::vector<uint32_t> sentence_of;   // token -> sentence index
+  std::vector<TokenTag> tags;          // token -> part of speech and lemma (TagTokens)
   std::vector<Mention> mentions;       // in text order
   std::vector<int> mention_at;         // token -> mention index or -1
   std::vector<TitleMention> titles;
@@ -96,6 +106,7 @@ struct Document {
     token_cues.clear();
     sentences.clear();
     sentence_of.clear();
+    tags.clear();
     mentions.clear();
     mention_at.clear();
     titles.clear();
@@ -141,6 +152,9 @@ std::vector<int> CountriesByMentions(const Document& doc);
 // Tokenizes doc->text: tokens, their texts, dictionary keys and cue classes.
 void PrepareTokens(Document* doc);
 void SplitSentences(Document* doc);
+// Part of speech, inflection and lemma of every token (doc->tags), from the
+// lexicon and the words around it.
+void TagTokens(Document* doc);
 void RecognizeEntities(Document* doc);
 void ResolveCoreference(Document* doc);
 void ExtractRelations(Document* doc);

@@ -1,0 +1,95 @@
+// Lexicon: what irkg knows of English words, as opposed to names. For a
+// lower-case word it gives every part of speech the word can take, with the
+// lemma and (for verbs) the inflection of each reading:
+//   - open-class words (nouns, verbs, adjectives, adverbs) from WordNet's
+//     database (Debian's wordnet-base: index.{noun,verb,adj,adv} and the
+//     *.exc exception lists), inflections undone as WordNet's morphology
+//     does ("met" -> meet, "talks" -> talk, "warned" -> warn);
+//   - closed-class words (determiners, pronouns, prepositions, conjunctions,
+//     auxiliaries, modals, negators) from data/closed_class.tsv.
+// Readings come most frequent first where WordNet's sense counts say so
+// ("talks": noun before verb is decided by the tagger, not here).
+//
+// A Lexicon is immutable after loading and safe to share between threads.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/status.h"
+
+namespace irkg {
+
+// Parts of speech, coarse: what chunking and clause finding need.
+enum class Pos : unsigned char {
+  kOther,        // unknown, symbols
+  kNoun,         // common noun: "talks", "minister"
+  kProperNoun,   // capitalized name word the lexicon does not explain
+  kVerb,         // lexical verb: "met", "condemned"
+  kAdjective,
+  kAdverb,
+  kDeterminer,   // the, a, this, each, both, its ("his" is kPronoun)
+  kPronoun,      // he, they, his, their, who (relative and possessive too)
+  kPreposition,  // with, to, against, between, by, of
+  kCoordinator,  // and, or, but, nor
+  kSubordinator, // that, because, while, after (as a clause opener), if
+  kAuxiliary,    // be, have, do in any form
+  kModal,        // will, would, may, can, must, shall, should, might, could
+  kNegator,      // not, n't, never, no
+  kParticle,     // infinitival "to"
+  kNumber,
+  kPunct,
+};
+
+// How a verb reading is inflected.
+enum class VerbForm : unsigned char {
+  kNone,          // not a verb reading
+  kBase,          // meet, visit
+  kPresent3s,     // meets, visits
+  kPast,          // met (also a participle: see kPastOrParticiple)
+  kPastOrParticiple,  // visited, met: the tagger decides which
+  kParticiple,    // -en forms that are only participles: "taken", "spoken"
+  kGerund,        // meeting, visiting
+};
+
+// Lemma ids: every lemma the lexicon knows has a number > 0; 0 is "none".
+using LemmaId = uint32_t;
+
+struct WordReading {
+  Pos pos = Pos::kOther;
+  VerbForm form = VerbForm::kNone;
+  LemmaId lemma = 0;
+};
+
+class Lexicon {
+ public:
+  Lexicon();
+  ~Lexicon();
+  Lexicon(Lexicon&&) noexcept;
+  Lexicon& operator=(Lexicon&&) noexcept;
+
+  // WordNet from `wordnet_dir` (index.* and *.exc), closed-class words from
+  // `closed_class_file`. Errors name the file and line.
+  static Result<Lexicon> Load(const std::string& wordnet_dir, const std::string& closed_class_file);
+  // WordNet from $IRKG_WORDNET_DIR or /usr/share/wordnet; closed_class.tsv
+  // from the data directory the Dictionary uses.
+  static Result<Lexicon> LoadDefault();
+
+  // Every reading of a lower-case word (cleared first). Empty for a word the
+  // lexicon does not know.
+  void Readings(std::string_view lower_word, std::vector<WordReading>* out) const;
+  bool Has(std::string_view lower_word, Pos pos) const;
+
+  // The id of a lemma ("meet", "condemnation"), 0 when unknown, and back.
+  LemmaId Lemma(std::string_view lower_lemma) const;
+  std::string_view LemmaText(LemmaId id) const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace irkg
