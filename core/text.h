@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace irkg {
 
@@ -29,6 +30,10 @@ std::string NameKey(std::string_view s);
 // Whether `word` is `lower` (all lower-case ASCII) in any ASCII case, without
 // building a lowered copy. Inline: the extraction rules ask it of nearly
 // every word, and most calls end at the length test.
+// The parts of `s` between `sep` characters, empty parts included
+// ("a||b" -> "a", "", "b"); views into `s`.
+std::vector<std::string_view> Split(std::string_view s, char sep);
+
 inline bool EqualsLowerAscii(std::string_view word, std::string_view lower) {
   if (word.size() != lower.size()) return false;
   for (size_t i = 0; i < word.size(); ++i) {

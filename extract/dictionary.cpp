@@ -374,7 +374,7 @@ Status Dictionary::LoadFile(const std::string& path) {
   return LoadString(ss.str(), path);
 }
 
-Result<Dictionary> Dictionary::LoadDefault(const std::vector<std::string>& extra_files) {
+Result<std::string> FindDataDirectory() {
   std::vector<std::string> candidates;
   if (const char* env = std::getenv("IRKG_DATA_DIR")) candidates.push_back(env);
   candidates.push_back(IRKG_INSTALL_DATA_DIR);
@@ -387,6 +387,14 @@ Result<Dictionary> Dictionary::LoadDefault(const std::vector<std::string>& extra
       break;
     }
   if (dir.empty()) return Status::NotFound("cannot find irkg's dictionaries (set IRKG_DATA_DIR to the data/ directory)");
+  return dir;
+}
+
+Result<Dictionary> Dictionary::LoadDefault(const std::vector<std::string>& extra_files) {
+  Result<std::string> data_dir = FindDataDirectory();
+  if (!data_dir.ok()) return data_dir.status();
+  const std::string& dir = *data_dir;
+  std::error_code ec;
   std::vector<std::string> files;
   for (const auto& e : fs::directory_iterator(dir, ec))
     if (e.path().extension() == ".tsv") files.push_back(e.path().string());

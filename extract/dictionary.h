@@ -45,6 +45,11 @@ struct FormMatch {
   EntryKind kind;   // entries()[entry].kind, at hand: matches are ranked by it at every token
 };
 
+// irkg's data directory: $IRKG_DATA_DIR, else the installed share/irkg,
+// else the source tree's data/. Its *.tsv files are dictionaries; its
+// language/ folder holds linguistic data (event frames, closed-class words).
+Result<std::string> FindDataDirectory();
+
 class Dictionary {
  public:
   Dictionary();
@@ -52,8 +57,8 @@ class Dictionary {
   Dictionary(Dictionary&&) noexcept;
   Dictionary& operator=(Dictionary&&) noexcept;
 
-  // The dictionaries shipped with irkg (from $IRKG_DATA_DIR, the installed
-  // share/irkg, or the source tree), then each of `extra_files` in order.
+  // The dictionaries shipped with irkg (the *.tsv files of FindDataDirectory()), then
+  // each of `extra_files` in order.
   static Result<Dictionary> LoadDefault(const std::vector<std::string>& extra_files);
 
   Status LoadFile(const std::string& path);

@@ -10,6 +10,7 @@
 #include "core/record.h"
 #include "core/text.h"
 #include "extract/dictionary.h"
+#include "extract/frames.h"
 #include "extract/lexicon.h"
 #include "extract/tokenizer.h"
 
@@ -75,10 +76,39 @@ struct TokenTag {
   LemmaId lemma = 0;             // 0: not a word the lexicon knows
 };
 
+// A chunk: a run of tokens that acts as one unit of a clause (ChunkSentences).
+enum class ChunkKind : unsigned char {
+  kNoun,         // noun phrase: "the Chilean foreign minister Ana Pérez", "talks", "he"
+  kVerb,         // verb group: "has not yet met", "was attacked", "to visit"
+  kPreposition,  // "with", "between"
+  kCoordinator,  // "and", "or"
+  kSubordinator, // "that", "because", "while", "if"
+  kComma,
+  kBoundary,     // ; : ( ) quotes dashes: nothing reaches across
+  kOther,        // adverbs outside verb groups, symbols
+};
+
+struct Chunk {
+  uint32_t first = 0, last = 0;  // token range, last exclusive
+  ChunkKind kind = ChunkKind::kOther;
+  uint32_t head = 0;             // noun phrase: its last word; verb group: its main verb
+  // verb groups
+  bool negated = false;          // "did not meet", "never visited"
+  bool modal = false;            // "will meet", "could strike", "to visit"
+  bool passive = false;          // "was attacked", "were signed"
+  bool infinitive = false;       // "to visit"
+  bool gerund = false;           // "meeting", "signing" as a verb
+  // noun phrases
+  bool possessor = false;        // followed by 's: it owns the next noun phrase
+  bool relative = false;         // "who", "which", "whom"
+  bool pronoun = false;          // "he", "they", "it"
+};
+
 struct Document {
   std::string_view text;
   const Dictionary* dict = nullptr;
   const Lexicon* lexicon = nullptr;  // may be null: then the tagger leaves every tag kOther
+  const FrameTable* frames = nullptr; // may be null: then no frame fires
   std::string article_date;      // ISO 8601 (may be only a year), empty when unknown
   std::vector<Token> tokens;
   std::vector<std::string_view> token_text;
@@ -86,6 +116,8 @@ struct Document {
   std::vector<Sentence> sentences;
   std::vector<uint32_t> sentence_of;   // token -> sentence index
   std::vector<TokenTag> tags;          // token -> part of speech and lemma (TagTokens)
+  std::vector<Chunk> chunks;           // in text order, no sentence crossed (ChunkSentences)
+  std::vector<uint32_t> chunk_of;      // token -> chunk index
   std::vector<Mention> mentions;       // in text order
   std::vector<int> mention_at;         // token -> mention index or -1
   std::vector<TitleMention> titles;
@@ -107,6 +139,8 @@ struct Document {
     sentences.clear();
     sentence_of.clear();
     tags.clear();
+    chunks.clear();
+    chunk_of.clear();
     mentions.clear();
     mention_at.clear();
     titles.clear();
@@ -156,6 +190,9 @@ void SplitSentences(Document* doc);
 // lexicon and the words around it.
 void TagTokens(Document* doc);
 void RecognizeEntities(Document* doc);
+// Noun phrases, verb groups and the small words between them (doc->chunks),
+// from the tags; every entity mention lies inside one noun phrase.
+void ChunkSentences(Document* doc);
 void ResolveCoreference(Document* doc);
 void ExtractRelations(Document* doc);
 

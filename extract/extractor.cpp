@@ -89,6 +89,7 @@ ExtractionRecord Extractor::Extract(const Article& article) const {
   d.article_date = internal::NormalizeIsoDate(article.date);
   if (d.article_date.empty()) d.article_date = internal::FindArticleDate(d);
   internal::RecognizeEntities(&d);
+  internal::ChunkSentences(&d);
   internal::ResolveCoreference(&d);
   internal::ExtractRelations(&d);
 

@@ -40,6 +40,7 @@ class ReferenceResolver {
     v.last = s.last;
     v.dates = FindDates(d, s.first, s.last);
     v.pair_of_states = sal.countries;
+    v.salient_person = sal.subject_person;
     for (uint32_t i = s.first; i < s.last; ++i) v.cues |= d.token_cues[i];
     for (uint32_t i = s.first; i < s.last;) {
       uint32_t next = i + 1;
@@ -147,7 +148,7 @@ class ReferenceResolver {
       return true;
     };
     // he / she / his / her / him
-    if (d.Is(i, "pronoun_he") && (d.tokens[i].cap == false || d.sentences[d.sentence_of[i]].first == i || true)) {
+    if (d.Is(i, "pronoun_he")) {
       // "his counterpart", "his colleague"
       if ((d.IsWord(i, "his") || d.IsWord(i, "her")) && d.Is(i + 1, "counterpart") && d.mention_at[i + 2] < 0) {
         int self = FirstPersonIn(v) >= 0 ? FirstPersonIn(v) : sal.subject_person;
@@ -164,8 +165,9 @@ class ReferenceResolver {
         return false;
       int p = FirstPersonIn(v);
       if (p < 0) p = sal.subject_person;
-      // "Thank him": the object pronoun is the other one
-      if ((d.IsWord(i, "him") || (d.IsWord(i, "her") && false)) && p >= 0 && OtherOfPair(p) >= 0) p = OtherOfPair(p);
+      // "A thanked him": an object pronoun is the other one of the pair ("her"
+      // is left alone: it is as often a possessive determiner as an object)
+      if (d.IsWord(i, "him") && p >= 0 && OtherOfPair(p) >= 0) p = OtherOfPair(p);
       if (p < 0) return false;
       r->first = i, r->last = i + 1, r->entities = {p}, r->type = EntityType::kPerson, r->resolved = true;
       return true;
@@ -330,6 +332,7 @@ void ExtractRelations(Document* doc) {
     resolver.View(s, v);
     ExtractEvents(doc, v);
     ExtractStances(doc, v);
+    ExtractFrames(doc, v);
     ExtractStructure(doc, v);
     resolver.Update(v);
   }

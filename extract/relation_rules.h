@@ -52,6 +52,7 @@ struct SentenceView {
   std::vector<DateMention> dates;
   CueMask cues;                  // the cue classes of all its words
   std::vector<int> pair_of_states;  // the two states the article is about, if known
+  int salient_person = -1;       // whom "he" and "his" mean here, when known
 };
 
 // Rules by predicate family; each appends Facts to doc->facts.
@@ -59,5 +60,8 @@ void ExtractOffices(Document* doc);  // holdsPosition; fills EntityInfo::titles 
 void ExtractEvents(Document* doc, const SentenceView& s);      // metWith, visited, signed
 void ExtractStances(Document* doc, const SentenceView& s);     // cooperatesWith, supports, criticizes, threatens, sanctions, attacks, supplies
 void ExtractStructure(Document* doc, const SentenceView& s);   // memberOf, locatedIn, diplomaticRelations, hasEmbassyIn
+// The event frames of data/language/frames.tsv matched against the
+// sentence's verb groups and noun phrases (frame_rules.cpp).
+void ExtractFrames(Document* doc, const SentenceView& s);
 
 }  // namespace irkg::internal

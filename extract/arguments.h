@@ -1,0 +1,64 @@
+// Internal to extract/: where the actors of a trigger word stand in its
+// sentence, read off the chunks (ChunkSentences) and the sentence's resolved
+// references (SentenceView::refs). The frame pass asks it for a frame's
+// slots: the clause subject of a verb, its object, the by-phrase of a
+// passive, a prepositional phrase, the possessor of a noun ("A's visit"),
+// the names before a noun ("Chilean strikes"), the doer of the light verb a
+// noun is object of ("A held talks").
+//
+// An answer is a list of actors: a noun phrase and those coordinated with it
+// ("A, B and C"). Lists never mix people with states or bodies.
+// Every question is answered by walking a few chunks: linear in the
+// sentence at worst, so a sentence costs linear time per trigger.
+#pragma once
+
+#include <string_view>
+#include <vector>
+
+#include "extract/relation_rules.h"
+
+namespace irkg::internal {
+
+using Actors = std::vector<Ref>;  // refs of the sentence (or made for a possessive pronoun)
+
+class ArgumentFinder {
+ public:
+  ArgumentFinder(const Document& d, const SentenceView& s);
+
+  // Chunk range of the sentence.
+  uint32_t first_chunk() const { return first_; }
+  uint32_t last_chunk() const { return last_; }
+
+  // Verb groups (chunk index of a kVerb chunk).
+  Actors Agent(uint32_t verb) const;    // active: clause subject; passive: by-phrase
+  Actors Patient(uint32_t verb) const;  // active: direct object; passive: clause subject
+  // The noun phrase after the first `prep` phrase following chunk `from`.
+  // Verbs look across the rest of their clause; nouns only at the
+  // prepositional phrases right after them ("visit of A to B").
+  Actors PrepAfter(uint32_t from, std::string_view prep, bool across_clause) const;
+
+  // Noun phrases (chunk index of a kNoun chunk).
+  Actors Possessor(uint32_t noun_phrase) const;  // "A's visit", "his visit", "their talks"
+  Actors Modifiers(uint32_t noun_phrase, uint32_t head_token) const;  // refs before the head word
+  Actors Holder(uint32_t noun_phrase) const;     // "A held talks", "talks were held by A"
+  // The verb group a noun phrase is the object (or passive subject) of, or -1.
+  int Governor(uint32_t noun_phrase) const;
+
+  // The actor a noun phrase stands for: its last name, else a demonym when
+  // the phrase is the state's body ("the Chilean side"), else none (-1).
+  int HeadActor(uint32_t noun_phrase) const;
+
+ private:
+  int SubjectPhrase(uint32_t verb) const;
+  Actors ListFrom(uint32_t noun_phrase) const;   // the phrase and those coordinated after it
+  Actors ListEndingAt(uint32_t noun_phrase) const;
+  bool Is(uint32_t chunk, ChunkKind kind) const { return chunk >= first_ && chunk < last_ && d_.chunks[chunk].kind == kind; }
+  bool SameFamily(int ref_a, int ref_b) const;
+
+  const Document& d_;
+  const SentenceView& s_;
+  uint32_t first_ = 0, last_ = 0;
+  std::vector<std::pair<int, int>> refs_of_;  // chunk - first_ -> [first ref, last ref) inside it
+};
+
+}  // namespace irkg::internal

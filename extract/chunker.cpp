@@ -1,0 +1,210 @@
+// Chunking: the tokens of each sentence grouped into noun phrases, verb
+// groups and the small words between them, from the part-of-speech tags.
+//
+// Reads: tokens, sentences, tags, mentions (mention_at).
+// Adds:  doc->chunks, doc->chunk_of.
+//
+//   [NP The Chilean foreign minister Ana Pérez] [VG has not yet met]
+//   [NP her Peruvian counterpart] [P in] [NP Lima] [,] [SUB because] ...
+//
+// A noun phrase never splits an entity mention, and never joins two
+// mentions of different names that merely stand side by side ("Peru Ana
+// Pérez" in "the president of Peru Ana Pérez"): a name after a name starts
+// a new phrase unless the first is a demonym or an office ("Chilean",
+// "Foreign Minister") describing the second. One pass, linear in tokens.
+#include "extract/document.h"
+
+namespace irkg::internal {
+namespace {
+
+bool IsPossessiveMark(std::string_view t) {
+  return t == "'s" || t == "\u2019s" || t == "'" || t == "\u2019" || t == "`s" || t == "'S";
+}
+
+bool IsBoundaryPunct(std::string_view t) {
+  return t == ";" || t == ":" || t == "(" || t == ")" || t == "[" || t == "]" || t == "\"" || t == "\u201C" ||
+         t == "\u201D" || t == "\u2013" || t == "\u2014" || t == "?" || t == "!" || t == "." || t == "...";
+}
+
+bool NounLike(Pos p) {
+  return p == Pos::kNoun || p == Pos::kProperNoun || p == Pos::kAdjective || p == Pos::kNumber ||
+         p == Pos::kDeterminer;
+}
+
+bool VerbLike(Pos p) { return p == Pos::kVerb || p == Pos::kAuxiliary || p == Pos::kModal; }
+
+class Chunker {
+ public:
+  explicit Chunker(Document& d) : d(d) {}
+
+  void Run() {
+    d.chunk_of.assign(d.tokens.size(), 0);
+    for (const auto& s : d.sentences) ChunkSentence(s.first, s.last);
+  }
+
+ private:
+  Document& d;
+
+  Pos PosAt(uint32_t i) const { return d.tags.empty() ? Pos::kOther : d.tags[i].pos; }
+  const Mention* MentionStartingAt(uint32_t i) const {
+    int m = d.mention_at[i];
+    return m >= 0 && d.mentions[m].first == i ? &d.mentions[m] : nullptr;
+  }
+
+  void Emit(Chunk c) {
+    for (uint32_t i = c.first; i < c.last; ++i) d.chunk_of[i] = static_cast<uint32_t>(d.chunks.size());
+    d.chunks.push_back(c);
+  }
+
+  void ChunkSentence(uint32_t first, uint32_t last) {
+    uint32_t i = first;
+    while (i < last) {
+      std::string_view t = d.Text(i);
+      Pos p = PosAt(i);
+      if (d.mention_at[i] >= 0 || NounLike(p)) {
+        i = NounPhrase(i, last);
+      } else if (p == Pos::kPronoun) {
+        i = PronounPhrase(i, last);
+      } else if (VerbLike(p) || p == Pos::kNegator || (p == Pos::kParticle && i + 1 < last && VerbAhead(i + 1, last)) ||
+                 (p == Pos::kAdverb && VerbAhead(i + 1, last))) {
+        i = VerbGroup(i, last);
+      } else if (t == ",") {
+        Emit({i, i + 1, ChunkKind::kComma, i});
+        ++i;
+      } else if (IsBoundaryPunct(t) || (t == "-" && d.tokens[i].space_before)) {
+        Emit({i, i + 1, ChunkKind::kBoundary, i});
+        ++i;
+      } else {
+        ChunkKind k = p == Pos::kPreposition    ? ChunkKind::kPreposition
+                      : p == Pos::kCoordinator  ? ChunkKind::kCoordinator
+                      : p == Pos::kSubordinator ? ChunkKind::kSubordinator
+                                                : ChunkKind::kOther;
+        Emit({i, i + 1, k, i});
+        ++i;
+      }
+    }
+  }
+
+  // A verb follows, with only adverbs, negators and auxiliaries before it.
+  bool VerbAhead(uint32_t i, uint32_t last) const {
+    for (; i < last; ++i) {
+      Pos p = PosAt(i);
+      if (VerbLike(p)) return true;
+      if (p != Pos::kAdverb && p != Pos::kNegator) return false;
+    }
+    return false;
+  }
+
+  // "he", "they", "who", and possessive determiners that open a noun
+  // phrase ("his visit", "their talks").
+  uint32_t PronounPhrase(uint32_t i, uint32_t last) {
+    bool determiner = (d.IsWord(i, "his") || d.IsWord(i, "her") || d.IsWord(i, "their") || d.IsWord(i, "its") ||
+                       d.IsWord(i, "our") || d.IsWord(i, "my") || d.IsWord(i, "your") || d.IsWord(i, "whose")) &&
+                      i + 1 < last && (d.mention_at[i + 1] >= 0 || NounLike(PosAt(i + 1)));
+    if (determiner) return NounPhrase(i, last);
+    Chunk c{i, i + 1, ChunkKind::kNoun, i};
+    c.pronoun = true;
+    c.relative = d.IsWord(i, "who") || d.IsWord(i, "which") || d.IsWord(i, "whom");
+    Emit(c);
+    return i + 1;
+  }
+
+  uint32_t NounPhrase(uint32_t i, uint32_t last) {
+    Chunk c{i, i, ChunkKind::kNoun, i};
+    bool has_name = false, has_noun = false;
+    bool last_was_describer = false;  // the name just taken describes what follows: a demonym, an office
+    uint32_t j = i;
+    // a possessive determiner opens the phrase
+    if (PosAt(j) == Pos::kPronoun) ++j;
+    while (j < last) {
+      if (const Mention* m = MentionStartingAt(j)) {
+        bool describer = m->form == MentionForm::kAdjective;
+        if (has_name && !last_was_describer) break;  // two names side by side: two phrases
+        has_name = true;
+        last_was_describer = describer;
+        j = m->last;
+        c.head = j - 1;
+        continue;
+      }
+      if (d.mention_at[j] >= 0) break;  // inside a mention begun elsewhere: cannot happen, but stay safe
+      Pos p = PosAt(j);
+      std::string_view t = d.Text(j);
+      if (p == Pos::kDeterminer && (has_noun || has_name)) break;  // "met the minister the day" is two phrases
+      if (NounLike(p)) {
+        if (has_name && !last_was_describer && p != Pos::kNoun && p != Pos::kProperNoun && p != Pos::kNumber) break;
+        has_noun = has_noun || p == Pos::kNoun || p == Pos::kProperNoun;
+        // an office word before a name describes it ("Foreign Minister Ana Pérez")
+        last_was_describer = p == Pos::kNoun || p == Pos::kProperNoun || p == Pos::kAdjective;
+        c.head = j;
+        ++j;
+        continue;
+      }
+      // hyphens and slashes inside a compound: "Chile-Peru talks", "oil-rich"
+      if ((t == "-" || t == "/") && !d.tokens[j].space_before && j + 1 < last && !d.tokens[j + 1].space_before) {
+        ++j;
+        continue;
+      }
+      break;
+    }
+    if (j == i) j = i + 1;  // a lone possessive determiner: still a phrase
+    c.last = j;
+    if (j < last && IsPossessiveMark(d.Text(j))) {
+      c.possessor = true;
+      c.last = j + 1;
+    }
+    Emit(c);
+    return c.last;
+  }
+
+  uint32_t VerbGroup(uint32_t i, uint32_t last) {
+    Chunk c{i, i, ChunkKind::kVerb, i};
+    bool be_seen = false;
+    uint32_t j = i;
+    for (; j < last; ++j) {
+      Pos p = PosAt(j);
+      if (d.mention_at[j] >= 0) break;
+      if (p == Pos::kNegator) {
+        c.negated = true;
+        continue;
+      }
+      if (p == Pos::kModal) {
+        c.modal = true;
+        continue;
+      }
+      if (p == Pos::kParticle) {
+        c.modal = c.infinitive = true;
+        continue;
+      }
+      if (p == Pos::kAdverb) {
+        if (VerbAhead(j + 1, last)) continue;
+        break;
+      }
+      if (p == Pos::kAuxiliary) {
+        // "be" before a participle makes a passive; keep looking for the main verb
+        if (d.tags[j].lemma && d.lexicon && d.lexicon->LemmaText(d.tags[j].lemma) == "be") be_seen = true;
+        c.head = j;
+        continue;
+      }
+      if (p == Pos::kVerb) {
+        c.head = j;
+        VerbForm f = d.tags[j].form;
+        c.passive = be_seen && (f == VerbForm::kPastOrParticiple || f == VerbForm::kParticiple || f == VerbForm::kPast);
+        c.gerund = f == VerbForm::kGerund && !be_seen;
+        ++j;
+        // a verb group has one main verb, but "was set to visit" goes on below as a new group
+        break;
+      }
+      break;
+    }
+    if (j == i) j = i + 1;
+    c.last = j;
+    Emit(c);
+    return j;
+  }
+};
+
+}  // namespace
+
+void ChunkSentences(Document* doc) { Chunker(*doc).Run(); }
+
+}  // namespace irkg::internal

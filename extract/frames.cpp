@@ -1,0 +1,147 @@
+#include "extract/frames.h"
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "core/text.h"
+#include "extract/cue_class.h"
+#include "extract/dictionary.h"
+
+namespace irkg {
+namespace {
+
+bool KnownCueClass(std::string_view name) { return CueClassIndex(name) >= 0; }
+
+// "agent", "holder", "with", ... -> an ArgumentSource; false when unknown.
+bool ParseSource(std::string_view word, bool noun, ArgumentSource* out) {
+  struct Named {
+    std::string_view name;
+    Slot slot;
+    bool for_verbs, for_nouns;
+  };
+  static constexpr Named kSlots[] = {
+      {"agent", Slot::kAgent, true, false},         {"patient", Slot::kPatient, true, false},
+      {"holder", Slot::kHolder, false, true},       {"poss", Slot::kPossessor, false, true},
+      {"mod", Slot::kModifier, false, true},
+  };
+  static constexpr std::string_view kPreps[] = {"with", "to", "against", "on", "in", "at", "between", "by",
+                                                "of", "for", "from", "over", "into", "toward", "upon"};
+  for (const auto& s : kSlots)
+    if (s.name == word) {
+      if (noun ? !s.for_nouns : !s.for_verbs) return false;
+      out->slot = s.slot;
+      return true;
+    }
+  for (std::string_view p : kPreps)
+    if (p == word) {
+      out->slot = Slot::kPrep;
+      out->prep = std::string(p);
+      return true;
+    }
+  return false;
+}
+
+}  // namespace
+
+Status FrameTable::LoadString(std::string_view text, const std::string& name) {
+  size_t line_no = 0;
+  for (std::string_view line : Split(text, '\n')) {
+    ++line_no;
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (line.empty() || line[0] == '#') continue;
+    std::string where = name + ":" + std::to_string(line_no);
+    if (FindInvalidUtf8(line) != std::string_view::npos) return Status::InvalidInput(where + ": invalid UTF-8");
+    std::vector<std::string_view> cols = Split(line, '\t');
+    if (cols.size() < 2 || cols[1].empty())
+      return Status::InvalidInput(where + ": expected KIND<TAB>LEMMA[<TAB>key=value...]");
+    std::string lemma(cols[1]);
+    for (char c : lemma)
+      if (c >= 'A' && c <= 'Z') return Status::InvalidInput(where + ": lemma \"" + lemma + "\" must be lower case");
+    if (cols[0] == "light") {
+      if (cols.size() > 2) return Status::InvalidInput(where + ": a light verb takes no keys");
+      light_.insert(lemma);
+      continue;
+    }
+    if (cols[0] != "verb" && cols[0] != "noun")
+      return Status::InvalidInput(where + ": unknown kind \"" + std::string(cols[0]) + "\" (verb, noun, light)");
+    Frame f;
+    f.lemma = lemma;
+    f.noun = cols[0] == "noun";
+    f.origin = where;
+    f.rule = "frame:" + std::string(cols[0]) + ":" + lemma;
+    bool has_predicate = false;
+    for (size_t i = 2; i < cols.size(); ++i) {
+      size_t eq = cols[i].find('=');
+      if (eq == std::string_view::npos || eq == 0 || eq + 1 == cols[i].size())
+        return Status::InvalidInput(where + ": column " + std::to_string(i + 1) + " is not key=value");
+      std::string_view key = cols[i].substr(0, eq), value = cols[i].substr(eq + 1);
+      if (key == "predicate") {
+        auto p = ParsePredicate(value);
+        if (!p) return Status::InvalidInput(where + ": unknown predicate \"" + std::string(value) + "\"");
+        f.predicate = *p;
+        has_predicate = true;
+      } else if (key == "subject" || key == "object") {
+        auto& sources = key == "subject" ? f.subject : f.object;
+        for (std::string_view word : Split(value, '|')) {
+          ArgumentSource src;
+          if (!ParseSource(word, f.noun, &src))
+            return Status::InvalidInput(where + ": \"" + std::string(word) + "\" is not a slot of a " +
+                                        std::string(cols[0]) + " frame (see the file's header)");
+          sources.push_back(std::move(src));
+        }
+      } else if (key == "confidence") {
+        char* end = nullptr;
+        std::string v(value);
+        double c = std::strtod(v.c_str(), &end);
+        if (end != v.c_str() + v.size() || !(c > 0 && c <= 1))
+          return Status::InvalidInput(where + ": confidence must be a number in (0, 1]");
+        f.confidence = c;
+      } else if (key == "needs" || key == "what") {
+        if (!KnownCueClass(value))
+          return Status::InvalidInput(where + ": \"" + std::string(value) + "\" is not a cue class of data/cues.tsv");
+        (key == "needs" ? f.needs : f.what) = std::string(value);
+      } else {
+        return Status::InvalidInput(where + ": unknown key \"" + std::string(key) + "\"");
+      }
+    }
+    if (!has_predicate) return Status::InvalidInput(where + ": missing predicate=");
+    if (f.subject.empty() || f.object.empty()) return Status::InvalidInput(where + ": missing subject= or object=");
+    frames_.push_back(std::move(f));
+  }
+  Reindex();
+  return Status::Ok();
+}
+
+Status FrameTable::LoadFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status::NotFound(path + ": cannot open frames");
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return LoadString(ss.str(), path);
+}
+
+Result<FrameTable> FrameTable::LoadDefault() {
+  Result<std::string> dir = FindDataDirectory();
+  if (!dir.ok()) return dir.status();
+  FrameTable table;
+  Status s = table.LoadFile((std::filesystem::path(*dir) / "language" / "frames.tsv").string());
+  if (!s.ok()) return s;
+  return table;
+}
+
+void FrameTable::Reindex() {
+  verbs_.clear();
+  nouns_.clear();
+  // frames_ has stopped growing by now, so pointers into it stay valid
+  for (const Frame& f : frames_) (f.noun ? nouns_ : verbs_)[f.lemma].push_back(&f);
+}
+
+const std::vector<const Frame*>& FrameTable::Find(std::string_view lemma, bool noun) const {
+  static const std::vector<const Frame*> kNone;
+  const auto& table = noun ? nouns_ : verbs_;
+  auto it = table.find(lemma);
+  return it == table.end() ? kNone : it->second;
+}
+
+}  // namespace irkg

@@ -1,0 +1,78 @@
+// FrameTable: the event frames of data/frames.tsv — which verbs and nouns
+// state which relation, and where the relation's subject and object stand
+// relative to the trigger (the clause subject, the object, the by-phrase of
+// a passive, a possessor "A's visit", a prepositional phrase "talks with B").
+// Also the light verbs whose object noun carries an event ("hold talks",
+// "impose sanctions"). Linguistic knowledge lives in the file; the frame pass
+// (frame_rules.cpp) is the one mechanism that reads every row.
+//
+// Immutable after loading; safe to share between threads.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "core/schema.h"
+#include "core/status.h"
+
+namespace irkg {
+
+// Where an argument of a frame comes from.
+enum class Slot : unsigned char {
+  kAgent,     // verb: clause subject (active) or by-phrase (passive)
+  kPatient,   // verb: direct object (active) or clause subject (passive)
+  kHolder,    // noun: the doer of the light verb it is the object of
+  kPossessor, // noun: "A's visit", "his visit"
+  kModifier,  // noun: names and demonyms before it ("Chilean strikes")
+  kPrep,      // a prepositional phrase after the trigger; see ArgumentSource::prep
+};
+
+struct ArgumentSource {
+  Slot slot = Slot::kAgent;
+  std::string prep;  // for kPrep: "with", "to", "between"...
+};
+
+struct Frame {
+  std::string lemma;
+  bool noun = false;  // trigger is a noun (else a verb)
+  Predicate predicate = Predicate::kMetWith;
+  std::vector<ArgumentSource> subject, object;  // tried in order
+  double confidence = 0.75;
+  std::string needs;  // cue class that must follow the trigger in its clause, or empty
+  std::string what;   // cue class giving the `what` qualifier, or empty
+  std::string rule;   // what a triple's `rule` field says: "frame:verb:meet"
+  std::string origin; // "file:line"
+};
+
+class FrameTable {
+ public:
+  // Loads and validates frames; errors name "file:line". Cue classes named
+  // by needs=/what= must exist (cue_class.h).
+  Status LoadFile(const std::string& path);
+  Status LoadString(std::string_view text, const std::string& name);
+  // data/language/frames.tsv from the data directory the Dictionary uses.
+  static Result<FrameTable> LoadDefault();
+
+  // Frames whose trigger is `lemma` as a verb (noun=false) or noun.
+  const std::vector<const Frame*>& Find(std::string_view lemma, bool noun) const;
+  bool IsLightVerb(std::string_view lemma) const { return light_.find(lemma) != light_.end(); }
+  size_t size() const { return frames_.size(); }
+
+ private:
+  // Looked up with the string_view of every verb and noun of every article:
+  // a transparent hash, so the look-up builds no string.
+  struct Hash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
+  };
+  using Index = std::unordered_map<std::string, std::vector<const Frame*>, Hash, std::equal_to<>>;
+  void Reindex();
+  std::vector<Frame> frames_;
+  Index verbs_, nouns_;
+  std::unordered_set<std::string, Hash, std::equal_to<>> light_;
+};
+
+}  // namespace irkg

@@ -1,0 +1,65 @@
+// FrameTable: data/language/frames.tsv loads, and malformed rows are refused
+// with the file and line named.
+#include <catch2/catch.hpp>
+
+#include "extract/frames.h"
+
+using namespace irkg;
+
+TEST_CASE("the shipped frames load and index verbs, nouns and light verbs") {
+  auto table = FrameTable::LoadDefault();
+  REQUIRE(table.ok());
+  CHECK(table->size() > 100);
+  const auto& meet = table->Find("meet", false);
+  REQUIRE(!meet.empty());
+  CHECK(meet[0]->predicate == Predicate::kMetWith);
+  CHECK(meet[0]->rule == "frame:verb:meet");
+  CHECK(!table->Find("visit", true).empty());
+  CHECK(table->Find("visit", true)[0]->predicate == Predicate::kVisited);
+  CHECK(table->Find("meet", true).empty());  // "meet" is no noun trigger
+  CHECK(table->IsLightVerb("hold"));
+  CHECK(!table->IsLightVerb("meet"));
+}
+
+TEST_CASE("a frame row's slots, confidence and cue classes are read") {
+  FrameTable t;
+  REQUIRE(t.LoadString("noun\tparley\tpredicate=metWith\tsubject=holder|poss\tobject=with|between\tconfidence=0.6\n"
+                       "verb\tmenace\tpredicate=threatens\tsubject=agent\tobject=patient\tneeds=threat_consequence\n",
+                       "mine.tsv")
+              .ok());
+  const auto& f = t.Find("parley", true);
+  REQUIRE(f.size() == 1);
+  CHECK(f[0]->subject.size() == 2);
+  CHECK(f[0]->subject[1].slot == Slot::kPossessor);
+  CHECK(f[0]->object[1].slot == Slot::kPrep);
+  CHECK(f[0]->object[1].prep == "between");
+  CHECK(f[0]->confidence == Approx(0.6));
+  CHECK(t.Find("menace", false)[0]->needs == "threat_consequence");
+}
+
+TEST_CASE("malformed frame rows name file and line") {
+  struct Bad {
+    const char* text;
+    const char* message;
+  };
+  const Bad cases[] = {
+      {"verb\tmeet\tpredicate=greets\tsubject=agent\tobject=patient\n", "mine.tsv:1: unknown predicate"},
+      {"# comment\nverb\tmeet\tsubject=agent\tobject=patient\n", "mine.tsv:2: missing predicate"},
+      {"verb\tmeet\tpredicate=metWith\tsubject=holder\tobject=patient\n", "mine.tsv:1: \"holder\" is not a slot"},
+      {"noun\ttalk\tpredicate=metWith\tsubject=agent\tobject=with\n", "mine.tsv:1: \"agent\" is not a slot"},
+      {"verb\tMeet\tpredicate=metWith\tsubject=agent\tobject=patient\n", "must be lower case"},
+      {"verb\tmeet\tpredicate=metWith\tsubject=agent\tobject=patient\tconfidence=2\n", "confidence must be"},
+      {"verb\tmeet\tpredicate=metWith\tsubject=agent\tobject=patient\tneeds=nosuchclass\n", "is not a cue class"},
+      {"verb\tmeet\tpredicate=metWith\tsubject=agent\tobject=patient\tcolour=red\n", "unknown key"},
+      {"adverb\tsoon\tpredicate=metWith\n", "unknown kind"},
+      {"light\thold\tpredicate=metWith\n", "takes no keys"},
+      {"verb\tmeet\tpredicate=metWith\tsubject=agent\n", "missing subject= or object="},
+  };
+  for (const auto& c : cases) {
+    FrameTable t;
+    Status s = t.LoadString(c.text, "mine.tsv");
+    INFO(c.text);
+    REQUIRE(!s.ok());
+    CHECK(s.message().find(c.message) != std::string::npos);
+  }
+}
