@@ -112,6 +112,15 @@ const std::vector<Command>& Commands() {
              {"--dot", nullptr, nullptr, "print a Graphviz DOT diagram of the ego network"}},
             QueryFilterOptions()),
        RunNeighbors},
+      {"parse", "show how the extractor reads an article, sentence by sentence",
+       "irkg parse ARTICLE... [--doc ID] [--dict FILE]",
+       "Prints each sentence with its chunks (noun phrases, verb groups, prepositions),\n"
+       "every word's part of speech and lemma, the names recognized in it and the facts\n"
+       "found in it with the rule or frame that found them. For writing a frame\n"
+       "(data/language/frames.tsv) or a dictionary entry, and for tracing a miss.",
+       {{"--doc", nullptr, "ID", "only the article with this doc id (a .jsonl record's id)"},
+        {"--dict", nullptr, "FILE", "an extra dictionary file (repeatable)"}},
+       RunParse},
       {"stats", "count entities by type and relations by predicate",
        "irkg stats GRAPH [--json]", "",
        {{"--json", nullptr, nullptr, "print JSON"}},

@@ -47,14 +47,67 @@ int ArgumentFinder::HeadActor(uint32_t np) const {
   return -1;
 }
 
+// An office named without a name of its own: "the Foreign Minister", "the
+// US Secretary", "Chairperson".
+bool ArgumentFinder::IsOfficePhrase(uint32_t np) const {
+  if (!Is(np, ChunkKind::kNoun) || HeadActor(np) >= 0) return false;
+  const Chunk& c = d_.chunks[np];
+  for (uint32_t t = c.first; t < c.last; ++t)
+    if (d_.title_at[t] >= 0 || d_.Is(t, "role_noun")) return true;
+  return false;
+}
+
+// "of Armenia", "of Kazakhstan and Russia", "for Foreign Affairs": the
+// complements of an office, which name its state or domain, not its holder.
+uint32_t ArgumentFinder::SkipComplements(uint32_t c) const {
+  while (Is(c, ChunkKind::kPreposition) && (d_.IsWord(d_.chunks[c].first, "of") || d_.IsWord(d_.chunks[c].first, "for")) &&
+         Is(c + 1, ChunkKind::kNoun)) {
+    c += 2;
+    // "of Kazakhstan and Russia": states joined inside the complement
+    while (Is(c, ChunkKind::kCoordinator) && Is(c + 1, ChunkKind::kNoun)) {
+      int a = HeadActor(c + 1);
+      if (a >= 0 && IsPersonRef(s_.refs[a])) break;
+      c += 2;
+    }
+  }
+  return c;
+}
+
+ArgumentFinder::Item ArgumentFinder::ItemAt(uint32_t np) const {
+  Item item{HeadActor(np), np, np};
+  if (item.actor >= 0 || !IsOfficePhrase(np)) return item;
+  // "the Foreign Minister of Armenia Ana Pérez", "the US envoy, Ana Pérez"
+  uint32_t c = SkipComplements(np + 1);
+  if (Is(c, ChunkKind::kComma) && Is(c + 1, ChunkKind::kNoun)) ++c;
+  int person = HeadActor(c);
+  if (person >= 0 && IsPersonRef(s_.refs[person])) item = {person, np, c};
+  return item;
+}
+
+uint32_t ArgumentFinder::ItemStart(uint32_t np) const {
+  // walk back over "OFFICE (of STATE)* [,]" before a name
+  uint32_t k = np;
+  if (k > first_ && Is(k - 1, ChunkKind::kComma)) --k;
+  uint32_t c = k;
+  while (c >= first_ + 2 && Is(c - 1, ChunkKind::kNoun) && Is(c - 2, ChunkKind::kPreposition) &&
+         (d_.IsWord(d_.chunks[c - 2].first, "of") || d_.IsWord(d_.chunks[c - 2].first, "for"))) {
+    c -= 2;
+    if (c > first_ && IsOfficePhrase(c - 1)) return c - 1;
+  }
+  // "the US envoy, Ana Pérez": an office right before the name or its comma
+  if (c > first_ && IsOfficePhrase(c - 1) && ItemAt(c - 1).last == np) return c - 1;
+  return np;
+}
+
 Actors ArgumentFinder::ListFrom(uint32_t np) const {
   Actors out;
-  int head = HeadActor(np);
-  if (head < 0) return out;
+  Item item = ItemAt(np);
+  if (item.actor < 0) return out;
+  int head = item.actor;
   out.push_back(s_.refs[head]);
-  uint32_t c = np + 1;
+  uint32_t c = item.last + 1;
   while (c + 1 < last_) {
-    // separators: ",", "and", "or", ", and", "as well as"
+    // separators: ",", "and", "or", ", and"
     uint32_t next = c;
     bool sep = false;
     while (next < last_ && (Is(next, ChunkKind::kComma) || Is(next, ChunkKind::kCoordinator))) {
@@ -62,12 +115,12 @@ Actors ArgumentFinder::ListFrom(uint32_t np) const {
       ++next;
     }
     if (!sep || !Is(next, ChunkKind::kNoun)) break;
+    Item more = ItemAt(next);
     // "A met B, and C visited D": a phrase followed by its own verb starts a clause
-    if (next + 1 < last_ && Is(next + 1, ChunkKind::kVerb) && !d_.chunks[next + 1].gerund) break;
-    int item = HeadActor(next);
-    if (item < 0 || !SameFamily(item, head)) break;
-    out.push_back(s_.refs[item]);
-    c = next + 1;
+    if (Is(more.last + 1, ChunkKind::kVerb) && !d_.chunks[more.last + 1].gerund) break;
+    if (more.actor < 0 || !SameFamily(more.actor, head)) break;
+    out.push_back(s_.refs[more.actor]);
+    c = more.last + 1;
   }
   return out;
 }
@@ -77,7 +130,7 @@ Actors ArgumentFinder::ListEndingAt(uint32_t np) const {
   int head = HeadActor(np);
   if (head < 0) return out;
   out.push_back(s_.refs[head]);
-  uint32_t c = np;
+  uint32_t c = ItemStart(np);
   while (c > first_ + 1) {
     uint32_t prev = c - 1;
     bool sep = false;
@@ -86,11 +139,11 @@ Actors ArgumentFinder::ListEndingAt(uint32_t np) const {
       --prev;
     }
     if (!sep || !Is(prev, ChunkKind::kNoun)) break;
-    if (prev > first_ && Is(prev - 1, ChunkKind::kPreposition)) break;  // "of Chile, A and B" is no list
+    if (prev > first_ && Is(prev - 1, ChunkKind::kPreposition) && ItemStart(prev) == prev) break;  // "of Chile, A and B"
     int item = HeadActor(prev);
     if (item < 0 || !SameFamily(item, head)) break;
     out.insert(out.begin(), s_.refs[item]);
-    c = prev;
+    c = ItemStart(prev);
   }
   return out;
 }
@@ -108,6 +161,19 @@ int ArgumentFinder::SubjectPhrase(uint32_t verb) const {
     }
     return -1;
   }
+  if (Is(k, ChunkKind::kComma)) {
+    // "OFFICE, NAME, met ...": the name between the commas is the subject;
+    // "A, who arrived on Monday, met B", "A, accompanied by B, met C": a
+    // parenthetical, skipped to the phrase before it
+    uint32_t open = k;
+    while (open > first_ && !Is(open - 1, ChunkKind::kComma) && !Is(open - 1, ChunkKind::kBoundary)) --open;
+    if (Is(open, ChunkKind::kNoun)) {
+      Item item = ItemAt(open);
+      if (item.actor >= 0 && item.last + 1 == k) return static_cast<int>(item.last);
+    }
+    if (open > first_ + 1 && Is(open - 1, ChunkKind::kComma)) k = open - 2;
+    else return -1;
+  }
   for (uint32_t c = k + 1; c-- > first_;) {
     const Chunk& ch = d_.chunks[c];
     switch (ch.kind) {
@@ -120,31 +186,15 @@ int ArgumentFinder::SubjectPhrase(uint32_t verb) const {
         if (ch.relative) {
           // "A, who met B, ...": the phrase before the comma
           uint32_t j = c;
-          while (j > first_ && (Is(j - 1, ChunkKind::kComma))) --j;
+          while (j > first_ && Is(j - 1, ChunkKind::kComma)) --j;
           return j > first_ && Is(j - 1, ChunkKind::kNoun) ? static_cast<int>(j - 1) : -1;
         }
-        // "A, the foreign minister, met": an apposition without a name points back to the name
-        if (HeadActor(c) < 0 && c >= first_ + 2 && Is(c - 1, ChunkKind::kComma) && HeadActor(c - 2) >= 0)
-          return static_cast<int>(c - 2);
         return static_cast<int>(c);
-      }
-      case ChunkKind::kComma: {
-        // a parenthetical between subject and verb ("A, who arrived on
-        // Monday, met B"; "A, accompanied by B, met C"): jump to its start
-        if (c == k) {
-          for (uint32_t j = c; j-- > first_;) {
-            if (Is(j, ChunkKind::kComma)) {
-              c = j;  // the loop's decrement moves before the opening comma
-              break;
-            }
-            if (Is(j, ChunkKind::kBoundary)) break;
-          }
-        }
-        continue;
       }
       case ChunkKind::kVerb:
       case ChunkKind::kSubordinator:
       case ChunkKind::kBoundary:
+      case ChunkKind::kComma:
         return -1;
       default:
         continue;
@@ -167,8 +217,6 @@ Actors ArgumentFinder::Patient(uint32_t verb) const {
   uint32_t c = verb + 1;
   while (c < last_ && Is(c, ChunkKind::kOther)) ++c;
   if (!Is(c, ChunkKind::kNoun) || d_.chunks[c].relative) return {};
-  // "condemned Chile's decision": the owner is what is condemned
-  if (d_.chunks[c].possessor && HeadActor(c + 1) < 0) return ListFrom(c);
   return ListFrom(c);
 }
 
@@ -230,10 +278,38 @@ int ArgumentFinder::Governor(uint32_t np) const {
 
 Actors ArgumentFinder::Holder(uint32_t np) const {
   int verb = Governor(np);
-  if (verb < 0) return {};
-  const Chunk& v = d_.chunks[verb];
-  if (!d_.frames || !d_.lexicon || !d_.frames->IsLightVerb(d_.lexicon->LemmaText(d_.tags[v.head].lemma))) return {};
-  return Agent(static_cast<uint32_t>(verb));
+  if (verb >= 0) {
+    const Chunk& v = d_.chunks[verb];
+    if (!d_.frames || !d_.lexicon || !d_.frames->IsLightVerb(d_.lexicon->LemmaText(d_.tags[v.head].lemma))) return {};
+    return Agent(static_cast<uint32_t>(verb));
+  }
+  // "At a meeting with B in Lima, A said ...", "During his talks with B, A
+  // ...": a fronted phrase belongs to the main clause's subject
+  for (uint32_t c = first_; c < np; ++c)
+    if (!Is(c, ChunkKind::kPreposition) && !Is(c, ChunkKind::kNoun) && !Is(c, ChunkKind::kOther)) return {};
+  for (uint32_t c = np + 1; c + 1 < last_; ++c) {
+    if (Is(c, ChunkKind::kComma)) {
+      for (uint32_t v = c + 1; v < last_; ++v) {
+        if (Is(v, ChunkKind::kVerb)) return Agent(v);
+        if (!Is(v, ChunkKind::kNoun) && !Is(v, ChunkKind::kOther) && !Is(v, ChunkKind::kComma)) break;
+      }
+      return {};
+    }
+    if (!Is(c, ChunkKind::kPreposition) && !Is(c, ChunkKind::kNoun) && !Is(c, ChunkKind::kOther)) return {};
+  }
+  return {};
+}
+
+Actors ArgumentFinder::Participants(uint32_t np) const {
+  // past the noun's own prepositional phrases ("a summit in Lima")
+  uint32_t c = np + 1;
+  while (Is(c, ChunkKind::kPreposition) && Is(c + 1, ChunkKind::kNoun)) c += 2;
+  if (Is(c, ChunkKind::kComma)) ++c;
+  if (!Is(c, ChunkKind::kVerb) || !d_.frames || !d_.lexicon) return {};
+  const Chunk& v = d_.chunks[c];
+  if (!d_.frames->IsParticipantVerb(d_.lexicon->LemmaText(d_.tags[v.head].lemma))) return {};
+  if (v.passive) return PrepAfter(c, "by", false);
+  return Is(c + 1, ChunkKind::kNoun) ? ListFrom(c + 1) : Actors{};
 }
 
 }  // namespace irkg::internal

@@ -40,7 +40,10 @@ class ArgumentFinder {
   // Noun phrases (chunk index of a kNoun chunk).
   Actors Possessor(uint32_t noun_phrase) const;  // "A's visit", "his visit", "their talks"
   Actors Modifiers(uint32_t noun_phrase, uint32_t head_token) const;  // refs before the head word
-  Actors Holder(uint32_t noun_phrase) const;     // "A held talks", "talks were held by A"
+  Actors Holder(uint32_t noun_phrase) const;     // "A held talks", "talks were held by A",
+                                                 // "At talks with B, A said": the main clause's subject
+  // "a summit involving A, B and C", "talks attended by A and B"
+  Actors Participants(uint32_t noun_phrase) const;
   // The verb group a noun phrase is the object (or passive subject) of, or -1.
   int Governor(uint32_t noun_phrase) const;
 
@@ -49,6 +52,16 @@ class ArgumentFinder {
   int HeadActor(uint32_t noun_phrase) const;
 
  private:
+  // One item of a list: a name, or an office phrase that leads to one
+  // ("the Foreign Minister of Chile Ana Pérez", "the US envoy, Ana Pérez").
+  struct Item {
+    int actor = -1;            // ref index, -1 when the phrase names none
+    uint32_t first = 0, last = 0;  // chunks it spans
+  };
+  Item ItemAt(uint32_t noun_phrase) const;
+  uint32_t ItemStart(uint32_t noun_phrase) const;  // where the item ending at this phrase begins
+  bool IsOfficePhrase(uint32_t noun_phrase) const;
+  uint32_t SkipComplements(uint32_t chunk) const;  // past "of Chile", "for Europe and Asia"
   int SubjectPhrase(uint32_t verb) const;
   Actors ListFrom(uint32_t noun_phrase) const;   // the phrase and those coordinated after it
   Actors ListEndingAt(uint32_t noun_phrase) const;

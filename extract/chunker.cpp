@@ -139,6 +139,14 @@ class Chunker {
         ++j;
         continue;
       }
+      // the period of an abbreviation or an initial inside the sentence:
+      // "Dr. Ana Pérez", "George P. Brown", "Gen. Soto"
+      if (t == "." && j > i && j + 1 < last &&
+          (d.Is(j - 1, "abbreviation") || d.Is(j - 1, "honorific") ||
+           (d.Text(j - 1).size() == 1 && d.tokens[j - 1].cap))) {
+        ++j;
+        continue;
+      }
       // hyphens and slashes inside a compound: "Chile-Peru talks", "oil-rich"
       if ((t == "-" || t == "/") && !d.tokens[j].space_before && j + 1 < last && !d.tokens[j + 1].space_before) {
         ++j;
@@ -163,7 +171,7 @@ class Chunker {
     for (; j < last; ++j) {
       Pos p = PosAt(j);
       if (d.mention_at[j] >= 0) break;
-      if (p == Pos::kNegator) {
+      if (p == Pos::kNegator || d.tags[j].negated) {
         c.negated = true;
         continue;
       }

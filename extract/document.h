@@ -74,6 +74,7 @@ struct TokenTag {
   Pos pos = Pos::kOther;
   VerbForm form = VerbForm::kNone;
   LemmaId lemma = 0;             // 0: not a word the lexicon knows
+  bool negated = false;          // the word carries its own "not": "didn't", "cannot"
 };
 
 // A chunk: a run of tokens that acts as one unit of a clause (ChunkSentences).
@@ -181,6 +182,11 @@ struct Document {
 // States by how much the article speaks of them (mentions, then first
 // mention), most first.
 std::vector<int> CountriesByMentions(const Document& doc);
+
+// A person's view of the document after the passes (Extractor::Explain).
+std::string Describe(const Document& doc);
+// The chunks of tokens [first, last) in brackets: "[N The talks] [V+neg did not end]".
+std::string ChunkBrackets(const Document& doc, uint32_t first_token, uint32_t last_token);
 
 // The stages, in the order Extractor runs them.
 // Tokenizes doc->text: tokens, their texts, dictionary keys and cue classes.

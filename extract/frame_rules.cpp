@@ -84,6 +84,7 @@ class FramePass {
       case Slot::kHolder: return args_.Holder(chunk);
       case Slot::kPossessor: return args_.Possessor(chunk);
       case Slot::kModifier: return args_.Modifiers(chunk, tok);
+      case Slot::kParticipants: return args_.Participants(chunk);
       case Slot::kPrep: return args_.PrepAfter(noun ? d_.chunk_of[d_.chunks[chunk].last - 1] : chunk, src.prep, !noun);
     }
     return {};
@@ -104,12 +105,18 @@ class FramePass {
       if (d_.token_cues[i][id] && d_.mention_at[i] < 0) return i;
     return 0;
   }
+  bool CueInSentence(uint32_t tok, std::string_view cue_class) const {
+    int id = CueClassIndex(cue_class);
+    for (uint32_t i = s_.first; i < s_.last; ++i)
+      if (i != tok && d_.token_cues[i][id] && d_.mention_at[i] < 0) return true;
+    return false;
+  }
 
   void Trigger(uint32_t chunk, uint32_t tok, bool noun) {
     const auto& frames = d_.frames->Find(Lemma(tok, noun), noun);
     if (frames.empty() || Unreal(chunk, tok, noun)) return;
     for (const Frame* f : frames) {
-      if (!f->needs.empty() && !CueAfter(tok, f->needs)) continue;
+      if (!f->needs.empty() && !CueInSentence(tok, f->needs)) continue;
       Actors subjects = FirstOf(chunk, tok, f->subject, noun);
       Actors objects = FirstOf(chunk, tok, f->object, noun);
       std::string what;

@@ -23,7 +23,7 @@ bool ParseSource(std::string_view word, bool noun, ArgumentSource* out) {
   static constexpr Named kSlots[] = {
       {"agent", Slot::kAgent, true, false},         {"patient", Slot::kPatient, true, false},
       {"holder", Slot::kHolder, false, true},       {"poss", Slot::kPossessor, false, true},
-      {"mod", Slot::kModifier, false, true},
+      {"mod", Slot::kModifier, false, true},        {"participants", Slot::kParticipants, false, true},
   };
   static constexpr std::string_view kPreps[] = {"with", "to", "against", "on", "in", "at", "between", "by",
                                                 "of", "for", "from", "over", "into", "toward", "upon"};
@@ -58,13 +58,13 @@ Status FrameTable::LoadString(std::string_view text, const std::string& name) {
     std::string lemma(cols[1]);
     for (char c : lemma)
       if (c >= 'A' && c <= 'Z') return Status::InvalidInput(where + ": lemma \"" + lemma + "\" must be lower case");
-    if (cols[0] == "light") {
-      if (cols.size() > 2) return Status::InvalidInput(where + ": a light verb takes no keys");
-      light_.insert(lemma);
+    if (cols[0] == "light" || cols[0] == "participants") {
+      if (cols.size() > 2) return Status::InvalidInput(where + ": a " + std::string(cols[0]) + " row takes no keys");
+      (cols[0] == "light" ? light_ : participant_).insert(lemma);
       continue;
     }
     if (cols[0] != "verb" && cols[0] != "noun")
-      return Status::InvalidInput(where + ": unknown kind \"" + std::string(cols[0]) + "\" (verb, noun, light)");
+      return Status::InvalidInput(where + ": unknown kind \"" + std::string(cols[0]) + "\" (verb, noun, light, participants)");
     Frame f;
     f.lemma = lemma;
     f.noun = cols[0] == "noun";
@@ -107,7 +107,7 @@ Status FrameTable::LoadString(std::string_view text, const std::string& name) {
     }
     if (!has_predicate) return Status::InvalidInput(where + ": missing predicate=");
     if (f.subject.empty() || f.object.empty()) return Status::InvalidInput(where + ": missing subject= or object=");
-    frames_.push_back(std::move(f));
+    frames_.push_back(std::make_unique<Frame>(std::move(f)));
   }
   Reindex();
   return Status::Ok();
@@ -133,8 +133,7 @@ Result<FrameTable> FrameTable::LoadDefault() {
 void FrameTable::Reindex() {
   verbs_.clear();
   nouns_.clear();
-  // frames_ has stopped growing by now, so pointers into it stay valid
-  for (const Frame& f : frames_) (f.noun ? nouns_ : verbs_)[f.lemma].push_back(&f);
+  for (const auto& f : frames_) (f->noun ? nouns_ : verbs_)[f->lemma].push_back(f.get());
 }
 
 const std::vector<const Frame*>& FrameTable::Find(std::string_view lemma, bool noun) const {

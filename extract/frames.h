@@ -9,6 +9,7 @@
 // Immutable after loading; safe to share between threads.
 #pragma once
 
+#include <memory>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -27,6 +28,7 @@ enum class Slot : unsigned char {
   kHolder,    // noun: the doer of the light verb it is the object of
   kPossessor, // noun: "A's visit", "his visit"
   kModifier,  // noun: names and demonyms before it ("Chilean strikes")
+  kParticipants,  // noun: "a summit involving A, B and C", "talks attended by A and B"
   kPrep,      // a prepositional phrase after the trigger; see ArgumentSource::prep
 };
 
@@ -59,6 +61,8 @@ class FrameTable {
   // Frames whose trigger is `lemma` as a verb (noun=false) or noun.
   const std::vector<const Frame*>& Find(std::string_view lemma, bool noun) const;
   bool IsLightVerb(std::string_view lemma) const { return light_.find(lemma) != light_.end(); }
+  // Verbs that list who took part: "involving", "attended by", "bringing together".
+  bool IsParticipantVerb(std::string_view lemma) const { return participant_.find(lemma) != participant_.end(); }
   size_t size() const { return frames_.size(); }
 
  private:
@@ -70,9 +74,9 @@ class FrameTable {
   };
   using Index = std::unordered_map<std::string, std::vector<const Frame*>, Hash, std::equal_to<>>;
   void Reindex();
-  std::vector<Frame> frames_;
+  std::vector<std::unique_ptr<Frame>> frames_;  // boxed: the indexes point at them, and a move keeps them
   Index verbs_, nouns_;
-  std::unordered_set<std::string, Hash, std::equal_to<>> light_;
+  std::unordered_set<std::string, Hash, std::equal_to<>> light_, participant_;
 };
 
 }  // namespace irkg

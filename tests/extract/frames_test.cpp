@@ -52,7 +52,7 @@ TEST_CASE("malformed frame rows name file and line") {
       {"verb\tmeet\tpredicate=metWith\tsubject=agent\tobject=patient\tneeds=nosuchclass\n", "is not a cue class"},
       {"verb\tmeet\tpredicate=metWith\tsubject=agent\tobject=patient\tcolour=red\n", "unknown key"},
       {"adverb\tsoon\tpredicate=metWith\n", "unknown kind"},
-      {"light\thold\tpredicate=metWith\n", "takes no keys"},
+      {"light\thold\tpredicate=metWith\n", "row takes no keys"},
       {"verb\tmeet\tpredicate=metWith\tsubject=agent\n", "missing subject= or object="},
   };
   for (const auto& c : cases) {
