@@ -31,6 +31,18 @@ const Dictionary& Dict() {
   return dict;
 }
 
+const Lexicon& Lex() {
+  static const Lexicon lexicon = [] {
+    auto l = Lexicon::LoadDefault();
+    if (!l.ok()) {
+      std::fprintf(stderr, "micro_bench: %s\n", l.status().message().c_str());
+      std::exit(1);
+    }
+    return std::move(*l);
+  }();
+  return lexicon;
+}
+
 // Article 0: the real seed article; article 1: a synthetic one.
 const Article& TestArticle(int which) {
   static const Article real = [] {
@@ -108,7 +120,7 @@ BENCHMARK(BM_LongestMatchSentence);
 
 void BM_Extract(benchmark::State& state) {
   const Article& a = TestArticle(static_cast<int>(state.range(0)));
-  Extractor extractor(Dict());
+  Extractor extractor(Dict(), Lex());
   for (auto _ : state) {
     ExtractionRecord r = extractor.Extract(a);
     benchmark::DoNotOptimize(r.triples.data());
@@ -127,7 +139,7 @@ void BM_FoldName(benchmark::State& state) {
 BENCHMARK(BM_FoldName);
 
 void BM_AppendRecordJson(benchmark::State& state) {
-  Extractor extractor(Dict());
+  Extractor extractor(Dict(), Lex());
   ExtractionRecord r = extractor.Extract(TestArticle(0));
   std::string line;
   for (auto _ : state) {
@@ -140,7 +152,7 @@ void BM_AppendRecordJson(benchmark::State& state) {
 BENCHMARK(BM_AppendRecordJson);
 
 void BM_ParseRecordJson(benchmark::State& state) {
-  Extractor extractor(Dict());
+  Extractor extractor(Dict(), Lex());
   std::string line;
   AppendRecordJson(extractor.Extract(TestArticle(0)), &line);
   for (auto _ : state) {

@@ -110,6 +110,16 @@ Status Report(const Common& c, const cli::PipelineResult& r, double extract_s, d
     out->Num("sentences_per_s", static_cast<double>(*sentences) / extract_s);
     out->Str("sentences_method", "extract/ Tokenize + SplitSentences, second untimed pass");
   }
+  if (c.pipeline.time_passes) {
+    // Thread time summed over the workers: with -j N it exceeds extract_s.
+    double passes = 0;
+    for (double s : r.pass_times.seconds) passes += s;
+    for (size_t i = 0; i < PassTimes::kCount; ++i) {
+      std::string name = PassTimes::kNames[i];
+      out->Num("pass_" + name + "_s", r.pass_times.seconds[i]);
+      out->Num("pass_" + name + "_share", passes > 0 ? r.pass_times.seconds[i] / passes : 0);
+    }
+  }
   return Status();
 }
 
@@ -127,6 +137,7 @@ std::vector<cli::OptionSpec> PipelineBenchOptions() {
 int RunExtractBench(const cli::Args& args) {
   auto c = CommonOptions(args);
   if (!c.ok()) return cli::Fail(c.status());
+  c->pipeline.time_passes = true;
   uint64_t json_bytes = 0, triples = 0, entities = 0;
   std::string line;
   Stopwatch clock;

@@ -94,10 +94,12 @@ Result<PipelineResult> RunPipeline(const PipelineOptions& options,
                                    const std::function<void(ExtractionRecord&&)>& sink) {
   auto dict = Dictionary::LoadDefault(options.dictionaries);
   if (!dict.ok()) return dict.status();
+  auto lexicon = Lexicon::LoadDefault();
+  if (!lexicon.ok()) return lexicon.status();
   auto reader = ArticleReader::Open(options.inputs, options.keep_going);
   if (!reader.ok()) return reader.status();
   reader->set_warning_sink([&](const std::string& w) { Warn(w); });
-  Extractor extractor(*dict);
+  Extractor extractor(*dict, *lexicon);
   Progress progress(!options.quiet, reader->total_bytes());
   PipelineResult result;
 
@@ -159,19 +161,24 @@ Result<PipelineResult> RunPipeline(const PipelineOptions& options,
   // (7 900 futex calls on the 20 MB corpus at -j 1, 700 this way).
   auto extract = [&] {
     std::vector<std::shared_ptr<Batch>> old;
+    PassTimes times;
+    PassTimes* timed = options.time_passes ? &times : nullptr;
     while (true) {
       std::shared_ptr<Batch> batch;
       {
         std::unique_lock<std::mutex> lock(mu);
         changed.wait(lock, [&] { return stop || !to_extract.empty() || reading_done; });
-        if (stop || to_extract.empty()) return;
+        if (stop || to_extract.empty()) {
+          result.pass_times += times;
+          return;
+        }
         batch = std::move(to_extract.front());
         to_extract.pop_front();
         old.swap(spent);
       }
       old.clear();
       batch->records.reserve(batch->articles.size());
-      for (const Article& a : batch->articles) batch->records.push_back(extractor.Extract(a));
+      for (const Article& a : batch->articles) batch->records.push_back(extractor.Extract(a, timed));
       batch->articles = {};  // the texts are not needed any more: free them now
       std::lock_guard<std::mutex> lock(mu);
       batch->done = true;

@@ -11,6 +11,7 @@
 #include "cli/args.h"
 #include "core/record.h"
 #include "core/status.h"
+#include "extract/extractor.h"
 
 namespace irkg::cli {
 
@@ -22,6 +23,7 @@ struct PipelineOptions {
   unsigned jobs = 1;
   // Skips articles whose doc id this returns true for (already in a graph).
   std::function<bool(const std::string&)> skip;
+  bool time_passes = false;  // fill PipelineResult::pass_times (the benchmark)
 };
 
 struct PipelineResult {
@@ -29,6 +31,7 @@ struct PipelineResult {
   size_t skipped_bad = 0;     // bad inputs skipped under --keep-going
   size_t skipped_known = 0;   // articles `skip` said were done
   uint64_t bytes = 0;
+  PassTimes pass_times;       // summed over the extraction threads, when asked
 };
 
 // The options extract and build share, for their option tables.

@@ -21,6 +21,10 @@
 
 namespace irkg {
 
+// The directory of irkg's data files: $IRKG_DATA_DIR, the installed
+// share/irkg, or the source tree's data/, the first that holds them.
+Result<std::string> FindDataDirectory();
+
 enum class EntryKind : unsigned char { kCountry, kLocation, kOrganization, kTitle, kGivenName, kCue };
 
 // How a surface form names its entry.

@@ -73,6 +73,7 @@ struct TokenTag {
   Pos pos = Pos::kOther;
   VerbForm form = VerbForm::kNone;
   LemmaId lemma = 0;             // 0: not a word the lexicon knows
+  bool negated = false;          // the word carries its own "not": "didn't", "cannot"
 };
 
 struct Document {

@@ -3,23 +3,43 @@
 // states, each with its evidence sentence, qualifiers and a confidence.
 //
 // An Extractor is immutable after construction and safe to use from many
-// threads at once; it keeps a reference to its Dictionary.
+// threads at once; it keeps references to its Dictionary and Lexicon.
 #pragma once
+
+#include <array>
 
 #include "core/record.h"
 #include "extract/article.h"
 #include "extract/dictionary.h"
+#include "extract/lexicon.h"
 
 namespace irkg {
 
+// The passes Extract runs, in order, and the time each took: summed over
+// the articles of one Extract call or more (for the benchmark's "time per
+// pass"). `records` is building the ExtractionRecord from the document.
+struct PassTimes {
+  static constexpr size_t kCount = 8;
+  static constexpr std::array<const char*, kCount> kNames = {
+      "tokens", "sentences", "tags", "dates", "entities", "coreference", "relations", "records"};
+  std::array<double, kCount> seconds{};
+
+  PassTimes& operator+=(const PassTimes& o) {
+    for (size_t i = 0; i < kCount; ++i) seconds[i] += o.seconds[i];
+    return *this;
+  }
+};
+
 class Extractor {
  public:
-  explicit Extractor(const Dictionary& dictionary) : dict_(dictionary) {}
+  Extractor(const Dictionary& dictionary, const Lexicon& lexicon) : dict_(dictionary), lex_(lexicon) {}
 
-  ExtractionRecord Extract(const Article& article) const;
+  // With `times`, adds each pass's time to it (a clock read per pass).
+  ExtractionRecord Extract(const Article& article, PassTimes* times = nullptr) const;
 
  private:
   const Dictionary& dict_;
+  const Lexicon& lex_;
 };
 
 }  // namespace irkg

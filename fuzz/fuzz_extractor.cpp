@@ -20,6 +20,15 @@ const irkg::Dictionary& Dict() {
   return *dict;
 }
 
+const irkg::Lexicon& Lex() {
+  static const irkg::Lexicon* lexicon = [] {
+    auto l = irkg::Lexicon::LoadDefault();
+    if (!l.ok()) std::abort();  // needs WordNet (wordnet-base) and IRKG_DATA_DIR as above
+    return new irkg::Lexicon(std::move(*l));
+  }();
+  return *lexicon;
+}
+
 void CheckSpan(const irkg::TextSpan& s, const std::string& text) {
   if (s.start > s.end || s.end > text.size()) std::abort();
   if (text.compare(s.start, s.end - s.start, s.text) != 0) std::abort();
@@ -34,7 +43,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   for (char& c : a.text)
     if (c == '\0') c = ' ';
   irkg::RepairUtf8(&a.text);
-  irkg::ExtractionRecord r = irkg::Extractor(Dict()).Extract(a);
+  irkg::ExtractionRecord r = irkg::Extractor(Dict(), Lex()).Extract(a);
   for (const auto& e : r.entities)
     for (const auto& m : e.mentions) CheckSpan(m, a.text);
   for (const auto& t : r.triples)

@@ -67,7 +67,9 @@ std::vector<Case> LoadCases(const std::string& path) {
 TEST_CASE("extraction cases in relation_cases.txt") {
   auto dict = Dictionary::LoadDefault({});
   REQUIRE(dict.ok());
-  Extractor extractor(*dict);
+  auto lexicon = Lexicon::LoadDefault();
+  REQUIRE(lexicon.ok());
+  Extractor extractor(*dict, *lexicon);
   auto cases = LoadCases(IRKG_TEST_SOURCE_DIR "/extract/relation_cases.txt");
   REQUIRE(cases.size() > 20);
   for (const auto& c : cases) {
