@@ -8,27 +8,51 @@
 #include <algorithm>
 #include <cstdlib>
 #include <cstring>
-#include <fstream>
-#include <sstream>
+#include <utility>
+
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <string>
-#include <unordered_map>
 
 #include "extract/dictionary.h"
 
 namespace irkg {
 namespace {
 
-Result<std::string> ReadWholeFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Status::NotFound(path + ": cannot open");
-  std::string s;
-  in.seekg(0, std::ios::end);
-  s.resize(static_cast<size_t>(in.tellg()));
-  in.seekg(0);
-  in.read(s.data(), static_cast<std::streamsize>(s.size()));
-  if (!in) return Status::IoError(path + ": cannot read");
-  return s;
-}
+// A file's bytes, mapped rather than read: WordNet's data files are tens
+// of megabytes, and copying them cost as much as parsing them.
+class MappedFile {
+ public:
+  static Result<MappedFile> Open(const std::string& path) {
+    int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return Status::NotFound(path + ": cannot open");
+    struct stat st;
+    MappedFile f;
+    if (::fstat(fd, &st) == 0 && st.st_size > 0) {
+      void* p = ::mmap(nullptr, static_cast<size_t>(st.st_size), PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
+      if (p != MAP_FAILED) f.bytes_ = std::string_view(static_cast<const char*>(p), static_cast<size_t>(st.st_size));
+    }
+    bool failed = st.st_size > 0 && f.bytes_.empty();
+    ::close(fd);
+    if (failed) return Status::IoError(path + ": cannot read");
+    return f;
+  }
+  MappedFile() = default;
+  MappedFile(MappedFile&& o) noexcept : bytes_(std::exchange(o.bytes_, {})) {}
+  MappedFile& operator=(MappedFile&& o) noexcept {
+    std::swap(bytes_, o.bytes_);
+    return *this;
+  }
+  ~MappedFile() {
+    if (!bytes_.empty()) ::munmap(const_cast<char*>(bytes_.data()), bytes_.size());
+  }
+  std::string_view bytes() const { return bytes_; }
+
+ private:
+  std::string_view bytes_;
+};
 
 // Calls fn(line, line_number) for each line of `text`.
 template <typename Fn>
@@ -64,6 +88,97 @@ uint64_t HashWord(std::string_view s) {
   for (unsigned char c : s) h = (h ^ c) * 1099511628211ull;
   return h ^ (h >> 29);
 }
+
+// A decimal or hexadecimal field of a WordNet line, without a copy.
+uint32_t ParseUint(std::string_view s, int base = 10) {
+  uint32_t v = 0;
+  for (char c : s) {
+    int digit = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+    if (digit < 0 || digit >= base) break;
+    v = v * static_cast<uint32_t>(base) + static_cast<uint32_t>(digit);
+  }
+  return v;
+}
+
+// Strings -> dense ids 0, 1, 2 ... in order of first insertion, by open
+// addressing over one arena: no allocation per string. The lexicon's word
+// forms and lemmas, and while loading WordNet's spellings.
+class StringIds {
+ public:
+  static constexpr uint32_t kNone = UINT32_MAX;
+
+  explicit StringIds(size_t expected = 1024) {
+    size_t slots = 1024;
+    while (slots < expected + expected / 2) slots *= 2;
+    slots_.assign(slots, Slot{});
+    offsets_.push_back(0);
+  }
+
+  uint32_t Find(std::string_view s) const {
+    uint64_t h = HashWord(s);
+    size_t mask = slots_.size() - 1;
+    for (size_t i = h & mask;; i = (i + 1) & mask) {
+      const Slot& slot = slots_[i];
+      if (slot.id == kNone) return kNone;
+      if (Matches(slot, h, s)) return slot.id;
+    }
+  }
+
+  uint32_t Insert(std::string_view s) {
+    if ((size() + 1) * 3 >= slots_.size() * 2) Grow();
+    uint64_t h = HashWord(s);
+    size_t mask = slots_.size() - 1;
+    for (size_t i = h & mask;; i = (i + 1) & mask) {
+      Slot& slot = slots_[i];
+      if (slot.id == kNone) {
+        slot = Slot{static_cast<uint32_t>(size()), static_cast<uint32_t>(h >> 32),
+                    static_cast<uint32_t>(arena_.size()), static_cast<uint32_t>(s.size())};
+        arena_.append(s);
+        offsets_.push_back(static_cast<uint32_t>(arena_.size()));
+        return slot.id;
+      }
+      if (Matches(slot, h, s)) return slot.id;
+    }
+  }
+
+  std::string_view Key(uint32_t id) const {
+    return std::string_view(arena_).substr(offsets_[id], offsets_[id + 1] - offsets_[id]);
+  }
+  size_t size() const { return offsets_.size() - 1; }
+
+ private:
+  // The key's place is in the slot itself: a probe touches the slot, and
+  // the arena only when the hash and length already agree.
+  struct Slot {
+    uint32_t id = kNone;
+    uint32_t hash = 0;  // the hash's high bits
+    uint32_t offset = 0, length = 0;
+  };
+
+  bool Matches(const Slot& slot, uint64_t h, std::string_view s) const {
+    if (slot.hash != static_cast<uint32_t>(h >> 32) || slot.length != s.size()) return false;
+    const char* key = arena_.data() + slot.offset;
+    for (size_t i = 0; i < s.size(); ++i)  // words are short: no call to memcmp
+      if (key[i] != s[i]) return false;
+    return true;
+  }
+
+  void Grow() {
+    std::vector<Slot> old = std::move(slots_);
+    slots_.assign(old.size() * 2, Slot{});
+    size_t mask = slots_.size() - 1;
+    for (const Slot& slot : old) {
+      if (slot.id == kNone) continue;
+      size_t i = HashWord(Key(slot.id)) & mask;
+      while (slots_[i].id != kNone) i = (i + 1) & mask;
+      slots_[i] = slot;
+    }
+  }
+
+  std::vector<Slot> slots_;
+  std::string arena_;
+  std::vector<uint32_t> offsets_;  // id -> start in arena_; one more for the end
+};
 
 // WordNet's inflection rules (morphy(7)): a form ending in `suffix` may be
 // `ending` instead. Run forwards here: base ending in `ending` -> form.
@@ -132,127 +247,83 @@ VerbForm IrregularVerbForm(std::string_view form, const std::vector<std::string_
 }  // namespace
 
 struct Lexicon::Impl {
+  static constexpr uint32_t kEnd = UINT32_MAX;
+
+  // Every form the lexicon explains ("met", "talks", "the"); lemma id = the
+  // lemma's index in `lemmas` + 1.
+  StringIds forms{250000};   // WordNet 3.0: 232 000
+  StringIds lemmas{100000};  // 83 000 (and the spellings of multi-word synsets' members)
+  struct Range {
+    uint32_t first = 0, count = 0;  // into `readings`
+  };
+  std::vector<Range> ranges;             // form id -> its readings
+  std::vector<WordReading> readings;
+
   // Build-time: one node per (form, reading), chained per form.
   struct Node {
     WordReading reading;
-    uint32_t score;   // WordNet's tagged-sense count of the lemma, for the order
+    uint32_t score;   // for the order: see Finish
     uint32_t next;    // next node of the same form, or kEnd
   };
-  static constexpr uint32_t kEnd = UINT32_MAX;
+  std::vector<Node> nodes;
+  std::vector<uint32_t> head;            // form id -> its last node, or kEnd
+  // What the closed-class file says of a word, in a table of its own: it
+  // is asked of every form WordNet adds, and stays in cache.
+  enum Closed : unsigned char { kOpen, kClosedWord, kClosedAuxiliary };
+  StringIds closed_words{512};
+  std::vector<Closed> closed;            // closed_words id -> kind
 
-  struct Slot {
-    uint32_t key_offset = 0;
-    uint16_t key_length = 0;
-    uint16_t count = 0;       // readings
-    uint32_t first = kEnd;    // build: head node; after Finish: first reading
-    uint32_t hash_bits = 0;
-  };
+  LemmaId Intern(std::string_view lemma) { return lemmas.Insert(lemma) + 1; }
 
-  std::string arena;                      // every form's text
-  std::vector<Slot> slots;                // open addressing, power of two
-  size_t used = 0;
-  std::vector<Node> nodes;                // build only
-  std::vector<WordReading> readings;      // after Finish: grouped by form
-
-  std::vector<std::string> lemma_texts{""};  // id -> text; id 0 is "none"
-  std::unordered_map<std::string, LemmaId> lemma_ids;
-
-  LemmaId Intern(std::string_view lemma) {
-    auto [it, fresh] = lemma_ids.try_emplace(std::string(lemma), 0);
-    if (fresh) {
-      it->second = static_cast<LemmaId>(lemma_texts.size());
-      lemma_texts.emplace_back(lemma);
-    }
-    return it->second;
+  Closed ClosedKind(std::string_view form) const {
+    uint32_t id = closed_words.Find(form);
+    return id == StringIds::kNone ? kOpen : closed[id];
   }
-
-  std::string_view KeyOf(const Slot& s) const { return std::string_view(arena).substr(s.key_offset, s.key_length); }
-
-  // Build-time: the head node of a form's readings, or kEnd.
-  uint32_t FindBuilding(std::string_view word) const {
-    const Slot* s = FindSlot(word);
-    return s ? s->first : kEnd;
-  }
-
-  const Slot* FindSlot(std::string_view word) const {
-    if (slots.empty()) return nullptr;
-    uint64_t h = HashWord(word);
-    size_t mask = slots.size() - 1;
-    for (size_t i = h & mask;; i = (i + 1) & mask) {
-      const Slot& s = slots[i];
-      if (s.key_length == 0) return nullptr;
-      if (s.hash_bits == static_cast<uint32_t>(h >> 32) && KeyOf(s) == word) return &s;
-    }
-  }
-
-  Slot& SlotFor(std::string_view word) {
-    if ((used + 1) * 4 >= slots.size() * 3) Grow();
-    uint64_t h = HashWord(word);
-    size_t mask = slots.size() - 1;
-    for (size_t i = h & mask;; i = (i + 1) & mask) {
-      Slot& s = slots[i];
-      if (s.key_length == 0) {
-        s.key_offset = static_cast<uint32_t>(arena.size());
-        s.key_length = static_cast<uint16_t>(word.size());
-        s.hash_bits = static_cast<uint32_t>(h >> 32);
-        arena.append(word);
-        ++used;
-        return s;
-      }
-      if (s.hash_bits == static_cast<uint32_t>(h >> 32) && KeyOf(s) == word) return s;
-    }
-  }
-
-  void Grow() {
-    std::vector<Slot> old = std::move(slots);
-    slots.assign(old.empty() ? 1u << 16 : old.size() * 2, Slot{});
-    size_t mask = slots.size() - 1;
-    for (const Slot& s : old) {
-      if (s.key_length == 0) continue;
-      for (size_t i = HashWord(KeyOf(s)) & mask;; i = (i + 1) & mask)
-        if (slots[i].key_length == 0) {
-          slots[i] = s;
-          break;
-        }
-    }
+  void MarkClosed(std::string_view form, bool auxiliary) {
+    uint32_t id = closed_words.Insert(form);
+    if (id >= closed.size()) closed.resize(id + 1, kClosedWord);
+    if (auxiliary) closed[id] = kClosedAuxiliary;
   }
 
   // Adds a reading of `form` unless the form already has it.
   void Add(std::string_view form, WordReading r, uint32_t score) {
     if (form.empty() || form.size() > 60) return;
-    Slot& s = SlotFor(form);
-    for (uint32_t n = s.first; n != kEnd; n = nodes[n].next) {
-      const WordReading& o = nodes[n].reading;
+    uint32_t id = forms.Insert(form);
+    if (id >= head.size()) head.resize(id + 1, kEnd);
+    for (uint32_t n = head[id]; n != kEnd; n = nodes[n].next) {
+      WordReading& o = nodes[n].reading;
       if (o.pos == r.pos && o.form == r.form && o.lemma == r.lemma) {
-        nodes[n].reading.cap = nodes[n].reading.cap || r.cap;
+        o.cap = o.cap || r.cap;
         return;
       }
     }
-    nodes.push_back({r, score, s.first});
-    s.first = static_cast<uint32_t>(nodes.size() - 1);
-    ++s.count;
+    nodes.push_back({r, score, head[id]});
+    head[id] = static_cast<uint32_t>(nodes.size() - 1);
   }
 
   // Lays each form's readings out contiguously: closed-class readings in
   // file order first, then WordNet's, most often tagged first.
   void Finish() {
     readings.reserve(nodes.size());
+    ranges.resize(forms.size());
     std::vector<const Node*> chain;
-    for (Slot& s : slots) {
-      if (s.key_length == 0) continue;
+    for (uint32_t id = 0; id < forms.size(); ++id) {
       chain.clear();
-      for (uint32_t n = s.first; n != kEnd; n = nodes[n].next) chain.push_back(&nodes[n]);
+      for (uint32_t n = head[id]; n != kEnd; n = nodes[n].next) chain.push_back(&nodes[n]);
       std::reverse(chain.begin(), chain.end());  // insertion order
       std::stable_sort(chain.begin(), chain.end(), [](const Node* a, const Node* b) { return a->score > b->score; });
-      s.first = static_cast<uint32_t>(readings.size());
+      ranges[id] = Range{static_cast<uint32_t>(readings.size()), static_cast<uint32_t>(chain.size())};
       for (const Node* n : chain) readings.push_back(n->reading);
     }
-    nodes.clear();
-    nodes.shrink_to_fit();
+    nodes = {};
+    head = {};
+    closed_words = StringIds(0);
+    closed = {};
   }
 
   Status LoadClosedClass(const std::string& path, std::string_view text);
-  Status LoadWordNet(const std::string& dir, const std::unordered_map<std::string, bool>& closed);
+  void AddNegatedAuxiliaries();
+  Status LoadWordNet(const std::string& dir);
 };
 
 namespace {
@@ -293,11 +364,37 @@ Status Lexicon::Impl::LoadClosedClass(const std::string& path, std::string_view 
       return fail("aux and modal rows need LEMMA and FORM");
     }
     Add(f[0], r, kClosedScore);
+    MarkClosed(f[0], r.pos == Pos::kAuxiliary || r.pos == Pos::kModal);
   });
   return error;
 }
 
-Status Lexicon::Impl::LoadWordNet(const std::string& dir, const std::unordered_map<std::string, bool>& closed) {
+// Negated auxiliaries are one token ("didn't", "hasn't"): the auxiliary's
+// readings and a "not". Irregular ones ("won't", "can't") are rows.
+void Lexicon::Impl::AddNegatedAuxiliaries() {
+  LemmaId negation = Intern("not");
+  size_t closed_count = closed_words.size();
+  std::string negated;
+  std::vector<WordReading> auxiliary;
+  for (uint32_t c = 0; c < closed_count; ++c) {
+    std::string word(closed_words.Key(c));
+    if (closed[c] != kClosedAuxiliary || word.find('\'') != std::string::npos) continue;
+    uint32_t id = forms.Find(word);
+    negated.assign(word);
+    negated += "n't";
+    if (ClosedKind(negated) != kOpen) continue;
+    auxiliary.clear();
+    for (uint32_t n = head[id]; n != kEnd; n = nodes[n].next)
+      if (nodes[n].reading.pos == Pos::kAuxiliary || nodes[n].reading.pos == Pos::kModal)
+        auxiliary.push_back(nodes[n].reading);
+    std::reverse(auxiliary.begin(), auxiliary.end());
+    for (const WordReading& r : auxiliary) Add(negated, r, kClosedScore);
+    Add(negated, WordReading{Pos::kNegator, VerbForm::kNone, negation, false}, kClosedScore);
+    MarkClosed(negated, true);
+  }
+}
+
+Status Lexicon::Impl::LoadWordNet(const std::string& dir) {
   struct IndexFile {
     const char* name;
     const char* data;
@@ -316,43 +413,45 @@ Status Lexicon::Impl::LoadWordNet(const std::string& dir, const std::unordered_m
     struct Case {
       uint32_t lower = 0, upper = 0;  // synsets that write it so
     };
-    std::unordered_map<std::string, Case> cases;
+    std::vector<Case> cases;  // lemma id -> how this part of speech's synsets write it
     if (file.data) {
-      auto data = ReadWholeFile(dir + "/" + file.data);
+      auto data = MappedFile::Open(dir + "/" + file.data);
       if (!data.ok()) return data.status();
       std::string lower;
-      ForEachLine(*data, [&](std::string_view line, size_t) {
+      ForEachLine(data->bytes(), [&](std::string_view line, size_t) {
         if (line.empty() || line[0] == ' ') return;  // the licence header
-        std::string_view f[4];
-        if (SplitFields(line, ' ', f, 4) < 4) return;
-        std::string_view rest = f[3];  // w_cnt word lex_id word lex_id ...
-        size_t sp = rest.find(' ');
-        unsigned count = static_cast<unsigned>(std::strtoul(std::string(rest.substr(0, sp)).c_str(), nullptr, 16));
-        rest.remove_prefix(sp == std::string_view::npos ? rest.size() : sp + 1);
+        std::string_view f[5];
+        if (SplitFields(line, ' ', f, 5) < 5) return;
+        unsigned count = ParseUint(f[3], 16);        // offset lex_filenum ss_type w_cnt word lex_id ...
+        std::string_view rest = f[4];
         for (unsigned w = 0; w < count && !rest.empty(); ++w) {
           std::string_view pair[3];
-          SplitFields(rest, ' ', pair, 3);
+          size_t got = SplitFields(rest, ' ', pair, 3);
           std::string_view word = pair[0];
+          rest = got == 3 ? pair[2] : std::string_view();
           if (size_t paren = word.find('('); paren != std::string_view::npos) word = word.substr(0, paren);
-          rest.remove_prefix(std::min(rest.size(), pair[0].size() + pair[1].size() + 2));
           if (word.find('_') != std::string_view::npos) continue;
           bool upper = false;
           lower.assign(word);
           for (char& c : lower)
             if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a'), upper = true;
-          Case& c = cases[lower];
-          ++(upper ? c.upper : c.lower);
+          LemmaId id = Intern(lower);
+          if (id >= cases.size()) cases.resize(id + 1);
+          ++(upper ? cases[id].upper : cases[id].lower);
         }
       });
     }
+    auto case_of = [&](LemmaId id) {
+      return id < cases.size() && (cases[id].lower || cases[id].upper) ? cases[id] : Case{1, 0};
+    };
 
-    auto index = ReadWholeFile(dir + "/" + file.name);
-    if (!index.ok()) return index.status();
     std::string path = dir + "/" + file.name;
+    auto index = MappedFile::Open(path);
+    if (!index.ok()) return index.status();
     Status error;
-    std::unordered_map<std::string_view, uint32_t> score_of;  // lemmas of this part of speech
+    std::vector<uint32_t> score_of;  // lemma id -> its score in this part of speech, or kEnd
     std::string form;
-    ForEachLine(*index, [&](std::string_view line, size_t line_no) {
+    ForEachLine(index->bytes(), [&](std::string_view line, size_t line_no) {
       if (!error.ok() || line.empty() || line[0] == ' ') return;
       std::string_view f[64];
       size_t n = SplitFields(line, ' ', f, 64);
@@ -362,65 +461,65 @@ Status Lexicon::Impl::LoadWordNet(const std::string& dir, const std::unordered_m
       }
       std::string_view lemma = f[0];
       if (lemma.find('_') != std::string_view::npos) return;  // multi-word: the tokens come one by one
-      size_t pointers = std::strtoul(std::string(f[3]).c_str(), nullptr, 10);
-      size_t tagged_at = 4 + pointers + 1;
-      uint32_t score = tagged_at < n ? static_cast<uint32_t>(std::strtoul(std::string(f[tagged_at]).c_str(), nullptr, 10)) : 0;
-      score_of.emplace(lemma, score);
-      auto closed_it = closed.find(std::string(lemma));
+      size_t tagged_at = 4 + ParseUint(f[3]) + 1;  // lemma pos synset_cnt p_cnt [ptr...] sense_cnt tagsense_cnt
+      uint32_t score = tagged_at < n ? ParseUint(f[tagged_at]) : 0;
+      LemmaId id = Intern(lemma);
+      if (id >= score_of.size()) score_of.resize(id + 1, kEnd);
+      score_of[id] = score;
+      Closed closed_kind = ClosedKind(lemma);
       // One- and two-letter closed-class words are, to WordNet, symbols
       // and abbreviations ("in" inch, "he" helium, "at" astatine).
-      if (closed_it != closed.end() && lemma.size() <= 2) return;
-      bool closed_aux = closed_it != closed.end() && closed_it->second;
-      if (closed_aux && file.pos == Pos::kVerb) return;  // "do", "have": the auxiliary's lemma covers them
-      LemmaId id = Intern(lemma);
-      Case how{1, 0};
-      if (file.data) {
-        auto c = cases.find(std::string(lemma));
-        if (c != cases.end()) how = c->second;
-      }
+      if (closed_kind != kOpen && lemma.size() <= 2) return;
+      if (closed_kind == kClosedAuxiliary && file.pos == Pos::kVerb) return;  // "do", "have": the auxiliary covers them
+      Case how = case_of(id);
       // Scores are doubled so that, within one lemma, the way WordNet
       // writes it more often comes first ("China" before "china").
-      auto add_with_case = [&](std::string_view w, VerbForm vf, uint32_t s) {
-        if (how.lower) Add(w, WordReading{file.pos, vf, id, false}, 2 * s + (how.lower > how.upper));
+      auto add_with_case = [&](std::string_view w, VerbForm vf) {
+        if (how.lower) Add(w, WordReading{file.pos, vf, id, false}, 2 * score + (how.lower > how.upper));
         if (how.upper)
           Add(w, WordReading{file.pos == Pos::kNoun ? Pos::kProperNoun : file.pos, vf, id, true},
-              2 * s + (how.upper >= how.lower));
+              2 * score + (how.upper >= how.lower));
       };
-      add_with_case(lemma, file.pos == Pos::kVerb ? VerbForm::kBase : VerbForm::kNone, score);
+      add_with_case(lemma, file.pos == Pos::kVerb ? VerbForm::kBase : VerbForm::kNone);
       for (const Detachment& d : kDetachments) {
         if (d.pos != file.pos || !EndsWith(lemma, d.ending)) continue;
         form.assign(lemma.substr(0, lemma.size() - std::strlen(d.ending)));
         form.append(d.suffix);
         // morphy leaves nouns in -ss and words of two letters alone
         if (file.pos == Pos::kNoun && (EndsWith(form, "ss") || form.size() <= 2)) continue;
-        if (closed.count(form)) continue;  // "has", "was", "does": not plurals of "ha", "wa", "doe"
-        add_with_case(form, d.form, score);
+        if (ClosedKind(form) != kOpen) continue;  // "has", "was", "does": not plurals of "ha", "wa", "doe"
+        add_with_case(form, d.form);
       }
     });
     if (!error.ok()) return error;
 
     // The exception list: irregular forms whose base is in the index.
-    auto exc = ReadWholeFile(dir + "/" + file.exc);
+    auto exc = MappedFile::Open(dir + "/" + file.exc);
     if (!exc.ok()) return exc.status();
-    std::unordered_map<std::string_view, std::vector<std::string_view>> forms_of;
-    std::vector<std::pair<std::string_view, std::string_view>> pairs;
-    ForEachLine(*exc, [&](std::string_view line, size_t) {
+    std::vector<std::pair<LemmaId, std::string_view>> pairs;  // base, irregular form
+    ForEachLine(exc->bytes(), [&](std::string_view line, size_t) {
       std::string_view f[2];
       if (line.empty() || SplitFields(line, ' ', f, 2) < 2) return;
       std::string_view base = f[1].substr(0, f[1].find(' '));
       if (f[0].find('_') != std::string_view::npos || base.find('_') != std::string_view::npos) return;
-      if (!score_of.count(base)) return;
-      pairs.emplace_back(f[0], base);
-      forms_of[base].push_back(f[0]);
+      uint32_t found = lemmas.Find(base);
+      if (found == StringIds::kNone || found + 1 >= score_of.size() || score_of[found + 1] == kEnd) return;
+      pairs.emplace_back(found + 1, f[0]);
     });
-    for (auto [inflected, base] : pairs) {
-      auto closed_it = closed.find(std::string(inflected));
-      if (closed_it != closed.end()) continue;  // "was", "had": closed-class readings only
-      auto c = file.data ? cases.find(std::string(base)) : cases.end();
-      bool proper_only = c != cases.end() && c->second.lower == 0;
+    // grouped by base, so that each form sees its siblings ("took", "taken")
+    std::stable_sort(pairs.begin(), pairs.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    std::vector<std::string_view> siblings;
+    for (size_t k = 0; k < pairs.size(); ++k) {
+      auto [base, inflected] = pairs[k];
+      if (k == 0 || pairs[k - 1].first != base) {
+        siblings.clear();
+        for (size_t j = k; j < pairs.size() && pairs[j].first == base; ++j) siblings.push_back(pairs[j].second);
+      }
+      if (ClosedKind(inflected) != kOpen) continue;  // "was", "had": closed-class readings only
+      bool proper_only = case_of(base).lower == 0;
       Pos pos = file.pos == Pos::kNoun && proper_only ? Pos::kProperNoun : file.pos;
-      VerbForm vf = file.pos == Pos::kVerb ? IrregularVerbForm(inflected, forms_of[base]) : VerbForm::kNone;
-      Add(inflected, WordReading{pos, vf, Intern(base), proper_only}, 2 * score_of[base]);
+      VerbForm vf = file.pos == Pos::kVerb ? IrregularVerbForm(inflected, siblings) : VerbForm::kNone;
+      Add(inflected, WordReading{pos, vf, base, proper_only}, 2 * score_of[base]);
     }
   }
   return Status::Ok();
@@ -434,39 +533,12 @@ Lexicon& Lexicon::operator=(Lexicon&&) noexcept = default;
 Result<Lexicon> Lexicon::Load(const std::string& wordnet_dir, const std::string& closed_class_file) {
   Lexicon lex;
   Impl& m = *lex.impl_;
-  m.nodes.reserve(600000);
-  auto closed_text = ReadWholeFile(closed_class_file);
+  m.nodes.reserve(260000);  // WordNet 3.0: 253 000 readings
+  auto closed_text = MappedFile::Open(closed_class_file);
   if (!closed_text.ok()) return closed_text.status();
-  if (Status s = m.LoadClosedClass(closed_class_file, *closed_text); !s.ok()) return s;
-  // closed-class word -> whether it is an auxiliary or modal
-  std::unordered_map<std::string, bool> closed;
-  for (const auto& slot : m.slots) {
-    if (slot.key_length == 0) continue;
-    bool aux = false;
-    for (uint32_t n = slot.first; n != Impl::kEnd; n = m.nodes[n].next)
-      aux = aux || m.nodes[n].reading.pos == Pos::kAuxiliary || m.nodes[n].reading.pos == Pos::kModal;
-    closed.emplace(std::string(m.KeyOf(slot)), aux);
-  }
-  // Negated auxiliaries are one token ("didn't", "hasn't"): the auxiliary's
-  // readings and a "not". Irregular ones ("won't", "can't") are rows.
-  LemmaId negation = m.Intern("not");
-  for (const auto& [word, aux] : closed) {
-    if (!aux || word.find('\'') != std::string::npos) continue;
-    std::string negated = word + "n't";
-    if (closed.count(negated)) continue;
-    std::vector<WordReading> auxiliary;
-    for (uint32_t n = m.FindBuilding(word); n != Impl::kEnd; n = m.nodes[n].next)
-      if (m.nodes[n].reading.pos == Pos::kAuxiliary || m.nodes[n].reading.pos == Pos::kModal)
-        auxiliary.push_back(m.nodes[n].reading);
-    std::reverse(auxiliary.begin(), auxiliary.end());
-    for (const WordReading& r : auxiliary) m.Add(negated, r, kClosedScore);
-    m.Add(negated, WordReading{Pos::kNegator, VerbForm::kNone, negation, false}, kClosedScore);
-  }
-  std::vector<std::string> negated_forms;
-  for (const auto& [word, aux] : closed)
-    if (aux && word.find('\'') == std::string::npos) negated_forms.push_back(word + "n't");
-  for (auto& form : negated_forms) closed.emplace(std::move(form), true);
-  if (Status s = m.LoadWordNet(wordnet_dir, closed); !s.ok()) return s;
+  if (Status s = m.LoadClosedClass(closed_class_file, closed_text->bytes()); !s.ok()) return s;
+  m.AddNegatedAuxiliaries();
+  if (Status s = m.LoadWordNet(wordnet_dir); !s.ok()) return s;
   m.Finish();
   return lex;
 }
@@ -480,9 +552,10 @@ Result<Lexicon> Lexicon::LoadDefault() {
 }
 
 std::span<const WordReading> Lexicon::Find(std::string_view lower_word) const {
-  const Impl::Slot* s = impl_->FindSlot(lower_word);
-  if (!s) return {};
-  return std::span<const WordReading>(impl_->readings.data() + s->first, s->count);
+  uint32_t id = impl_->forms.Find(lower_word);
+  if (id >= impl_->ranges.size()) return {};
+  Impl::Range r = impl_->ranges[id];
+  return std::span<const WordReading>(impl_->readings.data() + r.first, r.count);
 }
 
 void Lexicon::Readings(std::string_view lower_word, std::vector<WordReading>* out) const {
@@ -497,12 +570,12 @@ bool Lexicon::Has(std::string_view lower_word, Pos pos) const {
 }
 
 LemmaId Lexicon::Lemma(std::string_view lower_lemma) const {
-  auto it = impl_->lemma_ids.find(std::string(lower_lemma));
-  return it == impl_->lemma_ids.end() ? 0 : it->second;
+  uint32_t id = impl_->lemmas.Find(lower_lemma);
+  return id == StringIds::kNone ? 0 : id + 1;
 }
 
 std::string_view Lexicon::LemmaText(LemmaId id) const {
-  return id < impl_->lemma_texts.size() ? std::string_view(impl_->lemma_texts[id]) : std::string_view();
+  return id >= 1 && id <= impl_->lemmas.size() ? impl_->lemmas.Key(id - 1) : std::string_view();
 }
 
 }  // namespace irkg

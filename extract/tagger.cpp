@@ -80,30 +80,32 @@ TokenTag GuessUnknown(std::string_view w) {
 }
 
 struct SentenceTagger {
+  SentenceTagger(Document* doc, const Lexicon& lexicon)
+      : d(*doc), lex(lexicon), tags(doc->tags), be(lex.Lemma("be")), have(lex.Lemma("have")), do_(lex.Lemma("do")) {}
+
   const Document& d;
   const Lexicon& lex;
   std::vector<TokenTag>& tags;
-  LemmaId be, have, do_;
+  const LemmaId be, have, do_;
   // per token of the sentence being tagged
   std::vector<Readings> readings;
   std::vector<char> lower_ok;  // the token may take lower-case readings
   std::vector<char> starts;    // the token opens the sentence (or a quote)
-  std::string buf;
   std::vector<WordReading> common;  // a lower-case word's readings without its name readings
 
-  // Lower case for the lexicon, typographic apostrophes as ASCII ones.
+  // Lower case for the lexicon, typographic apostrophes as ASCII ones; empty
+  // for a word too long to be in it. Asked of every word: no allocation.
+  char lowered[64];
   std::string_view Lower(std::string_view text) {
-    buf.clear();
+    size_t n = 0;
     for (size_t i = 0; i < text.size(); ++i) {
+      if (n == sizeof lowered) return {};
       char c = text[i];
       if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-      if (c == '\xE2' && i + 2 < text.size() && text[i + 1] == '\x80' && text[i + 2] == '\x99') {
-        c = '\'';
-        i += 2;
-      }
-      buf.push_back(c);
+      else if (c == '\xE2' && i + 2 < text.size() && text[i + 1] == '\x80' && text[i + 2] == '\x99') c = '\'', i += 2;
+      lowered[n++] = c;
     }
-    return buf;
+    return std::string_view(lowered, n);
   }
 
   void Tag(const Sentence& s);
@@ -174,10 +176,10 @@ void SentenceTagger::Tag(const Sentence& s) {
 TokenTag SentenceTagger::ChooseWord(uint32_t i, const Sentence& s, uint32_t prev_tok) {
   const Token& t = d.tokens[i];
   Readings r = readings[i - s.first];
-  std::string_view lower = Lower(d.Text(i));
+  std::string_view text = d.Text(i);
   bool names_something = !lower_ok[i - s.first];
   bool acronym = t.upper && (!s.title_case || r.empty());
-  if (lower == "i" && t.cap) return TokenTag{Pos::kPronoun, VerbForm::kNone, lex.Lemma("i"), false};
+  if (text == "I") return TokenTag{Pos::kPronoun, VerbForm::kNone, lex.Lemma("i"), false};
   if (names_something || acronym || (t.cap && r.empty())) {
     // "American" stays an adjective; anything else capitalized is a name
     // word, with the lemma of its noun reading when it has one ("President")
@@ -187,7 +189,7 @@ TokenTag SentenceTagger::ChooseWord(uint32_t i, const Sentence& s, uint32_t prev
     else if (const WordReading* c = First(r, Pos::kNoun)) tag.lemma = c->lemma;
     return tag;
   }
-  if (r.empty()) return GuessUnknown(lower);
+  if (r.empty()) return GuessUnknown(Lower(text));
   // A capitalized word opening a sentence is a name when WordNet knows it
   // as one (news opens with its actors: "Turkey", "Chile"); inside a
   // headline only when WordNet writes it so more often than not ("China",
@@ -196,7 +198,7 @@ TokenTag SentenceTagger::ChooseWord(uint32_t i, const Sentence& s, uint32_t prev
     bool opens = starts[i - s.first];
     for (const auto& x : r) {
       // (an inflected form is rarely a name: "Rebels", not the Confederates)
-      if (x.pos == Pos::kProperNoun && EqualsLowerAscii(lower, lex.LemmaText(x.lemma))) return TagOf(x);
+      if (x.pos == Pos::kProperNoun && EqualsLowerAscii(text, lex.LemmaText(x.lemma))) return TagOf(x);
       if (x.pos == Pos::kNoun && !opens) break;
     }
   }
@@ -365,8 +367,7 @@ VerbForm SentenceTagger::ResolvePast(uint32_t i, const TokenTag& pv, uint32_t pr
 void TagTokens(Document* doc) {
   doc->tags.assign(doc->tokens.size(), TokenTag{});
   if (!doc->lexicon) return;
-  const Lexicon& lex = *doc->lexicon;
-  SentenceTagger tagger{*doc, lex, doc->tags, lex.Lemma("be"), lex.Lemma("have"), lex.Lemma("do"), {}, {}, {}, {}, {}};
+  SentenceTagger tagger(doc, *doc->lexicon);
   for (const Sentence& s : doc->sentences) tagger.Tag(s);
 }
 
