@@ -111,6 +111,8 @@ class StringIds {
     size_t slots = 1024;
     while (slots < expected + expected / 2) slots *= 2;
     slots_.assign(slots, Slot{});
+    arena_.reserve(expected * 8);  // English words average under 8 letters: no regrowth, no copies
+    offsets_.reserve(expected + 1);
     offsets_.push_back(0);
   }
 
@@ -224,6 +226,108 @@ constexpr FormName kFormNames[] = {
     {"pastpart", VerbForm::kPastOrParticiple}, {"part", VerbForm::kParticiple}, {"ger", VerbForm::kGerund},
 };
 
+// The table Find probes, built once the readings are laid out. A slot
+// holds the form's text inline when it is short (nearly every word) and
+// where its readings are: a lookup touches one slot and the readings, not
+// a slot, a key arena, a range table and the readings (each a cache miss
+// for all but the commonest words).
+class FormTable {
+ public:
+  struct Span {
+    uint32_t first = 0, count = 0;
+  };
+
+  // `span_of(id)` gives the readings of form `forms.Key(id)`.
+  template <typename SpanOf>
+  void Build(const StringIds& forms, SpanOf&& span_of) {
+    size_t n = 1024;
+    while (n < forms.size() + forms.size() / 2) n *= 2;
+    slots_.assign(n, Slot{});
+    size_t mask = n - 1;
+    for (uint32_t id = 0; id < forms.size(); ++id) {
+      std::string_view key = forms.Key(id);
+      Span span = span_of(id);
+      if (span.count == 0 || key.size() > 255) continue;
+      uint64_t h = HashWord(key);
+      size_t i = h & mask;
+      while (slots_[i].count) i = (i + 1) & mask;
+      Slot& slot = slots_[i];
+      slot.hash = static_cast<uint32_t>(h >> 32);
+      slot.first = span.first;
+      slot.count = static_cast<uint8_t>(std::min<uint32_t>(span.count, 255));
+      slot.length = static_cast<uint8_t>(key.size());
+      if (key.size() <= kInline) {
+        std::memcpy(slot.text, key.data(), key.size());
+      } else {
+        auto offset = static_cast<uint32_t>(long_keys_.size());
+        std::memcpy(slot.text, &offset, sizeof offset);
+        long_keys_.append(key);
+      }
+    }
+  }
+
+  Span Find(std::string_view s) const {
+    if (slots_.empty() || s.size() > 255) return {};
+    uint64_t h = HashWord(s);
+    size_t mask = slots_.size() - 1;
+    for (size_t i = h & mask;; i = (i + 1) & mask) {
+      const Slot& slot = slots_[i];
+      if (slot.count == 0) return {};
+      if (slot.hash != static_cast<uint32_t>(h >> 32) || slot.length != s.size()) continue;
+      const char* key = slot.text;
+      if (s.size() > kInline) {
+        uint32_t offset;
+        std::memcpy(&offset, slot.text, sizeof offset);
+        key = long_keys_.data() + offset;
+      }
+      size_t k = 0;
+      while (k < s.size() && key[k] == s[k]) ++k;
+      if (k == s.size()) return Span{slot.first, slot.count};
+    }
+  }
+
+ private:
+  static constexpr size_t kInline = 14;
+  struct Slot {
+    uint32_t hash = 0;   // the hash's high bits
+    uint32_t first = 0;  // readings
+    uint8_t count = 0;   // 0: an empty slot
+    uint8_t length = 0;
+    char text[kInline];  // the form, or (when longer) its offset in long_keys_
+  };
+  std::vector<Slot> slots_;
+  std::string long_keys_;
+};
+
+// morphy tries every detachment on every word; run forwards, most rules
+// would also write forms English spelling never makes ("voteing",
+// "churchs", "partys", "largeer", "internationaler"), a quarter of the
+// table. Those are left out.
+bool SpelledAsEnglish(std::string_view lemma, const Detachment& d) {
+  std::string_view suffix = d.suffix, ending = d.ending;
+  char last = lemma.empty() ? 0 : lemma.back();
+  auto vowel = [](char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; };
+  bool sibilant = last == 's' || last == 'x' || last == 'z' || EndsWith(lemma, "ch") || EndsWith(lemma, "sh");
+  char before = lemma.size() > 1 ? lemma[lemma.size() - 2] : 0;
+  if (d.pos == Pos::kAdjective) {
+    // English compares long adjectives with "more": no "internationaler"
+    int syllables = 0;
+    for (size_t i = 0; i < lemma.size(); ++i)
+      if ((vowel(lemma[i]) || lemma[i] == 'y') && (i == 0 || !(vowel(lemma[i - 1]) || lemma[i - 1] == 'y')))
+        ++syllables;
+    if (syllables > 2) return false;
+  }
+  if (ending == "y") return !vowel(before);              // "parties", not "daies"
+  if (!ending.empty()) return true;                      // the rule names its own stem ending
+  if (last == 'e' && suffix[0] == 'e') return false;     // "vote"+"ed": "voted" comes by the e-rule
+  if (last == 'e' && suffix == "ing" && before != 'e' && before != 'o' && before != 'y')
+    return false;                                        // "voteing", but "seeing", "dyeing"
+  if (suffix == "s" && (sibilant || (last == 'y' && !vowel(before))))
+    return false;                                        // "churchs", "partys"
+  if (suffix == "es" && !sibilant && last != 'o') return false;  // "visites"
+  return true;
+}
+
 // Irregular verb forms of verb.exc carry no label. A lemma with one
 // exception form uses it for both ("met"); with several, the -n/-en form
 // is the participle ("taken", "gone") and a/u pairs split the other way
@@ -251,13 +355,10 @@ struct Lexicon::Impl {
 
   // Every form the lexicon explains ("met", "talks", "the"); lemma id = the
   // lemma's index in `lemmas` + 1.
-  StringIds forms{250000};   // WordNet 3.0: 232 000
-  StringIds lemmas{100000};  // 83 000 (and the spellings of multi-word synsets' members)
-  struct Range {
-    uint32_t first = 0, count = 0;  // into `readings`
-  };
-  std::vector<Range> ranges;             // form id -> its readings
+  StringIds forms{172000};  // WordNet 3.0: 173 000
+  StringIds lemmas{86000};  // WordNet 3.0: 83 000
   std::vector<WordReading> readings;
+  FormTable table;                       // form -> its readings: what Find asks
 
   // Build-time: one node per (form, reading), chained per form.
   struct Node {
@@ -305,16 +406,20 @@ struct Lexicon::Impl {
   // file order first, then WordNet's, most often tagged first.
   void Finish() {
     readings.reserve(nodes.size());
-    ranges.resize(forms.size());
+    std::vector<FormTable::Span> spans(forms.size());
     std::vector<const Node*> chain;
     for (uint32_t id = 0; id < forms.size(); ++id) {
       chain.clear();
       for (uint32_t n = head[id]; n != kEnd; n = nodes[n].next) chain.push_back(&nodes[n]);
       std::reverse(chain.begin(), chain.end());  // insertion order
-      std::stable_sort(chain.begin(), chain.end(), [](const Node* a, const Node* b) { return a->score > b->score; });
-      ranges[id] = Range{static_cast<uint32_t>(readings.size()), static_cast<uint32_t>(chain.size())};
+      // a stable insertion sort: a form has a handful of readings at most
+      for (size_t k = 1; k < chain.size(); ++k)
+        for (size_t j = k; j > 0 && chain[j - 1]->score < chain[j]->score; --j) std::swap(chain[j - 1], chain[j]);
+      spans[id] = FormTable::Span{static_cast<uint32_t>(readings.size()), static_cast<uint32_t>(chain.size())};
       for (const Node* n : chain) readings.push_back(n->reading);
     }
+    table.Build(forms, [&](uint32_t id) { return spans[id]; });
+    forms = StringIds(0);
     nodes = {};
     head = {};
     closed_words = StringIds(0);
@@ -487,6 +592,7 @@ Status Lexicon::Impl::LoadWordNet(const std::string& dir) {
         form.append(d.suffix);
         // morphy leaves nouns in -ss and words of two letters alone
         if (file.pos == Pos::kNoun && (EndsWith(form, "ss") || form.size() <= 2)) continue;
+        if (!SpelledAsEnglish(lemma, d)) continue;
         if (ClosedKind(form) != kOpen) continue;  // "has", "was", "does": not plurals of "ha", "wa", "doe"
         add_with_case(form, d.form);
       }
@@ -552,9 +658,7 @@ Result<Lexicon> Lexicon::LoadDefault() {
 }
 
 std::span<const WordReading> Lexicon::Find(std::string_view lower_word) const {
-  uint32_t id = impl_->forms.Find(lower_word);
-  if (id >= impl_->ranges.size()) return {};
-  Impl::Range r = impl_->ranges[id];
+  FormTable::Span r = impl_->table.Find(lower_word);
   return std::span<const WordReading>(impl_->readings.data() + r.first, r.count);
 }
 
