@@ -181,9 +181,11 @@ TokenTag SentenceTagger::ChooseWord(uint32_t i, const Sentence& s, uint32_t prev
   bool acronym = t.upper && (!s.title_case || r.empty());
   if (text == "I") return TokenTag{Pos::kPronoun, VerbForm::kNone, lex.Lemma("i"), false};
   if (names_something || acronym || (t.cap && r.empty())) {
-    // "American" stays an adjective; anything else capitalized is a name
-    // word, with the lemma of its noun reading when it has one ("President")
-    if (const WordReading* adj = First(r, Pos::kAdjective); adj && adj->cap) return TagOf(*adj);
+    // "American" stays an adjective, unless it goes on a name ("European
+    // Union"); anything else capitalized is a name word, with the lemma of
+    // its noun reading when it has one ("President")
+    bool inside_name = prev_tok != UINT32_MAX && d.tokens[prev_tok].cap;
+    if (const WordReading* adj = First(r, Pos::kAdjective); adj && adj->cap && !inside_name) return TagOf(*adj);
     TokenTag tag{Pos::kProperNoun, VerbForm::kNone, 0, false};
     if (const WordReading* p = First(r, Pos::kProperNoun)) tag.lemma = p->lemma;
     else if (const WordReading* c = First(r, Pos::kNoun)) tag.lemma = c->lemma;
@@ -196,6 +198,9 @@ TokenTag SentenceTagger::ChooseWord(uint32_t i, const Sentence& s, uint32_t prev
   // but not "Post").
   if (t.cap && !HasClosed(r)) {
     bool opens = starts[i - s.first];
+    // "Iranian Defence Minister ...": an adjective before a word
+    bool word_next = i + 1 < s.last && d.tokens[i + 1].shape == TokenShape::kWord;
+    if (const WordReading* adj = First(r, Pos::kAdjective); adj && adj->cap && word_next) return TagOf(*adj);
     for (const auto& x : r) {
       // (an inflected form is rarely a name: "Rebels", not the Confederates)
       if (x.pos == Pos::kProperNoun && EqualsLowerAscii(text, lex.LemmaText(x.lemma))) return TagOf(x);
@@ -357,8 +362,24 @@ VerbForm SentenceTagger::ResolvePast(uint32_t i, const TokenTag& pv, uint32_t pr
   if (i + 1 < sentence->last && EqualsLowerAscii(d.Text(i + 1), "by")) return VerbForm::kParticiple;
   if (prev_tok == UINT32_MAX) return VerbForm::kParticiple;
   Pos p = tags[prev_tok].pos;
-  if (p == Pos::kDeterminer || p == Pos::kAdjective || p == Pos::kPreposition || p == Pos::kPunct)
-    return VerbForm::kParticiple;
+  if (p == Pos::kDeterminer || p == Pos::kAdjective || p == Pos::kPreposition) return VerbForm::kParticiple;
+  if (p == Pos::kPunct) {
+    // after a comma a participle opens a phrase ("The treaty, signed in
+    // 1990, ...", "accompanied by"); but the comma closing such a phrase or
+    // an apposition, before any finite verb, comes before the main verb
+    // ("The treaty, signed in 1990, expired", "A and B, its ministers, held talks")
+    bool closing = false, finite_before = false;
+    for (uint32_t k = sentence->first; k + 1 < i; ++k) {
+      closing = closing || d.Text(k) == ",";
+      const TokenTag& t = tags[k];
+      finite_before = finite_before || t.pos == Pos::kAuxiliary || t.pos == Pos::kModal ||
+                      (t.pos == Pos::kVerb && (t.form == VerbForm::kPast || t.form == VerbForm::kPresent3s));
+    }
+    if (closing && !finite_before) return VerbForm::kPast;
+    bool phrase_next = i + 1 < sentence->last && Has(readings[i + 1 - sentence->first], Pos::kPreposition) &&
+                       !Has(readings[i + 1 - sentence->first], Pos::kDeterminer);
+    return phrase_next ? VerbForm::kParticiple : VerbForm::kPast;
+  }
   return VerbForm::kPast;
 }
 

@@ -169,3 +169,18 @@ TEST_CASE("Tagger: accuracy on the hand-tagged sentences") {
   CHECK(sentences >= 40);
   CHECK(accuracy >= 0.97);
 }
+
+TEST_CASE("Tagger: past or participle after a comma") {
+  CHECK(Tags("The treaty, signed in 1990, expired last year.") ==
+        "The/DET treaty/NOUN ,/PUNCT signed/VBN in/PREP 1990/NUM ,/PUNCT expired/VBD last/ADJ year/NOUN ./PUNCT");
+  CHECK(Tags("The envoys of Peru and Chile, Ana Ruiz and Luis Vega, held talks.") ==
+        "The/DET envoys/NOUN of/PREP Peru/PROPN and/CC Chile/PROPN ,/PUNCT Ana/PROPN Ruiz/PROPN and/CC "
+        "Luis/PROPN Vega/PROPN ,/PUNCT held/VBD talks/NOUN ./PUNCT");
+}
+
+TEST_CASE("Tagger: demonyms stay adjectives unless they go on a name") {
+  CHECK(Tags("Iranian Defence Minister Ali Karimi met American officials.") ==
+        "Iranian/ADJ Defence/PROPN Minister/PROPN Ali/PROPN Karimi/PROPN met/VBD American/ADJ officials/NOUN ./PUNCT");
+  CHECK(Tags("The plan was welcomed by the European Union.") ==
+        "The/DET plan/NOUN was/AUX welcomed/VBN by/PREP the/DET European/ADJ Union/PROPN ./PUNCT");
+}
