@@ -514,9 +514,10 @@ Status Lexicon::Impl::LoadWordNet(const std::string& dir) {
   };
   for (const IndexFile& file : kFiles) {
     // How WordNet writes each lemma in its synsets: "Kenya" only
-    // capitalized is a name, "china" and "China" are both.
+    // capitalized is a name, "china" and "China" are both. The data file
+    // gives the capitalized synsets; the index line counts them all.
     struct Case {
-      uint32_t lower = 0, upper = 0;  // synsets that write it so
+      uint32_t lower = 1, upper = 0;  // synsets that write it so
     };
     std::vector<Case> cases;  // lemma id -> how this part of speech's synsets write it
     if (file.data) {
@@ -537,18 +538,18 @@ Status Lexicon::Impl::LoadWordNet(const std::string& dir) {
           if (size_t paren = word.find('('); paren != std::string_view::npos) word = word.substr(0, paren);
           if (word.find('_') != std::string_view::npos) continue;
           bool upper = false;
+          for (char c : word) upper = upper || (c >= 'A' && c <= 'Z');
+          if (!upper) continue;  // most words: counted from the index
           lower.assign(word);
           for (char& c : lower)
-            if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a'), upper = true;
+            if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
           LemmaId id = Intern(lower);
           if (id >= cases.size()) cases.resize(id + 1);
-          ++(upper ? cases[id].upper : cases[id].lower);
+          ++cases[id].upper;
         }
       });
     }
-    auto case_of = [&](LemmaId id) {
-      return id < cases.size() && (cases[id].lower || cases[id].upper) ? cases[id] : Case{1, 0};
-    };
+    auto case_of = [&](LemmaId id) { return id < cases.size() ? cases[id] : Case{}; };
 
     std::string path = dir + "/" + file.name;
     auto index = MappedFile::Open(path);
@@ -576,6 +577,10 @@ Status Lexicon::Impl::LoadWordNet(const std::string& dir) {
       // and abbreviations ("in" inch, "he" helium, "at" astatine).
       if (closed_kind != kOpen && lemma.size() <= 2) return;
       if (closed_kind == kClosedAuxiliary && file.pos == Pos::kVerb) return;  // "do", "have": the auxiliary covers them
+      if (id < cases.size() && cases[id].upper) {
+        uint32_t synsets = ParseUint(f[2]);
+        cases[id].lower = synsets > cases[id].upper ? synsets - cases[id].upper : 0;
+      }
       Case how = case_of(id);
       // Scores are doubled so that, within one lemma, the way WordNet
       // writes it more often comes first ("China" before "china").
