@@ -379,21 +379,16 @@ Result<std::string> FindDataDirectory() {
   if (const char* env = std::getenv("IRKG_DATA_DIR")) candidates.push_back(env);
   candidates.push_back(IRKG_INSTALL_DATA_DIR);
   candidates.push_back(IRKG_SOURCE_DATA_DIR);
-  std::string dir;
   std::error_code ec;
   for (const auto& c : candidates)
-    if (fs::exists(fs::path(c) / "countries.tsv", ec)) {
-      dir = c;
-      break;
-    }
-  if (dir.empty()) return Status::NotFound("cannot find irkg's dictionaries (set IRKG_DATA_DIR to the data/ directory)");
-  return dir;
+    if (fs::exists(fs::path(c) / "countries.tsv", ec)) return c;
+  return Status::NotFound("cannot find irkg's dictionaries (set IRKG_DATA_DIR to the data/ directory)");
 }
 
 Result<Dictionary> Dictionary::LoadDefault(const std::vector<std::string>& extra_files) {
-  Result<std::string> data_dir = FindDataDirectory();
-  if (!data_dir.ok()) return data_dir.status();
-  const std::string& dir = *data_dir;
+  auto found = FindDataDirectory();
+  if (!found.ok()) return found.status();
+  const std::string& dir = *found;
   std::error_code ec;
   std::vector<std::string> files;
   for (const auto& e : fs::directory_iterator(dir, ec))

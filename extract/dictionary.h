@@ -21,6 +21,10 @@
 
 namespace irkg {
 
+// The directory of irkg's data files: $IRKG_DATA_DIR, the installed
+// share/irkg, or the source tree's data/, the first that holds them.
+Result<std::string> FindDataDirectory();
+
 enum class EntryKind : unsigned char { kCountry, kLocation, kOrganization, kTitle, kGivenName, kCue };
 
 // How a surface form names its entry.
@@ -45,10 +49,6 @@ struct FormMatch {
   EntryKind kind;   // entries()[entry].kind, at hand: matches are ranked by it at every token
 };
 
-// irkg's data directory: $IRKG_DATA_DIR, else the installed share/irkg,
-// else the source tree's data/. Its *.tsv files are dictionaries; its
-// language/ folder holds linguistic data (event frames, closed-class words).
-Result<std::string> FindDataDirectory();
 
 class Dictionary {
  public:

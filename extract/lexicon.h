@@ -6,7 +6,8 @@
 //     *.exc exception lists), inflections undone as WordNet's morphology
 //     does ("met" -> meet, "talks" -> talk, "warned" -> warn);
 //   - closed-class words (determiners, pronouns, prepositions, conjunctions,
-//     auxiliaries, modals, negators) from data/closed_class.tsv.
+//     auxiliaries, modals, negators) from data/lexicon/closed_class.tsv
+//     (kept out of data/*.tsv, which are all Dictionary files).
 // Readings come most frequent first where WordNet's sense counts say so
 // ("talks": noun before verb is decided by the tagger, not here).
 //
@@ -15,6 +16,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -62,6 +64,7 @@ struct WordReading {
   Pos pos = Pos::kOther;
   VerbForm form = VerbForm::kNone;
   LemmaId lemma = 0;
+  bool cap = false;  // WordNet writes the word capitalized: "Kenya", "American"
 };
 
 class Lexicon {
@@ -74,13 +77,17 @@ class Lexicon {
   // WordNet from `wordnet_dir` (index.* and *.exc), closed-class words from
   // `closed_class_file`. Errors name the file and line.
   static Result<Lexicon> Load(const std::string& wordnet_dir, const std::string& closed_class_file);
-  // WordNet from $IRKG_WORDNET_DIR or /usr/share/wordnet; closed_class.tsv
-  // from the data directory the Dictionary uses.
+  // WordNet from $IRKG_WORDNET_DIR or /usr/share/wordnet; closed-class words
+  // from lexicon/closed_class.tsv in the data directory the Dictionary uses.
   static Result<Lexicon> LoadDefault();
 
   // Every reading of a lower-case word (cleared first). Empty for a word the
   // lexicon does not know.
   void Readings(std::string_view lower_word, std::vector<WordReading>* out) const;
+  // The same readings, without a copy: valid as long as the Lexicon. One
+  // hash probe (every inflected form is laid out at load): the tagger asks
+  // it of every token.
+  std::span<const WordReading> Find(std::string_view lower_word) const;
   bool Has(std::string_view lower_word, Pos pos) const;
 
   // The id of a lemma ("meet", "condemnation"), 0 when unknown, and back.

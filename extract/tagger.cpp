@@ -1,0 +1,395 @@
+// The tagging pass: reads tokens and sentences, adds doc->tags (part of
+// speech, verb form, lemma) for every token.
+//
+// Every word's readings come from the Lexicon; the words around it choose
+// among them, left to right, each choice seeing the tags already chosen
+// before it and the readings of the word after it:
+//   - capitals mid-sentence mark a name ("talks with Border Post officials");
+//     at a sentence start and in Title Case headlines they prove nothing;
+//   - after a modal, infinitival "to" or "do": a verb's base form;
+//   - after "have": a participle; after "be": a participle or a gerund;
+//   - after a determiner, a possessive or an adjective: a noun (or an
+//     adjective before a noun);
+//   - after a subject (a pronoun, a name, a noun): a finite verb;
+//   - after a verb or a preposition: a noun.
+// One pass, constant work per token.
+#include <cstring>
+
+#include "extract/document.h"
+
+namespace irkg::internal {
+namespace {
+
+using Readings = std::span<const WordReading>;
+
+bool Has(Readings r, Pos pos) {
+  for (const auto& x : r)
+    if (x.pos == pos) return true;
+  return false;
+}
+
+const WordReading* First(Readings r, Pos pos) {
+  for (const auto& x : r)
+    if (x.pos == pos) return &x;
+  return nullptr;
+}
+
+// The first verb reading in one of the forms a and b.
+const WordReading* Verb(Readings r, VerbForm a, VerbForm b = VerbForm::kNone) {
+  for (const auto& x : r)
+    if (x.pos == Pos::kVerb && (x.form == a || (b != VerbForm::kNone && x.form == b))) return &x;
+  return nullptr;
+}
+
+const WordReading* FiniteVerb(Readings r) {
+  for (const auto& x : r)
+    if (x.pos == Pos::kVerb &&
+        (x.form == VerbForm::kPresent3s || x.form == VerbForm::kPast || x.form == VerbForm::kPastOrParticiple))
+      return &x;
+  return nullptr;
+}
+
+bool IsClosed(Pos p) { return p >= Pos::kDeterminer && p <= Pos::kParticle; }
+
+bool HasClosed(Readings r) {
+  for (const auto& x : r)
+    if (IsClosed(x.pos) || x.pos == Pos::kNumber) return true;
+  return false;
+}
+
+// The first reading is a noun or adjective that could head or modify what
+// follows a determiner.
+bool StartsNominal(Readings r) {
+  return !r.empty() && (r[0].pos == Pos::kNoun || r[0].pos == Pos::kAdjective || r[0].pos == Pos::kProperNoun);
+}
+
+TokenTag TagOf(const WordReading& r) { return TokenTag{r.pos, r.form, r.lemma, false}; }
+
+// Unknown lower-case words: their ending says the likeliest part of speech.
+TokenTag GuessUnknown(std::string_view w) {
+  auto ends = [&](const char* e) {
+    size_t n = std::strlen(e);
+    return w.size() > n + 2 && w.substr(w.size() - n) == e;
+  };
+  if (ends("ly")) return {Pos::kAdverb, VerbForm::kNone, 0, false};
+  if (ends("ing")) return {Pos::kVerb, VerbForm::kGerund, 0, false};
+  if (ends("ed")) return {Pos::kVerb, VerbForm::kPastOrParticiple, 0, false};
+  for (const char* e : {"ous", "ive", "al", "ic", "ful", "less", "able", "ible", "ary", "ian", "ese", "ish"})
+    if (ends(e)) return {Pos::kAdjective, VerbForm::kNone, 0, false};
+  return {Pos::kNoun, VerbForm::kNone, 0, false};
+}
+
+struct SentenceTagger {
+  SentenceTagger(Document* doc, const Lexicon& lexicon)
+      : d(*doc), lex(lexicon), tags(doc->tags), be(lex.Lemma("be")), have(lex.Lemma("have")), do_(lex.Lemma("do")) {}
+
+  const Document& d;
+  const Lexicon& lex;
+  std::vector<TokenTag>& tags;
+  const LemmaId be, have, do_;
+  // per token of the sentence being tagged
+  std::vector<Readings> readings;
+  std::vector<char> lower_ok;  // the token may take lower-case readings
+  std::vector<char> starts;    // the token opens the sentence (or a quote)
+  std::vector<WordReading> common;  // a lower-case word's readings without its name readings
+
+  // Lower case for the lexicon, typographic apostrophes as ASCII ones; empty
+  // for a word too long to be in it. Asked of every word: no allocation.
+  char lowered[64];
+  std::string_view Lower(std::string_view text) {
+    size_t n = 0;
+    for (size_t i = 0; i < text.size(); ++i) {
+      if (n == sizeof lowered) return {};
+      char c = text[i];
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+      else if (c == '\xE2' && i + 2 < text.size() && text[i + 1] == '\x80' && text[i + 2] == '\x99') c = '\'', i += 2;
+      lowered[n++] = c;
+    }
+    return std::string_view(lowered, n);
+  }
+
+  void Tag(const Sentence& s);
+  TokenTag ChooseWord(uint32_t i, const Sentence& s, uint32_t prev_tok);
+  TokenTag ChooseOpen(uint32_t i, Readings r, uint32_t prev_tok);
+  VerbForm ResolvePast(uint32_t i, const TokenTag& pv, uint32_t prev_tok) const;
+  // The nearest earlier tag of the sentence, skipping adverbs and negators
+  // ("has not yet signed": "has").
+  TokenTag Governor(uint32_t i, uint32_t first) const {
+    while (i > first) {
+      --i;
+      Pos p = tags[i].pos;
+      if (p != Pos::kAdverb && p != Pos::kNegator) return tags[i];
+    }
+    return TokenTag{};
+  }
+  const Sentence* sentence = nullptr;
+};
+
+bool IsPossessive(std::string_view word) {
+  // the possessive pronouns share kPronoun with the personal ones, but a
+  // noun follows them as it follows a determiner
+  for (const char* p : {"his", "her", "its", "their", "our", "your", "my", "whose"})
+    if (EqualsLowerAscii(word, p)) return true;
+  return false;
+}
+
+bool IsSubjectPronoun(std::string_view word) {
+  for (const char* p : {"i", "he", "she", "it", "we", "they", "you", "who"})
+    if (EqualsLowerAscii(word, p)) return true;
+  return false;
+}
+
+void SentenceTagger::Tag(const Sentence& s) {
+  sentence = &s;
+  size_t n = s.last - s.first;
+  readings.assign(n, Readings{});
+  lower_ok.assign(n, 1);
+  starts.assign(n, 0);
+  bool at_start = true;
+  for (uint32_t i = s.first; i < s.last; ++i) {
+    const Token& t = d.tokens[i];
+    std::string_view text = d.Text(i);
+    if (t.shape == TokenShape::kWord || (t.shape == TokenShape::kPunct && text.size() > 1)) {
+      readings[i - s.first] = lex.Find(Lower(text));
+      // A capital mid-sentence names something; at the start of a sentence
+      // or in a Title Case headline it proves nothing.
+      lower_ok[i - s.first] = !(t.cap && !at_start && !s.title_case);
+      starts[i - s.first] = at_start;
+    }
+    if (t.shape == TokenShape::kWord || t.shape == TokenShape::kNumber) at_start = false;
+    else if (text == ":" || text == "\"" || text == "\u201C" || text == "(" || text == "\u2014") at_start = true;
+  }
+  uint32_t prev_tok = UINT32_MAX;
+  for (uint32_t i = s.first; i < s.last; ++i) {
+    const Token& t = d.tokens[i];
+    if (t.shape == TokenShape::kNumber) {
+      tags[i] = TokenTag{Pos::kNumber, VerbForm::kNone, 0, false};
+    } else if (t.shape == TokenShape::kPunct && readings[i - s.first].empty()) {
+      tags[i] = TokenTag{Pos::kPunct, VerbForm::kNone, 0, false};
+    } else {
+      tags[i] = ChooseWord(i, s, prev_tok);
+    }
+    prev_tok = i;  // punctuation too: ", warning" is not "2023 warning"
+  }
+}
+
+TokenTag SentenceTagger::ChooseWord(uint32_t i, const Sentence& s, uint32_t prev_tok) {
+  const Token& t = d.tokens[i];
+  Readings r = readings[i - s.first];
+  std::string_view text = d.Text(i);
+  bool names_something = !lower_ok[i - s.first];
+  bool acronym = t.upper && (!s.title_case || r.empty());
+  if (text == "I") return TokenTag{Pos::kPronoun, VerbForm::kNone, lex.Lemma("i"), false};
+  if (names_something || acronym || (t.cap && r.empty())) {
+    // "American" stays an adjective, unless it goes on a name ("European
+    // Union"); anything else capitalized is a name word, with the lemma of
+    // its noun reading when it has one ("President")
+    bool inside_name = prev_tok != UINT32_MAX && d.tokens[prev_tok].cap;
+    if (const WordReading* adj = First(r, Pos::kAdjective); adj && adj->cap && !inside_name) return TagOf(*adj);
+    TokenTag tag{Pos::kProperNoun, VerbForm::kNone, 0, false};
+    if (const WordReading* p = First(r, Pos::kProperNoun)) tag.lemma = p->lemma;
+    else if (const WordReading* c = First(r, Pos::kNoun)) tag.lemma = c->lemma;
+    return tag;
+  }
+  if (r.empty()) return GuessUnknown(Lower(text));
+  // A capitalized word opening a sentence is a name when WordNet knows it
+  // as one (news opens with its actors: "Turkey", "Chile"); inside a
+  // headline only when WordNet writes it so more often than not ("China",
+  // but not "Post").
+  if (t.cap && !HasClosed(r)) {
+    bool opens = starts[i - s.first];
+    // "Iranian Defence Minister ...": an adjective before a word
+    bool word_next = i + 1 < s.last && d.tokens[i + 1].shape == TokenShape::kWord;
+    if (const WordReading* adj = First(r, Pos::kAdjective); adj && adj->cap && word_next) return TagOf(*adj);
+    for (const auto& x : r) {
+      // (an inflected form is rarely a name: "Rebels", not the Confederates)
+      if (x.pos == Pos::kProperNoun && EqualsLowerAscii(text, lex.LemmaText(x.lemma))) return TagOf(x);
+      if (x.pos == Pos::kNoun && !opens) break;
+    }
+  }
+  if (Has(r, Pos::kProperNoun)) {  // else "china" and "turkey" are common nouns
+    common.clear();
+    for (const auto& x : r)
+      if (x.pos != Pos::kProperNoun) common.push_back(x);
+    if (common.empty()) return TagOf(r[0]);
+    r = Readings(common);
+  }
+  TokenTag pv = Governor(i, s.first);
+  TokenTag prev = prev_tok == UINT32_MAX ? TokenTag{} : tags[prev_tok];
+  TokenTag tag;
+  bool negated = Has(r, Pos::kNegator);
+  if (IsClosed(r[0].pos) || r[0].pos == Pos::kNumber) {
+    Readings nx = i + 1 < s.last ? readings[i + 1 - s.first] : Readings{};
+    bool after_determiner = prev.pos == Pos::kDeterminer || prev.pos == Pos::kAdjective ||
+                            (prev_tok != UINT32_MAX && IsPossessive(d.Text(prev_tok)));
+    if (Has(r, Pos::kParticle) && Has(r, Pos::kPreposition)) {
+      // "to" before a verb's base form is infinitival: "to visit", not "to talks"
+      bool verb_next = Verb(nx, VerbForm::kBase) && !HasClosed(nx) && !Has(nx, Pos::kProperNoun);
+      tag = TagOf(*First(r, verb_next ? Pos::kParticle : Pos::kPreposition));
+    } else if (Has(r, Pos::kAuxiliary) && Has(r, Pos::kDeterminer) && !negated) {
+      // "'s": "is" after a pronoun ("it's"), else the possessive
+      tag = TagOf(*First(r, prev.pos == Pos::kPronoun ? Pos::kAuxiliary : Pos::kDeterminer));
+    } else if ((Has(r, Pos::kModal) || Has(r, Pos::kAuxiliary)) && negated) {
+      tag = TagOf(r[0]);
+    } else if (after_determiner && (First(r, Pos::kNoun) || First(r, Pos::kAdjective)) &&
+               !Has(r, Pos::kDeterminer) && r[0].pos != Pos::kNumber) {
+      // "the will of", "military might", "the past week"
+      tag = TagOf(First(r, Pos::kNoun) && !StartsNominal(nx) ? *First(r, Pos::kNoun)
+                  : First(r, Pos::kAdjective)              ? *First(r, Pos::kAdjective)
+                                                           : *First(r, Pos::kNoun));
+    } else if (Has(r, Pos::kSubordinator) && Has(r, Pos::kPreposition)) {
+      // "after he arrived" opens a clause, "after the talks" a phrase
+      bool clause = !nx.empty() && nx[0].pos == Pos::kPronoun && !IsPossessive(d.Text(i + 1));
+      tag = TagOf(*First(r, clause ? Pos::kSubordinator : Pos::kPreposition));
+    } else if (Has(r, Pos::kDeterminer) && (Has(r, Pos::kSubordinator) || Has(r, Pos::kPronoun))) {
+      // "that treaty" / "said that ..." / "which country" / "which he signed";
+      // after a verb "that" opens its object clause ("warned that sanctions")
+      Pos other = Has(r, Pos::kSubordinator) ? Pos::kSubordinator : Pos::kPronoun;
+      bool nominal = StartsNominal(nx) && !(prev.pos == Pos::kVerb && other == Pos::kSubordinator);
+      tag = TagOf(*First(r, nominal ? Pos::kDeterminer : other));
+    } else if (Has(r, Pos::kNumber) && Has(r, Pos::kPronoun)) {
+      // "one" counts unless it stands alone: "one of them", "no one"
+      bool counts = StartsNominal(nx);
+      tag = TagOf(*First(r, counts ? Pos::kNumber : Pos::kPronoun));
+    } else if (Has(r, Pos::kDeterminer) && Has(r, Pos::kNegator)) {
+      tag = TagOf(*First(r, StartsNominal(nx) ? Pos::kDeterminer : Pos::kNegator));
+    } else if (Has(r, Pos::kModal) && pv.pos == Pos::kParticle) {
+      // "to will" is not English; a modal's open reading after "to" is rare
+      tag = TagOf(r[0]);
+    } else {
+      tag = TagOf(r[0]);
+    }
+    tag.negated = negated && tag.pos != Pos::kNegator;
+    return tag;
+  }
+  return ChooseOpen(i, r, prev_tok);
+}
+
+TokenTag SentenceTagger::ChooseOpen(uint32_t i, Readings r, uint32_t prev_tok) {
+  const Sentence& s = *sentence;
+  TokenTag pv = Governor(i, s.first);
+  TokenTag prev = prev_tok == UINT32_MAX ? TokenTag{} : tags[prev_tok];
+  std::string_view prev_text = prev_tok == UINT32_MAX ? std::string_view() : d.Text(prev_tok);
+  Readings nx;
+  uint32_t next_tok = i + 1;
+  if (next_tok < s.last) nx = readings[next_tok - s.first];
+  bool next_is_name = next_tok < s.last && !lower_ok[next_tok - s.first];
+  const WordReading* noun = First(r, Pos::kNoun);
+  const WordReading* adj = First(r, Pos::kAdjective);
+  const WordReading* base = Verb(r, VerbForm::kBase);
+  const WordReading* participle = Verb(r, VerbForm::kPastOrParticiple, VerbForm::kParticiple);
+  const WordReading* gerund = Verb(r, VerbForm::kGerund);
+  const WordReading* finite = FiniteVerb(r);
+  auto pick = [&](std::initializer_list<const WordReading*> order) -> const WordReading* {
+    for (const WordReading* x : order)
+      if (x) return x;
+    return nullptr;
+  };
+  auto finish = [&](const WordReading* x) {
+    TokenTag tag = TagOf(x ? *x : r[0]);
+    if (tag.form == VerbForm::kPastOrParticiple) tag.form = ResolvePast(i, pv, prev_tok);
+    return tag;
+  };
+  auto participle_tag = [&](const WordReading* x) {
+    TokenTag tag = TagOf(*x);
+    if (tag.form == VerbForm::kPastOrParticiple) tag.form = VerbForm::kParticiple;
+    return tag;
+  };
+  // Verb chains: "will visit", "to sign", "did not meet"; "has visited";
+  // "was signed", "is meeting".
+  if (pv.pos == Pos::kModal || pv.pos == Pos::kParticle || (pv.pos == Pos::kAuxiliary && pv.lemma == do_)) {
+    if (base) return TagOf(*base);
+  }
+  if (pv.pos == Pos::kAuxiliary && pv.lemma == have) {
+    if (participle) return participle_tag(participle);
+  }
+  if (pv.pos == Pos::kAuxiliary && pv.lemma == be) {
+    if (participle) return participle_tag(participle);
+    if (gerund && !(noun && prev.pos == Pos::kDeterminer)) return TagOf(*gerund);
+  }
+  Pos p = prev.pos;
+  bool after_determiner = p == Pos::kDeterminer || p == Pos::kAdjective || p == Pos::kNumber ||
+                          (p == Pos::kPronoun && IsPossessive(prev_text));
+  if (after_determiner) {
+    // "the new talks": an adjective before what can be its noun
+    bool nominal_next = StartsNominal(nx) && !next_is_name;
+    if (adj && nominal_next) return TagOf(*adj);
+    if (const WordReading* x = pick({noun, adj})) return TagOf(*x);
+    if (participle) return participle_tag(participle);  // "the signed treaty"
+    return finish(pick({gerund, r.data()}));
+  }
+  if (p == Pos::kPreposition) return finish(pick({noun, gerund, adj, r.data()}));
+  bool subject_before = (p == Pos::kPronoun && IsSubjectPronoun(prev_text)) || p == Pos::kProperNoun ||
+                        p == Pos::kNoun;
+  if (subject_before && (finite || base)) {
+    // "Kenya condemns", "she talks", "the ministers met". After a common
+    // noun a noun may be a compound ("peace talks"): a verb when an object
+    // follows ("the minister talks the ..."), a noun when a verb does.
+    bool verb_follows = !nx.empty() && (nx[0].pos == Pos::kVerb || nx[0].pos == Pos::kModal ||
+                                        nx[0].pos == Pos::kAuxiliary);
+    bool object_follows = !nx.empty() && (nx[0].pos == Pos::kDeterminer || next_is_name ||
+                                          nx[0].pos == Pos::kNumber || nx[0].pos == Pos::kProperNoun);
+    if (noun && verb_follows && !Has(nx, Pos::kNoun)) return TagOf(*noun);
+    if (noun && p == Pos::kNoun && !object_follows) return TagOf(*noun);
+    if (finite) return finish(finite);
+    // a base form is a plural subject's present tense: "the leaders meet"
+    bool plural_subject = (p == Pos::kPronoun) ||
+                          (p == Pos::kNoun && !EqualsLowerAscii(prev_text, lex.LemmaText(prev.lemma)));
+    if (plural_subject || !noun) return TagOf(*base);
+    return TagOf(*noun);
+  }
+  if (p == Pos::kVerb || (p == Pos::kAuxiliary && pv.lemma != be)) {
+    // the object: "hold joint exercises", "discussed trade"
+    if (adj && StartsNominal(nx) && !next_is_name) return TagOf(*adj);
+    return finish(pick({noun, adj, r.data()}));
+  }
+  if (p == Pos::kCoordinator && prev_tok > s.first) {
+    // "met and talked", "talks and visits": like the word before "and"
+    TokenTag before = tags[prev_tok - 1];
+    if (before.pos == Pos::kVerb)
+      for (const auto& x : r)
+        if (x.pos == Pos::kVerb && x.form == before.form) return TagOf(x);
+    if (before.pos == Pos::kNoun && noun) return TagOf(*noun);
+  }
+  if (p == Pos::kOther && (noun || adj)) return finish(pick({noun, adj}));  // a sentence's first word
+  return finish(r.data());
+}
+
+// "visited", "met": past tense after a subject, a participle after an
+// auxiliary, before "by", or as a modifier.
+VerbForm SentenceTagger::ResolvePast(uint32_t i, const TokenTag& pv, uint32_t prev_tok) const {
+  if (pv.pos == Pos::kAuxiliary && (pv.lemma == have || pv.lemma == be)) return VerbForm::kParticiple;
+  if (i + 1 < sentence->last && EqualsLowerAscii(d.Text(i + 1), "by")) return VerbForm::kParticiple;
+  if (prev_tok == UINT32_MAX) return VerbForm::kParticiple;
+  Pos p = tags[prev_tok].pos;
+  if (p == Pos::kDeterminer || p == Pos::kAdjective || p == Pos::kPreposition) return VerbForm::kParticiple;
+  if (p == Pos::kPunct) {
+    // after a comma a participle opens a phrase ("The treaty, signed in
+    // 1990, ...", "accompanied by"); but the comma closing such a phrase or
+    // an apposition, before any finite verb, comes before the main verb
+    // ("The treaty, signed in 1990, expired", "A and B, its ministers, held talks")
+    bool closing = false, finite_before = false;
+    for (uint32_t k = sentence->first; k + 1 < i; ++k) {
+      closing = closing || d.Text(k) == ",";
+      const TokenTag& t = tags[k];
+      finite_before = finite_before || t.pos == Pos::kAuxiliary || t.pos == Pos::kModal ||
+                      (t.pos == Pos::kVerb && (t.form == VerbForm::kPast || t.form == VerbForm::kPresent3s));
+    }
+    if (closing && !finite_before) return VerbForm::kPast;
+    bool phrase_next = i + 1 < sentence->last && Has(readings[i + 1 - sentence->first], Pos::kPreposition) &&
+                       !Has(readings[i + 1 - sentence->first], Pos::kDeterminer);
+    return phrase_next ? VerbForm::kParticiple : VerbForm::kPast;
+  }
+  return VerbForm::kPast;
+}
+
+}  // namespace
+
+void TagTokens(Document* doc) {
+  doc->tags.assign(doc->tokens.size(), TokenTag{});
+  if (!doc->lexicon) return;
+  SentenceTagger tagger(doc, *doc->lexicon);
+  for (const Sentence& s : doc->sentences) tagger.Tag(s);
+}
+
+}  // namespace irkg::internal

@@ -1,0 +1,130 @@
+#include <catch2/catch.hpp>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+
+#include "extract/lexicon.h"
+#include "tests/extract/loaded_data.h"
+
+using namespace irkg;
+
+namespace {
+
+const Lexicon& Lex() { return testing::LoadedLexicon(); }
+
+// Whether `word` has a reading of `pos` and `form` whose lemma is `lemma`.
+bool HasReading(std::string_view word, Pos pos, VerbForm form, std::string_view lemma) {
+  for (const WordReading& r : Lex().Find(word))
+    if (r.pos == pos && r.form == form && Lex().LemmaText(r.lemma) == lemma) return true;
+  return false;
+}
+
+}  // namespace
+
+TEST_CASE("Lexicon: irregular verbs are undone through WordNet's exception list") {
+  CHECK(HasReading("met", Pos::kVerb, VerbForm::kPastOrParticiple, "meet"));
+  CHECK(HasReading("took", Pos::kVerb, VerbForm::kPast, "take"));
+  CHECK(HasReading("taken", Pos::kVerb, VerbForm::kParticiple, "take"));
+  CHECK(HasReading("went", Pos::kVerb, VerbForm::kPast, "go"));
+  CHECK(HasReading("gone", Pos::kVerb, VerbForm::kParticiple, "go"));
+  CHECK(HasReading("sang", Pos::kVerb, VerbForm::kPast, "sing"));
+  CHECK(HasReading("sung", Pos::kVerb, VerbForm::kParticiple, "sing"));
+  CHECK(HasReading("fled", Pos::kVerb, VerbForm::kPastOrParticiple, "flee"));
+}
+
+TEST_CASE("Lexicon: regular inflections by WordNet's detachment rules") {
+  CHECK(HasReading("warned", Pos::kVerb, VerbForm::kPastOrParticiple, "warn"));
+  CHECK(HasReading("signing", Pos::kVerb, VerbForm::kGerund, "sign"));
+  CHECK(HasReading("voted", Pos::kVerb, VerbForm::kPastOrParticiple, "vote"));
+  CHECK(HasReading("visits", Pos::kVerb, VerbForm::kPresent3s, "visit"));
+  CHECK(HasReading("talks", Pos::kVerb, VerbForm::kPresent3s, "talk"));
+  CHECK(HasReading("talks", Pos::kNoun, VerbForm::kNone, "talk"));
+  CHECK(HasReading("sign", Pos::kVerb, VerbForm::kBase, "sign"));
+  // plurals: -s, -es, -ies, -men and the noun exception list
+  CHECK(HasReading("treaties", Pos::kNoun, VerbForm::kNone, "treaty"));
+  CHECK(HasReading("churches", Pos::kNoun, VerbForm::kNone, "church"));
+  CHECK(HasReading("spokesmen", Pos::kNoun, VerbForm::kNone, "spokesman"));
+  CHECK(HasReading("children", Pos::kNoun, VerbForm::kNone, "child"));
+  // a noun lemma stays itself
+  CHECK(HasReading("condemnation", Pos::kNoun, VerbForm::kNone, "condemnation"));
+  CHECK(HasReading("better", Pos::kAdjective, VerbForm::kNone, "good"));
+  // morphy leaves -ss nouns alone: "glass" is no plural of "glas"
+  for (const WordReading& r : Lex().Find("glass")) CHECK(Lex().LemmaText(r.lemma) == "glass");
+}
+
+TEST_CASE("Lexicon: names WordNet writes capitalized are proper nouns") {
+  CHECK(HasReading("kenya", Pos::kProperNoun, VerbForm::kNone, "kenya"));
+  CHECK_FALSE(Lex().Has("kenya", Pos::kNoun));
+  CHECK(Lex().Has("china", Pos::kProperNoun));
+  CHECK(Lex().Has("china", Pos::kNoun));  // porcelain
+  bool american_cap = false;
+  for (const WordReading& r : Lex().Find("american"))
+    american_cap = american_cap || (r.pos == Pos::kAdjective && r.cap);
+  CHECK(american_cap);
+}
+
+TEST_CASE("Lexicon: closed-class words come from closed_class.tsv, first") {
+  auto first = [](std::string_view w) { return Lex().Find(w).empty() ? Pos::kOther : Lex().Find(w)[0].pos; };
+  CHECK(first("the") == Pos::kDeterminer);
+  CHECK(first("their") == Pos::kPronoun);
+  CHECK(first("whom") == Pos::kPronoun);
+  CHECK(first("against") == Pos::kPreposition);
+  CHECK(first("nor") == Pos::kCoordinator);
+  CHECK(first("because") == Pos::kSubordinator);
+  CHECK(first("must") == Pos::kModal);
+  CHECK(first("never") == Pos::kNegator);
+  CHECK(first("n't") == Pos::kNegator);
+  CHECK(HasReading("were", Pos::kAuxiliary, VerbForm::kPast, "be"));
+  CHECK(HasReading("been", Pos::kAuxiliary, VerbForm::kParticiple, "be"));
+  CHECK(HasReading("has", Pos::kAuxiliary, VerbForm::kPresent3s, "have"));
+  CHECK(HasReading("did", Pos::kAuxiliary, VerbForm::kPast, "do"));
+  CHECK(Lex().Has("to", Pos::kParticle));
+  CHECK(Lex().Has("to", Pos::kPreposition));
+  // WordNet's symbols and odd plurals do not leak into function words
+  CHECK_FALSE(Lex().Has("in", Pos::kNoun));   // inch
+  CHECK_FALSE(Lex().Has("has", Pos::kNoun));  // "ha"
+  CHECK_FALSE(Lex().Has("was", Pos::kVerb));  // the auxiliary covers it
+  // but a closed-class word's open readings stay: "the will of the people"
+  CHECK(Lex().Has("will", Pos::kNoun));
+  CHECK(Lex().Has("like", Pos::kVerb));
+}
+
+TEST_CASE("Lexicon: negated auxiliaries carry a negator") {
+  CHECK(HasReading("didn't", Pos::kAuxiliary, VerbForm::kPast, "do"));
+  CHECK(HasReading("didn't", Pos::kNegator, VerbForm::kNone, "not"));
+  CHECK(HasReading("hasn't", Pos::kAuxiliary, VerbForm::kPresent3s, "have"));
+  CHECK(HasReading("won't", Pos::kModal, VerbForm::kBase, "will"));
+  CHECK(HasReading("won't", Pos::kNegator, VerbForm::kNone, "not"));
+  CHECK(HasReading("cannot", Pos::kModal, VerbForm::kBase, "can"));
+}
+
+TEST_CASE("Lexicon: lemma ids are stable and round-trip") {
+  LemmaId meet = Lex().Lemma("meet");
+  CHECK(meet != 0);
+  CHECK(Lex().LemmaText(meet) == "meet");
+  CHECK(Lex().Lemma("meet") == meet);
+  CHECK(Lex().Lemma("zzzq") == 0);
+  CHECK(Lex().Find("zzzq").empty());
+  std::vector<WordReading> out{WordReading{}};
+  Lex().Readings("zzzq", &out);
+  CHECK(out.empty());
+}
+
+TEST_CASE("Lexicon: a malformed closed_class.tsv line is an error naming file and line") {
+  auto path = (std::filesystem::temp_directory_path() / "irkg_closed_class_test.tsv").string();
+  auto load = [&](const std::string& text) {
+    std::ofstream(path, std::ios::binary) << text;
+    auto l = Lexicon::Load("/nonexistent-wordnet", path);
+    return l.ok() ? std::string() : l.status().message();
+  };
+  CHECK(load("# header\nthe\tdet\nof\tpreposition\n") == path + ":3: unknown part of speech \"preposition\"");
+  CHECK(load("the\tdet\nwas\taux\tbe\n").find(path + ":2: ") == 0);         // aux without FORM
+  CHECK(load("The\tdet\n").find(path + ":1: ") == 0);                        // upper case
+  CHECK(load("the\tdet\tthe\tpast\n").find(path + ":1: ") == 0);            // FORM on a determiner
+  CHECK(load("was\taux\tbe\tpluperfect\n").find(path + ":1: ") == 0);       // unknown FORM
+  CHECK(load("the\n").find(path + ":1: ") == 0);                             // one column
+  // a good file gets as far as WordNet, which is missing here
+  CHECK(load("the\tdet\n").find("/nonexistent-wordnet") != std::string::npos);
+  std::remove(path.c_str());
+}
