@@ -40,5 +40,6 @@ int RunRender(const Args& args);
 int RunPath(const Args& args);
 int RunNeighbors(const Args& args);
 int RunStats(const Args& args);
+int RunCheckDicts(const Args& args);
 
 }  // namespace irkg::cli

@@ -45,6 +45,7 @@ struct TitleMention {
   uint32_t first = 0, last = 0;
   std::string text;              // as written, modifiers such as "new" left out
   bool of_organization = false;  // usually an office of a body (Secretary-General)
+  bool plural = false;           // "the foreign ministers of A and B": text is then the office's name
   int dict_entry = -1;
 };
 

@@ -135,6 +135,11 @@ struct Recognizer {
     const DictEntry& e = entries[best->entry];
     if (e.kind == EntryKind::kGivenName) return false;  // consulted in pass 3
     if (e.kind == EntryKind::kTitle) {
+      // An office right after another, before a capitalized word, is a
+      // given name: "Defence Minister Amir Sadeghi" has one office, and
+      // "Amir" (also an office) opens the name.
+      if (last == first + 1 && first > 0 && d.title_at[first - 1] >= 0 && Cap(last) && SameSentence(first, last))
+        return false;
       TitleMention t;
       t.first = first;
       t.last = last;
@@ -145,6 +150,11 @@ struct Recognizer {
              d.title_at[t.first - 1] < 0 && SameSentence(t.first - 1, first))
         --t.first;
       t.text = std::string(d.Span(t.first, t.last));
+      if (best->form == FormKind::kPlural) {
+        // the office each holder has, in the singular, with the modifiers written ("Deputy")
+        t.plural = true;
+        t.text = t.first < first ? std::string(d.Span(t.first, first)) + " " + e.canonical : e.canonical;
+      }
       int idx = static_cast<int>(d.titles.size());
       for (uint32_t i = t.first; i < t.last; ++i) d.title_at[i] = idx;
       d.titles.push_back(std::move(t));
@@ -421,14 +431,21 @@ struct Recognizer {
 
   // ---- pass 3: people
   std::vector<FormMatch> given_matches;  // GivenName's, kept: it is asked of every candidate name
+  std::vector<uint32_t> given_keys;
 
-  bool GivenName(uint32_t i) {
+  // True when the name [first, last) opens with a given name: one word
+  // ("Anne") or several joined by hyphens ("Anne-Marie", "Abdel-Fattah"),
+  // which the dictionary holds as forms of three tokens.
+  bool GivenName(uint32_t first, uint32_t last) {
     std::vector<FormMatch>& matches = given_matches;
-    uint32_t key = d.tokens[i].key;
-    std::string_view t = d.token_text[i];
-    if (d.dict->LongestMatch(&key, &t, 1, &matches) != 1) return false;
-    for (const auto& m : matches)
-      if (m.kind == EntryKind::kGivenName) return true;
+    for (uint32_t len : {last - first, 1u}) {
+      if (len == 0) continue;
+      given_keys.clear();
+      for (uint32_t k = first; k < first + len; ++k) given_keys.push_back(d.tokens[k].key);
+      if (d.dict->LongestMatch(given_keys.data(), &d.token_text[first], len, &matches) == 0) continue;
+      for (const auto& m : matches)
+        if (m.kind == EntryKind::kGivenName) return true;
+    }
     return false;
   }
 
@@ -526,7 +543,7 @@ struct Recognizer {
       for (uint32_t k = first; k < last; ++k)
         if (d.tokens[k].shape == TokenShape::kWord) ++words;
       bool cue = PersonCue(first);
-      bool given = GivenName(first);
+      bool given = GivenName(first, last);
       bool speech = SpeechAfter(last);
       bool person = false;
       if (s.title_case) {

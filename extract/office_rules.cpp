@@ -5,8 +5,11 @@
 //   [Person], the [Title] of [Country]         apposition
 //   his [Country] counterpart [Person]         the counterpart holds the same office for that country
 //   [Person], also a member of [Org]           membership of a body's organ
-// An office with no state named attaches, with less confidence, to the
-// state the article is most about that is not the counterpart's.
+//   the [Office]s of [A] and [B], [P] and [Q]    two aligned lists: P holds A's office, Q B's
+// An office with no state named takes the state the text ties to its holder
+// (elsewhere in the article, an "on behalf of", a role phrase, the office's
+// usual state, a colleague's), with less confidence; else it gives nothing:
+// never, by default, the state the article speaks of most.
 #include <algorithm>
 #include <map>
 
@@ -143,8 +146,91 @@ struct OfficeReader {
     return "";
   }
 
+  // ---- two aligned lists: the i-th person holds the office of the i-th state
+  //   "the defence ministers of Chile and Peru, A and B"
+  //   "A and B, the defence ministers of Chile and Peru (respectively)"
+  //   "the Chilean and Peruvian defence ministers, A and B"
+  std::vector<std::pair<int, uint32_t>> paired;  // (person, sentence) read from a pair of lists
+
+  bool Paired(int person, uint32_t sentence) const {
+    return std::find(paired.begin(), paired.end(), std::make_pair(person, sentence)) != paired.end();
+  }
+
+  // The mention of `types` that starts at `i` (forward) or ends at `i` (backward).
+  const Mention* ItemAt(uint32_t i, bool forward, bool persons) const {
+    const Mention* m = forward ? (i < n && d.mention_at[i] >= 0 && d.mentions[d.mention_at[i]].first == i
+                                      ? &d.mentions[d.mention_at[i]]
+                                      : nullptr)
+                               : MentionEndingAt(i);
+    if (!m || m->entity < 0) return nullptr;
+    return (persons ? m->type == EntityType::kPerson : Holder(m)) ? m : nullptr;
+  }
+
+  // The entities of a list "X, Y and Z" that starts at token `from` (forward)
+  // or ends right before it (backward), in text order; `*edge` is the token
+  // after its end (forward) or its first token (backward).
+  std::vector<int> ListAt(uint32_t from, bool forward, bool persons, uint32_t sentence_first, uint32_t* edge) const {
+    std::vector<int> items;
+    uint32_t i = from;
+    *edge = from;
+    while (true) {
+      const Mention* m = ItemAt(i, forward, persons);
+      if (!m || m->first < sentence_first || !Same(m->first, from > 0 && !forward ? from - 1 : from)) break;
+      items.push_back(m->entity);
+      *edge = forward ? m->last : m->first;
+      // a separator, then the next item
+      uint32_t j = *edge;
+      uint32_t seps = 0;
+      auto sep = [&](uint32_t k) { return k < n && (d.IsWord(k, "and") || T(k) == ","); };
+      if (forward) {
+        while (seps < 2 && sep(j + seps)) ++seps;
+        if (seps == 0 || !ItemAt(j + seps, true, persons)) break;
+        i = j + seps;
+      } else {
+        while (seps < 2 && j > seps && sep(j - seps - 1)) ++seps;
+        if (seps == 0 || j < seps || !ItemAt(j - seps, false, persons)) break;
+        i = j - seps;
+      }
+    }
+    if (!forward) std::reverse(items.begin(), items.end());
+    return items;
+  }
+
+  void ReadPairedLists() {
+    for (const TitleMention& t : d.titles) {
+      if (!t.plural || t.last >= n) continue;
+      uint32_t sidx = d.sentence_of[t.first];
+      uint32_t sfirst = d.sentences[sidx].first;
+      std::vector<int> holders, persons;
+      uint32_t after = t.last, edge;
+      // the states: "of [the] A and B" after the office, or "A and B" (demonyms) before it
+      if (d.IsWord(after, "of")) {
+        uint32_t k = after + 1 + (d.IsWord(after + 1, "the") ? 1 : 0);
+        holders = ListAt(k, true, false, sfirst, &edge);
+        if (holders.size() >= 2) after = edge;
+      }
+      uint32_t before = t.first;
+      if (holders.size() < 2) {
+        holders = ListAt(t.first, false, false, sfirst, &edge);
+        before = edge;
+      }
+      if (holders.size() < 2) continue;
+      if (before > sfirst && d.IsWord(before - 1, "the")) --before;
+      // the people: "[,] A and B" after, or "A and B, " before
+      persons = ListAt(after + (T(after) == "," ? 1 : 0), true, true, sfirst, &edge);
+      if (persons.size() != holders.size() && before > sfirst + 1 && T(before - 1) == ",")
+        persons = ListAt(before - 1, false, true, sfirst, &edge);
+      if (persons.size() != holders.size()) continue;
+      for (size_t i = 0; i < persons.size(); ++i) {
+        Record(persons[i], holders[i], &t, 0.85, "office.paired-lists", sidx, -1, t.text);
+        paired.emplace_back(persons[i], sidx);
+      }
+    }
+  }
+
   void ReadMention(const Mention& pm) {
     if (pm.type != EntityType::kPerson || pm.entity < 0) return;
+    if (Paired(pm.entity, d.sentence_of[pm.first])) return;
     const Sentence& s = d.sentences[d.sentence_of[pm.first]];
     uint32_t sidx = d.sentence_of[pm.first];
     uint32_t k = pm.first;
@@ -173,9 +259,10 @@ struct OfficeReader {
     if (t_idx >= 0) {
       const TitleMention& t = d.titles[t_idx];
       int holder = HolderBefore(t.first, s.first);
-      if (holder < 0 && t.first > s.first + 1 && d.IsWord(t.first - 1, "of")) {
-        // "Chairperson of the African Union X" is written "of" after the title; handled below
-      }
+      // two offices joined by "and" share the state written before the first:
+      // "Chilean Vice President and Foreign Minister X"
+      if (holder < 0 && t.first > s.first + 1 && d.IsWord(t.first - 1, "and") && d.title_at[t.first - 2] >= 0)
+        holder = HolderBefore(d.titles[d.title_at[t.first - 2]].first, s.first);
       Record(pm.entity, holder, &t, holder >= 0 ? 0.9 : 0.55, holder >= 0 ? "office.title" : "office.title-alone", sidx);
       return;
     }
@@ -249,40 +336,6 @@ struct OfficeReader {
     }
   }
 
-  // Countries by how much the article speaks of them.
-  std::vector<int> CountriesByWeight() const {
-    std::vector<int> out = CountriesByMentions(d);
-    int home = DatelineState();
-    if (home >= 0) {
-      out.erase(std::remove(out.begin(), out.end(), home), out.end());
-      out.insert(out.begin(), home);
-    }
-    return out;
-  }
-
-  // The state of a dateline: a city opening a line near the top and
-  // followed by "," ":" "(" or a dash ("BEIJING, Aug. 30 --", "DUBAI:"), or
-  // standing between bars ("PTI | New Delhi | Updated ...").
-  int DatelineState() const {
-    for (const auto& s : d.sentences) {
-      if (d.tokens[s.first].start > 600) break;
-      for (uint32_t i = s.first; i < s.last && i < s.first + 6; ++i) {
-        int m = d.mention_at[i];
-        if (m < 0 || d.mentions[m].first != i || d.mentions[m].type != EntityType::kLocation ||
-            d.mentions[m].dict_entry < 0)
-          continue;
-        uint32_t after = d.mentions[m].last;
-        std::string_view next = after < s.last ? d.Text(after) : "";
-        bool opening = i == s.first && (next == "," || next == ":" || next == "(" || next == "-" ||
-                                        next == "\u2013" || next == "\u2014");
-        bool barred = i > s.first && d.Text(i - 1) == "|" && next == "|";
-        if (!opening && !barred) continue;
-        if (int state = d.EntityOfStateOf(d.mentions[m].dict_entry); state >= 0) return state;
-      }
-    }
-    return -1;
-  }
-
   // The state an unnamed holder of `title` belongs to, from a phrase that
   // names the office with a state but no person ("the Georgian PM said").
   std::vector<int> StatesOfRolePhrases(const std::string& title) const {
@@ -320,38 +373,6 @@ struct OfficeReader {
     return -1;
   }
 
-  // The states of the people placed before this office's sentence, the
-  // most recent first: an article goes on about one side until it names
-  // the other.
-  std::vector<int> PreviousPersonStates(const Office& o) const {
-    std::vector<std::pair<uint32_t, int>> seen;  // (sentence, state)
-    for (const auto& other : offices) {
-      if (other.person == o.person || other.holder < 0 || other.sentence >= o.sentence) continue;
-      if (d.entities[other.holder].type == EntityType::kCountry) seen.emplace_back(other.sentence, other.holder);
-    }
-    std::stable_sort(seen.begin(), seen.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
-    std::vector<int> out;
-    for (const auto& [sentence, state] : seen) out.push_back(state);
-    return out;
-  }
-
-  // "Kishida will visit Washington, where he will meet President Joe Biden":
-  // the one met in a city a visitor travels to serves that city's state.
-  int VenueState(const Office& o) const {
-    const Sentence& s = d.sentences[o.sentence];
-    bool meeting = false;
-    int state = -1;
-    for (uint32_t i = s.first; i < s.last; ++i) {
-      if (d.Is(i, "meet_verb") || d.Is(i, "meet_noun") || d.Is(i, "visit_verb")) meeting = true;
-      int m = d.mention_at[i];
-      if (m < 0 || d.mentions[m].first != i || d.mentions[m].type != EntityType::kLocation ||
-          d.mentions[m].dict_entry < 0 || d.mentions[m].subtype != "city")
-        continue;
-      if (state < 0) state = d.EntityOfStateOf(d.mentions[m].dict_entry);
-    }
-    return meeting ? state : -1;
-  }
-
   // True when two people named in one sentence face each other (they met,
   // or are named as a pair: "A and B inaugurated"), so they serve different states.
   bool FacingEachOther(uint32_t sentence) const {
@@ -371,11 +392,11 @@ struct OfficeReader {
   // Offices the text gives without their state. Candidates, best first: the
   // state the person acts on behalf of; a role phrase naming the office with
   // a state ("the Georgian PM said"); the office's usual state ("Secretary
-  // of State"); the state of a colleague in the same sentence, or of another
-  // holder of the same office; else the state the article is most about,
-  // with a dateline's state first. Never a counterpart's state.
+  // of State"); the state of a colleague in the same sentence. Never a
+  // counterpart's state; and no guess from what the article speaks of (the
+  // state it names most, the last person's state, the city of a meeting):
+  // those guesses were wrong about as often as right.
   void ResolveMissingHolders() {
-    auto ranked = CountriesByWeight();
     std::map<int, int> country_of;
     for (const auto& o : offices)
       if (o.holder >= 0 && d.entities[o.holder].type == EntityType::kCountry) country_of.emplace(o.person, o.holder);
@@ -386,7 +407,7 @@ struct OfficeReader {
         o.holder = it->second;
         continue;
       }
-      std::vector<int> taken, colleagues, same_office;
+      std::vector<int> taken, colleagues;
       for (const auto& other : offices) {
         if (other.person == o.person || other.holder < 0) continue;
         if (other.counterpart_of == o.person || o.counterpart_of == other.person ||
@@ -394,17 +415,12 @@ struct OfficeReader {
           taken.push_back(other.holder);
         else if (other.sentence == o.sentence)
           colleagues.push_back(other.holder);
-        else if (FoldName(other.title) == FoldName(o.title))
-          same_office.push_back(other.holder);
       }
       auto free = [&](int c) { return c >= 0 && std::find(taken.begin(), taken.end(), c) == taken.end(); };
       std::vector<int> strong = {BehalfOf(o)};
       for (int c : StatesOfRolePhrases(o.title)) strong.push_back(c);
       strong.push_back(DefaultState(o.title_entry));
-      strong.push_back(VenueState(o));
       for (int c : colleagues) strong.push_back(c);
-      for (int c : same_office) strong.push_back(c);
-      for (int c : PreviousPersonStates(o)) strong.push_back(c);
       int chosen = -1;
       for (int c : strong)
         if (free(c)) {
@@ -412,13 +428,6 @@ struct OfficeReader {
           o.confidence = std::min(o.confidence, 0.7);
           break;
         }
-      if (chosen < 0)
-        for (int c : ranked)
-          if (free(c)) {
-            chosen = c;
-            o.confidence = std::min(o.confidence, 0.5);
-            break;
-          }
       if (chosen >= 0) {
         o.holder = chosen;
         country_of.emplace(o.person, chosen);
@@ -451,6 +460,7 @@ struct OfficeReader {
 
 void ExtractOffices(Document* doc) {
   OfficeReader r(*doc);
+  r.ReadPairedLists();
   for (const auto& m : doc->mentions) r.ReadMention(m);
   r.ReadHeadedBy();
   r.ResolveMissingHolders();
