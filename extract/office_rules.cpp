@@ -12,6 +12,7 @@
 // never, by default, the state the article speaks of most.
 #include <algorithm>
 #include <map>
+#include <unordered_map>
 
 #include "core/text.h"
 #include "extract/relation_rules.h"
@@ -84,9 +85,14 @@ struct OfficeReader {
     if (holder < 0 || d.entities[holder].type != EntityType::kOrganization) return -1;
     const EntityInfo& body = d.entities[holder];
     if (body.subtype != "government" && body.subtype != "embassy") return -1;
-    for (int k : body.mentions) {
-      const Mention& m = d.mentions[k];
-      if (m.first < sentence_first || m.first >= n) continue;
+    // the body's mentions from this sentence on (they are in text order): a
+    // scan of all of them per office was quadratic in the article's length
+    auto from = std::lower_bound(body.mentions.begin(), body.mentions.end(), sentence_first,
+                                 [&](int k, uint32_t tok) { return d.mentions[k].first < tok; });
+    for (auto at = from; at != body.mentions.end(); ++at) {
+      const Mention& m = d.mentions[*at];
+      if (m.first >= n) continue;
+      if (d.sentence_of[m.first] != d.sentence_of[sentence_first]) break;
       // the state as the body name's first word ("Russian Foreign Ministry") or just before it ("Pakistan's Foreign Office")
       std::vector<FormMatch> matches;
       if (d.dict->LongestMatch(&d.tokens[m.first].key, &d.token_text[m.first], 1, &matches) == 1)
@@ -121,6 +127,7 @@ struct OfficeReader {
     o.sentence = sentence;
     o.counterpart_of = counterpart_of;
     o.title_entry = t ? t->dict_entry : -1;
+    if (!o.title.empty()) first_title.emplace(o.person, o.title);
     offices.push_back(std::move(o));
   }
 
@@ -140,10 +147,11 @@ struct OfficeReader {
     return -1;
   }
 
+  std::unordered_map<int, std::string> first_title;  // person -> the first office recorded with a title
+
   std::string TitleOf(int person) const {
-    for (const auto& o : offices)
-      if (o.person == person && !o.title.empty()) return o.title;
-    return "";
+    auto it = first_title.find(person);
+    return it == first_title.end() ? "" : it->second;
   }
 
   // ---- two aligned lists: the i-th person holds the office of the i-th state
@@ -336,19 +344,19 @@ struct OfficeReader {
     }
   }
 
-  // The state an unnamed holder of `title` belongs to, from a phrase that
-  // names the office with a state but no person ("the Georgian PM said").
-  std::vector<int> StatesOfRolePhrases(const std::string& title) const {
-    std::vector<int> out;
-    std::string key = FoldName(title);
+  // The states an unnamed holder of each office belongs to, from phrases
+  // that name the office with a state but no person ("the Georgian PM
+  // said"): folded office name -> states, in text order.
+  std::unordered_map<std::string, std::vector<int>> StatesOfRolePhrases() const {
+    std::unordered_map<std::string, std::vector<int>> out;
     for (const auto& t : d.titles) {
-      if (FoldName(t.text) != key || t.last >= n) continue;
+      if (t.last >= n) continue;
       int next = d.mention_at[t.last];
       if (next >= 0 && d.mentions[next].type == EntityType::kPerson) continue;
       int holder = HolderBefore(t.first, d.sentences[d.sentence_of[t.first]].first);
-      if (holder >= 0 && d.entities[holder].type == EntityType::kCountry &&
-          std::find(out.begin(), out.end(), holder) == out.end())
-        out.push_back(holder);
+      if (holder < 0 || d.entities[holder].type != EntityType::kCountry) continue;
+      auto& states = out[FoldName(t.text)];
+      if (std::find(states.begin(), states.end(), holder) == states.end()) states.push_back(holder);
     }
     return out;
   }
@@ -397,9 +405,21 @@ struct OfficeReader {
   // state it names most, the last person's state, the city of a meeting):
   // those guesses were wrong about as often as right.
   void ResolveMissingHolders() {
+    // Indexes over the offices, so that each office asks only its sentence,
+    // its person and its counterparts: a scan of every office per office
+    // was quadratic in the article's length.
+    std::unordered_map<uint32_t, std::vector<size_t>> in_sentence;
+    std::unordered_map<int, std::vector<size_t>> of_person, counterparts_of;
     std::map<int, int> country_of;
-    for (const auto& o : offices)
+    for (size_t i = 0; i < offices.size(); ++i) {
+      const Office& o = offices[i];
+      in_sentence[o.sentence].push_back(i);
+      of_person[o.person].push_back(i);
+      if (o.counterpart_of >= 0) counterparts_of[o.counterpart_of].push_back(i);
       if (o.holder >= 0 && d.entities[o.holder].type == EntityType::kCountry) country_of.emplace(o.person, o.holder);
+    }
+    auto role_states = StatesOfRolePhrases();
+    std::unordered_map<uint32_t, bool> facing;  // sentence -> FacingEachOther, asked once
     for (auto& o : offices) {
       if (o.holder >= 0) continue;
       auto it = country_of.find(o.person);
@@ -408,17 +428,25 @@ struct OfficeReader {
         continue;
       }
       std::vector<int> taken, colleagues;
-      for (const auto& other : offices) {
+      auto take = [&](const std::vector<size_t>& list) {
+        for (size_t k : list)
+          if (offices[k].person != o.person && offices[k].holder >= 0) taken.push_back(offices[k].holder);
+      };
+      if (auto c = counterparts_of.find(o.person); c != counterparts_of.end()) take(c->second);
+      if (auto c = of_person.find(o.counterpart_of); o.counterpart_of >= 0 && c != of_person.end()) take(c->second);
+      auto [face, fresh] = facing.emplace(o.sentence, false);
+      if (fresh) face->second = FacingEachOther(o.sentence);
+      for (size_t k : in_sentence[o.sentence]) {
+        const Office& other = offices[k];
         if (other.person == o.person || other.holder < 0) continue;
-        if (other.counterpart_of == o.person || o.counterpart_of == other.person ||
-            (other.sentence == o.sentence && FacingEachOther(o.sentence)))
-          taken.push_back(other.holder);
-        else if (other.sentence == o.sentence)
-          colleagues.push_back(other.holder);
+        bool linked = other.counterpart_of == o.person || o.counterpart_of == other.person;
+        if (face->second) taken.push_back(other.holder);
+        else if (!linked) colleagues.push_back(other.holder);
       }
       auto free = [&](int c) { return c >= 0 && std::find(taken.begin(), taken.end(), c) == taken.end(); };
       std::vector<int> strong = {BehalfOf(o)};
-      for (int c : StatesOfRolePhrases(o.title)) strong.push_back(c);
+      if (auto r = role_states.find(FoldName(o.title)); r != role_states.end())
+        strong.insert(strong.end(), r->second.begin(), r->second.end());
       strong.push_back(DefaultState(o.title_entry));
       for (int c : colleagues) strong.push_back(c);
       int chosen = -1;
@@ -434,6 +462,7 @@ struct OfficeReader {
       }
     }
   }
+
 
   void Emit() {
     // one fact per (person, holder); titles written differently are all kept
