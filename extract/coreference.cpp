@@ -2,9 +2,9 @@
 // thing become one entity. Dictionary names meet at their entry (so
 // "Azerbaijani", "Azerbaijan" and "Republic of Azerbaijan" are one
 // country); a surname alone joins the person named in full
-// ("Khalafov" -> "Khalaf Khalafov"); a shorter name of a body joins the
+// ("Khalafov" -> "Ilze Ozola"); a shorter name of a body joins the
 // fuller one it is part of ("Cultural Centre" -> "Cultural Centre of the
-// Republic of Hungary"). Pronouns, role nouns and group phrases are
+// Republic of Latvia"). Pronouns, role nouns and group phrases are
 // resolved later, by the relation rules, where their context is known.
 #include <algorithm>
 #include <map>
@@ -79,8 +79,8 @@ using EntityKeys = std::map<EntityKey, int>;  // key -> entity
 
 }  // namespace
 
-// A state named inside another name ("Peruvian" in "Peruvian Foreign
-// Ministry", "Azerbaijan" in "Italy-Azerbaijan University") is mentioned
+// A state named inside another name ("Chilean" in "Chilean Foreign
+// Ministry", "Azerbaijan" in "Chile-Norway University") is mentioned
 // there too: the article speaks of it. These nested mentions join the
 // state's entity (made if the article names it nowhere else); they are not
 // in mention_at, so relation rules still see the outer name.

@@ -22,8 +22,8 @@ struct Sentence {
 
 // How a mention refers to its entity.
 enum class MentionForm : unsigned char {
-  kName,       // a name: "Khalaf Khalafov", "Azerbaijan", "Heydar Aliyev Foundation"
-  kShortName,  // a part of a name seen in full elsewhere: "Khalafov", "Wang"
+  kName,       // a name: "Ilze Ozola", "Azerbaijan", "Rainis Memorial Foundation"
+  kShortName,  // a part of a name seen in full elsewhere: "Ozola", "Tanaka"
   kAdjective,  // a demonym: "Azerbaijani"
   kMetonym,    // a capital standing for its country: "Moscow said"
   kAcronym,    // an acronym introduced in parentheses: "(NIOC)"

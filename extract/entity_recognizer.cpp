@@ -2,9 +2,9 @@
 // a canonical name for each, in four passes over the tokens:
 //  1. dictionary forms (countries, demonyms, capitals, places, bodies,
 //     offices), longest match first, in one left-to-right pass;
-//  2. names built around a head noun ("Heydar Aliyev Foundation",
-//     "Cultural Centre of the Republic of Hungary", "Joint Declaration on
-//     ...", "Trans Adriatic gas pipeline"), which may swallow dictionary
+//  2. names built around a head noun ("Rainis Memorial Foundation",
+//     "Cultural Centre of the Republic of Latvia", "Joint Statement on
+//     ...", "Baltic Coast gas pipeline"), which may swallow dictionary
 //     names inside them;
 //  3. people: runs of capitalized words that a title, an honorific, a given
 //     name or the sentence around them mark as a person;
@@ -190,12 +190,12 @@ struct Recognizer {
   }
 
   // Offices continue over "of|for [the] Capitalized words (and more)":
-  // "Minister of Culture and National Patrimony", "Minister of the
+  // "Minister of Culture and National Heritage", "Minister of the
   // Presidency" — but not over a state's name, which says whose office it is.
   void ExtendTitles() {
     for (auto& t : d.titles) {
       while (t.last + 1 < n && SameSentence(t.last, t.first)) {
-        // "of|for [the] Fields", or "and Fields" after them ("Minister of Culture and National Patrimony")
+        // "of|for [the] Fields", or "and Fields" after them ("Minister of Culture and National Heritage")
         bool of = d.IsWord(t.last, "of") || d.IsWord(t.last, "for");
         bool more = d.IsWord(t.last, "and") && (t.text.find(" of ") != std::string::npos || t.text.find(" for ") != std::string::npos);
         if (!of && !more) break;
@@ -262,11 +262,11 @@ struct Recognizer {
       }
       if (d.IsWord(p, "of") && p > 0 && Cap(p - 1) && Cap(first) && SameSentence(p - 1, head) &&
           d.title_at[p - 1] < 0 && !d.Is(p - 1, "org_head") && d.mention_at[first] >= 0) {
-        first = p;  // "Heart of Asia-Istanbul Process": only before a known name
+        first = p;  // "Friends of Lima-Quito Process": only before a known name
         continue;
       }
       if (d.tokens[p].shape == TokenShape::kNumber && first < head + 1 && p + 1 == first && Cap(first)) {
-        // "7th Ministerial Conference", "2022-2027 Road Map"
+        // "5th Regional Forum", "2022-2027 Road Map"
         first = p;
         continue;
       }
@@ -389,8 +389,8 @@ struct Recognizer {
   }
 
   // Capitalized (or dictionary) names followed by lower-case modifiers and a
-  // lower-case head: "Trans Adriatic gas pipeline", "Iran nuclear deal",
-  // "Baku-Tbilisi-Kars railway", "Chabahar port project", "Gulf region".
+  // lower-case head: "Baltic Coast gas pipeline", "Iran nuclear deal",
+  // "Riga-Tallinn-Helsinki railway", "Klaipeda port project", "Gulf region".
   void LowerHeadPass() {
     for (uint32_t i = 1; i < n; ++i) {
       if (!d.Is(i, "lower_head") || Cap(i) || d.mention_at[i] >= 0) continue;
@@ -481,7 +481,7 @@ struct Recognizer {
         }
       }
       if (j > first && t == "." && Joined(j) && d.Text(j - 1).size() == 1 && NamePart(j + 1)) {
-        ++j;  // initial: "Antony J. Blinken"
+        ++j;  // initial: "Maria K. Lindqvist"
         continue;
       }
       if (j > first && IsHyphen(t) && Joined(j) && Joined(j + 1) && j + 1 < n &&
@@ -490,7 +490,7 @@ struct Recognizer {
         continue;
       }
       if (j > first && d.Is(j, "name_particle") && !Cap(j) && j + 1 < n) {
-        // "Haitham bin Tariq", "Badr bin Hamad al-Busaidi", "Ursula von der Leyen"
+        // "Faisal bin Omar", "Saif bin Nasser al-Harthi", "Ursula von der Leyen"
         uint32_t k = j + 1;
         if (k + 1 < n && d.Is(k, "name_particle") && !Cap(k)) ++k;
         if (NamePart(k) || (IsHyphen(d.Text(k)) && NamePart(k + 1))) {
@@ -576,7 +576,7 @@ struct Recognizer {
   }
 
   // A word of a person's full name, seen alone, names that person
-  // ("Khalafov emphasized", "Wang, for his part", "Tokayev's meeting").
+  // ("Ozola stressed", "Tanaka, for her part", "Ozola's remarks").
   void SurnamePass() {
     // a set, not a list: a long text names many people many times
     // (sorted, and searched by binary search: fewer allocations than a hash set)
@@ -637,7 +637,7 @@ struct Recognizer {
   }
 
   // A capital standing for its state: "Moscow said", "blacklisted by
-  // Washington", "tensions between Washington and Tehran". Such a mention
+  // Washington", "rivalry between Washington and Havana". Such a mention
   // names the state, not the city.
   void MetonymPass() {
     for (auto& m : d.mentions) {
@@ -677,7 +677,7 @@ struct Recognizer {
       if (d.Is(m.first - 1, "threaten") || d.Is(m.first - 1, "criticize") || d.Is(m.first - 1, "sanction") ||
           d.Is(m.first - 1, "support"))
         return true;
-      // "between Washington and Tehran": the second of the pair
+      // "between Washington and Havana": the second of the pair
       if (d.IsWord(m.first - 1, "and") && m.first >= 3 && d.IsWord(m.first - 3, "between")) return true;
     }
     if (m.last >= n) return false;

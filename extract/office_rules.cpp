@@ -1,5 +1,5 @@
 // holdsPosition: who holds which office of which state or body.
-//   [Country|Country's|Org] [Title] [Person]   "Azerbaijani Deputy Foreign Minister Khalaf Khalafov"
+//   [Country|Country's|Org] [Title] [Person]   "Latvian Deputy Foreign Minister Ilze Ozola"
 //   [Title] of [Country] [Person]              "President of Azerbaijan Ilham Aliyev"
 //   [Country's] [Title] in [Place] [Person]    "Hungary's Ambassador in Bucharest Oskar Fuzes"
 //   [Person], the [Title] of [Country]         apposition
@@ -132,8 +132,8 @@ struct OfficeReader {
   }
 
   // The person whose counterpart "his counterpart" is: the one named nearest
-  // before it ("Ahead of his talks with Wang, Hayashi had a call with his
-  // French counterpart"), else the last person named before the sentence.
+  // before it ("Before her talks with Tanaka, Ozola phoned her
+  // Chilean counterpart"), else the last person named before the sentence.
   int AnchorPerson(uint32_t sentence_first, uint32_t tok) const {
     for (uint32_t i = tok; i-- > sentence_first;) {
       int m = d.mention_at[i];
@@ -242,7 +242,7 @@ struct OfficeReader {
     const Sentence& s = d.sentences[d.sentence_of[pm.first]];
     uint32_t sidx = d.sentence_of[pm.first];
     uint32_t k = pm.first;
-    if (k > s.first && T(k - 1) == ",") --k;  // "the DRC foreign Minister, Thérèse Kayikwamba Wagner"
+    if (k > s.first && T(k - 1) == ",") --k;  // "the Malawi foreign Minister, Ruth Banda Phiri"
     // a military rank or honorific right before the name is not the office
     while (k > s.first && (d.Is(k - 1, "honorific") || (T(k - 1) == "." && k >= 2 && d.Is(k - 2, "honorific")))) --k;
 
@@ -368,7 +368,7 @@ struct OfficeReader {
     return d.EntityOfStateOf(title_entry);
   }
 
-  // "X signed on behalf of the Government of Rwanda": the state X acts for.
+  // "X put her name to it for the Government of Malawi" ("on behalf of"): the state X acts for.
   int BehalfOf(const Office& o) const {
     const Sentence& s = d.sentences[o.sentence];
     for (uint32_t i = s.first; i + 2 < s.last; ++i) {

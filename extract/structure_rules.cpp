@@ -158,7 +158,7 @@ void Location(RuleContext& c) {
       if (where >= 0 && c.TypeIn(where, kPlaces) && !c.s.refs[where].adjective)
         c.Add(static_cast<int>(r), Predicate::kLocatedIn, where, 0.65, "located.of");
     }
-    // "the Kazakh capital Astana", "China's far-west Xinjiang region"
+    // "the Chilean capital Santiago", "China's far-west Xinjiang region"
     if (ref.type == EntityType::kLocation && r > 0) {
       const Ref& prev = c.s.refs[r - 1];
       if (prev.type == EntityType::kCountry && (prev.adjective || prev.possessive) && ref.first > prev.last &&
@@ -242,7 +242,7 @@ void Embassies(RuleContext& c) {
     bool noun = c.Cue(t, "embassy") && !c.Word(t, "mission");
     int org = -1;
     if (!noun) {
-      // "Embassy of the Republic of Azerbaijan to the Islamic Republic of Iran": a named embassy
+      // "Embassy of the Republic of Latvia to the Kingdom of Norway": a named embassy
       int r = c.RefAt(t);
       if (r >= 0 && c.s.refs[r].first == t && c.s.refs[r].type == EntityType::kOrganization &&
           c.d.entities[c.s.refs[r].entities[0]].subtype == "embassy")
