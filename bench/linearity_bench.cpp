@@ -19,8 +19,8 @@
 namespace irkg::bench {
 namespace {
 
-// Paragraph k: people named once (new entities every paragraph) beside
-// people and bodies every paragraph names again (mentions of one entity
+// Paragraph k: people and an agreement named once (new entities every
+// paragraph) beside people and bodies every paragraph names again (mentions of one entity
 // grow with the article).
 // With `role_reference`, a phrase that names an office and no person ("the
 // foreign ministers") is added: the relation rules resolve it by a search of
@@ -29,7 +29,8 @@ namespace {
 std::string Paragraph(uint64_t k, bool role_reference) {
   std::string guest = SyllableName(2 * k + 100) + " " + SyllableName(2 * k + 101, 3);
   return "Foreign Minister Lina Berg met Turkish Foreign Minister " + guest +
-         " in Ankara on Monday. The two ministers signed the Ankara Trade Agreement, and the Norwegian Foreign "
+         " in Ankara on Monday. The two ministers signed the " + SyllableName(k + 7) +
+         " Trade Agreement, and the Norwegian Foreign "
          "Ministry welcomed the deal. Berg said her counterpart had condemned the attack on the border town of "
          "Kars, and President Sven Dahl of Norway will visit Istanbul. He thanked the United Nations (UN), and the "
          "UN said that Turkey and Norway are members of NATO. Berg and " + guest +

@@ -6,9 +6,10 @@
 //   Centre of the Republic of Latvia"). LowerHeadPass adds names ending in
 //   a lower-case head ("Baltic Coast gas pipeline"). RepeatPass adds the
 //   later uses of an agreement's or project's name written again.
-#include "core/text.h"
-#include "extract/name_recognizer.h"
 #include <set>
+#include <unordered_map>
+
+#include "extract/name_recognizer.h"
 
 namespace irkg::internal {
 
@@ -208,16 +209,38 @@ void Recognizer::RepeatPass() {
     if (m.last > m.first && (m.type == EntityType::kAgreement || m.type == EntityType::kProject) && m.last - m.first >= 2)
       names.push_back(static_cast<int>(k));
   }
-  // One scan per distinct name: a long text repeats its names, and a scan
-  // per mention made this quadratic in the article's length.
+  if (names.empty()) return;
+  // Where each word stands, by its dictionary key and by a hash of its text
+  // in lower case: a name is looked for only where its first word is, not
+  // at every token once per distinct name (quadratic in a long article).
+  auto lower_hash = [](std::string_view w) {
+    uint64_t h = 1469598103934665603ull;
+    for (char c : w) h = (h ^ static_cast<unsigned char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c)) * 1099511628211ull;
+    return h;
+  };
+  std::unordered_map<uint32_t, std::vector<uint32_t>> at_key;
+  std::unordered_map<uint64_t, std::vector<uint32_t>> at_text;
+  for (uint32_t i = 0; i < n; ++i) {
+    if (d.tokens[i].key != 0) at_key[d.tokens[i].key].push_back(i);
+    at_text[lower_hash(d.Text(i))].push_back(i);
+  }
+  // One look per distinct name: a long text repeats its names.
   std::set<std::vector<std::string>> scanned;
+  std::vector<uint32_t> candidates;
   for (int idx : names) {
     Mention proto = d.mentions[idx];
     uint32_t len = proto.last - proto.first;
     std::vector<std::string> words;
     for (uint32_t k = 0; k < len; ++k) words.push_back(FoldName(d.Text(proto.first + k)));
     if (!scanned.insert(words).second) continue;
-    for (uint32_t i = 0; i + len <= n; ++i) {
+    candidates.clear();
+    if (auto it = at_key.find(d.tokens[proto.first].key); it != at_key.end()) candidates = it->second;
+    if (auto it = at_text.find(lower_hash(words[0])); it != at_text.end())
+      candidates.insert(candidates.end(), it->second.begin(), it->second.end());
+    std::sort(candidates.begin(), candidates.end());
+    candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
+    for (uint32_t i : candidates) {
+      if (i + len > n) break;
       if (i == proto.first) continue;
       bool same = true;
       for (uint32_t k = 0; same && k < len; ++k) same = d.tokens[i + k].key == d.tokens[proto.first + k].key &&
