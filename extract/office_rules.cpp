@@ -62,9 +62,24 @@ struct OfficeReader {
       --k;
     if (k > sentence_first && Possessive(k - 1)) --k;
     if (k >= 3 && T(k - 1) == ")" && T(k - 3) == "(") k -= 3;  // "African Union (AU) Chairperson"
+    if (k > sentence_first && d.IsWord(k - 1, "its")) return ItsHolder(k - 1, sentence_first);
     const Mention* m = MentionEndingAt(k);
     if (Holder(m) && m->first >= sentence_first) return m->entity;
     return -1;
+  }
+
+  // Whose office "its foreign minister" is: the nearest state named before
+  // "its" in the sentence ("Chile said its foreign minister, X, would go"),
+  // else the nearest body ("the council said its chair, Y, ...").
+  int ItsHolder(uint32_t its, uint32_t sentence_first) const {
+    int body = -1;
+    for (uint32_t i = its; i-- > sentence_first;) {
+      int m = d.mention_at[i];
+      if (m < 0 || !Holder(&d.mentions[m])) continue;
+      if (d.mentions[m].type == EntityType::kCountry) return d.mentions[m].entity;
+      if (body < 0) body = d.mentions[m].entity;
+    }
+    return body;
   }
 
   // The state named by "of [the] X" starting at token k, with its end.
@@ -106,6 +121,12 @@ struct OfficeReader {
       if (before >= 0 && d.entities[before].type == EntityType::kCountry) {
         *body_words = std::string(d.Span(m.first, m.last));
         return before;
+      }
+      // a seat of government the dictionary places in its state ("Kremlin
+      // spokesman", in=Russia), when the article names that state
+      if (int state = d.EntityOfStateOf(body.dict_entry); state >= 0) {
+        *body_words = std::string(d.Span(m.first, m.last));
+        return state;
       }
     }
     return -1;
