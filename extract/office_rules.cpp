@@ -263,9 +263,15 @@ struct OfficeReader {
     const Sentence& s = d.sentences[d.sentence_of[pm.first]];
     uint32_t sidx = d.sentence_of[pm.first];
     uint32_t k = pm.first;
-    if (k > s.first && T(k - 1) == ",") --k;  // "the Malawi foreign Minister, Ruth Banda Phiri"
-    // a military rank or honorific right before the name is not the office
-    while (k > s.first && (d.Is(k - 1, "honorific") || (T(k - 1) == "." && k >= 2 && d.Is(k - 2, "honorific")))) --k;
+    // a comma ("the Malawi foreign Minister, Ruth Banda Phiri") and a rank or
+    // honorific ("President of Chile, Dr. Ana Soto"), in either order, stand
+    // between the office and the name without being part of either
+    bool comma = false;
+    while (k > s.first) {
+      if (!comma && T(k - 1) == ",") comma = true, --k;
+      else if (d.Is(k - 1, "honorific") || (T(k - 1) == "." && k >= 2 && d.Is(k - 2, "honorific"))) --k;
+      else break;
+    }
 
     // "his Italian counterpart X", "his counterpart Brigadier General X": same office, the adjective's country
     {
