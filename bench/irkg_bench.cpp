@@ -35,6 +35,9 @@ const std::vector<BenchCommand>& Table() {
       {"build", "irkg-bench build --input FILE.jsonl [-j N] [-o GRAPH.jsonld]",
        "extract, build the graph and write its JSON-LD in-process: time per stage, peak RSS", PipelineBenchOptions(),
        RunBuildBench},
+      {"linearity", "irkg-bench linearity [--paragraphs N] [--factor F] [--max-ratio X]",
+       "time one article and one F times as long: the ratio shows whether extraction is linear", LinearityOptions(),
+       RunLinearityBench},
   };
   return table;
 }

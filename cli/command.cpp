@@ -125,6 +125,14 @@ const std::vector<Command>& Commands() {
        "irkg stats GRAPH [--json]", "",
        {{"--json", nullptr, nullptr, "print JSON"}},
        RunStats},
+      {"check-dicts", "validate dictionary files (the built-in ones and FILEs)",
+       "irkg check-dicts [FILE...]",
+       "Loads the built-in dictionaries and each FILE exactly as --dict does, and reports\n"
+       "the first problem as FILE:LINE: message (format, kinds, keys, subtypes, ISO codes,\n"
+       "repeated names, demonyms of two states, capitals that are no Location, in= naming\n"
+       "no Country). See data/README.md.",
+       {},
+       RunCheckDicts},
   };
   return kCommands;
 }

@@ -41,5 +41,6 @@ int RunPath(const Args& args);
 int RunNeighbors(const Args& args);
 int RunStats(const Args& args);
 int RunParse(const Args& args);
+int RunCheckDicts(const Args& args);
 
 }  // namespace irkg::cli

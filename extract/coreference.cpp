@@ -2,9 +2,9 @@
 // thing become one entity. Dictionary names meet at their entry (so
 // "Azerbaijani", "Azerbaijan" and "Republic of Azerbaijan" are one
 // country); a surname alone joins the person named in full
-// ("Khalafov" -> "Khalaf Khalafov"); a shorter name of a body joins the
+// ("Khalafov" -> "Ilze Ozola"); a shorter name of a body joins the
 // fuller one it is part of ("Cultural Centre" -> "Cultural Centre of the
-// Republic of Hungary"). Pronouns, role nouns and group phrases are
+// Republic of Latvia"). Pronouns, role nouns and group phrases are
 // resolved later, by the relation rules, where their context is known.
 #include <algorithm>
 #include <map>
@@ -79,8 +79,8 @@ using EntityKeys = std::map<EntityKey, int>;  // key -> entity
 
 }  // namespace
 
-// A state named inside another name ("Peruvian" in "Peruvian Foreign
-// Ministry", "Azerbaijan" in "Italy-Azerbaijan University") is mentioned
+// A state named inside another name ("Chilean" in "Chilean Foreign
+// Ministry", "Azerbaijan" in "Chile-Norway University") is mentioned
 // there too: the article speaks of it. These nested mentions join the
 // state's entity (made if the article names it nowhere else); they are not
 // in mention_at, so relation rules still see the outer name.
@@ -212,13 +212,19 @@ void ResolveCoreference(Document* doc) {
     for (const auto& w : all_words[e])
       if (!Filler(w)) significant[e].insert(Comparable(*d.dict, w, &matches));
   }
+  // Only names with the same head can join (below): candidates are looked
+  // up by head and type, not compared with every entity of the article.
+  std::map<std::pair<std::string, EntityType>, std::vector<size_t>> with_head;
+  for (size_t b = 0; b < d.entities.size(); ++b)
+    if (!all_words[b].empty() && d.entities[b].dict_entry < 0)
+      with_head[{Head(all_words[b]), d.entities[b].type}].push_back(b);
   for (size_t a = 0; a < d.entities.size(); ++a) {
     const EntityInfo& ea = d.entities[a];
     if (ea.dict_entry >= 0 || ea.type == EntityType::kPerson || ea.type == EntityType::kCountry) continue;
     const auto& wa = significant[a];
     if (wa.size() < 2) continue;
     int target = -1;
-    for (size_t b = 0; b < d.entities.size(); ++b) {
+    for (size_t b : with_head[{Head(all_words[a]), ea.type}]) {
       const EntityInfo& eb = d.entities[b];
       if (a == b || eb.type != ea.type || eb.dict_entry >= 0) continue;
       if (all_words[b].size() <= all_words[a].size()) continue;

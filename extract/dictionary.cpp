@@ -1,6 +1,7 @@
 #include "extract/dictionary.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
@@ -26,6 +27,33 @@ constexpr KindName kKinds[] = {
     {EntryKind::kTitle, "Title"},         {EntryKind::kGivenName, "GivenName"}, {EntryKind::kCue, "Cue"},
 };
 
+// What each kind of entry may say: its keys, and the subtypes it knows.
+struct KindRules {
+  EntryKind kind;
+  std::string_view keys;      // space-separated
+  std::string_view subtypes;  // space-separated; empty: any (no subtype= allowed)
+};
+constexpr KindRules kRules[] = {
+    {EntryKind::kCountry, " alias adj code capital ", ""},
+    {EntryKind::kLocation, " alias subtype in ", " city region sea strait river canal lake "},
+    {EntryKind::kOrganization, " alias subtype in ",
+     " international government company foundation education culture media embassy military party "},
+    {EntryKind::kTitle, " alias subtype in ", " head minister diplomat org military party "},
+    {EntryKind::kGivenName, " ", ""},
+    {EntryKind::kCue, " words ", ""},
+};
+
+const KindRules& RulesOf(EntryKind kind) {
+  for (const auto& r : kRules)
+    if (r.kind == kind) return r;
+  return kRules[0];
+}
+
+// True when `list` (" a b c ") holds the word `w`.
+bool InList(std::string_view list, std::string_view w) {
+  return !w.empty() && w.find(' ') == std::string_view::npos && list.find(" " + std::string(w) + " ") != std::string_view::npos;
+}
+
 // A terminal of the trie: the entry a form names, and for case-sensitive
 // forms (acronyms) the exact token texts that must be seen.
 struct Terminal {
@@ -47,6 +75,42 @@ std::vector<std::string> SplitBar(std::string_view v) {
   return out;
 }
 
+// The plural of an office's name: its head noun takes the plural, and the
+// head is the word before "of"/"for" when there is one ("Ministers of
+// Defence"), else the last ("Foreign Ministers", "Spokesmen", "Secretaries").
+std::string PluralOfOffice(const std::string& name) {
+  size_t head_end = name.size();
+  for (const char* link : {" of ", " for ", " to "})
+    if (size_t at = name.find(link); at != std::string::npos) head_end = std::min(head_end, at);
+  std::string head = name.substr(0, head_end), rest = name.substr(head_end);
+  auto ends = [&](std::string_view suffix) {
+    return head.size() >= suffix.size() && head.compare(head.size() - suffix.size(), suffix.size(), suffix) == 0;
+  };
+  if (head.empty() || !std::isalpha(static_cast<unsigned char>(head.back()))) return "";
+  if (ends("man")) head.replace(head.size() - 3, 3, "men");
+  else if (ends("y") && head.size() >= 2 && !std::strchr("aeiou", head[head.size() - 2])) head.replace(head.size() - 1, 1, "ies");
+  else if (ends("s") || ends("sh") || ends("ch") || ends("x")) head += "es";
+  else head += "s";
+  return head + rest;
+}
+
+// A bar-separated list: no empty, space-padded or repeated item.
+Status CheckItems(std::string_view value, const std::string& where) {
+  std::vector<std::string_view> items;
+  size_t i = 0;
+  while (i <= value.size()) {
+    size_t j = std::min(value.find('|', i), value.size());
+    std::string_view item = value.substr(i, j - i);
+    if (item.empty() || item.front() == ' ' || item.back() == ' ')
+      return Status::InvalidInput(where + ": empty or space-padded item in \"" + std::string(value) + "\"");
+    if (std::find(items.begin(), items.end(), item) != items.end())
+      return Status::InvalidInput(where + ": \"" + std::string(item) + "\" is listed twice");
+    items.push_back(item);
+    i = j + 1;
+  }
+  return Status::Ok();
+}
+
 }  // namespace
 
 // Lets the key table be searched with a string_view, without a copy.
@@ -62,6 +126,22 @@ struct Dictionary::Impl {
   std::vector<std::vector<Terminal>> terminals{1};         // per node
   std::unordered_map<std::string, int> by_kind_name;       // "kind\tcanonical" -> entry
   std::vector<CueMask> cue_masks;                          // token key -> its cue classes (single words)
+  struct PhraseCue {
+    std::vector<uint32_t> keys;
+    int cue_class;
+  };
+  std::vector<PhraseCue> phrase_cues;                      // cues of two or more tokens
+  std::unordered_map<uint32_t, std::vector<uint32_t>> phrases_by_first;  // first key -> phrase_cues indices
+  std::vector<uint8_t> starts_phrase;                      // token key -> 1 if a phrase cue starts with it
+  // The forms of states and places as written, for Validate's checks
+  // across entries and files (capitals, demonyms claimed twice).
+  struct Declared {
+    uint32_t entry;
+    std::string form;
+    FormKind kind;
+    std::string where;
+  };
+  std::vector<Declared> declared;
 
   // KeyOf runs once for every token of every article; `keys` is for loading,
   // and this read-only copy answers lookups: open addressing over one array,
@@ -303,18 +383,32 @@ Status Dictionary::LoadString(std::string_view text, const std::string& name) {
       return Status::InvalidInput(where + ": unknown kind \"" + std::string(cols[0]) +
                                   "\" (Country, Location, Organization, Title, GivenName, Cue)");
 
+    if (line.back() == ' ' || line.back() == '\t') return Status::InvalidInput(where + ": trailing white space");
+    if (cols[1].front() == ' ' || cols[1].back() == ' ')
+      return Status::InvalidInput(where + ": the name \"" + std::string(cols[1]) + "\" has leading or trailing spaces");
     DictEntry entry;
     entry.kind = kind->kind;
     entry.canonical = std::string(cols[1]);
     entry.origin = where;
+    const KindRules& rules = RulesOf(entry.kind);
     std::vector<std::pair<std::string, FormKind>> forms;
     if (entry.kind != EntryKind::kCue) forms.emplace_back(entry.canonical, FormKind::kName);
+    std::string seen_keys = " ";
     for (size_t i = 2; i < cols.size(); ++i) {
       if (cols[i].empty()) continue;
       size_t eq = cols[i].find('=');
       if (eq == std::string_view::npos)
         return Status::InvalidInput(where + ": column " + std::to_string(i + 1) + " is not key=value");
       std::string_view key = cols[i].substr(0, eq), value = cols[i].substr(eq + 1);
+      if (!InList(" alias adj capital code subtype in words ", key))
+        return Status::InvalidInput(where + ": unknown key \"" + std::string(key) +
+                                    "\" (alias, adj, capital, code, subtype, in, words)");
+      if (!InList(rules.keys, key))
+        return Status::InvalidInput(where + ": key \"" + std::string(key) + "\" is not used for " + std::string(cols[0]));
+      if (InList(seen_keys, key)) return Status::InvalidInput(where + ": key \"" + std::string(key) + "\" given twice");
+      seen_keys += std::string(key) + " ";
+      if (value.empty()) return Status::InvalidInput(where + ": empty value for \"" + std::string(key) + "\"");
+      if (Status bad = CheckItems(value, where); !bad.ok()) return bad;
       if (key == "alias" || key == "words") {
         for (auto& v : SplitBar(value)) forms.emplace_back(v, FormKind::kName);
       } else if (key == "adj") {
@@ -322,14 +416,16 @@ Status Dictionary::LoadString(std::string_view text, const std::string& name) {
       } else if (key == "capital") {
         for (auto& v : SplitBar(value)) forms.emplace_back(v, FormKind::kCapital);
       } else if (key == "code") {
+        bool iso3 = value.size() == 3 && std::all_of(value.begin(), value.end(), [](char ch) { return ch >= 'A' && ch <= 'Z'; });
+        if (!iso3) return Status::InvalidInput(where + ": code must be three upper-case letters, not \"" + std::string(value) + "\"");
         entry.code = std::string(value);
       } else if (key == "subtype") {
+        if (!InList(rules.subtypes, value))
+          return Status::InvalidInput(where + ": unknown " + std::string(cols[0]) + " subtype \"" + std::string(value) +
+                                      "\" (" + std::string(rules.subtypes.substr(1, rules.subtypes.size() - 2)) + ")");
         entry.subtype = std::string(value);
-      } else if (key == "in") {
+      } else {  // in
         entry.in = std::string(value);
-      } else {
-        return Status::InvalidInput(where + ": unknown key \"" + std::string(key) +
-                                    "\" (alias, adj, capital, code, subtype, in, words)");
       }
     }
 
@@ -340,6 +436,10 @@ Status Dictionary::LoadString(std::string_view text, const std::string& name) {
     if (found != d.by_kind_name.end()) {
       index = static_cast<uint32_t>(found->second);
       DictEntry& old = d.entries[index];
+      // another file may extend an entry (a user's aliases); one file names it once
+      if (old.origin.compare(0, name.size() + 1, name + ":") == 0)
+        return Status::InvalidInput(where + ": " + std::string(cols[0]) + " \"" + old.canonical + "\" is already at " +
+                                    old.origin);
       if (!entry.code.empty()) old.code = entry.code;
       if (!entry.subtype.empty()) old.subtype = entry.subtype;
       if (!entry.in.empty()) old.in = entry.in;
@@ -347,6 +447,12 @@ Status Dictionary::LoadString(std::string_view text, const std::string& name) {
       index = static_cast<uint32_t>(d.entries.size());
       d.by_kind_name.emplace(lookup, static_cast<int>(index));
       d.entries.push_back(std::move(entry));
+    }
+    if (d.entries[index].kind == EntryKind::kTitle) {
+      size_t names = forms.size();
+      for (size_t i = 0; i < names; ++i)
+        if (std::string plural = PluralOfOffice(forms[i].first); !plural.empty())
+          forms.emplace_back(std::move(plural), FormKind::kPlural);
     }
     int cue_class = -1;
     if (d.entries[index].kind == EntryKind::kCue) {
@@ -356,11 +462,23 @@ Status Dictionary::LoadString(std::string_view text, const std::string& name) {
                                     "\" (the classes are those the extraction rules name; see data/cues.tsv)");
     }
     for (const auto& [form, fk] : forms) {
+      EntryKind k = d.entries[index].kind;
+      if (k == EntryKind::kCountry || k == EntryKind::kLocation) d.declared.push_back({index, form, fk, where});
       auto path = d.AddForm(form, index, fk);
-      if (cue_class >= 0 && path.size() == 1) {
+      if (cue_class < 0 || path.empty()) continue;
+      if (path.size() == 1) {
         if (d.cue_masks.size() <= path[0]) d.cue_masks.resize(path[0] + 1);
         d.cue_masks[path[0]].set(cue_class);
+        continue;
       }
+      bool known = false;
+      for (uint32_t p : d.phrases_by_first[path[0]])
+        known = known || (d.phrase_cues[p].keys == path && d.phrase_cues[p].cue_class == cue_class);
+      if (known) continue;
+      d.phrases_by_first[path[0]].push_back(static_cast<uint32_t>(d.phrase_cues.size()));
+      if (d.starts_phrase.size() <= path[0]) d.starts_phrase.resize(path[0] + 1);
+      d.starts_phrase[path[0]] = 1;
+      d.phrase_cues.push_back({std::move(path), cue_class});
     }
   }
   return Status::Ok();
@@ -403,7 +521,41 @@ Result<Dictionary> Dictionary::LoadDefault(const std::vector<std::string>& extra
     Status s = dict.LoadFile(f);
     if (!s.ok()) return s;
   }
+  if (Status s = dict.Validate(); !s.ok()) return s;
   return dict;
+}
+
+Status Dictionary::Validate() const {
+  const Impl& d = *impl_;
+  std::unordered_map<std::string, const DictEntry*> codes;
+  for (const auto& e : d.entries) {
+    if (e.kind == EntryKind::kCountry) {
+      if (e.code.empty()) return Status::InvalidInput(e.origin + ": country \"" + e.canonical + "\" without code=");
+      auto [it, fresh] = codes.emplace(e.code, &e);
+      if (!fresh)
+        return Status::InvalidInput(e.origin + ": code " + e.code + " is already " + it->second->canonical + "'s (" +
+                                    it->second->origin + ")");
+      if (Find(EntryKind::kLocation, e.canonical) >= 0)
+        return Status::InvalidInput(e.origin + ": \"" + e.canonical + "\" is both a Country and a Location");
+    }
+    if (!e.in.empty() && e.kind != EntryKind::kCue && Find(EntryKind::kCountry, e.in) < 0)
+      return Status::InvalidInput(e.origin + ": in=\"" + e.in + "\" is not a Country's name");
+  }
+  std::unordered_map<std::string, uint32_t> country_forms;   // name, alias or demonym -> its country
+  std::unordered_set<std::string> place_names;               // Location names and aliases
+  for (const auto& f : d.declared) {
+    if (d.entries[f.entry].kind == EntryKind::kLocation) place_names.insert(f.form);
+    if (d.entries[f.entry].kind != EntryKind::kCountry || f.kind == FormKind::kCapital) continue;
+    auto [it, fresh] = country_forms.emplace(f.form, f.entry);
+    if (!fresh && it->second != f.entry)
+      return Status::InvalidInput(f.where + ": \"" + f.form + "\" names both " + d.entries[it->second].canonical +
+                                  " and " + d.entries[f.entry].canonical);
+  }
+  for (const auto& f : d.declared)
+    if (f.kind == FormKind::kCapital && !place_names.count(f.form))
+      return Status::InvalidInput(f.where + ": capital \"" + f.form + "\" of " + d.entries[f.entry].canonical +
+                                  " is not a Location");
+  return Status::Ok();
 }
 
 const std::vector<DictEntry>& Dictionary::entries() const { return impl_->entries; }
@@ -420,6 +572,21 @@ int Dictionary::Find(EntryKind kind, std::string_view canonical) const {
 const CueMask Dictionary::kNoCues;
 
 uint32_t Dictionary::KeyOf(std::string_view folded_token) const { return impl_->Lookup(folded_token); }
+
+void Dictionary::AddPhraseCues(const std::vector<uint32_t>& keys, std::vector<CueMask>* masks) const {
+  const Impl& d = *impl_;
+  if (d.phrase_cues.empty()) return;
+  for (size_t i = 0; i < keys.size(); ++i) {
+    if (keys[i] >= d.starts_phrase.size() || !d.starts_phrase[keys[i]]) continue;  // nearly every token
+    auto it = d.phrases_by_first.find(keys[i]);
+    if (it == d.phrases_by_first.end()) continue;
+    for (uint32_t p : it->second) {
+      const auto& phrase = d.phrase_cues[p].keys;
+      if (i + phrase.size() > keys.size() || !std::equal(phrase.begin(), phrase.end(), keys.begin() + i)) continue;
+      for (size_t k = i; k < i + phrase.size(); ++k) (*masks)[k].set(d.phrase_cues[p].cue_class);
+    }
+  }
+}
 
 bool Dictionary::MayStartName(uint32_t token_key) const {
   return token_key < impl_->starts_name.size() && impl_->starts_name[token_key];

@@ -32,6 +32,7 @@ enum class FormKind : unsigned char {
   kName,       // the canonical name or an alias: "Azerbaijan", "Republic of Azerbaijan"
   kAdjective,  // a demonym or adjective: "Azerbaijani", "Azeris"
   kCapital,    // the capital, which may stand for its country ("Moscow said")
+  kPlural,     // an office in the plural, made by the loader ("foreign ministers")
 };
 
 struct DictEntry {
@@ -63,6 +64,12 @@ class Dictionary {
 
   Status LoadFile(const std::string& path);
   Status LoadString(std::string_view text, const std::string& name);
+  // The checks that span entries and files, once everything is loaded
+  // (LoadDefault runs them): every country has a unique ISO code; no name
+  // or demonym names two countries; every capital is a Location; every
+  // in= names a Country. LoadString checks each line by itself (kinds,
+  // keys per kind, subtypes, codes, lists, repeats within one file).
+  Status Validate() const;
 
   const std::vector<DictEntry>& entries() const;
   // The entry of KIND with CANONICAL, or -1.
@@ -72,6 +79,10 @@ class Dictionary {
     return token_key < cue_mask_count_ ? cue_masks_[token_key] : kNoCues;
   }
   bool IsCue(CueClass cue_class, uint32_t token_key) const { return CueMaskOf(token_key)[cue_class.id()]; }
+  // Cue entries of several tokens ("In addition", "People's", "co-operation"):
+  // every token of each place the phrase occurs in `keys` gains its class in
+  // `masks` (one mask per key, filled from CueMaskOf beforehand).
+  void AddPhraseCues(const std::vector<uint32_t>& keys, std::vector<CueMask>* masks) const;
 
   // Token keys: every distinct folded token of every form gets a number > 0;
   // KeyOf gives 0 for a token no form contains.

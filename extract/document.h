@@ -23,8 +23,8 @@ struct Sentence {
 
 // How a mention refers to its entity.
 enum class MentionForm : unsigned char {
-  kName,       // a name: "Khalaf Khalafov", "Azerbaijan", "Heydar Aliyev Foundation"
-  kShortName,  // a part of a name seen in full elsewhere: "Khalafov", "Wang"
+  kName,       // a name: "Ilze Ozola", "Azerbaijan", "Rainis Memorial Foundation"
+  kShortName,  // a part of a name seen in full elsewhere: "Ozola", "Tanaka"
   kAdjective,  // a demonym: "Azerbaijani"
   kMetonym,    // a capital standing for its country: "Moscow said"
   kAcronym,    // an acronym introduced in parentheses: "(NIOC)"
@@ -46,6 +46,7 @@ struct TitleMention {
   uint32_t first = 0, last = 0;
   std::string text;              // as written, modifiers such as "new" left out
   bool of_organization = false;  // usually an office of a body (Secretary-General)
+  bool plural = false;           // "the foreign ministers of A and B": text is then the office's name
   int dict_entry = -1;
 };
 

@@ -76,6 +76,11 @@ void PrepareTokens(Document* d) {
     // the rules ask a token's cue classes over and over: look them up once
     d->token_cues.push_back(d->dict->CueMaskOf(t.key));
   }
+  // cue phrases of several words ("In addition", "co-operation")
+  thread_local std::vector<uint32_t> keys;
+  keys.clear();
+  for (const auto& t : d->tokens) keys.push_back(t.key);
+  d->dict->AddPhraseCues(keys, &d->token_cues);
 }
 
 }  // namespace internal

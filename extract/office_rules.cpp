@@ -1,14 +1,18 @@
 // holdsPosition: who holds which office of which state or body.
-//   [Country|Country's|Org] [Title] [Person]   "Azerbaijani Deputy Foreign Minister Khalaf Khalafov"
+//   [Country|Country's|Org] [Title] [Person]   "Latvian Deputy Foreign Minister Ilze Ozola"
 //   [Title] of [Country] [Person]              "President of Azerbaijan Ilham Aliyev"
 //   [Country's] [Title] in [Place] [Person]    "Hungary's Ambassador in Bucharest Oskar Fuzes"
 //   [Person], the [Title] of [Country]         apposition
 //   his [Country] counterpart [Person]         the counterpart holds the same office for that country
 //   [Person], also a member of [Org]           membership of a body's organ
-// An office with no state named attaches, with less confidence, to the
-// state the article is most about that is not the counterpart's.
+//   the [Office]s of [A] and [B], [P] and [Q]    two aligned lists: P holds A's office, Q B's
+// An office with no state named takes the state the text ties to its holder
+// (elsewhere in the article, an "on behalf of", a role phrase, the office's
+// usual state, a colleague's), with less confidence; else it gives nothing:
+// never, by default, the state the article speaks of most.
 #include <algorithm>
 #include <map>
+#include <unordered_map>
 
 #include "core/text.h"
 #include "extract/relation_rules.h"
@@ -58,9 +62,24 @@ struct OfficeReader {
       --k;
     if (k > sentence_first && Possessive(k - 1)) --k;
     if (k >= 3 && T(k - 1) == ")" && T(k - 3) == "(") k -= 3;  // "African Union (AU) Chairperson"
+    if (k > sentence_first && d.IsWord(k - 1, "its")) return ItsHolder(k - 1, sentence_first);
     const Mention* m = MentionEndingAt(k);
     if (Holder(m) && m->first >= sentence_first) return m->entity;
     return -1;
+  }
+
+  // Whose office "its foreign minister" is: the nearest state named before
+  // "its" in the sentence ("Chile said its foreign minister, X, would go"),
+  // else the nearest body ("the council said its chair, Y, ...").
+  int ItsHolder(uint32_t its, uint32_t sentence_first) const {
+    int body = -1;
+    for (uint32_t i = its; i-- > sentence_first;) {
+      int m = d.mention_at[i];
+      if (m < 0 || !Holder(&d.mentions[m])) continue;
+      if (d.mentions[m].type == EntityType::kCountry) return d.mentions[m].entity;
+      if (body < 0) body = d.mentions[m].entity;
+    }
+    return body;
   }
 
   // The state named by "of [the] X" starting at token k, with its end.
@@ -81,9 +100,14 @@ struct OfficeReader {
     if (holder < 0 || d.entities[holder].type != EntityType::kOrganization) return -1;
     const EntityInfo& body = d.entities[holder];
     if (body.subtype != "government" && body.subtype != "embassy") return -1;
-    for (int k : body.mentions) {
-      const Mention& m = d.mentions[k];
-      if (m.first < sentence_first || m.first >= n) continue;
+    // the body's mentions from this sentence on (they are in text order): a
+    // scan of all of them per office was quadratic in the article's length
+    auto from = std::lower_bound(body.mentions.begin(), body.mentions.end(), sentence_first,
+                                 [&](int k, uint32_t tok) { return d.mentions[k].first < tok; });
+    for (auto at = from; at != body.mentions.end(); ++at) {
+      const Mention& m = d.mentions[*at];
+      if (m.first >= n) continue;
+      if (d.sentence_of[m.first] != d.sentence_of[sentence_first]) break;
       // the state as the body name's first word ("Russian Foreign Ministry") or just before it ("Pakistan's Foreign Office")
       std::vector<FormMatch> matches;
       if (d.dict->LongestMatch(&d.tokens[m.first].key, &d.token_text[m.first], 1, &matches) == 1)
@@ -97,6 +121,12 @@ struct OfficeReader {
       if (before >= 0 && d.entities[before].type == EntityType::kCountry) {
         *body_words = std::string(d.Span(m.first, m.last));
         return before;
+      }
+      // a seat of government the dictionary places in its state ("Kremlin
+      // spokesman", in=Russia), when the article names that state
+      if (int state = d.EntityOfStateOf(body.dict_entry); state >= 0) {
+        *body_words = std::string(d.Span(m.first, m.last));
+        return state;
       }
     }
     return -1;
@@ -118,12 +148,13 @@ struct OfficeReader {
     o.sentence = sentence;
     o.counterpart_of = counterpart_of;
     o.title_entry = t ? t->dict_entry : -1;
+    if (!o.title.empty()) first_title.emplace(o.person, o.title);
     offices.push_back(std::move(o));
   }
 
   // The person whose counterpart "his counterpart" is: the one named nearest
-  // before it ("Ahead of his talks with Wang, Hayashi had a call with his
-  // French counterpart"), else the last person named before the sentence.
+  // before it ("Before her talks with Tanaka, Ozola phoned her
+  // Chilean counterpart"), else the last person named before the sentence.
   int AnchorPerson(uint32_t sentence_first, uint32_t tok) const {
     for (uint32_t i = tok; i-- > sentence_first;) {
       int m = d.mention_at[i];
@@ -137,20 +168,110 @@ struct OfficeReader {
     return -1;
   }
 
+  std::unordered_map<int, std::string> first_title;  // person -> the first office recorded with a title
+
   std::string TitleOf(int person) const {
-    for (const auto& o : offices)
-      if (o.person == person && !o.title.empty()) return o.title;
-    return "";
+    auto it = first_title.find(person);
+    return it == first_title.end() ? "" : it->second;
+  }
+
+  // ---- two aligned lists: the i-th person holds the office of the i-th state
+  //   "the defence ministers of Chile and Peru, A and B"
+  //   "A and B, the defence ministers of Chile and Peru (respectively)"
+  //   "the Chilean and Peruvian defence ministers, A and B"
+  std::vector<std::pair<int, uint32_t>> paired;  // (person, sentence) read from a pair of lists
+
+  bool Paired(int person, uint32_t sentence) const {
+    return std::find(paired.begin(), paired.end(), std::make_pair(person, sentence)) != paired.end();
+  }
+
+  // The mention of `types` that starts at `i` (forward) or ends at `i` (backward).
+  const Mention* ItemAt(uint32_t i, bool forward, bool persons) const {
+    const Mention* m = forward ? (i < n && d.mention_at[i] >= 0 && d.mentions[d.mention_at[i]].first == i
+                                      ? &d.mentions[d.mention_at[i]]
+                                      : nullptr)
+                               : MentionEndingAt(i);
+    if (!m || m->entity < 0) return nullptr;
+    return (persons ? m->type == EntityType::kPerson : Holder(m)) ? m : nullptr;
+  }
+
+  // The entities of a list "X, Y and Z" that starts at token `from` (forward)
+  // or ends right before it (backward), in text order; `*edge` is the token
+  // after its end (forward) or its first token (backward).
+  std::vector<int> ListAt(uint32_t from, bool forward, bool persons, uint32_t sentence_first, uint32_t* edge) const {
+    std::vector<int> items;
+    uint32_t i = from;
+    *edge = from;
+    while (true) {
+      const Mention* m = ItemAt(i, forward, persons);
+      if (!m || m->first < sentence_first || !Same(m->first, from > 0 && !forward ? from - 1 : from)) break;
+      items.push_back(m->entity);
+      *edge = forward ? m->last : m->first;
+      // a separator, then the next item
+      uint32_t j = *edge;
+      uint32_t seps = 0;
+      auto sep = [&](uint32_t k) { return k < n && (d.IsWord(k, "and") || T(k) == ","); };
+      if (forward) {
+        while (seps < 2 && sep(j + seps)) ++seps;
+        if (seps == 0 || !ItemAt(j + seps, true, persons)) break;
+        i = j + seps;
+      } else {
+        while (seps < 2 && j > seps && sep(j - seps - 1)) ++seps;
+        if (seps == 0 || j < seps || !ItemAt(j - seps, false, persons)) break;
+        i = j - seps;
+      }
+    }
+    if (!forward) std::reverse(items.begin(), items.end());
+    return items;
+  }
+
+  void ReadPairedLists() {
+    for (const TitleMention& t : d.titles) {
+      if (!t.plural || t.last >= n) continue;
+      uint32_t sidx = d.sentence_of[t.first];
+      uint32_t sfirst = d.sentences[sidx].first;
+      std::vector<int> holders, persons;
+      uint32_t after = t.last, edge;
+      // the states: "of [the] A and B" after the office, or "A and B" (demonyms) before it
+      if (d.IsWord(after, "of")) {
+        uint32_t k = after + 1 + (d.IsWord(after + 1, "the") ? 1 : 0);
+        holders = ListAt(k, true, false, sfirst, &edge);
+        if (holders.size() >= 2) after = edge;
+      }
+      uint32_t before = t.first;
+      if (holders.size() < 2) {
+        holders = ListAt(t.first, false, false, sfirst, &edge);
+        before = edge;
+      }
+      if (holders.size() < 2) continue;
+      if (before > sfirst && d.IsWord(before - 1, "the")) --before;
+      // the people: "[,] A and B" after, or "A and B, " before
+      persons = ListAt(after + (T(after) == "," ? 1 : 0), true, true, sfirst, &edge);
+      if (persons.size() != holders.size() && before > sfirst + 1 && T(before - 1) == ",")
+        persons = ListAt(before - 1, false, true, sfirst, &edge);
+      if (persons.size() != holders.size()) continue;
+      for (size_t i = 0; i < persons.size(); ++i) {
+        Record(persons[i], holders[i], &t, 0.85, "office.paired-lists", sidx, -1, t.text);
+        paired.emplace_back(persons[i], sidx);
+      }
+    }
   }
 
   void ReadMention(const Mention& pm) {
     if (pm.type != EntityType::kPerson || pm.entity < 0) return;
+    if (Paired(pm.entity, d.sentence_of[pm.first])) return;
     const Sentence& s = d.sentences[d.sentence_of[pm.first]];
     uint32_t sidx = d.sentence_of[pm.first];
     uint32_t k = pm.first;
-    if (k > s.first && T(k - 1) == ",") --k;  // "the DRC foreign Minister, Thérèse Kayikwamba Wagner"
-    // a military rank or honorific right before the name is not the office
-    while (k > s.first && (d.Is(k - 1, "honorific") || (T(k - 1) == "." && k >= 2 && d.Is(k - 2, "honorific")))) --k;
+    // a comma ("the Malawi foreign Minister, Ruth Banda Phiri") and a rank or
+    // honorific ("President of Chile, Dr. Ana Soto"), in either order, stand
+    // between the office and the name without being part of either
+    bool comma = false;
+    while (k > s.first) {
+      if (!comma && T(k - 1) == ",") comma = true, --k;
+      else if (d.Is(k - 1, "honorific") || (T(k - 1) == "." && k >= 2 && d.Is(k - 2, "honorific"))) --k;
+      else break;
+    }
 
     // "his Italian counterpart X", "his counterpart Brigadier General X": same office, the adjective's country
     {
@@ -173,9 +294,10 @@ struct OfficeReader {
     if (t_idx >= 0) {
       const TitleMention& t = d.titles[t_idx];
       int holder = HolderBefore(t.first, s.first);
-      if (holder < 0 && t.first > s.first + 1 && d.IsWord(t.first - 1, "of")) {
-        // "Chairperson of the African Union X" is written "of" after the title; handled below
-      }
+      // two offices joined by "and" share the state written before the first:
+      // "Chilean Vice President and Foreign Minister X"
+      if (holder < 0 && t.first > s.first + 1 && d.IsWord(t.first - 1, "and") && d.title_at[t.first - 2] >= 0)
+        holder = HolderBefore(d.titles[d.title_at[t.first - 2]].first, s.first);
       Record(pm.entity, holder, &t, holder >= 0 ? 0.9 : 0.55, holder >= 0 ? "office.title" : "office.title-alone", sidx);
       return;
     }
@@ -249,53 +371,19 @@ struct OfficeReader {
     }
   }
 
-  // Countries by how much the article speaks of them.
-  std::vector<int> CountriesByWeight() const {
-    std::vector<int> out = CountriesByMentions(d);
-    int home = DatelineState();
-    if (home >= 0) {
-      out.erase(std::remove(out.begin(), out.end(), home), out.end());
-      out.insert(out.begin(), home);
-    }
-    return out;
-  }
-
-  // The state of a dateline: a city opening a line near the top and
-  // followed by "," ":" "(" or a dash ("BEIJING, Aug. 30 --", "DUBAI:"), or
-  // standing between bars ("PTI | New Delhi | Updated ...").
-  int DatelineState() const {
-    for (const auto& s : d.sentences) {
-      if (d.tokens[s.first].start > 600) break;
-      for (uint32_t i = s.first; i < s.last && i < s.first + 6; ++i) {
-        int m = d.mention_at[i];
-        if (m < 0 || d.mentions[m].first != i || d.mentions[m].type != EntityType::kLocation ||
-            d.mentions[m].dict_entry < 0)
-          continue;
-        uint32_t after = d.mentions[m].last;
-        std::string_view next = after < s.last ? d.Text(after) : "";
-        bool opening = i == s.first && (next == "," || next == ":" || next == "(" || next == "-" ||
-                                        next == "\u2013" || next == "\u2014");
-        bool barred = i > s.first && d.Text(i - 1) == "|" && next == "|";
-        if (!opening && !barred) continue;
-        if (int state = d.EntityOfStateOf(d.mentions[m].dict_entry); state >= 0) return state;
-      }
-    }
-    return -1;
-  }
-
-  // The state an unnamed holder of `title` belongs to, from a phrase that
-  // names the office with a state but no person ("the Georgian PM said").
-  std::vector<int> StatesOfRolePhrases(const std::string& title) const {
-    std::vector<int> out;
-    std::string key = FoldName(title);
+  // The states an unnamed holder of each office belongs to, from phrases
+  // that name the office with a state but no person ("the Georgian PM
+  // said"): folded office name -> states, in text order.
+  std::unordered_map<std::string, std::vector<int>> StatesOfRolePhrases() const {
+    std::unordered_map<std::string, std::vector<int>> out;
     for (const auto& t : d.titles) {
-      if (FoldName(t.text) != key || t.last >= n) continue;
+      if (t.last >= n) continue;
       int next = d.mention_at[t.last];
       if (next >= 0 && d.mentions[next].type == EntityType::kPerson) continue;
       int holder = HolderBefore(t.first, d.sentences[d.sentence_of[t.first]].first);
-      if (holder >= 0 && d.entities[holder].type == EntityType::kCountry &&
-          std::find(out.begin(), out.end(), holder) == out.end())
-        out.push_back(holder);
+      if (holder < 0 || d.entities[holder].type != EntityType::kCountry) continue;
+      auto& states = out[FoldName(t.text)];
+      if (std::find(states.begin(), states.end(), holder) == states.end()) states.push_back(holder);
     }
     return out;
   }
@@ -307,7 +395,7 @@ struct OfficeReader {
     return d.EntityOfStateOf(title_entry);
   }
 
-  // "X signed on behalf of the Government of Rwanda": the state X acts for.
+  // "X put her name to it for the Government of Malawi" ("on behalf of"): the state X acts for.
   int BehalfOf(const Office& o) const {
     const Sentence& s = d.sentences[o.sentence];
     for (uint32_t i = s.first; i + 2 < s.last; ++i) {
@@ -318,38 +406,6 @@ struct OfficeReader {
       }
     }
     return -1;
-  }
-
-  // The states of the people placed before this office's sentence, the
-  // most recent first: an article goes on about one side until it names
-  // the other.
-  std::vector<int> PreviousPersonStates(const Office& o) const {
-    std::vector<std::pair<uint32_t, int>> seen;  // (sentence, state)
-    for (const auto& other : offices) {
-      if (other.person == o.person || other.holder < 0 || other.sentence >= o.sentence) continue;
-      if (d.entities[other.holder].type == EntityType::kCountry) seen.emplace_back(other.sentence, other.holder);
-    }
-    std::stable_sort(seen.begin(), seen.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
-    std::vector<int> out;
-    for (const auto& [sentence, state] : seen) out.push_back(state);
-    return out;
-  }
-
-  // "Kishida will visit Washington, where he will meet President Joe Biden":
-  // the one met in a city a visitor travels to serves that city's state.
-  int VenueState(const Office& o) const {
-    const Sentence& s = d.sentences[o.sentence];
-    bool meeting = false;
-    int state = -1;
-    for (uint32_t i = s.first; i < s.last; ++i) {
-      if (d.Is(i, "meet_verb") || d.Is(i, "meet_noun") || d.Is(i, "visit_verb")) meeting = true;
-      int m = d.mention_at[i];
-      if (m < 0 || d.mentions[m].first != i || d.mentions[m].type != EntityType::kLocation ||
-          d.mentions[m].dict_entry < 0 || d.mentions[m].subtype != "city")
-        continue;
-      if (state < 0) state = d.EntityOfStateOf(d.mentions[m].dict_entry);
-    }
-    return meeting ? state : -1;
   }
 
   // True when two people named in one sentence face each other (they met,
@@ -371,14 +427,26 @@ struct OfficeReader {
   // Offices the text gives without their state. Candidates, best first: the
   // state the person acts on behalf of; a role phrase naming the office with
   // a state ("the Georgian PM said"); the office's usual state ("Secretary
-  // of State"); the state of a colleague in the same sentence, or of another
-  // holder of the same office; else the state the article is most about,
-  // with a dateline's state first. Never a counterpart's state.
+  // of State"); the state of a colleague in the same sentence. Never a
+  // counterpart's state; and no guess from what the article speaks of (the
+  // state it names most, the last person's state, the city of a meeting):
+  // those guesses were wrong about as often as right.
   void ResolveMissingHolders() {
-    auto ranked = CountriesByWeight();
+    // Indexes over the offices, so that each office asks only its sentence,
+    // its person and its counterparts: a scan of every office per office
+    // was quadratic in the article's length.
+    std::unordered_map<uint32_t, std::vector<size_t>> in_sentence;
+    std::unordered_map<int, std::vector<size_t>> of_person, counterparts_of;
     std::map<int, int> country_of;
-    for (const auto& o : offices)
+    for (size_t i = 0; i < offices.size(); ++i) {
+      const Office& o = offices[i];
+      in_sentence[o.sentence].push_back(i);
+      of_person[o.person].push_back(i);
+      if (o.counterpart_of >= 0) counterparts_of[o.counterpart_of].push_back(i);
       if (o.holder >= 0 && d.entities[o.holder].type == EntityType::kCountry) country_of.emplace(o.person, o.holder);
+    }
+    auto role_states = StatesOfRolePhrases();
+    std::unordered_map<uint32_t, bool> facing;  // sentence -> FacingEachOther, asked once
     for (auto& o : offices) {
       if (o.holder >= 0) continue;
       auto it = country_of.find(o.person);
@@ -386,25 +454,28 @@ struct OfficeReader {
         o.holder = it->second;
         continue;
       }
-      std::vector<int> taken, colleagues, same_office;
-      for (const auto& other : offices) {
+      std::vector<int> taken, colleagues;
+      auto take = [&](const std::vector<size_t>& list) {
+        for (size_t k : list)
+          if (offices[k].person != o.person && offices[k].holder >= 0) taken.push_back(offices[k].holder);
+      };
+      if (auto c = counterparts_of.find(o.person); c != counterparts_of.end()) take(c->second);
+      if (auto c = of_person.find(o.counterpart_of); o.counterpart_of >= 0 && c != of_person.end()) take(c->second);
+      auto [face, fresh] = facing.emplace(o.sentence, false);
+      if (fresh) face->second = FacingEachOther(o.sentence);
+      for (size_t k : in_sentence[o.sentence]) {
+        const Office& other = offices[k];
         if (other.person == o.person || other.holder < 0) continue;
-        if (other.counterpart_of == o.person || o.counterpart_of == other.person ||
-            (other.sentence == o.sentence && FacingEachOther(o.sentence)))
-          taken.push_back(other.holder);
-        else if (other.sentence == o.sentence)
-          colleagues.push_back(other.holder);
-        else if (FoldName(other.title) == FoldName(o.title))
-          same_office.push_back(other.holder);
+        bool linked = other.counterpart_of == o.person || o.counterpart_of == other.person;
+        if (face->second) taken.push_back(other.holder);
+        else if (!linked) colleagues.push_back(other.holder);
       }
       auto free = [&](int c) { return c >= 0 && std::find(taken.begin(), taken.end(), c) == taken.end(); };
       std::vector<int> strong = {BehalfOf(o)};
-      for (int c : StatesOfRolePhrases(o.title)) strong.push_back(c);
+      if (auto r = role_states.find(FoldName(o.title)); r != role_states.end())
+        strong.insert(strong.end(), r->second.begin(), r->second.end());
       strong.push_back(DefaultState(o.title_entry));
-      strong.push_back(VenueState(o));
       for (int c : colleagues) strong.push_back(c);
-      for (int c : same_office) strong.push_back(c);
-      for (int c : PreviousPersonStates(o)) strong.push_back(c);
       int chosen = -1;
       for (int c : strong)
         if (free(c)) {
@@ -412,19 +483,13 @@ struct OfficeReader {
           o.confidence = std::min(o.confidence, 0.7);
           break;
         }
-      if (chosen < 0)
-        for (int c : ranked)
-          if (free(c)) {
-            chosen = c;
-            o.confidence = std::min(o.confidence, 0.5);
-            break;
-          }
       if (chosen >= 0) {
         o.holder = chosen;
         country_of.emplace(o.person, chosen);
       }
     }
   }
+
 
   void Emit() {
     // one fact per (person, holder); titles written differently are all kept
@@ -451,6 +516,7 @@ struct OfficeReader {
 
 void ExtractOffices(Document* doc) {
   OfficeReader r(*doc);
+  r.ReadPairedLists();
   for (const auto& m : doc->mentions) r.ReadMention(m);
   r.ReadHeadedBy();
   r.ResolveMissingHolders();

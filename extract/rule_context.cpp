@@ -151,7 +151,7 @@ bool RuleContext::Negated(uint32_t trigger) const {
 }
 
 bool RuleContext::Modal(uint32_t trigger) const {
-  // "is expected to hold a bilateral meeting": the modal word may stand a few words back
+  // "is due to hold a round of talks": the modal word may stand a few words back
   uint32_t from = trigger > s.first + 6 ? trigger - 6 : s.first;
   for (uint32_t i = trigger; i-- > from;)
     if (d.Text(i) == "," || d.Text(i) == ";") {
@@ -161,7 +161,7 @@ bool RuleContext::Modal(uint32_t trigger) const {
   for (uint32_t i = from; i < trigger; ++i) {
     if (d.Is(i, "modal")) return true;
     std::string_view t = d.Text(i);
-    // "to sign", "to visit" — but "continues to bombard" is happening
+    // "to sign", "to visit" — but "keeps shelling" is happening
     if (t == "to" && i + 1 == trigger) {
       // ... and "traveled to meet X" is a journey made for it
       bool ongoing = i > s.first && (d.IsWord(i - 1, "continues") || d.IsWord(i - 1, "continue") ||
@@ -177,7 +177,7 @@ bool RuleContext::Modal(uint32_t trigger) const {
 
 std::string RuleContext::DateNear(uint32_t trigger) const {
   // News dates the fact after its verb or noun ("opened its embassy in 1997",
-  // "established on May 8, 1992"); a date before it belongs to it only when
+  // "established on March 3, 1994"); a date before it belongs to it only when
   // none follows ("On July 15, the embassy resumed its work").
   const DateMention* after = nullptr;
   const DateMention* before = nullptr;

@@ -43,9 +43,9 @@ class RuleContext {
   // The nearest ref before `tok` of the given types, within `window` tokens.
   int NearestBefore(uint32_t tok, unsigned types, uint32_t window = 1000) const;
   // The first ref after `tok` of the given types, and the refs listed with
-  // it ("Bahrain, Saudi Arabia and the United Arab Emirates").
+  // it ("Chile, Peru and the Dominican Republic").
   std::vector<int> ListAfter(uint32_t tok, unsigned types, uint32_t window = 1000) const;
-  // The refs listed together that end right before `tok` ("Jordan, Chile and Colombia have").
+  // The refs listed together that end right before `tok` ("Peru, Chile and Ecuador have").
   std::vector<int> ListBefore(uint32_t tok, unsigned types) const;
   // All refs of the list starting at ref `r`.
   std::vector<int> ListFrom(int r, unsigned types) const;

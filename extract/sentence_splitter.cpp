@@ -1,7 +1,7 @@
 // Sentence splitting on tokens. A sentence ends at a line break, or at
 // . ! ? (with any closing quotes) followed by a capital, a digit or an
 // opening quote — unless the period belongs to an abbreviation ("Dec.",
-// "Mr.") or an initial ("Antony J. Blinken").
+// "Mr.") or an initial ("Maria K. Lindqvist").
 #include "extract/document.h"
 
 namespace irkg::internal {
@@ -19,7 +19,7 @@ bool IsTerminal(std::string_view t) {
   return t == "\u2026";
 }
 
-// Title Case headlines ("Georgian PM Meets Kazakh President in Astana"):
+// Title Case headlines ("Latvian PM Meets Chilean President in Santiago"):
 // most words capitalized and no final period.
 bool LooksTitleCase(const Document& d, uint32_t first, uint32_t last) {
   int words = 0, caps = 0;

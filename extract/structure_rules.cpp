@@ -2,7 +2,8 @@
 //   A (and B) are members of ORG | ORG member states A and B |
 //   ORG's members, A and B | member A (with ORG named before) |
 //   X, the ... arm of ORG                                       -> memberOf
-//   ORG|PLACE in PLACE | City, Country | the Kazakh capital Astana |
+//   ORG|PLACE [,] in PLACE | City, Country | City, the Chilean capital |
+//   the Chilean capital Santiago |
 //   China's Xinjiang region | PLACE of PLACE                      -> locatedIn
 //   diplomatic relations between A and B were established on DATE |
 //   normalization of relations | years of bilateral relations with B -> diplomaticRelations
@@ -128,7 +129,8 @@ void Location(RuleContext& c) {
     if (ref.resolved || ref.adjective || ref.entities.size() != 1) continue;
     bool placeable = ref.type == EntityType::kOrganization || ref.type == EntityType::kLocation;
     uint32_t k = ref.last;
-    // "ORG|PLACE in [the] PLACE"
+    // "ORG|PLACE in [the] PLACE", "ORG|PLACE, in [the] PLACE"
+    if (placeable && k + 1 < c.s.last && c.d.Text(k) == "," && c.Word(k + 1, "in")) ++k;
     if (placeable && c.Word(k, "in")) {
       uint32_t j = k + 1;
       if (c.Word(j, "the")) ++j;
@@ -145,12 +147,17 @@ void Location(RuleContext& c) {
         if (ok) c.Add(static_cast<int>(r), Predicate::kLocatedIn, where, 0.8, "located.in");
       }
     }
-    // "City, Country"
+    k = ref.last;
+    // "City, Country"; "City, the Demonym capital"
     if (ref.type == EntityType::kLocation && k + 1 < c.s.last && c.d.Text(k) == ",") {
       int where = c.RefAt(k + 1);
       if (where >= 0 && c.s.refs[where].first == k + 1 && c.s.refs[where].type == EntityType::kCountry &&
           !c.s.refs[where].adjective && c.d.entities[ref.entities[0]].subtype == "city")
         c.Add(static_cast<int>(r), Predicate::kLocatedIn, where, 0.75, "located.apposition");
+      int state = c.Word(k + 1, "the") ? c.RefAt(k + 2) : -1;
+      if (state >= 0 && c.s.refs[state].first == k + 2 && c.s.refs[state].type == EntityType::kCountry &&
+          c.s.refs[state].adjective && c.Cue(c.s.refs[state].last, "capital_word"))
+        c.Add(static_cast<int>(r), Predicate::kLocatedIn, state, 0.8, "located.capital-apposition");
     }
     // "PLACE of PLACE": "the Great Lakes region of Africa"
     if (ref.type == EntityType::kLocation && c.Word(k, "of")) {
@@ -158,7 +165,7 @@ void Location(RuleContext& c) {
       if (where >= 0 && c.TypeIn(where, kPlaces) && !c.s.refs[where].adjective)
         c.Add(static_cast<int>(r), Predicate::kLocatedIn, where, 0.65, "located.of");
     }
-    // "the Kazakh capital Astana", "China's far-west Xinjiang region"
+    // "the Chilean capital Santiago", "China's far-west Xinjiang region"
     if (ref.type == EntityType::kLocation && r > 0) {
       const Ref& prev = c.s.refs[r - 1];
       if (prev.type == EntityType::kCountry && (prev.adjective || prev.possessive) && ref.first > prev.last &&
@@ -167,7 +174,7 @@ void Location(RuleContext& c) {
         for (uint32_t i = prev.last; i < ref.first; ++i) {
           std::string_view w = c.d.Text(i);
           if (c.Cue(i, "capital_word")) capital = true;
-          else if (!(w.size() >= 2 && (w[0] == '\'' || w.rfind("\u2019", 0) == 0)) && !(w == "far" || w == "-" || w == "west" || w == "east" || w == "north" || w == "south" || w == "northern" || w == "southern" || w == "eastern" || w == "western" || w == "far-west" || w == "city" || w == "region" || w == "province"))
+          else if (!(w.size() >= 2 && (w[0] == '\'' || w.rfind("\u2019", 0) == 0)) && w != "-" && !c.Cue(i, "place_word"))
             ok = false;
         }
         if (ok && (capital || prev.possessive))
@@ -242,7 +249,7 @@ void Embassies(RuleContext& c) {
     bool noun = c.Cue(t, "embassy") && !c.Word(t, "mission");
     int org = -1;
     if (!noun) {
-      // "Embassy of the Republic of Azerbaijan to the Islamic Republic of Iran": a named embassy
+      // "Embassy of the Republic of Latvia to the Kingdom of Norway": a named embassy
       int r = c.RefAt(t);
       if (r >= 0 && c.s.refs[r].first == t && c.s.refs[r].type == EntityType::kOrganization &&
           c.d.entities[c.s.refs[r].entities[0]].subtype == "embassy")

@@ -137,8 +137,18 @@ void Tokenize(std::string_view text, std::vector<Token>* out) {
           // An apostrophe inside a name ("O'Brien", "d'Ivoire"), but not a possessive "'s".
           size_t n2;
           char32_t e = Cursor{text, n}.peek(&n2);
-          bool possessive = (e == 's' || e == 'S') &&
-                            (n2 >= text.size() || Classify(Cursor{text, n2}.peek(&n2)) != CharClass::kLetter);
+          size_t after_e = n2;
+          bool word_ends = after_e >= text.size() || Classify(Cursor{text, after_e}.peek(&after_e)) != CharClass::kLetter;
+          bool possessive = (e == 's' || e == 'S') && word_ends;
+          // A negated auxiliary splits before its "n't" ("didn't" -> "did" "n't"),
+          // so that the negation is a word of its own that cue lists can name.
+          bool negated = (e == 't' || e == 'T') && word_ends && k >= cur.i + 2 &&
+                         (text[k - 1] == 'n' || text[k - 1] == 'N');
+          if (negated) {
+            --k, --letters;
+            if (text[k] == 'N') --uppers;
+            break;
+          }
           if (Classify(e) == CharClass::kLetter && !possessive) {
             k = n;
             continue;

@@ -90,6 +90,15 @@ TEST_CASE("extraction cases in relation_cases.txt") {
         if (PredicateName(t.predicate) == e.predicate && (same || swapped)) found = &t;
       }
       if (!e.positive) {
+        // A negative proves something only when the text gives both actors:
+        // a sentence the extractor reads no names in would pass it vacuously.
+        bool has_subject = false, has_object = false;
+        for (const auto& ent : r.entities) {
+          has_subject = has_subject || NameKey(ent.name) == NameKey(e.subject);
+          has_object = has_object || NameKey(ent.name) == NameKey(e.object);
+        }
+        CHECK(has_subject);
+        CHECK(has_object);
         CHECK(found == nullptr);
         continue;
       }

@@ -23,6 +23,14 @@ TEST_CASE("tokens keep acronyms, apostrophe names and split possessives and hyph
   CHECK(Words("on 8th May, 1992.") == std::vector<std::string>{"on", "8th", "May", ",", "1992", "."});
 }
 
+TEST_CASE("a negated auxiliary gives its \"n't\" a token of its own") {
+  CHECK(Words("Oslo didn't sign") == std::vector<std::string>{"Oslo", "did", "n't", "sign"});
+  CHECK(Words("they won\u2019t meet") == std::vector<std::string>{"they", "wo", "n\u2019t", "meet"});
+  CHECK(Words("DOESN'T") == std::vector<std::string>{"DOES", "N'T"});
+  // neither a name with an apostrophe nor a lone "n't" is split
+  CHECK(Words("N'Djamena and n't") == std::vector<std::string>{"N'Djamena", "and", "n't"});
+}
+
 TEST_CASE("tokens carry offsets, capitals and line breaks") {
   std::string text = "Baku\nNATO met";
   std::vector<Token> toks;

@@ -1,0 +1,148 @@
+// Internal to extract/: the entity recognizer's passes over one Document,
+// one idea a file, sharing the questions every pass asks of a token
+// ("capitalized?", "same sentence?") and AddMention, the one way a pass adds
+// a name. Every pass reads doc.tokens, token_text, token_cues, sentences and
+// sentence_of, and reads and writes doc.mentions / mention_at (names) and
+// doc.titles / title_at (offices); a mention a later pass covers is emptied
+// (last == first) and dropped at the end by RecognizeEntities, which runs:
+//   names_dictionary.cpp  DictionaryPass, StateFormPass, ExtendTitles
+//   names_head_noun.cpp   HeadNounPass, LowerHeadPass (and RepeatPass)
+//   names_person.cpp      PersonPass, SurnamePass
+//   names_acronym.cpp     AcronymPass
+//   names_head_noun.cpp   RepeatPass
+//   names_metonym.cpp     MetonymPass
+#pragma once
+
+#include <algorithm>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "extract/document.h"
+
+namespace irkg::internal {
+
+inline bool IsHyphen(std::string_view t) { return t == "-" || t == "\u2010" || t == "\u2011"; }
+
+struct Recognizer {
+  Document& d;
+  const std::vector<DictEntry>& entries;
+  uint32_t n;
+
+  explicit Recognizer(Document& doc) : d(doc), entries(doc.dict->entries()), n(static_cast<uint32_t>(doc.tokens.size())) {
+    uint32_t max_key = 0;
+    for (const Token& t : d.tokens) max_key = std::max(max_key, t.key);
+    lower_keys.assign(max_key / 64 + 1, 0);
+    for (const Token& t : d.tokens)
+      if (t.shape == TokenShape::kWord && !t.cap && !t.upper && t.key != 0) lower_keys[t.key / 64] |= uint64_t{1} << (t.key % 64);
+  }
+
+  // The token keys of words the article writes in lower case, a bit per key
+  // (keys are small dense numbers): cheaper than a hash set of nodes.
+  std::vector<uint64_t> lower_keys;
+  bool WrittenInLowerCase(uint32_t key) const { return key / 64 < lower_keys.size() && (lower_keys[key / 64] >> (key % 64) & 1); }
+
+  bool Cap(uint32_t i) const { return i < n && d.tokens[i].shape == TokenShape::kWord && (d.tokens[i].cap || d.tokens[i].upper); }
+  bool Joined(uint32_t i) const { return i < n && !d.tokens[i].space_before; }
+  bool SameSentence(uint32_t a, uint32_t b) const { return a < n && b < n && d.sentence_of[a] == d.sentence_of[b]; }
+  bool SentenceStart(uint32_t i) const { return d.sentences[d.sentence_of[i]].first == i || (i > 0 && IsQuote(i - 1) && d.sentences[d.sentence_of[i]].first == i - 1); }
+  bool IsQuote(uint32_t i) const {
+    std::string_view t = d.Text(i);
+    return t == "\"" || t == "\u201C" || t == "\u201D" || t == "\u2018" || t == "\u2019" || t == "'";
+  }
+  bool Possessive(uint32_t i) const {
+    if (i >= n) return false;
+    std::string_view t = d.Text(i);
+    return (t.size() >= 2 && (t.back() == 's' || t.back() == 'S') && !d.tokens[i].space_before &&
+            (t[0] == '\'' || t[0] == '`' || t.rfind("\u2019", 0) == 0));
+  }
+  bool Free(uint32_t first, uint32_t last) const {
+    for (uint32_t i = first; i < last; ++i)
+      if (d.mention_at[i] >= 0 || d.title_at[i] >= 0) return false;
+    return true;
+  }
+
+  int AddMention(Mention m);
+
+  // ---- dictionary names, offices and state forms (names_dictionary.cpp)
+  void DictionaryPass();
+
+  bool TakeDictionaryMatch(uint32_t first, uint32_t last, const std::vector<FormMatch>& matches);
+
+  // Offices continue over "of|for [the] Capitalized words (and more)":
+  // "Minister of Culture and National Heritage", "Minister of the
+  // Presidency" — but not over a state's name, which says whose office it is.
+  void ExtendTitles();
+
+  // A state's long form ("the Republic of Hungary", "Islamic Republic of
+  // Iran", "Kingdom of Saudi Arabia") is one mention of the state.
+  void StateFormPass();
+
+  // ---- names around a head noun (names_head_noun.cpp)
+  // Extends left over capitalized words (and hyphens joining them).
+  uint32_t ExtendLeft(uint32_t head) const;
+
+  // Extends right over "of|for|on|to (the) Capitalized ..." (and, for
+  // agreements, a lower-case subject: "Joint Declaration on strengthening
+  // the ... partnership"). Stops before a known organization's name.
+  uint32_t ExtendRight(uint32_t last, bool agreement, bool embassy) const;
+
+  EntityType HeadType(uint32_t head, std::string* subtype) const;
+
+  bool IsHead(uint32_t i) const;
+
+  void HeadNounPass();
+
+  // Capitalized (or dictionary) names followed by lower-case modifiers and a
+  // lower-case head: "Baltic Coast gas pipeline", "Iran nuclear deal",
+  // "Riga-Tallinn-Helsinki railway", "Klaipeda port project", "Gulf region".
+  void LowerHeadPass();
+
+  // ---- people (names_person.cpp)
+  std::vector<FormMatch> given_matches;  // GivenName's, kept: it is asked of every candidate name
+  std::vector<uint32_t> given_keys;
+
+  // True when the name [first, last) opens with a given name: one word
+  // ("Anne") or several joined by hyphens ("Anne-Marie", "Abdel-Fattah"),
+  // which the dictionary holds as forms of three tokens.
+  bool GivenName(uint32_t first, uint32_t last);
+
+  bool NamePart(uint32_t i) const;
+
+  // Extends a person's name over particles, hyphens and initials.
+  uint32_t PersonEnd(uint32_t first) const;
+
+  bool CommonWords(uint32_t first, uint32_t last) const;
+
+  // What precedes a name and says it is a person's.
+  bool PersonCue(uint32_t first) const;
+
+  bool SpeechAfter(uint32_t last) const;
+
+  void PersonPass();
+
+  // A word of a person's full name, seen alone, names that person
+  // ("Ozola stressed", "Tanaka, for her part", "Ozola's remarks").
+  void SurnamePass();
+
+  // ---- acronyms in parentheses, then their bare uses (names_acronym.cpp)
+  void AcronymPass();
+
+  // ---- capitals standing for their states (names_metonym.cpp)
+  // A capital standing for its state: "Moscow said", "blacklisted by
+  // Washington", "rivalry between Washington and Havana". Such a mention
+  // names the state, not the city.
+  void MetonymPass();
+
+  // The country entry whose capital form this mention is, or -1.
+  int CapitalOf(const Mention& m) const;
+
+  bool ActorPosition(const Mention& m) const;
+
+  // (names_head_noun.cpp)
+  // Names of agreements and projects also appear in lower case or without
+  // their capitals elsewhere ("a peace agreement" ... "the Peace Agreement").
+  void RepeatPass();
+};
+
+}  // namespace irkg::internal

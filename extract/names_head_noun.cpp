@@ -1,0 +1,262 @@
+// Recognizer passes: names built around a head noun.
+//   HeadNounPass reads the cue classes of capitalized heads (org_head,
+//   agreement_head, project_head, location_head) and adds a mention of a
+//   body, agreement, project or place spanning the capitalized words
+//   around the head, swallowing dictionary names inside it ("Cultural
+//   Centre of the Republic of Latvia"). LowerHeadPass adds names ending in
+//   a lower-case head ("Baltic Coast gas pipeline"). RepeatPass adds the
+//   later uses of an agreement's or project's name written again.
+#include <set>
+#include <unordered_map>
+
+#include "extract/name_recognizer.h"
+
+namespace irkg::internal {
+
+// Extends left over capitalized words (and hyphens joining them).
+uint32_t Recognizer::ExtendLeft(uint32_t head) const {
+  uint32_t first = head;
+  while (first > 0 && SameSentence(first - 1, head)) {
+    uint32_t p = first - 1;
+    if (Cap(p) && !(SentenceStart(p) && d.Is(p, "sentence_word") && !d.Is(p, "org_head"))) {
+      if (d.title_at[p] >= 0 && !d.Is(p, "org_head")) {
+        // an office right before a body's name is not part of it ("Minister ... Ministry" is rare)
+        const auto& t = d.titles[d.title_at[p]];
+        if (t.last == first) break;
+      }
+      first = p;
+      continue;
+    }
+    if (IsHyphen(d.Text(p)) && !d.tokens[p].space_before && first > 1 && Cap(p - 1) && Joined(first)) {
+      first = p;
+      continue;
+    }
+    if (d.IsWord(p, "of") && p > 0 && Cap(p - 1) && Cap(first) && SameSentence(p - 1, head) &&
+        d.title_at[p - 1] < 0 && !d.Is(p - 1, "org_head") && d.mention_at[first] >= 0) {
+      first = p;  // "Friends of Lima-Quito Process": only before a known name
+      continue;
+    }
+    if (d.tokens[p].shape == TokenShape::kNumber && first < head + 1 && p + 1 == first && Cap(first)) {
+      // "5th Regional Forum", "2022-2027 Road Map"
+      first = p;
+      continue;
+    }
+    break;
+  }
+  return first;
+}
+
+// Extends right over "of|for|on|to (the) Capitalized ..." (and, for
+// agreements, a lower-case subject: "Joint Declaration on strengthening
+// the ... partnership"). Stops before a known organization's name.
+uint32_t Recognizer::ExtendRight(uint32_t last, bool agreement, bool embassy) const {
+  uint32_t end = last;
+  while (end < n && SameSentence(end, last - 1)) {
+    uint32_t k = end;
+    std::string_view w = d.Text(k);
+    bool connector = w == "of" || w == "for" || (agreement && w == "on") || (embassy && (w == "to" || w == "in"));
+    if (!connector) {
+      if (Cap(k) && Joined(k) == false && k == end && end > last) {
+        end = k + 1;
+        continue;
+      }
+      break;
+    }
+    ++k;
+    if (d.IsWord(k, "the")) ++k;
+    if (d.Is(k, "weekday") || d.Is(k, "month")) break;  // "signed the Tbilisi Declaration on Friday"
+    if (Cap(k) && !(d.mention_at[k] >= 0 && d.mentions[d.mention_at[k]].type == EntityType::kOrganization &&
+                    !embassy)) {
+      uint32_t j = k;
+      while (j < n && SameSentence(j, k) &&
+             (Cap(j) || (IsHyphen(d.Text(j)) && Joined(j) && Cap(j + 1)) ||
+              ((d.IsWord(j, "and") || d.IsWord(j, "of") || d.Text(j) == ",") && Cap(j + 1) &&
+               !d.Is(j + 1, "sentence_word") && d.mention_at[j + 1] < 0) ||
+              (d.tokens[j].shape == TokenShape::kNumber && j > k)))
+        ++j;
+      // "of the Republic of Hungary" ends with the country; a comma never ends a name
+      while (j > k && (d.Text(j - 1) == "," || d.IsWord(j - 1, "and"))) --j;
+      end = j;
+      if (embassy) continue;  // "Embassy of X to Y"
+      continue;
+    }
+    if (agreement && !Cap(k)) {
+      // lower-case subject of an agreement, up to a verb, a preposition of place or punctuation
+      uint32_t j = k;
+      int words = 0;
+      while (j < n && SameSentence(j, k) && words < 9) {
+        std::string_view t = d.Text(j);
+        if (d.tokens[j].shape == TokenShape::kPunct && !IsHyphen(t)) break;
+        if (t == "signed" || t == "between" || t == "by" || t == "in" || t == "with" || t == "at" || t == "was" ||
+            t == "were" || t == "is" || t == "are" || t == "that" || t == "which" || t == "as" || t == "has" ||
+            t == "had" || t == "will" || t == "to")
+          break;
+        ++j, ++words;
+      }
+      while (j > k && (d.IsWord(j - 1, "the") || d.IsWord(j - 1, "and") || d.IsWord(j - 1, "of") || d.IsWord(j - 1, "a")))
+        --j;
+      if (j > k) end = j;
+    }
+    break;
+  }
+  return end;
+}
+
+EntityType Recognizer::HeadType(uint32_t head, std::string* subtype) const {
+  subtype->clear();
+  if (d.Is(head, "agreement_head")) return EntityType::kAgreement;
+  if (d.Is(head, "project_head")) return EntityType::kProject;
+  if (d.Is(head, "location_head")) return EntityType::kLocation;
+  if (d.Is(head, "embassy_head")) *subtype = "embassy";
+  else if (d.Is(head, "education_head")) *subtype = "education";
+  else if (d.Is(head, "culture_head")) *subtype = "culture";
+  else if (d.Is(head, "media_head")) *subtype = "media";
+  else if (d.Is(head, "company_head")) *subtype = "company";
+  else if (d.Is(head, "military_head")) *subtype = "military";
+  else if (d.Is(head, "government_head")) *subtype = "government";
+  else if (d.IsWord(head, "foundation")) *subtype = "foundation";
+  else if (d.IsWord(head, "party")) *subtype = "party";
+  return EntityType::kOrganization;
+}
+
+bool Recognizer::IsHead(uint32_t i) const {
+  return Cap(i) && (d.Is(i, "org_head") || d.Is(i, "agreement_head") || d.Is(i, "project_head") ||
+                    d.Is(i, "location_head"));
+}
+
+void Recognizer::HeadNounPass() {
+  for (uint32_t i = 0; i < n; ++i) {
+    if (!IsHead(i)) continue;
+    // a head inside a dictionary organization/location name belongs to it
+    if (d.mention_at[i] >= 0) continue;
+    // use the last head of a run: "Cultural Centre" -> Centre; "Road Map" -> Map
+    uint32_t head = i;
+    while (head + 1 < n && IsHead(head + 1) && SameSentence(head, head + 1) && d.mention_at[head + 1] < 0) ++head;
+    uint32_t first = ExtendLeft(i);
+    if (first == i && head == i && !Cap(i + 1)) {
+      // a bare head word ("the Ministry", "Council") names nothing unless "of X" follows
+      std::string_view next = i + 1 < n ? d.Text(i + 1) : std::string_view();
+      if (next != "of" && next != "for" && next != "on" && next != "to") continue;
+      if (d.tokens[i].upper) continue;
+    }
+    std::string subtype;
+    EntityType type = HeadType(head, &subtype);
+    uint32_t last = ExtendRight(head + 1, type == EntityType::kAgreement, subtype == "embassy");
+    if (first == head && last == head + 1) {
+      i = head;
+      continue;  // a lone capitalized head word
+    }
+    // keep the head-noun name only where it is more than a dictionary name
+    Mention m;
+    m.first = first;
+    m.last = last;
+    m.type = type;
+    m.subtype = subtype;
+    m.strong = true;
+    m.name = std::string(d.Span(first, last));
+    AddMention(std::move(m));
+    i = last - 1;
+  }
+}
+
+// Capitalized (or dictionary) names followed by lower-case modifiers and a
+// lower-case head: "Baltic Coast gas pipeline", "Iran nuclear deal",
+// "Riga-Tallinn-Helsinki railway", "Klaipeda port project", "Gulf region".
+void Recognizer::LowerHeadPass() {
+  for (uint32_t i = 1; i < n; ++i) {
+    if (!d.Is(i, "lower_head") || Cap(i) || d.mention_at[i] >= 0) continue;
+    uint32_t k = i;
+    // take the last of consecutive heads: "port project"
+    while (k + 1 < n && d.Is(k + 1, "lower_head") && !Cap(k + 1) && SameSentence(k, k + 1)) ++k;
+    uint32_t j = i;
+    int modifiers = 0;
+    while (j > 0 && SameSentence(j - 1, i) && !Cap(j - 1) && d.Is(j - 1, "lower_modifier") && modifiers < 2) --j, ++modifiers;
+    if (j == 0 || !Cap(j - 1) || !SameSentence(j - 1, i)) continue;
+    uint32_t first = ExtendLeft(j);
+    if (first == j) continue;
+    // the capitalized part must be a name, not an office or a sentence opener
+    if (d.title_at[j - 1] >= 0) continue;
+    if (first + 1 == j && SentenceStart(first) && d.Is(first, "sentence_word")) continue;
+    std::string_view head = d.Text(k);
+    EntityType type = EntityType::kProject;
+    if (head == "deal" || head == "accord" || head == "treaty" || head == "agreement" || head == "declaration" ||
+        head == "roadmap" || head == "pact" || head == "memorandum")
+      type = EntityType::kAgreement;
+    else if (head == "region") type = EntityType::kLocation;
+    else if (head == "process" || head == "format") type = EntityType::kOrganization;
+    // "the Caspian region" names a region; "Russian region" does not
+    if (type == EntityType::kLocation && d.mention_at[j - 1] >= 0 &&
+        d.mentions[d.mention_at[j - 1]].form == MentionForm::kAdjective)
+      continue;
+    Mention m;
+    m.first = first;
+    m.last = k + 1;
+    m.type = type;
+    m.strong = true;
+    m.name = std::string(d.Span(first, k + 1));
+    if (type == EntityType::kLocation) m.subtype = "region";
+    AddMention(std::move(m));
+    i = k;
+  }
+}
+
+// Names of agreements and projects also appear in lower case or without
+// their capitals elsewhere ("a peace agreement" ... "the Peace Agreement").
+void Recognizer::RepeatPass() {
+  std::vector<int> names;
+  for (size_t k = 0; k < d.mentions.size(); ++k) {
+    const Mention& m = d.mentions[k];
+    if (m.last > m.first && (m.type == EntityType::kAgreement || m.type == EntityType::kProject) && m.last - m.first >= 2)
+      names.push_back(static_cast<int>(k));
+  }
+  if (names.empty()) return;
+  // Where each word stands, by its dictionary key and by a hash of its text
+  // in lower case: a name is looked for only where its first word is, not
+  // at every token once per distinct name (quadratic in a long article).
+  auto lower_hash = [](std::string_view w) {
+    uint64_t h = 1469598103934665603ull;
+    for (char c : w) h = (h ^ static_cast<unsigned char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c)) * 1099511628211ull;
+    return h;
+  };
+  std::unordered_map<uint32_t, std::vector<uint32_t>> at_key;
+  std::unordered_map<uint64_t, std::vector<uint32_t>> at_text;
+  for (uint32_t i = 0; i < n; ++i) {
+    if (d.tokens[i].key != 0) at_key[d.tokens[i].key].push_back(i);
+    at_text[lower_hash(d.Text(i))].push_back(i);
+  }
+  // One look per distinct name: a long text repeats its names.
+  std::set<std::vector<std::string>> scanned;
+  std::vector<uint32_t> candidates;
+  for (int idx : names) {
+    Mention proto = d.mentions[idx];
+    uint32_t len = proto.last - proto.first;
+    std::vector<std::string> words;
+    for (uint32_t k = 0; k < len; ++k) words.push_back(FoldName(d.Text(proto.first + k)));
+    if (!scanned.insert(words).second) continue;
+    candidates.clear();
+    if (auto it = at_key.find(d.tokens[proto.first].key); it != at_key.end()) candidates = it->second;
+    if (auto it = at_text.find(lower_hash(words[0])); it != at_text.end())
+      candidates.insert(candidates.end(), it->second.begin(), it->second.end());
+    std::sort(candidates.begin(), candidates.end());
+    candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
+    for (uint32_t i : candidates) {
+      if (i + len > n) break;
+      if (i == proto.first) continue;
+      bool same = true;
+      for (uint32_t k = 0; same && k < len; ++k) same = d.tokens[i + k].key == d.tokens[proto.first + k].key &&
+                                                     d.tokens[i + k].key != 0;
+      if (!same) {
+        same = true;
+        for (uint32_t k = 0; same && k < len; ++k) same = d.IsWord(i + k, words[k]);
+      }
+      // after the word test, which rules out nearly every position
+      if (!same || !Free(i, i + len)) continue;
+      Mention m = proto;
+      m.first = i;
+      m.last = i + len;
+      AddMention(std::move(m));
+    }
+  }
+}
+
+}  // namespace irkg::internal

@@ -1,0 +1,65 @@
+// Recognizer pass: capitals standing for their states.
+//   MetonymPass reads the city mentions that are a state's capital and, where
+//   they stand as an actor ("Oslo said", "talks between Oslo and Lima"),
+//   turns them into mentions of the state (kMetonym); as a place ("in
+//   Oslo") they stay Locations.
+#include "core/text.h"
+#include "extract/name_recognizer.h"
+
+namespace irkg::internal {
+
+// A capital standing for its state: "Moscow said", "blacklisted by
+// Washington", "rivalry between Washington and Havana". Such a mention
+// names the state, not the city.
+void Recognizer::MetonymPass() {
+  for (auto& m : d.mentions) {
+    if (m.type != EntityType::kLocation || m.last <= m.first || m.subtype != "city") continue;
+    int country = CapitalOf(m);
+    if (country < 0 || !ActorPosition(m)) continue;
+    const DictEntry& e = entries[country];
+    m.type = EntityType::kCountry;
+    m.form = MentionForm::kMetonym;
+    m.dict_entry = country;
+    m.name = e.canonical;
+    m.code = e.code;
+    m.subtype.clear();
+  }
+}
+
+// The country entry whose capital form this mention is, or -1.
+int Recognizer::CapitalOf(const Mention& m) const {
+  std::vector<FormMatch> matches;
+  std::vector<uint32_t> keys;
+  for (uint32_t i = m.first; i < m.last; ++i) keys.push_back(d.tokens[i].key);
+  if (d.dict->LongestMatch(keys.data(), &d.token_text[m.first], keys.size(), &matches) != keys.size()) return -1;
+  for (const auto& fm : matches)
+    if (fm.form == FormKind::kCapital) return static_cast<int>(fm.entry);
+  return -1;
+}
+
+bool Recognizer::ActorPosition(const Mention& m) const {
+  if (m.first > 0) {
+    std::string_view prev = d.Text(m.first - 1);
+    if (prev == "in" || prev == "to" || prev == "at" || prev == "from" || prev == "near" || prev == "of" ||
+        prev == "into" || prev == "In" || prev == "visit" || prev == "toward" || prev == "towards" || prev == "," ||
+        prev == "capital")
+      return false;
+    if (d.IsWord(m.first - 1, "by") || d.IsWord(m.first - 1, "between")) return true;
+    // the object of a stance or a sanction: "threatened Seoul", "condemned Washington"
+    if (d.Is(m.first - 1, "threaten") || d.Is(m.first - 1, "criticize") || d.Is(m.first - 1, "sanction") ||
+        d.Is(m.first - 1, "support"))
+      return true;
+    // "between Washington and Havana": the second of the pair
+    if (d.IsWord(m.first - 1, "and") && m.first >= 3 && d.IsWord(m.first - 3, "between")) return true;
+  }
+  if (m.last >= n) return false;
+  // followed by a verb: a statement, an act ("Washington imposed ...", "Moscow has")
+  std::string_view next = d.Text(m.last);
+  bool past_tense = d.tokens[m.last].shape == TokenShape::kWord && !d.tokens[m.last].cap && next.size() > 4 &&
+                    next.substr(next.size() - 2) == "ed";
+  return past_tense || d.Is(m.last, "speech") || d.IsWord(m.last, "has") || d.IsWord(m.last, "have") ||
+         d.Is(m.last, "sanction") || d.Is(m.last, "criticize") || d.Is(m.last, "threaten") ||
+         d.Is(m.last, "support") || d.Is(m.last, "sign_verb");
+}
+
+}  // namespace irkg::internal

@@ -1,0 +1,183 @@
+// Recognizer passes: people.
+//   PersonPass reads runs of capitalized words not yet named and adds a
+//   Person mention when a title, an honorific or a counterpart stands
+//   before it, it opens with a given name (hyphenated ones included), or
+//   (two to five words) none of its words is a common word. SurnamePass
+//   adds a one-word mention (kShortName) for each lone word of a full name
+//   seen elsewhere in the article; coreference joins it to that person.
+#include "core/text.h"
+#include "extract/name_recognizer.h"
+
+namespace irkg::internal {
+
+// True when the name [first, last) opens with a given name: one word
+// ("Anne") or several joined by hyphens ("Anne-Marie", "Abdel-Fattah"),
+// which the dictionary holds as forms of three tokens.
+bool Recognizer::GivenName(uint32_t first, uint32_t last) {
+  std::vector<FormMatch>& matches = given_matches;
+  for (uint32_t len : {last - first, 1u}) {
+    if (len == 0) continue;
+    given_keys.clear();
+    for (uint32_t k = first; k < first + len; ++k) given_keys.push_back(d.tokens[k].key);
+    if (d.dict->LongestMatch(given_keys.data(), &d.token_text[first], len, &matches) == 0) continue;
+    for (const auto& m : matches)
+      if (m.kind == EntryKind::kGivenName) return true;
+  }
+  return false;
+}
+
+bool Recognizer::NamePart(uint32_t i) const {
+  // Cap() first: a name part is capitalized, and most words are not
+  if (!Cap(i) || d.mention_at[i] >= 0 || d.title_at[i] >= 0) return false;
+  if (d.Is(i, "weekday") || d.Is(i, "month")) return false;
+  if (!d.tokens[i].upper) return true;
+  // short upper-case surnames are rare; acronyms are not names
+  return d.token_text[i].size() <= 2 && d.Text(i).size() == 1;
+}
+
+// Extends a person's name over particles, hyphens and initials.
+uint32_t Recognizer::PersonEnd(uint32_t first) const {
+  uint32_t j = first;
+  while (j < n && SameSentence(j, first)) {
+    if (NamePart(j)) {
+      ++j;
+      continue;
+    }
+    std::string_view t = d.Text(j);
+    // a regnal number: "Mohammed VI", "Charles III"
+    if (j > first && NamePart(j - 1) && d.mention_at[j] < 0 && t.size() <= 4 &&
+        t.find_first_not_of("IVX") == std::string_view::npos) {
+      ++j;
+      break;
+    }
+    if (j > first && NamePart(j - 1) && d.mention_at[j] >= 0 && Cap(j) && !d.tokens[j].upper) {
+      const Mention& m = d.mentions[d.mention_at[j]];
+      if (m.type == EntityType::kOrganization && m.first == j && m.last == j + 1) {
+        ++j;  // a surname that is also a body's short name
+        continue;
+      }
+    }
+    if (j > first && t == "." && Joined(j) && d.Text(j - 1).size() == 1 && NamePart(j + 1)) {
+      ++j;  // initial: "Maria K. Lindqvist"
+      continue;
+    }
+    if (j > first && IsHyphen(t) && Joined(j) && Joined(j + 1) && j + 1 < n &&
+        (NamePart(j + 1) || d.tokens[j + 1].cap)) {
+      ++j;  // "Kassym-Jomart", "Al-Khulaifi"
+      continue;
+    }
+    if (j > first && d.Is(j, "name_particle") && !Cap(j) && j + 1 < n) {
+      // "Faisal bin Omar", "Saif bin Nasser al-Harthi", "Ursula von der Leyen"
+      uint32_t k = j + 1;
+      if (k + 1 < n && d.Is(k, "name_particle") && !Cap(k)) ++k;
+      if (NamePart(k) || (IsHyphen(d.Text(k)) && NamePart(k + 1))) {
+        j = k;
+        continue;
+      }
+    }
+    break;
+  }
+  return j;
+}
+
+bool Recognizer::CommonWords(uint32_t first, uint32_t last) const {
+  for (uint32_t k = first; k < last; ++k) {
+    if (d.tokens[k].shape != TokenShape::kWord) continue;
+    if (d.token_cues[k].any()) return true;
+    if (d.tokens[k].key != 0 && WrittenInLowerCase(d.tokens[k].key)) return true;
+  }
+  return false;
+}
+
+// What precedes a name and says it is a person's.
+bool Recognizer::PersonCue(uint32_t first) const {
+  if (first == 0) return false;
+  uint32_t p = first - 1;
+  if (d.Text(p) == "," && p > 0) --p;
+  if (d.Text(p) == "." && p > 0 && d.Is(p - 1, "honorific")) return true;
+  if (d.title_at[p] >= 0 || d.Is(p, "honorific") || d.Is(p, "counterpart")) return true;
+  return false;
+}
+
+bool Recognizer::SpeechAfter(uint32_t last) const {
+  if (last < n && d.Is(last, "speech")) return true;
+  if (last + 1 < n && d.Text(last) == "," && (d.IsWord(last + 1, "who") || d.IsWord(last + 1, "the"))) return true;
+  return false;
+}
+
+void Recognizer::PersonPass() {
+  for (uint32_t i = 0; i < n; ++i) {
+    if (!NamePart(i)) continue;
+    const Sentence& s = d.sentences[d.sentence_of[i]];
+    uint32_t first = i;
+    // sentence openers and month names are not names
+    if ((SentenceStart(i) || (i > 0 && IsQuote(i - 1))) && d.Is(i, "sentence_word")) continue;
+    if (d.Is(i, "month") || d.Is(i, "weekday")) continue;
+    // an honorific opens the name but is not part of it: "Sheikh Mohammed ..."
+    if (d.Is(i, "honorific") && NamePart(i + 1)) continue;
+    uint32_t last = PersonEnd(first);
+    uint32_t words = 0;
+    for (uint32_t k = first; k < last; ++k)
+      if (d.tokens[k].shape == TokenShape::kWord) ++words;
+    bool cue = PersonCue(first);
+    bool given = GivenName(first, last);
+    bool speech = SpeechAfter(last);
+    bool person = false;
+    if (s.title_case) {
+      // in a Title Case headline every word is capitalized: a title before
+      // one word ("PM Meets") proves nothing
+      person = words >= 2 && (cue || given);
+    } else if (words >= 2 && words <= 5) {
+      // with no title or given name to vouch for it, a run of capitals is a
+      // name only when none of its words is a common word: a cue word, or
+      // one the article also writes in lower case ("Climate Change")
+      person = cue || given || (!d.Is(first, "sentence_word") && !CommonWords(first, last));
+    } else if (words == 1) {
+      person = cue;
+    }
+    (void)speech;
+    if (!person) {
+      i = last - 1;
+      continue;
+    }
+    Mention m;
+    m.first = first;
+    m.last = last;
+    m.type = EntityType::kPerson;
+    m.strong = cue || given;
+    m.name = std::string(d.Span(first, last));
+    if (words == 1) m.form = MentionForm::kShortName;
+    AddMention(std::move(m));
+    i = last - 1;
+  }
+}
+
+// A word of a person's full name, seen alone, names that person
+// ("Ozola stressed", "Tanaka, for her part", "Ozola's remarks").
+void Recognizer::SurnamePass() {
+  // a set, not a list: a long text names many people many times
+  // (sorted, and searched by binary search: fewer allocations than a hash set)
+  std::vector<std::string_view> name_words;  // the words of full names
+  for (const auto& m : d.mentions) {
+    if (m.type != EntityType::kPerson || m.last <= m.first || m.form != MentionForm::kName) continue;
+    for (uint32_t i = m.first; i < m.last; ++i)
+      if (d.tokens[i].shape == TokenShape::kWord && d.token_text[i].size() > 1 && !d.Is(i, "name_particle"))
+        name_words.push_back(d.Text(i));
+  }
+  if (name_words.empty()) return;
+  std::sort(name_words.begin(), name_words.end());
+  name_words.erase(std::unique(name_words.begin(), name_words.end()), name_words.end());
+  for (uint32_t i = 0; i < n; ++i) {
+    if (!NamePart(i) || (i + 1 < n && NamePart(i + 1)) || (i > 0 && NamePart(i - 1))) continue;
+    if (!std::binary_search(name_words.begin(), name_words.end(), d.Text(i))) continue;
+    Mention m;
+    m.first = i;
+    m.last = i + 1;
+    m.type = EntityType::kPerson;
+    m.form = MentionForm::kShortName;
+    m.name = std::string(d.Text(i));
+    AddMention(std::move(m));
+  }
+}
+
+}  // namespace irkg::internal

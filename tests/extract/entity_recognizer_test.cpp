@@ -1,0 +1,47 @@
+// Entity recognition seen from the extractor's output: which names become
+// which entities.
+#include <catch2/catch.hpp>
+
+#include "extract/dictionary.h"
+#include "extract/extractor.h"
+
+using namespace irkg;
+
+namespace {
+
+const Extractor& TheExtractor() {
+  static const Dictionary dict = [] {
+    auto d = Dictionary::LoadDefault({});
+    REQUIRE(d.ok());
+    return std::move(*d);
+  }();
+  static const Extractor extractor(dict);
+  return extractor;
+}
+
+ExtractionRecord Extract(const std::string& text) {
+  Article a;
+  a.doc = "case.txt";
+  a.text = text;
+  return TheExtractor().Extract(a);
+}
+
+bool HasEntity(const ExtractionRecord& r, const std::string& name, EntityType type) {
+  for (const auto& e : r.entities)
+    if (e.name == name && e.type == type) return true;
+  return false;
+}
+
+}  // namespace
+
+TEST_CASE("a hyphenated given name vouches for a person") {
+  // "Young" is also written in lower case, so only the given name says "Anne-Marie Young" is a person
+  auto r = Extract("On Monday, Anne-Marie Young told the young delegates that the forum would go on.");
+  CHECK(HasEntity(r, "Anne-Marie Young", EntityType::kPerson));
+}
+
+TEST_CASE("a given name that is also an office opens the name after a title") {
+  auto r = Extract("Iranian Defence Minister Amir Sadeghi arrived in Baku on Monday.");
+  CHECK(HasEntity(r, "Amir Sadeghi", EntityType::kPerson));
+  CHECK_FALSE(HasEntity(r, "Sadeghi", EntityType::kPerson));
+}

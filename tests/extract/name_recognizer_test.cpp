@@ -1,0 +1,138 @@
+// The entity recognizer's passes, each run alone on a Document prepared up
+// to sentences (extract/name_recognizer.h lists what each reads and adds).
+#include <catch2/catch.hpp>
+
+#include "extract/dictionary.h"
+#include "extract/name_recognizer.h"
+
+using namespace irkg;
+using namespace irkg::internal;
+
+namespace {
+
+const Dictionary& Dict() {
+  static const Dictionary dict = [] {
+    auto d = Dictionary::LoadDefault({});
+    REQUIRE(d.ok());
+    return std::move(*d);
+  }();
+  return dict;
+}
+
+// A document tokenized and split, with no names yet.
+struct Prepared {
+  std::string text;
+  Document doc;
+  explicit Prepared(std::string t) : text(std::move(t)) {
+    doc.Reset(text, &Dict());
+    PrepareTokens(&doc);
+    SplitSentences(&doc);
+    doc.mention_at.assign(doc.tokens.size(), -1);
+    doc.title_at.assign(doc.tokens.size(), -1);
+  }
+  // The live mention (not swallowed) whose words are `words`, or null.
+  const Mention* Find(std::string_view words) const {
+    for (const auto& m : doc.mentions)
+      if (m.last > m.first && doc.Span(m.first, m.last) == words) return &m;
+    return nullptr;
+  }
+  std::vector<std::string> Titles() const {
+    std::vector<std::string> out;
+    for (const auto& t : doc.titles)
+      if (t.last > t.first) out.push_back(t.text);
+    return out;
+  }
+};
+
+}  // namespace
+
+TEST_CASE("dictionary pass: states, demonyms, capitals as places, offices with their modifiers") {
+  Prepared p("Chilean Deputy Foreign Minister Ana Ruiz flew to Oslo on Monday.");
+  Recognizer r(p.doc);
+  r.DictionaryPass();
+  REQUIRE(p.Find("Chilean"));
+  CHECK(p.Find("Chilean")->type == EntityType::kCountry);
+  CHECK(p.Find("Chilean")->form == MentionForm::kAdjective);
+  REQUIRE(p.Find("Oslo"));
+  CHECK(p.Find("Oslo")->type == EntityType::kLocation);
+  CHECK(p.Titles() == std::vector<std::string>{"Deputy Foreign Minister"});
+  CHECK_FALSE(p.Find("Ana Ruiz"));  // people are the person pass's
+}
+
+TEST_CASE("dictionary pass: an office right after an office is a given name; plural offices") {
+  Prepared p("Defence Minister Amir Sadeghi met the foreign ministers of Chile and Peru.");
+  Recognizer r(p.doc);
+  r.DictionaryPass();
+  REQUIRE(p.Titles().size() == 2);
+  CHECK(p.Titles()[0] == "Defence Minister");
+  CHECK(p.Titles()[1] == "Foreign Minister");  // the plural's office, in the singular
+  CHECK(p.doc.titles[1].plural);
+}
+
+TEST_CASE("state form pass: a state's long form is one mention") {
+  Prepared p("The envoy of the Republic of Latvia arrived.");
+  Recognizer r(p.doc);
+  r.DictionaryPass();
+  r.StateFormPass();
+  REQUIRE(p.Find("Republic of Latvia"));
+  CHECK(p.Find("Republic of Latvia")->name == "Latvia");
+}
+
+TEST_CASE("head noun pass: a body named around its head noun swallows the state in it") {
+  Prepared p("A grant from the Rainis Memorial Foundation and the Cultural Centre of Latvia was announced.");
+  Recognizer r(p.doc);
+  r.DictionaryPass();
+  r.HeadNounPass();
+  REQUIRE(p.Find("Rainis Memorial Foundation"));
+  CHECK(p.Find("Rainis Memorial Foundation")->type == EntityType::kOrganization);
+  CHECK(p.Find("Rainis Memorial Foundation")->subtype == "foundation");
+  REQUIRE(p.Find("Cultural Centre of Latvia"));
+  CHECK_FALSE(p.Find("Latvia"));
+}
+
+TEST_CASE("person pass: a title or a given name vouches for a name; surname pass: its lone words") {
+  Prepared p("President Tomas Varga and Anne-Marie Young spoke. On Friday, Varga left.");
+  Recognizer r(p.doc);
+  r.DictionaryPass();
+  r.PersonPass();
+  REQUIRE(p.Find("Tomas Varga"));
+  CHECK(p.Find("Tomas Varga")->type == EntityType::kPerson);
+  CHECK(p.Find("Tomas Varga")->strong);
+  REQUIRE(p.Find("Anne-Marie Young"));
+  CHECK(p.Find("Anne-Marie Young")->strong);
+  CHECK_FALSE(p.Find("Varga"));
+  r.SurnamePass();
+  REQUIRE(p.Find("Varga"));
+  CHECK(p.Find("Varga")->form == MentionForm::kShortName);
+}
+
+TEST_CASE("acronym pass: an acronym in parentheses and its later bare uses") {
+  Prepared p("The Baltic Energy Council (BEC) met. The BEC said prices would fall.");
+  Recognizer r(p.doc);
+  r.DictionaryPass();
+  r.HeadNounPass();
+  r.AcronymPass();
+  REQUIRE(p.Find("Baltic Energy Council"));
+  int acronyms = 0;
+  for (const auto& m : p.doc.mentions)
+    if (m.last > m.first && m.form == MentionForm::kAcronym) {
+      ++acronyms;
+      CHECK(m.name == "Baltic Energy Council");
+    }
+  CHECK(acronyms == 2);
+}
+
+TEST_CASE("metonym pass: a capital as an actor is its state, as a place a city") {
+  Prepared p("Oslo said it would respond. The talks were held in Oslo.");
+  Recognizer r(p.doc);
+  r.DictionaryPass();
+  r.MetonymPass();
+  int states = 0, places = 0;
+  for (const auto& m : p.doc.mentions) {
+    if (m.last <= m.first) continue;
+    if (m.type == EntityType::kCountry && m.form == MentionForm::kMetonym && m.name == "Norway") ++states;
+    if (m.type == EntityType::kLocation && m.name == "Oslo") ++places;
+  }
+  CHECK(states == 1);
+  CHECK(places == 1);
+}
