@@ -159,10 +159,7 @@ std::string WhyNotMet(const ExtractionRecord& r, const Expect& e) {
   return "";
 }
 
-std::vector<CaseFile> EvaluateAllCaseFiles() {
-  auto dict = Dictionary::LoadDefault({});
-  if (!dict.ok()) return {};
-  Extractor extractor(*dict);
+std::vector<CaseFile> EvaluateAllCaseFiles(const Extractor& extractor) {
   std::vector<std::filesystem::path> paths;
   for (const auto& entry : std::filesystem::directory_iterator(IRKG_TEST_SOURCE_DIR "/extract/cases"))
     if (entry.path().extension() == ".txt") paths.push_back(entry.path());
@@ -223,7 +220,10 @@ int CasesTesting(const CaseFile& file, const std::string& predicate, bool positi
 }  // namespace
 
 TEST_CASE("extraction cases, one section per predicate file in cases/") {
-  static const std::vector<CaseFile> files = EvaluateAllCaseFiles();
+  static const auto dict = Dictionary::LoadDefault({});
+  REQUIRE(dict.ok());
+  static const Extractor extractor(*dict);
+  static const std::vector<CaseFile> files = EvaluateAllCaseFiles(extractor);
   static const bool printed = (PrintTable(files), true);
   (void)printed;
   REQUIRE(files.size() == static_cast<size_t>(kPredicateCount));
