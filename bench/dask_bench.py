@@ -41,13 +41,14 @@ def main():
     ap.add_argument("work")
     ap.add_argument("--mb", type=int, default=200)
     ap.add_argument("--partitions", type=int, default=16)
+    ap.add_argument("--fan-in", type=int, default=16)
     a = ap.parse_args()
     os.makedirs(a.work, exist_ok=True)
     corpus = os.path.join(a.work, f"c{a.mb}.jsonl")
     if not os.path.exists(corpus):
         subprocess.run([a.bench, "corpus", "--mb", str(a.mb), "-o", corpus], check=True, capture_output=True)
     size = os.path.getsize(corpus) / 1e6
-    result = {"bench": "dask", "corpus_mb": round(size, 1), "partitions": a.partitions,
+    result = {"bench": "dask", "corpus_mb": round(size, 1), "partitions": a.partitions, "fan_in": a.fan_in,
               "loadavg_before": os.getloadavg()}
 
     ref = os.path.join(a.work, "build-j1.jsonld")
@@ -57,14 +58,14 @@ def main():
     for workers in (1, 2):
         out = os.path.join(a.work, f"dask-w{workers}.jsonld")
         wall, cpu, log = timed([a.dask, "--irkg", a.irkg, "--workers", str(workers), "--partitions",
-                                str(a.partitions), corpus, "-o", out])
+                                str(a.partitions), "--fan-in", str(a.fan_in), corpus, "-o", out])
         m = re.search(r" in ([0-9.]+) s \(([0-9.]+) MB/s\) after ([0-9.]+) s starting", log)
         if not m:
             sys.exit(f"no timing line in irkg-dask's output:\n{log}")
         with open(out, "rb") as f1, open(ref, "rb") as f2:
             identical = f1.read() == f2.read()
         result[f"dask_w{workers}"] = {"build_s": float(m.group(1)), "mb_per_s": float(m.group(2)),
-                                      "startup_s": float(m.group(3)), "wall_s": round(wall, 2),
+                                      "startup_s": float(m.group(3)), "wall_s": round(wall, 2), "cpu_s": round(cpu, 2),
                                       "identical_to_build": identical}
         os.unlink(out)
     w1, w2 = result["dask_w1"], result["dask_w2"]
