@@ -74,7 +74,8 @@ def local_cluster(workers):
     from distributed import Client, LocalCluster
 
     cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, host="127.0.0.1",
-                           dashboard_address=None, silence_logs=logging.CRITICAL)
+                           dashboard_address="127.0.0.1:0", worker_dashboard_address="127.0.0.1:0",
+                           silence_logs=logging.CRITICAL)
     client = Client(cluster)
     try:
         yield cluster, client
