@@ -1,0 +1,227 @@
+#!/usr/bin/python3
+"""Tests of scripts/irkg-dask (ctest -R dask), each against `irkg build` of
+the same inputs on one machine:
+
+  identical  the graph is byte-identical for 1, 2 and 3 workers and several
+             partition counts and merge fan-ins (one- to three-level trees),
+             against a running scheduler and with a LocalCluster of its own;
+  fault      a worker process of a 2-worker LocalCluster is killed while it
+             runs an extraction: its task runs again and the graph is still
+             identical;
+  bad        a malformed record, a record without "text" and a duplicate id in
+             a shard cut into partitions are named with shard and line, the
+             same message as irkg's; under --keep-going they are skipped and
+             counted, and the graph equals `irkg build --keep-going`'s; a
+             missing shard and a bad command line give exit 1 and 2.
+
+usage: dask_test.py CASE IRKG IRKG_BENCH IRKG_DASK WORK_DIR
+Runs under /usr/bin/python3 (Debian's python3-distributed)."""
+import contextlib
+import filecmp
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+
+from distributed.diagnostics.plugin import SchedulerPlugin
+
+
+def run(argv, expect=0):
+    p = subprocess.run(argv, capture_output=True, text=True, timeout=300)
+    if p.returncode != expect:
+        sys.exit(f"{' '.join(argv)}: exit {p.returncode}, expected {expect}\n{p.stderr}")
+    return p.stderr
+
+
+def same(a, b, what):
+    if not filecmp.cmp(a, b, shallow=False):
+        sys.exit(f"{what}: {a} differs from {b}")
+    print(f"ok: {what}")
+
+
+def make_shards(bench, work, mb, shards):
+    """A generated corpus cut into `shards` .jsonl files in work/shards/, plus
+    one .txt article and a shard in a subdirectory."""
+    corpus = os.path.join(work, "corpus.jsonl")
+    run([bench, "corpus", "--mb", str(mb), "--seed", "11", "-o", corpus])
+    lines = open(corpus, "rb").read().splitlines(keepends=True)
+    d = os.path.join(work, "shards")
+    os.makedirs(os.path.join(d, "later"))
+    step = -(-len(lines) // shards)
+    for s in range(shards):
+        sub = "later" if s == shards - 1 else ""
+        with open(os.path.join(d, sub, f"day-{s:02d}.jsonl"), "wb") as f:
+            f.writelines(lines[s * step:(s + 1) * step])
+    with open(os.path.join(d, "note.txt"), "w") as f:
+        f.write("The Foreign Minister of Chile met the Foreign Minister of Peru in Lima on Monday.\n")
+    return d
+
+
+def shards_and_reference(irkg, bench, work, mb, shards):
+    """Shards of a generated corpus, and the graph `irkg build` makes of them."""
+    shards = make_shards(bench, work, mb, shards)
+    ref = os.path.join(work, "build.jsonld")
+    run([irkg, "build", "-q", shards, "-o", ref])
+    return shards, ref
+
+
+@contextlib.contextmanager
+def local_cluster(workers):
+    import logging
+
+    from distributed import Client, LocalCluster
+
+    cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, host="127.0.0.1",
+                           dashboard_address="127.0.0.1:0", worker_dashboard_address="127.0.0.1:0",
+                           silence_logs=logging.CRITICAL)
+    client = Client(cluster)
+    try:
+        yield cluster, client
+    finally:
+        client.close()
+        cluster.close()
+
+
+def case_identical(irkg, bench, dask, work):
+    shards, ref = shards_and_reference(irkg, bench, work, 2, 4)
+
+    def check(address, workers, partitions, fan_in):
+        out = os.path.join(work, f"w{workers}-p{partitions}-f{fan_in}.jsonld")
+        run([dask, "-q", "--irkg", irkg, "--scheduler", address, "--partitions", str(partitions),
+             "--fan-in", str(fan_in), shards, "-o", out])
+        same(out, ref, f"{workers} workers, {partitions} partitions, fan-in {fan_in}")
+
+    with local_cluster(2) as (cluster, client):
+        for partitions, fan_in in ((1, 8), (13, 3)):  # one merge; three levels of merges
+            check(cluster.scheduler_address, 2, partitions, fan_in)
+        cluster.scale(3)
+        client.wait_for_workers(3, timeout=120)
+        check(cluster.scheduler_address, 3, 4, 2)  # two levels
+    out = os.path.join(work, "w1.jsonld")
+    log = run([dask, "--irkg", irkg, "--workers", "1", shards, "-o", out])
+    if "dashboard:" not in log or "LocalCluster of 1 worker" not in log:
+        sys.exit(f"no cluster or dashboard line in the progress output:\n{log}")
+    same(out, ref, "own LocalCluster of 1 worker, default partitions")
+
+
+class KillWhileRunning(SchedulerPlugin):
+    """A scheduler plugin: once an extraction has finished, SIGKILLs the
+    process of a worker that is running another one, and records which tasks
+    that worker had; the test then checks they were done again elsewhere."""
+
+    def __init__(self, scheduler, pids):
+        self.scheduler, self.pids = scheduler, pids
+        self.killed = None         # worker address
+        self.lost = []             # keys it was processing
+        self.finished_after = set()
+
+    def transition(self, key, start, finish, *args, **kwargs):
+        if finish == "memory" and self.killed is not None:
+            self.finished_after.add(key)
+        if self.killed is not None or finish != "memory" or not key.startswith("irkg-extract-"):
+            return
+        for ws in self.scheduler.workers.values():
+            running = [ts.key for ts in ws.processing if ts.key.startswith("irkg-extract-")]
+            if running:
+                self.killed, self.lost = ws.address, running
+                os.kill(self.pids[ws.address], signal.SIGKILL)
+                return
+
+
+def case_fault(irkg, bench, dask, work):
+    shards, ref = shards_and_reference(irkg, bench, work, 6, 2)
+    with local_cluster(2) as (cluster, client):
+        pids = client.run(os.getpid)
+        plugin = KillWhileRunning(cluster.scheduler, pids)
+        cluster.scheduler.add_plugin(plugin, name="kill-while-running")
+        out = os.path.join(work, "graph.jsonld")
+        run([dask, "-q", "--irkg", irkg, "--scheduler", cluster.scheduler_address, "--partitions", "12",
+             shards, "-o", out])
+        if plugin.killed is None:
+            sys.exit("no worker was killed: the run ended before a second extraction started")
+        redone = [k for k in plugin.lost if k in plugin.finished_after]
+        if not redone:
+            sys.exit(f"the killed worker's tasks {plugin.lost} did not finish afterwards")
+        print(f"ok: killed {plugin.killed} (pid {pids[plugin.killed]}) while it ran {plugin.lost}; "
+              f"done again: {redone}")
+        same(out, ref, "graph after a worker was killed")
+
+
+def case_bad(irkg, bench, dask, work):
+    shards = make_shards(bench, work, 1, 2)
+    day0 = os.path.join(shards, "day-00.jsonl")
+    lines = open(day0, "rb").read().splitlines(keepends=True)
+    n = len(lines)
+    # Late in the shard, so it is not in the shard's first partition: the
+    # messages must still name the shard and its own line numbers.
+    bad_json, no_text, dup = n - 30, n - 20, n - 10
+    first_id = lines[0].split(b'"')[3]
+    lines[bad_json - 1] = b'{"id": "talk-x", "text": "Brazil signed an accord with Ghana"\n'
+    lines[no_text - 1] = b'{"id": "talk-y", "title": "Japan criticizes Russia"}\n'
+    lines[dup - 1] = b'{"id": "' + first_id + b'", "text": "Kenya and Uganda signed a trade agreement."}\n'
+    open(day0, "wb").writelines(lines)
+
+    with local_cluster(2) as (cluster, client):
+        common = [dask, "--irkg", irkg, "--scheduler", cluster.scheduler_address, "--partitions", "5"]
+        err = run([irkg, "build", "-q", shards, "-o", os.path.join(work, "never.jsonld")], expect=1)
+        expected = err.strip().splitlines()[0].split("error: ", 1)[1]
+        if f"day-00.jsonl:{bad_json}:" not in expected:
+            sys.exit(f"irkg build's error does not name line {bad_json}: {expected}")
+        out = os.path.join(work, "graph.jsonld")
+        err = run(common + ["-q", shards, "-o", out], expect=1)
+        if f"irkg-dask: error: {expected}" not in err or os.path.exists(out):
+            sys.exit(f"expected irkg's error '{expected}' and no graph, got:\n{err}")
+        print(f"ok: bad record named: {expected}")
+
+        ref = os.path.join(work, "build-k.jsonld")
+        run([irkg, "build", "-q", "-k", shards, "-o", ref], expect=1)
+        err = run(common + ["-k", shards, "-o", out], expect=1)
+        for line in (bad_json, no_text, dup):
+            if f"day-00.jsonl:{line}:" not in err:
+                sys.exit(f"--keep-going: line {line} not named:\n{err}")
+        if "3 bad input(s) skipped" not in err:
+            sys.exit(f"--keep-going: expected 3 skipped:\n{err}")
+        same(out, ref, "--keep-going graph against irkg build --keep-going")
+
+        # Only the duplicate left: its first occurrence is in another partition.
+        lines[bad_json - 1] = lines[bad_json - 2]
+        lines[bad_json - 2] = b"\n"
+        lines[no_text - 1] = b"\n"
+        open(day0, "wb").writelines(lines)
+        err = run([irkg, "build", "-q", shards, "-o", ref], expect=1)
+        expected = err.strip().splitlines()[0].split("error: ", 1)[1]
+        err = run(common + ["-q", shards, "-o", out], expect=1)
+        if f"irkg-dask: error: {expected}" not in err or f":{dup}: duplicate id" not in err:
+            sys.exit(f"expected '{expected}', got:\n{err}")
+        print(f"ok: duplicate id across partitions named: {expected}")
+
+        missing = os.path.join(work, "no-such-day.jsonl")
+        err = run(common + ["-q", shards, missing, "-o", out], expect=1)
+        if f"{missing}: no such file or directory" not in err:
+            sys.exit(f"missing shard not named:\n{err}")
+        err = run(common + ["-q", "-k", shards, missing, "-o", out], expect=1)
+        if "2 bad input(s) skipped" not in err:
+            sys.exit(f"--keep-going: missing shard and duplicate not counted:\n{err}")
+        print("ok: missing shard named, and counted under --keep-going")
+    for argv in ([dask], [dask, shards], [dask, shards, "-o", out, "--fan-in", "1"], [dask, "--bogus"]):
+        err = run(argv, expect=2)
+        if "Run 'irkg-dask --help'" not in err:
+            sys.exit(f"{argv}: no usage hint:\n{err}")
+    if "--scheduler" not in subprocess.run([dask, "--help"], capture_output=True, text=True, check=True).stdout:
+        sys.exit("--help does not describe --scheduler")
+    print("ok: usage errors exit 2, --help")
+
+
+def main():
+    case, irkg, bench, dask, work = sys.argv[1:6]
+    shutil.rmtree(work, ignore_errors=True)
+    os.makedirs(work)
+    start = time.monotonic()
+    {"identical": case_identical, "fault": case_fault, "bad": case_bad}[case](irkg, bench, dask, work)
+    print(f"{case}: passed in {time.monotonic() - start:.1f} s")
+
+
+if __name__ == "__main__":
+    main()
