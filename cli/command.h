@@ -40,5 +40,9 @@ int RunRender(const Args& args);
 int RunPath(const Args& args);
 int RunNeighbors(const Args& args);
 int RunStats(const Args& args);
+int RunHolders(const Args& args);
+int RunTimeline(const Args& args);
+int RunDyad(const Args& args);
+int RunEntities(const Args& args);
 
 }  // namespace irkg::cli
