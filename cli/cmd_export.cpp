@@ -3,6 +3,7 @@
 
 #include "cli/command.h"
 #include "cli/graph_io.h"
+#include "cli/query_output.h"
 #include "core/output_file.h"
 #include "export/diagram.h"
 #include "export/cypher_writer.h"
@@ -43,6 +44,26 @@ Result<DiagramOptions> DiagramOptionsFrom(const Args& args) {
   return o;
 }
 
+// True when the command line narrows the graph down in any way.
+bool Narrows(const Args& args) {
+  for (const char* option : {"--focus", "--types", "--predicates", "--max-nodes", "--since", "--until"})
+    if (args.Has(option)) return true;
+  return false;
+}
+
+// The part of `graph` an export keeps: SelectForDiagram's choice of
+// entities and relations (focus, depth, types, predicates, size, --all),
+// then the date bounds on the relations; the same for every format.
+Result<KnowledgeGraph> Narrowed(const KnowledgeGraph& graph, const DiagramOptions& options, const QueryFilter& dates) {
+  auto selection = SelectForDiagram(graph, options);
+  if (!selection.ok()) return selection.status();
+  std::vector<EdgeId> edges;
+  for (EdgeId e : selection->edges)
+    if (dates.Admits(graph.relation(e))) edges.push_back(e);
+  if (size_t left_out = UndatedLeftOut(graph, dates)) WarnUndated(left_out);
+  return Subgraph(graph, std::move(selection->vertices), std::move(edges));
+}
+
 Result<KnowledgeGraph> LoadGraphArg(const Args& args, const char* command) {
   if (args.positional().size() != 1)
     return Status::Usage(std::string(command) + " needs exactly one GRAPH file");
@@ -71,8 +92,19 @@ int RunExport(const Args& args) {
     return Fail(Status::Usage("--format " + format + " writes several files: give -o DIR"));
   auto options = DiagramOptionsFrom(args);
   if (!options.ok()) return Fail(options.status());
+  auto dates = QueryFilterFrom(args);
+  if (!dates.ok()) return Fail(dates.status());
   auto graph = LoadGraphArg(args, "export");
   if (!graph.ok()) return Fail(graph.status());
+  if (Narrows(args)) {
+    auto narrowed = Narrowed(*graph, *options, *dates);
+    if (!narrowed.ok()) return Fail(narrowed.status());
+    *graph = std::move(*narrowed);
+    // What the diagram draws is chosen already; only --all still applies.
+    DiagramOptions drawn;
+    drawn.include_isolated = options->include_isolated;
+    *options = std::move(drawn);
+  }
   if (dir_writer) {
     Status s = dir_writer(*graph, args.Get("--output"));
     return s.ok() ? kExitOk : Fail(s);

@@ -22,12 +22,16 @@ std::vector<OptionSpec> FilterOptions() {
   };
 }
 
+std::vector<OptionSpec> DateOptions() {
+  return {{"--since", nullptr, "DATE", "only relations with evidence dated on or after DATE (YYYY[-MM[-DD]])"},
+          {"--until", nullptr, "DATE", "only relations with evidence dated on or before DATE"},
+          {"--include-undated", nullptr, nullptr, "with --since/--until, keep relations that have no date at all"}};
+}
+
 // Filters every query takes (cli/query_output.h reads them).
 std::vector<OptionSpec> QueryFilterOptions() {
-  return With(FilterOptions(),
-              {{"--since", nullptr, "DATE", "only relations with evidence dated on or after DATE (YYYY[-MM[-DD]])"},
-               {"--until", nullptr, "DATE", "only relations with evidence dated on or before DATE"},
-               {"--min-confidence", nullptr, "X", "only relations of confidence at least X (0 to 1)"}});
+  return With(With(FilterOptions(), DateOptions()),
+              {{"--min-confidence", nullptr, "X", "only relations of confidence at least X (0 to 1)"}});
 }
 
 }  // namespace
@@ -65,14 +69,18 @@ const std::vector<Command>& Commands() {
        "irkg export GRAPH --format FORMAT [-o FILE|DIR]",
        "Formats: jsonld, nt (N-Triples), ttl (Turtle), graphml, cypher (MERGE script),\n"
        "dot; neo4j and kuzu write a directory (-o DIR) for neo4j-admin import or Kuzu.\n"
-       "See docs/exports.md.",
-       With({{"--format", "-f", "FORMAT", "jsonld, nt, ttl, graphml, neo4j, cypher, kuzu or dot"},
-             {"--output", "-o", "FILE", "write to FILE (a directory for neo4j, kuzu) instead of standard output"},
-             {"--focus", nullptr, "ENTITY", "dot: only what is within --depth of ENTITY (repeatable)", true},
-             {"--depth", nullptr, "N", "dot: hops around --focus (default 1)"},
-             {"--max-nodes", nullptr, "N", "dot: keep the N most connected entities"},
-             {"--all", nullptr, nullptr, "dot: also entities that have no relation"}},
-            FilterOptions()),
+       "Every format honours the filters: a relation is kept when its predicate and\n"
+       "dates are admitted and both its ends are entities of an admitted type (within\n"
+       "--depth hops of a --focus entity); an entity when it is admitted and keeps a\n"
+       "relation (any admitted entity with --all). See docs/exports.md.",
+       With(With({{"--format", "-f", "FORMAT", "jsonld, nt, ttl, graphml, neo4j, cypher, kuzu or dot"},
+                  {"--output", "-o", "FILE", "write to FILE (a directory for neo4j, kuzu) instead of standard output"},
+                  {"--focus", nullptr, "ENTITY", "only what is within --depth of ENTITY (repeatable)", true},
+                  {"--depth", nullptr, "N", "hops around --focus (default 1)"},
+                  {"--max-nodes", nullptr, "N", "keep the N most connected entities"},
+                  {"--all", nullptr, nullptr, "also entities the filters leave without a relation"}},
+                 FilterOptions()),
+            DateOptions()),
        RunExport},
       {"render", "draw a relationship diagram (SVG, PNG or PDF)",
        "irkg render GRAPH -o FILE.svg|FILE.png|FILE.pdf [--layout dot|neato|sfdp]",
@@ -121,6 +129,39 @@ const std::vector<Command>& Commands() {
        {{"--doc", nullptr, "ID", "only the article with this doc id (a .jsonl record's id)"},
         {"--dict", nullptr, "FILE", "an extra dictionary file (repeatable)"}},
        RunParse},
+      {"holders", "who held an office of a state, when, on what evidence",
+       "irkg holders GRAPH TITLE STATE [--on DATE] [--json]",
+       "Lists the persons the evidence shows holding TITLE (\"Foreign Minister\", compared\n"
+       "without case or accents) of STATE, each with the first and last date it was seen\n"
+       "and the sentences that say so. With --on, only those whose first-to-last-seen\n"
+       "span contains DATE; when nobody's does, the holder last seen before it.",
+       {{"--on", nullptr, "DATE", "who held it on DATE (YYYY[-MM[-DD]])"},
+        {"--json", nullptr, nullptr, "print JSON"}},
+       RunHolders},
+      {"timeline", "an entity's facts in date order, with the evidence",
+       "irkg timeline GRAPH ENTITY [--json]",
+       "Every piece of evidence of every relation of ENTITY, earliest first (undated\n"
+       "last): the date, the relation, the title it names and the sentence.",
+       {{"--json", nullptr, nullptr, "print JSON"}},
+       RunTimeline},
+      {"dyad", "how two actors dealt with each other, period by period",
+       "irkg dyad GRAPH A B [--by month|year] [--json] [--plot FILE.svg]",
+       "The relations between A and B (either direction), their evidence counted per\n"
+       "predicate and period, and the sum of the CAMEO Goldstein weights per period\n"
+       "(cooperation positive, conflict negative; docs/schema.md lists the weights).",
+       {{"--by", nullptr, "PERIOD", "month or year (default year)"},
+        {"--json", nullptr, nullptr, "print JSON"},
+        {"--plot", nullptr, "FILE", "also draw the Goldstein sums as a bar chart (.svg)"}},
+       RunDyad},
+      {"entities", "list and search the entities, with aliases and degree",
+       "irkg entities GRAPH [--type TYPE] [--search TEXT] [--json]",
+       "Lists the entities, most connected first: degree (relations in either\n"
+       "direction), type, name, aliases and id. --search keeps those whose name, alias\n"
+       "or id contains TEXT, compared without case or accents.",
+       {{"--type", nullptr, "TYPE", "only this type (Person, Country, ...)"},
+        {"--search", nullptr, "TEXT", "only names, aliases or ids containing TEXT"},
+        {"--json", nullptr, nullptr, "print JSON"}},
+       RunEntities},
       {"stats", "count entities by type and relations by predicate",
        "irkg stats GRAPH [--json]", "",
        {{"--json", nullptr, nullptr, "print JSON"}},

@@ -42,5 +42,9 @@ int RunNeighbors(const Args& args);
 int RunStats(const Args& args);
 int RunParse(const Args& args);
 int RunCheckDicts(const Args& args);
+int RunHolders(const Args& args);
+int RunTimeline(const Args& args);
+int RunDyad(const Args& args);
+int RunEntities(const Args& args);
 
 }  // namespace irkg::cli

@@ -6,6 +6,10 @@
 #include <condition_variable>
 #include <cstdio>
 #include <deque>
+#include <filesystem>
+#include <algorithm>
+#include <unordered_map>
+#include <unordered_set>
 #include <memory>
 #include <mutex>
 #include <thread>
@@ -40,6 +44,40 @@ class Progress {
   uint64_t total_;
   Clock::time_point start_, last_;
 };
+
+// "3 files (a.pdf, b.doc, c.png)", at most `shown` names.
+std::string CountAndNames(const std::vector<std::string>& names, size_t shown = 3) {
+  std::string list;
+  for (size_t i = 0; i < names.size() && i < shown; ++i) list += (i ? ", " : "") + names[i];
+  if (names.size() > shown) list += ", ...";
+  return std::to_string(names.size()) + (names.size() == 1 ? " file (" : " files (") + list + ")";
+}
+
+// The regular files inside the input directories that the reader will not
+// read (a PDF, an image): the reader decides what it reads, this only
+// reports what it passed over, so that nothing is left out unannounced.
+std::vector<std::string> PassedOver(const std::vector<std::string>& inputs, const std::vector<std::string>& read) {
+  namespace fs = std::filesystem;
+  std::unordered_set<std::string> reading(read.begin(), read.end());
+  std::vector<std::string> passed;
+  for (const std::string& input : inputs) {
+    std::error_code ec;
+    if (!fs::is_directory(input, ec)) continue;
+    for (fs::recursive_directory_iterator it(input, ec), end; !ec && it != end; it.increment(ec))
+      if (it->is_regular_file(ec) && !reading.count(it->path().string())) passed.push_back(it->path().string());
+  }
+  std::sort(passed.begin(), passed.end());
+  return passed;
+}
+
+// The input file an article came from: its origin is "FILE" or "FILE:LINE".
+std::string_view OriginFile(std::string_view origin) {
+  size_t colon = origin.rfind(':');
+  if (colon == std::string_view::npos || colon + 1 == origin.size()) return origin;
+  for (char c : origin.substr(colon + 1))
+    if (c < '0' || c > '9') return origin;
+  return origin.substr(0, colon);
+}
 
 }  // namespace
 
@@ -99,6 +137,9 @@ Result<PipelineResult> RunPipeline(const PipelineOptions& options,
   auto reader = ArticleReader::Open(options.inputs, options.keep_going);
   if (!reader.ok()) return reader.status();
   reader->set_warning_sink([&](const std::string& w) { Warn(w); });
+  if (auto passed = PassedOver(options.inputs, reader->files()); !passed.empty())
+    Warn("skipped " + CountAndNames(passed) + " that are not .txt or .jsonl");
+  std::unordered_map<std::string, size_t> articles_per_file;  // by origin file; the reader thread's
   Extractor extractor(*dict, *lexicon);
   Progress progress(!options.quiet, reader->total_bytes());
   PipelineResult result;
@@ -138,6 +179,7 @@ Result<PipelineResult> RunPipeline(const PipelineOptions& options,
           break;
         }
         bytes += a.text.size();
+        ++articles_per_file[std::string(OriginFile(a.origin))];
         batch->articles.push_back(std::move(a));
       }
       batch->bytes_read = reader->bytes_read();
@@ -226,6 +268,13 @@ Result<PipelineResult> RunPipeline(const PipelineOptions& options,
   for (auto& t : workers) t.join();
   result.skipped_bad = skipped_bad;
   if (!read_error.ok()) return read_error;
+  std::vector<std::string> empty_files;
+  for (const std::string& file : reader->files())
+    if (!articles_per_file.count(file == "-" ? "<stdin>" : file)) empty_files.push_back(file);
+  if (result.articles + result.skipped_known == 0)
+    return Status::InvalidInput("no articles in the input: " + CountAndNames(empty_files) +
+                                " held none; nothing to extract");
+  if (!empty_files.empty()) Warn(CountAndNames(empty_files) + " held no articles");
   progress.Update(result.articles, result.bytes, true);
   return result;
 }

@@ -32,10 +32,16 @@ Result<QueryFilter> QueryFilterFrom(const Args& args) {
       return Status::Usage("option '" + std::string(name) + "' needs a date YYYY, YYYY-MM or YYYY-MM-DD, not '" + date + "'");
     (name[2] == 's' ? filter.since : filter.until) = date;
   }
+  filter.include_undated = args.Has("--include-undated");
   auto c = args.GetDouble("--min-confidence", 0.0, 0.0, 1.0);
   if (!c.ok()) return c.status();
   filter.min_confidence = *c;
   return filter;
+}
+
+void WarnUndated(size_t left_out) {
+  Warn("--since/--until left out " + std::to_string(left_out) + (left_out == 1 ? " relation" : " relations") +
+       " with no dated evidence (--include-undated keeps them)");
 }
 
 Result<std::vector<Path>> FindPaths(const KnowledgeGraph& graph, const Args& args) {
@@ -50,6 +56,7 @@ Result<std::vector<Path>> FindPaths(const KnowledgeGraph& graph, const Args& arg
   if (!from.ok()) return from.status();
   auto to = ResolveEntity(graph, args.positional()[2]);
   if (!to.ok()) return to.status();
+  if (size_t left_out = UndatedLeftOut(graph, *filter)) WarnUndated(left_out);
   PathOptions options;
   options.max_hops = static_cast<int>(*hops);
   options.k = static_cast<int>(*k);
@@ -66,7 +73,41 @@ Result<EgoNetwork> FindNeighbors(const KnowledgeGraph& graph, const Args& args) 
   if (!filter.ok()) return filter.status();
   auto center = ResolveEntity(graph, args.positional()[1]);
   if (!center.ok()) return center.status();
+  if (size_t left_out = UndatedLeftOut(graph, *filter)) WarnUndated(left_out);
   return Neighbors(graph, *center, static_cast<int>(*depth), *filter);
+}
+
+Result<HoldersAnswer> FindHolders(const KnowledgeGraph& graph, const Args& args) {
+  if (args.positional().size() != 3) return Status::Usage("holders needs GRAPH TITLE STATE");
+  std::string on = args.Get("--on");
+  if (args.Has("--on") && !IsIsoDate(on))
+    return Status::Usage("option '--on' needs a date YYYY, YYYY-MM or YYYY-MM-DD, not '" + on + "'");
+  auto state = ResolveEntity(graph, args.positional()[2]);
+  if (!state.ok()) return state.status();
+  return Holders(graph, args.positional()[1], *state, on);
+}
+
+Result<DyadAnswer> FindDyad(const KnowledgeGraph& graph, const Args& args) {
+  if (args.positional().size() != 3) return Status::Usage("dyad needs GRAPH A B");
+  std::string by = args.Get("--by", "year");
+  if (by != "year" && by != "month") return Status::Usage("option '--by' takes month or year, not '" + by + "'");
+  auto a = ResolveEntity(graph, args.positional()[1]);
+  if (!a.ok()) return a.status();
+  auto b = ResolveEntity(graph, args.positional()[2]);
+  if (!b.ok()) return b.status();
+  return Dyad(graph, *a, *b, by == "month" ? Period::kMonth : Period::kYear);
+}
+
+Result<std::vector<ListedEntity>> FindEntities(const KnowledgeGraph& graph, const Args& args) {
+  if (args.positional().size() != 1) return Status::Usage("entities needs GRAPH");
+  std::optional<EntityType> type;
+  if (args.Has("--type")) {
+    auto types = ParseTypeList(args.Get("--type"));
+    if (!types.ok()) return types.status();
+    if (types->size() != 1) return Status::Usage("option '--type' takes one entity type");
+    type = types->front();
+  }
+  return ListEntities(graph, type, args.Get("--search"));
 }
 
 namespace {
@@ -81,9 +122,13 @@ std::string Plural(size_t n, const std::string& word) {
 // with the confidence, the dates it was seen and up to three evidence sentences.
 void PrintRelation(const KnowledgeGraph& g, EdgeId edge, const char* indent) {
   const Relation& r = g.relation(edge);
-  std::string quals;
-  std::vector<Symbol> titles = Titles(r), dates = Dates(r);
-  if (!titles.empty()) quals += " [" + titles.front() + "]";
+  std::string quals, titles;
+  for (const TitleSpan& t : TitleSpans(r)) {
+    titles += (titles.empty() ? "" : "; ") + t.title;
+    if (!t.first_seen.empty()) titles += t.first_seen == t.last_seen ? " " + t.first_seen : " " + t.first_seen + " to " + t.last_seen;
+  }
+  if (!titles.empty()) quals += " [" + titles + "]";
+  std::vector<Symbol> dates = Dates(r);
   if (!dates.empty()) quals += " (" + dates.front() + ")";
   std::printf("%s --%s--> %s%s\n", g.entity(g.source(edge)).name.c_str(), std::string(PredicateName(r.predicate)).c_str(),
               g.entity(g.target(edge)).name.c_str(), quals.c_str());
@@ -117,13 +162,30 @@ void EntityJson(JsonWriter& w, const KnowledgeGraph& g, VertexId v) {
 
 void RelationJson(JsonWriter& w, const KnowledgeGraph& g, EdgeId edge) {
   const Relation& r = g.relation(edge);
-  w.Key("subject"), String(w, g.entity(g.source(edge)).id);
+  const Entity &subject = g.entity(g.source(edge)), &object = g.entity(g.target(edge));
+  w.Key("subject"), String(w, subject.id);
+  w.Key("subjectName"), String(w, subject.name);
+  w.Key("subjectType"), String(w, EntityTypeName(subject.type));
   w.Key("predicate"), String(w, PredicateName(r.predicate));
-  w.Key("object"), String(w, g.entity(g.target(edge)).id);
+  w.Key("object"), String(w, object.id);
+  w.Key("objectName"), String(w, object.name);
+  w.Key("objectType"), String(w, EntityTypeName(object.type));
   w.Key("confidence"), w.Double(r.confidence);
-  std::vector<Symbol> titles = Titles(r), dates = Dates(r);
+  if (const PredicateInfo& info = Info(r.predicate); !info.cameo.empty())
+    w.Key("cameo"), String(w, info.cameo), w.Key("goldstein"), w.Double(info.goldstein);
+  std::vector<Symbol> dates = Dates(r);
   Symbol first = FirstSeen(r), last = LastSeen(r);
-  if (!titles.empty()) w.Key("title"), String(w, titles.front());
+  if (std::vector<TitleSpan> spans = TitleSpans(r); !spans.empty()) {
+    w.Key("titles");
+    w.StartArray();
+    for (const TitleSpan& t : spans) {
+      w.StartObject();
+      w.Key("title"), String(w, t.title);
+      if (!t.first_seen.empty()) w.Key("firstSeen"), String(w, t.first_seen), w.Key("lastSeen"), String(w, t.last_seen);
+      w.EndObject();
+    }
+    w.EndArray();
+  }
   if (!dates.empty()) w.Key("date"), String(w, dates.front());
   if (!first.empty()) w.Key("firstSeen"), String(w, first);
   if (!last.empty()) w.Key("lastSeen"), String(w, last);

@@ -11,12 +11,18 @@
 #include "cli/args.h"
 #include "core/status.h"
 #include "graph/knowledge_graph.h"
+#include "queries/entity_list.h"
 #include "queries/path_query.h"
+#include "queries/time_query.h"
 
 namespace irkg::cli {
 
-// --predicates, --types, --since, --until, --min-confidence.
+// --predicates, --types, --since, --until, --include-undated, --min-confidence
+// (those of them the command declares).
 Result<QueryFilter> QueryFilterFrom(const Args& args);
+
+// Says on stderr that date bounds left out this many undated relations.
+void WarnUndated(size_t left_out);
 
 // `path GRAPH FROM TO` after GRAPH is read: positional()[1] and [2] name
 // the entities; --max-hops, --reliable, --k and the filters apply.
@@ -24,6 +30,13 @@ Result<std::vector<Path>> FindPaths(const KnowledgeGraph& graph, const Args& arg
 
 // `neighbors GRAPH ENTITY` after GRAPH is read: --depth and the filters apply.
 Result<EgoNetwork> FindNeighbors(const KnowledgeGraph& graph, const Args& args);
+
+// `holders GRAPH TITLE STATE` after GRAPH is read: --on applies.
+Result<HoldersAnswer> FindHolders(const KnowledgeGraph& graph, const Args& args);
+// `dyad GRAPH A B` after GRAPH is read: --by applies.
+Result<DyadAnswer> FindDyad(const KnowledgeGraph& graph, const Args& args);
+// `entities GRAPH` after GRAPH is read: --type and --search apply.
+Result<std::vector<ListedEntity>> FindEntities(const KnowledgeGraph& graph, const Args& args);
 
 // Printing to standard output. `reliable` adds each path's reliability
 // (the product of its confidences) to the text.

@@ -3,11 +3,63 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <cerrno>
+#include <csignal>
+#include <cstdlib>
 #include <cstring>
 #include <filesystem>
+#include <mutex>
 
 namespace irkg {
+namespace {
+
+// The temporary files open now, for the signal handler to remove. A handler
+// may only use what is async-signal-safe, so the paths sit in fixed slots
+// it can read without locking; a slot holds a strdup'ed path or nullptr.
+constexpr size_t kTempSlots = 64;
+std::atomic<char*> g_temp_paths[kTempSlots];
+
+extern "C" void RemoveTempFilesAndExit(int signal_number) {
+  for (auto& slot : g_temp_paths)
+    if (char* path = slot.exchange(nullptr)) ::unlink(path);
+  // The status a shell reports for a process killed by the signal.
+  ::_exit(128 + signal_number);
+}
+
+void InstallSignalHandlers() {
+  static std::once_flag once;
+  std::call_once(once, [] {
+    for (int signal_number : {SIGINT, SIGTERM}) {
+      struct sigaction action {};
+      action.sa_handler = RemoveTempFilesAndExit;
+      sigemptyset(&action.sa_mask);
+      ::sigaction(signal_number, &action, nullptr);
+    }
+  });
+}
+
+void RegisterTemp(const std::string& temp) {
+  InstallSignalHandlers();
+  char* copy = ::strdup(temp.c_str());
+  for (auto& slot : g_temp_paths) {
+    char* expected = nullptr;
+    if (slot.compare_exchange_strong(expected, copy)) return;
+  }
+  std::free(copy);  // more open at once than slots: this one is not guarded
+}
+
+void UnregisterTemp(const std::string& temp) {
+  for (auto& slot : g_temp_paths) {
+    char* path = slot.load();
+    if (path && temp == path && slot.compare_exchange_strong(path, nullptr)) {
+      std::free(path);
+      return;
+    }
+  }
+}
+
+}  // namespace
 
 Result<OutputFile> OutputFile::Open(const std::string& path) {
   if (path == "-") return OutputFile(path, "", stdout);
@@ -23,6 +75,7 @@ Result<OutputFile> OutputFile::Open(const std::string& path) {
   FILE* f = std::fopen(temp.c_str(), "wb");
   if (!f) return Status::IoError(path + ": cannot write: " + std::strerror(errno));
   std::setvbuf(f, nullptr, _IOFBF, 1 << 16);
+  RegisterTemp(temp);
   return OutputFile(path, std::move(temp), f);
 }
 
@@ -34,7 +87,10 @@ OutputFile::OutputFile(OutputFile&& o) noexcept
 
 OutputFile::~OutputFile() {
   if (file_ && file_ != stdout) std::fclose(file_);
-  if (!temp_.empty()) std::remove(temp_.c_str());
+  if (!temp_.empty()) {
+    std::remove(temp_.c_str());
+    UnregisterTemp(temp_);
+  }
 }
 
 void OutputFile::Write(std::string_view data) {
@@ -57,6 +113,7 @@ Status OutputFile::Commit() {
   if (temp_.empty()) return Status::Ok();  // written through, nothing to rename
   if (std::rename(temp_.c_str(), path_.c_str()) != 0)
     return Status::IoError(path_ + ": cannot replace: " + std::strerror(errno));
+  UnregisterTemp(temp_);
   temp_.clear();
   return Status::Ok();
 }

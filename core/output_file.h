@@ -3,6 +3,10 @@
 // beside the target, which Commit() flushes, checks and renames into place;
 // destroyed without Commit(), the temporary file is removed. The path "-"
 // means standard output (written through, checked at Commit()).
+//
+// The promise holds when the process is interrupted too: while a temporary
+// file is open, SIGINT and SIGTERM remove every such file and end the
+// process with the shell's status for the signal (130, 143).
 #pragma once
 
 #include <cstdio>

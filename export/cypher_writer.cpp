@@ -67,6 +67,17 @@ Status WriteCypher(const KnowledgeGraph& graph, OutputFile& out) {
     AppendCypherString(Join(Dates(r), "; "), &b);
     b.append(", r.confidence = ").append(rdf::DoubleLexical(r.confidence));
     b.append(", r.articles = ").append(std::to_string(r.article_count));
+    if (Symbol first = FirstSeen(r); !first.empty()) {
+      b.append(", r.first_seen = ");
+      AppendCypherString(first, &b);
+      b.append(", r.last_seen = ");
+      AppendCypherString(LastSeen(r), &b);
+    }
+    if (!pg::Cameo(r).empty()) {
+      b.append(", r.cameo = ");
+      AppendCypherString(pg::Cameo(r), &b);
+      b.append(", r.goldstein = ").append(pg::Goldstein(r));
+    }
     b.append(", r.evidence = ");
     AppendCypherString(pg::FirstEvidence(r), &b);
     b.append(";\n");

@@ -12,4 +12,9 @@ namespace irkg {
 // Appends `text` between `quote` characters, escaped.
 void AppendBackslashEscaped(std::string_view text, char quote, std::string* out);
 
+// Appends `text` as XML character data or attribute value (GraphML, SVG):
+// the five markup characters as entities, tab, newline and return as
+// references, the code points XML 1.0 cannot carry dropped.
+void AppendXml(std::string_view text, std::string* out);
+
 }  // namespace irkg

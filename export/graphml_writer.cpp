@@ -4,37 +4,12 @@
 #include <vector>
 
 #include "core/text.h"
+#include "export/escape.h"
 #include "export/property_graph.h"
 #include "export/rdf_graph.h"
 
 namespace irkg {
 namespace {
-
-// Character data and attribute values alike: the five markup characters as
-// entities, and the code points XML 1.0 cannot carry at all (C0 controls
-// other than tab, newline and return; U+FFFE, U+FFFF) dropped, since no
-// escape can bring them through an XML parser.
-void AppendXml(std::string_view text, std::string* out) {
-  for (size_t i = 0; i < text.size();) {
-    size_t at = i;
-    char32_t cp = DecodeUtf8(text, &i);
-    switch (cp) {
-      case '<': out->append("&lt;"); break;
-      case '>': out->append("&gt;"); break;
-      case '&': out->append("&amp;"); break;
-      case '"': out->append("&quot;"); break;
-      case '\'': out->append("&apos;"); break;
-      // Tab, newline and return are kept as references: attribute value
-      // normalization would turn literal ones into spaces.
-      case '\t': out->append("&#9;"); break;
-      case '\n': out->append("&#10;"); break;
-      case '\r': out->append("&#13;"); break;
-      default:
-        if (cp < 0x20 || cp == 0xFFFE || cp == 0xFFFF) break;
-        out->append(text.substr(at, i - at));
-    }
-  }
-}
 
 class GraphMlOut {
  public:
@@ -82,6 +57,10 @@ Status WriteGraphMl(const KnowledgeGraph& graph, OutputFile& out) {
       "  <key id=\"dates\" for=\"edge\" attr.name=\"dates\" attr.type=\"string\"/>\n"
       "  <key id=\"confidence\" for=\"edge\" attr.name=\"confidence\" attr.type=\"double\"/>\n"
       "  <key id=\"article_count\" for=\"edge\" attr.name=\"article_count\" attr.type=\"int\"/>\n"
+      "  <key id=\"first_seen\" for=\"edge\" attr.name=\"first_seen\" attr.type=\"string\"/>\n"
+      "  <key id=\"last_seen\" for=\"edge\" attr.name=\"last_seen\" attr.type=\"string\"/>\n"
+      "  <key id=\"cameo\" for=\"edge\" attr.name=\"cameo\" attr.type=\"string\"/>\n"
+      "  <key id=\"goldstein\" for=\"edge\" attr.name=\"goldstein\" attr.type=\"double\"/>\n"
       "  <key id=\"evidence\" for=\"edge\" attr.name=\"evidence\" attr.type=\"string\"/>\n"
       "  <graph id=\"irkg\" edgedefault=\"directed\">\n");
 
@@ -113,6 +92,10 @@ Status WriteGraphMl(const KnowledgeGraph& graph, OutputFile& out) {
     // The JSON-LD's value, so every export agrees on the number.
     w.Data("confidence", rdf::DoubleLexical(r.confidence));
     w.Data("article_count", std::to_string(r.article_count));
+    w.Data("first_seen", FirstSeen(r));
+    w.Data("last_seen", LastSeen(r));
+    w.Data("cameo", pg::Cameo(r));
+    w.Data("goldstein", pg::Goldstein(r));
     w.Data("evidence", pg::FirstEvidence(r));
     w.raw().append("    </edge>\n");
     w.Flush();

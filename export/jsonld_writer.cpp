@@ -133,6 +133,8 @@ void WriteContext(NodeWriter& w) {
   term("articleCount", "irkg:articleCount", "xsd:integer");
   term("firstSeen", "irkg:firstSeen");
   term("lastSeen", "irkg:lastSeen");
+  term("cameo", "irkg:cameo");
+  term("goldstein", "irkg:goldstein", "xsd:double");
   term("evidence", "irkg:evidence", {}, "@set");
   term("article", "irkg:article", "@id");
   term("text", "irkg:text");
@@ -203,6 +205,13 @@ void WriteStatement(NodeWriter& w, const KnowledgeGraph& graph, EdgeId edge) {
   w.Uint(r.article_count);
   w.MemberIfSet("firstSeen", FirstSeen(r));
   w.MemberIfSet("lastSeen", LastSeen(r));
+  // The event coding of the predicate (core/schema.h), for analysts who sum
+  // Goldstein weights; derived, so the reader checks it.
+  if (const PredicateInfo& info = Info(r.predicate); !info.cameo.empty()) {
+    w.Member("cameo", info.cameo);
+    w.Key("goldstein");
+    w.Double(info.goldstein);
+  }
   w.Key("evidence");
   w.StartArray();
   for (const Evidence& e : r.evidence) {

@@ -12,7 +12,8 @@ constexpr const char* kSchema =
     "CREATE NODE TABLE Entity(id STRING, name STRING, type STRING, subtype STRING, code STRING, "
     "aliases STRING, PRIMARY KEY(id));\n"
     "CREATE REL TABLE Relation(FROM Entity TO Entity, predicate STRING, symmetric BOOLEAN, title STRING, "
-    "date STRING, confidence DOUBLE, articles INT64, evidence STRING);\n";
+    "date STRING, confidence DOUBLE, articles INT64, first_seen STRING, last_seen STRING, cameo STRING, "
+    "goldstein DOUBLE, evidence STRING);\n";
 
 // PARALLEL=FALSE: Kùzu's parallel CSV reader cannot follow a quoted field
 // across lines, and evidence sentences may hold newlines.
@@ -51,13 +52,14 @@ Status WriteKuzu(const KnowledgeGraph& graph, const std::string& dir) {
 
   auto relations = OutputFile::Open(dir + "/relations.csv");
   if (!relations.ok()) return relations.status();
-  buffer = "from,to,predicate,symmetric,title,date,confidence,articles,evidence\n";
+  buffer = "from,to,predicate,symmetric,title,date,confidence,articles,first_seen,last_seen,cameo,goldstein,evidence\n";
   for (EdgeId edge : pg::RelationsInOrder(graph)) {
     const Relation& r = graph.relation(edge);
     csv::AppendRow({graph.entity(graph.source(edge)).id, graph.entity(graph.target(edge)).id,
                     PredicateName(r.predicate), Info(r.predicate).symmetric ? "true" : "false",
                     Join(Titles(r), "; "), Join(Dates(r), "; "), rdf::DoubleLexical(r.confidence),
-                    std::to_string(r.article_count), pg::FirstEvidence(r)},
+                    std::to_string(r.article_count), FirstSeen(r), LastSeen(r), pg::Cameo(r), pg::Goldstein(r),
+                    pg::FirstEvidence(r)},
                    &buffer);
     if (buffer.size() >= (1 << 16)) {
       relations->Write(buffer);

@@ -58,12 +58,14 @@ Status WriteNeo4jImport(const KnowledgeGraph& graph, const std::string& dir) {
 
   auto rels = OutputFile::Open(dir + "/relationships.csv");
   if (!rels.ok()) return rels.status();
-  buffer = ":START_ID,:END_ID,:TYPE,title,date,confidence:double,articles:int,evidence\n";
+  buffer = ":START_ID,:END_ID,:TYPE,title,date,confidence:double,articles:int,first_seen,last_seen,cameo,"
+           "goldstein:double,evidence\n";
   for (EdgeId edge : pg::RelationsInOrder(graph)) {
     const Relation& r = graph.relation(edge);
     csv::AppendRow({graph.entity(graph.source(edge)).id, graph.entity(graph.target(edge)).id,
                     pg::RelationshipType(r.predicate), Join(Titles(r), "; "), Join(Dates(r), "; "),
-                    rdf::DoubleLexical(r.confidence), std::to_string(r.article_count), pg::FirstEvidence(r)},
+                    rdf::DoubleLexical(r.confidence), std::to_string(r.article_count), FirstSeen(r), LastSeen(r),
+                    pg::Cameo(r), pg::Goldstein(r), pg::FirstEvidence(r)},
                    &buffer);
     if (buffer.size() >= (1 << 16)) {
       rels->Write(buffer);
@@ -79,6 +81,8 @@ Status WriteNeo4jImport(const KnowledgeGraph& graph, const std::string& dir) {
       "                   :Organization, :Location, :Agreement, :Project); aliases is a string array\n"
       "relationships.csv  one row per relation; the type is the predicate (HOLDS_POSITION,\n"
       "                   MET_WITH, ...); title and date join several values with \"; \";\n"
+      "                   first_seen and last_seen are the earliest and latest evidence dates;\n"
+      "                   cameo and goldstein code the events (empty for offices, membership...);\n"
       "                   evidence is the first sentence that states it\n"
       "\n"
       "Stop the database, then run from this directory (it replaces the database 'neo4j'):\n"

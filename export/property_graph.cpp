@@ -38,6 +38,12 @@ std::string RelationshipType(Predicate p) {
   return out;
 }
 
+std::string_view Cameo(const Relation& r) { return Info(r.predicate).cameo; }
+
+std::string Goldstein(const Relation& r) {
+  return Cameo(r).empty() ? std::string() : rdf::DoubleLexical(Info(r.predicate).goldstein);
+}
+
 std::string_view FirstEvidence(const Relation& r) {
   for (const Evidence& e : r.evidence)
     if (!e.text.empty()) return e.text;

@@ -21,6 +21,12 @@ std::vector<EdgeId> RelationsInOrder(const KnowledgeGraph& graph);
 // ever made from the fixed schema, never from data.
 std::string RelationshipType(Predicate p);
 
+// The event coding of a relation's predicate: its CAMEO root code and the
+// Goldstein weight as the RDF form writes it ("5.0E0"); both empty for
+// predicates that are not events (holdsPosition, memberOf, ...).
+std::string_view Cameo(const Relation& r);
+std::string Goldstein(const Relation& r);
+
 // The first evidence sentence of a relation, empty for background knowledge.
 std::string_view FirstEvidence(const Relation& r);
 

@@ -38,6 +38,7 @@ struct Names {
   std::string predicate = std::string(kRdf) + "predicate", object = std::string(kRdf) + "object";
   std::string title = Irkg("title"), date = Irkg("date"), what = Irkg("what"), confidence = Irkg("confidence");
   std::string article_count = Irkg("articleCount"), first_seen = Irkg("firstSeen"), last_seen = Irkg("lastSeen");
+  std::string cameo = Irkg("cameo"), goldstein = Irkg("goldstein");
   std::string evidence = Irkg("evidence"), text = Irkg("text"), start = Irkg("start"), end = Irkg("end");
   std::string rule = Irkg("rule"), date_from_text = Irkg("dateFromText"), doc = Irkg("doc");
   std::string news_article = Schema("NewsArticle"), date_published = Schema("datePublished");
@@ -159,6 +160,10 @@ Status ForEachTriple(const KnowledgeGraph& graph, const TripleSink& sink) {
     out.Integer(n.article_count, r.article_count);
     out.StringIfSet(n.first_seen, FirstSeen(r));
     out.StringIfSet(n.last_seen, LastSeen(r));
+    if (const PredicateInfo& info = Info(r.predicate); !info.cameo.empty()) {
+      out.String(n.cameo, info.cameo);
+      out.Double(n.goldstein, info.goldstein);
+    }
     for (size_t k = 0; k < r.evidence.size(); ++k) out.Add(n.evidence, Blank(label + "e" + std::to_string(k + 1)));
     for (size_t k = 0; k < r.evidence.size(); ++k) {
       const Evidence& ev = r.evidence[k];

@@ -121,6 +121,22 @@ class KnowledgeGraph {
   VertexId source(EdgeId e) const { return boost::source(e, g_); }
   VertexId target(EdgeId e) const { return boost::target(e, g_); }
 
+  // Read-only iteration, for queries and exporters. `f(EdgeId, const Relation&)`
+  // for every relation, in storage order.
+  template <typename F>
+  void ForEachRelation(F&& f) const {
+    for (auto [it, end] = boost::edges(g_); it != end; ++it) f(*it, g_[*it]);
+  }
+  // `f(EdgeId, VertexId other, bool outgoing)` for every relation of `v`:
+  // those it is the subject of (outgoing), then those it is the object of.
+  template <typename F>
+  void ForEachIncident(VertexId v, F&& f) const {
+    for (auto [it, end] = boost::out_edges(v, g_); it != end; ++it) f(*it, boost::target(*it, g_), true);
+    for (auto [it, end] = boost::in_edges(v, g_); it != end; ++it) f(*it, boost::source(*it, g_), false);
+  }
+  // Relations of `v` in either direction.
+  size_t degree(VertexId v) const { return boost::out_degree(v, g_) + boost::in_degree(v, g_); }
+
   std::optional<VertexId> FindById(std::string_view id) const;
   // Articles read, sorted by doc id.
   const std::vector<ArticleInfo>& articles() const { return articles_; }

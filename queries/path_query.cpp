@@ -8,6 +8,7 @@
 #include <string>
 #include <tuple>
 
+#include "core/iso_date.h"
 #include "core/text.h"
 
 namespace irkg {
@@ -105,52 +106,38 @@ namespace {
 
 bool Contains(const auto& list, const auto& value) { return std::find(list.begin(), list.end(), value) != list.end(); }
 
-// Compares two ISO dates on the precision both have, so that a date that
-// names a period ("2023") overlaps every bound inside that period.
-int ComparePrefix(std::string_view a, std::string_view b) {
-  size_t n = std::min(a.size(), b.size());
-  return a.substr(0, n).compare(b.substr(0, n));
+bool IsUndated(const Relation& r) {
+  return std::all_of(r.evidence.begin(), r.evidence.end(), [](const Evidence& e) { return e.date.empty(); });
 }
 
 }  // namespace
-
-bool IsIsoDate(std::string_view d) {
-  auto digits = [&](size_t at, size_t n) {
-    if (d.size() < at + n) return -1;
-    int value = 0;
-    for (size_t i = at; i < at + n; ++i) {
-      if (d[i] < '0' || d[i] > '9') return -1;
-      value = value * 10 + (d[i] - '0');
-    }
-    return value;
-  };
-  if (d.size() != 4 && d.size() != 7 && d.size() != 10) return false;
-  if (digits(0, 4) < 0) return false;
-  if (d.size() >= 7) {
-    int month = digits(5, 2);
-    if (d[4] != '-' || month < 1 || month > 12) return false;
-  }
-  if (d.size() == 10) {
-    int day = digits(8, 2);
-    if (d[7] != '-' || day < 1 || day > 31) return false;
-  }
-  return true;
-}
 
 bool QueryFilter::Admits(const Relation& r) const {
   if (!predicates.empty() && !Contains(predicates, r.predicate)) return false;
   if (r.confidence < min_confidence) return false;
   if (since.empty() && until.empty()) return true;
+  if (include_undated && IsUndated(r)) return true;
   for (const Evidence& e : r.evidence) {
     if (e.date.empty()) continue;
-    if (!since.empty() && ComparePrefix(e.date, since) < 0) continue;
-    if (!until.empty() && ComparePrefix(e.date, until) > 0) continue;
+    if (!since.empty() && CompareDates(e.date, since) < 0) continue;
+    if (!until.empty() && CompareDates(e.date, until) > 0) continue;
     return true;
   }
   return false;
 }
 
 bool QueryFilter::Admits(const Entity& e) const { return types.empty() || Contains(types, e.type); }
+
+size_t UndatedLeftOut(const KnowledgeGraph& graph, const QueryFilter& filter) {
+  if ((filter.since.empty() && filter.until.empty()) || filter.include_undated) return 0;
+  QueryFilter undated_kept = filter;
+  undated_kept.include_undated = true;
+  size_t count = 0;
+  graph.ForEachRelation([&](EdgeId, const Relation& r) {
+    if (IsUndated(r) && undated_kept.Admits(r)) ++count;
+  });
+  return count;
+}
 
 namespace {
 

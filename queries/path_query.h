@@ -12,6 +12,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/iso_date.h"
 #include "core/schema.h"
 #include "core/status.h"
 #include "graph/knowledge_graph.h"
@@ -32,8 +33,10 @@ struct QueryFilter {
   std::vector<EntityType> types;
   // Inclusive ISO 8601 bounds ("2023", "2023-06", "2023-06-12"). A relation
   // qualifies when some evidence date overlaps [since, until]; a date is the
-  // period it names, so "2023" is within --since 2023-06.
+  // period it names, so "2023" is within --since 2023-06. A relation with
+  // no dated evidence at all is left out then, unless include_undated.
   std::string since, until;
+  bool include_undated = false;
   // The relation's confidence (noisy-or over its evidence) must be at least this.
   double min_confidence = 0.0;
 
@@ -41,8 +44,11 @@ struct QueryFilter {
   bool Admits(const Entity& entity) const;
 };
 
-// True for "YYYY", "YYYY-MM" and "YYYY-MM-DD" with plausible numbers.
-bool IsIsoDate(std::string_view date);
+
+// How many relations the filter leaves out only because none of their
+// evidence is dated (they would pass its other tests), so that callers can
+// say what a date bound cost. 0 without a date bound or with include_undated.
+size_t UndatedLeftOut(const KnowledgeGraph& graph, const QueryFilter& filter);
 
 struct PathOptions {
   int max_hops = 6;

@@ -14,8 +14,11 @@
 // A query is an irkg command line without "irkg" and without GRAPH, read
 // with the command's own option table. An answer line of `path` is the
 // entity ids along one path, in rank order; of `neighbors`, one entity id
-// within reach (the centre left out), compared as a set. `---- error`
-// instead expects the query to fail with the message on the next line.
+// within reach (the centre left out), compared as a set; of `holders`,
+// "[before ]PERSON-ID FIRST-SEEN LAST-SEEN"; of `timeline`, "DATE SUBJECT
+// PREDICATE OBJECT" per piece of evidence; of `dyad`, "PERIOD GOLDSTEIN
+// PREDICATE:COUNT..."; of `entities`, "ID DEGREE". `---- error` instead
+// expects the query to fail with the message on the next line.
 #include <catch2/catch.hpp>
 
 #include <algorithm>
@@ -172,6 +175,37 @@ std::vector<std::string> Run(const KnowledgeGraph& graph, const std::string& que
     if (!net.ok()) return {net.status().message()};
     for (size_t i = 1; i < net->vertices.size(); ++i) lines.push_back(graph.entity(net->vertices[i]).id.str());
     std::sort(lines.begin(), lines.end());
+  } else if (std::string(command->name) == "holders") {
+    auto answer = cli::FindHolders(graph, *args);
+    *failed = !answer.ok();
+    if (!answer.ok()) return {answer.status().message()};
+    for (const OfficeTerm& t : answer->terms)
+      lines.push_back((answer->last_known_before ? "before " : "") + graph.entity(t.person).id + " " + t.first_seen + " " +
+                      t.last_seen.str());
+  } else if (std::string(command->name) == "timeline") {
+    auto entity = ResolveEntity(graph, args->positional().at(1));
+    *failed = !entity.ok();
+    if (!entity.ok()) return {entity.status().message()};
+    for (const TimelineFact& f : Timeline(graph, *entity))
+      lines.push_back(f.date + " " + graph.entity(graph.source(f.relation)).id + " " +
+                      std::string(PredicateName(graph.relation(f.relation).predicate)) + " " +
+                      graph.entity(graph.target(f.relation)).id.str());
+  } else if (std::string(command->name) == "dyad") {
+    auto answer = cli::FindDyad(graph, *args);
+    *failed = !answer.ok();
+    if (!answer.ok()) return {answer.status().message()};
+    for (const DyadPeriod& p : answer->periods) {
+      char goldstein[32];
+      std::snprintf(goldstein, sizeof goldstein, "%.1f", p.goldstein);
+      std::string line = p.period + " " + goldstein;
+      for (const auto& [predicate, n] : p.counts) line += " " + std::string(PredicateName(predicate)) + ":" + std::to_string(n);
+      lines.push_back(line);
+    }
+  } else if (std::string(command->name) == "entities") {
+    auto listed = cli::FindEntities(graph, *args);
+    *failed = !listed.ok();
+    if (!listed.ok()) return {listed.status().message()};
+    for (const ListedEntity& l : *listed) lines.push_back(graph.entity(l.vertex).id + " " + std::to_string(l.degree));
   } else {
     FAIL("no query command '" << command->name << "'");
   }
