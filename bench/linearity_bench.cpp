@@ -78,7 +78,11 @@ int RunLinearityBench(const cli::Args& args) {
   }
   auto dict = Dictionary::LoadDefault({});
   if (!dict.ok()) return cli::Fail(dict.status());
-  Extractor extractor(*dict);
+  auto lexicon = Lexicon::LoadDefault();
+  if (!lexicon.ok()) return cli::Fail(lexicon.status());
+  auto frames = FrameTable::LoadDefault();
+  if (!frames.ok()) return cli::Fail(frames.status());
+  Extractor extractor(*dict, *lexicon, *frames);
   Article shorter, longer;
   shorter.doc = "short.txt";
   longer.doc = "long.txt";

@@ -31,6 +31,18 @@ const Dictionary& Dict() {
   return dict;
 }
 
+const FrameTable& Frames() {
+  static const FrameTable frames = [] {
+    auto f = FrameTable::LoadDefault();
+    if (!f.ok()) {
+      std::fprintf(stderr, "%s\n", f.status().message().c_str());
+      std::exit(1);
+    }
+    return std::move(*f);
+  }();
+  return frames;
+}
+
 const Lexicon& Lex() {
   static const Lexicon lexicon = [] {
     auto l = Lexicon::LoadDefault();
@@ -120,7 +132,7 @@ BENCHMARK(BM_LongestMatchSentence);
 
 void BM_Extract(benchmark::State& state) {
   const Article& a = TestArticle(static_cast<int>(state.range(0)));
-  Extractor extractor(Dict(), Lex());
+  Extractor extractor(Dict(), Lex(), Frames());
   for (auto _ : state) {
     ExtractionRecord r = extractor.Extract(a);
     benchmark::DoNotOptimize(r.triples.data());
@@ -139,7 +151,7 @@ void BM_FoldName(benchmark::State& state) {
 BENCHMARK(BM_FoldName);
 
 void BM_AppendRecordJson(benchmark::State& state) {
-  Extractor extractor(Dict(), Lex());
+  Extractor extractor(Dict(), Lex(), Frames());
   ExtractionRecord r = extractor.Extract(TestArticle(0));
   std::string line;
   for (auto _ : state) {
@@ -152,7 +164,7 @@ void BM_AppendRecordJson(benchmark::State& state) {
 BENCHMARK(BM_AppendRecordJson);
 
 void BM_ParseRecordJson(benchmark::State& state) {
-  Extractor extractor(Dict(), Lex());
+  Extractor extractor(Dict(), Lex(), Frames());
   std::string line;
   AppendRecordJson(extractor.Extract(TestArticle(0)), &line);
   for (auto _ : state) {

@@ -17,7 +17,9 @@ int RunParse(const Args& args) {
   auto reader = ArticleReader::Open(args.positional());
   if (!reader.ok()) return Fail(reader.status());
   reader->set_warning_sink([](const std::string& w) { Warn(w); });
-  Extractor extractor(*dict, *lexicon);
+  auto frames = FrameTable::LoadDefault();
+  if (!frames.ok()) return Fail(frames.status());
+  Extractor extractor(*dict, *lexicon, *frames);
   std::string only = args.Get("--doc", "");
   Article a;
   while (true) {

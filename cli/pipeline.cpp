@@ -140,7 +140,9 @@ Result<PipelineResult> RunPipeline(const PipelineOptions& options,
   if (auto passed = PassedOver(options.inputs, reader->files()); !passed.empty())
     Warn("skipped " + CountAndNames(passed) + " that are not .txt or .jsonl");
   std::unordered_map<std::string, size_t> articles_per_file;  // by origin file; the reader thread's
-  Extractor extractor(*dict, *lexicon);
+  auto frames = FrameTable::LoadDefault();
+  if (!frames.ok()) return frames.status();
+  Extractor extractor(*dict, *lexicon, *frames);
   Progress progress(!options.quiet, reader->total_bytes());
   PipelineResult result;
 

@@ -112,8 +112,7 @@ void Extractor::RunPasses(const Article& article, Document& d, PassTimes* times)
   PassClock clock(times);
   d.Reset(article.text, &dict_);
   d.lexicon = &lex_;
-  static FrameTable* tmp_frames = new FrameTable(std::move(*FrameTable::LoadDefault()));  // TEMP until wiring
-  d.frames = tmp_frames;
+  d.frames = &frames_;
   internal::PrepareTokens(&d);
   clock.Mark(0);
   internal::SplitSentences(&d);

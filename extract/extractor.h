@@ -3,7 +3,7 @@
 // states, each with its evidence sentence, qualifiers and a confidence.
 //
 // An Extractor is immutable after construction and safe to use from many
-// threads at once; it keeps references to its Dictionary and Lexicon.
+// threads at once; it keeps references to its Dictionary, Lexicon and FrameTable.
 #pragma once
 
 #include <array>
@@ -11,6 +11,7 @@
 #include "core/record.h"
 #include "extract/article.h"
 #include "extract/dictionary.h"
+#include "extract/frames.h"
 #include "extract/lexicon.h"
 
 namespace irkg {
@@ -24,22 +25,7 @@ struct Document;
 struct PassTimes {
   static constexpr size_t kCount = 8;
   static constexpr std::array<const char*, kCount> kNames = {
-      "tokens", "sentences", "tags", "dates", "entities", "coreference", "relations", "records"};
-  std::array<double, kCount> seconds{};
-
-  PassTimes& operator+=(const PassTimes& o) {
-    for (size_t i = 0; i < kCount; ++i) seconds[i] += o.seconds[i];
-    return *this;
-  }
-};
-
-// The passes Extract runs, in order, and the time each took: summed over
-// the articles of one Extract call or more (for the benchmark's "time per
-// pass"). `records` is building the ExtractionRecord from the document.
-struct PassTimes {
-  static constexpr size_t kCount = 8;
-  static constexpr std::array<const char*, kCount> kNames = {
-      "tokens", "sentences", "tags", "dates", "entities", "coreference", "relations", "records"};
+      "tokens", "sentences", "tags", "dates", "entities_chunks", "coreference", "relations", "records"};
   std::array<double, kCount> seconds{};
 
   PassTimes& operator+=(const PassTimes& o) {
@@ -50,7 +36,8 @@ struct PassTimes {
 
 class Extractor {
  public:
-  Extractor(const Dictionary& dictionary, const Lexicon& lexicon) : dict_(dictionary), lex_(lexicon) {}
+  Extractor(const Dictionary& dictionary, const Lexicon& lexicon, const FrameTable& frames)
+      : dict_(dictionary), lex_(lexicon), frames_(frames) {}
 
   // With `times`, adds each pass's time to it (a clock read per pass).
   ExtractionRecord Extract(const Article& article, PassTimes* times = nullptr) const;
@@ -65,6 +52,7 @@ class Extractor {
 
   const Dictionary& dict_;
   const Lexicon& lex_;
+  const FrameTable& frames_;
 };
 
 }  // namespace irkg

@@ -20,6 +20,18 @@ const irkg::Dictionary& Dict() {
   return *dict;
 }
 
+const irkg::FrameTable& Frames() {
+  static const irkg::FrameTable frames = [] {
+    auto f = irkg::FrameTable::LoadDefault();
+    if (!f.ok()) {
+      std::fprintf(stderr, "%s\n", f.status().message().c_str());
+      std::exit(1);
+    }
+    return std::move(*f);
+  }();
+  return frames;
+}
+
 const irkg::Lexicon& Lex() {
   static const irkg::Lexicon* lexicon = [] {
     auto l = irkg::Lexicon::LoadDefault();
@@ -43,7 +55,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   for (char& c : a.text)
     if (c == '\0') c = ' ';
   irkg::RepairUtf8(&a.text);
-  irkg::ExtractionRecord r = irkg::Extractor(Dict(), Lex()).Extract(a);
+  irkg::ExtractionRecord r = irkg::Extractor(Dict(), Lex(), Frames()).Extract(a);
   for (const auto& e : r.entities)
     for (const auto& m : e.mentions) CheckSpan(m, a.text);
   for (const auto& t : r.triples)

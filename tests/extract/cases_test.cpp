@@ -221,7 +221,7 @@ int CasesTesting(const CaseFile& file, const std::string& predicate, bool positi
 }  // namespace
 
 TEST_CASE("extraction cases, one section per predicate file in cases/") {
-  static const Extractor extractor(LoadedDictionary(), LoadedLexicon());
+  static const Extractor extractor(testing::LoadedDictionary(), testing::LoadedLexicon(), testing::LoadedFrames());
   static const std::vector<CaseFile> files = EvaluateAllCaseFiles(extractor);
   static const bool printed = (PrintTable(files), true);
   (void)printed;

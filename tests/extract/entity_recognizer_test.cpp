@@ -2,6 +2,8 @@
 // which entities.
 #include <catch2/catch.hpp>
 
+#include "tests/extract/loaded_data.h"
+
 #include "extract/dictionary.h"
 #include "extract/extractor.h"
 
@@ -10,12 +12,7 @@ using namespace irkg;
 namespace {
 
 const Extractor& TheExtractor() {
-  static const Dictionary dict = [] {
-    auto d = Dictionary::LoadDefault({});
-    REQUIRE(d.ok());
-    return std::move(*d);
-  }();
-  static const Extractor extractor(dict);
+  static const Extractor extractor(testing::LoadedDictionary(), testing::LoadedLexicon(), testing::LoadedFrames());
   return extractor;
 }
 

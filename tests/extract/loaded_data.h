@@ -1,9 +1,10 @@
-// The shipped Dictionary and Lexicon, loaded once for all extract tests.
+// The shipped Dictionary, Lexicon and frames, loaded once for all extract tests.
 #pragma once
 
 #include <catch2/catch.hpp>
 
 #include "extract/dictionary.h"
+#include "extract/frames.h"
 #include "extract/lexicon.h"
 
 namespace irkg::testing {
@@ -24,6 +25,15 @@ inline const Lexicon& LoadedLexicon() {
     return std::move(*l);
   }();
   return lexicon;
+}
+
+inline const FrameTable& LoadedFrames() {
+  static const FrameTable frames = [] {
+    auto f = FrameTable::LoadDefault();
+    if (!f.ok()) FAIL(f.status().message());
+    return std::move(*f);
+  }();
+  return frames;
 }
 
 }  // namespace irkg::testing
