@@ -64,7 +64,7 @@ TEST_CASE("every export format honours --types, --predicates and --focus") {
   }
 }
 
-TEST_CASE("--since says how many undated relations it left out, and --include-undated keeps them") {
+TEST_CASE("since: the count of undated relations left out is said, and include-undated keeps them") {
   Workdir w;
   const std::string graph = Graph(w);
   Irkg(w, {"export", graph, "--format", "nt", "--since", "2023", "-o", w / "since.nt"});

@@ -19,8 +19,9 @@ NUM = r"-?\d+(?:\.\d+)?(?:E-?\d+)?"
 ENTITY = re.compile(r"MERGE \(n:Entity \{id: S\}\) SET n:(?:%s), n\.name = S, n\.type = S"
                     r"(?:, n\.subtype = S)?(?:, n\.code = S)?, n\.aliases = \[(?:S(?:, S)*)?\];$" % LABELS)
 RELATION = re.compile(r"MATCH \(a:Entity \{id: S\}\), \(b:Entity \{id: S\}\) MERGE \(a\)-\[r:(?:%s)\]->\(b\) "
-                      r"SET r\.title = S, r\.date = S, r\.confidence = %s, r\.articles = \d+, r\.evidence = S;$"
-                      % (TYPES, NUM))
+                      r"SET r\.title = S, r\.date = S, r\.confidence = %s, r\.articles = \d+"
+                      r"(?:, r\.first_seen = S, r\.last_seen = S)?(?:, r\.cameo = S, r\.goldstein = %s)?, r\.evidence = S;$"
+                      % (TYPES, NUM, NUM))
 ESCAPES = {"\\": "\\", "'": "'", '"': '"', "n": "\n", "r": "\r", "t": "\t", "b": "\b", "f": "\f"}
 
 

@@ -28,7 +28,7 @@ def main():
     rels = rows(d + "/relationships.csv")
     if nodes[0] != ["id:ID", "name", "type", "subtype", "code", "aliases:string[]", ":LABEL"]:
         fail("nodes.csv header %r" % nodes[0])
-    if rels[0] != [":START_ID", ":END_ID", ":TYPE", "title", "date", "confidence:double", "articles:int", "evidence"]:
+    if rels[0] != [":START_ID", ":END_ID", ":TYPE", "title", "date", "confidence:double", "articles:int", "first_seen", "last_seen", "cameo", "goldstein:double", "evidence"]:
         fail("relationships.csv header %r" % rels[0])
     if len(nodes) - 1 != entities or len(rels) - 1 != relations:
         fail("%d nodes and %d relationships, expected %d and %d" % (len(nodes) - 1, len(rels) - 1, entities, relations))
@@ -40,7 +40,7 @@ def main():
             fail("labels %r for type %r" % (r[6], r[2]))
         ids.add(r[0])
     for r in rels[1:]:
-        if len(r) != 8:
+        if len(r) != len(rels[0]):
             fail("relationship row with %d fields: %r" % (len(r), r))
         if r[0] not in ids or r[1] not in ids:
             fail("relationship %r ends at an undeclared node" % r[:3])
@@ -48,6 +48,8 @@ def main():
             fail("relationship type %r" % r[2])
         float(r[5])
         int(r[6])
+        if r[10]:
+            float(r[10])  # the Goldstein weight of an event edge
     names = {r[1] for r in nodes[1:]}
     for hostile in ("Robert'}) DETACH DELETE n //", "New\nLine\tCity", 'Nguyễn Văn "Ba" Back\\slash',
                     'Ministry of <Foreign> Affairs & "Trade"'):

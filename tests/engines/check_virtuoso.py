@@ -180,8 +180,9 @@ def main():
 
         ego = irkg_json(irkg, "neighbors", graph, person, "--predicates", "holdsPosition", "--json")
         names = {e["id"]: e["name"] for e in ego["entities"]}
-        expected = sorted((names[r["object"]], r.get("title", "")) for r in ego["relations"]
-                          if r["subject"] == ego["center"])
+        # the query JSON lists a relation's titles, each with its dates
+        expected = sorted((names[r["object"]], t["title"]) for r in ego["relations"]
+                          if r["subject"] == ego["center"] for t in (r.get("titles") or [{"title": ""}]))
         rows = server.rows(f"""SELECT ?office ?title FROM <{GRAPH}> WHERE {{
               ?who schema:name {json.dumps(person)} .
               ?st rdf:subject ?who ; rdf:predicate irkg:holdsPosition ; rdf:object ?o .
