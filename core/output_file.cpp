@@ -72,10 +72,15 @@ Result<OutputFile> OutputFile::Open(const std::string& path) {
     return OutputFile(path, "", f);
   }
   std::string temp = path + ".tmp." + std::to_string(getpid());
-  FILE* f = std::fopen(temp.c_str(), "wb");
-  if (!f) return Status::IoError(path + ": cannot write: " + std::strerror(errno));
-  std::setvbuf(f, nullptr, _IOFBF, 1 << 16);
+  // Registered before it exists: a signal the moment after the file
+  // appears must find it guarded (removing a file not yet made is harmless).
   RegisterTemp(temp);
+  FILE* f = std::fopen(temp.c_str(), "wb");
+  if (!f) {
+    UnregisterTemp(temp);
+    return Status::IoError(path + ": cannot write: " + std::strerror(errno));
+  }
+  std::setvbuf(f, nullptr, _IOFBF, 1 << 16);
   return OutputFile(path, std::move(temp), f);
 }
 
