@@ -73,7 +73,22 @@ uint32_t ArgumentFinder::SkipComplements(uint32_t c) const {
   return c;
 }
 
+bool ArgumentFinder::VerbBefore(uint32_t chunk) const {
+  for (uint32_t c = chunk; c-- > first_;) {
+    if (Is(c, ChunkKind::kVerb)) return true;
+    if (Is(c, ChunkKind::kSubordinator) || Is(c, ChunkKind::kBoundary)) return false;
+  }
+  return false;
+}
+
 ArgumentFinder::Item ArgumentFinder::ItemAt(uint32_t np) const {
+  // "the Treasury's senior adviser for Asia, Ana Pérez": an owner that names
+  // no actor belongs to the office phrase after it
+  if (Is(np, ChunkKind::kNoun) && d_.chunks[np].possessor && HeadActor(np) < 0 && IsOfficePhrase(np + 1)) {
+    Item office = ItemAt(np + 1);
+    if (office.actor >= 0) office.first = np;
+    return office;
+  }
   Item item{HeadActor(np), np, np};
   if (item.actor >= 0 || !IsOfficePhrase(np)) return item;
   // "the Foreign Minister of Armenia Ana Pérez", "the US envoy, Ana Pérez"
@@ -109,15 +124,19 @@ Actors ArgumentFinder::ListFrom(uint32_t np) const {
   while (c + 1 < last_) {
     // separators: ",", "and", "or", ", and"
     uint32_t next = c;
-    bool sep = false;
+    bool sep = false, joined = false;
     while (next < last_ && (Is(next, ChunkKind::kComma) || Is(next, ChunkKind::kCoordinator))) {
       sep = true;
+      joined |= Is(next, ChunkKind::kCoordinator);
       ++next;
     }
     if (!sep || !Is(next, ChunkKind::kNoun)) break;
     Item more = ItemAt(next);
-    // "A met B, and C visited D": a phrase followed by its own verb starts a clause
-    if (Is(more.last + 1, ChunkKind::kVerb) && !d_.chunks[more.last + 1].gerund) break;
+    // "A met B, and C visited D": a phrase followed by its own verb starts a
+    // clause; but in "talks between A, B and C ended" no verb came before
+    // the list, so the verb after it is the clause's own. A comma alone
+    // never ends a list: "after talks with A, B said" starts the clause.
+    if (Is(more.last + 1, ChunkKind::kVerb) && !d_.chunks[more.last + 1].gerund && (VerbBefore(np) || !joined)) break;
     if (more.actor < 0 || !SameFamily(more.actor, head)) break;
     out.push_back(s_.refs[more.actor]);
     c = more.last + 1;

@@ -98,6 +98,18 @@ class FramePass {
     return {};
   }
 
+  static Actors OfTypes(Actors actors, unsigned types) {
+    if (types == 0) return actors;
+    std::erase_if(actors, [&](const Ref& r) { return !(types & TypeBit(r.type)); });
+    return actors;
+  }
+  static bool SameList(const Actors& a, const Actors& b) {
+    if (a.empty() || a.size() != b.size()) return false;
+    for (size_t i = 0; i < a.size(); ++i)
+      if (a[i].first != b[i].first || a[i].last != b[i].last) return false;
+    return true;
+  }
+
   // The first word of a cue class after the trigger in its sentence, or 0.
   uint32_t CueAfter(uint32_t tok, std::string_view cue_class) const {
     int id = CueClassIndex(cue_class);
@@ -117,8 +129,10 @@ class FramePass {
     if (frames.empty() || Unreal(chunk, tok, noun)) return;
     for (const Frame* f : frames) {
       if (!f->needs.empty() && !CueInSentence(tok, f->needs)) continue;
-      Actors subjects = FirstOf(chunk, tok, f->subject, noun);
-      Actors objects = FirstOf(chunk, tok, f->object, noun);
+      Actors subjects = OfTypes(FirstOf(chunk, tok, f->subject, noun), f->actor_types);
+      Actors objects = OfTypes(FirstOf(chunk, tok, f->object, noun), f->actor_types);
+      // "talks between A, B and C": subject and object are one list
+      if (SameList(subjects, objects)) objects.clear();
       std::string what;
       if (!f->what.empty())
         if (uint32_t w = CueAfter(tok, f->what)) what = std::string(d_.Text(w));
@@ -173,6 +187,20 @@ class FramePass {
     return d_.EntityOfStateOf(e.dict_entry);
   }
 
+  // The dictionary's name for the state a place lies in (`in=`), known
+  // whether or not the article names it; null when the dictionary has none.
+  const std::string* StateNameOf(int place) const {
+    const EntityInfo& e = d_.entities[place];
+    if (e.dict_entry < 0) return nullptr;
+    if (e.type == EntityType::kCountry) return &d_.dict->entries()[e.dict_entry].canonical;
+    const std::string& in = d_.dict->entries()[e.dict_entry].in;
+    return in.empty() ? nullptr : &in;
+  }
+  std::string_view DictName(int entity) const {
+    int entry = d_.entities[entity].dict_entry;
+    return entry < 0 ? std::string_view() : std::string_view(d_.dict->entries()[entry].canonical);
+  }
+
   void VenueVisits(uint32_t chunk, bool noun, const std::vector<int>& participants, const std::string& date) {
     uint32_t from = noun ? d_.chunk_of[d_.chunks[chunk].last - 1] : chunk;
     Actors places = args_.PrepAfter(from, "in", !noun);
@@ -180,12 +208,16 @@ class FramePass {
       if (place.type != EntityType::kLocation && place.type != EntityType::kCountry) continue;
       int where = place.entities[0];
       int state = StateOf(where);
-      if (state < 0) continue;
+      const std::string* state_name = StateNameOf(where);
+      if (state < 0 && !state_name) continue;
       for (int person : participants) {
         const EntityInfo& pe = d_.entities[person];
-        if (pe.type != EntityType::kPerson || pe.country < 0 || pe.country == state) continue;
+        if (pe.type != EntityType::kPerson || pe.country < 0) continue;
+        // the host did not travel: a person of the place's state, whether
+        // or not the article names that state
+        if (pe.country == state || (state_name && *state_name == DictName(pe.country))) continue;
         rules_.AddEntities(person, Predicate::kVisited, where, 0.65, "frame:venue", date);
-        if (where != state) rules_.AddEntities(person, Predicate::kVisited, state, 0.6, "frame:venue", date);
+        if (state >= 0 && where != state) rules_.AddEntities(person, Predicate::kVisited, state, 0.6, "frame:venue", date);
       }
     }
   }

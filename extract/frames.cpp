@@ -101,6 +101,12 @@ Status FrameTable::LoadString(std::string_view text, const std::string& name) {
         if (!KnownCueClass(value))
           return Status::InvalidInput(where + ": \"" + std::string(value) + "\" is not a cue class of data/cues.tsv");
         (key == "needs" ? f.needs : f.what) = std::string(value);
+      } else if (key == "actors") {
+        for (std::string_view type : Split(value, '|')) {
+          auto t = ParseEntityType(type);
+          if (!t) return Status::InvalidInput(where + ": \"" + std::string(type) + "\" is not an entity type of SCHEMA.md");
+          f.actor_types |= TypeBit(*t);
+        }
       } else {
         return Status::InvalidInput(where + ": unknown key \"" + std::string(key) + "\"");
       }

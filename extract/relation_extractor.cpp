@@ -136,6 +136,28 @@ class ReferenceResolver {
            d.IsWord(i, "their");
   }
 
+  // An office phrase in apposition names its holder right after it: "the
+  // Foreign Minister, Ana Pérez", "the Foreign Minister of Peru Ana Pérez",
+  // "the envoy for Asia and Europe, Ana Pérez". Such a phrase is not a
+  // reference back to someone named earlier.
+  bool NameFollowsOffice(uint32_t after) const {
+    uint32_t j = after;
+    auto person_at = [&](uint32_t t) {
+      return t < d.tokens.size() && d.mention_at[t] >= 0 && d.mentions[d.mention_at[t]].type == EntityType::kPerson;
+    };
+    // "of Peru", "for Foreign Affairs", "of Kazakhstan and Russia"
+    while (j < d.tokens.size() && (d.IsWord(j, "of") || d.IsWord(j, "for"))) {
+      ++j;
+      if (d.IsWord(j, "the")) ++j;
+      uint32_t stop = j + 6;
+      while (j < d.tokens.size() && j < stop && !person_at(j) &&
+             ((d.tokens[j].cap && d.tokens[j].shape == TokenShape::kWord) || d.IsWord(j, "and") || d.mention_at[j] >= 0))
+        ++j;
+    }
+    if (j < d.tokens.size() && d.Text(j) == ",") ++j;
+    return person_at(j);
+  }
+
   bool ResolveAt(uint32_t i, SentenceView& v, Ref* r, uint32_t* next) {
     auto group = [&](const std::vector<int>& members, EntityType type, uint32_t last) {
       if (members.size() != 2) return false;
@@ -234,12 +256,7 @@ class ReferenceResolver {
     uint32_t role_first = j, role_last = j;
     if (j < d.tokens.size() && d.title_at[j] >= 0) role_last = d.titles[d.title_at[j]].last;
     else if (d.Is(j, "role_noun")) role_last = j + 1;
-    if (role_last > role_first && (role_last >= d.tokens.size() || d.mention_at[role_last] < 0 ||
-                                   d.mentions[d.mention_at[role_last]].type != EntityType::kPerson)) {
-      if (role_last < d.tokens.size() && d.Text(role_last) == ",") {
-        // "the DRC foreign Minister, Thérèse ..." names the person next
-        if (role_last + 1 < d.tokens.size() && d.mention_at[role_last + 1] >= 0) return false;
-      }
+    if (role_last > role_first && !NameFollowsOffice(role_last)) {
       int p = PersonByRole(role_first, role_last, country);
       if (p < 0) return false;
       r->first = i, r->last = role_last, r->entities = {p}, r->type = EntityType::kPerson, r->resolved = true;
