@@ -55,6 +55,15 @@ int DayNumber(std::string_view s) {
 
 bool IsYear(int y) { return y >= 1800 && y <= 2100; }
 
+// "30th", "1st", "101st": the number of an ordinal written in digits, else -1.
+int OrdinalNumber(std::string_view s) {
+  size_t k = 0;
+  while (k < s.size() && s[k] >= '0' && s[k] <= '9') ++k;
+  std::string_view rest = s.substr(k);
+  if (k == 0 || k > 3 || (rest != "st" && rest != "nd" && rest != "rd" && rest != "th")) return -1;
+  return Number(s.substr(0, k));
+}
+
 // YYYY, YYYY-MM or YYYY-MM-DD. By hand: snprintf cost more than finding the
 // date. Years are 1800-2100 and months and days at most two digits wherever
 // this is called; anything else takes snprintf's path.
@@ -214,6 +223,18 @@ std::vector<DateMention> FindDates(const Document& doc, uint32_t first, uint32_t
       if (IsYear(a) && b >= 1 && b <= 12 && c >= 1 && c <= 31) out.push_back({i, i + 5, Iso(a, b, c), true});
       else if (IsYear(c) && b >= 1 && b <= 12 && a >= 1 && a <= 31) out.push_back({i, i + 5, Iso(c, b, a), true});
       i += 4;
+      continue;
+    }
+    // "the 1990s": a decade, ISO 8601's three-digit form "199"
+    if (number && w.size() == 5 && w[3] == '0' && w[4] == 's' && IsYear(Number(w.substr(0, 4)))) {
+      out.push_back({i, i + 1, std::string(w.substr(0, 3)), false});
+      continue;
+    }
+    // "the 30th anniversary": counted back from the article's year
+    if (number && have_article && EqualsLowerAscii(text(i + 1), "anniversary")) {
+      int n = OrdinalNumber(w);
+      if (n > 0 && n < 500) out.push_back({i, i + 2, Iso(ay - n, 0, 0), false});
+      i += 1;
       continue;
     }
     // in|since|by|until YYYY

@@ -1,6 +1,8 @@
 // Dates in text, normalized to ISO 8601 as precisely as the text allows:
 // "May 8, 1992" -> 1992-05-08, "in 2020" -> 2020, "June 2023" -> 2023-06,
-// "on May 19" and "last Tuesday" completed from the article's date.
+// "on May 19" and "last Tuesday" completed from the article's date, "the
+// 1990s" -> 199 (ISO 8601's decade), "the 30th anniversary" -> the article's
+// year less 30.
 #pragma once
 
 #include <string>

@@ -14,14 +14,6 @@ namespace {
 constexpr unsigned kPerson = TypeBit(EntityType::kPerson);
 constexpr unsigned kAgreement = TypeBit(EntityType::kAgreement);
 
-// A meeting or a visit the text does not date is news of the day: the
-// article's date, when it is known to the day.
-std::string EventDate(const RuleContext& c, uint32_t trigger) {
-  std::string date = c.DateNear(trigger);
-  if (date.empty() && c.d.article_date.size() == 10) date = c.d.article_date;
-  return date;
-}
-
 // The subject of the clause a trigger is in: the first actor after the last
 // comma before it ("Ahead of his talks with Wang, Hayashi had a call
 // with ..."), else the sentence's subject.
@@ -80,7 +72,7 @@ void Meetings(RuleContext& c) {
       auto pair = c.Conjoined(between + 1, c.s.last, kPerson);
       if (pair.size() < 2) pair = c.Conjoined(between + 1, c.s.last, kActors & ~kPerson);
       if (pair.size() == 2) {
-        c.Add(pair[0], Predicate::kMetWith, pair[1], 0.8, "meet.between", EventDate(c, t));
+        c.Add(pair[0], Predicate::kMetWith, pair[1], 0.8, "meet.between", c.DateNear(t));
         break;
       }
     }
@@ -94,7 +86,7 @@ void Meetings(RuleContext& c) {
       // "In their first telephone talks, A and his counterpart B ...": the pair may follow
       if (!partner && !held && c.ConjoinedBefore(c.s.last, kPerson).empty()) continue;
     }
-    std::string date = EventDate(c, t);
+    std::string date = c.DateNear(t);
     // "talks between A and B", "meeting with B", "met (with) B", "received B"
     uint32_t after = t + 1;
     while (after < c.s.last && (c.Word(after, "with") || c.Word(after, "between") || c.Cue(after, "meet_noun")))
@@ -165,7 +157,7 @@ void Visits(RuleContext& c) {
     if (c.Negated(t) || c.Modal(t)) continue;
     // "is travelling to", "will be visiting": under way or ahead, not done
     if (t > c.s.first && (c.Word(t - 1, "is") || c.Word(t - 1, "are") || c.Word(t - 1, "be"))) continue;
-    std::string date = EventDate(c, t);
+    std::string date = c.DateNear(t);
     // who: "visits of A to X" names the visitor after the trigger
     int visitor = -1;
     uint32_t from = t + 1;

@@ -33,6 +33,10 @@ std::string FindTitle(const Document& d) {
 
 // Persons named once by a single word with nothing to prove they are
 // people are left out: a capitalized word alone is too weak a sign.
+bool EventOfTheDay(Predicate p) {
+  return p == Predicate::kMetWith || p == Predicate::kVisited || p == Predicate::kSigned;
+}
+
 bool Keep(const Document& d, const internal::EntityInfo& e) {
   if (e.mentions.empty()) return false;
   if (e.type != EntityType::kPerson) return true;
@@ -206,6 +210,12 @@ ExtractionRecord Extractor::Extract(const Article& article, PassTimes* times) co
     }
     if (g.title.empty()) g.title = f.title;
   }
+  // A meeting, visit or signing no sentence dates is news of the article's
+  // day (when the article is dated to the day). Applied after the merge, so
+  // that a date the text gives anywhere wins over the article's.
+  if (d.article_date.size() == 10)
+    for (Fact& f : facts)
+      if (f.date.empty() && EventOfTheDay(f.predicate)) f.date = d.article_date;
   r.triples.reserve(facts.size());
   for (const Fact& f : facts) {
     ExtractedTriple t;

@@ -16,17 +16,14 @@
 //             every pair, except two people of one state (one delegation);
 //   venues    a meeting "in X" was a visit to X by those who came from
 //             another state (the host did not travel);
-//   dates     a meeting, visit or signing the text does not date is news of
-//             the article's day.
+//   dates     the date the text gives near the trigger (an undated
+//             meeting is dated with the article's day when the facts are
+//             merged, Extractor::Extract).
 #include "extract/arguments.h"
 #include "extract/rule_context.h"
 
 namespace irkg::internal {
 namespace {
-
-bool EventOfTheDay(Predicate p) {
-  return p == Predicate::kMetWith || p == Predicate::kVisited || p == Predicate::kSigned;
-}
 
 class FramePass {
  public:
@@ -137,7 +134,6 @@ class FramePass {
       if (!f->what.empty())
         if (uint32_t w = CueAfter(tok, f->what)) what = std::string(d_.Text(w));
       std::string date = rules_.DateNear(tok);
-      if (date.empty() && EventOfTheDay(f->predicate) && d_.article_date.size() == 10) date = d_.article_date;
       Emit(*f, chunk, noun, subjects, objects, date, what);
     }
   }
