@@ -144,6 +144,19 @@ Actors ArgumentFinder::ListFrom(uint32_t np) const {
   return out;
 }
 
+Actors ArgumentFinder::ListOrOwners(uint32_t np) const {
+  Actors out = ListFrom(np);
+  if (!out.empty()) return out;
+  // "condemned the actions of Chile", "concern over the build-up of Peruvian
+  // troops": a phrase that names no actor stands for what its owner did
+  // ("Chile's actions" is read as its possessor already). One step only: "the
+  // future of the talks of A" is too far from A.
+  if (Is(np + 1, ChunkKind::kPreposition) && d_.IsWord(d_.chunks[np + 1].first, "of") && Is(np + 2, ChunkKind::kNoun) &&
+      !IsOfficePhrase(np))
+    return ListFrom(np + 2);
+  return out;
+}
+
 Actors ArgumentFinder::ListEndingAt(uint32_t np) const {
   Actors out;
   int head = HeadActor(np);
@@ -224,6 +237,13 @@ int ArgumentFinder::SubjectPhrase(uint32_t verb) const {
 
 Actors ArgumentFinder::Agent(uint32_t verb) const {
   if (d_.chunks[verb].passive) return PrepAfter(verb, "by", true);
+  // "A issued a statement, condemning B": a participle after a comma shares
+  // the subject of the clause before it
+  if (d_.chunks[verb].gerund && verb > first_ && Is(verb - 1, ChunkKind::kComma))
+    for (uint32_t c = verb - 1; c-- > first_;) {
+      if (Is(c, ChunkKind::kVerb) && !d_.chunks[c].gerund) return Agent(c);
+      if (Is(c, ChunkKind::kSubordinator) || Is(c, ChunkKind::kBoundary)) break;
+    }
   int np = SubjectPhrase(verb);
   return np < 0 ? Actors{} : ListEndingAt(static_cast<uint32_t>(np));
 }
@@ -236,14 +256,14 @@ Actors ArgumentFinder::Patient(uint32_t verb) const {
   uint32_t c = verb + 1;
   while (c < last_ && Is(c, ChunkKind::kOther)) ++c;
   if (!Is(c, ChunkKind::kNoun) || d_.chunks[c].relative) return {};
-  return ListFrom(c);
+  return ListOrOwners(c);
 }
 
 Actors ArgumentFinder::PrepAfter(uint32_t from, std::string_view prep, bool across_clause) const {
   for (uint32_t c = from + 1; c < last_; ++c) {
     const Chunk& ch = d_.chunks[c];
     if (ch.kind == ChunkKind::kPreposition) {
-      if (d_.IsWord(ch.first, prep) && Is(c + 1, ChunkKind::kNoun)) return ListFrom(c + 1);
+      if (d_.IsWord(ch.first, prep) && Is(c + 1, ChunkKind::kNoun)) return ListOrOwners(c + 1);
       continue;
     }
     if (ch.kind == ChunkKind::kNoun) {

@@ -66,6 +66,7 @@ class ArgumentFinder {
   int SubjectPhrase(uint32_t verb) const;
   Actors ListFrom(uint32_t noun_phrase) const;   // the phrase and those coordinated after it
   Actors ListEndingAt(uint32_t noun_phrase) const;
+  Actors ListOrOwners(uint32_t noun_phrase) const;  // the list, else the actors "of" it names
   bool Is(uint32_t chunk, ChunkKind kind) const { return chunk >= first_ && chunk < last_ && d_.chunks[chunk].kind == kind; }
   bool SameFamily(int ref_a, int ref_b) const;
 
