@@ -160,6 +160,11 @@ Actors ArgumentFinder::ListOrOwners(uint32_t np) const {
 Actors ArgumentFinder::ListEndingAt(uint32_t np) const {
   Actors out;
   int head = HeadActor(np);
+  // "Chile's defence minister warned ...", "Peru's army shelled ...": an
+  // unnamed office or body acts for its owner
+  if (head < 0 && np > first_ && Is(np - 1, ChunkKind::kNoun) && d_.chunks[np - 1].possessor &&
+      (IsOfficePhrase(np) || d_.Is(d_.chunks[np].head, "state_proxy")))
+    return ListEndingAt(np - 1);
   if (head < 0) return out;
   out.push_back(s_.refs[head]);
   uint32_t c = ItemStart(np);
@@ -304,6 +309,15 @@ Actors ArgumentFinder::Modifiers(uint32_t np, uint32_t head_token) const {
   for (int r = from; r < to; ++r)
     if (s_.refs[r].last <= head_token) out.push_back(s_.refs[r]);
   return out;
+}
+
+Actors ArgumentFinder::Speaker(uint32_t chunk) const {
+  auto speech = [&](uint32_t c) { return Is(c, ChunkKind::kVerb) && d_.Is(d_.chunks[c].head, "speech"); };
+  for (uint32_t c = chunk; c-- > first_;)
+    if (speech(c)) return Agent(c);
+  for (uint32_t c = chunk + 1; c < last_; ++c)
+    if (speech(c)) return Agent(c);
+  return {};
 }
 
 int ArgumentFinder::Governor(uint32_t np) const {

@@ -44,6 +44,10 @@ class ArgumentFinder {
                                                  // "At talks with B, A said": the main clause's subject
   // "a summit involving A, B and C", "talks attended by A and B"
   Actors Participants(uint32_t noun_phrase) const;
+  // Who says the clause a trigger (chunk) stands in: the subject of a speech
+  // verb before it ("A said that B would pay", "A warned B would pay") or
+  // after it ("B will pay, A said").
+  Actors Speaker(uint32_t chunk) const;
   // The verb group a noun phrase is the object (or passive subject) of, or -1.
   int Governor(uint32_t noun_phrase) const;
 

@@ -10,7 +10,8 @@
 // once for all frames:
 //   polarity  "did not meet", "refused to sign", "no talks" give nothing;
 //   modality  "will visit", "plans to sign", "the upcoming talks", "if they
-//             attack" give nothing;
+//             attack" give nothing, except to frames marked modal=allowed
+//             (threats: "B would face consequences");
 //   pairs     a symmetric predicate with a list and no object pairs the
 //             list: "A, B and C met" and "talks between A, B and C" give
 //             every pair, except two people of one state (one delegation);
@@ -59,14 +60,23 @@ class FramePass {
     return lower_;
   }
 
-  // Negated, modal or conditional: the event did not (yet) happen.
-  bool Unreal(uint32_t chunk, uint32_t tok, bool noun) const {
-    if (rules_.Negated(tok) || rules_.Modal(tok)) return true;
+  // Negated: "did not meet", "refused to sign", "no talks".
+  bool Denied(uint32_t chunk, uint32_t tok, bool noun) const {
+    if (rules_.Negated(tok)) return true;
+    if (!noun) return d_.chunks[chunk].negated;
+    int verb = args_.Governor(chunk);
+    return verb >= 0 && d_.chunks[verb].negated;
+  }
+
+  // Modal or conditional: the event has not (yet) happened. Threat frames
+  // take these (modal=allowed): a threat is about what would happen.
+  bool Hypothetical(uint32_t chunk, uint32_t tok, bool noun) const {
+    if (rules_.Modal(tok)) return true;
     const Chunk& c = d_.chunks[chunk];
-    if (!noun && (c.negated || (c.modal && !c.infinitive))) return true;
+    if (!noun && c.modal && !c.infinitive) return true;
     if (noun) {
       int verb = args_.Governor(chunk);
-      if (verb >= 0 && (d_.chunks[verb].negated || d_.chunks[verb].modal)) return true;
+      if (verb >= 0 && d_.chunks[verb].modal) return true;
     }
     // "if A attacks B", "unless they sign": a condition, not an event
     for (uint32_t i = s_.first; i < tok; ++i)
@@ -83,6 +93,7 @@ class FramePass {
       case Slot::kModifier: return args_.Modifiers(chunk, tok);
       case Slot::kParticipants: return args_.Participants(chunk);
       case Slot::kPrep: return args_.PrepAfter(noun ? d_.chunk_of[d_.chunks[chunk].last - 1] : chunk, src.prep, !noun);
+      case Slot::kSpeaker: return args_.Speaker(chunk);
     }
     return {};
   }
@@ -123,8 +134,10 @@ class FramePass {
 
   void Trigger(uint32_t chunk, uint32_t tok, bool noun) {
     const auto& frames = d_.frames->Find(Lemma(tok, noun), noun);
-    if (frames.empty() || Unreal(chunk, tok, noun)) return;
+    if (frames.empty() || Denied(chunk, tok, noun)) return;
+    const bool hypothetical = Hypothetical(chunk, tok, noun);
     for (const Frame* f : frames) {
+      if (hypothetical && !f->modal_allowed) continue;
       if (!f->needs.empty() && !CueInSentence(tok, f->needs)) continue;
       Actors subjects = OfTypes(FirstOf(chunk, tok, f->subject, noun), f->actor_types);
       Actors objects = OfTypes(FirstOf(chunk, tok, f->object, noun), f->actor_types);

@@ -24,6 +24,7 @@ bool ParseSource(std::string_view word, bool noun, ArgumentSource* out) {
       {"agent", Slot::kAgent, true, false},         {"patient", Slot::kPatient, true, false},
       {"holder", Slot::kHolder, false, true},       {"poss", Slot::kPossessor, false, true},
       {"mod", Slot::kModifier, false, true},        {"participants", Slot::kParticipants, false, true},
+      {"speaker", Slot::kSpeaker, true, true},
   };
   static constexpr std::string_view kPreps[] = {"with", "to", "against", "on", "in", "at", "between", "by",
                                                 "of", "for", "from", "over", "into", "toward", "upon"};
@@ -101,6 +102,9 @@ Status FrameTable::LoadString(std::string_view text, const std::string& name) {
         if (!KnownCueClass(value))
           return Status::InvalidInput(where + ": \"" + std::string(value) + "\" is not a cue class of data/cues.tsv");
         (key == "needs" ? f.needs : f.what) = std::string(value);
+      } else if (key == "modal") {
+        if (value != "allowed") return Status::InvalidInput(where + ": modal= takes only \"allowed\"");
+        f.modal_allowed = true;
       } else if (key == "actors") {
         for (std::string_view type : Split(value, '|')) {
           auto t = ParseEntityType(type);

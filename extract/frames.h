@@ -30,6 +30,8 @@ enum class Slot : unsigned char {
   kModifier,  // noun: names and demonyms before it ("Chilean strikes")
   kParticipants,  // noun: "a summit involving A, B and C", "talks attended by A and B"
   kPrep,      // a prepositional phrase after the trigger; see ArgumentSource::prep
+  kSpeaker,   // the one who says the clause the trigger is in: "A said B would
+              // face consequences", "B will pay, A warned"
 };
 
 struct ArgumentSource {
@@ -48,6 +50,9 @@ struct Frame {
   // Entity types both actors must have (bit per EntityType), or 0 for any:
   // "A and B signed the treaty" is a meeting only when A and B are people.
   unsigned actor_types = 0;
+  // A threat is about the future: "would face consequences" still counts.
+  // Other frames drop modal triggers ("will meet", "plans to visit").
+  bool modal_allowed = false;
   std::string rule;   // what a triple's `rule` field says: "frame:verb:meet"
   std::string origin; // "file:line"
 };

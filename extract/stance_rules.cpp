@@ -374,6 +374,10 @@ void Supplies(RuleContext& c) {
     if (what.empty() && !verb) continue;
     int subject = -1;
     std::vector<int> objects;
+    bool aimed = false;  // "sent drones toward B", "fired missiles at B": an attack, not a delivery
+    for (uint32_t i = t + 1; i < c.s.last && i < t + 8; ++i)
+      aimed |= c.Word(i, "toward") || c.Word(i, "towards") || c.Word(i, "at") || c.Word(i, "against") || c.Word(i, "into");
+    if (aimed) continue;
     for (uint32_t i = t + 1; i < c.s.last && i < t + 8; ++i)
       if (c.Word(i, "to") || c.Word(i, "for") || c.Word(i, "of")) {
         objects = c.ListAfter(i, kCountry, 3);
