@@ -151,6 +151,8 @@ class FramePass {
     }
   }
 
+  bool IsPerson(int entity) const { return d_.entities[entity].type == EntityType::kPerson; }
+
   bool OneSide(int a, int b) const {
     const EntityInfo& x = d_.entities[a];
     const EntityInfo& y = d_.entities[b];
@@ -171,6 +173,10 @@ class FramePass {
       for (size_t i = 0; i < members.size(); ++i)
         for (size_t j = i + 1; j < members.size(); ++j) {
           if (OneSide(members[i].first, members[j].first)) continue;
+          // "the sides discussed ...": two states read back from a group
+          // word are the people who met, not a meeting of states
+          if (members[i].second && members[j].second && !IsPerson(members[i].first) && !IsPerson(members[j].first))
+            continue;
           double c = f.confidence * (members[i].second || members[j].second ? 0.9 : 1.0);
           rules_.AddEntities(members[i].first, p, members[j].first, c, f.rule.c_str(), date, "", what);
         }
