@@ -62,6 +62,8 @@ bool ArgumentFinder::IsOfficePhrase(uint32_t np) const {
 uint32_t ArgumentFinder::SkipComplements(uint32_t c) const {
   while (Is(c, ChunkKind::kPreposition) && (d_.IsWord(d_.chunks[c].first, "of") || d_.IsWord(d_.chunks[c].first, "for")) &&
          Is(c + 1, ChunkKind::kNoun)) {
+    // "Speaker of [Parliament Ana Pérez]": the name fused into the complement
+    if (int a = HeadActor(c + 1); a >= 0 && IsPersonRef(s_.refs[a])) return c + 1;
     c += 2;
     // "of Kazakhstan and Russia": states joined inside the complement
     while (Is(c, ChunkKind::kCoordinator) && Is(c + 1, ChunkKind::kNoun)) {
@@ -229,6 +231,13 @@ int ArgumentFinder::SubjectPhrase(uint32_t verb) const {
         return static_cast<int>(c);
       }
       case ChunkKind::kVerb:
+        // "the delegation led by A is in Lima": the leader stands for it
+        if (c > first_ && Is(c - 1, ChunkKind::kNoun) && Is(c + 1, ChunkKind::kPreposition) &&
+            d_.IsWord(d_.chunks[c + 1].first, "by") && Is(c + 2, ChunkKind::kNoun) && d_.lexicon) {
+          std::string_view lemma = d_.lexicon->LemmaText(d_.tags[ch.head].lemma);
+          if (lemma == "lead" || lemma == "head") return static_cast<int>(ItemAt(c + 2).last);
+        }
+        return -1;
       case ChunkKind::kSubordinator:
       case ChunkKind::kBoundary:
       case ChunkKind::kComma:
@@ -269,6 +278,9 @@ Actors ArgumentFinder::PrepAfter(uint32_t from, std::string_view prep, bool acro
     const Chunk& ch = d_.chunks[c];
     if (ch.kind == ChunkKind::kPreposition) {
       if (d_.IsWord(ch.first, prep) && Is(c + 1, ChunkKind::kNoun)) return ListOrOwners(c + 1);
+      // "the visit of A", but not "the visit at the invitation of B": a
+      // noun's "of" is the phrase right after it
+      if (!across_clause && prep == "of") return {};
       continue;
     }
     if (ch.kind == ChunkKind::kNoun) {
@@ -318,6 +330,15 @@ Actors ArgumentFinder::Speaker(uint32_t chunk) const {
   for (uint32_t c = chunk + 1; c < last_; ++c)
     if (speech(c)) return Agent(c);
   return {};
+}
+
+int ArgumentFinder::ClauseVerb(uint32_t np) const {
+  if (np <= first_ || !Is(np - 1, ChunkKind::kPreposition)) return -1;
+  for (uint32_t c = np - 1; c-- > first_;) {
+    if (Is(c, ChunkKind::kVerb)) return d_.chunks[c].gerund || d_.chunks[c].infinitive ? -1 : static_cast<int>(c);
+    if (!Is(c, ChunkKind::kNoun) && !Is(c, ChunkKind::kPreposition) && !Is(c, ChunkKind::kOther)) return -1;
+  }
+  return -1;
 }
 
 int ArgumentFinder::Governor(uint32_t np) const {

@@ -48,6 +48,9 @@ class ArgumentFinder {
   // verb before it ("A said that B would pay", "A warned B would pay") or
   // after it ("B will pay, A said").
   Actors Speaker(uint32_t chunk) const;
+  // The verb group of the clause a noun phrase stands in when the phrase is
+  // the object of a preposition ("is in Lima on a visit" -> "is"), or -1.
+  int ClauseVerb(uint32_t noun_phrase) const;
   // The verb group a noun phrase is the object (or passive subject) of, or -1.
   int Governor(uint32_t noun_phrase) const;
 

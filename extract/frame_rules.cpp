@@ -94,6 +94,14 @@ class FramePass {
       case Slot::kParticipants: return args_.Participants(chunk);
       case Slot::kPrep: return args_.PrepAfter(noun ? d_.chunk_of[d_.chunks[chunk].last - 1] : chunk, src.prep, !noun);
       case Slot::kSpeaker: return args_.Speaker(chunk);
+      case Slot::kClauseAgent: {
+        int verb = args_.ClauseVerb(chunk);
+        return verb < 0 ? Actors{} : args_.Agent(static_cast<uint32_t>(verb));
+      }
+      case Slot::kClausePlace: {
+        int verb = args_.ClauseVerb(chunk);
+        return verb < 0 ? Actors{} : args_.PrepAfter(static_cast<uint32_t>(verb), "in", true);
+      }
     }
     return {};
   }
@@ -225,14 +233,23 @@ class FramePass {
       int state = StateOf(where);
       const std::string* state_name = StateNameOf(where);
       if (state < 0 && !state_name) continue;
+      // the host did not travel: a person of the place's state, whether or
+      // not the article names that state
+      auto local = [&](int person) {
+        int c = d_.entities[person].country;
+        return c >= 0 && (c == state || (state_name && *state_name == DictName(c)));
+      };
+      bool host_present = false;
+      for (int person : participants) host_present |= IsPerson(person) && local(person);
       for (int person : participants) {
         const EntityInfo& pe = d_.entities[person];
-        if (pe.type != EntityType::kPerson || pe.country < 0) continue;
-        // the host did not travel: a person of the place's state, whether
-        // or not the article names that state
-        if (pe.country == state || (state_name && *state_name == DictName(pe.country))) continue;
-        rules_.AddEntities(person, Predicate::kVisited, where, 0.65, "frame:venue", date);
-        if (state >= 0 && where != state) rules_.AddEntities(person, Predicate::kVisited, state, 0.6, "frame:venue", date);
+        if (pe.type != EntityType::kPerson || local(person)) continue;
+        // a guest whose state the text does not give: a visitor when the
+        // host is among those met ("A met in Lima with B and C", A Peruvian)
+        if (pe.country < 0 && !host_present) continue;
+        double c = pe.country < 0 ? 0.55 : 0.65;
+        rules_.AddEntities(person, Predicate::kVisited, where, c, "frame:venue", date);
+        if (state >= 0 && where != state) rules_.AddEntities(person, Predicate::kVisited, state, c - 0.05, "frame:venue", date);
       }
     }
   }

@@ -30,6 +30,10 @@ enum class Slot : unsigned char {
   kModifier,  // noun: names and demonyms before it ("Chilean strikes")
   kParticipants,  // noun: "a summit involving A, B and C", "talks attended by A and B"
   kPrep,      // a prepositional phrase after the trigger; see ArgumentSource::prep
+  kClauseAgent,  // noun in a prepositional phrase: the doer of its clause's
+                 // verb ("A is in Lima on a visit", "A met B during the visit")
+  kClausePlace,  // noun in a prepositional phrase: the "in" place of its
+                 // clause's verb ("A is in Lima on a visit" -> Lima)
   kSpeaker,   // the one who says the clause the trigger is in: "A said B would
               // face consequences", "B will pay, A warned"
 };
