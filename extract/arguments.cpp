@@ -138,7 +138,11 @@ Actors ArgumentFinder::ListFrom(uint32_t np) const {
     // clause; but in "talks between A, B and C ended" no verb came before
     // the list, so the verb after it is the clause's own. A comma alone
     // never ends a list: "after talks with A, B said" starts the clause.
-    if (Is(more.last + 1, ChunkKind::kVerb) && !d_.chunks[more.last + 1].gerund && (VerbBefore(np) || !joined)) break;
+    // An infinitive or a participle has no subject of its own ("A and B to
+    // explore", "A and B, meeting in Lima").
+    const bool finite_after = Is(more.last + 1, ChunkKind::kVerb) && !d_.chunks[more.last + 1].gerund &&
+                              !d_.chunks[more.last + 1].infinitive;
+    if (finite_after && (VerbBefore(np) || !joined)) break;
     if (more.actor < 0 || !SameFamily(more.actor, head)) break;
     out.push_back(s_.refs[more.actor]);
     c = more.last + 1;
