@@ -153,6 +153,16 @@ Actors ArgumentFinder::ListFrom(uint32_t np) const {
 Actors ArgumentFinder::ListOrOwners(uint32_t np) const {
   Actors out = ListFrom(np);
   if (!out.empty()) return out;
+  // "six new members, including A, B and C", "several states such as A and
+  // B": the examples stand for the phrase
+  uint32_t c = np + 1;
+  if (Is(c, ChunkKind::kComma)) ++c;
+  if (Is(c, ChunkKind::kVerb) && d_.chunks[c].gerund && d_.lexicon &&
+      d_.lexicon->LemmaText(d_.tags[d_.chunks[c].head].lemma) == "include" && Is(c + 1, ChunkKind::kNoun))
+    return ListFrom(c + 1);
+  if (Is(c, ChunkKind::kPreposition) && (d_.IsWord(d_.chunks[c].first, "including") || d_.IsWord(d_.chunks[c].first, "such")) &&
+      Is(c + 1, ChunkKind::kNoun))
+    return ListFrom(c + 1);
   // "condemned the actions of Chile", "concern over the build-up of Peruvian
   // troops": a phrase that names no actor stands for what its owner did
   // ("Chile's actions" is read as its possessor already). One step only: "the
@@ -325,6 +335,13 @@ Actors ArgumentFinder::Modifiers(uint32_t np, uint32_t head_token) const {
   for (int r = from; r < to; ++r)
     if (s_.refs[r].last <= head_token) out.push_back(s_.refs[r]);
   return out;
+}
+
+Actors ArgumentFinder::InfinitiveObject(uint32_t verb) const {
+  uint32_t c = verb + 1;
+  while (Is(c, ChunkKind::kNoun) || Is(c, ChunkKind::kOther)) ++c;  // "invited Chile to join"
+  if (!Is(c, ChunkKind::kVerb) || !d_.chunks[c].infinitive) return {};
+  return Patient(c);
 }
 
 Actors ArgumentFinder::Speaker(uint32_t chunk) const {

@@ -36,6 +36,9 @@ class ArgumentFinder {
   // Verbs look across the rest of their clause; nouns only at the
   // prepositional phrases right after them ("visit of A to B").
   Actors PrepAfter(uint32_t from, std::string_view prep, bool across_clause) const;
+  // The object of the infinitive that completes a verb: "were invited to
+  // join the Pacific Alliance" -> the Pacific Alliance.
+  Actors InfinitiveObject(uint32_t verb) const;
 
   // Noun phrases (chunk index of a kNoun chunk).
   Actors Possessor(uint32_t noun_phrase) const;  // "A's visit", "his visit", "their talks"

@@ -94,6 +94,7 @@ class FramePass {
       case Slot::kParticipants: return args_.Participants(chunk);
       case Slot::kPrep: return args_.PrepAfter(noun ? d_.chunk_of[d_.chunks[chunk].last - 1] : chunk, src.prep, !noun);
       case Slot::kSpeaker: return args_.Speaker(chunk);
+      case Slot::kInfinitiveObject: return args_.InfinitiveObject(chunk);
       case Slot::kClauseAgent: {
         int verb = args_.ClauseVerb(chunk);
         return verb < 0 ? Actors{} : args_.Agent(static_cast<uint32_t>(verb));

@@ -34,6 +34,8 @@ enum class Slot : unsigned char {
                  // verb ("A is in Lima on a visit", "A met B during the visit")
   kClausePlace,  // noun in a prepositional phrase: the "in" place of its
                  // clause's verb ("A is in Lima on a visit" -> Lima)
+  kInfinitiveObject,  // verb: the object of the infinitive completing it
+                      // ("invited to join the alliance" -> the alliance)
   kSpeaker,   // the one who says the clause the trigger is in: "A said B would
               // face consequences", "B will pay, A warned"
 };
