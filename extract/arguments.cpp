@@ -265,13 +265,20 @@ int ArgumentFinder::SubjectPhrase(uint32_t verb) const {
 
 Actors ArgumentFinder::Agent(uint32_t verb) const {
   if (d_.chunks[verb].passive) return PrepAfter(verb, "by", true);
-  // "A issued a statement, condemning B": a participle after a comma shares
-  // the subject of the clause before it
-  if (d_.chunks[verb].gerund && verb > first_ && Is(verb - 1, ChunkKind::kComma))
-    for (uint32_t c = verb - 1; c-- > first_;) {
-      if (Is(c, ChunkKind::kVerb) && !d_.chunks[c].gerund) return Agent(c);
-      if (Is(c, ChunkKind::kSubordinator) || Is(c, ChunkKind::kBoundary)) break;
-    }
+  if (d_.chunks[verb].gerund && verb > first_) {
+    // "A thanked B for signing", "A praised B for joining": the one praised did it
+    if (Is(verb - 1, ChunkKind::kPreposition) && d_.IsWord(d_.chunks[verb - 1].first, "for") && verb >= first_ + 3 &&
+        Is(verb - 2, ChunkKind::kNoun) && Is(verb - 3, ChunkKind::kVerb))
+      return Patient(verb - 3);
+    // "A issued a statement, condemning B", "A retaliated by announcing
+    // sanctions": a participle after a comma or a preposition shares the
+    // subject of the clause before it
+    if (Is(verb - 1, ChunkKind::kComma) || Is(verb - 1, ChunkKind::kPreposition))
+      for (uint32_t c = verb - 1; c-- > first_;) {
+        if (Is(c, ChunkKind::kVerb) && !d_.chunks[c].gerund) return Agent(c);
+        if (Is(c, ChunkKind::kSubordinator) || Is(c, ChunkKind::kBoundary)) break;
+      }
+  }
   int np = SubjectPhrase(verb);
   return np < 0 ? Actors{} : ListEndingAt(static_cast<uint32_t>(np));
 }
