@@ -28,7 +28,7 @@ bool ParseSource(std::string_view word, bool noun, ArgumentSource* out) {
       {"clause_agent", Slot::kClauseAgent, false, true}, {"clause_in", Slot::kClausePlace, false, true},
   };
   static constexpr std::string_view kPreps[] = {"with", "to", "against", "on", "in", "at", "between", "by",
-                                                "of", "for", "from", "over", "into", "toward", "upon"};
+                                                "of", "for", "from", "over", "into", "toward", "upon", "among"};
   for (const auto& s : kSlots)
     if (s.name == word) {
       if (noun ? !s.for_nouns : !s.for_verbs) return false;
