@@ -201,6 +201,25 @@ class FramePass {
         for (int y : b.entities) participants.push_back(y);
     }
     if (p == Predicate::kMetWith && participants.size() >= 2) VenueVisits(chunk, noun, participants, date);
+    if (p == Predicate::kAttacks && !subjects.empty() && !objects.empty()) PlacesHit(chunk, subjects, date);
+  }
+
+  // "A shelled B's positions near the towns of X and Y": every place named
+  // in the rest of the clause was hit (ANNOTATION.md: the target is the
+  // state attacked and each named place hit).
+  void PlacesHit(uint32_t chunk, const Actors& attackers, const std::string& date) {
+    for (uint32_t c = chunk + 1; c < args_.last_chunk(); ++c) {
+      const Chunk& ch = d_.chunks[c];
+      if ((ch.kind == ChunkKind::kVerb && !ch.gerund && !ch.passive) || ch.kind == ChunkKind::kSubordinator ||
+          ch.kind == ChunkKind::kBoundary)
+        return;
+      if (ch.kind != ChunkKind::kNoun) continue;
+      for (const Ref& r : s_.refs) {
+        if (r.first < ch.first || r.last > ch.last || r.type != EntityType::kLocation || r.adjective || r.resolved) continue;
+        for (const Ref& a : attackers)
+          for (int x : a.entities) rules_.AddEntities(x, Predicate::kAttacks, r.entities[0], 0.55, "frame:places-hit", date);
+      }
+    }
   }
 
   // The state a place belongs to: itself for a country, the `in=` state of

@@ -311,9 +311,25 @@ void Sanctions(RuleContext& c) {
   }
 }
 
+// "hit", "struck", "pounded" are also said of films, storms and markets: as
+// attacks they need a weapon or armed forces in the sentence.
+bool AmbiguousStrike(const RuleContext& c, uint32_t t) {
+  return c.Word(t, "hit") || c.Word(t, "hits") || c.Word(t, "struck") || c.Word(t, "strike") || c.Word(t, "strikes") ||
+         c.Word(t, "pounded");
+}
+bool ArmedContext(const RuleContext& c) {
+  if (c.s.cues[CueClass("weapon").id()]) return true;
+  for (uint32_t i = c.s.first; i < c.s.last; ++i)
+    if (c.Word(i, "troops") || c.Word(i, "forces") || c.Word(i, "army") || c.Word(i, "military") || c.Word(i, "shelling") ||
+        c.Word(i, "airstrike") || c.Word(i, "airstrikes"))
+      return true;
+  return false;
+}
+
 void Attacks(RuleContext& c) {
   for (uint32_t t : c.Triggers("attack")) {
     if (c.Negated(t) || c.Modal(t)) continue;
+    if (AmbiguousStrike(c, t) && !ArmedContext(c)) continue;
     // "attack by A on B", "A hits B", "A's strikes on B", "continues to bombard B"
     int subject = -1;
     if (c.Word(t + 1, "by")) {
