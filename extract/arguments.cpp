@@ -232,6 +232,14 @@ int ArgumentFinder::SubjectPhrase(uint32_t verb) const {
     switch (ch.kind) {
       case ChunkKind::kNoun: {
         if (c > first_ && Is(c - 1, ChunkKind::kPreposition)) {
+          // "Secretary of State A met ...": the name ends an office phrase
+          if (ItemStart(c) != c) return static_cast<int>(c);
+          // "US Secretary of [State A]": the name fused into the complement
+          if (c >= first_ + 2 && Is(c - 2, ChunkKind::kNoun) &&
+              (d_.title_at[d_.chunks[c - 2].head] >= 0 || d_.Is(d_.chunks[c - 2].head, "role_noun"))) {
+            int a = HeadActor(c);
+            if (a >= 0 && IsPersonRef(s_.refs[a])) return static_cast<int>(c);
+          }
           --c;  // the object of a preposition: skip the phrase
           continue;
         }
