@@ -280,12 +280,27 @@ struct OfficeReader {
         if (d.title_at[c - 1] >= 0) c = d.titles[d.title_at[c - 1]].first;
         else --c;
       }
+      // "his counterpart of Chile, X" / "his counterpart from Chile, X": the state follows the word
+      int after_state = -1;
+      uint32_t comma_at = T(c) == "," ? c : c - 1;  // the comma before the name may be skipped already
+      if (c > s.first + 2 && T(comma_at) == ",") {
+        const Mention* st = MentionEndingAt(comma_at);
+        if (st && st->entity >= 0 && st->type == EntityType::kCountry && st->first >= s.first + 2) {
+          uint32_t j = st->first;
+          if (d.IsWord(j - 1, "the")) --j;
+          if ((d.IsWord(j - 1, "of") || d.IsWord(j - 1, "from")) && j >= 2 && d.Is(j - 2, "counterpart")) {
+            after_state = st->entity;
+            c = j - 1;
+          }
+        }
+      }
       if (c > s.first && d.Is(c - 1, "counterpart")) {
         int anchor = AnchorPerson(s.first, c - 1);
-        int country = HolderBefore(c - 1, s.first);
-        if (anchor >= 0 && anchor != pm.entity)
+        int country = after_state >= 0 ? after_state : HolderBefore(c - 1, s.first);
+        // with no one named before ("the Korean minister met his counterpart of Chile, X") the state alone says it
+        if ((anchor >= 0 && anchor != pm.entity) || (anchor < 0 && country >= 0))
           Record(pm.entity, country, nullptr, country >= 0 ? 0.85 : 0.6, "office.counterpart", sidx, anchor,
-                 TitleOf(anchor));
+                 anchor >= 0 ? TitleOf(anchor) : "");
         return;
       }
     }
@@ -298,7 +313,13 @@ struct OfficeReader {
       // "Chilean Vice President and Foreign Minister X"
       if (holder < 0 && t.first > s.first + 1 && d.IsWord(t.first - 1, "and") && d.title_at[t.first - 2] >= 0)
         holder = HolderBefore(d.titles[d.title_at[t.first - 2]].first, s.first);
-      Record(pm.entity, holder, &t, holder >= 0 ? 0.9 : 0.55, holder >= 0 ? "office.title" : "office.title-alone", sidx);
+      if (holder >= 0) {
+        Record(pm.entity, holder, &t, 0.9, "office.title", sidx);
+        return;
+      }
+      // "Ambassador X, Minister of State of Kenya,": the apposition names the state the title before the name left out
+      if (ReadApposition(pm, sidx)) return;
+      Record(pm.entity, -1, &t, 0.55, "office.title-alone", sidx);
       return;
     }
     // [Title] of [the] [Country] [Person], [Country's] [Title] in [Place] [Person]
@@ -323,7 +344,12 @@ struct OfficeReader {
         }
       }
     }
-    // [Person], (the|a|also a)? [Holder's]? [Title] (of [the] Holder)?
+    ReadApposition(pm, sidx);
+  }
+
+  // [Person], (the|a|also a)? [Holder's]? [Title] (of [the] Holder)?
+  // True when it recorded an office with its state or body.
+  bool ReadApposition(const Mention& pm, uint32_t sidx) {
     uint32_t a = pm.last;
     if (T(a) == "," && Same(a, pm.first)) {
       ++a;
@@ -342,15 +368,18 @@ struct OfficeReader {
         int after = OfHolder(t.last, &end);
         int holder = after >= 0 ? after : before;
         Record(pm.entity, holder, &t, holder >= 0 ? 0.85 : 0.5, "office.apposition", sidx);
-        return;
+        return holder >= 0;
       }
       if (d.IsWord(a, "member") || d.IsWord(a, "head") || d.IsWord(a, "chairman")) {
         uint32_t end;
         int holder = OfHolder(a + 1, &end);
-        if (holder >= 0 && d.entities[holder].type == EntityType::kOrganization)
+        if (holder >= 0 && d.entities[holder].type == EntityType::kOrganization) {
           Record(pm.entity, holder, nullptr, 0.8, "office.member-of", sidx, -1, std::string(d.Text(a)));
+          return true;
+        }
       }
     }
+    return false;
   }
 
   // "[Org] ... headed by [Person]"
