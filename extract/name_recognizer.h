@@ -91,6 +91,7 @@ struct Recognizer {
   EntityType HeadType(uint32_t head, std::string* subtype) const;
 
   bool IsHead(uint32_t i) const;
+  bool StateAfterPlace(uint32_t first, uint32_t head, EntityType type) const;
 
   void HeadNounPass();
 
