@@ -4,6 +4,7 @@
 //     chunks   [N The two ministers] [V held] [N talks] [P in] [N Lima] [| .]
 //     words    The/det two/num ministers/noun:minister held/verb:hold:past ...
 //     names    Lima (Location)
+//     titles   Foreign Minister
 //     facts    Ana Pérez metWith Luis Soto  [frame:noun:talk 0.80]
 #include <cstdio>
 
@@ -103,6 +104,10 @@ std::string Describe(const Document& d) {
         names += " (" + std::string(EntityTypeName(e.type)) + ")";
       }
     if (!names.empty()) out += "  names   " + names + "\n";
+    std::string titles;
+    for (const TitleMention& t : d.titles)
+      if (t.first >= sent.first && t.last <= sent.last) titles += (titles.empty() ? "" : "; ") + t.text;
+    if (!titles.empty()) out += "  titles  " + titles + "\n";
     for (const Fact& f : d.facts) {
       if (f.sentence != s) continue;
       char conf[16];

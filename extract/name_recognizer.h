@@ -68,6 +68,7 @@ struct Recognizer {
   void DictionaryPass();
 
   bool TakeDictionaryMatch(uint32_t first, uint32_t last, const std::vector<FormMatch>& matches);
+  bool PlaceOpensPersonName(uint32_t first, uint32_t last, FormKind form) const;
 
   // Offices continue over "of|for [the] Capitalized words (and more)":
   // "Minister of Culture and National Heritage", "Minister of the
@@ -90,6 +91,7 @@ struct Recognizer {
   EntityType HeadType(uint32_t head, std::string* subtype) const;
 
   bool IsHead(uint32_t i) const;
+  bool StateAfterPlace(uint32_t first, uint32_t head, EntityType type) const;
 
   void HeadNounPass();
 

@@ -3,7 +3,8 @@
 //   left-to-right pass, a mention for every country, demonym, capital,
 //   place and body (strong: the dictionary vouches for the type) and a
 //   TitleMention for every office with the modifiers written before it
-//   ("Deputy"); given names are left to the person pass.
+//   ("Deputy"); given names are left to the person pass, and so is a place's
+//   name that opens a person's after an office ("Minister Sofia Lindqvist").
 //   StateFormPass widens a state's mention over its long form ("the
 //   Republic of X"); ExtendTitles widens an office over "of Fields"
 //   ("Minister of Culture and Sport").
@@ -57,6 +58,7 @@ bool Recognizer::TakeDictionaryMatch(uint32_t first, uint32_t last, const std::v
   if (!best || rank(*best) == 0) return false;
   const DictEntry& e = entries[best->entry];
   if (e.kind == EntryKind::kGivenName) return false;  // consulted in pass 3
+  if (PlaceOpensPersonName(first, last, best->form)) return false;
   if (e.kind == EntryKind::kTitle) {
     // An office right after another, before a capitalized word, is a
     // given name: "Defence Minister Amir Sadeghi" has one office, and
@@ -109,6 +111,26 @@ bool Recognizer::TakeDictionaryMatch(uint32_t first, uint32_t last, const std::v
   }
   m.name = e.canonical;
   AddMention(std::move(m));
+  return true;
+}
+
+// A place's name right after an office, before a capitalized word, opens a
+// person's name: "Foreign Minister Sofia Lindqvist", "the Defence Minister,
+// Israel Cohen,". English names an office's state before the office or
+// after it with "of", never between the office and its holder.
+bool Recognizer::PlaceOpensPersonName(uint32_t first, uint32_t last, FormKind form) const {
+  if (form == FormKind::kAdjective || last != first + 1 || first == 0) return false;
+  if (d.sentences[d.sentence_of[first]].title_case) return false;
+  uint32_t p = first - 1;
+  if (d.Text(p) == "," && p > 0) --p;
+  if (!SameSentence(p, first) || (d.title_at[p] < 0 && !d.Is(p, "honorific"))) return false;
+  if (!SameSentence(first, last) || !NamePart(last)) return false;
+  // the next word is no name of a place, state or body itself ("Minister Sofia Bulgaria" is not a name)
+  std::vector<FormMatch> next;
+  uint32_t end = d.sentences[d.sentence_of[last]].last;
+  if (d.dict->LongestMatch(&d.tokens[last].key, &d.token_text[last], end - last, &next) == 0) return true;
+  for (const auto& m : next)
+    if (m.kind != EntryKind::kGivenName) return false;
   return true;
 }
 

@@ -119,6 +119,17 @@ EntityType Recognizer::HeadType(uint32_t head, std::string* subtype) const {
   return EntityType::kOrganization;
 }
 
+// "Syunik Province of Armenia", "the Aragua Region of Venezuela": a place
+// named before its head, then "of" a state, lies in that state; the state is
+// not part of its name ("the Province of Quebec" names the place after "of").
+bool Recognizer::StateAfterPlace(uint32_t first, uint32_t head, EntityType type) const {
+  if (type != EntityType::kLocation || first >= head || !d.IsWord(head + 1, "of")) return false;
+  uint32_t k = head + 2;
+  if (d.IsWord(k, "the")) ++k;
+  return k < n && SameSentence(k, head) && d.mention_at[k] >= 0 &&
+         d.mentions[d.mention_at[k]].type == EntityType::kCountry && d.mentions[d.mention_at[k]].form == MentionForm::kName;
+}
+
 bool Recognizer::IsHead(uint32_t i) const {
   return Cap(i) && (d.Is(i, "org_head") || d.Is(i, "agreement_head") || d.Is(i, "project_head") ||
                     d.Is(i, "location_head"));
@@ -141,7 +152,8 @@ void Recognizer::HeadNounPass() {
     }
     std::string subtype;
     EntityType type = HeadType(head, &subtype);
-    uint32_t last = ExtendRight(head + 1, type == EntityType::kAgreement, subtype == "embassy");
+    uint32_t last = StateAfterPlace(first, head, type) ? head + 1
+                                                       : ExtendRight(head + 1, type == EntityType::kAgreement, subtype == "embassy");
     if (first == head && last == head + 1) {
       i = head;
       continue;  // a lone capitalized head word
@@ -184,8 +196,8 @@ void Recognizer::LowerHeadPass() {
       type = EntityType::kAgreement;
     else if (head == "region") type = EntityType::kLocation;
     else if (head == "process" || head == "format") type = EntityType::kOrganization;
-    // "the Caspian region" names a region; "Russian region" does not
-    if (type == EntityType::kLocation && d.mention_at[j - 1] >= 0 &&
+    // "the Caspian region" names a region; "Russian region", "the Chilean port" do not
+    if ((type == EntityType::kLocation || d.Is(k, "place_kind")) && d.mention_at[j - 1] >= 0 &&
         d.mentions[d.mention_at[j - 1]].form == MentionForm::kAdjective)
       continue;
     Mention m;

@@ -1,6 +1,7 @@
 // holdsPosition: who holds which office of which state or body.
 //   [Country|Country's|Org] [Title] [Person]   "Latvian Deputy Foreign Minister Ilze Ozola"
 //   [Title] of [Country] [Person]              "President of Azerbaijan Ilham Aliyev"
+//   [Title] [Person] of [Country]              "Ambassador Ilham Aliyev of Azerbaijan"
 //   [Country's] [Title] in [Place] [Person]    "Hungary's Ambassador in Bucharest Oskar Fuzes"
 //   [Person], the [Title] of [Country]         apposition
 //   his [Country] counterpart [Person]         the counterpart holds the same office for that country
@@ -8,8 +9,9 @@
 //   the [Office]s of [A] and [B], [P] and [Q]    two aligned lists: P holds A's office, Q B's
 // An office with no state named takes the state the text ties to its holder
 // (elsewhere in the article, an "on behalf of", a role phrase, the office's
-// usual state, a colleague's), with less confidence; else it gives nothing:
-// never, by default, the state the article speaks of most.
+// usual state, a colleague's), with less confidence; a holder facing someone
+// of another state takes the state the article names most among the rest;
+// else it gives nothing: never, by default, the state the article speaks of most.
 #include <algorithm>
 #include <map>
 #include <unordered_map>
@@ -280,12 +282,27 @@ struct OfficeReader {
         if (d.title_at[c - 1] >= 0) c = d.titles[d.title_at[c - 1]].first;
         else --c;
       }
+      // "his counterpart of Chile, X" / "his counterpart from Chile, X": the state follows the word
+      int after_state = -1;
+      uint32_t comma_at = T(c) == "," ? c : c - 1;  // the comma before the name may be skipped already
+      if (c > s.first + 2 && T(comma_at) == ",") {
+        const Mention* st = MentionEndingAt(comma_at);
+        if (st && st->entity >= 0 && st->type == EntityType::kCountry && st->first >= s.first + 2) {
+          uint32_t j = st->first;
+          if (d.IsWord(j - 1, "the")) --j;
+          if ((d.IsWord(j - 1, "of") || d.IsWord(j - 1, "from")) && j >= 2 && d.Is(j - 2, "counterpart")) {
+            after_state = st->entity;
+            c = j - 1;
+          }
+        }
+      }
       if (c > s.first && d.Is(c - 1, "counterpart")) {
         int anchor = AnchorPerson(s.first, c - 1);
-        int country = HolderBefore(c - 1, s.first);
-        if (anchor >= 0 && anchor != pm.entity)
+        int country = after_state >= 0 ? after_state : HolderBefore(c - 1, s.first);
+        // with no one named before ("the Korean minister met his counterpart of Chile, X") the state alone says it
+        if ((anchor >= 0 && anchor != pm.entity) || (anchor < 0 && country >= 0))
           Record(pm.entity, country, nullptr, country >= 0 ? 0.85 : 0.6, "office.counterpart", sidx, anchor,
-                 TitleOf(anchor));
+                 anchor >= 0 ? TitleOf(anchor) : "");
         return;
       }
     }
@@ -298,8 +315,28 @@ struct OfficeReader {
       // "Chilean Vice President and Foreign Minister X"
       if (holder < 0 && t.first > s.first + 1 && d.IsWord(t.first - 1, "and") && d.title_at[t.first - 2] >= 0)
         holder = HolderBefore(d.titles[d.title_at[t.first - 2]].first, s.first);
-      Record(pm.entity, holder, &t, holder >= 0 ? 0.9 : 0.55, holder >= 0 ? "office.title" : "office.title-alone", sidx);
+      if (holder >= 0) {
+        Record(pm.entity, holder, &t, 0.9, "office.title", sidx);
+        return;
+      }
+      // "Ambassador X of Chile", "Defence Minister Y of Peru and Z of Chile": the state right after the name
+      uint32_t end;
+      if (int after = OfHolder(pm.last, &end); after >= 0) {
+        Record(pm.entity, after, &t, 0.85, "office.title-name-of", sidx);
+        return;
+      }
+      // "Ambassador X, Minister of State of Kenya,": the apposition names the state the title before the name left out
+      if (ReadApposition(pm, sidx)) return;
+      Record(pm.entity, -1, &t, 0.55, "office.title-alone", sidx);
       return;
+    }
+    // "Defence ministers A of Chile and B of Peru": B shares the title written before A
+    if (const TitleMention* shared = TitleOfCoordinatedName(pm, s.first)) {
+      uint32_t end;
+      if (int after = OfHolder(pm.last, &end); after >= 0) {
+        Record(pm.entity, after, shared, 0.8, "office.title-name-of", sidx, -1, shared->plural ? shared->text : "");
+        return;
+      }
     }
     // [Title] of [the] [Country] [Person], [Country's] [Title] in [Place] [Person]
     {
@@ -323,7 +360,28 @@ struct OfficeReader {
         }
       }
     }
-    // [Person], (the|a|also a)? [Holder's]? [Title] (of [the] Holder)?
+    ReadApposition(pm, sidx);
+  }
+
+  // The office written before the first of "[Title] A of X and B": B's when
+  // B follows "A of [the] X and".
+  const TitleMention* TitleOfCoordinatedName(const Mention& pm, uint32_t sentence_first) const {
+    uint32_t k = pm.first;
+    if (k < sentence_first + 4 || !d.IsWord(k - 1, "and")) return nullptr;
+    const Mention* state = MentionEndingAt(k - 1);
+    if (!Holder(state)) return nullptr;
+    uint32_t j = state->first;
+    if (d.IsWord(j - 1, "the")) --j;
+    if (j < sentence_first + 2 || !d.IsWord(j - 1, "of")) return nullptr;
+    const Mention* first = MentionEndingAt(j - 1);
+    if (!first || first->type != EntityType::kPerson || first->first <= sentence_first) return nullptr;
+    int t = d.title_at[first->first - 1];
+    return t >= 0 ? &d.titles[t] : nullptr;
+  }
+
+  // [Person], (the|a|also a)? [Holder's]? [Title] (of [the] Holder)?
+  // True when it recorded an office with its state or body.
+  bool ReadApposition(const Mention& pm, uint32_t sidx) {
     uint32_t a = pm.last;
     if (T(a) == "," && Same(a, pm.first)) {
       ++a;
@@ -342,15 +400,18 @@ struct OfficeReader {
         int after = OfHolder(t.last, &end);
         int holder = after >= 0 ? after : before;
         Record(pm.entity, holder, &t, holder >= 0 ? 0.85 : 0.5, "office.apposition", sidx);
-        return;
+        return holder >= 0;
       }
       if (d.IsWord(a, "member") || d.IsWord(a, "head") || d.IsWord(a, "chairman")) {
         uint32_t end;
         int holder = OfHolder(a + 1, &end);
-        if (holder >= 0 && d.entities[holder].type == EntityType::kOrganization)
+        if (holder >= 0 && d.entities[holder].type == EntityType::kOrganization) {
           Record(pm.entity, holder, nullptr, 0.8, "office.member-of", sidx, -1, std::string(d.Text(a)));
+          return true;
+        }
       }
     }
+    return false;
   }
 
   // "[Org] ... headed by [Person]"
@@ -380,7 +441,11 @@ struct OfficeReader {
       if (t.last >= n) continue;
       int next = d.mention_at[t.last];
       if (next >= 0 && d.mentions[next].type == EntityType::kPerson) continue;
-      int holder = HolderBefore(t.first, d.sentences[d.sentence_of[t.first]].first);
+      uint32_t sfirst = d.sentences[d.sentence_of[t.first]].first;
+      int holder = HolderBefore(t.first, sfirst);
+      // "Chile's president and foreign minister said": the second office shares the state of the first
+      if (holder < 0 && t.first > sfirst + 1 && d.IsWord(t.first - 1, "and") && d.title_at[t.first - 2] >= 0)
+        holder = HolderBefore(d.titles[d.title_at[t.first - 2]].first, sfirst);
       if (holder < 0 || d.entities[holder].type != EntityType::kCountry) continue;
       auto& states = out[FoldName(t.text)];
       if (std::find(states.begin(), states.end(), holder) == states.end()) states.push_back(holder);
@@ -408,12 +473,42 @@ struct OfficeReader {
     return -1;
   }
 
+  // The state the article speaks of most, among those not in `taken`, when
+  // it is named strictly more often than any other (a tie says nothing).
+  int MostNamedStateExcept(const std::vector<int>& taken) const {
+    int best = -1, best_count = 0, second = 0;
+    for (size_t e = 0; e < d.entities.size(); ++e) {
+      const EntityInfo& info = d.entities[e];
+      if (info.type != EntityType::kCountry) continue;
+      if (std::find(taken.begin(), taken.end(), static_cast<int>(e)) != taken.end()) continue;
+      int count = static_cast<int>(info.mentions.size());
+      if (count > best_count) second = best_count, best_count = count, best = static_cast<int>(e);
+      else if (count > second) second = count;
+    }
+    return best_count > second ? best : -1;
+  }
+
+  int PersonsNamedIn(uint32_t sentence) const {
+    const Sentence& s = d.sentences[sentence];
+    std::vector<int> persons;
+    for (uint32_t i = s.first; i < s.last; ++i) {
+      int m = d.mention_at[i];
+      if (m >= 0 && d.mentions[m].first == i && d.mentions[m].type == EntityType::kPerson && d.mentions[m].entity >= 0 &&
+          std::find(persons.begin(), persons.end(), d.mentions[m].entity) == persons.end())
+        persons.push_back(d.mentions[m].entity);
+    }
+    return static_cast<int>(persons.size());
+  }
+
   // True when two people named in one sentence face each other (they met,
-  // or are named as a pair: "A and B inaugurated"), so they serve different states.
+  // or are named as a pair: "A and B inaugurated"), so they serve different
+  // states; not when one accompanies the other ("A, accompanied by B, met C").
   bool FacingEachOther(uint32_t sentence) const {
     const Sentence& s = d.sentences[sentence];
     int persons = 0;
     bool joined = false;
+    for (uint32_t i = s.first; i < s.last; ++i)
+      if (d.Is(i, "same_side")) return false;
     for (uint32_t i = s.first; i < s.last; ++i) {
       if (d.Is(i, "meet_verb") || d.Is(i, "meet_noun") || d.Is(i, "counterpart")) return true;
       int m = d.mention_at[i];
@@ -455,20 +550,24 @@ struct OfficeReader {
         continue;
       }
       std::vector<int> taken, colleagues;
+      std::vector<int> faced;  // states of the one this holder faces alone: a counterpart, the other of a pair
       auto take = [&](const std::vector<size_t>& list) {
         for (size_t k : list)
           if (offices[k].person != o.person && offices[k].holder >= 0) taken.push_back(offices[k].holder);
       };
       if (auto c = counterparts_of.find(o.person); c != counterparts_of.end()) take(c->second);
       if (auto c = of_person.find(o.counterpart_of); o.counterpart_of >= 0 && c != of_person.end()) take(c->second);
+      faced = taken;
       auto [face, fresh] = facing.emplace(o.sentence, false);
       if (fresh) face->second = FacingEachOther(o.sentence);
+      bool pair = face->second && PersonsNamedIn(o.sentence) == 2;
       for (size_t k : in_sentence[o.sentence]) {
         const Office& other = offices[k];
         if (other.person == o.person || other.holder < 0) continue;
         bool linked = other.counterpart_of == o.person || o.counterpart_of == other.person;
         if (face->second) taken.push_back(other.holder);
         else if (!linked) colleagues.push_back(other.holder);
+        if (pair) faced.push_back(other.holder);
       }
       auto free = [&](int c) { return c >= 0 && std::find(taken.begin(), taken.end(), c) == taken.end(); };
       std::vector<int> strong = {BehalfOf(o)};
@@ -483,6 +582,16 @@ struct OfficeReader {
           o.confidence = std::min(o.confidence, 0.7);
           break;
         }
+      // Facing one person of another state (a counterpart, the other of two
+      // who meet or act together), the holder serves one of the article's
+      // other states: the one it names most ("Foreign Minister A and his
+      // Chilean counterpart B" in an article about Peru and Chile). A
+      // sentence naming more people may list colleagues; and without such a
+      // face what the article names most is no evidence.
+      if (chosen < 0 && !faced.empty()) {
+        chosen = MostNamedStateExcept(taken);
+        if (chosen >= 0) o.confidence = std::min(o.confidence, 0.6);
+      }
       if (chosen >= 0) {
         o.holder = chosen;
         country_of.emplace(o.person, chosen);

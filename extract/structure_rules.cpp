@@ -2,8 +2,9 @@
 //   A (and B) are members of ORG | ORG member states A and B |
 //   ORG's members, A and B | member A (with ORG named before) |
 //   X, the ... arm of ORG                                       -> memberOf
-//   ORG|PLACE [,] in PLACE | City, Country | City, the Chilean capital |
-//   the Chilean capital Santiago |
+//   ORG|PLACE [,] in PLACE | A and B, in southern PLACE | City, Country |
+//   City, the Chilean capital | City, the capital of X | City, a port in X |
+//   the Chilean capital(,) Santiago | the Chilean city of Arica |
 //   China's Xinjiang region | PLACE of PLACE                      -> locatedIn
 //   diplomatic relations between A and B were established on DATE |
 //   normalization of relations | years of bilateral relations with B -> diplomaticRelations
@@ -129,11 +130,13 @@ void Location(RuleContext& c) {
     if (ref.resolved || ref.adjective || ref.entities.size() != 1) continue;
     bool placeable = ref.type == EntityType::kOrganization || ref.type == EntityType::kLocation;
     uint32_t k = ref.last;
-    // "ORG|PLACE in [the] PLACE", "ORG|PLACE, in [the] PLACE"
-    if (placeable && k + 1 < c.s.last && c.d.Text(k) == "," && c.Word(k + 1, "in")) ++k;
+    // "ORG|PLACE in [the] PLACE", "ORG|PLACE, in [the] PLACE", "PLACE, in southern PLACE"
+    bool comma_in = placeable && k + 1 < c.s.last && c.d.Text(k) == "," && c.Word(k + 1, "in");
+    if (comma_in) ++k;
     if (placeable && c.Word(k, "in")) {
       uint32_t j = k + 1;
       if (c.Word(j, "the")) ++j;
+      while (comma_in && c.Cue(j, "place_word") && !c.Cue(j, "place_kind")) ++j;
       int where = c.RefAt(j);
       if (where >= 0 && c.s.refs[where].first == j && c.TypeIn(where, kPlaces) && !c.s.refs[where].adjective &&
           !c.s.refs[where].possessive) {
@@ -145,6 +148,11 @@ void Location(RuleContext& c) {
         // a region is not inside a state: "the South Caucasus in Azerbaijan" reads the other way
         if (subject.subtype == "region" && place.type == EntityType::kCountry) ok = false;
         if (ok) c.Add(static_cast<int>(r), Predicate::kLocatedIn, where, 0.8, "located.in");
+        // "Porto and Braga, in northern Portugal": the places listed before the comma
+        if (ok && comma_in && ref.type == EntityType::kLocation)
+          for (int item : c.ListBefore(ref.first, TypeBit(EntityType::kLocation)))
+            if (item != static_cast<int>(r) && c.s.refs[item].last + 1 == ref.first && c.Word(ref.first - 1, "and"))
+              c.Add(item, Predicate::kLocatedIn, where, 0.75, "located.in-list");
       }
     }
     k = ref.last;
@@ -158,6 +166,26 @@ void Location(RuleContext& c) {
       if (state >= 0 && c.s.refs[state].first == k + 2 && c.s.refs[state].type == EntityType::kCountry &&
           c.s.refs[state].adjective && c.Cue(c.s.refs[state].last, "capital_word"))
         c.Add(static_cast<int>(r), Predicate::kLocatedIn, state, 0.8, "located.capital-apposition");
+      // "Vilnius, the capital of Lithuania", "Cusco, a city (located) in Peru"
+      uint32_t j = k + 1;
+      if (c.Word(j, "the") || c.Word(j, "a") || c.Word(j, "an")) ++j;
+      bool kind = false;
+      // "the largest city of", "a small port in": describing words before the kind of place
+      while (j < c.s.last && c.d.mention_at[j] < 0 && !c.d.tags.empty() && c.d.tags[j].pos == Pos::kAdjective &&
+             !c.Cue(j, "place_word"))
+        ++j;
+      while (c.Cue(j, "place_word") || c.Cue(j, "capital_word")) {
+        kind = kind || c.Cue(j, "place_kind") || c.Cue(j, "capital_word");
+        ++j;
+      }
+      if (kind && c.Word(j, "located")) ++j;
+      if (kind && (c.Word(j, "of") || c.Word(j, "in"))) {
+        uint32_t w = j + 1 + (c.Word(j + 1, "the") ? 1 : 0);
+        int where = c.RefAt(w);
+        if (where >= 0 && c.s.refs[where].first == w && c.TypeIn(where, kPlaces) && !c.s.refs[where].adjective &&
+            !c.s.refs[where].possessive)
+          c.Add(static_cast<int>(r), Predicate::kLocatedIn, where, 0.8, "located.kind-apposition");
+      }
     }
     // "PLACE of PLACE": "the Great Lakes region of Africa"
     if (ref.type == EntityType::kLocation && c.Word(k, "of")) {
@@ -165,16 +193,19 @@ void Location(RuleContext& c) {
       if (where >= 0 && c.TypeIn(where, kPlaces) && !c.s.refs[where].adjective)
         c.Add(static_cast<int>(r), Predicate::kLocatedIn, where, 0.65, "located.of");
     }
-    // "the Chilean capital Santiago", "China's far-west Xinjiang region"
+    // "the Chilean capital Santiago", "the Chilean capital, Santiago,",
+    // "the Chilean port city of Arica", "China's far-west Xinjiang region"
     if (ref.type == EntityType::kLocation && r > 0) {
       const Ref& prev = c.s.refs[r - 1];
       if (prev.type == EntityType::kCountry && (prev.adjective || prev.possessive) && ref.first > prev.last &&
-          ref.first - prev.last <= 5) {
+          ref.first - prev.last <= 6) {
         bool capital = false, ok = true;
         for (uint32_t i = prev.last; i < ref.first; ++i) {
           std::string_view w = c.d.Text(i);
-          if (c.Cue(i, "capital_word")) capital = true;
-          else if (!(w.size() >= 2 && (w[0] == '\'' || w.rfind("\u2019", 0) == 0)) && w != "-" && !c.Cue(i, "place_word"))
+          bool joins_name = i + 1 == ref.first && (w == "," || (c.Word(i, "of") && i > prev.last && c.Cue(i - 1, "place_kind")));
+          if (c.Cue(i, "capital_word") || c.Cue(i, "place_kind")) capital = true;
+          else if (!(w.size() >= 2 && (w[0] == '\'' || w.rfind("\u2019", 0) == 0)) && w != "-" && !c.Cue(i, "place_word") &&
+                   !joins_name)
             ok = false;
         }
         if (ok && (capital || prev.possessive))
