@@ -231,9 +231,12 @@ void Recognizer::RepeatPass() {
     if (scanned.insert(words).second) distinct.emplace_back(idx, std::move(words));
   }
   std::vector<uint64_t> first_keys, first_hashes;
+  uint64_t first_lengths = 0;  // bit n: some first word has n bytes (a word of 64 or more: bit 63)
+  auto length_bit = [](size_t n) { return uint64_t{1} << std::min<size_t>(n, 63); };
   for (const auto& [idx, words] : distinct) {
     if (uint32_t key = d.tokens[d.mentions[idx].first].key; key != 0) first_keys.push_back(key);
     first_hashes.push_back(lower_hash(words[0]));
+    first_lengths |= length_bit(words[0].size());
   }
   std::sort(first_keys.begin(), first_keys.end());
   std::sort(first_hashes.begin(), first_hashes.end());
@@ -241,6 +244,8 @@ void Recognizer::RepeatPass() {
   for (uint32_t i = 0; i < n; ++i) {
     uint32_t key = d.tokens[i].key;
     if (key != 0 && std::binary_search(first_keys.begin(), first_keys.end(), key)) at_key.emplace_back(key, i);
+    // only a word as long as a first word can be one (IsWord below)
+    if (!(first_lengths & length_bit(d.Text(i).size()))) continue;
     uint64_t h = lower_hash(d.Text(i));
     if (std::binary_search(first_hashes.begin(), first_hashes.end(), h)) at_text.emplace_back(h, i);
   }
