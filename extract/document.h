@@ -12,6 +12,7 @@
 #include "extract/dictionary.h"
 #include "extract/frames.h"
 #include "extract/lexicon.h"
+#include "extract/pass_times.h"
 #include "extract/tokenizer.h"
 
 namespace irkg::internal {
@@ -201,6 +202,8 @@ void RecognizeEntities(Document* doc);
 // from the tags; every entity mention lies inside one noun phrase.
 void ChunkSentences(Document* doc);
 void ResolveCoreference(Document* doc);
-void ExtractRelations(Document* doc);
+// Offices, then each sentence's events, stances, frames and structure; with
+// a clock, marks each of them (Pass::kOffices ... Pass::kStructure).
+void ExtractRelations(Document* doc, PassClock* clock = nullptr);
 
 }  // namespace irkg::internal

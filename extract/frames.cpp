@@ -141,17 +141,40 @@ Result<FrameTable> FrameTable::LoadDefault() {
   return table;
 }
 
+uint64_t FrameTable::HashLemma(std::string_view lemma) {
+  uint64_t h = 1469598103934665603ull;  // FNV-1a: lemmas are short
+  for (unsigned char c : lemma) h = (h ^ c) * 1099511628211ull;
+  return h ^ (h >> 31);
+}
+
 void FrameTable::Reindex() {
   verbs_.clear();
   nouns_.clear();
   for (const auto& f : frames_) (f->noun ? nouns_ : verbs_)[f->lemma].push_back(f.get());
+  for (int noun = 0; noun < 2; ++noun) {
+    const Index& index = noun ? nouns_ : verbs_;
+    std::vector<Probe>& probes = probes_[noun];
+    size_t size = 16;
+    while (size < 2 * index.size()) size *= 2;
+    probes.assign(size, Probe{});
+    for (const auto& [lemma, frames] : index) {
+      uint64_t h = HashLemma(lemma);
+      size_t i = h & (size - 1);
+      while (probes[i].frames) i = (i + 1) & (size - 1);
+      probes[i] = Probe{h, lemma, &frames};
+    }
+  }
 }
 
 const std::vector<const Frame*>& FrameTable::Find(std::string_view lemma, bool noun) const {
   static const std::vector<const Frame*> kNone;
-  const auto& table = noun ? nouns_ : verbs_;
-  auto it = table.find(lemma);
-  return it == table.end() ? kNone : it->second;
+  const std::vector<Probe>& probes = probes_[noun];
+  if (probes.empty()) return kNone;
+  uint64_t h = HashLemma(lemma);
+  size_t mask = probes.size() - 1;
+  for (size_t i = h & mask; probes[i].frames; i = (i + 1) & mask)
+    if (probes[i].hash == h && probes[i].lemma == lemma) return *probes[i].frames;
+  return kNone;
 }
 
 }  // namespace irkg

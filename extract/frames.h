@@ -87,9 +87,20 @@ class FrameTable {
     size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
   };
   using Index = std::unordered_map<std::string, std::vector<const Frame*>, Hash, std::equal_to<>>;
+  // What Find probes: every verb and noun of every article asks, and nearly
+  // none has frames, so a small flat table (a cheap hash, no division, no
+  // node to chase) answers for the indexes. Its views point into their
+  // nodes, which neither a rehash nor a move relocates.
+  struct Probe {
+    uint64_t hash = 0;
+    std::string_view lemma;                          // empty: a free slot
+    const std::vector<const Frame*>* frames = nullptr;
+  };
+  static uint64_t HashLemma(std::string_view lemma);
   void Reindex();
   std::vector<std::unique_ptr<Frame>> frames_;  // boxed: the indexes point at them, and a move keeps them
   Index verbs_, nouns_;
+  std::vector<Probe> probes_[2];  // [noun]: a power of two, at most half full
   std::unordered_set<std::string, Hash, std::equal_to<>> light_, participant_;
 };
 

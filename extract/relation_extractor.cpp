@@ -353,8 +353,11 @@ std::vector<int> CountriesByMentions(const Document& d) {
   return out;
 }
 
-void ExtractRelations(Document* doc) {
+void ExtractRelations(Document* doc, PassClock* clock) {
+  PassClock untimed(nullptr);
+  PassClock& c = clock ? *clock : untimed;
   ExtractOffices(doc);
+  c.Mark(Pass::kOffices);
   Salience sal;
   // the pair of people first: their states are the article's pair of states
   sal.persons = MainPersons(*doc);
@@ -367,12 +370,18 @@ void ExtractRelations(Document* doc) {
   SentenceView v;
   for (uint32_t s = 0; s < doc->sentences.size(); ++s) {
     resolver.View(s, v);
+    c.Mark(Pass::kReferences);
     ExtractEvents(doc, v);
+    c.Mark(Pass::kEvents);
     ExtractStances(doc, v);
+    c.Mark(Pass::kStances);
     ExtractFrames(doc, v);
+    c.Mark(Pass::kFrames);
     ExtractStructure(doc, v);
+    c.Mark(Pass::kStructure);
     resolver.Update(v);
   }
+  c.Mark(Pass::kReferences);
 }
 
 }  // namespace irkg::internal
