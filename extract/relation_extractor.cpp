@@ -133,7 +133,7 @@ class ReferenceResolver {
   // inline, as most words are none of them.
   bool MayRefer(uint32_t i) const {
     return d.Is(i, "pronoun_he") || d.IsWord(i, "the") || d.IsWord(i, "both") || d.IsWord(i, "they") ||
-           d.IsWord(i, "their") || d.IsWord(i, "it");
+           d.IsWord(i, "their") || d.IsWord(i, "it") || d.IsWord(i, "each");
   }
 
   // "Chile said (that) it would ...": "it" right after a speech verb is the
@@ -215,6 +215,14 @@ class ReferenceResolver {
     }
     if (!MayRefer(i)) return false;
     if (d.IsWord(i, "it")) return ResolveSpeakerIt(i, v, r);
+    // "each side blamed the other": the article's two states, both ways
+    if (d.IsWord(i, "each") && (d.IsWord(i + 1, "side") || d.IsWord(i + 1, "country") || d.IsWord(i + 1, "party")))
+      return group(sal.countries, EntityType::kCountry, i + 2);
+    if (d.IsWord(i, "each")) return false;
+    if (d.IsWord(i, "the") && d.IsWord(i + 1, "other") && i + 2 < d.tokens.size() &&
+        (d.IsWord(i + 2, "side") || d.tokens[i + 2].shape != TokenShape::kWord || d.IsWord(i + 2, "of") ||
+         d.IsWord(i + 2, "for") || d.IsWord(i + 2, "in")))
+      return group(sal.countries, EntityType::kCountry, d.IsWord(i + 2, "side") ? i + 3 : i + 2);
     uint32_t k = i + 1;
     // "their" before a noun is a determiner ("their ambassadors"), not the pair
     if (d.IsWord(i, "their")) return false;
