@@ -127,6 +127,9 @@ struct Document {
   std::vector<int> title_at;           // token -> title index or -1
   std::vector<EntityInfo> entities;
   std::vector<Fact> facts;
+  // The people of the latest meeting the frame pass read, in text order:
+  // whom "the talks" in a later sentence means ("B joined the talks").
+  std::vector<int> recent_meeting;
 
   // Empties the document for the next article, keeping its vectors' room:
   // an Extractor reuses one Document per thread, so that an article costs
@@ -150,6 +153,7 @@ struct Document {
     title_at.clear();
     entities.clear();
     facts.clear();
+    recent_meeting.clear();
   }
 
   std::string_view Text(uint32_t tok) const { return token_text[tok]; }

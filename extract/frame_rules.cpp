@@ -20,6 +20,8 @@
 //   dates     the date the text gives near the trigger (an undated
 //             meeting is dated with the article's day when the facts are
 //             merged, Extractor::Extract).
+#include <algorithm>
+
 #include "extract/arguments.h"
 #include "extract/rule_context.h"
 
@@ -95,6 +97,7 @@ class FramePass {
       case Slot::kPrep: return args_.PrepAfter(noun ? d_.chunk_of[d_.chunks[chunk].last - 1] : chunk, src.prep, !noun);
       case Slot::kSpeaker: return args_.Speaker(chunk);
       case Slot::kInfinitiveObject: return args_.InfinitiveObject(chunk);
+      case Slot::kEarlierMeeting: return EarlierMeeting(chunk);
       case Slot::kClauseAgent: {
         int verb = args_.ClauseVerb(chunk);
         return verb < 0 ? Actors{} : args_.Agent(static_cast<uint32_t>(verb));
@@ -105,6 +108,29 @@ class FramePass {
       }
     }
     return {};
+  }
+
+  // "B took part in the talks", "B joined the summit": a gathering named
+  // with "the" and no people of its own is the latest meeting read.
+  Actors EarlierMeeting(uint32_t verb) const {
+    if (d_.recent_meeting.empty()) return {};
+    uint32_t c = verb + 1;
+    // "took part in the talks"
+    if (c < args_.last_chunk() && d_.chunks[c].kind == ChunkKind::kNoun && d_.IsWord(d_.chunks[c].head, "part")) ++c;
+    if (c < args_.last_chunk() && d_.chunks[c].kind == ChunkKind::kPreposition) ++c;
+    if (c >= args_.last_chunk() || d_.chunks[c].kind != ChunkKind::kNoun) return {};
+    const Chunk& np = d_.chunks[c];
+    if (!d_.IsWord(np.first, "the") || !d_.Is(np.head, "gathering")) return {};
+    for (const Ref& r : s_.refs)
+      if (r.first >= np.first && r.last <= np.last) return {};  // "the Lima talks" names its own
+    Actors out;
+    for (int person : d_.recent_meeting) {
+      Ref r;
+      r.first = np.first, r.last = np.last, r.type = EntityType::kPerson, r.resolved = true;
+      r.entities = {person};
+      out.push_back(r);
+    }
+    return out;
   }
 
   Actors FirstOf(uint32_t chunk, uint32_t tok, const std::vector<ArgumentSource>& sources, bool noun) const {
@@ -160,6 +186,13 @@ class FramePass {
     }
   }
 
+  void RememberMeeting(const std::vector<int>& participants) {
+    std::vector<int>& m = d_.recent_meeting;
+    m.clear();
+    for (int e : participants)
+      if (IsPerson(e) && std::find(m.begin(), m.end(), e) == m.end()) m.push_back(e);
+  }
+
   bool IsPerson(int entity) const { return d_.entities[entity].type == EntityType::kPerson; }
 
   bool OneSide(int a, int b) const {
@@ -200,7 +233,10 @@ class FramePass {
       for (const Ref& b : objects)
         for (int y : b.entities) participants.push_back(y);
     }
-    if (p == Predicate::kMetWith && participants.size() >= 2) VenueVisits(chunk, noun, participants, date);
+    if (p == Predicate::kMetWith && participants.size() >= 2) {
+      VenueVisits(chunk, noun, participants, date);
+      RememberMeeting(participants);
+    }
     if (p == Predicate::kAttacks && !subjects.empty() && !objects.empty()) PlacesHit(chunk, subjects, date);
   }
 

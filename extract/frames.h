@@ -36,6 +36,8 @@ enum class Slot : unsigned char {
                  // clause's verb ("A is in Lima on a visit" -> Lima)
   kInfinitiveObject,  // verb: the object of the infinitive completing it
                       // ("invited to join the alliance" -> the alliance)
+  kEarlierMeeting,  // verb: "joined the talks", "took part in the summit":
+                    // the people of the meeting an earlier sentence named
   kSpeaker,   // the one who says the clause the trigger is in: "A said B would
               // face consequences", "B will pay, A warned"
 };
