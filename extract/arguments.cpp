@@ -92,6 +92,12 @@ ArgumentFinder::Item ArgumentFinder::ItemAt(uint32_t np) const {
     return office;
   }
   Item item{HeadActor(np), np, np};
+  // "the Peruvian capital, Lima": the place named after the comma
+  if (item.actor < 0 && Is(np, ChunkKind::kNoun) && d_.Is(d_.chunks[np].head, "capital_word") &&
+      Is(np + 1, ChunkKind::kComma) && Is(np + 2, ChunkKind::kNoun)) {
+    int place = HeadActor(np + 2);
+    if (place >= 0 && s_.refs[place].type == EntityType::kLocation) return {place, np, np + 2};
+  }
   if (item.actor >= 0 || !IsOfficePhrase(np)) return item;
   // "the Foreign Minister of Armenia Ana Pérez", "the US envoy, Ana Pérez"
   uint32_t c = SkipComplements(np + 1);
@@ -373,6 +379,17 @@ int ArgumentFinder::ClauseVerb(uint32_t np) const {
   for (uint32_t c = np - 1; c-- > first_;) {
     if (Is(c, ChunkKind::kVerb)) return d_.chunks[c].gerund || d_.chunks[c].infinitive ? -1 : static_cast<int>(c);
     if (!Is(c, ChunkKind::kNoun) && !Is(c, ChunkKind::kPreposition) && !Is(c, ChunkKind::kOther)) return -1;
+  }
+  return -1;
+}
+
+int ArgumentFinder::PredicateOf(uint32_t np) const {
+  if (VerbBefore(np)) return -1;  // an object, not the clause's subject
+  for (uint32_t c = np + 1; c < last_; ++c) {
+    if (Is(c, ChunkKind::kVerb)) return d_.chunks[c].gerund || d_.chunks[c].infinitive ? -1 : static_cast<int>(c);
+    if (!Is(c, ChunkKind::kNoun) && !Is(c, ChunkKind::kPreposition) && !Is(c, ChunkKind::kCoordinator) &&
+        !Is(c, ChunkKind::kComma) && !Is(c, ChunkKind::kOther))
+      return -1;
   }
   return -1;
 }

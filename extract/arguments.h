@@ -54,6 +54,9 @@ class ArgumentFinder {
   // The verb group of the clause a noun phrase stands in when the phrase is
   // the object of a preposition ("is in Lima on a visit" -> "is"), or -1.
   int ClauseVerb(uint32_t noun_phrase) const;
+  // The verb group a noun phrase (with its prepositional phrases and lists)
+  // is the subject of: "the talks between A and B [ended] in Lima", or -1.
+  int PredicateOf(uint32_t noun_phrase) const;
   // The verb group a noun phrase is the object (or passive subject) of, or -1.
   int Governor(uint32_t noun_phrase) const;
 

@@ -283,6 +283,10 @@ class FramePass {
   void VenueVisits(uint32_t chunk, bool noun, const std::vector<int>& participants, const std::string& date) {
     uint32_t from = noun ? d_.chunk_of[d_.chunks[chunk].last - 1] : chunk;
     Actors places = args_.PrepAfter(from, "in", !noun);
+    // "the meeting of A and B has started in X", "talks between A and B were
+    // held in X": the place of the verb the meeting is subject of
+    if (places.empty() && noun)
+      if (int verb = args_.PredicateOf(chunk); verb >= 0) places = args_.PrepAfter(static_cast<uint32_t>(verb), "in", true);
     for (const Ref& place : places) {
       if (place.type != EntityType::kLocation && place.type != EntityType::kCountry) continue;
       int where = place.entities[0];
