@@ -172,7 +172,7 @@ class FramePass {
     if (frames.empty() || Denied(chunk, tok, noun)) return;
     const bool hypothetical = Hypothetical(chunk, tok, noun);
     for (const Frame* f : frames) {
-      if (hypothetical && !f->modal_allowed) continue;
+      if (hypothetical ? !f->modal_allowed : f->modal_required) continue;
       if (!f->needs.empty() && !CueInSentence(tok, f->needs)) continue;
       Actors subjects = OfTypes(FirstOf(chunk, tok, f->subject, noun), f->actor_types);
       Actors objects = OfTypes(FirstOf(chunk, tok, f->object, noun), f->actor_types);

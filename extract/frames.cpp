@@ -104,8 +104,10 @@ Status FrameTable::LoadString(std::string_view text, const std::string& name) {
           return Status::InvalidInput(where + ": \"" + std::string(value) + "\" is not a cue class of data/cues.tsv");
         (key == "needs" ? f.needs : f.what) = std::string(value);
       } else if (key == "modal") {
-        if (value != "allowed") return Status::InvalidInput(where + ": modal= takes only \"allowed\"");
+        if (value != "allowed" && value != "required")
+          return Status::InvalidInput(where + ": modal= takes \"allowed\" or \"required\"");
         f.modal_allowed = true;
+        f.modal_required = value == "required";
       } else if (key == "actors") {
         for (std::string_view type : Split(value, '|')) {
           auto t = ParseEntityType(type);

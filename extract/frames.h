@@ -61,6 +61,9 @@ struct Frame {
   // A threat is about the future: "would face consequences" still counts.
   // Other frames drop modal triggers ("will meet", "plans to visit").
   bool modal_allowed = false;
+  // Only in modal or conditional clauses: "would cut ties with B" threatens
+  // B; "cut ties with B" is done, and a sanction.
+  bool modal_required = false;
   std::string rule;   // what a triple's `rule` field says: "frame:verb:meet"
   std::string origin; // "file:line"
 };

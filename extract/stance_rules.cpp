@@ -284,6 +284,11 @@ void Sanctions(RuleContext& c) {
   // "cut ties with X", "break diplomatic relations with X"
   for (uint32_t t : c.Triggers("cut_verb")) {
     if (c.Negated(t)) continue;
+    // "would cut ties", "threatened to sever relations": a threat (the
+    // frames read it), not a break; "decided to break ties" is one
+    if (t > c.s.first && (c.Cue(t - 1, "threat_modal") || c.Word(t - 1, "will") ||
+                          (c.Word(t - 1, "to") && t > c.s.first + 1 && c.Cue(t - 2, "threat_modal"))))
+      continue;
     bool relations = false;
     uint32_t with = 0;
     for (uint32_t i = t + 1; i < c.s.last && i < t + 6; ++i) {
