@@ -279,6 +279,10 @@ int ArgumentFinder::SubjectPhrase(uint32_t verb) const {
 
 Actors ArgumentFinder::Agent(uint32_t verb) const {
   if (d_.chunks[verb].passive) return PrepAfter(verb, "by", true);
+  // "A and B agreed to deepen ...", "A decided to expel ...": an infinitive
+  // right after a verb has that verb's doer
+  if (d_.chunks[verb].infinitive && verb > first_ && Is(verb - 1, ChunkKind::kVerb) && !d_.chunks[verb - 1].passive)
+    return Agent(verb - 1);
   if (d_.chunks[verb].gerund && verb > first_) {
     // "A thanked B for signing", "A praised B for joining": the one praised did it
     if (Is(verb - 1, ChunkKind::kPreposition) && d_.IsWord(d_.chunks[verb - 1].first, "for") && verb >= first_ + 3 &&

@@ -86,6 +86,18 @@ class FramePass {
     return false;
   }
 
+  // "agreed to deepen cooperation", "pledged to boost ties": the only
+  // modality is an infinitive after a verb of commitment.
+  bool Committed(uint32_t chunk, bool noun) const {
+    int inf = noun ? args_.Governor(chunk) : static_cast<int>(chunk);
+    if (inf < 0 || !d_.chunks[inf].infinitive || inf == 0) return false;
+    const Chunk& before = d_.chunks[inf - 1];
+    if (before.kind != ChunkKind::kVerb || before.modal || before.negated) return false;
+    for (uint32_t t = before.first; t < before.last; ++t)
+      if (d_.Is(t, "modal")) return false;
+    return d_.Is(before.head, "commit_verb");
+  }
+
   Actors Source(uint32_t chunk, uint32_t tok, const ArgumentSource& src, bool noun) const {
     switch (src.slot) {
       case Slot::kAgent: return args_.Agent(chunk);
@@ -171,8 +183,9 @@ class FramePass {
     const auto& frames = d_.frames->Find(Lemma(tok, noun), noun);
     if (frames.empty() || Denied(chunk, tok, noun)) return;
     const bool hypothetical = Hypothetical(chunk, tok, noun);
+    const bool committed = hypothetical && Committed(chunk, noun);
     for (const Frame* f : frames) {
-      if (hypothetical ? !f->modal_allowed : f->modal_required) continue;
+      if (hypothetical ? !(f->modal_allowed || (committed && f->commitment_allowed)) : f->modal_required) continue;
       if (!f->needs.empty() && !CueInSentence(tok, f->needs)) continue;
       Actors subjects = OfTypes(FirstOf(chunk, tok, f->subject, noun), f->actor_types);
       Actors objects = OfTypes(FirstOf(chunk, tok, f->object, noun), f->actor_types);

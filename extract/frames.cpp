@@ -104,10 +104,11 @@ Status FrameTable::LoadString(std::string_view text, const std::string& name) {
           return Status::InvalidInput(where + ": \"" + std::string(value) + "\" is not a cue class of data/cues.tsv");
         (key == "needs" ? f.needs : f.what) = std::string(value);
       } else if (key == "modal") {
-        if (value != "allowed" && value != "required")
-          return Status::InvalidInput(where + ": modal= takes \"allowed\" or \"required\"");
-        f.modal_allowed = true;
+        if (value != "allowed" && value != "required" && value != "committed")
+          return Status::InvalidInput(where + ": modal= takes \"allowed\", \"required\" or \"committed\"");
+        f.modal_allowed = value != "committed";
         f.modal_required = value == "required";
+        f.commitment_allowed = true;
       } else if (key == "actors") {
         for (std::string_view type : Split(value, '|')) {
           auto t = ParseEntityType(type);

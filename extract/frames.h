@@ -64,6 +64,8 @@ struct Frame {
   // Only in modal or conditional clauses: "would cut ties with B" threatens
   // B; "cut ties with B" is done, and a sanction.
   bool modal_required = false;
+  // Holds after a verb of commitment too: "agreed to deepen cooperation".
+  bool commitment_allowed = false;
   std::string rule;   // what a triple's `rule` field says: "frame:verb:meet"
   std::string origin; // "file:line"
 };
