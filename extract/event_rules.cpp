@@ -15,8 +15,8 @@ constexpr unsigned kPerson = TypeBit(EntityType::kPerson);
 constexpr unsigned kAgreement = TypeBit(EntityType::kAgreement);
 
 // The subject of the clause a trigger is in: the first actor after the last
-// comma before it ("Ahead of his talks with Wang, Hayashi had a call
-// with ..."), else the sentence's subject.
+// comma before it ("Before his talks with Soto, Pérez had a call with
+// ..."), else the sentence's subject.
 int ClauseSubject(const RuleContext& c, uint32_t trigger, unsigned types) {
   uint32_t comma = 0;
   for (uint32_t i = c.s.first; i < trigger; ++i)
