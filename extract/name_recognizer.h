@@ -109,6 +109,7 @@ struct Recognizer {
   // which the dictionary holds as forms of three tokens.
   bool GivenName(uint32_t first, uint32_t last);
 
+  bool MonthAsGivenName(uint32_t i) const;
   bool NamePart(uint32_t i) const;
 
   // Extends a person's name over particles, hyphens and initials.

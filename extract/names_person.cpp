@@ -26,10 +26,23 @@ bool Recognizer::GivenName(uint32_t first, uint32_t last) {
   return false;
 }
 
+// "Jan Nowak", "May Ling": a month that is also a given name opens a name
+// when a capitalized word, not a day or a year, follows it.
+bool Recognizer::MonthAsGivenName(uint32_t i) const {
+  if (i + 1 >= n || !Cap(i + 1) || d.tokens[i + 1].shape != TokenShape::kWord || d.Is(i + 1, "month")) return false;
+  std::vector<FormMatch> matches;
+  uint32_t key = d.tokens[i].key;
+  if (d.dict->LongestMatch(&key, &d.token_text[i], 1, &matches) == 0) return false;
+  for (const auto& m : matches)
+    if (m.kind == EntryKind::kGivenName) return true;
+  return false;
+}
+
 bool Recognizer::NamePart(uint32_t i) const {
   // Cap() first: a name part is capitalized, and most words are not
   if (!Cap(i) || d.mention_at[i] >= 0 || d.title_at[i] >= 0) return false;
-  if (d.Is(i, "weekday") || d.Is(i, "month")) return false;
+  if (d.Is(i, "weekday")) return false;
+  if (d.Is(i, "month") && !MonthAsGivenName(i)) return false;
   if (!d.tokens[i].upper) return true;
   // short upper-case surnames are rare; acronyms are not names
   return d.token_text[i].size() <= 2 && d.Text(i).size() == 1;
@@ -112,7 +125,7 @@ void Recognizer::PersonPass() {
     uint32_t first = i;
     // sentence openers and month names are not names
     if ((SentenceStart(i) || (i > 0 && IsQuote(i - 1))) && d.Is(i, "sentence_word")) continue;
-    if (d.Is(i, "month") || d.Is(i, "weekday")) continue;
+    if ((d.Is(i, "month") && !MonthAsGivenName(i)) || d.Is(i, "weekday")) continue;
     // an honorific opens the name but is not part of it: "Sheikh Mohammed ..."
     if (d.Is(i, "honorific") && NamePart(i + 1)) continue;
     uint32_t last = PersonEnd(first);
