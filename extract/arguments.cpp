@@ -327,6 +327,8 @@ Actors ArgumentFinder::PrepAfter(uint32_t from, std::string_view prep, bool acro
       if (!across_clause && !Is(c - 1, ChunkKind::kPreposition)) return {};
       continue;
     }
+    // "sanctions imposed by A on B": the chain goes on past the participle
+    if (!across_clause && c == from + 1 && ReducedPassive(c)) continue;
     if (ch.kind == ChunkKind::kCoordinator || ch.kind == ChunkKind::kOther) continue;
     if (ch.kind == ChunkKind::kComma && across_clause && Is(c + 1, ChunkKind::kPreposition)) continue;
     return {};  // a verb, a subordinate clause, a boundary: the clause ends
@@ -407,7 +409,18 @@ int ArgumentFinder::Governor(uint32_t np) const {
   return -1;
 }
 
+bool ArgumentFinder::ReducedPassive(uint32_t verb) const {
+  return Is(verb, ChunkKind::kVerb) && verb > first_ && Is(verb - 1, ChunkKind::kNoun) && !d_.chunks[verb].gerund &&
+         !d_.chunks[verb].infinitive && Is(verb + 1, ChunkKind::kPreposition) &&
+         d_.IsWord(d_.chunks[verb + 1].first, "by");
+}
+
 Actors ArgumentFinder::Holder(uint32_t np) const {
+  // "sanctions imposed by A on B": a participle after the noun, its doer in
+  // the by-phrase
+  if (ReducedPassive(np + 1) && d_.frames && d_.lexicon &&
+      d_.frames->IsLightVerb(d_.lexicon->LemmaText(d_.tags[d_.chunks[np + 1].head].lemma)))
+    return PrepAfter(np + 1, "by", false);
   int verb = Governor(np);
   if (verb >= 0) {
     const Chunk& v = d_.chunks[verb];

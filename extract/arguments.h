@@ -74,7 +74,8 @@ class ArgumentFinder {
   Item ItemAt(uint32_t noun_phrase) const;
   uint32_t ItemStart(uint32_t noun_phrase) const;  // where the item ending at this phrase begins
   bool IsOfficePhrase(uint32_t noun_phrase) const;
-  bool VerbBefore(uint32_t chunk) const;  // a verb group earlier in the same clause
+  bool VerbBefore(uint32_t chunk) const;
+  bool ReducedPassive(uint32_t verb) const;  // "sanctions [imposed] by A": a participle after a noun  // a verb group earlier in the same clause
   uint32_t SkipComplements(uint32_t chunk) const;  // past "of Chile", "for Europe and Asia"
   int SubjectPhrase(uint32_t verb) const;
   Actors ListFrom(uint32_t noun_phrase) const;   // the phrase and those coordinated after it
