@@ -351,6 +351,9 @@ TokenTag SentenceTagger::ChooseOpen(uint32_t i, Readings r, uint32_t prev_tok) {
         if (x.pos == Pos::kVerb && x.form == before.form) return TagOf(x);
     if (before.pos == Pos::kNoun && noun) return TagOf(*noun);
   }
+  // "Bondar later flew", "she also met": between a subject and its verb an
+  // adverb reading wins
+  if (const WordReading* adv = First(r, Pos::kAdverb); adv && subject_before && Has(nx, Pos::kVerb)) return TagOf(*adv);
   if (p == Pos::kOther && (noun || adj)) return finish(pick({noun, adj}));  // a sentence's first word
   return finish(r.data());
 }
