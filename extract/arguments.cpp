@@ -278,7 +278,7 @@ int ArgumentFinder::SubjectPhrase(uint32_t verb) const {
 }
 
 Actors ArgumentFinder::Agent(uint32_t verb) const {
-  if (d_.chunks[verb].passive) return PrepAfter(verb, "by", true);
+  if (d_.chunks[verb].passive || ReducedPassive(verb)) return PrepAfter(verb, "by", true);
   // "A and B agreed to deepen ...", "A decided to expel ...": an infinitive
   // right after a verb has that verb's doer
   if (d_.chunks[verb].infinitive && verb > first_ && Is(verb - 1, ChunkKind::kVerb) && !d_.chunks[verb - 1].passive)
@@ -302,6 +302,8 @@ Actors ArgumentFinder::Agent(uint32_t verb) const {
 }
 
 Actors ArgumentFinder::Patient(uint32_t verb) const {
+  // "the deal struck by A": the noun the participle follows
+  if (ReducedPassive(verb)) return ListEndingAt(verb - 1);
   if (d_.chunks[verb].passive) {
     int np = SubjectPhrase(verb);
     return np < 0 ? Actors{} : ListEndingAt(static_cast<uint32_t>(np));
@@ -410,9 +412,9 @@ int ArgumentFinder::Governor(uint32_t np) const {
 }
 
 bool ArgumentFinder::ReducedPassive(uint32_t verb) const {
-  return Is(verb, ChunkKind::kVerb) && verb > first_ && Is(verb - 1, ChunkKind::kNoun) && !d_.chunks[verb].gerund &&
-         !d_.chunks[verb].infinitive && Is(verb + 1, ChunkKind::kPreposition) &&
-         d_.IsWord(d_.chunks[verb + 1].first, "by");
+  return Is(verb, ChunkKind::kVerb) && verb > first_ && Is(verb - 1, ChunkKind::kNoun) && !d_.chunks[verb - 1].relative &&
+         !d_.chunks[verb - 1].pronoun && !d_.chunks[verb].gerund && !d_.chunks[verb].infinitive &&
+         Is(verb + 1, ChunkKind::kPreposition) && d_.IsWord(d_.chunks[verb + 1].first, "by") && Is(verb + 2, ChunkKind::kNoun);
 }
 
 Actors ArgumentFinder::Holder(uint32_t np) const {
