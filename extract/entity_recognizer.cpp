@@ -44,6 +44,7 @@ void RecognizeEntities(Document* doc) {
   r.ExtendTitles();
   r.HeadNounPass();
   r.LowerHeadPass();
+  r.StateMinistryPass();
   r.PersonPass();
   r.SurnamePass();
   r.AcronymPass();

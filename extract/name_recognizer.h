@@ -100,6 +100,11 @@ struct Recognizer {
   // "Riga-Tallinn-Helsinki railway", "Klaipeda port project", "Gulf region".
   void LowerHeadPass();
 
+  // A state's ministry named by the state and its fields, in any case:
+  // "the Peruvian defence ministry", "Chile's Foreign Ministry". One body
+  // of that state, named as written with its words capitalized.
+  void StateMinistryPass();
+
   // ---- people (names_person.cpp)
   std::vector<FormMatch> given_matches;  // GivenName's, kept: it is asked of every candidate name
   std::vector<uint32_t> given_keys;

@@ -6,6 +6,10 @@
 //   Centre of the Republic of Latvia"). LowerHeadPass adds names ending in
 //   a lower-case head ("Baltic Coast gas pipeline"). RepeatPass adds the
 //   later uses of an agreement's or project's name written again.
+//   StateMinistryPass adds a state's ministry named by the state and its
+//   fields in any case ("the Peruvian defence ministry", "Chile's Foreign
+//   Ministry"), over the state's mention.
+#include <cctype>
 #include <set>
 #include <unordered_map>
 
@@ -268,6 +272,43 @@ void Recognizer::RepeatPass() {
       m.last = i + len;
       AddMention(std::move(m));
     }
+  }
+}
+
+void Recognizer::StateMinistryPass() {
+  for (uint32_t head = 2; head < n; ++head) {
+    if (!d.IsWord(head, "ministry")) continue;
+    // the fields before the head: "defence", "Foreign Affairs"
+    uint32_t first = head;
+    while (first > 0 && SameSentence(first - 1, head) && d.Is(first - 1, "office_domain") &&
+           (d.mention_at[first - 1] < 0 || d.mentions[d.mention_at[first - 1]].type == EntityType::kOrganization))
+      --first;
+    if (first == head || first == 0) continue;
+    // the state before them: a demonym, or a name with 's
+    uint32_t state_end = first;
+    if (Possessive(state_end - 1)) --state_end;
+    if (state_end == 0) continue;
+    int sm = d.mention_at[state_end - 1];
+    if (sm < 0 || d.mentions[sm].type != EntityType::kCountry || d.mentions[sm].last != state_end) continue;
+    bool possessive = state_end < first;
+    if (possessive == (d.mentions[sm].form == MentionForm::kAdjective)) continue;
+    uint32_t start = d.mentions[sm].first;
+    // a name already there that starts with the state is kept ("Bolivian Foreign Ministry")
+    int here = d.mention_at[head];
+    if (here >= 0 && d.mentions[here].first <= start && d.mentions[here].last > head) continue;
+    Mention m;
+    m.first = start;
+    m.last = head + 1;
+    m.type = EntityType::kOrganization;
+    m.subtype = "government";
+    m.strong = true;
+    for (uint32_t k = start; k <= head; ++k) {
+      std::string word(d.Text(k));
+      if (k >= first && !word.empty()) word[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(word[0])));
+      if (!m.name.empty() && !(k == state_end && possessive)) m.name += ' ';
+      m.name += word;
+    }
+    AddMention(std::move(m));
   }
 }
 

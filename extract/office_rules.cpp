@@ -116,7 +116,8 @@ struct OfficeReader {
         for (const auto& fm : matches)
           if (d.dict->entries()[fm.entry].kind == EntryKind::kCountry)
             if (int state = d.EntityOfEntry(static_cast<int>(fm.entry)); state >= 0) {
-              *body_words = std::string(d.Span(m.first + 1, m.last));
+              // "Chile's Foreign Ministry": the body's words follow the 's
+              *body_words = std::string(d.Span(m.first + 1 + (Possessive(m.first + 1) ? 1 : 0), m.last));
               return state;
             }
       int before = HolderBefore(m.first, sentence_first);
