@@ -45,6 +45,7 @@ void RecognizeEntities(Document* doc) {
   r.HeadNounPass();
   r.LowerHeadPass();
   r.StateMinistryPass();
+  r.PlaceKindPass();
   r.PersonPass();
   r.SurnamePass();
   r.AcronymPass();

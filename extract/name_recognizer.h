@@ -105,6 +105,10 @@ struct Recognizer {
   // of that state, named as written with its words capitalized.
   void StateMinistryPass();
 
+  // Names after a kind of place and "of" are places: "the town of Kars",
+  // "the districts of Ayr, Troon and Irvine" (names the dictionary lacks).
+  void PlaceKindPass();
+
   // ---- people (names_person.cpp)
   std::vector<FormMatch> given_matches;  // GivenName's, kept: it is asked of every candidate name
   std::vector<uint32_t> given_keys;

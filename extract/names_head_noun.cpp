@@ -8,7 +8,8 @@
 //   later uses of an agreement's or project's name written again.
 //   StateMinistryPass adds a state's ministry named by the state and its
 //   fields in any case ("the Peruvian defence ministry", "Chile's Foreign
-//   Ministry"), over the state's mention.
+//   Ministry"), over the state's mention. PlaceKindPass adds the places
+//   named after "the town of", "the cities of" (a list).
 #include <cctype>
 #include <set>
 #include <unordered_map>
@@ -198,18 +199,24 @@ void Recognizer::LowerHeadPass() {
     if (head == "deal" || head == "accord" || head == "treaty" || head == "agreement" || head == "declaration" ||
         head == "roadmap" || head == "pact" || head == "memorandum")
       type = EntityType::kAgreement;
-    else if (head == "region") type = EntityType::kLocation;
+    else if (head == "region" || head == "province" || head == "district") type = EntityType::kLocation;
     else if (head == "process" || head == "format") type = EntityType::kOrganization;
     // "the Caspian region" names a region; "Russian region", "the Chilean port" do not
     if ((type == EntityType::kLocation || d.Is(k, "place_kind")) && d.mention_at[j - 1] >= 0 &&
         d.mentions[d.mention_at[j - 1]].form == MentionForm::kAdjective)
+      continue;
+    // a place the dictionary knows keeps its own name: "the Xinjiang region" is Xinjiang
+    if (type == EntityType::kLocation && d.mention_at[first] >= 0 && d.mention_at[first] == d.mention_at[j - 1] &&
+        d.mentions[d.mention_at[first]].type == EntityType::kLocation && d.mentions[d.mention_at[first]].first == first)
       continue;
     Mention m;
     m.first = first;
     m.last = k + 1;
     m.type = type;
     m.strong = true;
-    m.name = std::string(d.Span(first, k + 1));
+    // "Sindh province" is named Sindh; a region keeps its word ("the Caspian region")
+    bool province = type == EntityType::kLocation && head != "region";
+    m.name = std::string(d.Span(first, province ? j : k + 1));
     if (type == EntityType::kLocation) m.subtype = "region";
     AddMention(std::move(m));
     i = k;
@@ -309,6 +316,47 @@ void Recognizer::StateMinistryPass() {
       m.name += word;
     }
     AddMention(std::move(m));
+  }
+}
+
+void Recognizer::PlaceKindPass() {
+  for (uint32_t of = 2; of + 1 < n; ++of) {
+    if (!d.IsWord(of, "of") || !d.Is(of - 1, "place_kind") || Cap(of - 1) || !d.IsWord(of - 2, "the")) continue;
+    uint32_t i = of + 1;
+    while (i < n && SameSentence(i, of)) {
+      if (!NamePart(i) || d.Is(i, "sentence_word")) break;
+      uint32_t last = i + 1;
+      // one name: capitalized words and hyphens joining them ("Punta Arenas", "Nova-Kakhovka")
+      while (last < n && SameSentence(last, i) &&
+             (NamePart(last) || (IsHyphen(d.Text(last)) && Joined(last) && Joined(last + 1) && NamePart(last + 1))))
+        ++last;
+      Mention m;
+      m.first = i;
+      m.last = last;
+      m.type = EntityType::kLocation;
+      m.subtype = d.IsWord(of - 1, "city") || d.IsWord(of - 1, "cities") || d.IsWord(of - 1, "town") ||
+                          d.IsWord(of - 1, "towns")
+                      ? "city"
+                      : "region";
+      m.strong = true;
+      m.name = std::string(d.Span(i, last));
+      AddMention(std::move(m));
+      // the list goes on over ", " and "and" (and ", and")
+      uint32_t next = last;
+      if (next < n && d.Text(next) == ",") ++next;
+      if (d.IsWord(next, "and")) ++next;
+      if (next == last) break;
+      // a known name in the list (a dictionary place) is passed over
+      while (next < n && d.mention_at[next] >= 0 && d.mentions[d.mention_at[next]].type == EntityType::kLocation) {
+        next = d.mentions[d.mention_at[next]].last;
+        uint32_t after = next;
+        if (after < n && d.Text(after) == ",") ++after;
+        if (d.IsWord(after, "and")) ++after;
+        if (after == next) break;
+        next = after;
+      }
+      i = next;
+    }
   }
 }
 

@@ -130,6 +130,8 @@ void Location(RuleContext& c) {
     if (ref.resolved || ref.adjective || ref.entities.size() != 1) continue;
     bool placeable = ref.type == EntityType::kOrganization || ref.type == EntityType::kLocation;
     uint32_t k = ref.last;
+    // "the Tigray region, in northern Ethiopia": the kind of place written after a place's name
+    if (ref.type == EntityType::kLocation && c.Cue(k, "place_kind") && !c.d.tokens[k].cap) ++k;
     // "ORG|PLACE in [the] PLACE", "ORG|PLACE, in [the] PLACE", "PLACE, in southern PLACE"
     bool comma_in = placeable && k + 1 < c.s.last && c.d.Text(k) == "," && c.Word(k + 1, "in");
     if (comma_in) ++k;
@@ -143,10 +145,15 @@ void Location(RuleContext& c) {
         // a body's place, or a place within a larger one — not an event's venue
         const EntityInfo& subject = c.d.entities[ref.entities[0]];
         const EntityInfo& place = c.d.entities[c.s.refs[where].entities[0]];
-        bool ok = ref.type == EntityType::kOrganization ? subject.subtype != "international"
-                                                        : (place.type != EntityType::kLocation || place.subtype != "city");
+        // a named site (a palace, a square: no subtype) lies in a city; a city or region does not
+        bool ok = ref.type == EntityType::kOrganization
+                      ? subject.subtype != "international"
+                      : (place.type != EntityType::kLocation || place.subtype != "city" || subject.subtype.empty());
         // a region is not inside a state: "the South Caucasus in Azerbaijan" reads the other way
-        if (subject.subtype == "region" && place.type == EntityType::kCountry) ok = false;
+        // (unless the dictionary places that region in that state: "the Tigray region, in northern Ethiopia")
+        if (subject.subtype == "region" && place.type == EntityType::kCountry &&
+            !(subject.dict_entry >= 0 && c.d.dict->entries()[subject.dict_entry].in == place.name))
+          ok = false;
         if (ok) c.Add(static_cast<int>(r), Predicate::kLocatedIn, where, 0.8, "located.in");
         // "Porto and Braga, in northern Portugal": the places listed before the comma
         if (ok && comma_in && ref.type == EntityType::kLocation)

@@ -178,3 +178,15 @@ TEST_CASE("state ministry pass: a state's ministry named by the state and its fi
   CHECK_FALSE(p.Find("Foreign Ministry"));
   CHECK_FALSE(p.Find("ministry of culture"));
 }
+
+TEST_CASE("place kind pass: names after 'the town of', 'the cities of' are places") {
+  Prepared p("Shells hit the villages of Varnek, Ostrel and Kars, and the town of Belgorin.");
+  Recognizer r(p.doc);
+  r.DictionaryPass();
+  r.PlaceKindPass();
+  for (const char* place : {"Varnek", "Ostrel", "Kars", "Belgorin"}) {
+    INFO(place);
+    REQUIRE(p.Find(place));
+    CHECK(p.Find(place)->type == EntityType::kLocation);
+  }
+}
