@@ -511,7 +511,7 @@ struct OfficeReader {
     for (uint32_t i = s.first; i < s.last; ++i)
       if (d.Is(i, "same_side")) return false;
     for (uint32_t i = s.first; i < s.last; ++i) {
-      if (d.Is(i, "meet_verb") || d.Is(i, "meet_noun") || d.Is(i, "counterpart")) return true;
+      if (d.Is(i, "meet_verb") || d.Is(i, "meet_noun") || d.Is(i, "counterpart") || d.Is(i, "facing_verb")) return true;
       int m = d.mention_at[i];
       if (m >= 0 && d.mentions[m].first == i && d.mentions[m].type == EntityType::kPerson) ++persons;
       else if (persons == 1 && d.IsWord(i, "and")) joined = true;
