@@ -48,6 +48,7 @@ void RecognizeEntities(Document* doc) {
   r.PlaceKindPass();
   r.PersonPass();
   r.SurnamePass();
+  r.DatelinePass();
   r.AcronymPass();
   r.RepeatPass();
   r.MetonymPass();

@@ -6,8 +6,10 @@
 // doc.titles / title_at (offices); a mention a later pass covers is emptied
 // (last == first) and dropped at the end by RecognizeEntities, which runs:
 //   names_dictionary.cpp  DictionaryPass, StateFormPass, ExtendTitles
-//   names_head_noun.cpp   HeadNounPass, LowerHeadPass (and RepeatPass)
+//   names_head_noun.cpp   HeadNounPass, LowerHeadPass, StateMinistryPass,
+//                         PlaceKindPass (and RepeatPass)
 //   names_person.cpp      PersonPass, SurnamePass
+//   names_dateline.cpp    DatelinePass
 //   names_acronym.cpp     AcronymPass
 //   names_head_noun.cpp   RepeatPass
 //   names_metonym.cpp     MetonymPass
@@ -135,6 +137,9 @@ struct Recognizer {
   // A word of a person's full name, seen alone, names that person
   // ("Ozola stressed", "Tanaka, for her part", "Ozola's remarks").
   void SurnamePass();
+
+  // ---- the agency of a dateline: "Lima, May 2 (Andina) -" (names_dateline.cpp)
+  void DatelinePass();
 
   // ---- acronyms in parentheses, then their bare uses (names_acronym.cpp)
   void AcronymPass();

@@ -190,3 +190,13 @@ TEST_CASE("place kind pass: names after 'the town of', 'the cities of' are place
     CHECK(p.Find(place)->type == EntityType::kLocation);
   }
 }
+
+TEST_CASE("dateline pass: the agency in parentheses before a dash at the start is a news organization") {
+  Prepared p("Talks resume\nLIMA, May 2 (Andes Press) - Peru and Chile resumed talks. Later, the delegates (Peru) - left.");
+  Recognizer r(p.doc);
+  r.DictionaryPass();
+  r.DatelinePass();
+  REQUIRE(p.Find("Andes Press"));
+  CHECK(p.Find("Andes Press")->type == EntityType::kOrganization);
+  CHECK(p.Find("Andes Press")->subtype == "media");
+}
