@@ -141,6 +141,20 @@ void BM_Extract(benchmark::State& state) {
 }
 BENCHMARK(BM_Extract)->Arg(0)->Arg(1)->Unit(benchmark::kMicrosecond);
 
+// Loading the lexicon: 0 as every process does (the compiled lexicon the
+// build wrote, when current), 1 from WordNet's files.
+void BM_LexiconLoad(benchmark::State& state) {
+  auto data = FindDataDirectory();
+  if (!data.ok()) return state.SkipWithError(data.status().message().c_str());
+  const std::string wordnet = Lexicon::DefaultWordNetDirectory(), closed = *data + "/lexicon/closed_class.tsv";
+  for (auto _ : state) {
+    auto l = state.range(0) == 0 ? Lexicon::Load(wordnet, closed) : Lexicon::Parse(wordnet, closed);
+    if (!l.ok()) return state.SkipWithError(l.status().message().c_str());
+    benchmark::DoNotOptimize(l->Lemma("meet"));
+  }
+}
+BENCHMARK(BM_LexiconLoad)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond);
+
 void BM_FoldName(benchmark::State& state) {
   const std::string names[] = {"Türkiye", "Côte d’Ivoire", "Heydar Aliyev Foundation", "Khalaf Khalafov",
                                "Organization of Turkic States", "Kassym-Jomart Tokayev"};

@@ -62,6 +62,8 @@ bool ArgumentFinder::IsOfficePhrase(uint32_t np) const {
 uint32_t ArgumentFinder::SkipComplements(uint32_t c) const {
   while (Is(c, ChunkKind::kPreposition) && (d_.IsWord(d_.chunks[c].first, "of") || d_.IsWord(d_.chunks[c].first, "for")) &&
          Is(c + 1, ChunkKind::kNoun)) {
+    // "Speaker of [Parliament Ana Pérez]": the name fused into the complement
+    if (int a = HeadActor(c + 1); a >= 0 && IsPersonRef(s_.refs[a])) return c + 1;
     c += 2;
     // "of Kazakhstan and Russia": states joined inside the complement
     while (Is(c, ChunkKind::kCoordinator) && Is(c + 1, ChunkKind::kNoun)) {
@@ -90,6 +92,12 @@ ArgumentFinder::Item ArgumentFinder::ItemAt(uint32_t np) const {
     return office;
   }
   Item item{HeadActor(np), np, np};
+  // "the Peruvian capital, Lima": the place named after the comma
+  if (item.actor < 0 && Is(np, ChunkKind::kNoun) && d_.Is(d_.chunks[np].head, "capital_word") &&
+      Is(np + 1, ChunkKind::kComma) && Is(np + 2, ChunkKind::kNoun)) {
+    int place = HeadActor(np + 2);
+    if (place >= 0 && s_.refs[place].type == EntityType::kLocation) return {place, np, np + 2};
+  }
   if (item.actor >= 0 || !IsOfficePhrase(np)) return item;
   // "the Foreign Minister of Armenia Ana Pérez", "the US envoy, Ana Pérez"
   uint32_t c = SkipComplements(np + 1);
@@ -136,7 +144,11 @@ Actors ArgumentFinder::ListFrom(uint32_t np) const {
     // clause; but in "talks between A, B and C ended" no verb came before
     // the list, so the verb after it is the clause's own. A comma alone
     // never ends a list: "after talks with A, B said" starts the clause.
-    if (Is(more.last + 1, ChunkKind::kVerb) && !d_.chunks[more.last + 1].gerund && (VerbBefore(np) || !joined)) break;
+    // An infinitive or a participle has no subject of its own ("A and B to
+    // explore", "A and B, meeting in Lima").
+    const bool finite_after = Is(more.last + 1, ChunkKind::kVerb) && !d_.chunks[more.last + 1].gerund &&
+                              !d_.chunks[more.last + 1].infinitive;
+    if (finite_after && (VerbBefore(np) || !joined)) break;
     if (more.actor < 0 || !SameFamily(more.actor, head)) break;
     out.push_back(s_.refs[more.actor]);
     c = more.last + 1;
@@ -144,9 +156,37 @@ Actors ArgumentFinder::ListFrom(uint32_t np) const {
   return out;
 }
 
+Actors ArgumentFinder::ListOrOwners(uint32_t np) const {
+  Actors out = ListFrom(np);
+  if (!out.empty()) return out;
+  // "six new members, including A, B and C", "several states such as A and
+  // B": the examples stand for the phrase
+  uint32_t c = np + 1;
+  if (Is(c, ChunkKind::kComma)) ++c;
+  if (Is(c, ChunkKind::kVerb) && d_.chunks[c].gerund && d_.lexicon &&
+      d_.lexicon->LemmaText(d_.tags[d_.chunks[c].head].lemma) == "include" && Is(c + 1, ChunkKind::kNoun))
+    return ListFrom(c + 1);
+  if (Is(c, ChunkKind::kPreposition) && (d_.IsWord(d_.chunks[c].first, "including") || d_.IsWord(d_.chunks[c].first, "such")) &&
+      Is(c + 1, ChunkKind::kNoun))
+    return ListFrom(c + 1);
+  // "condemned the actions of Chile", "concern over the build-up of Peruvian
+  // troops": a phrase that names no actor stands for what its owner did
+  // ("Chile's actions" is read as its possessor already). One step only: "the
+  // future of the talks of A" is too far from A.
+  if (Is(np + 1, ChunkKind::kPreposition) && d_.IsWord(d_.chunks[np + 1].first, "of") && Is(np + 2, ChunkKind::kNoun) &&
+      !IsOfficePhrase(np))
+    return ListFrom(np + 2);
+  return out;
+}
+
 Actors ArgumentFinder::ListEndingAt(uint32_t np) const {
   Actors out;
   int head = HeadActor(np);
+  // "Chile's defence minister warned ...", "Peru's army shelled ...": an
+  // unnamed office or body acts for its owner
+  if (head < 0 && np > first_ && Is(np - 1, ChunkKind::kNoun) && d_.chunks[np - 1].possessor &&
+      (IsOfficePhrase(np) || d_.Is(d_.chunks[np].head, "state_proxy")))
+    return ListEndingAt(np - 1);
   if (head < 0) return out;
   out.push_back(s_.refs[head]);
   uint32_t c = ItemStart(np);
@@ -198,6 +238,14 @@ int ArgumentFinder::SubjectPhrase(uint32_t verb) const {
     switch (ch.kind) {
       case ChunkKind::kNoun: {
         if (c > first_ && Is(c - 1, ChunkKind::kPreposition)) {
+          // "Secretary of State A met ...": the name ends an office phrase
+          if (ItemStart(c) != c) return static_cast<int>(c);
+          // "US Secretary of [State A]": the name fused into the complement
+          if (c >= first_ + 2 && Is(c - 2, ChunkKind::kNoun) &&
+              (d_.title_at[d_.chunks[c - 2].head] >= 0 || d_.Is(d_.chunks[c - 2].head, "role_noun"))) {
+            int a = HeadActor(c);
+            if (a >= 0 && IsPersonRef(s_.refs[a])) return static_cast<int>(c);
+          }
           --c;  // the object of a preposition: skip the phrase
           continue;
         }
@@ -211,6 +259,13 @@ int ArgumentFinder::SubjectPhrase(uint32_t verb) const {
         return static_cast<int>(c);
       }
       case ChunkKind::kVerb:
+        // "the delegation led by A is in Lima": the leader stands for it
+        if (c > first_ && Is(c - 1, ChunkKind::kNoun) && Is(c + 1, ChunkKind::kPreposition) &&
+            d_.IsWord(d_.chunks[c + 1].first, "by") && Is(c + 2, ChunkKind::kNoun) && d_.lexicon) {
+          std::string_view lemma = d_.lexicon->LemmaText(d_.tags[ch.head].lemma);
+          if (lemma == "lead" || lemma == "head") return static_cast<int>(ItemAt(c + 2).last);
+        }
+        return -1;
       case ChunkKind::kSubordinator:
       case ChunkKind::kBoundary:
       case ChunkKind::kComma:
@@ -224,6 +279,24 @@ int ArgumentFinder::SubjectPhrase(uint32_t verb) const {
 
 Actors ArgumentFinder::Agent(uint32_t verb) const {
   if (d_.chunks[verb].passive) return PrepAfter(verb, "by", true);
+  // "A and B agreed to deepen ...", "A decided to expel ...": an infinitive
+  // right after a verb has that verb's doer
+  if (d_.chunks[verb].infinitive && verb > first_ && Is(verb - 1, ChunkKind::kVerb) && !d_.chunks[verb - 1].passive)
+    return Agent(verb - 1);
+  if (d_.chunks[verb].gerund && verb > first_) {
+    // "A thanked B for signing", "A praised B for joining": the one praised did it
+    if (Is(verb - 1, ChunkKind::kPreposition) && d_.IsWord(d_.chunks[verb - 1].first, "for") && verb >= first_ + 3 &&
+        Is(verb - 2, ChunkKind::kNoun) && Is(verb - 3, ChunkKind::kVerb))
+      return Patient(verb - 3);
+    // "A issued a statement, condemning B", "A retaliated by announcing
+    // sanctions": a participle after a comma or a preposition shares the
+    // subject of the clause before it
+    if (Is(verb - 1, ChunkKind::kComma) || Is(verb - 1, ChunkKind::kPreposition))
+      for (uint32_t c = verb - 1; c-- > first_;) {
+        if (Is(c, ChunkKind::kVerb) && !d_.chunks[c].gerund) return Agent(c);
+        if (Is(c, ChunkKind::kSubordinator) || Is(c, ChunkKind::kBoundary)) break;
+      }
+  }
   int np = SubjectPhrase(verb);
   return np < 0 ? Actors{} : ListEndingAt(static_cast<uint32_t>(np));
 }
@@ -236,14 +309,17 @@ Actors ArgumentFinder::Patient(uint32_t verb) const {
   uint32_t c = verb + 1;
   while (c < last_ && Is(c, ChunkKind::kOther)) ++c;
   if (!Is(c, ChunkKind::kNoun) || d_.chunks[c].relative) return {};
-  return ListFrom(c);
+  return ListOrOwners(c);
 }
 
 Actors ArgumentFinder::PrepAfter(uint32_t from, std::string_view prep, bool across_clause) const {
   for (uint32_t c = from + 1; c < last_; ++c) {
     const Chunk& ch = d_.chunks[c];
     if (ch.kind == ChunkKind::kPreposition) {
-      if (d_.IsWord(ch.first, prep) && Is(c + 1, ChunkKind::kNoun)) return ListFrom(c + 1);
+      if (d_.IsWord(ch.first, prep) && Is(c + 1, ChunkKind::kNoun)) return ListOrOwners(c + 1);
+      // "the visit of A", but not "the visit at the invitation of B": a
+      // noun's "of" is the phrase right after it
+      if (!across_clause && prep == "of") return {};
       continue;
     }
     if (ch.kind == ChunkKind::kNoun) {
@@ -284,6 +360,42 @@ Actors ArgumentFinder::Modifiers(uint32_t np, uint32_t head_token) const {
   for (int r = from; r < to; ++r)
     if (s_.refs[r].last <= head_token) out.push_back(s_.refs[r]);
   return out;
+}
+
+Actors ArgumentFinder::InfinitiveObject(uint32_t verb) const {
+  uint32_t c = verb + 1;
+  while (Is(c, ChunkKind::kNoun) || Is(c, ChunkKind::kOther)) ++c;  // "invited Chile to join"
+  if (!Is(c, ChunkKind::kVerb) || !d_.chunks[c].infinitive) return {};
+  return Patient(c);
+}
+
+Actors ArgumentFinder::Speaker(uint32_t chunk) const {
+  auto speech = [&](uint32_t c) { return Is(c, ChunkKind::kVerb) && d_.Is(d_.chunks[c].head, "speech"); };
+  for (uint32_t c = chunk; c-- > first_;)
+    if (speech(c)) return Agent(c);
+  for (uint32_t c = chunk + 1; c < last_; ++c)
+    if (speech(c)) return Agent(c);
+  return {};
+}
+
+int ArgumentFinder::ClauseVerb(uint32_t np) const {
+  if (np <= first_ || !Is(np - 1, ChunkKind::kPreposition)) return -1;
+  for (uint32_t c = np - 1; c-- > first_;) {
+    if (Is(c, ChunkKind::kVerb)) return d_.chunks[c].gerund || d_.chunks[c].infinitive ? -1 : static_cast<int>(c);
+    if (!Is(c, ChunkKind::kNoun) && !Is(c, ChunkKind::kPreposition) && !Is(c, ChunkKind::kOther)) return -1;
+  }
+  return -1;
+}
+
+int ArgumentFinder::PredicateOf(uint32_t np) const {
+  if (VerbBefore(np)) return -1;  // an object, not the clause's subject
+  for (uint32_t c = np + 1; c < last_; ++c) {
+    if (Is(c, ChunkKind::kVerb)) return d_.chunks[c].gerund || d_.chunks[c].infinitive ? -1 : static_cast<int>(c);
+    if (!Is(c, ChunkKind::kNoun) && !Is(c, ChunkKind::kPreposition) && !Is(c, ChunkKind::kCoordinator) &&
+        !Is(c, ChunkKind::kComma) && !Is(c, ChunkKind::kOther))
+      return -1;
+  }
+  return -1;
 }
 
 int ArgumentFinder::Governor(uint32_t np) const {

@@ -36,6 +36,9 @@ class ArgumentFinder {
   // Verbs look across the rest of their clause; nouns only at the
   // prepositional phrases right after them ("visit of A to B").
   Actors PrepAfter(uint32_t from, std::string_view prep, bool across_clause) const;
+  // The object of the infinitive that completes a verb: "were invited to
+  // join the Pacific Alliance" -> the Pacific Alliance.
+  Actors InfinitiveObject(uint32_t verb) const;
 
   // Noun phrases (chunk index of a kNoun chunk).
   Actors Possessor(uint32_t noun_phrase) const;  // "A's visit", "his visit", "their talks"
@@ -44,6 +47,16 @@ class ArgumentFinder {
                                                  // "At talks with B, A said": the main clause's subject
   // "a summit involving A, B and C", "talks attended by A and B"
   Actors Participants(uint32_t noun_phrase) const;
+  // Who says the clause a trigger (chunk) stands in: the subject of a speech
+  // verb before it ("A said that B would pay", "A warned B would pay") or
+  // after it ("B will pay, A said").
+  Actors Speaker(uint32_t chunk) const;
+  // The verb group of the clause a noun phrase stands in when the phrase is
+  // the object of a preposition ("is in Lima on a visit" -> "is"), or -1.
+  int ClauseVerb(uint32_t noun_phrase) const;
+  // The verb group a noun phrase (with its prepositional phrases and lists)
+  // is the subject of: "the talks between A and B [ended] in Lima", or -1.
+  int PredicateOf(uint32_t noun_phrase) const;
   // The verb group a noun phrase is the object (or passive subject) of, or -1.
   int Governor(uint32_t noun_phrase) const;
 
@@ -66,6 +79,7 @@ class ArgumentFinder {
   int SubjectPhrase(uint32_t verb) const;
   Actors ListFrom(uint32_t noun_phrase) const;   // the phrase and those coordinated after it
   Actors ListEndingAt(uint32_t noun_phrase) const;
+  Actors ListOrOwners(uint32_t noun_phrase) const;  // the list, else the actors "of" it names
   bool Is(uint32_t chunk, ChunkKind kind) const { return chunk >= first_ && chunk < last_ && d_.chunks[chunk].kind == kind; }
   bool SameFamily(int ref_a, int ref_b) const;
 

@@ -146,10 +146,29 @@ struct Dictionary::Impl {
   // KeyOf runs once for every token of every article; `keys` is for loading,
   // and this read-only copy answers lookups: open addressing over one array,
   // a cheap hash of the (short) folded word, no node per entry to chase.
+  // A word of up to 16 bytes (nearly all) is kept in the slot itself: a hit
+  // compares it there rather than chasing the map's node to another line.
   struct Slot {
+    static constexpr size_t kInline = 16;
     uint64_t hash = 0;
     uint32_t key = 0;  // 0: empty
-    std::string_view text;
+    uint32_t length = 0;
+    union {
+      char inline_text[kInline];
+      const char* long_text;  // the map's node: it does not move
+    };
+    Slot() : inline_text{} {}
+    Slot(uint64_t h, uint32_t k, std::string_view text) : hash(h), key(k), length(static_cast<uint32_t>(text.size())) {
+      if (text.size() <= kInline) std::memcpy(inline_text, text.data(), text.size());
+      else long_text = text.data();
+    }
+    bool Holds(std::string_view w) const {
+      if (w.size() != length) return false;
+      const char* p = length <= kInline ? inline_text : long_text;
+      for (size_t i = 0; i < w.size(); ++i)  // short words: no call to memcmp
+        if (p[i] != w[i]) return false;
+      return true;
+    }
   };
   std::vector<Slot> slots;  // size a power of two, at most half full
 
@@ -261,7 +280,7 @@ struct Dictionary::Impl {
     uint64_t h = HashWord(w);
     size_t mask = slots.size() - 1;
     for (size_t i = h & mask; slots[i].key != 0; i = (i + 1) & mask)
-      if (slots[i].hash == h && slots[i].text == w) return slots[i].key;
+      if (slots[i].hash == h && slots[i].Holds(w)) return slots[i].key;
     return 0;
   }
 

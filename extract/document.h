@@ -12,6 +12,7 @@
 #include "extract/dictionary.h"
 #include "extract/frames.h"
 #include "extract/lexicon.h"
+#include "extract/pass_times.h"
 #include "extract/tokenizer.h"
 
 namespace irkg::internal {
@@ -126,6 +127,9 @@ struct Document {
   std::vector<int> title_at;           // token -> title index or -1
   std::vector<EntityInfo> entities;
   std::vector<Fact> facts;
+  // The people of the latest meeting the frame pass read, in text order:
+  // whom "the talks" in a later sentence means ("B joined the talks").
+  std::vector<int> recent_meeting;
 
   // Empties the document for the next article, keeping its vectors' room:
   // an Extractor reuses one Document per thread, so that an article costs
@@ -149,6 +153,7 @@ struct Document {
     title_at.clear();
     entities.clear();
     facts.clear();
+    recent_meeting.clear();
   }
 
   std::string_view Text(uint32_t tok) const { return token_text[tok]; }
@@ -201,6 +206,8 @@ void RecognizeEntities(Document* doc);
 // from the tags; every entity mention lies inside one noun phrase.
 void ChunkSentences(Document* doc);
 void ResolveCoreference(Document* doc);
-void ExtractRelations(Document* doc);
+// Offices, then each sentence's events, stances, frames and structure; with
+// a clock, marks each of them (Pass::kOffices ... Pass::kStructure).
+void ExtractRelations(Document* doc, PassClock* clock = nullptr);
 
 }  // namespace irkg::internal

@@ -61,12 +61,14 @@ void RecognizeEntities(Document* doc) {
     if (doc->mentions[k].last > doc->mentions[k].first) order.push_back(static_cast<int>(k));
   std::sort(order.begin(), order.end(),
             [&](int a, int b) { return doc->mentions[a].first < doc->mentions[b].first; });
-  std::vector<Mention> kept;
-  kept.reserve(order.size());
+  // the room is the thread's, kept from article to article like the Document's
+  thread_local std::vector<Mention> kept;
+  kept.clear();
   for (int k : order) kept.push_back(std::move(doc->mentions[k]));
   // moved back rather than swapped in, so that the reused Document keeps its room
   doc->mentions.clear();
   std::move(kept.begin(), kept.end(), std::back_inserter(doc->mentions));
+  kept.clear();
   doc->mention_at.assign(doc->tokens.size(), -1);
   for (size_t k = 0; k < doc->mentions.size(); ++k)
     for (uint32_t i = doc->mentions[k].first; i < doc->mentions[k].last; ++i) doc->mention_at[i] = static_cast<int>(k);

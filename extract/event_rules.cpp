@@ -15,8 +15,8 @@ constexpr unsigned kPerson = TypeBit(EntityType::kPerson);
 constexpr unsigned kAgreement = TypeBit(EntityType::kAgreement);
 
 // The subject of the clause a trigger is in: the first actor after the last
-// comma before it ("Ahead of his talks with Wang, Hayashi had a call
-// with ..."), else the sentence's subject.
+// comma before it ("Before his talks with Soto, Pérez had a call with
+// ..."), else the sentence's subject.
 int ClauseSubject(const RuleContext& c, uint32_t trigger, unsigned types) {
   uint32_t comma = 0;
   for (uint32_t i = c.s.first; i < trigger; ++i)
@@ -162,7 +162,7 @@ void Visits(RuleContext& c) {
     int visitor = -1;
     uint32_t from = t + 1;
     if (c.Word(t + 1, "of")) {
-      auto v = c.ListAfter(t + 1, kPerson | TypeBit(EntityType::kCountry), 4);
+      auto v = c.ListAfter(t + 1, kPerson, 4);
       if (!v.empty()) {
         visitor = v[0];
         from = c.s.refs[visitor].last;
@@ -180,8 +180,7 @@ void Visits(RuleContext& c) {
       auto after = c.ListAfter(t, kPerson);
       if (!after.empty()) visitor = after[0];
     }
-    if (visitor < 0) visitor = c.SubjectBefore(t, TypeBit(EntityType::kCountry));
-    if (visitor < 0) continue;
+    if (visitor < 0) continue;  // a state "visits" through a person the frames find, if the text names one
     // where: the places right after "to|in" (or the verb itself: "visited Oman")
     std::vector<int> places;
     int country_of_capital = -1;  // "the Kazakh capital Astana": Kazakhstan too

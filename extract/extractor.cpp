@@ -1,7 +1,6 @@
 #include "extract/extractor.h"
 
 #include <algorithm>
-#include <chrono>
 #include <map>
 #include <tuple>
 
@@ -89,50 +88,27 @@ void PrepareTokens(Document* d) {
 
 }  // namespace internal
 
-namespace {
-
-// Adds the time since the last mark to the pass's total; does nothing
-// without a PassTimes, so that extraction pays for no clock by default.
-class PassClock {
- public:
-  explicit PassClock(PassTimes* times) : times_(times) {
-    if (times_) last_ = std::chrono::steady_clock::now();
-  }
-  void Mark(size_t pass) {
-    if (!times_) return;
-    auto now = std::chrono::steady_clock::now();
-    times_->seconds[pass] += std::chrono::duration<double>(now - last_).count();
-    last_ = now;
-  }
-
- private:
-  PassTimes* times_;
-  std::chrono::steady_clock::time_point last_;
-};
-
-}  // namespace
-
 void Extractor::RunPasses(const Article& article, Document& d, PassTimes* times) const {
   PassClock clock(times);
   d.Reset(article.text, &dict_);
   d.lexicon = &lex_;
   d.frames = &frames_;
   internal::PrepareTokens(&d);
-  clock.Mark(0);
+  clock.Mark(Pass::kTokens);
   internal::SplitSentences(&d);
-  clock.Mark(1);
+  clock.Mark(Pass::kSentences);
   internal::TagTokens(&d);
-  clock.Mark(2);
+  clock.Mark(Pass::kTags);
   d.article_date = internal::NormalizeIsoDate(article.date);
   if (d.article_date.empty()) d.article_date = internal::FindArticleDate(d);
-  clock.Mark(3);
+  clock.Mark(Pass::kDates);
   internal::RecognizeEntities(&d);
+  clock.Mark(Pass::kNames);
   internal::ChunkSentences(&d);
-  clock.Mark(4);
+  clock.Mark(Pass::kChunks);
   internal::ResolveCoreference(&d);
-  clock.Mark(5);
-  internal::ExtractRelations(&d);
-  clock.Mark(6);
+  clock.Mark(Pass::kCoreference);
+  internal::ExtractRelations(&d, &clock);
 }
 
 std::string Extractor::Explain(const Article& article) const {
@@ -232,7 +208,7 @@ ExtractionRecord Extractor::Extract(const Article& article, PassTimes* times) co
     t.evidence = TextSpan{start, end, std::string(d.text.substr(start, end - start))};
     r.triples.push_back(std::move(t));
   }
-  clock.Mark(7);
+  clock.Mark(Pass::kRecords);
   return r;
 }
 

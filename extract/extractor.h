@@ -6,33 +6,17 @@
 // threads at once; it keeps references to its Dictionary, Lexicon and FrameTable.
 #pragma once
 
-#include <array>
-
 #include "core/record.h"
 #include "extract/article.h"
 #include "extract/dictionary.h"
 #include "extract/frames.h"
 #include "extract/lexicon.h"
+#include "extract/pass_times.h"
 
 namespace irkg {
 namespace internal {
 struct Document;
 }
-
-// The passes Extract runs, in order, and the time each took: summed over
-// the articles of one Extract call or more (for the benchmark's "time per
-// pass"). `records` is building the ExtractionRecord from the document.
-struct PassTimes {
-  static constexpr size_t kCount = 8;
-  static constexpr std::array<const char*, kCount> kNames = {
-      "tokens", "sentences", "tags", "dates", "entities_chunks", "coreference", "relations", "records"};
-  std::array<double, kCount> seconds{};
-
-  PassTimes& operator+=(const PassTimes& o) {
-    for (size_t i = 0; i < kCount; ++i) seconds[i] += o.seconds[i];
-    return *this;
-  }
-};
 
 class Extractor {
  public:

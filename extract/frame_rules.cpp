@@ -10,7 +10,8 @@
 // once for all frames:
 //   polarity  "did not meet", "refused to sign", "no talks" give nothing;
 //   modality  "will visit", "plans to sign", "the upcoming talks", "if they
-//             attack" give nothing;
+//             attack" give nothing, except to frames marked modal=allowed
+//             (threats: "B would face consequences");
 //   pairs     a symmetric predicate with a list and no object pairs the
 //             list: "A, B and C met" and "talks between A, B and C" give
 //             every pair, except two people of one state (one delegation);
@@ -19,6 +20,8 @@
 //   dates     the date the text gives near the trigger (an undated
 //             meeting is dated with the article's day when the facts are
 //             merged, Extractor::Extract).
+#include <algorithm>
+
 #include "extract/arguments.h"
 #include "extract/rule_context.h"
 
@@ -59,19 +62,40 @@ class FramePass {
     return lower_;
   }
 
-  // Negated, modal or conditional: the event did not (yet) happen.
-  bool Unreal(uint32_t chunk, uint32_t tok, bool noun) const {
-    if (rules_.Negated(tok) || rules_.Modal(tok)) return true;
+  // Negated: "did not meet", "refused to sign", "no talks".
+  bool Denied(uint32_t chunk, uint32_t tok, bool noun) const {
+    if (rules_.Negated(tok)) return true;
+    if (!noun) return d_.chunks[chunk].negated;
+    int verb = args_.Governor(chunk);
+    return verb >= 0 && d_.chunks[verb].negated;
+  }
+
+  // Modal or conditional: the event has not (yet) happened. Threat frames
+  // take these (modal=allowed): a threat is about what would happen.
+  bool Hypothetical(uint32_t chunk, uint32_t tok, bool noun) const {
+    if (rules_.Modal(tok)) return true;
     const Chunk& c = d_.chunks[chunk];
-    if (!noun && (c.negated || (c.modal && !c.infinitive))) return true;
+    if (!noun && c.modal && !c.infinitive) return true;
     if (noun) {
       int verb = args_.Governor(chunk);
-      if (verb >= 0 && (d_.chunks[verb].negated || d_.chunks[verb].modal)) return true;
+      if (verb >= 0 && d_.chunks[verb].modal) return true;
     }
     // "if A attacks B", "unless they sign": a condition, not an event
     for (uint32_t i = s_.first; i < tok; ++i)
       if (d_.IsWord(i, "if") || d_.IsWord(i, "unless") || d_.IsWord(i, "whether")) return true;
     return false;
+  }
+
+  // "agreed to deepen cooperation", "pledged to boost ties": the only
+  // modality is an infinitive after a verb of commitment.
+  bool Committed(uint32_t chunk, bool noun) const {
+    int inf = noun ? args_.Governor(chunk) : static_cast<int>(chunk);
+    if (inf < 0 || !d_.chunks[inf].infinitive || inf == 0) return false;
+    const Chunk& before = d_.chunks[inf - 1];
+    if (before.kind != ChunkKind::kVerb || before.modal || before.negated) return false;
+    for (uint32_t t = before.first; t < before.last; ++t)
+      if (d_.Is(t, "modal")) return false;
+    return d_.Is(before.head, "commit_verb");
   }
 
   Actors Source(uint32_t chunk, uint32_t tok, const ArgumentSource& src, bool noun) const {
@@ -83,8 +107,42 @@ class FramePass {
       case Slot::kModifier: return args_.Modifiers(chunk, tok);
       case Slot::kParticipants: return args_.Participants(chunk);
       case Slot::kPrep: return args_.PrepAfter(noun ? d_.chunk_of[d_.chunks[chunk].last - 1] : chunk, src.prep, !noun);
+      case Slot::kSpeaker: return args_.Speaker(chunk);
+      case Slot::kInfinitiveObject: return args_.InfinitiveObject(chunk);
+      case Slot::kEarlierMeeting: return EarlierMeeting(chunk);
+      case Slot::kClauseAgent: {
+        int verb = args_.ClauseVerb(chunk);
+        return verb < 0 ? Actors{} : args_.Agent(static_cast<uint32_t>(verb));
+      }
+      case Slot::kClausePlace: {
+        int verb = args_.ClauseVerb(chunk);
+        return verb < 0 ? Actors{} : args_.PrepAfter(static_cast<uint32_t>(verb), "in", true);
+      }
     }
     return {};
+  }
+
+  // "B took part in the talks", "B joined the summit": a gathering named
+  // with "the" and no people of its own is the latest meeting read.
+  Actors EarlierMeeting(uint32_t verb) const {
+    if (d_.recent_meeting.empty()) return {};
+    uint32_t c = verb + 1;
+    // "took part in the talks"
+    if (c < args_.last_chunk() && d_.chunks[c].kind == ChunkKind::kNoun && d_.IsWord(d_.chunks[c].head, "part")) ++c;
+    if (c < args_.last_chunk() && d_.chunks[c].kind == ChunkKind::kPreposition) ++c;
+    if (c >= args_.last_chunk() || d_.chunks[c].kind != ChunkKind::kNoun) return {};
+    const Chunk& np = d_.chunks[c];
+    if (!d_.IsWord(np.first, "the") || !d_.Is(np.head, "gathering")) return {};
+    for (const Ref& r : s_.refs)
+      if (r.first >= np.first && r.last <= np.last) return {};  // "the Lima talks" names its own
+    Actors out;
+    for (int person : d_.recent_meeting) {
+      Ref r;
+      r.first = np.first, r.last = np.last, r.type = EntityType::kPerson, r.resolved = true;
+      r.entities = {person};
+      out.push_back(r);
+    }
+    return out;
   }
 
   Actors FirstOf(uint32_t chunk, uint32_t tok, const std::vector<ArgumentSource>& sources, bool noun) const {
@@ -123,8 +181,11 @@ class FramePass {
 
   void Trigger(uint32_t chunk, uint32_t tok, bool noun) {
     const auto& frames = d_.frames->Find(Lemma(tok, noun), noun);
-    if (frames.empty() || Unreal(chunk, tok, noun)) return;
+    if (frames.empty() || Denied(chunk, tok, noun)) return;
+    const bool hypothetical = Hypothetical(chunk, tok, noun);
+    const bool committed = hypothetical && Committed(chunk, noun);
     for (const Frame* f : frames) {
+      if (hypothetical ? !(f->modal_allowed || (committed && f->commitment_allowed)) : f->modal_required) continue;
       if (!f->needs.empty() && !CueInSentence(tok, f->needs)) continue;
       Actors subjects = OfTypes(FirstOf(chunk, tok, f->subject, noun), f->actor_types);
       Actors objects = OfTypes(FirstOf(chunk, tok, f->object, noun), f->actor_types);
@@ -137,6 +198,15 @@ class FramePass {
       Emit(*f, chunk, noun, subjects, objects, date, what);
     }
   }
+
+  void RememberMeeting(const std::vector<int>& participants) {
+    std::vector<int>& m = d_.recent_meeting;
+    m.clear();
+    for (int e : participants)
+      if (IsPerson(e) && std::find(m.begin(), m.end(), e) == m.end()) m.push_back(e);
+  }
+
+  bool IsPerson(int entity) const { return d_.entities[entity].type == EntityType::kPerson; }
 
   bool OneSide(int a, int b) const {
     const EntityInfo& x = d_.entities[a];
@@ -158,6 +228,10 @@ class FramePass {
       for (size_t i = 0; i < members.size(); ++i)
         for (size_t j = i + 1; j < members.size(); ++j) {
           if (OneSide(members[i].first, members[j].first)) continue;
+          // "the sides discussed ...": two states read back from a group
+          // word are the people who met, not a meeting of states
+          if (members[i].second && members[j].second && !IsPerson(members[i].first) && !IsPerson(members[j].first))
+            continue;
           double c = f.confidence * (members[i].second || members[j].second ? 0.9 : 1.0);
           rules_.AddEntities(members[i].first, p, members[j].first, c, f.rule.c_str(), date, "", what);
         }
@@ -172,7 +246,29 @@ class FramePass {
       for (const Ref& b : objects)
         for (int y : b.entities) participants.push_back(y);
     }
-    if (p == Predicate::kMetWith && participants.size() >= 2) VenueVisits(chunk, noun, participants, date);
+    if (p == Predicate::kMetWith && participants.size() >= 2) {
+      VenueVisits(chunk, noun, participants, date);
+      RememberMeeting(participants);
+    }
+    if (p == Predicate::kAttacks && !subjects.empty() && !objects.empty()) PlacesHit(chunk, subjects, date);
+  }
+
+  // "A shelled B's positions near the towns of X and Y": every place named
+  // in the rest of the clause was hit (ANNOTATION.md: the target is the
+  // state attacked and each named place hit).
+  void PlacesHit(uint32_t chunk, const Actors& attackers, const std::string& date) {
+    for (uint32_t c = chunk + 1; c < args_.last_chunk(); ++c) {
+      const Chunk& ch = d_.chunks[c];
+      if ((ch.kind == ChunkKind::kVerb && !ch.gerund && !ch.passive) || ch.kind == ChunkKind::kSubordinator ||
+          ch.kind == ChunkKind::kBoundary)
+        return;
+      if (ch.kind != ChunkKind::kNoun) continue;
+      for (const Ref& r : s_.refs) {
+        if (r.first < ch.first || r.last > ch.last || r.type != EntityType::kLocation || r.adjective || r.resolved) continue;
+        for (const Ref& a : attackers)
+          for (int x : a.entities) rules_.AddEntities(x, Predicate::kAttacks, r.entities[0], 0.55, "frame:places-hit", date);
+      }
+    }
   }
 
   // The state a place belongs to: itself for a country, the `in=` state of
@@ -200,20 +296,33 @@ class FramePass {
   void VenueVisits(uint32_t chunk, bool noun, const std::vector<int>& participants, const std::string& date) {
     uint32_t from = noun ? d_.chunk_of[d_.chunks[chunk].last - 1] : chunk;
     Actors places = args_.PrepAfter(from, "in", !noun);
+    // "the meeting of A and B has started in X", "talks between A and B were
+    // held in X": the place of the verb the meeting is subject of
+    if (places.empty() && noun)
+      if (int verb = args_.PredicateOf(chunk); verb >= 0) places = args_.PrepAfter(static_cast<uint32_t>(verb), "in", true);
     for (const Ref& place : places) {
       if (place.type != EntityType::kLocation && place.type != EntityType::kCountry) continue;
       int where = place.entities[0];
       int state = StateOf(where);
       const std::string* state_name = StateNameOf(where);
       if (state < 0 && !state_name) continue;
+      // the host did not travel: a person of the place's state, whether or
+      // not the article names that state
+      auto local = [&](int person) {
+        int c = d_.entities[person].country;
+        return c >= 0 && (c == state || (state_name && *state_name == DictName(c)));
+      };
+      bool host_present = false;
+      for (int person : participants) host_present |= IsPerson(person) && local(person);
       for (int person : participants) {
         const EntityInfo& pe = d_.entities[person];
-        if (pe.type != EntityType::kPerson || pe.country < 0) continue;
-        // the host did not travel: a person of the place's state, whether
-        // or not the article names that state
-        if (pe.country == state || (state_name && *state_name == DictName(pe.country))) continue;
-        rules_.AddEntities(person, Predicate::kVisited, where, 0.65, "frame:venue", date);
-        if (state >= 0 && where != state) rules_.AddEntities(person, Predicate::kVisited, state, 0.6, "frame:venue", date);
+        if (pe.type != EntityType::kPerson || local(person)) continue;
+        // a guest whose state the text does not give: a visitor when the
+        // host is among those met ("A met in Lima with B and C", A Peruvian)
+        if (pe.country < 0 && !host_present) continue;
+        double c = pe.country < 0 ? 0.55 : 0.65;
+        rules_.AddEntities(person, Predicate::kVisited, where, c, "frame:venue", date);
+        if (state >= 0 && where != state) rules_.AddEntities(person, Predicate::kVisited, state, c - 0.05, "frame:venue", date);
       }
     }
   }

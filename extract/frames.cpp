@@ -24,9 +24,11 @@ bool ParseSource(std::string_view word, bool noun, ArgumentSource* out) {
       {"agent", Slot::kAgent, true, false},         {"patient", Slot::kPatient, true, false},
       {"holder", Slot::kHolder, false, true},       {"poss", Slot::kPossessor, false, true},
       {"mod", Slot::kModifier, false, true},        {"participants", Slot::kParticipants, false, true},
+      {"speaker", Slot::kSpeaker, true, true},          {"earlier_meeting", Slot::kEarlierMeeting, true, false},          {"inf_object", Slot::kInfinitiveObject, true, false},
+      {"clause_agent", Slot::kClauseAgent, false, true}, {"clause_in", Slot::kClausePlace, false, true},
   };
   static constexpr std::string_view kPreps[] = {"with", "to", "against", "on", "in", "at", "between", "by",
-                                                "of", "for", "from", "over", "into", "toward", "upon"};
+                                                "of", "for", "from", "over", "into", "toward", "upon", "among"};
   for (const auto& s : kSlots)
     if (s.name == word) {
       if (noun ? !s.for_nouns : !s.for_verbs) return false;
@@ -101,6 +103,12 @@ Status FrameTable::LoadString(std::string_view text, const std::string& name) {
         if (!KnownCueClass(value))
           return Status::InvalidInput(where + ": \"" + std::string(value) + "\" is not a cue class of data/cues.tsv");
         (key == "needs" ? f.needs : f.what) = std::string(value);
+      } else if (key == "modal") {
+        if (value != "allowed" && value != "required" && value != "committed")
+          return Status::InvalidInput(where + ": modal= takes \"allowed\", \"required\" or \"committed\"");
+        f.modal_allowed = value != "committed";
+        f.modal_required = value == "required";
+        f.commitment_allowed = true;
       } else if (key == "actors") {
         for (std::string_view type : Split(value, '|')) {
           auto t = ParseEntityType(type);
@@ -136,17 +144,40 @@ Result<FrameTable> FrameTable::LoadDefault() {
   return table;
 }
 
+uint64_t FrameTable::HashLemma(std::string_view lemma) {
+  uint64_t h = 1469598103934665603ull;  // FNV-1a: lemmas are short
+  for (unsigned char c : lemma) h = (h ^ c) * 1099511628211ull;
+  return h ^ (h >> 31);
+}
+
 void FrameTable::Reindex() {
   verbs_.clear();
   nouns_.clear();
   for (const auto& f : frames_) (f->noun ? nouns_ : verbs_)[f->lemma].push_back(f.get());
+  for (int noun = 0; noun < 2; ++noun) {
+    const Index& index = noun ? nouns_ : verbs_;
+    std::vector<Probe>& probes = probes_[noun];
+    size_t size = 16;
+    while (size < 2 * index.size()) size *= 2;
+    probes.assign(size, Probe{});
+    for (const auto& [lemma, frames] : index) {
+      uint64_t h = HashLemma(lemma);
+      size_t i = h & (size - 1);
+      while (probes[i].frames) i = (i + 1) & (size - 1);
+      probes[i] = Probe{h, lemma, &frames};
+    }
+  }
 }
 
 const std::vector<const Frame*>& FrameTable::Find(std::string_view lemma, bool noun) const {
   static const std::vector<const Frame*> kNone;
-  const auto& table = noun ? nouns_ : verbs_;
-  auto it = table.find(lemma);
-  return it == table.end() ? kNone : it->second;
+  const std::vector<Probe>& probes = probes_[noun];
+  if (probes.empty()) return kNone;
+  uint64_t h = HashLemma(lemma);
+  size_t mask = probes.size() - 1;
+  for (size_t i = h & mask; probes[i].frames; i = (i + 1) & mask)
+    if (probes[i].hash == h && probes[i].lemma == lemma) return *probes[i].frames;
+  return kNone;
 }
 
 }  // namespace irkg

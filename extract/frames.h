@@ -30,6 +30,16 @@ enum class Slot : unsigned char {
   kModifier,  // noun: names and demonyms before it ("Chilean strikes")
   kParticipants,  // noun: "a summit involving A, B and C", "talks attended by A and B"
   kPrep,      // a prepositional phrase after the trigger; see ArgumentSource::prep
+  kClauseAgent,  // noun in a prepositional phrase: the doer of its clause's
+                 // verb ("A is in Lima on a visit", "A met B during the visit")
+  kClausePlace,  // noun in a prepositional phrase: the "in" place of its
+                 // clause's verb ("A is in Lima on a visit" -> Lima)
+  kInfinitiveObject,  // verb: the object of the infinitive completing it
+                      // ("invited to join the alliance" -> the alliance)
+  kEarlierMeeting,  // verb: "joined the talks", "took part in the summit":
+                    // the people of the meeting an earlier sentence named
+  kSpeaker,   // the one who says the clause the trigger is in: "A said B would
+              // face consequences", "B will pay, A warned"
 };
 
 struct ArgumentSource {
@@ -48,6 +58,14 @@ struct Frame {
   // Entity types both actors must have (bit per EntityType), or 0 for any:
   // "A and B signed the treaty" is a meeting only when A and B are people.
   unsigned actor_types = 0;
+  // A threat is about the future: "would face consequences" still counts.
+  // Other frames drop modal triggers ("will meet", "plans to visit").
+  bool modal_allowed = false;
+  // Only in modal or conditional clauses: "would cut ties with B" threatens
+  // B; "cut ties with B" is done, and a sanction.
+  bool modal_required = false;
+  // Holds after a verb of commitment too: "agreed to deepen cooperation".
+  bool commitment_allowed = false;
   std::string rule;   // what a triple's `rule` field says: "frame:verb:meet"
   std::string origin; // "file:line"
 };
@@ -76,9 +94,20 @@ class FrameTable {
     size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
   };
   using Index = std::unordered_map<std::string, std::vector<const Frame*>, Hash, std::equal_to<>>;
+  // What Find probes: every verb and noun of every article asks, and nearly
+  // none has frames, so a small flat table (a cheap hash, no division, no
+  // node to chase) answers for the indexes. Its views point into their
+  // nodes, which neither a rehash nor a move relocates.
+  struct Probe {
+    uint64_t hash = 0;
+    std::string_view lemma;                          // empty: a free slot
+    const std::vector<const Frame*>* frames = nullptr;
+  };
+  static uint64_t HashLemma(std::string_view lemma);
   void Reindex();
   std::vector<std::unique_ptr<Frame>> frames_;  // boxed: the indexes point at them, and a move keeps them
   Index verbs_, nouns_;
+  std::vector<Probe> probes_[2];  // [noun]: a power of two, at most half full
   std::unordered_set<std::string, Hash, std::equal_to<>> light_, participant_;
 };
 

@@ -16,6 +16,7 @@
 #include <unistd.h>
 #include <string>
 
+#include "core/output_file.h"
 #include "extract/dictionary.h"
 
 namespace irkg {
@@ -25,13 +26,15 @@ namespace {
 // of megabytes, and copying them cost as much as parsing them.
 class MappedFile {
  public:
-  static Result<MappedFile> Open(const std::string& path) {
+  // `populate`: read the whole file in now (it will all be parsed); else
+  // pages come in as they are touched (a compiled lexicon, probed sparsely).
+  static Result<MappedFile> Open(const std::string& path, bool populate = true) {
     int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
     if (fd < 0) return Status::NotFound(path + ": cannot open");
     struct stat st;
     MappedFile f;
     if (::fstat(fd, &st) == 0 && st.st_size > 0) {
-      void* p = ::mmap(nullptr, static_cast<size_t>(st.st_size), PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
+      void* p = ::mmap(nullptr, static_cast<size_t>(st.st_size), PROT_READ, MAP_PRIVATE | (populate ? MAP_POPULATE : 0), fd, 0);
       if (p != MAP_FAILED) f.bytes_ = std::string_view(static_cast<const char*>(p), static_cast<size_t>(st.st_size));
     }
     bool failed = st.st_size > 0 && f.bytes_.empty();
@@ -100,76 +103,102 @@ uint32_t ParseUint(std::string_view s, int base = 10) {
   return v;
 }
 
-// Strings -> dense ids 0, 1, 2 ... in order of first insertion, by open
-// addressing over one arena: no allocation per string. The lexicon's word
-// forms and lemmas, and while loading WordNet's spellings.
-class StringIds {
- public:
+// A slot of a string table: the key's place is in the slot itself, so a
+// probe touches the slot, and the arena only when hash and length agree.
+struct StringSlot {
   static constexpr uint32_t kNone = UINT32_MAX;
+  uint32_t id = kNone;
+  uint32_t hash = 0;  // the hash's high bits
+  uint32_t offset = 0, length = 0;
+};
 
-  explicit StringIds(size_t expected = 1024) {
-    size_t slots = 1024;
-    while (slots < expected + expected / 2) slots *= 2;
-    slots_.assign(slots, Slot{});
-    arena_.reserve(expected * 8);  // English words average under 8 letters: no regrowth, no copies
-    offsets_.reserve(expected + 1);
-    offsets_.push_back(0);
-  }
+// Strings <-> dense ids, read-only: the lemmas a loaded Lexicon answers
+// for, over a StringIds' storage or over a compiled lexicon's mapping.
+class StringTable {
+ public:
+  static constexpr uint32_t kNone = StringSlot::kNone;
+
+  StringTable() = default;
+  StringTable(std::span<const StringSlot> slots, std::string_view arena, std::span<const uint32_t> offsets)
+      : slots_(slots), arena_(arena), offsets_(offsets) {}
 
   uint32_t Find(std::string_view s) const {
+    if (slots_.empty()) return kNone;
     uint64_t h = HashWord(s);
     size_t mask = slots_.size() - 1;
     for (size_t i = h & mask;; i = (i + 1) & mask) {
-      const Slot& slot = slots_[i];
+      const StringSlot& slot = slots_[i];
       if (slot.id == kNone) return kNone;
       if (Matches(slot, h, s)) return slot.id;
     }
   }
-
-  uint32_t Insert(std::string_view s) {
-    if ((size() + 1) * 3 >= slots_.size() * 2) Grow();
-    uint64_t h = HashWord(s);
-    size_t mask = slots_.size() - 1;
-    for (size_t i = h & mask;; i = (i + 1) & mask) {
-      Slot& slot = slots_[i];
-      if (slot.id == kNone) {
-        slot = Slot{static_cast<uint32_t>(size()), static_cast<uint32_t>(h >> 32),
-                    static_cast<uint32_t>(arena_.size()), static_cast<uint32_t>(s.size())};
-        arena_.append(s);
-        offsets_.push_back(static_cast<uint32_t>(arena_.size()));
-        return slot.id;
-      }
-      if (Matches(slot, h, s)) return slot.id;
-    }
-  }
-
-  std::string_view Key(uint32_t id) const {
-    return std::string_view(arena_).substr(offsets_[id], offsets_[id + 1] - offsets_[id]);
-  }
-  size_t size() const { return offsets_.size() - 1; }
-
- private:
-  // The key's place is in the slot itself: a probe touches the slot, and
-  // the arena only when the hash and length already agree.
-  struct Slot {
-    uint32_t id = kNone;
-    uint32_t hash = 0;  // the hash's high bits
-    uint32_t offset = 0, length = 0;
-  };
-
-  bool Matches(const Slot& slot, uint64_t h, std::string_view s) const {
+  bool Matches(const StringSlot& slot, uint64_t h, std::string_view s) const {
     if (slot.hash != static_cast<uint32_t>(h >> 32) || slot.length != s.size()) return false;
     const char* key = arena_.data() + slot.offset;
     for (size_t i = 0; i < s.size(); ++i)  // words are short: no call to memcmp
       if (key[i] != s[i]) return false;
     return true;
   }
+  std::string_view Key(uint32_t id) const { return arena_.substr(offsets_[id], offsets_[id + 1] - offsets_[id]); }
+  size_t size() const { return offsets_.empty() ? 0 : offsets_.size() - 1; }
 
-  void Grow() {
-    std::vector<Slot> old = std::move(slots_);
-    slots_.assign(old.size() * 2, Slot{});
+  std::span<const StringSlot> slots() const { return slots_; }
+  std::string_view arena() const { return arena_; }
+  std::span<const uint32_t> offsets() const { return offsets_; }
+
+ private:
+  std::span<const StringSlot> slots_;
+  std::string_view arena_;
+  std::span<const uint32_t> offsets_;  // id -> start in arena_; one more for the end
+};
+
+// Strings -> dense ids 0, 1, 2 ... in order of first insertion, by open
+// addressing over one arena: no allocation per string. The lexicon's word
+// forms and lemmas, and while loading WordNet's spellings.
+class StringIds {
+ public:
+  static constexpr uint32_t kNone = StringSlot::kNone;
+
+  explicit StringIds(size_t expected = 1024) {
+    size_t slots = 1024;
+    while (slots < expected + expected / 2) slots *= 2;
+    slots_.assign(slots, StringSlot{});
+    arena_.reserve(expected * 8);  // English words average under 8 letters: no regrowth, no copies
+    offsets_.reserve(expected + 1);
+    offsets_.push_back(0);
+  }
+
+  // What the ids stand for, until the next Insert.
+  StringTable View() const { return StringTable(slots_, arena_, offsets_); }
+  uint32_t Find(std::string_view s) const { return View().Find(s); }
+
+  uint32_t Insert(std::string_view s) {
+    if ((size() + 1) * 3 >= slots_.size() * 2) Grow();
+    uint64_t h = HashWord(s);
     size_t mask = slots_.size() - 1;
-    for (const Slot& slot : old) {
+    StringTable view = View();
+    for (size_t i = h & mask;; i = (i + 1) & mask) {
+      StringSlot& slot = slots_[i];
+      if (slot.id == kNone) {
+        slot = StringSlot{static_cast<uint32_t>(size()), static_cast<uint32_t>(h >> 32),
+                          static_cast<uint32_t>(arena_.size()), static_cast<uint32_t>(s.size())};
+        arena_.append(s);
+        offsets_.push_back(static_cast<uint32_t>(arena_.size()));
+        return slot.id;
+      }
+      if (view.Matches(slot, h, s)) return slot.id;
+    }
+  }
+
+  std::string_view Key(uint32_t id) const { return View().Key(id); }
+  size_t size() const { return offsets_.size() - 1; }
+
+ private:
+  void Grow() {
+    std::vector<StringSlot> old = std::move(slots_);
+    slots_.assign(old.size() * 2, StringSlot{});
+    size_t mask = slots_.size() - 1;
+    for (const StringSlot& slot : old) {
       if (slot.id == kNone) continue;
       size_t i = HashWord(Key(slot.id)) & mask;
       while (slots_[i].id != kNone) i = (i + 1) & mask;
@@ -177,9 +206,9 @@ class StringIds {
     }
   }
 
-  std::vector<Slot> slots_;
+  std::vector<StringSlot> slots_;
   std::string arena_;
-  std::vector<uint32_t> offsets_;  // id -> start in arena_; one more for the end
+  std::vector<uint32_t> offsets_;
 };
 
 // WordNet's inflection rules (morphy(7)): a form ending in `suffix` may be
@@ -231,6 +260,15 @@ constexpr FormName kFormNames[] = {
 // where its readings are: a lookup touches one slot and the readings, not
 // a slot, a key arena, a range table and the readings (each a cache miss
 // for all but the commonest words).
+struct FormSlot {
+  static constexpr size_t kInline = 14;
+  uint32_t hash = 0;   // the hash's high bits
+  uint32_t first = 0;  // readings
+  uint8_t count = 0;   // 0: an empty slot
+  uint8_t length = 0;
+  char text[kInline];  // the form, or (when longer) its offset in the long keys
+};
+
 class FormTable {
  public:
   struct Span {
@@ -264,21 +302,30 @@ class FormTable {
         long_keys_.append(key);
       }
     }
+    Attach(slots_, long_keys_);
   }
 
+  // Reads slots and long keys laid out elsewhere (a compiled lexicon).
+  void Attach(std::span<const FormSlot> slots, std::string_view long_keys) {
+    slots_view_ = slots;
+    long_keys_view_ = long_keys;
+  }
+  std::span<const FormSlot> slots() const { return slots_view_; }
+  std::string_view long_keys() const { return long_keys_view_; }
+
   Span Find(std::string_view s) const {
-    if (slots_.empty() || s.size() > 255) return {};
+    if (slots_view_.empty() || s.size() > 255) return {};
     uint64_t h = HashWord(s);
-    size_t mask = slots_.size() - 1;
+    size_t mask = slots_view_.size() - 1;
     for (size_t i = h & mask;; i = (i + 1) & mask) {
-      const Slot& slot = slots_[i];
+      const Slot& slot = slots_view_[i];
       if (slot.count == 0) return {};
       if (slot.hash != static_cast<uint32_t>(h >> 32) || slot.length != s.size()) continue;
       const char* key = slot.text;
       if (s.size() > kInline) {
         uint32_t offset;
         std::memcpy(&offset, slot.text, sizeof offset);
-        key = long_keys_.data() + offset;
+        key = long_keys_view_.data() + offset;
       }
       size_t k = 0;
       while (k < s.size() && key[k] == s[k]) ++k;
@@ -287,16 +334,12 @@ class FormTable {
   }
 
  private:
-  static constexpr size_t kInline = 14;
-  struct Slot {
-    uint32_t hash = 0;   // the hash's high bits
-    uint32_t first = 0;  // readings
-    uint8_t count = 0;   // 0: an empty slot
-    uint8_t length = 0;
-    char text[kInline];  // the form, or (when longer) its offset in long_keys_
-  };
+  using Slot = FormSlot;
+  static constexpr size_t kInline = FormSlot::kInline;
   std::vector<Slot> slots_;
   std::string long_keys_;
+  std::span<const Slot> slots_view_;     // what Find reads: slots_, or a mapping
+  std::string_view long_keys_view_;
 };
 
 // morphy tries every detachment on every word; run forwards, most rules
@@ -355,10 +398,17 @@ struct Lexicon::Impl {
 
   // Every form the lexicon explains ("met", "talks", "the"); lemma id = the
   // lemma's index in `lemmas` + 1.
-  StringIds forms{172000};  // WordNet 3.0: 173 000
-  StringIds lemmas{86000};  // WordNet 3.0: 83 000
+  StringIds forms{0};       // sized when WordNet is parsed (Load): unused when a compiled lexicon is mapped
+  StringIds lemmas{0};
   std::vector<WordReading> readings;
   FormTable table;                       // form -> its readings: what Find asks
+
+  // What a loaded lexicon answers from: the tables above once Finish has
+  // run, or a compiled lexicon's mapping (see Attach).
+  StringTable lemma_table;
+  std::span<const WordReading> reading_table;
+  MappedFile compiled;
+  uint64_t stamp = 0;                    // the sources' identity (SourceStamp), 0 when unknown
 
   // Build-time: one node per (form, reading), chained per form.
   struct Node {
@@ -419,6 +469,8 @@ struct Lexicon::Impl {
       for (const Node* n : chain) readings.push_back(n->reading);
     }
     table.Build(forms, [&](uint32_t id) { return spans[id]; });
+    lemma_table = lemmas.View();
+    reading_table = readings;
     forms = StringIds(0);
     nodes = {};
     head = {};
@@ -426,6 +478,7 @@ struct Lexicon::Impl {
     closed = {};
   }
 
+  bool Attach(const std::string& path, uint64_t expected_stamp);
   Status LoadClosedClass(const std::string& path, std::string_view text);
   void AddNegatedAuxiliaries();
   Status LoadWordNet(const std::string& dir);
@@ -636,17 +689,124 @@ Status Lexicon::Impl::LoadWordNet(const std::string& dir) {
   return Status::Ok();
 }
 
+namespace {
+
+// The files of WordNet's database the lexicon reads.
+constexpr const char* kWordNetFiles[] = {"index.noun", "index.verb", "index.adj", "index.adv", "data.noun",
+                                         "data.adj",   "noun.exc",   "verb.exc",  "adj.exc",   "adv.exc"};
+
+// Bump when the readings a lexicon holds, or the compiled layout, change.
+constexpr uint32_t kCompiledFormat = 1;
+
+uint64_t Fnv(uint64_t h, const void* data, size_t size) {
+  const auto* p = static_cast<const unsigned char*>(data);
+  for (size_t i = 0; i < size; ++i) h = (h ^ p[i]) * 1099511628211ull;
+  return h;
+}
+
+// Which sources a lexicon comes from: the closed-class file's bytes and
+// each WordNet file's size and modification time (a package upgrade
+// changes them). 0 when a file cannot be examined: then nothing compiled
+// is trusted, and the load from the sources reports what is wrong.
+uint64_t SourceStamp(const std::string& wordnet_dir, std::string_view closed_text) {
+  uint64_t h = Fnv(1469598103934665603ull, &kCompiledFormat, sizeof kCompiledFormat);
+  h = Fnv(h, closed_text.data(), closed_text.size());
+  for (const char* name : kWordNetFiles) {
+    struct stat st;
+    if (::stat((wordnet_dir + "/" + name).c_str(), &st) != 0) return 0;
+    int64_t facts[] = {static_cast<int64_t>(st.st_size), static_cast<int64_t>(st.st_mtim.tv_sec),
+                       static_cast<int64_t>(st.st_mtim.tv_nsec)};
+    h = Fnv(h, name, std::strlen(name));
+    h = Fnv(h, facts, sizeof facts);
+  }
+  return h == 0 ? 1 : h;
+}
+
+// A compiled lexicon: this header, then its sections in this order, each
+// starting on an 8-byte boundary. Native byte order and layout: the file
+// is built and read on one machine (the sizes below catch a mismatch).
+struct CompiledHeader {
+  char magic[8] = {'i', 'r', 'k', 'g', 'l', 'e', 'x', '\n'};
+  uint32_t format = kCompiledFormat;
+  uint32_t layout[3] = {sizeof(WordReading), sizeof(FormSlot), sizeof(StringSlot)};
+  uint64_t stamp = 0;
+  // readings, form slots, long-key bytes, lemma slots, lemma arena bytes, lemma offsets
+  uint64_t counts[6] = {};
+};
+
+size_t Aligned(size_t n) { return (n + 7) & ~size_t{7}; }
+
+// Where a compiled lexicon may be, for a closed-class file: beside it (an
+// installed irkg), then where the build wrote one.
+std::vector<std::string> CompiledCandidates(const std::string& closed_class_file) {
+  std::vector<std::string> out;
+  size_t slash = closed_class_file.rfind('/');
+  out.push_back((slash == std::string::npos ? std::string(".") : closed_class_file.substr(0, slash)) + "/lexicon.bin");
+#ifdef IRKG_COMPILED_LEXICON
+  out.push_back(IRKG_COMPILED_LEXICON);
+#endif
+  return out;
+}
+
+}  // namespace
+
+// Maps a compiled lexicon when it was made from the same sources; false
+// (and nothing changed) when it is missing, stale or not one.
+bool Lexicon::Impl::Attach(const std::string& path, uint64_t expected_stamp) {
+  auto file = MappedFile::Open(path, /*populate=*/false);
+  if (!file.ok()) return false;
+  std::string_view bytes = file->bytes();
+  CompiledHeader want, got;
+  if (bytes.size() < sizeof got) return false;
+  std::memcpy(&got, bytes.data(), sizeof got);
+  if (std::memcmp(got.magic, want.magic, sizeof want.magic) != 0 || got.format != want.format ||
+      std::memcmp(got.layout, want.layout, sizeof want.layout) != 0 || got.stamp != expected_stamp)
+    return false;
+  const size_t sizes[6] = {sizeof(WordReading), sizeof(FormSlot), 1, sizeof(StringSlot), 1, sizeof(uint32_t)};
+  const char* section[6];
+  size_t at = Aligned(sizeof got);
+  for (int k = 0; k < 6; ++k) {
+    if (got.counts[k] > (bytes.size() - std::min(at, bytes.size())) / sizes[k]) return false;
+    section[k] = bytes.data() + at;
+    at = Aligned(at + got.counts[k] * sizes[k]);
+  }
+  if (got.counts[1] == 0 || (got.counts[1] & (got.counts[1] - 1)) != 0 || got.counts[3] == 0 ||
+      (got.counts[3] & (got.counts[3] - 1)) != 0 || got.counts[5] == 0)
+    return false;  // the tables are powers of two; the offsets end with the arena's size
+  reading_table = {reinterpret_cast<const WordReading*>(section[0]), got.counts[0]};
+  table.Attach({reinterpret_cast<const FormSlot*>(section[1]), got.counts[1]}, {section[2], got.counts[2]});
+  lemma_table = StringTable({reinterpret_cast<const StringSlot*>(section[3]), got.counts[3]}, {section[4], got.counts[4]},
+                            {reinterpret_cast<const uint32_t*>(section[5]), got.counts[5]});
+  compiled = std::move(*file);
+  stamp = expected_stamp;
+  return true;
+}
+
 Lexicon::Lexicon() : impl_(std::make_unique<Impl>()) {}
 Lexicon::~Lexicon() = default;
 Lexicon::Lexicon(Lexicon&&) noexcept = default;
 Lexicon& Lexicon::operator=(Lexicon&&) noexcept = default;
 
 Result<Lexicon> Lexicon::Load(const std::string& wordnet_dir, const std::string& closed_class_file) {
-  Lexicon lex;
-  Impl& m = *lex.impl_;
-  m.nodes.reserve(260000);  // WordNet 3.0: 253 000 readings
   auto closed_text = MappedFile::Open(closed_class_file);
   if (!closed_text.ok()) return closed_text.status();
+  if (uint64_t stamp = SourceStamp(wordnet_dir, closed_text->bytes()); stamp != 0) {
+    Lexicon lex;
+    for (const std::string& path : CompiledCandidates(closed_class_file))
+      if (lex.impl_->Attach(path, stamp)) return lex;
+  }
+  return Parse(wordnet_dir, closed_class_file);
+}
+
+Result<Lexicon> Lexicon::Parse(const std::string& wordnet_dir, const std::string& closed_class_file) {
+  Lexicon lex;
+  Impl& m = *lex.impl_;
+  auto closed_text = MappedFile::Open(closed_class_file);
+  if (!closed_text.ok()) return closed_text.status();
+  m.stamp = SourceStamp(wordnet_dir, closed_text->bytes());
+  m.forms = StringIds(172000);  // WordNet 3.0: 173 000
+  m.lemmas = StringIds(86000);  // WordNet 3.0: 83 000
+  m.nodes.reserve(260000);      // WordNet 3.0: 253 000 readings
   if (Status s = m.LoadClosedClass(closed_class_file, closed_text->bytes()); !s.ok()) return s;
   m.AddNegatedAuxiliaries();
   if (Status s = m.LoadWordNet(wordnet_dir); !s.ok()) return s;
@@ -654,17 +814,59 @@ Result<Lexicon> Lexicon::Load(const std::string& wordnet_dir, const std::string&
   return lex;
 }
 
-Result<Lexicon> Lexicon::LoadDefault() {
+std::string Lexicon::DefaultWordNetDirectory() {
   const char* env = std::getenv("IRKG_WORDNET_DIR");
-  std::string wordnet = env && *env ? env : "/usr/share/wordnet";
+  return env && *env ? env : "/usr/share/wordnet";
+}
+
+Result<Lexicon> Lexicon::LoadDefault() {
   auto data = FindDataDirectory();
   if (!data.ok()) return data.status();
-  return Load(wordnet, *data + "/lexicon/closed_class.tsv");
+  return Load(DefaultWordNetDirectory(), *data + "/lexicon/closed_class.tsv");
+}
+
+bool Lexicon::compiled() const { return !impl_->compiled.bytes().empty(); }
+
+Status Lexicon::SaveCompiled(const std::string& path) const {
+  const Impl& m = *impl_;
+  if (m.stamp == 0) return Status::InvalidInput(path + ": the lexicon's sources could not be identified");
+  CompiledHeader header;
+  header.stamp = m.stamp;
+  std::span<const FormSlot> forms = m.table.slots();
+  std::string_view long_keys = m.table.long_keys();
+  std::span<const StringSlot> lemma_slots = m.lemma_table.slots();
+  std::string_view arena = m.lemma_table.arena();
+  std::span<const uint32_t> offsets = m.lemma_table.offsets();
+  const std::string_view section[6] = {
+      {reinterpret_cast<const char*>(m.reading_table.data()), m.reading_table.size_bytes()},
+      {reinterpret_cast<const char*>(forms.data()), forms.size_bytes()},
+      long_keys,
+      {reinterpret_cast<const char*>(lemma_slots.data()), lemma_slots.size_bytes()},
+      arena,
+      {reinterpret_cast<const char*>(offsets.data()), offsets.size_bytes()}};
+  header.counts[0] = m.reading_table.size();
+  header.counts[1] = forms.size();
+  header.counts[2] = long_keys.size();
+  header.counts[3] = lemma_slots.size();
+  header.counts[4] = arena.size();
+  header.counts[5] = offsets.size();
+  auto out = OutputFile::Open(path);
+  if (!out.ok()) return out.status();
+  static constexpr char kPad[8] = {};
+  size_t at = sizeof header;
+  out->Write(std::string_view(reinterpret_cast<const char*>(&header), sizeof header));
+  for (std::string_view bytes : section) {
+    out->Write(std::string_view(kPad, Aligned(at) - at));
+    at = Aligned(at);
+    out->Write(bytes);
+    at += bytes.size();
+  }
+  return out->Commit();
 }
 
 std::span<const WordReading> Lexicon::Find(std::string_view lower_word) const {
   FormTable::Span r = impl_->table.Find(lower_word);
-  return std::span<const WordReading>(impl_->readings.data() + r.first, r.count);
+  return impl_->reading_table.subspan(r.first, r.count);
 }
 
 void Lexicon::Readings(std::string_view lower_word, std::vector<WordReading>* out) const {
@@ -679,12 +881,12 @@ bool Lexicon::Has(std::string_view lower_word, Pos pos) const {
 }
 
 LemmaId Lexicon::Lemma(std::string_view lower_lemma) const {
-  uint32_t id = impl_->lemmas.Find(lower_lemma);
-  return id == StringIds::kNone ? 0 : id + 1;
+  uint32_t id = impl_->lemma_table.Find(lower_lemma);
+  return id == StringTable::kNone ? 0 : id + 1;
 }
 
 std::string_view Lexicon::LemmaText(LemmaId id) const {
-  return id >= 1 && id <= impl_->lemmas.size() ? impl_->lemmas.Key(id - 1) : std::string_view();
+  return id >= 1 && id <= impl_->lemma_table.size() ? impl_->lemma_table.Key(id - 1) : std::string_view();
 }
 
 }  // namespace irkg

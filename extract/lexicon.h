@@ -76,10 +76,28 @@ class Lexicon {
 
   // WordNet from `wordnet_dir` (index.* and *.exc), closed-class words from
   // `closed_class_file`. Errors name the file and line.
+  //
+  // Parsing WordNet takes a quarter of a second; a compiled lexicon (see
+  // SaveCompiled: the build writes one, and installs it beside
+  // closed_class.tsv) is mapped instead, in about a millisecond, when it was
+  // made from the same sources: the closed-class file's bytes, and the
+  // size and modification time of each WordNet file. Otherwise (no build
+  // step, another WordNet, an edited closed-class file) the sources are
+  // parsed, so the readings are always theirs.
   static Result<Lexicon> Load(const std::string& wordnet_dir, const std::string& closed_class_file);
-  // WordNet from $IRKG_WORDNET_DIR or /usr/share/wordnet; closed-class words
-  // from lexicon/closed_class.tsv in the data directory the Dictionary uses.
+  // The same, always from the sources (what the build compiles).
+  static Result<Lexicon> Parse(const std::string& wordnet_dir, const std::string& closed_class_file);
+  // WordNet from DefaultWordNetDirectory(); closed-class words from
+  // lexicon/closed_class.tsv in the data directory the Dictionary uses.
   static Result<Lexicon> LoadDefault();
+  // $IRKG_WORDNET_DIR, else /usr/share/wordnet (Debian's wordnet-base).
+  static std::string DefaultWordNetDirectory();
+
+  // Writes the loaded lexicon as one file that Load can map; an error when
+  // its sources could not be identified (a file of WordNet's missing).
+  Status SaveCompiled(const std::string& path) const;
+  // Whether this lexicon was mapped from a compiled file.
+  bool compiled() const;
 
   // Every reading of a lower-case word (cleared first). Empty for a word the
   // lexicon does not know.

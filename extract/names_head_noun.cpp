@@ -12,7 +12,6 @@
 //   named after "the town of", "the cities of" (a list).
 #include <cctype>
 #include <set>
-#include <unordered_map>
 
 #include "extract/name_recognizer.h"
 
@@ -233,33 +232,60 @@ void Recognizer::RepeatPass() {
       names.push_back(static_cast<int>(k));
   }
   if (names.empty()) return;
-  // Where each word stands, by its dictionary key and by a hash of its text
-  // in lower case: a name is looked for only where its first word is, not
-  // at every token once per distinct name (quadratic in a long article).
+  // Where each name's first word stands, by its dictionary key and by a
+  // hash of its text in lower case: a name is looked for only where its
+  // first word is, not at every token once per distinct name (quadratic in
+  // a long article). One scan keeps the tokens that may start a name, as
+  // sorted (tag, position) pairs; a name takes its ranges from them.
   auto lower_hash = [](std::string_view w) {
     uint64_t h = 1469598103934665603ull;
     for (char c : w) h = (h ^ static_cast<unsigned char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c)) * 1099511628211ull;
     return h;
   };
-  std::unordered_map<uint32_t, std::vector<uint32_t>> at_key;
-  std::unordered_map<uint64_t, std::vector<uint32_t>> at_text;
-  for (uint32_t i = 0; i < n; ++i) {
-    if (d.tokens[i].key != 0) at_key[d.tokens[i].key].push_back(i);
-    at_text[lower_hash(d.Text(i))].push_back(i);
-  }
-  // One look per distinct name: a long text repeats its names.
+  // One look per distinct name: a long text repeats its names. No name is
+  // swallowed by another's repeat (those land only on free tokens), so the
+  // names' words can be read before any repeat is added.
   std::set<std::vector<std::string>> scanned;
-  std::vector<uint32_t> candidates;
+  std::vector<std::pair<int, std::vector<std::string>>> distinct;
   for (int idx : names) {
+    const Mention& m = d.mentions[idx];
+    std::vector<std::string> words;
+    for (uint32_t k = m.first; k < m.last; ++k) words.push_back(FoldName(d.Text(k)));
+    if (scanned.insert(words).second) distinct.emplace_back(idx, std::move(words));
+  }
+  std::vector<uint64_t> first_keys, first_hashes;
+  uint64_t first_lengths = 0;  // bit n: some first word has n bytes (a word of 64 or more: bit 63)
+  auto length_bit = [](size_t n) { return uint64_t{1} << std::min<size_t>(n, 63); };
+  for (const auto& [idx, words] : distinct) {
+    if (uint32_t key = d.tokens[d.mentions[idx].first].key; key != 0) first_keys.push_back(key);
+    first_hashes.push_back(lower_hash(words[0]));
+    first_lengths |= length_bit(words[0].size());
+  }
+  std::sort(first_keys.begin(), first_keys.end());
+  std::sort(first_hashes.begin(), first_hashes.end());
+  std::vector<std::pair<uint64_t, uint32_t>> at_key, at_text;
+  for (uint32_t i = 0; i < n; ++i) {
+    uint32_t key = d.tokens[i].key;
+    if (key != 0 && std::binary_search(first_keys.begin(), first_keys.end(), key)) at_key.emplace_back(key, i);
+    // only a word as long as a first word can be one (IsWord below)
+    if (!(first_lengths & length_bit(d.Text(i).size()))) continue;
+    uint64_t h = lower_hash(d.Text(i));
+    if (std::binary_search(first_hashes.begin(), first_hashes.end(), h)) at_text.emplace_back(h, i);
+  }
+  std::sort(at_key.begin(), at_key.end());
+  std::sort(at_text.begin(), at_text.end());
+  auto add_positions = [](const std::vector<std::pair<uint64_t, uint32_t>>& at, uint64_t tag,
+                          std::vector<uint32_t>* out) {
+    auto it = std::lower_bound(at.begin(), at.end(), std::make_pair(tag, uint32_t{0}));
+    for (; it != at.end() && it->first == tag; ++it) out->push_back(it->second);
+  };
+  std::vector<uint32_t> candidates;
+  for (const auto& [idx, words] : distinct) {
     Mention proto = d.mentions[idx];
     uint32_t len = proto.last - proto.first;
-    std::vector<std::string> words;
-    for (uint32_t k = 0; k < len; ++k) words.push_back(FoldName(d.Text(proto.first + k)));
-    if (!scanned.insert(words).second) continue;
     candidates.clear();
-    if (auto it = at_key.find(d.tokens[proto.first].key); it != at_key.end()) candidates = it->second;
-    if (auto it = at_text.find(lower_hash(words[0])); it != at_text.end())
-      candidates.insert(candidates.end(), it->second.begin(), it->second.end());
+    if (uint32_t key = d.tokens[proto.first].key; key != 0) add_positions(at_key, key, &candidates);
+    add_positions(at_text, lower_hash(words[0]), &candidates);
     std::sort(candidates.begin(), candidates.end());
     candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
     for (uint32_t i : candidates) {

@@ -133,7 +133,26 @@ class ReferenceResolver {
   // inline, as most words are none of them.
   bool MayRefer(uint32_t i) const {
     return d.Is(i, "pronoun_he") || d.IsWord(i, "the") || d.IsWord(i, "both") || d.IsWord(i, "they") ||
-           d.IsWord(i, "their");
+           d.IsWord(i, "their") || d.IsWord(i, "it") || d.IsWord(i, "each");
+  }
+
+  // "Chile said (that) it would ...": "it" right after a speech verb is the
+  // state or body that spoke, when the sentence names it as the speaker.
+  bool ResolveSpeakerIt(uint32_t i, const SentenceView& v, Ref* r) const {
+    // up to three small words between: "said on Monday that it", "said today it"
+    uint32_t k = i;
+    for (int skipped = 0; k > v.first && !d.Is(k - 1, "speech") && skipped < 3; ++skipped, --k)
+      if (d.mention_at[k - 1] >= 0 || d.tokens[k - 1].shape != TokenShape::kWord) return false;
+    if (k == v.first || !d.Is(k - 1, "speech")) return false;
+    for (size_t x = v.refs.size(); x-- > 0;) {
+      const Ref& ref = v.refs[x];
+      if (ref.last > k - 1) continue;
+      if (ref.last + 1 < k - 1 || ref.entities.size() != 1) return false;  // the speaker stands right before the verb
+      if (ref.type != EntityType::kCountry && ref.type != EntityType::kOrganization) return false;
+      r->first = i, r->last = i + 1, r->entities = ref.entities, r->type = ref.type, r->resolved = true;
+      return true;
+    }
+    return false;
   }
 
   // An office phrase in apposition names its holder right after it: "the
@@ -195,6 +214,15 @@ class ReferenceResolver {
       return true;
     }
     if (!MayRefer(i)) return false;
+    if (d.IsWord(i, "it")) return ResolveSpeakerIt(i, v, r);
+    // "each side blamed the other": the article's two states, both ways
+    if (d.IsWord(i, "each") && (d.IsWord(i + 1, "side") || d.IsWord(i + 1, "country") || d.IsWord(i + 1, "party")))
+      return group(sal.countries, EntityType::kCountry, i + 2);
+    if (d.IsWord(i, "each")) return false;
+    if (d.IsWord(i, "the") && d.IsWord(i + 1, "other") && i + 2 < d.tokens.size() &&
+        (d.IsWord(i + 2, "side") || d.tokens[i + 2].shape != TokenShape::kWord || d.IsWord(i + 2, "of") ||
+         d.IsWord(i + 2, "for") || d.IsWord(i + 2, "in")))
+      return group(sal.countries, EntityType::kCountry, d.IsWord(i + 2, "side") ? i + 3 : i + 2);
     uint32_t k = i + 1;
     // "their" before a noun is a determiner ("their ambassadors"), not the pair
     if (d.IsWord(i, "their")) return false;
@@ -333,8 +361,11 @@ std::vector<int> CountriesByMentions(const Document& d) {
   return out;
 }
 
-void ExtractRelations(Document* doc) {
+void ExtractRelations(Document* doc, PassClock* clock) {
+  PassClock untimed(nullptr);
+  PassClock& c = clock ? *clock : untimed;
   ExtractOffices(doc);
+  c.Mark(Pass::kOffices);
   Salience sal;
   // the pair of people first: their states are the article's pair of states
   sal.persons = MainPersons(*doc);
@@ -347,12 +378,18 @@ void ExtractRelations(Document* doc) {
   SentenceView v;
   for (uint32_t s = 0; s < doc->sentences.size(); ++s) {
     resolver.View(s, v);
+    c.Mark(Pass::kReferences);
     ExtractEvents(doc, v);
+    c.Mark(Pass::kEvents);
     ExtractStances(doc, v);
+    c.Mark(Pass::kStances);
     ExtractFrames(doc, v);
+    c.Mark(Pass::kFrames);
     ExtractStructure(doc, v);
+    c.Mark(Pass::kStructure);
     resolver.Update(v);
   }
+  c.Mark(Pass::kReferences);
 }
 
 }  // namespace irkg::internal

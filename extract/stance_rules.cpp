@@ -79,7 +79,7 @@ void Cooperation(RuleContext& c) {
       if (subject >= 0 && c.s.refs[subject].entities.size() == 2 && c.s.refs[subject].type == EntityType::kCountry)
         a = b = subject;
       else if (auto pair = c.ConjoinedBefore(t, kCountry); pair.size() == 2)
-        a = pair[0], b = pair[1];  // "for the United States and Colombia to deepen our cooperation"
+        a = pair[0], b = pair[1];  // "for Chile and Peru to widen their cooperation"
       else if (c.Word(t - 1, "bilateral") || (t >= 2 && c.Word(t - 2, "bilateral"))) {
         // "bilateral cooperation": between the article's pair of states
         if (c.s.pair_of_states.size() == 2 && !c.Modal(t))
@@ -100,11 +100,11 @@ void Support(RuleContext& c) {
   for (uint32_t t : c.Triggers("support")) {
     if (c.Negated(t) || c.Modal(t)) continue;
     if (t > c.s.first && c.Word(t - 1, "for") && c.Word(t, "supporting")) continue;  // read with "thanked B for"
-    // "thanks to the political will of X": the speaker praises X
-    bool thanks_to = c.Word(t, "thanks") && c.Word(t + 1, "to");
-    int subject = thanks_to ? Speaker(c) : c.SubjectBefore(t, kActors);
+    // "thanks to the floods": a cause, not gratitude
+    if (c.Word(t, "thanks") && c.Word(t + 1, "to")) continue;
+    int subject = c.SubjectBefore(t, kActors);
     // "X said that the activity ... supports Y": the clause after "that" has no actor
-    if (!thanks_to && subject >= 0)
+    if (subject >= 0)
       for (uint32_t i = c.s.refs[subject].last; i < t; ++i)
         if (c.Word(i, "that")) {
           auto inner = c.ListAfter(i, kActors, t - i);
@@ -113,13 +113,13 @@ void Support(RuleContext& c) {
         }
     if (subject == -1) subject = Speaker(c);
     if (subject < 0) continue;
-    auto objects = c.ListAfter(t, kActors, thanks_to ? 8 : 6);
+    auto objects = c.ListAfter(t, kActors, 6);
     if (objects.empty() || c.CrossesQuote(t, c.s.refs[objects[0]].first)) continue;
     int object = objects[0];
     if (c.s.refs[object].adjective && !c.s.refs[object].possessive && objects.size() == 1) {
       // "support for Azerbaijani companies" speaks of companies; keep it weaker
     }
-    c.Add(subject, Predicate::kSupports, object, 0.75, thanks_to ? "support.thanks-to" : "support.trigger");
+    c.Add(subject, Predicate::kSupports, object, 0.75, "support.trigger");
     // "thanked B for supporting C": B supports C
     for (uint32_t i = c.s.refs[object].last; i + 1 < c.s.last && i < c.s.refs[object].last + 4; ++i) {
       if (c.Word(i, "for") && c.Cue(i + 1, "support")) {
@@ -284,6 +284,11 @@ void Sanctions(RuleContext& c) {
   // "cut ties with X", "break diplomatic relations with X"
   for (uint32_t t : c.Triggers("cut_verb")) {
     if (c.Negated(t)) continue;
+    // "would cut ties", "threatened to sever relations": a threat (the
+    // frames read it), not a break; "decided to break ties" is one
+    if (t > c.s.first && (c.Cue(t - 1, "threat_modal") || c.Word(t - 1, "will") ||
+                          (c.Word(t - 1, "to") && t > c.s.first + 1 && c.Cue(t - 2, "threat_modal"))))
+      continue;
     bool relations = false;
     uint32_t with = 0;
     for (uint32_t i = t + 1; i < c.s.last && i < t + 6; ++i) {
@@ -311,9 +316,25 @@ void Sanctions(RuleContext& c) {
   }
 }
 
+// "hit", "struck", "pounded" are also said of films, storms and markets: as
+// attacks they need a weapon or armed forces in the sentence.
+bool AmbiguousStrike(const RuleContext& c, uint32_t t) {
+  return c.Word(t, "hit") || c.Word(t, "hits") || c.Word(t, "struck") || c.Word(t, "strike") || c.Word(t, "strikes") ||
+         c.Word(t, "pounded");
+}
+bool ArmedContext(const RuleContext& c) {
+  if (c.s.cues[CueClass("weapon").id()]) return true;
+  for (uint32_t i = c.s.first; i < c.s.last; ++i)
+    if (c.Word(i, "troops") || c.Word(i, "forces") || c.Word(i, "army") || c.Word(i, "military") || c.Word(i, "shelling") ||
+        c.Word(i, "airstrike") || c.Word(i, "airstrikes"))
+      return true;
+  return false;
+}
+
 void Attacks(RuleContext& c) {
   for (uint32_t t : c.Triggers("attack")) {
     if (c.Negated(t) || c.Modal(t)) continue;
+    if (AmbiguousStrike(c, t) && !ArmedContext(c)) continue;
     // "attack by A on B", "A hits B", "A's strikes on B", "continues to bombard B"
     int subject = -1;
     if (c.Word(t + 1, "by")) {
@@ -374,6 +395,10 @@ void Supplies(RuleContext& c) {
     if (what.empty() && !verb) continue;
     int subject = -1;
     std::vector<int> objects;
+    bool aimed = false;  // "sent drones toward B", "fired missiles at B": an attack, not a delivery
+    for (uint32_t i = t + 1; i < c.s.last && i < t + 8; ++i)
+      aimed |= c.Word(i, "toward") || c.Word(i, "towards") || c.Word(i, "at") || c.Word(i, "against") || c.Word(i, "into");
+    if (aimed) continue;
     for (uint32_t i = t + 1; i < c.s.last && i < t + 8; ++i)
       if (c.Word(i, "to") || c.Word(i, "for") || c.Word(i, "of")) {
         objects = c.ListAfter(i, kCountry, 3);

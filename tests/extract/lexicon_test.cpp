@@ -128,3 +128,88 @@ TEST_CASE("Lexicon: a malformed closed_class.tsv line is an error naming file an
   CHECK(load("the\tdet\n").find("/nonexistent-wordnet") != std::string::npos);
   std::remove(path.c_str());
 }
+
+namespace {
+
+// Every reading of `word` in both lexicons, the lemmas as text: lemma ids
+// are each lexicon's own.
+void CheckSameReadings(const Lexicon& a, const Lexicon& b, std::string_view word) {
+  auto ra = a.Find(word), rb = b.Find(word);
+  INFO(word);
+  REQUIRE(ra.size() == rb.size());
+  for (size_t i = 0; i < ra.size(); ++i) {
+    CHECK(ra[i].pos == rb[i].pos);
+    CHECK(ra[i].form == rb[i].form);
+    CHECK(ra[i].cap == rb[i].cap);
+    CHECK(a.LemmaText(ra[i].lemma) == b.LemmaText(rb[i].lemma));
+    CHECK(b.Lemma(b.LemmaText(rb[i].lemma)) == rb[i].lemma);
+  }
+}
+
+// The first word of each line of a WordNet index file (its lemmas).
+std::vector<std::string> IndexLemmas(const std::string& path) {
+  std::vector<std::string> out;
+  std::ifstream in(path);
+  for (std::string line; std::getline(in, line);)
+    if (!line.empty() && line[0] != ' ') out.push_back(line.substr(0, line.find(' ')));
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("Lexicon: a compiled lexicon answers as the sources parsed do, and only while they are unchanged") {
+  namespace fs = std::filesystem;
+  auto data = FindDataDirectory();
+  REQUIRE(data.ok());
+  const std::string wordnet = Lexicon::DefaultWordNetDirectory();
+  fs::path dir = fs::temp_directory_path() / "irkg_compiled_lexicon_test";
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  const std::string closed = (dir / "closed_class.tsv").string();
+  fs::copy_file(*data + "/lexicon/closed_class.tsv", closed);
+
+  auto parsed = Lexicon::Parse(wordnet, closed);
+  REQUIRE(parsed.ok());
+  CHECK_FALSE(parsed->compiled());
+  // beside the closed-class file is where Load looks first
+  REQUIRE(parsed->SaveCompiled((dir / "lexicon.bin").string()).ok());
+  auto mapped = Lexicon::Load(wordnet, closed);
+  REQUIRE(mapped.ok());
+  CHECK(mapped->compiled());
+  // every verb and adjective lemma of WordNet and the forms inflection makes
+  // of them, the closed-class words, and words no lexicon knows
+  std::vector<std::string> words = IndexLemmas(wordnet + "/index.verb");
+  for (auto& w : IndexLemmas(wordnet + "/index.adj")) words.push_back(std::move(w));
+  size_t lemmas = words.size();
+  for (size_t i = 0; i < lemmas; ++i)
+    for (const char* ending : {"s", "es", "ed", "ing", "er"}) words.push_back(words[i] + ending);
+  for (const char* w : {"the", "didn't", "won't", "met", "taken", "talks", "spokesmen", "zzzq", ""}) words.push_back(w);
+  for (const auto& w : words) CheckSameReadings(*parsed, *mapped, w);
+  CHECK(mapped->Lemma("meet") == parsed->Lemma("meet"));
+
+  // an edited closed-class file: the compiled lexicon is stale, the file is read
+  std::ofstream(closed, std::ios::app) << "zzzqward\tprep\n";
+  auto edited = Lexicon::Load(wordnet, closed);
+  REQUIRE(edited.ok());
+  CHECK_FALSE(edited->compiled());
+  CHECK(edited->Has("zzzqward", Pos::kPreposition));
+
+  // compiled again for the edited file (which no build compiled), then damaged:
+  // not trusted either
+  REQUIRE(edited->SaveCompiled((dir / "lexicon.bin").string()).ok());
+  auto recompiled = Lexicon::Load(wordnet, closed);
+  REQUIRE(recompiled.ok());
+  CHECK(recompiled->compiled());
+  CHECK(recompiled->Has("zzzqward", Pos::kPreposition));
+  fs::resize_file(dir / "lexicon.bin", 100);
+  auto damaged = Lexicon::Load(wordnet, closed);
+  REQUIRE(damaged.ok());
+  CHECK_FALSE(damaged->compiled());
+  CheckSameReadings(*parsed, *damaged, "met");
+  fs::remove_all(dir);
+}
+
+TEST_CASE("Lexicon: the lexicon irkg loads is the one the build compiled") {
+  // a build without the compile step would still be right, only slow
+  CHECK(testing::LoadedLexicon().compiled());
+}
