@@ -44,8 +44,11 @@ void RecognizeEntities(Document* doc) {
   r.ExtendTitles();
   r.HeadNounPass();
   r.LowerHeadPass();
+  r.StateMinistryPass();
+  r.PlaceKindPass();
   r.PersonPass();
   r.SurnamePass();
+  r.DatelinePass();
   r.AcronymPass();
   r.RepeatPass();
   r.MetonymPass();

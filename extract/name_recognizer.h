@@ -6,8 +6,10 @@
 // doc.titles / title_at (offices); a mention a later pass covers is emptied
 // (last == first) and dropped at the end by RecognizeEntities, which runs:
 //   names_dictionary.cpp  DictionaryPass, StateFormPass, ExtendTitles
-//   names_head_noun.cpp   HeadNounPass, LowerHeadPass (and RepeatPass)
+//   names_head_noun.cpp   HeadNounPass, LowerHeadPass, StateMinistryPass,
+//                         PlaceKindPass (and RepeatPass)
 //   names_person.cpp      PersonPass, SurnamePass
+//   names_dateline.cpp    DatelinePass
 //   names_acronym.cpp     AcronymPass
 //   names_head_noun.cpp   RepeatPass
 //   names_metonym.cpp     MetonymPass
@@ -100,6 +102,15 @@ struct Recognizer {
   // "Riga-Tallinn-Helsinki railway", "Klaipeda port project", "Gulf region".
   void LowerHeadPass();
 
+  // A state's ministry named by the state and its fields, in any case:
+  // "the Peruvian defence ministry", "Chile's Foreign Ministry". One body
+  // of that state, named as written with its words capitalized.
+  void StateMinistryPass();
+
+  // Names after a kind of place and "of" are places: "the town of Kars",
+  // "the districts of Ayr, Troon and Irvine" (names the dictionary lacks).
+  void PlaceKindPass();
+
   // ---- people (names_person.cpp)
   std::vector<FormMatch> given_matches;  // GivenName's, kept: it is asked of every candidate name
   std::vector<uint32_t> given_keys;
@@ -127,6 +138,9 @@ struct Recognizer {
   // A word of a person's full name, seen alone, names that person
   // ("Ozola stressed", "Tanaka, for her part", "Ozola's remarks").
   void SurnamePass();
+
+  // ---- the agency of a dateline: "Lima, May 2 (Andina) -" (names_dateline.cpp)
+  void DatelinePass();
 
   // ---- acronyms in parentheses, then their bare uses (names_acronym.cpp)
   void AcronymPass();

@@ -71,9 +71,17 @@ bool Recognizer::TakeDictionaryMatch(uint32_t first, uint32_t last, const std::v
     t.of_organization = e.subtype == "org";
     t.dict_entry = static_cast<int>(best->entry);
     // modifiers written before the office belong to it: "Deputy", "Vice", "First Deputy"
-    while (t.first > 0 && d.Is(t.first - 1, "title_modifier") && Cap(t.first - 1) &&
-           d.title_at[t.first - 1] < 0 && SameSentence(t.first - 1, first))
+    while (t.first > 0 && d.Is(t.first - 1, "title_modifier") && Cap(t.first - 1) && SameSentence(t.first - 1, first)) {
+      // a modifier that is also an office of one word ("Deputy", a member of
+      // parliament) before another office is the other's: "Deputy High Commissioner"
+      if (int prev = d.title_at[t.first - 1]; prev >= 0) {
+        TitleMention& lone = d.titles[prev];
+        if (lone.first + 1 != lone.last) break;
+        lone.last = lone.first;  // dropped: empty titles are removed after the passes
+        d.title_at[t.first - 1] = -1;
+      }
       --t.first;
+    }
     t.text = std::string(d.Span(t.first, t.last));
     if (best->form == FormKind::kPlural) {
       // the office each holder has, in the singular, with the modifiers written ("Deputy")

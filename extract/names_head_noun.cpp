@@ -6,6 +6,11 @@
 //   Centre of the Republic of Latvia"). LowerHeadPass adds names ending in
 //   a lower-case head ("Baltic Coast gas pipeline"). RepeatPass adds the
 //   later uses of an agreement's or project's name written again.
+//   StateMinistryPass adds a state's ministry named by the state and its
+//   fields in any case ("the Peruvian defence ministry", "Chile's Foreign
+//   Ministry"), over the state's mention. PlaceKindPass adds the places
+//   named after "the town of", "the cities of" (a list).
+#include <cctype>
 #include <set>
 
 #include "extract/name_recognizer.h"
@@ -193,18 +198,24 @@ void Recognizer::LowerHeadPass() {
     if (head == "deal" || head == "accord" || head == "treaty" || head == "agreement" || head == "declaration" ||
         head == "roadmap" || head == "pact" || head == "memorandum")
       type = EntityType::kAgreement;
-    else if (head == "region") type = EntityType::kLocation;
+    else if (head == "region" || head == "province" || head == "district") type = EntityType::kLocation;
     else if (head == "process" || head == "format") type = EntityType::kOrganization;
     // "the Caspian region" names a region; "Russian region", "the Chilean port" do not
     if ((type == EntityType::kLocation || d.Is(k, "place_kind")) && d.mention_at[j - 1] >= 0 &&
         d.mentions[d.mention_at[j - 1]].form == MentionForm::kAdjective)
+      continue;
+    // a place the dictionary knows keeps its own name: "the Xinjiang region" is Xinjiang
+    if (type == EntityType::kLocation && d.mention_at[first] >= 0 && d.mention_at[first] == d.mention_at[j - 1] &&
+        d.mentions[d.mention_at[first]].type == EntityType::kLocation && d.mentions[d.mention_at[first]].first == first)
       continue;
     Mention m;
     m.first = first;
     m.last = k + 1;
     m.type = type;
     m.strong = true;
-    m.name = std::string(d.Span(first, k + 1));
+    // "Sindh province" is named Sindh; a region keeps its word ("the Caspian region")
+    bool province = type == EntityType::kLocation && head != "region";
+    m.name = std::string(d.Span(first, province ? j : k + 1));
     if (type == EntityType::kLocation) m.subtype = "region";
     AddMention(std::move(m));
     i = k;
@@ -293,6 +304,84 @@ void Recognizer::RepeatPass() {
       m.first = i;
       m.last = i + len;
       AddMention(std::move(m));
+    }
+  }
+}
+
+void Recognizer::StateMinistryPass() {
+  for (uint32_t head = 2; head < n; ++head) {
+    if (!d.IsWord(head, "ministry")) continue;
+    // the fields before the head: "defence", "Foreign Affairs"
+    uint32_t first = head;
+    while (first > 0 && SameSentence(first - 1, head) && d.Is(first - 1, "office_domain") &&
+           (d.mention_at[first - 1] < 0 || d.mentions[d.mention_at[first - 1]].type == EntityType::kOrganization))
+      --first;
+    if (first == head || first == 0) continue;
+    // the state before them: a demonym, or a name with 's
+    uint32_t state_end = first;
+    if (Possessive(state_end - 1)) --state_end;
+    if (state_end == 0) continue;
+    int sm = d.mention_at[state_end - 1];
+    if (sm < 0 || d.mentions[sm].type != EntityType::kCountry || d.mentions[sm].last != state_end) continue;
+    bool possessive = state_end < first;
+    if (possessive == (d.mentions[sm].form == MentionForm::kAdjective)) continue;
+    uint32_t start = d.mentions[sm].first;
+    // a name already there that starts with the state is kept ("Bolivian Foreign Ministry")
+    int here = d.mention_at[head];
+    if (here >= 0 && d.mentions[here].first <= start && d.mentions[here].last > head) continue;
+    Mention m;
+    m.first = start;
+    m.last = head + 1;
+    m.type = EntityType::kOrganization;
+    m.subtype = "government";
+    m.strong = true;
+    for (uint32_t k = start; k <= head; ++k) {
+      std::string word(d.Text(k));
+      if (k >= first && !word.empty()) word[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(word[0])));
+      if (!m.name.empty() && !(k == state_end && possessive)) m.name += ' ';
+      m.name += word;
+    }
+    AddMention(std::move(m));
+  }
+}
+
+void Recognizer::PlaceKindPass() {
+  for (uint32_t of = 2; of + 1 < n; ++of) {
+    if (!d.IsWord(of, "of") || !d.Is(of - 1, "place_kind") || Cap(of - 1) || !d.IsWord(of - 2, "the")) continue;
+    uint32_t i = of + 1;
+    while (i < n && SameSentence(i, of)) {
+      if (!NamePart(i) || d.Is(i, "sentence_word")) break;
+      uint32_t last = i + 1;
+      // one name: capitalized words and hyphens joining them ("Punta Arenas", "Nova-Kakhovka")
+      while (last < n && SameSentence(last, i) &&
+             (NamePart(last) || (IsHyphen(d.Text(last)) && Joined(last) && Joined(last + 1) && NamePart(last + 1))))
+        ++last;
+      Mention m;
+      m.first = i;
+      m.last = last;
+      m.type = EntityType::kLocation;
+      m.subtype = d.IsWord(of - 1, "city") || d.IsWord(of - 1, "cities") || d.IsWord(of - 1, "town") ||
+                          d.IsWord(of - 1, "towns")
+                      ? "city"
+                      : "region";
+      m.strong = true;
+      m.name = std::string(d.Span(i, last));
+      AddMention(std::move(m));
+      // the list goes on over ", " and "and" (and ", and")
+      uint32_t next = last;
+      if (next < n && d.Text(next) == ",") ++next;
+      if (d.IsWord(next, "and")) ++next;
+      if (next == last) break;
+      // a known name in the list (a dictionary place) is passed over
+      while (next < n && d.mention_at[next] >= 0 && d.mentions[d.mention_at[next]].type == EntityType::kLocation) {
+        next = d.mentions[d.mention_at[next]].last;
+        uint32_t after = next;
+        if (after < n && d.Text(after) == ",") ++after;
+        if (d.IsWord(after, "and")) ++after;
+        if (after == next) break;
+        next = after;
+      }
+      i = next;
     }
   }
 }

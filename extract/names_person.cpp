@@ -1,8 +1,8 @@
 // Recognizer passes: people.
 //   PersonPass reads runs of capitalized words not yet named and adds a
-//   Person mention when a title, an honorific or a counterpart stands
-//   before it, it opens with a given name (hyphenated ones included), or
-//   (two to five words) none of its words is a common word. SurnamePass
+//   Person mention when a title (with its posting: "Ambassador to Chile"),
+//   an honorific or a counterpart stands before it, it opens with a given
+//   name (hyphenated ones included), or (two to five words) none of its words is a common word. SurnamePass
 //   adds a one-word mention (kShortName) for each lone word of a full name
 //   seen elsewhere in the article; coreference joins it to that person.
 #include "core/text.h"
@@ -109,6 +109,13 @@ bool Recognizer::PersonCue(uint32_t first) const {
   if (d.Text(p) == "," && p > 0) --p;
   if (d.Text(p) == "." && p > 0 && d.Is(p - 1, "honorific")) return true;
   if (d.title_at[p] >= 0 || d.Is(p, "honorific") || d.Is(p, "counterpart")) return true;
+  // "Ambassador to Chile Ana Soto", "Consul General in Lyon Marc Roux": an office and its posting
+  if (int m = d.mention_at[p]; m >= 0 && d.mentions[m].last == p + 1 && d.mentions[m].first >= 2 &&
+      (d.mentions[m].type == EntityType::kCountry || d.mentions[m].type == EntityType::kLocation)) {
+    uint32_t prep = d.mentions[m].first - 1;
+    if ((d.IsWord(prep, "to") || d.IsWord(prep, "in")) && d.title_at[prep - 1] >= 0 && SameSentence(prep - 1, first))
+      return true;
+  }
   return false;
 }
 

@@ -116,7 +116,8 @@ struct OfficeReader {
         for (const auto& fm : matches)
           if (d.dict->entries()[fm.entry].kind == EntryKind::kCountry)
             if (int state = d.EntityOfEntry(static_cast<int>(fm.entry)); state >= 0) {
-              *body_words = std::string(d.Span(m.first + 1, m.last));
+              // "Chile's Foreign Ministry": the body's words follow the 's
+              *body_words = std::string(d.Span(m.first + 1 + (Possessive(m.first + 1) ? 1 : 0), m.last));
               return state;
             }
       int before = HolderBefore(m.first, sentence_first);
@@ -510,7 +511,7 @@ struct OfficeReader {
     for (uint32_t i = s.first; i < s.last; ++i)
       if (d.Is(i, "same_side")) return false;
     for (uint32_t i = s.first; i < s.last; ++i) {
-      if (d.Is(i, "meet_verb") || d.Is(i, "meet_noun") || d.Is(i, "counterpart")) return true;
+      if (d.Is(i, "meet_verb") || d.Is(i, "meet_noun") || d.Is(i, "counterpart") || d.Is(i, "facing_verb")) return true;
       int m = d.mention_at[i];
       if (m >= 0 && d.mentions[m].first == i && d.mentions[m].type == EntityType::kPerson) ++persons;
       else if (persons == 1 && d.IsWord(i, "and")) joined = true;

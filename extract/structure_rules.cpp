@@ -130,6 +130,8 @@ void Location(RuleContext& c) {
     if (ref.resolved || ref.adjective || ref.entities.size() != 1) continue;
     bool placeable = ref.type == EntityType::kOrganization || ref.type == EntityType::kLocation;
     uint32_t k = ref.last;
+    // "the Tigray region, in northern Ethiopia": the kind of place written after a place's name
+    if (ref.type == EntityType::kLocation && c.Cue(k, "place_kind") && !c.d.tokens[k].cap) ++k;
     // "ORG|PLACE in [the] PLACE", "ORG|PLACE, in [the] PLACE", "PLACE, in southern PLACE"
     bool comma_in = placeable && k + 1 < c.s.last && c.d.Text(k) == "," && c.Word(k + 1, "in");
     if (comma_in) ++k;
@@ -143,10 +145,15 @@ void Location(RuleContext& c) {
         // a body's place, or a place within a larger one — not an event's venue
         const EntityInfo& subject = c.d.entities[ref.entities[0]];
         const EntityInfo& place = c.d.entities[c.s.refs[where].entities[0]];
-        bool ok = ref.type == EntityType::kOrganization ? subject.subtype != "international"
-                                                        : (place.type != EntityType::kLocation || place.subtype != "city");
+        // a named site (a palace, a square: no subtype) lies in a city; a city or region does not
+        bool ok = ref.type == EntityType::kOrganization
+                      ? subject.subtype != "international"
+                      : (place.type != EntityType::kLocation || place.subtype != "city" || subject.subtype.empty());
         // a region is not inside a state: "the South Caucasus in Azerbaijan" reads the other way
-        if (subject.subtype == "region" && place.type == EntityType::kCountry) ok = false;
+        // (unless the dictionary places that region in that state: "the Tigray region, in northern Ethiopia")
+        if (subject.subtype == "region" && place.type == EntityType::kCountry &&
+            !(subject.dict_entry >= 0 && c.d.dict->entries()[subject.dict_entry].in == place.name))
+          ok = false;
         if (ok) c.Add(static_cast<int>(r), Predicate::kLocatedIn, where, 0.8, "located.in");
         // "Porto and Braga, in northern Portugal": the places listed before the comma
         if (ok && comma_in && ref.type == EntityType::kLocation)
@@ -253,7 +260,8 @@ void Relations(RuleContext& c) {
 }
 
 // The entity of the state whose name starts at token `first` (inside a
-// longer name, where no mention of its own marks it), or -1.
+// longer name, where no mention of its own marks it), or -1. A capital is
+// a city there ("Embassy in Lima"), not its state.
 int StateNamedAt(const RuleContext& c, uint32_t first, uint32_t last) {
   std::vector<FormMatch> matches;
   std::vector<uint32_t> keys;
@@ -263,8 +271,26 @@ int StateNamedAt(const RuleContext& c, uint32_t first, uint32_t last) {
   for (size_t skip = 0; skip < keys.size(); ++skip) {
     if (c.d.dict->LongestMatch(keys.data() + skip, texts.data() + skip, keys.size() - skip, &matches) == 0) continue;
     for (const auto& fm : matches)
-      if (c.d.dict->entries()[fm.entry].kind == EntryKind::kCountry) return c.d.EntityOfEntry(static_cast<int>(fm.entry));
+      if (c.d.dict->entries()[fm.entry].kind == EntryKind::kCountry && fm.form != FormKind::kCapital)
+        return c.d.EntityOfEntry(static_cast<int>(fm.entry));
     break;
+  }
+  return -1;
+}
+
+// The entity of the city whose name is the rest of a longer name from
+// `first` ("... Embassy in Lima"), when the article names it elsewhere, or -1.
+int CityNamedAt(const RuleContext& c, uint32_t first, uint32_t last) {
+  std::vector<FormMatch> matches;
+  std::vector<uint32_t> keys;
+  std::vector<std::string_view> texts;
+  for (uint32_t k = first; k < last; ++k) keys.push_back(c.d.tokens[k].key), texts.push_back(c.d.token_text[k]);
+  if (keys.empty() || c.d.dict->LongestMatch(keys.data(), texts.data(), keys.size(), &matches) != keys.size()) return -1;
+  for (const auto& fm : matches) {
+    const DictEntry& e = c.d.dict->entries()[fm.entry];
+    if (e.kind == EntryKind::kLocation && e.subtype == "city") return c.d.EntityOfEntry(static_cast<int>(fm.entry));
+    if (e.kind == EntryKind::kCountry && fm.form == FormKind::kCapital)
+      return c.d.EntityOfEntry(c.d.dict->Find(EntryKind::kLocation, c.d.Span(first, last)));
   }
   return -1;
 }
@@ -292,17 +318,23 @@ void Embassies(RuleContext& c) {
     std::string date = c.DateNear(t);
     int owner = -1, host = -1;
     if (org >= 0) {
-      // owner and host are named inside the embassy's name: "Embassy of A to|in B"
+      // owner and host are named inside the embassy's name: "Embassy of A
+      // to|in B", "A's Embassy in B", "Chilean Embassy in Lima" (a city the
+      // article names as a place of its own)
       const Ref& name = c.s.refs[org];
-      int owner_entity = -1, host_entity = -1;
+      int owner_entity = StateNamedAt(c, name.first, name.first + 1);
+      int host_entity = -1, host_city = -1;
       for (uint32_t i = name.first; i < name.last; ++i) {
         bool of = c.Word(i, "of") && owner_entity < 0 && host_entity < 0;
         bool to = (c.Word(i, "to") || c.Word(i, "in")) && owner_entity >= 0 && host_entity < 0;
         if (!of && !to) continue;
-        int state = StateNamedAt(c, i + 1 + (c.Word(i + 1, "the") ? 1 : 0), name.last);
+        uint32_t at = i + 1 + (c.Word(i + 1, "the") ? 1 : 0);
+        int state = StateNamedAt(c, at, name.last);
         (of ? owner_entity : host_entity) = state;
+        if (to && state < 0) host_city = CityNamedAt(c, at, name.last);
       }
-      if (owner_entity >= 0 && host_entity >= 0) {
+      if (owner_entity >= 0 && host_entity < 0 && host_city >= 0) host_entity = host_city;
+      if (owner_entity >= 0 && host_entity >= 0 && owner_entity != host_entity) {
         c.AddEntities(owner_entity, Predicate::kHasEmbassyIn, host_entity, 0.85, "embassy.named", date);
         c.AddEntities(name.entities[0], Predicate::kLocatedIn, host_entity, 0.8, "located.embassy");
       }

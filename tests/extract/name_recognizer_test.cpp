@@ -136,3 +136,67 @@ TEST_CASE("metonym pass: a capital as an actor is its state, as a place a city")
   CHECK(states == 1);
   CHECK(places == 1);
 }
+
+TEST_CASE("dictionary pass: a place's name after an office, before a capitalized word, opens a person's") {
+  Prepared p("Deputy Prime Minister Sofia Marinova flew to Sofia. The Finance Minister, Santiago Vera, stayed in Santiago.");
+  Recognizer r(p.doc);
+  r.DictionaryPass();
+  r.PersonPass();
+  REQUIRE(p.Find("Sofia Marinova"));
+  CHECK(p.Find("Sofia Marinova")->type == EntityType::kPerson);
+  REQUIRE(p.Find("Santiago Vera"));
+  CHECK(p.Find("Santiago Vera")->type == EntityType::kPerson);
+  int places = 0;
+  for (const auto& m : p.doc.mentions)
+    if (m.last > m.first && m.type == EntityType::kLocation) ++places;
+  CHECK(places == 2);  // the cities themselves, at each sentence's end
+}
+
+TEST_CASE("head noun pass: a place named before its head ends before 'of' a state") {
+  Prepared p("Floods hit Sindh Province of Pakistan, and the Province of Quebec sent aid.");
+  Recognizer r(p.doc);
+  r.DictionaryPass();
+  r.StateFormPass();
+  r.HeadNounPass();
+  REQUIRE(p.Find("Sindh Province"));
+  CHECK(p.Find("Sindh Province")->type == EntityType::kLocation);
+  REQUIRE(p.Find("Pakistan"));
+  CHECK(p.Find("Province of Quebec"));
+}
+
+TEST_CASE("state ministry pass: a state's ministry named by the state and its fields, in any case") {
+  Prepared p("The Peruvian defence ministry and Chile's Foreign Ministry spoke; the ministry of culture did not.");
+  Recognizer r(p.doc);
+  r.DictionaryPass();
+  r.HeadNounPass();
+  r.StateMinistryPass();
+  REQUIRE(p.Find("Peruvian defence ministry"));
+  CHECK(p.Find("Peruvian defence ministry")->name == "Peruvian Defence Ministry");
+  CHECK(p.Find("Peruvian defence ministry")->type == EntityType::kOrganization);
+  REQUIRE(p.Find("Chile's Foreign Ministry"));
+  CHECK(p.Find("Chile's Foreign Ministry")->name == "Chile's Foreign Ministry");
+  CHECK_FALSE(p.Find("Foreign Ministry"));
+  CHECK_FALSE(p.Find("ministry of culture"));
+}
+
+TEST_CASE("place kind pass: names after 'the town of', 'the cities of' are places") {
+  Prepared p("Shells hit the villages of Varnek, Ostrel and Kars, and the town of Belgorin.");
+  Recognizer r(p.doc);
+  r.DictionaryPass();
+  r.PlaceKindPass();
+  for (const char* place : {"Varnek", "Ostrel", "Kars", "Belgorin"}) {
+    INFO(place);
+    REQUIRE(p.Find(place));
+    CHECK(p.Find(place)->type == EntityType::kLocation);
+  }
+}
+
+TEST_CASE("dateline pass: the agency in parentheses before a dash at the start is a news organization") {
+  Prepared p("Talks resume\nLIMA, May 2 (Andes Press) - Peru and Chile resumed talks. Later, the delegates (Peru) - left.");
+  Recognizer r(p.doc);
+  r.DictionaryPass();
+  r.DatelinePass();
+  REQUIRE(p.Find("Andes Press"));
+  CHECK(p.Find("Andes Press")->type == EntityType::kOrganization);
+  CHECK(p.Find("Andes Press")->subtype == "media");
+}
