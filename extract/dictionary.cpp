@@ -11,6 +11,7 @@
 #include <unordered_set>
 
 #include "core/text.h"
+#include "extract/recent_lookups.h"
 #include "extract/tokenizer.h"
 
 namespace irkg {
@@ -171,6 +172,7 @@ struct Dictionary::Impl {
     }
   };
   std::vector<Slot> slots;  // size a power of two, at most half full
+  uint64_t serial = 0;      // new with every RebuildSlots: for KeyOf's RecentLookups
 
   // Eight bytes at a time (tokens are short: usually one or two rounds).
   static uint64_t HashWord(std::string_view w) {
@@ -264,6 +266,7 @@ struct Dictionary::Impl {
   }
 
   void RebuildSlots() {
+    serial = internal::NewLookupSerial();
     size_t size = 16;
     while (size < 2 * keys.size()) size *= 2;
     slots.assign(size, Slot{});
@@ -275,9 +278,10 @@ struct Dictionary::Impl {
     }
   }
 
-  uint32_t Lookup(std::string_view w) const {
+  uint32_t Lookup(std::string_view w) const { return Lookup(w, HashWord(w)); }
+  // With the word's HashWord already known.
+  uint32_t Lookup(std::string_view w, uint64_t h) const {
     if (slots.empty()) return 0;
-    uint64_t h = HashWord(w);
     size_t mask = slots.size() - 1;
     for (size_t i = h & mask; slots[i].key != 0; i = (i + 1) & mask)
       if (slots[i].hash == h && slots[i].Holds(w)) return slots[i].key;
@@ -590,7 +594,15 @@ int Dictionary::Find(EntryKind kind, std::string_view canonical) const {
 
 const CueMask Dictionary::kNoCues;
 
-uint32_t Dictionary::KeyOf(std::string_view folded_token) const { return impl_->Lookup(folded_token); }
+uint32_t Dictionary::KeyOf(std::string_view folded_token) const {
+  const Impl& d = *impl_;
+  uint64_t h = Impl::HashWord(folded_token);
+  thread_local internal::RecentLookups<uint32_t> recent;
+  if (const uint32_t* known = recent.Find(d.serial, folded_token, h)) return *known;
+  uint32_t key = d.Lookup(folded_token, h);
+  recent.Remember(folded_token, h, key);
+  return key;
+}
 
 void Dictionary::AddPhraseCues(const std::vector<uint32_t>& keys, std::vector<CueMask>* masks) const {
   const Impl& d = *impl_;

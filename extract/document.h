@@ -112,6 +112,12 @@ struct Document {
   const Dictionary* dict = nullptr;
   const Lexicon* lexicon = nullptr;  // may be null: then the tagger leaves every tag kOther
   const FrameTable* frames = nullptr; // may be null: then no frame fires
+  // LemmaId -> whether `frames` has a frame of that lemma (the Extractor's
+  // index of `frames` by the lexicon's ids); null: ask `frames` by text.
+  const std::vector<bool>* lemma_has_frames = nullptr;
+  bool MayHaveFrames(LemmaId lemma) const {
+    return !lemma_has_frames || (lemma < lemma_has_frames->size() && (*lemma_has_frames)[lemma]);
+  }
   std::string article_date;      // ISO 8601 (may be only a year), empty when unknown
   std::vector<Token> tokens;
   std::vector<std::string_view> token_text;

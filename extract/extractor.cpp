@@ -88,11 +88,21 @@ void PrepareTokens(Document* d) {
 
 }  // namespace internal
 
+Extractor::Extractor(const Dictionary& dictionary, const Lexicon& lexicon, const FrameTable& frames)
+    : dict_(dictionary), lex_(lexicon), frames_(frames) {
+  for (std::string_view lemma : frames.TriggerLemmas())
+    if (LemmaId id = lexicon.Lemma(lemma)) {
+      if (id >= lemma_has_frames_.size()) lemma_has_frames_.resize(id + 1, false);
+      lemma_has_frames_[id] = true;
+    }
+}
+
 void Extractor::RunPasses(const Article& article, Document& d, PassTimes* times) const {
   PassClock clock(times);
   d.Reset(article.text, &dict_);
   d.lexicon = &lex_;
   d.frames = &frames_;
+  d.lemma_has_frames = &lemma_has_frames_;
   internal::PrepareTokens(&d);
   clock.Mark(Pass::kTokens);
   internal::SplitSentences(&d);

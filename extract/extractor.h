@@ -20,8 +20,7 @@ struct Document;
 
 class Extractor {
  public:
-  Extractor(const Dictionary& dictionary, const Lexicon& lexicon, const FrameTable& frames)
-      : dict_(dictionary), lex_(lexicon), frames_(frames) {}
+  Extractor(const Dictionary& dictionary, const Lexicon& lexicon, const FrameTable& frames);
 
   // With `times`, adds each pass's time to it (a clock read per pass).
   ExtractionRecord Extract(const Article& article, PassTimes* times = nullptr) const;
@@ -37,6 +36,9 @@ class Extractor {
   const Dictionary& dict_;
   const Lexicon& lex_;
   const FrameTable& frames_;
+  // LemmaId -> whether a frame has that trigger lemma: the frame pass asks
+  // of every verb and noun, and nearly none has one.
+  std::vector<bool> lemma_has_frames_;
 };
 
 }  // namespace irkg

@@ -180,4 +180,11 @@ const std::vector<const Frame*>& FrameTable::Find(std::string_view lemma, bool n
   return kNone;
 }
 
+std::vector<std::string_view> FrameTable::TriggerLemmas() const {
+  std::vector<std::string_view> out;
+  for (const Index* index : {&verbs_, &nouns_})
+    for (const auto& entry : *index) out.push_back(entry.first);
+  return out;
+}
+
 }  // namespace irkg

@@ -85,6 +85,8 @@ class FrameTable {
   // Verbs that list who took part: "involving", "attended by", "bringing together".
   bool IsParticipantVerb(std::string_view lemma) const { return participant_.find(lemma) != participant_.end(); }
   size_t size() const { return frames_.size(); }
+  // Every lemma that triggers a frame, verb or noun (for an index by id).
+  std::vector<std::string_view> TriggerLemmas() const;
 
  private:
   // Looked up with the string_view of every verb and noun of every article:

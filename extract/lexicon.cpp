@@ -18,6 +18,7 @@
 
 #include "core/output_file.h"
 #include "extract/dictionary.h"
+#include "extract/recent_lookups.h"
 
 namespace irkg {
 namespace {
@@ -313,9 +314,10 @@ class FormTable {
   std::span<const FormSlot> slots() const { return slots_view_; }
   std::string_view long_keys() const { return long_keys_view_; }
 
-  Span Find(std::string_view s) const {
+  Span Find(std::string_view s) const { return Find(s, HashWord(s)); }
+  // With the form's HashWord already known.
+  Span Find(std::string_view s, uint64_t h) const {
     if (slots_view_.empty() || s.size() > 255) return {};
-    uint64_t h = HashWord(s);
     size_t mask = slots_view_.size() - 1;
     for (size_t i = h & mask;; i = (i + 1) & mask) {
       const Slot& slot = slots_view_[i];
@@ -409,6 +411,7 @@ struct Lexicon::Impl {
   std::span<const WordReading> reading_table;
   MappedFile compiled;
   uint64_t stamp = 0;                    // the sources' identity (SourceStamp), 0 when unknown
+  const uint64_t serial = internal::NewLookupSerial();  // for Find's RecentLookups
 
   // Build-time: one node per (form, reading), chained per form.
   struct Node {
@@ -865,8 +868,13 @@ Status Lexicon::SaveCompiled(const std::string& path) const {
 }
 
 std::span<const WordReading> Lexicon::Find(std::string_view lower_word) const {
-  FormTable::Span r = impl_->table.Find(lower_word);
-  return impl_->reading_table.subspan(r.first, r.count);
+  const Impl& m = *impl_;
+  uint64_t h = HashWord(lower_word);
+  thread_local internal::RecentLookups<FormTable::Span> recent;
+  const FormTable::Span* known = recent.Find(m.serial, lower_word, h);
+  FormTable::Span r = known ? *known : m.table.Find(lower_word, h);
+  if (!known) recent.Remember(lower_word, h, r);
+  return m.reading_table.subspan(r.first, r.count);
 }
 
 void Lexicon::Readings(std::string_view lower_word, std::vector<WordReading>* out) const {
