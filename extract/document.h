@@ -68,6 +68,9 @@ struct Fact {
   std::string title, date, what;
   double confidence = 0.5;
   const char* rule = "";
+  // Reported as done in the news (an embassy "opened"): undated, it takes
+  // the article's day at the merge, as meetings, visits and signings do.
+  bool of_the_day = false;
   uint32_t sentence = 0;
 };
 

@@ -188,6 +188,7 @@ ExtractionRecord Extractor::Extract(const Article& article, PassTimes* times) co
     Fact& g = facts[it->second];
     if (g.date.empty()) g.date = f.date;
     if (g.what.empty()) g.what = f.what;
+    g.of_the_day |= f.of_the_day;
     if (f.confidence > g.confidence) {
       g.confidence = f.confidence;
       g.rule = f.rule;
@@ -201,7 +202,7 @@ ExtractionRecord Extractor::Extract(const Article& article, PassTimes* times) co
   // that a date the text gives anywhere wins over the article's.
   if (d.article_date.size() == 10)
     for (Fact& f : facts)
-      if (f.date.empty() && EventOfTheDay(f.predicate)) f.date = d.article_date;
+      if (f.date.empty() && (f.of_the_day || EventOfTheDay(f.predicate))) f.date = d.article_date;
   r.triples.reserve(facts.size());
   for (const Fact& f : facts) {
     ExtractedTriple t;

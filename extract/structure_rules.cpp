@@ -295,6 +295,12 @@ int CityNamedAt(const RuleContext& c, uint32_t first, uint32_t last) {
   return -1;
 }
 
+// "the embassy was inaugurated", "the opening of the embassy": the embassy
+// fact added since `before` is news of the day.
+void MarkOpening(RuleContext& c, size_t before) {
+  if (c.d.facts.size() > before && c.s.cues[CueClass("open_verb").id()]) c.d.facts.back().of_the_day = true;
+}
+
 void Embassies(RuleContext& c) {
   // Most sentences have neither the word nor a named embassy: skip the
   // token by token search (a ref lookup per token) for them.
@@ -335,7 +341,9 @@ void Embassies(RuleContext& c) {
       }
       if (owner_entity >= 0 && host_entity < 0 && host_city >= 0) host_entity = host_city;
       if (owner_entity >= 0 && host_entity >= 0 && owner_entity != host_entity) {
+        size_t before = c.d.facts.size();
         c.AddEntities(owner_entity, Predicate::kHasEmbassyIn, host_entity, 0.85, "embassy.named", date);
+        MarkOpening(c, before);
         c.AddEntities(name.entities[0], Predicate::kLocatedIn, host_entity, 0.8, "located.embassy");
       }
       continue;
@@ -377,7 +385,9 @@ void Embassies(RuleContext& c) {
         c.Add(owner, Predicate::kSanctions, host, 0.6, "sanction.embassy-closed", date);
       continue;
     }
+    size_t before = c.d.facts.size();
     c.Add(owner, Predicate::kHasEmbassyIn, host, 0.8, "embassy.noun", date);
+    MarkOpening(c, before);
   }
 }
 
