@@ -23,6 +23,7 @@ struct Salience {
   int subject_person = -1;               // the person the text is about now
   std::vector<int> countries;            // the article's pair of states
   std::vector<int> persons;              // the article's pair of people
+  int body = -1;                         // the international body named last: "the bloc"
 };
 
 class ReferenceResolver {
@@ -68,6 +69,10 @@ class ReferenceResolver {
 
   // After a sentence: the first person it names becomes the one "he" means.
   void Update(const SentenceView& v) {
+    for (const auto& r : v.refs)
+      if (r.type == EntityType::kOrganization && !r.resolved && r.entities.size() == 1 &&
+          d.entities[r.entities[0]].subtype == "international")
+        sal.body = r.entities[0];
     for (const auto& r : v.refs)
       if (r.type == EntityType::kPerson && r.entities.size() == 1) {
         sal.subject_person = r.entities[0];
@@ -236,6 +241,19 @@ class ReferenceResolver {
       const Ref& pick = d.IsWord(k, "latter") ? v.refs.back() : v.refs.front();
       *r = pick;
       r->first = i, r->last = k + 1, r->resolved = true;
+      *next = k + 1;
+      return true;
+    }
+    // "the bloc", "the alliance": the international body named last, in an
+    // earlier sentence or this one
+    if (d.IsWord(i, "the") && d.Is(k, "body_word") && !two && (k + 1 >= d.tokens.size() || d.mention_at[k + 1] < 0)) {
+      int body = sal.body;
+      for (const auto& ref : v.refs)
+        if (ref.type == EntityType::kOrganization && !ref.resolved && ref.entities.size() == 1 &&
+            d.entities[ref.entities[0]].subtype == "international")
+          body = ref.entities[0];
+      if (body < 0) return false;
+      r->first = i, r->last = k + 1, r->entities = {body}, r->type = EntityType::kOrganization, r->resolved = true;
       *next = k + 1;
       return true;
     }
