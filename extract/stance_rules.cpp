@@ -102,6 +102,8 @@ void Support(RuleContext& c) {
     if (t > c.s.first && c.Word(t - 1, "for") && c.Word(t, "supporting")) continue;  // read with "thanked B for"
     // "thanks to the floods": a cause, not gratitude
     if (c.Word(t, "thanks") && c.Word(t + 1, "to")) continue;
+    // "rebels backed by A": a passive, read by the frames (by-phrase = supporter)
+    if (c.Word(t + 1, "by")) continue;
     int subject = c.SubjectBefore(t, kActors);
     // "X said that the activity ... supports Y": the clause after "that" has no actor
     if (subject >= 0)
