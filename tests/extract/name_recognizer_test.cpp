@@ -200,3 +200,18 @@ TEST_CASE("dateline pass: the agency in parentheses before a dash at the start i
   CHECK(p.Find("Andes Press")->type == EntityType::kOrganization);
   CHECK(p.Find("Andes Press")->subtype == "media");
 }
+
+TEST_CASE("metonym pass: a capital's demands and a deal with it are its state's; its suburbs are the city's") {
+  Prepared p("Oslo's demands grew. Peru signed a deal with Oslo. Oslo's suburbs flooded.");
+  Recognizer r(p.doc);
+  r.DictionaryPass();
+  r.MetonymPass();
+  int states = 0, places = 0;
+  for (const auto& m : p.doc.mentions) {
+    if (m.last <= m.first) continue;
+    if (m.type == EntityType::kCountry && m.form == MentionForm::kMetonym) ++states;
+    if (m.type == EntityType::kLocation && m.name == "Oslo") ++places;
+  }
+  CHECK(states == 2);
+  CHECK(places == 1);
+}
