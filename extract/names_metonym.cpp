@@ -1,6 +1,7 @@
 // Recognizer pass: capitals standing for their states.
 //   MetonymPass reads the city mentions that are a state's capital and, where
-//   they stand as an actor ("Oslo said", "talks between Oslo and Lima"),
+//   they stand as an actor ("Oslo said", "talks between Oslo and Lima",
+//   "a deal with Oslo", "Oslo's demands", "urged Oslo to act"),
 //   turns them into mentions of the state (kMetonym); as a place ("in
 //   Oslo") they stay Locations.
 #include "core/text.h"
@@ -51,8 +52,17 @@ bool Recognizer::ActorPosition(const Mention& m) const {
       return true;
     // "between Washington and Havana": the second of the pair
     if (d.IsWord(m.first - 1, "and") && m.first >= 3 && d.IsWord(m.first - 3, "between")) return true;
+    // the other side of a dealing: "an agreement with Beijing", "ties with Moscow"
+    if (d.IsWord(m.first - 1, "with")) return true;
   }
   if (m.last >= n) return false;
+  // whose wishes or acts: "Ankara's demands", "Lima's decision" — not "Lima's suburbs"
+  if (Possessive(m.last)) return !(m.last + 1 < n && (d.Is(m.last + 1, "place_part") || d.Is(m.last + 1, "place_kind") ||
+                                                     d.Is(m.last + 1, "place_word") || Cap(m.last + 1)));
+  // made to act: "prompted Quito to close its embassy", "urged Lima to respond"
+  if (d.IsWord(m.last, "to") && m.last + 1 < n && !d.tags.empty() && d.tags[m.last + 1].pos == Pos::kVerb &&
+      d.tags[m.last + 1].form == VerbForm::kBase)
+    return true;
   // followed by a verb: a statement, an act ("Washington imposed ...", "Moscow has")
   std::string_view next = d.Text(m.last);
   bool past_tense = d.tokens[m.last].shape == TokenShape::kWord && !d.tokens[m.last].cap && next.size() > 4 &&

@@ -2,6 +2,8 @@
 // to sentences (extract/name_recognizer.h lists what each reads and adds).
 #include <catch2/catch.hpp>
 
+#include <optional>
+
 #include "extract/dictionary.h"
 #include "extract/name_recognizer.h"
 
@@ -35,6 +37,13 @@ struct Prepared {
     for (const auto& m : doc.mentions)
       if (m.last > m.first && doc.Span(m.first, m.last) == words) return &m;
     return nullptr;
+  }
+  // The live mentions of a type and name (and, when given, form).
+  int Count(EntityType type, std::string_view name, std::optional<MentionForm> form = std::nullopt) const {
+    int count = 0;
+    for (const auto& m : doc.mentions)
+      if (m.last > m.first && m.type == type && m.name == name && (!form || m.form == *form)) ++count;
+    return count;
   }
   std::vector<std::string> Titles() const {
     std::vector<std::string> out;
@@ -127,14 +136,8 @@ TEST_CASE("metonym pass: a capital as an actor is its state, as a place a city")
   Recognizer r(p.doc);
   r.DictionaryPass();
   r.MetonymPass();
-  int states = 0, places = 0;
-  for (const auto& m : p.doc.mentions) {
-    if (m.last <= m.first) continue;
-    if (m.type == EntityType::kCountry && m.form == MentionForm::kMetonym && m.name == "Norway") ++states;
-    if (m.type == EntityType::kLocation && m.name == "Oslo") ++places;
-  }
-  CHECK(states == 1);
-  CHECK(places == 1);
+  CHECK(p.Count(EntityType::kCountry, "Norway", MentionForm::kMetonym) == 1);
+  CHECK(p.Count(EntityType::kLocation, "Oslo") == 1);
 }
 
 TEST_CASE("dictionary pass: a place's name after an office, before a capitalized word, opens a person's") {
@@ -199,4 +202,13 @@ TEST_CASE("dateline pass: the agency in parentheses before a dash at the start i
   REQUIRE(p.Find("Andes Press"));
   CHECK(p.Find("Andes Press")->type == EntityType::kOrganization);
   CHECK(p.Find("Andes Press")->subtype == "media");
+}
+
+TEST_CASE("metonym pass: a capital's demands and a deal with it are its state's; its suburbs are the city's") {
+  Prepared p("Oslo's demands grew. Peru signed a deal with Oslo. Oslo's suburbs flooded.");
+  Recognizer r(p.doc);
+  r.DictionaryPass();
+  r.MetonymPass();
+  CHECK(p.Count(EntityType::kCountry, "Norway", MentionForm::kMetonym) == 2);
+  CHECK(p.Count(EntityType::kLocation, "Oslo") == 1);
 }
