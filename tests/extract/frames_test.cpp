@@ -37,6 +37,27 @@ TEST_CASE("a frame row's slots, confidence and cue classes are read") {
   CHECK(t.Find("menace", false)[0]->needs == "threat_consequence");
 }
 
+TEST_CASE("a frame row's modality, actor types and new slots are read") {
+  FrameTable t;
+  REQUIRE(t.LoadString("verb\tsever\tpredicate=threatens\tsubject=speaker|agent\tobject=with\tmodal=required\n"
+                       "noun\tpact\tpredicate=cooperatesWith\tsubject=holder\tobject=with\tmodal=committed\n"
+                       "verb\tco-sign\tpredicate=metWith\tsubject=agent\tobject=with\tactors=Person\n"
+                       "verb\tjoin\tpredicate=metWith\tsubject=agent\tobject=earlier_meeting|inf_object\n"
+                       "noun\ttour\tpredicate=visited\tsubject=clause_agent\tobject=clause_in\n",
+                       "mine.tsv")
+              .ok());
+  const Frame* sever = t.Find("sever", false)[0];
+  CHECK(sever->subject[0].slot == Slot::kSpeaker);
+  CHECK((sever->modal_allowed && sever->modal_required));
+  const Frame* pact = t.Find("pact", true)[0];
+  CHECK((!pact->modal_allowed && pact->commitment_allowed));
+  CHECK(t.Find("co-sign", false)[0]->actor_types == TypeBit(EntityType::kPerson));
+  CHECK(t.Find("join", false)[0]->object[0].slot == Slot::kEarlierMeeting);
+  CHECK(t.Find("join", false)[0]->object[1].slot == Slot::kInfinitiveObject);
+  CHECK(t.Find("tour", true)[0]->subject[0].slot == Slot::kClauseAgent);
+  CHECK(t.Find("tour", true)[0]->object[0].slot == Slot::kClausePlace);
+}
+
 TEST_CASE("malformed frame rows name file and line") {
   struct Bad {
     const char* text;
@@ -52,6 +73,9 @@ TEST_CASE("malformed frame rows name file and line") {
       {"verb\tmeet\tpredicate=metWith\tsubject=agent\tobject=patient\tneeds=nosuchclass\n", "is not a cue class"},
       {"verb\tmeet\tpredicate=metWith\tsubject=agent\tobject=patient\tcolour=red\n", "unknown key"},
       {"adverb\tsoon\tpredicate=metWith\n", "unknown kind"},
+      {"verb\tmeet\tpredicate=metWith\tsubject=agent\tobject=patient\tmodal=sometimes\n", "modal= takes"},
+      {"verb\tmeet\tpredicate=metWith\tsubject=agent\tobject=patient\tactors=Robot\n", "not an entity type"},
+      {"verb\tmeet\tpredicate=metWith\tsubject=clause_agent\tobject=patient\n", "is not a slot of a verb frame"},
       {"light\thold\tpredicate=metWith\n", "row takes no keys"},
       {"verb\tmeet\tpredicate=metWith\tsubject=agent\n", "missing subject= or object="},
   };
