@@ -44,7 +44,7 @@ class RecentLookups {
     if (word.size() > kMaxLength) return;
     Slot& s = slots_[Index(h)];
     s.length = static_cast<uint8_t>(word.size());
-    std::memcpy(s.text, word.data(), word.size());
+    if (!word.empty()) std::memcpy(s.text, word.data(), word.size());  // an empty view's data() may be null
     s.value = value;
   }
 
