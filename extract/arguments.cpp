@@ -57,11 +57,32 @@ bool ArgumentFinder::IsOfficePhrase(uint32_t np) const {
   return false;
 }
 
+// "DPRK Ambassador", "EU envoy": a state or body named before the office
+// word that ends the phrase owns the office; the holder is named after it.
+bool ArgumentFinder::NamedOffice(uint32_t np, int owner) const {
+  const Chunk& c = d_.chunks[np];
+  const Ref& ref = s_.refs[owner];
+  if (IsPersonRef(ref) || ref.last >= c.last) return false;
+  uint32_t last = c.last - 1;
+  return d_.title_at[last] >= 0 || d_.Is(last, "role_noun");
+}
+
 // "of Armenia", "of Kazakhstan and Russia", "for Foreign Affairs": the
 // complements of an office, which name its state or domain, not its holder.
+bool ArgumentFinder::IsComplementPrep(uint32_t c) const {
+  if (!Is(c, ChunkKind::kPreposition)) return false;
+  uint32_t w = d_.chunks[c].first;
+  if (d_.IsWord(w, "of") || d_.IsWord(w, "for")) return true;
+  // "Ambassador to Spain", "the envoy to the UN": where an envoy is sent
+  if (!d_.IsWord(w, "to") || c <= first_ || !Is(c - 1, ChunkKind::kNoun)) return false;
+  const Chunk& office = d_.chunks[c - 1];
+  for (uint32_t t = office.first; t < office.last; ++t)
+    if (d_.Is(t, "envoy")) return true;
+  return false;
+}
+
 uint32_t ArgumentFinder::SkipComplements(uint32_t c) const {
-  while (Is(c, ChunkKind::kPreposition) && (d_.IsWord(d_.chunks[c].first, "of") || d_.IsWord(d_.chunks[c].first, "for")) &&
-         Is(c + 1, ChunkKind::kNoun)) {
+  while (IsComplementPrep(c) && Is(c + 1, ChunkKind::kNoun)) {
     // "Speaker of [Parliament Ana Pérez]": the name fused into the complement
     if (int a = HeadActor(c + 1); a >= 0 && IsPersonRef(s_.refs[a])) return c + 1;
     c += 2;
@@ -98,7 +119,7 @@ ArgumentFinder::Item ArgumentFinder::ItemAt(uint32_t np) const {
     int place = HeadActor(np + 2);
     if (place >= 0 && s_.refs[place].type == EntityType::kLocation) return {place, np, np + 2};
   }
-  if (item.actor >= 0 || !IsOfficePhrase(np)) return item;
+  if (item.actor >= 0 ? !NamedOffice(np, item.actor) : !IsOfficePhrase(np)) return item;
   // "the Foreign Minister of Armenia Ana Pérez", "the US envoy, Ana Pérez"
   uint32_t c = SkipComplements(np + 1);
   if (Is(c, ChunkKind::kComma) && Is(c + 1, ChunkKind::kNoun)) ++c;
@@ -112,8 +133,7 @@ uint32_t ArgumentFinder::ItemStart(uint32_t np) const {
   uint32_t k = np;
   if (k > first_ && Is(k - 1, ChunkKind::kComma)) --k;
   uint32_t c = k;
-  while (c >= first_ + 2 && Is(c - 1, ChunkKind::kNoun) && Is(c - 2, ChunkKind::kPreposition) &&
-         (d_.IsWord(d_.chunks[c - 2].first, "of") || d_.IsWord(d_.chunks[c - 2].first, "for"))) {
+  while (c >= first_ + 2 && Is(c - 1, ChunkKind::kNoun) && IsComplementPrep(c - 2)) {
     c -= 2;
     if (c > first_ && IsOfficePhrase(c - 1)) return c - 1;
   }
@@ -128,7 +148,7 @@ Actors ArgumentFinder::ListFrom(uint32_t np) const {
   if (item.actor < 0) return out;
   int head = item.actor;
   out.push_back(s_.refs[head]);
-  uint32_t c = item.last + 1;
+  uint32_t c = SkipItemTail(item.last + 1);
   while (c + 1 < last_) {
     // separators: ",", "and", "or", ", and"
     uint32_t next = c;
@@ -151,9 +171,53 @@ Actors ArgumentFinder::ListFrom(uint32_t np) const {
     if (finite_after && (VerbBefore(np) || !joined)) break;
     if (more.actor < 0 || !SameFamily(more.actor, head)) break;
     out.push_back(s_.refs[more.actor]);
-    c = more.last + 1;
+    c = SkipItemTail(more.last + 1);
   }
   return out;
+}
+
+uint32_t ArgumentFinder::SkipItemTail(uint32_t c) const {
+  // What may follow a name inside a list, between commas, and says who the
+  // person is rather than adding one: "A, Minister of Energy of Chile, and
+  // B", "A, Shell's president for Asia, and B", "A, on behalf of the
+  // African Union, and B". Only skipped when a comma closes it.
+  const uint32_t start = c;
+  for (int tails = 0; tails < 2 && Is(c, ChunkKind::kComma); ++tails) {
+    uint32_t t = c + 1;
+    if (Is(t, ChunkKind::kNoun) && d_.chunks[t].possessor && IsOfficePhrase(t + 1)) ++t;
+    if (IsOfficePhrase(t)) {
+      t = SkipComplements(t + 1);
+    } else if (Is(t, ChunkKind::kPreposition) && d_.IsWord(d_.chunks[t].first, "on") && Is(t + 1, ChunkKind::kNoun) &&
+               d_.IsWord(d_.chunks[t + 1].head, "behalf") && IsComplementPrep(t + 2)) {
+      t = SkipComplements(t + 2);
+    } else {
+      break;
+    }
+    if (!Is(t, ChunkKind::kComma)) return start;
+    c = t;
+  }
+  return c;
+}
+
+Actors ArgumentFinder::CoAgents(uint32_t verb) const {
+  // "A, together with B and C, signed ...", "A, along with B, met ...": the
+  // companions do what the subject does
+  uint32_t k = verb;
+  while (k > first_ && Is(k - 1, ChunkKind::kOther)) --k;
+  if (k < first_ + 5 || !Is(k - 1, ChunkKind::kComma)) return {};
+  for (uint32_t w = k - 2; w > first_ + 2; --w) {
+    if (Is(w, ChunkKind::kBoundary) || Is(w, ChunkKind::kVerb) || Is(w, ChunkKind::kSubordinator)) return {};
+    if (!Is(w, ChunkKind::kPreposition) || !d_.IsWord(d_.chunks[w].first, "with")) continue;
+    const uint32_t adverb = w - 1;
+    if (!d_.IsWord(d_.chunks[adverb].first, "together") && !d_.IsWord(d_.chunks[adverb].first, "along")) return {};
+    if (!Is(adverb - 1, ChunkKind::kComma) || !Is(adverb - 2, ChunkKind::kNoun) || !Is(w + 1, ChunkKind::kNoun)) return {};
+    Actors main = ListEndingAt(adverb - 2);
+    Actors companions = ListFrom(w + 1);
+    if (main.empty() || companions.empty() || IsPersonRef(main.front()) != IsPersonRef(companions.front())) return {};
+    main.insert(main.end(), companions.begin(), companions.end());
+    return main;
+  }
+  return {};
 }
 
 Actors ArgumentFinder::ListOrOwners(uint32_t np) const {
@@ -283,6 +347,8 @@ Actors ArgumentFinder::Agent(uint32_t verb) const {
   // right after a verb has that verb's doer
   if (d_.chunks[verb].infinitive && verb > first_ && Is(verb - 1, ChunkKind::kVerb) && !d_.chunks[verb - 1].passive)
     return Agent(verb - 1);
+  if (d_.chunks[verb].infinitive)
+    if (Actors purpose = PurposeAgent(verb); !purpose.empty()) return purpose;
   if (d_.chunks[verb].gerund && verb > first_) {
     // "A thanked B for signing", "A praised B for joining": the one praised did it
     if (Is(verb - 1, ChunkKind::kPreposition) && d_.IsWord(d_.chunks[verb - 1].first, "for") && verb >= first_ + 3 &&
@@ -297,8 +363,41 @@ Actors ArgumentFinder::Agent(uint32_t verb) const {
         if (Is(c, ChunkKind::kSubordinator) || Is(c, ChunkKind::kBoundary)) break;
       }
   }
+  if (Actors together = CoAgents(verb); !together.empty()) return together;
   int np = SubjectPhrase(verb);
   return np < 0 ? Actors{} : ListEndingAt(static_cast<uint32_t>(np));
+}
+
+int ArgumentFinder::PurposeGovernor(uint32_t infinitive) const {
+  // "A flew to Lima on Monday to meet B": an infinitive of purpose after the
+  // phrases of a clause belongs to that clause's verb. Only places and times
+  // may stand between: after a person or a body ("urged B to meet C", "sent
+  // envoy B to meet C") the doer is someone else, and "visited Chile to meet
+  // B" cannot tell the two readings apart.
+  if (!Is(infinitive, ChunkKind::kVerb) || !d_.chunks[infinitive].infinitive) return -1;
+  for (uint32_t c = infinitive; c-- > first_;) {
+    if (Is(c, ChunkKind::kVerb)) {
+      const Chunk& v = d_.chunks[c];
+      return v.passive || v.gerund || v.infinitive ? -1 : static_cast<int>(c);
+    }
+    if (Is(c, ChunkKind::kNoun)) {
+      auto [from, to] = refs_of_[c - first_];
+      bool after_place_prep =
+          c > first_ && Is(c - 1, ChunkKind::kPreposition) && d_.Is(d_.chunks[c - 1].first, "location_prep");
+      for (int r = from; r < to; ++r) {
+        EntityType t = s_.refs[r].type;
+        if (t != EntityType::kLocation && !(t == EntityType::kCountry && after_place_prep)) return -1;
+      }
+      continue;
+    }
+    if (!Is(c, ChunkKind::kPreposition) && !Is(c, ChunkKind::kOther)) return -1;
+  }
+  return -1;
+}
+
+Actors ArgumentFinder::PurposeAgent(uint32_t infinitive) const {
+  int verb = PurposeGovernor(infinitive);
+  return verb < 0 ? Actors{} : Agent(static_cast<uint32_t>(verb));
 }
 
 Actors ArgumentFinder::Patient(uint32_t verb) const {

@@ -32,6 +32,10 @@ class ArgumentFinder {
   // Verb groups (chunk index of a kVerb chunk).
   Actors Agent(uint32_t verb) const;    // active: clause subject; passive: by-phrase
   Actors Patient(uint32_t verb) const;  // active: direct object; passive: clause subject
+  // An infinitive of purpose: "A flew to Lima to meet B". The verb group it
+  // serves ("flew"), or -1; and that verb's doer (A).
+  int PurposeGovernor(uint32_t infinitive) const;
+  Actors PurposeAgent(uint32_t infinitive) const;
   // The noun phrase after the first `prep` phrase following chunk `from`.
   // Verbs look across the rest of their clause; nouns only at the
   // prepositional phrases right after them ("visit of A to B").
@@ -74,12 +78,19 @@ class ArgumentFinder {
   Item ItemAt(uint32_t noun_phrase) const;
   uint32_t ItemStart(uint32_t noun_phrase) const;  // where the item ending at this phrase begins
   bool IsOfficePhrase(uint32_t noun_phrase) const;
+  bool NamedOffice(uint32_t noun_phrase, int owner_ref) const;  // "DPRK Ambassador"
   bool VerbBefore(uint32_t chunk) const;
-  bool ReducedPassive(uint32_t verb) const;  // "sanctions [imposed] by A": a participle after a noun  // a verb group earlier in the same clause
+  bool ReducedPassive(uint32_t verb) const;  // "sanctions [imposed] by A": a participle after a noun
+  bool IsComplementPrep(uint32_t chunk) const;     // "of", "for", an envoy's "to"
   uint32_t SkipComplements(uint32_t chunk) const;  // past "of Chile", "for Europe and Asia"
   int SubjectPhrase(uint32_t verb) const;
   Actors ListFrom(uint32_t noun_phrase) const;   // the phrase and those coordinated after it
   Actors ListEndingAt(uint32_t noun_phrase) const;
+  // Past an apposition closed by a comma after a list item ("A, Minister of
+  // Energy, and B"); `chunk` itself when there is none.
+  uint32_t SkipItemTail(uint32_t chunk) const;
+  // "A, together with B, signed": the subject with its companions, or none.
+  Actors CoAgents(uint32_t verb) const;
   Actors ListOrOwners(uint32_t noun_phrase) const;  // the list, else the actors "of" it names
   bool Is(uint32_t chunk, ChunkKind kind) const { return chunk >= first_ && chunk < last_ && d_.chunks[chunk].kind == kind; }
   bool SameFamily(int ref_a, int ref_b) const;

@@ -72,9 +72,14 @@ class FramePass {
 
   // Modal or conditional: the event has not (yet) happened. Threat frames
   // take these (modal=allowed): a threat is about what would happen.
-  bool Hypothetical(uint32_t chunk, uint32_t tok, bool noun) const {
-    if (rules_.Modal(tok)) return true;
+  bool Hypothetical(uint32_t chunk, uint32_t tok, bool noun) {
     const Chunk& c = d_.chunks[chunk];
+    // "A flew to Lima to meet B": a journey made for the event happened as
+    // surely as the journey did
+    if (!noun && c.infinitive)
+      if (int journey = args_.PurposeGovernor(chunk); journey >= 0 && IsJourney(static_cast<uint32_t>(journey)))
+        return Hypothetical(static_cast<uint32_t>(journey), d_.chunks[journey].head, false);
+    if (rules_.Modal(tok)) return true;
     if (!noun && c.modal && !c.infinitive) return true;
     if (noun) {
       int verb = args_.Governor(chunk);
@@ -83,6 +88,13 @@ class FramePass {
     // "if A attacks B", "unless they sign": a condition, not an event
     for (uint32_t i = s_.first; i < tok; ++i)
       if (d_.IsWord(i, "if") || d_.IsWord(i, "unless") || d_.IsWord(i, "whether")) return true;
+    return false;
+  }
+
+  // A verb group whose verb has a `visited` frame: a journey.
+  bool IsJourney(uint32_t verb) {
+    for (const Frame* f : d_.frames->Find(Lemma(d_.chunks[verb].head, false), false))
+      if (f->predicate == Predicate::kVisited) return true;
     return false;
   }
 
