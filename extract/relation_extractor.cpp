@@ -92,8 +92,17 @@ class ReferenceResolver {
 
   int PersonByRole(uint32_t role_first, uint32_t role_last, int country) const {
     // words of the role ("deputy minister") must all be in the person's title
+    // folded as titles are ("Secretary-General" is "secretary general")
     std::vector<std::string> role;
-    for (uint32_t i = role_first; i < role_last; ++i) role.push_back(Dictionary::FoldToken(d.Text(i)));
+    for (uint32_t i = role_first; i < role_last; ++i) {
+      std::string folded = FoldName(d.Text(i));
+      for (size_t at = 0; at < folded.size();) {
+        size_t end = folded.find(' ', at);
+        if (end == std::string::npos) end = folded.size();
+        role.push_back(folded.substr(at, end - at));
+        at = end + 1;
+      }
+    }
     int best = -1;
     for (size_t e = 0; e < d.entities.size(); ++e) {
       const EntityInfo& p = d.entities[e];
@@ -295,7 +304,12 @@ class ReferenceResolver {
     // the [Country-adjective]? [office] — when no name follows it
     uint32_t j = k;
     int country = -1;
-    if (j < d.tokens.size() && d.mention_at[j] >= 0 && d.mentions[d.mention_at[j]].form == MentionForm::kAdjective) {
+    // "the Chilean minister", "the ASEAN official", "the US envoy": the
+    // owner of the office before it
+    if (j < d.tokens.size() && d.mention_at[j] >= 0 && d.mentions[d.mention_at[j]].entity >= 0 &&
+        (d.mentions[d.mention_at[j]].form == MentionForm::kAdjective ||
+         d.mentions[d.mention_at[j]].type == EntityType::kCountry ||
+         d.mentions[d.mention_at[j]].type == EntityType::kOrganization)) {
       country = d.mentions[d.mention_at[j]].entity;
       j = d.mentions[d.mention_at[j]].last;
     }
