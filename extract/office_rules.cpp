@@ -57,11 +57,16 @@ struct OfficeReader {
 
   // The state or body named right before token `end` ("Azerbaijani", "Iran's",
   // "African Union (AU)", "US"), skipping "the" and words like "new".
+  // A lower-case adjective between an owner and its office: "Chile's
+  // former minister", "the bank's senior director".
+  bool Describing(uint32_t i) const {
+    return i < n && !d.tags.empty() && d.tags[i].pos == Pos::kAdjective && !d.tokens[i].cap && !d.tokens[i].upper &&
+           d.mention_at[i] < 0 && d.title_at[i] < 0;
+  }
+
   int HolderBefore(uint32_t end, uint32_t sentence_first) const {
     uint32_t k = end;
-    while (k > sentence_first && (d.IsWord(k - 1, "new") || d.IsWord(k - 1, "late") || d.IsWord(k - 1, "former") ||
-                                  d.IsWord(k - 1, "then") || d.IsWord(k - 1, "current") || d.IsWord(k - 1, "incumbent")))
-      --k;
+    while (k > sentence_first && (d.IsWord(k - 1, "then") || Describing(k - 1))) --k;
     if (k > sentence_first && Possessive(k - 1)) --k;
     if (k >= 3 && T(k - 1) == ")" && T(k - 3) == "(") k -= 3;  // "African Union (AU) Chairperson"
     if (k > sentence_first && d.IsWord(k - 1, "its")) return ItsHolder(k - 1, sentence_first);
@@ -350,8 +355,9 @@ struct OfficeReader {
           Record(pm.entity, c->entity, &d.titles[d.title_at[j - 2]], 0.85, "office.title-of", sidx);
           return;
         }
-        // [Country's] [Title] in [Place] [Person]
-        if ((d.IsWord(j - 1, "in") || d.IsWord(j - 1, "to")) && j >= 2 && d.title_at[j - 2] >= 0) {
+        // [Country's] [Title] in [Place] [Person]; [Body's] [Title] for [Region], [Person]
+        if ((d.IsWord(j - 1, "in") || d.IsWord(j - 1, "to") || d.IsWord(j - 1, "for")) && j >= 2 &&
+            d.title_at[j - 2] >= 0) {
           const TitleMention& t = d.titles[d.title_at[j - 2]];
           int holder = HolderBefore(t.first, s.first);
           if (holder >= 0) {
@@ -395,12 +401,16 @@ struct OfficeReader {
         a = m->last;
         if (Possessive(a)) ++a;
       }
+      const uint32_t described = a;
+      for (int words = 0; words < 3 && Describing(a); ++words) ++a;
       if (a < n && d.title_at[a] >= 0 && d.titles[d.title_at[a]].first == a) {
         const TitleMention& t = d.titles[d.title_at[a]];
         uint32_t end;
         int after = OfHolder(t.last, &end);
         int holder = after >= 0 ? after : before;
-        Record(pm.entity, holder, &t, holder >= 0 ? 0.85 : 0.5, "office.apposition", sidx);
+        // the office as the text names it: "senior director", not "director"
+        std::string title = described < a ? std::string(d.Span(described, t.last)) : "";
+        Record(pm.entity, holder, &t, holder >= 0 ? 0.85 : 0.5, "office.apposition", sidx, -1, title);
         return holder >= 0;
       }
       if (d.IsWord(a, "member") || d.IsWord(a, "head") || d.IsWord(a, "chairman")) {
