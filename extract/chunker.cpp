@@ -51,6 +51,18 @@ class Chunker {
     return m >= 0 && d.mentions[m].first == i ? &d.mentions[m] : nullptr;
   }
 
+  // "(AU)" right after "African Union": an acronym of the same kind of
+  // name between parentheses starting at `open`, or null. (Chunks come
+  // before coreference, which makes the two one entity.)
+  const Mention* ShortFormAt(uint32_t open, uint32_t last, const Mention& name) const {
+    if (open + 2 >= last || d.Text(open) != "(") return nullptr;
+    const Mention* inner = MentionStartingAt(open + 1);
+    if (!inner || inner->type != name.type || inner->last != open + 2 || !d.tokens[open + 1].upper ||
+        inner->last >= last || d.Text(inner->last) != ")")
+      return nullptr;
+    return inner;
+  }
+
   void Emit(Chunk c) {
     for (uint32_t i = c.first; i < c.last; ++i) d.chunk_of[i] = static_cast<uint32_t>(d.chunks.size());
     d.chunks.push_back(c);
@@ -124,6 +136,13 @@ class Chunker {
         last_was_describer = describer;
         j = m->last;
         c.head = j - 1;
+        // "African Union (AU) Chairperson A": the short form of the name just
+        // read, in parentheses, belongs to it, and the name may describe an
+        // office after it
+        if (const Mention* shortened = ShortFormAt(j, last, *m)) {
+          j = shortened->last + 1;
+          last_was_describer = true;
+        }
         continue;
       }
       if (d.mention_at[j] >= 0) break;  // inside a mention begun elsewhere: cannot happen, but stay safe
