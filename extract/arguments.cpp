@@ -271,6 +271,20 @@ Actors ArgumentFinder::ListEndingAt(uint32_t np) const {
   return out;
 }
 
+int ArgumentFinder::BeforeParenthetical(uint32_t comma) const {
+  // "OFFICE, NAME, met ...": the name between the commas is the subject;
+  // "A, who arrived on Monday, met B", "A, accompanied by B, met C": a
+  // parenthetical, skipped to the phrase before it
+  uint32_t open = comma;
+  while (open > first_ && !Is(open - 1, ChunkKind::kComma) && !Is(open - 1, ChunkKind::kBoundary)) --open;
+  if (Is(open, ChunkKind::kNoun)) {
+    Item item = ItemAt(open);
+    if (item.actor >= 0 && item.last + 1 == comma) return static_cast<int>(item.last);
+  }
+  if (open > first_ + 1 && Is(open - 1, ChunkKind::kComma)) return static_cast<int>(open - 2);
+  return -1;
+}
+
 int ArgumentFinder::SubjectPhrase(uint32_t verb) const {
   if (verb <= first_) return -1;
   uint32_t k = verb - 1;
@@ -285,17 +299,10 @@ int ArgumentFinder::SubjectPhrase(uint32_t verb) const {
     return -1;
   }
   if (Is(k, ChunkKind::kComma)) {
-    // "OFFICE, NAME, met ...": the name between the commas is the subject;
-    // "A, who arrived on Monday, met B", "A, accompanied by B, met C": a
-    // parenthetical, skipped to the phrase before it
-    uint32_t open = k;
-    while (open > first_ && !Is(open - 1, ChunkKind::kComma) && !Is(open - 1, ChunkKind::kBoundary)) --open;
-    if (Is(open, ChunkKind::kNoun)) {
-      Item item = ItemAt(open);
-      if (item.actor >= 0 && item.last + 1 == k) return static_cast<int>(item.last);
-    }
-    if (open > first_ + 1 && Is(open - 1, ChunkKind::kComma)) k = open - 2;
-    else return -1;
+    int before = BeforeParenthetical(k);
+    if (before < 0) return -1;
+    if (Is(static_cast<uint32_t>(before), ChunkKind::kNoun) && static_cast<uint32_t>(before) + 1 == k) return before;
+    k = static_cast<uint32_t>(before);
   }
   for (uint32_t c = k + 1; c-- > first_;) {
     const Chunk& ch = d_.chunks[c];
@@ -330,9 +337,15 @@ int ArgumentFinder::SubjectPhrase(uint32_t verb) const {
           if (lemma == "lead" || lemma == "head") return static_cast<int>(ItemAt(c + 2).last);
         }
         return -1;
+      case ChunkKind::kComma: {
+        // "A, Minister of Energy, on Thursday opened ...": an adjunct after
+        // an apposition; the subject stands before the apposition
+        if (c + 1 > k || !Is(c + 1, ChunkKind::kPreposition)) return -1;
+        int before = BeforeParenthetical(c);
+        return before >= 0 && Is(static_cast<uint32_t>(before), ChunkKind::kNoun) && HeadActor(before) >= 0 ? before : -1;
+      }
       case ChunkKind::kSubordinator:
       case ChunkKind::kBoundary:
-      case ChunkKind::kComma:
         return -1;
       default:
         continue;

@@ -84,6 +84,9 @@ class ArgumentFinder {
   bool IsComplementPrep(uint32_t chunk) const;     // "of", "for", an envoy's "to"
   uint32_t SkipComplements(uint32_t chunk) const;  // past "of Chile", "for Europe and Asia"
   int SubjectPhrase(uint32_t verb) const;
+  // The chunk before a parenthetical that ends at `comma` ("A, Minister of
+  // Energy," -> A), or -1.
+  int BeforeParenthetical(uint32_t comma) const;
   Actors ListFrom(uint32_t noun_phrase) const;   // the phrase and those coordinated after it
   Actors ListEndingAt(uint32_t noun_phrase) const;
   // Past an apposition closed by a comma after a list item ("A, Minister of

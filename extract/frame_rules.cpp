@@ -21,6 +21,7 @@
 //             meeting is dated with the article's day when the facts are
 //             merged, Extractor::Extract).
 #include <algorithm>
+#include <optional>
 
 #include "extract/arguments.h"
 #include "extract/rule_context.h"
@@ -238,7 +239,13 @@ class FramePass {
       std::vector<std::pair<int, bool>> members;  // entity, resolved
       for (const Ref& r : subjects)
         for (int e : r.entities) members.push_back({e, r.resolved});
-      if (members.size() < 2) return;
+      if (members.size() < 2) {
+        // "A inaugurated the embassy in Lima": an act done in person, alone,
+        // still puts its doer in the place
+        if (members.size() == 1 && f.actor_types == TypeBit(EntityType::kPerson))
+          VenueVisits(chunk, noun, {members[0].first}, date);
+        return;
+      }
       for (size_t i = 0; i < members.size(); ++i)
         for (size_t j = i + 1; j < members.size(); ++j) {
           if (OneSide(members[i].first, members[j].first)) continue;
@@ -264,6 +271,8 @@ class FramePass {
       VenueVisits(chunk, noun, participants, date);
       RememberMeeting(participants);
     }
+    // "A signed the accord in Lima": a signer was where the signing was
+    if (p == Predicate::kSigned && !noun) VenueVisits(chunk, noun, participants, date);
     if (p == Predicate::kAttacks && !subjects.empty() && !objects.empty()) PlacesHit(chunk, subjects, date);
   }
 
@@ -307,9 +316,30 @@ class FramePass {
     return entry < 0 ? std::string_view() : std::string_view(d_.dict->entries()[entry].canonical);
   }
 
+  // The dateline's place for a "here" later in the verb's clause.
+  std::optional<Ref> HereAfter(uint32_t verb) const {
+    for (uint32_t c = verb + 1; c < args_.last_chunk(); ++c) {
+      const Chunk& ch = d_.chunks[c];
+      if (ch.kind == ChunkKind::kVerb || ch.kind == ChunkKind::kSubordinator || ch.kind == ChunkKind::kBoundary) break;
+      for (uint32_t t = ch.first; t < ch.last; ++t) {
+        if (!d_.IsWord(t, "here")) continue;
+        int place = DatelinePlace(d_);
+        if (place < 0) return std::nullopt;
+        Ref r;
+        r.first = t, r.last = t + 1, r.type = d_.entities[place].type, r.resolved = true;
+        r.entities = {place};
+        return r;
+      }
+    }
+    return std::nullopt;
+  }
+
   void VenueVisits(uint32_t chunk, bool noun, const std::vector<int>& participants, const std::string& date) {
     uint32_t from = noun ? d_.chunk_of[d_.chunks[chunk].last - 1] : chunk;
     Actors places = args_.PrepAfter(from, "in", !noun);
+    // "opened the embassy here": a news story's "here" is its dateline's place
+    if (places.empty() && !noun)
+      if (std::optional<Ref> here = HereAfter(chunk)) places.push_back(*here);
     // "the meeting of A and B has started in X", "talks between A and B were
     // held in X": the place of the verb the meeting is subject of
     if (places.empty() && noun)

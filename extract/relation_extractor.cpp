@@ -376,6 +376,21 @@ std::vector<int> MainPersons(const Document& d) {
 
 }  // namespace
 
+int DatelinePlace(const Document& d) {
+  constexpr size_t kDatelineSentences = 3;  // a title line, then the dateline sentence
+  for (size_t s = 0; s < d.sentences.size() && s < kDatelineSentences; ++s) {
+    uint32_t first = d.sentences[s].first;
+    int m = d.mention_at[first];
+    if (m < 0) continue;
+    const Mention& place = d.mentions[m];
+    if (place.entity < 0 || (place.type != EntityType::kLocation && place.type != EntityType::kCountry)) continue;
+    if (place.last >= d.sentences[s].last) continue;
+    std::string_view after = d.Text(place.last);
+    if (after == "," || after == "-" || after == "(" || after == "\u2013" || after == "\u2014") return place.entity;
+  }
+  return -1;
+}
+
 std::vector<int> CountriesByMentions(const Document& d) {
   std::map<int, std::pair<int, uint32_t>> weight;  // entity -> (mentions, first token)
   for (const auto& m : d.mentions) {

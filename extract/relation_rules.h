@@ -55,6 +55,10 @@ struct SentenceView {
   int salient_person = -1;       // whom "he" and "his" mean here, when known
 };
 
+// The place a story's dateline names ("LIMA, May 2 -", "Lima (Andina) -")
+// in its first sentences, as an entity, or -1: what its "here" means.
+int DatelinePlace(const Document& d);
+
 // Rules by predicate family; each appends Facts to doc->facts.
 void ExtractOffices(Document* doc);  // holdsPosition; fills EntityInfo::titles and ::country
 void ExtractEvents(Document* doc, const SentenceView& s);      // metWith, visited, signed
