@@ -176,7 +176,26 @@ Actors ArgumentFinder::ListFrom(uint32_t np) const {
   return out;
 }
 
+bool ArgumentFinder::PlaceWithin(uint32_t place, uint32_t container) const {
+  int inner = HeadActor(place), outer = HeadActor(container);
+  if (inner < 0 || outer < 0) return false;
+  const Ref& a = s_.refs[inner];
+  const Ref& b = s_.refs[outer];
+  if (a.type != EntityType::kLocation || a.entities.size() != 1 || b.entities.size() != 1 || b.adjective) return false;
+  if (d_.entities[a.entities[0]].subtype != "city") return false;
+  if (b.type == EntityType::kCountry) return true;
+  return b.type == EntityType::kLocation && d_.entities[b.entities[0]].subtype == "region";
+}
+
 uint32_t ArgumentFinder::SkipItemTail(uint32_t c) const {
+  // "Arlington, Virginia, and Lyon": the region or state a city lies in is
+  // part of the city's item, unless the list goes on with it ("Lima,
+  // Cusco and Puno")
+  if (Is(c, ChunkKind::kComma) && c > first_ && PlaceWithin(c - 1, c + 1)) {
+    uint32_t after = c + 2;
+    bool list_goes_on = Is(after, ChunkKind::kCoordinator) && Is(after + 1, ChunkKind::kNoun) && HeadActor(after + 1) >= 0;
+    if (!list_goes_on) return after;
+  }
   // What may follow a name inside a list, between commas, and says who the
   // person is rather than adding one: "A, Minister of Energy of Chile, and
   // B", "A, Shell's president for Asia, and B", "A, on behalf of the
@@ -466,6 +485,17 @@ Actors ArgumentFinder::Possessor(uint32_t np) const {
     Ref r;
     r.first = t, r.last = t + 1, r.entities = {person}, r.type = EntityType::kPerson, r.resolved = true;
     return {r};
+  }
+  if (d_.IsWord(t, "their")) {
+    // "A and B agreed at their talks in X": the doers of the clause's verb
+    for (uint32_t v = np; v-- > first_;) {
+      if (Is(v, ChunkKind::kSubordinator) || Is(v, ChunkKind::kBoundary)) break;
+      if (!Is(v, ChunkKind::kVerb) || d_.chunks[v].gerund || d_.chunks[v].infinitive) continue;
+      Actors doers = Agent(v);
+      if (doers.size() < 2) break;
+      for (Ref& doer : doers) doer.resolved = true;
+      return doers;
+    }
   }
   return {};
 }

@@ -92,6 +92,8 @@ class ArgumentFinder {
   // Past an apposition closed by a comma after a list item ("A, Minister of
   // Energy, and B"); `chunk` itself when there is none.
   uint32_t SkipItemTail(uint32_t chunk) const;
+  // A city and the region or state after its comma: "Arlington, Virginia".
+  bool PlaceWithin(uint32_t place_phrase, uint32_t container_phrase) const;
   // "A, together with B, signed": the subject with its companions, or none.
   Actors CoAgents(uint32_t verb) const;
   Actors ListOrOwners(uint32_t noun_phrase) const;  // the list, else the actors "of" it names

@@ -46,6 +46,7 @@ void RecognizeEntities(Document* doc) {
   r.LowerHeadPass();
   r.StateMinistryPass();
   r.PlaceKindPass();
+  r.PlaceAppositionPass();
   r.PersonPass();
   r.SurnamePass();
   r.DatelinePass();

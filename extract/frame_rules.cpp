@@ -302,6 +302,17 @@ class FramePass {
     return d_.EntityOfStateOf(e.dict_entry);
   }
 
+  // The place named right after `place` and a comma ("Arlington, Virginia"),
+  // or -1.
+  int ContainerAfter(const Ref& place) const {
+    uint32_t comma = place.last;
+    if (comma + 1 >= s_.last || d_.Text(comma) != ",") return -1;
+    int m = d_.mention_at[comma + 1];
+    if (m < 0 || d_.mentions[m].first != comma + 1 || d_.mentions[m].entity < 0) return -1;
+    EntityType t = d_.mentions[m].type;
+    return t == EntityType::kLocation || t == EntityType::kCountry ? d_.mentions[m].entity : -1;
+  }
+
   // The dictionary's name for the state a place lies in (`in=`), known
   // whether or not the article names it; null when the dictionary has none.
   const std::string* StateNameOf(int place) const {
@@ -347,8 +358,15 @@ class FramePass {
     for (const Ref& place : places) {
       if (place.type != EntityType::kLocation && place.type != EntityType::kCountry) continue;
       int where = place.entities[0];
+      // "in Arlington, Virginia": a place the dictionary lacks lies in the
+      // state of the region named after it
+      int within = ContainerAfter(place);
       int state = StateOf(where);
       const std::string* state_name = StateNameOf(where);
+      if (state < 0 && !state_name && within >= 0) {
+        state = StateOf(within);
+        state_name = StateNameOf(within);
+      }
       if (state < 0 && !state_name) continue;
       // the host did not travel: a person of the place's state, whether or
       // not the article names that state

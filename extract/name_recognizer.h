@@ -7,7 +7,7 @@
 // (last == first) and dropped at the end by RecognizeEntities, which runs:
 //   names_dictionary.cpp  DictionaryPass, StateFormPass, ExtendTitles
 //   names_head_noun.cpp   HeadNounPass, LowerHeadPass, StateMinistryPass,
-//                         PlaceKindPass (and RepeatPass)
+//                         PlaceKindPass, PlaceAppositionPass (and RepeatPass)
 //   names_person.cpp      PersonPass, SurnamePass
 //   names_dateline.cpp    DatelinePass
 //   names_acronym.cpp     AcronymPass
@@ -110,6 +110,10 @@ struct Recognizer {
   // Names after a kind of place and "of" are places: "the town of Kars",
   // "the districts of Ayr, Troon and Irvine" (names the dictionary lacks).
   void PlaceKindPass();
+
+  // A name after a preposition of place and before ", REGION" is a place:
+  // "in Arlington, Virginia" (names the dictionary lacks).
+  void PlaceAppositionPass();
 
   // ---- people (names_person.cpp)
   std::vector<FormMatch> given_matches;  // GivenName's, kept: it is asked of every candidate name

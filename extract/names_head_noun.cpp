@@ -386,4 +386,33 @@ void Recognizer::PlaceKindPass() {
   }
 }
 
+// "in Arlington, Virginia", "at Kasane, Botswana": a name the dictionary
+// lacks, after a preposition of place and before a comma and a known
+// region or state, is a place in it.
+void Recognizer::PlaceAppositionPass() {
+  constexpr uint32_t kMaxWords = 4;
+  for (uint32_t prep = 0; prep + 3 < n; ++prep) {
+    if (!(d.IsWord(prep, "in") || d.IsWord(prep, "at") || d.IsWord(prep, "near") || d.IsWord(prep, "outside")))
+      continue;
+    uint32_t i = prep + 1;
+    if (!NamePart(i) || d.Is(i, "sentence_word") || !SameSentence(prep, i)) continue;
+    uint32_t last = i + 1;
+    while (last < n && last - i < kMaxWords && SameSentence(last, i) && NamePart(last)) ++last;
+    if (last + 1 >= n || d.Text(last) != "," || !SameSentence(last + 1, i)) continue;
+    int known = d.mention_at[last + 1];
+    if (known < 0 || d.mentions[known].first != last + 1) continue;
+    EntityType type = d.mentions[known].type;
+    if (type != EntityType::kLocation && type != EntityType::kCountry) continue;
+    if (d.mentions[known].form == MentionForm::kAdjective) continue;
+    Mention m;
+    m.first = i;
+    m.last = last;
+    m.type = EntityType::kLocation;
+    m.subtype = "city";
+    m.strong = true;
+    m.name = std::string(d.Span(i, last));
+    AddMention(std::move(m));
+  }
+}
+
 }  // namespace irkg::internal

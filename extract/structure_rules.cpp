@@ -163,12 +163,19 @@ void Location(RuleContext& c) {
       }
     }
     k = ref.last;
-    // "City, Country"; "City, the Demonym capital"
+    // "City, Country", "City, Region" (not a list: "Lima, Cusco and Puno");
+    // "City, the Demonym capital"
     if (ref.type == EntityType::kLocation && k + 1 < c.s.last && c.d.Text(k) == ",") {
       int where = c.RefAt(k + 1);
-      if (where >= 0 && c.s.refs[where].first == k + 1 && c.s.refs[where].type == EntityType::kCountry &&
-          !c.s.refs[where].adjective && c.d.entities[ref.entities[0]].subtype == "city")
-        c.Add(static_cast<int>(r), Predicate::kLocatedIn, where, 0.75, "located.apposition");
+      if (where >= 0 && c.s.refs[where].first == k + 1 && !c.s.refs[where].adjective &&
+          c.d.entities[ref.entities[0]].subtype == "city") {
+        const Ref& container = c.s.refs[where];
+        bool region = container.type == EntityType::kLocation && container.entities.size() == 1 &&
+                      c.d.entities[container.entities[0]].subtype == "region" &&
+                      !(container.last < c.s.last && (c.Word(container.last, "and") || c.Word(container.last, "or")));
+        if (container.type == EntityType::kCountry || region)
+          c.Add(static_cast<int>(r), Predicate::kLocatedIn, where, 0.75, "located.apposition");
+      }
       int state = c.Word(k + 1, "the") ? c.RefAt(k + 2) : -1;
       if (state >= 0 && c.s.refs[state].first == k + 2 && c.s.refs[state].type == EntityType::kCountry &&
           c.s.refs[state].adjective && c.Cue(c.s.refs[state].last, "capital_word"))
