@@ -10,6 +10,7 @@
 //   the two leaders, the        the two people the article is about
 //   ministers, they
 //   the latter / the former     the last / first actor named before
+#include <unordered_map>
 #include <algorithm>
 #include <map>
 
@@ -28,7 +29,13 @@ struct Salience {
 
 class ReferenceResolver {
  public:
-  ReferenceResolver(Document& d, Salience& sal) : d(d), sal(sal) {}
+  ReferenceResolver(Document& d, Salience& sal) : d(d), sal(sal) {
+    // the bodies each person holds an office of, read once (offices are
+    // read before references): "the ASEAN official" is one of ASEAN's
+    for (const Fact& f : d.facts)
+      if (f.predicate == Predicate::kHoldsPosition && d.entities[f.object].type == EntityType::kOrganization)
+        body_offices.emplace(f.subject, f.object);
+  }
 
   // Fills `v` with sentence `index`, reusing its vectors' room: the view is
   // made for every sentence of every article.
@@ -83,6 +90,7 @@ class ReferenceResolver {
  private:
   Document& d;
   Salience& sal;
+  std::unordered_multimap<int, int> body_offices;  // person -> a body they hold an office of
 
   bool Possessive(uint32_t i) const {
     if (i >= d.tokens.size()) return false;
@@ -107,7 +115,7 @@ class ReferenceResolver {
     for (size_t e = 0; e < d.entities.size(); ++e) {
       const EntityInfo& p = d.entities[e];
       if (p.type != EntityType::kPerson || p.titles.empty()) continue;
-      if (country >= 0 && p.country != country) continue;
+      if (country >= 0 && !HoldsOfficeOf(static_cast<int>(e), country)) continue;
       bool fits = false;
       for (const auto& title : p.titles) {
         std::string key = " " + FoldName(title) + " ";
@@ -129,6 +137,15 @@ class ReferenceResolver {
       if (best < 0 || static_cast<int>(e) == sal.subject_person) best = static_cast<int>(e);
     }
     return best;
+  }
+
+  // Whether `person` holds an office of `owner`, a state or a body.
+  bool HoldsOfficeOf(int person, int owner) const {
+    if (d.entities[owner].type != EntityType::kOrganization) return d.entities[person].country == owner;
+    auto [from, to] = body_offices.equal_range(person);
+    for (auto it = from; it != to; ++it)
+      if (it->second == owner) return true;
+    return false;
   }
 
   int OtherOfPair(int person) const {

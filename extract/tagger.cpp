@@ -355,6 +355,10 @@ TokenTag SentenceTagger::ChooseOpen(uint32_t i, Readings r, uint32_t prev_tok) {
   // adverb reading wins
   if (const WordReading* adv = First(r, Pos::kAdverb); adv && subject_before && Has(nx, Pos::kVerb)) return TagOf(*adv);
   if (p == Pos::kOther && (noun || adj)) return finish(pick({noun, adj}));  // a sentence's first word
+  // "the Chinese official said", "a US diplomatic note": after a name, a
+  // word that is a noun or an adjective describes a noun after it, else is one
+  if (p == Pos::kProperNoun && noun && adj && !finite && !base)
+    return TagOf(StartsNominal(nx) && !next_is_name ? *adj : *noun);
   return finish(r.data());
 }
 
