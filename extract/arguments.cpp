@@ -107,10 +107,12 @@ bool ArgumentFinder::VerbBefore(uint32_t chunk) const {
 ArgumentFinder::Item ArgumentFinder::ItemAt(uint32_t np) const {
   // "the Treasury's senior adviser for Asia, Ana Pérez": an owner that names
   // no actor belongs to the office phrase after it
-  if (Is(np, ChunkKind::kNoun) && d_.chunks[np].possessor && HeadActor(np) < 0 && IsOfficePhrase(np + 1)) {
+  // "the council's senior director for Asia, Ana Pérez": likewise when the
+  // owner is a state or a body, if a person holds the office
+  if (Is(np, ChunkKind::kNoun) && d_.chunks[np].possessor && IsOfficePhrase(np + 1)) {
     Item office = ItemAt(np + 1);
     if (office.actor >= 0) office.first = np;
-    return office;
+    if (HeadActor(np) < 0 || (office.actor >= 0 && IsPersonRef(s_.refs[office.actor]))) return office;
   }
   Item item{HeadActor(np), np, np};
   // "the Peruvian capital, Lima": the place named after the comma
@@ -304,6 +306,15 @@ int ArgumentFinder::BeforeParenthetical(uint32_t comma) const {
   return -1;
 }
 
+bool ArgumentFinder::CanOpenClause(uint32_t word) const {
+  if (!d_.lexicon) return false;
+  lower_.clear();
+  for (char ch : d_.Text(word)) lower_.push_back(ch >= 'A' && ch <= 'Z' ? static_cast<char>(ch - 'A' + 'a') : ch);
+  for (const WordReading& r : d_.lexicon->Find(lower_))
+    if (r.pos == Pos::kSubordinator) return true;
+  return false;
+}
+
 int ArgumentFinder::SubjectPhrase(uint32_t verb) const {
   if (verb <= first_) return -1;
   uint32_t k = verb - 1;
@@ -327,6 +338,10 @@ int ArgumentFinder::SubjectPhrase(uint32_t verb) const {
     const Chunk& ch = d_.chunks[c];
     switch (ch.kind) {
       case ChunkKind::kNoun: {
+        // "after A spoke to B": a word that is a preposition or a
+        // subordinator opens a clause when a verb follows its noun phrase
+        if (c == k && c > first_ && Is(c - 1, ChunkKind::kPreposition) && CanOpenClause(d_.chunks[c - 1].first))
+          return static_cast<int>(c);
         if (c > first_ && Is(c - 1, ChunkKind::kPreposition)) {
           // "Secretary of State A met ...": the name ends an office phrase
           if (ItemStart(c) != c) return static_cast<int>(c);

@@ -84,6 +84,7 @@ class ArgumentFinder {
   bool IsComplementPrep(uint32_t chunk) const;     // "of", "for", an envoy's "to"
   uint32_t SkipComplements(uint32_t chunk) const;  // past "of Chile", "for Europe and Asia"
   int SubjectPhrase(uint32_t verb) const;
+  bool CanOpenClause(uint32_t word) const;  // "after", "before", "since": also subordinators
   // The chunk before a parenthetical that ends at `comma` ("A, Minister of
   // Energy," -> A), or -1.
   int BeforeParenthetical(uint32_t comma) const;
@@ -100,6 +101,7 @@ class ArgumentFinder {
   bool Is(uint32_t chunk, ChunkKind kind) const { return chunk >= first_ && chunk < last_ && d_.chunks[chunk].kind == kind; }
   bool SameFamily(int ref_a, int ref_b) const;
 
+  mutable std::string lower_;  // CanOpenClause's room
   const Document& d_;
   const SentenceView& s_;
   uint32_t first_ = 0, last_ = 0;
