@@ -135,6 +135,17 @@ uint32_t ArgumentFinder::ItemStart(uint32_t np) const {
   uint32_t k = np;
   if (k > first_ && Is(k - 1, ChunkKind::kComma)) --k;
   uint32_t c = k;
+  // "Under Secretary for [Political Affairs Ana Pérez]": the name fused
+  // into the office's complement
+  if (c == np && c >= first_ + 2 && IsComplementPrep(c - 1)) {
+    int person = HeadActor(np);
+    if (person >= 0 && IsPersonRef(s_.refs[person])) {
+      for (uint32_t office = c - 2;; office -= 2) {
+        if (IsOfficePhrase(office)) return office;
+        if (office < first_ + 2 || !Is(office, ChunkKind::kNoun) || !IsComplementPrep(office - 1)) break;
+      }
+    }
+  }
   while (c >= first_ + 2 && Is(c - 1, ChunkKind::kNoun) && IsComplementPrep(c - 2)) {
     c -= 2;
     if (c > first_ && IsOfficePhrase(c - 1)) return c - 1;
@@ -259,8 +270,13 @@ Actors ArgumentFinder::ListOrOwners(uint32_t np) const {
   // ("Chile's actions" is read as its possessor already). One step only: "the
   // future of the talks of A" is too far from A.
   if (Is(np + 1, ChunkKind::kPreposition) && d_.IsWord(d_.chunks[np + 1].first, "of") && Is(np + 2, ChunkKind::kNoun) &&
-      !IsOfficePhrase(np))
-    return ListFrom(np + 2);
+      !IsOfficePhrase(np)) {
+    // an owner acts: "the signing of the Lima Accord" is no act of the accord's
+    Actors owners = ListFrom(np + 2);
+    if (!owners.empty() && (owners.front().type == EntityType::kAgreement || owners.front().type == EntityType::kProject))
+      return out;
+    return owners;
+  }
   return out;
 }
 

@@ -137,8 +137,10 @@ struct Document {
   std::vector<EntityInfo> entities;
   std::vector<Fact> facts;
   // The people of the latest meeting the frame pass read, in text order:
-  // whom "the talks" in a later sentence means ("B joined the talks").
+  // whom "the talks" in a later sentence means ("B joined the talks"), and
+  // the sentence that last added to it.
   std::vector<int> recent_meeting;
+  uint32_t recent_meeting_sentence = 0;
 
   // Empties the document for the next article, keeping its vectors' room:
   // an Extractor reuses one Document per thread, so that an article costs
@@ -163,6 +165,7 @@ struct Document {
     entities.clear();
     facts.clear();
     recent_meeting.clear();
+    recent_meeting_sentence = 0;
   }
 
   std::string_view Text(uint32_t tok) const { return token_text[tok]; }

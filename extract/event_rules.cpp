@@ -228,6 +228,8 @@ void Visits(RuleContext& c) {
 void Signings(RuleContext& c) {
   for (uint32_t t : c.Triggers("sign_verb")) {
     if (c.Negated(t) || c.Modal(t)) continue;
+    // "hosted the signing of X": a noun, whose signers the frames read
+    if (!c.d.tags.empty() && c.d.tags[t].pos == Pos::kNoun && c.Word(t + 1, "of")) continue;
     // "the signed documents": an adjective, not an act
     if (t > c.s.first && (c.Word(t - 1, "the") || c.Word(t - 1, "a") || c.Word(t - 1, "an") || c.Word(t - 1, "these") ||
                           c.Word(t - 1, "those") || c.Word(t - 1, "newly")))

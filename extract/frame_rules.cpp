@@ -214,11 +214,50 @@ class FramePass {
     }
   }
 
-  void RememberMeeting(const std::vector<int>& participants) {
+  // A gathering is remembered while the text goes on about it: sentences
+  // further apart than this start another.
+  static constexpr uint32_t kGatheringSentences = 2;
+  // No gathering a text tells names more people; the bound keeps an article
+  // that chains lone acts sentence after sentence linear.
+  static constexpr size_t kMaxGathering = 40;
+
+  bool GatheringRecent() const {
+    return !d_.recent_meeting.empty() && s_.index <= d_.recent_meeting_sentence + kGatheringSentences;
+  }
+
+  // `join`: the participants add to the gathering being told ("A signed ...,
+  // B signed as a witness"; "the ceremony was attended by C"); else they
+  // are a new one, unless read from the same sentence (its frames tell one
+  // gathering: "the ceremony [noun] was attended [verb] by C").
+  void RememberMeeting(const std::vector<int>& participants, bool join) {
     std::vector<int>& m = d_.recent_meeting;
-    m.clear();
+    if (!GatheringRecent() || (!join && d_.recent_meeting_sentence != s_.index) || m.size() >= kMaxGathering) m.clear();
     for (int e : participants)
       if (IsPerson(e) && std::find(m.begin(), m.end(), e) == m.end()) m.push_back(e);
+    d_.recent_meeting_sentence = s_.index;
+  }
+
+  // "the signing ceremony was attended by C and D", "the ceremony, attended
+  // by ...": a gathering named with "the" and no names of its own is the
+  // one the text has been telling; whom it lists met those already there.
+  bool RefersBack(uint32_t chunk, bool noun) const {
+    if (!noun || !GatheringRecent()) return false;
+    const Chunk& np = d_.chunks[chunk];
+    if (!d_.IsWord(np.first, "the") || !d_.Is(np.head, "gathering")) return false;
+    for (const Ref& r : s_.refs)
+      if (r.first >= np.first && r.last <= np.last) return false;
+    return true;
+  }
+
+  void MeetThoseThere(const std::vector<int>& newcomers, const Frame& f, const std::string& date) {
+    for (int newcomer : newcomers)
+      for (int there : d_.recent_meeting)
+        if (newcomer != there && IsPerson(newcomer) && !OneSide(newcomer, there))
+          rules_.AddEntities(newcomer, Predicate::kMetWith, there, f.confidence * 0.9, f.rule.c_str(), date);
+  }
+
+  bool IsChunk(uint32_t chunk, ChunkKind kind) const {
+    return chunk < args_.last_chunk() && d_.chunks[chunk].kind == kind;
   }
 
   bool IsPerson(int entity) const { return d_.entities[entity].type == EntityType::kPerson; }
@@ -241,9 +280,17 @@ class FramePass {
         for (int e : r.entities) members.push_back({e, r.resolved});
       if (members.size() < 2) {
         // "A inaugurated the embassy in Lima": an act done in person, alone,
-        // still puts its doer in the place
-        if (members.size() == 1 && f.actor_types == TypeBit(EntityType::kPerson))
+        // still puts its doer in the place, and at the gathering told
+        if (members.size() == 1 && f.actor_types == TypeBit(EntityType::kPerson)) {
           VenueVisits(chunk, noun, {members[0].first}, date);
+          // "A signed on behalf of Chile, and B signed for Peru", "C signed
+          // as a witness": an act with no object of its own, or a second one
+          // in the same sentence, is part of the gathering being told
+          bool part = GatheringRecent() && (d_.recent_meeting_sentence == s_.index ||
+                                            (!noun && !IsChunk(chunk + 1, ChunkKind::kNoun)));
+          if (part) MeetThoseThere({members[0].first}, f, date);
+          RememberMeeting({members[0].first}, part);
+        }
         return;
       }
       for (size_t i = 0; i < members.size(); ++i)
@@ -261,7 +308,12 @@ class FramePass {
       for (const Ref& a : subjects)
         for (const Ref& b : objects)
           for (int x : a.entities)
-            for (int y : b.entities) rules_.AddEntities(x, p, y, confidence(a, b), f.rule.c_str(), date, "", what);
+            for (int y : b.entities) {
+              // "A and B hosted the signing": the hosts did not meet each
+              // other there, nor one of their own side read back
+              if (b.resolved && (x == y || (p == Predicate::kMetWith && OneSide(x, y)))) continue;
+              rules_.AddEntities(x, p, y, confidence(a, b), f.rule.c_str(), date, "", what);
+            }
       for (const Ref& a : subjects)
         for (int x : a.entities) participants.push_back(x);
       for (const Ref& b : objects)
@@ -269,7 +321,9 @@ class FramePass {
     }
     if (p == Predicate::kMetWith && participants.size() >= 2) {
       VenueVisits(chunk, noun, participants, date);
-      RememberMeeting(participants);
+      bool back = RefersBack(chunk, noun);
+      if (back) MeetThoseThere(participants, f, date);
+      RememberMeeting(participants, back);
     }
     // "A signed the accord in Lima": a signer was where the signing was
     if (p == Predicate::kSigned && !noun) VenueVisits(chunk, noun, participants, date);

@@ -112,6 +112,7 @@ struct SentenceTagger {
   TokenTag ChooseWord(uint32_t i, const Sentence& s, uint32_t prev_tok);
   TokenTag ChooseOpen(uint32_t i, Readings r, uint32_t prev_tok);
   VerbForm ResolvePast(uint32_t i, const TokenTag& pv, uint32_t prev_tok) const;
+  bool AfterDeterminedName(uint32_t last) const;
   // The nearest earlier tag of the sentence, skipping adverbs and negators
   // ("has not yet signed": "has").
   TokenTag Governor(uint32_t i, uint32_t first) const {
@@ -359,7 +360,19 @@ TokenTag SentenceTagger::ChooseOpen(uint32_t i, Readings r, uint32_t prev_tok) {
   // word that is a noun or an adjective describes a noun after it, else is one
   if (p == Pos::kProperNoun && noun && adj && !finite && !base)
     return TagOf(StartsNominal(nx) && !next_is_name ? *adj : *noun);
+  // "the Ministerial signing of", "a Security Council meeting on": a name
+  // that follows a determiner describes the noun after it
+  if (p == Pos::kProperNoun && noun && AfterDeterminedName(prev_tok) && (nx.empty() || !StartsNominal(nx)))
+    return TagOf(*noun);
   return finish(r.data());
+}
+
+// Whether the run of name words ending at `last` opens with a determiner
+// before it: "the Ministerial", "a Security Council".
+bool SentenceTagger::AfterDeterminedName(uint32_t last) const {
+  uint32_t k = last;
+  while (k > sentence->first && tags[k].pos == Pos::kProperNoun) --k;
+  return tags[k].pos == Pos::kDeterminer && k < last;
 }
 
 // "visited", "met": past tense after a subject, a participle after an
