@@ -75,6 +75,7 @@ class ArgumentFinder {
   uint32_t ItemStart(uint32_t noun_phrase) const;  // where the item ending at this phrase begins
   bool IsOfficePhrase(uint32_t noun_phrase) const;
   bool VerbBefore(uint32_t chunk) const;
+  bool EndsWithHyphen(uint32_t chunk) const;  // "the Chile-" of "the Chile-Peru drills"
   bool ReducedPassive(uint32_t verb) const;  // "sanctions [imposed] by A": a participle after a noun  // a verb group earlier in the same clause
   uint32_t SkipComplements(uint32_t chunk) const;  // past "of Chile", "for Europe and Asia"
   int SubjectPhrase(uint32_t verb) const;

@@ -111,6 +111,16 @@ int ReportedSubject(const RuleContext& c, uint32_t t) {
   return subject;
 }
 
+// The subject and those listed with it ("A and B expressed concern"),
+// none of them past the trigger.
+std::vector<int> ReportedSubjects(const RuleContext& c, uint32_t t) {
+  int subject = ReportedSubject(c, t);
+  if (subject < 0) return {};
+  auto subjects = c.ListFrom(subject, kActors);
+  if (c.s.refs[subjects.back()].last > t) return {subject};
+  return subjects;
+}
+
 void Support(RuleContext& c) {
   for (uint32_t t : c.Triggers("support")) {
     if (c.Negated(t) || c.Modal(t)) continue;
@@ -170,10 +180,7 @@ void Criticism(RuleContext& c) {
   bool found = false;
   for (uint32_t t : c.Triggers("criticize")) {
     if (c.Negated(t) || c.Modal(t)) continue;
-    int subject = ReportedSubject(c, t);
-    // "their criticism of ...": the subjects listed before
-    auto subjects = subject >= 0 ? c.ListFrom(subject, kActors) : std::vector<int>{};
-    if (!subjects.empty() && c.s.refs[subjects.back()].last > t) subjects = {subject};
+    auto subjects = ReportedSubjects(c, t);
     auto objects = c.ListAfter(t, kActors, 10);
     if (subjects.empty() || objects.empty()) continue;
     // "rejected any displacement of Palestinians": the object of "of" after a
@@ -190,12 +197,11 @@ void Criticism(RuleContext& c) {
     uint32_t after = t + 1;
     while (after < c.s.last && c.d.tokens[after].shape == TokenShape::kPunct && after < t + 3) ++after;
     if (c.Negated(t) || !(c.Word(after, "over") || c.Word(after, "about") || c.Word(after, "at"))) continue;
-    int subject = c.SubjectBefore(t, kActors);
-    auto objects = c.ListAfter(t + 1, kActors, 6);
-    if (subject >= 0 && !objects.empty()) {
-      c.Add(subject, Predicate::kCriticizes, objects[0], 0.7, "criticize.concern");
-      found = true;
-    }
+    auto subjects = ReportedSubjects(c, t);
+    auto objects = c.ListAfter(t + 1, kActors, 10);
+    if (subjects.empty() || objects.empty()) continue;
+    for (int s : subjects) c.Add(s, Predicate::kCriticizes, objects[0], 0.7, "criticize.concern");
+    found = true;
   }
   if (found) return;
   // a speaker and hostile words about an actor (the words first: most
