@@ -155,6 +155,13 @@ uint32_t ArgumentFinder::ItemStart(uint32_t np) const {
   return np;
 }
 
+bool ArgumentFinder::EndsWithHyphen(uint32_t chunk) const {
+  if (!Is(chunk, ChunkKind::kNoun)) return false;
+  uint32_t last = d_.chunks[chunk].last - 1;
+  return d_.Text(last) == "-" && !d_.tokens[last].space_before && last + 1 < d_.tokens.size() &&
+         !d_.tokens[last + 1].space_before;
+}
+
 Actors ArgumentFinder::ListFrom(uint32_t np) const {
   Actors out;
   Item item = ItemAt(np);
@@ -171,6 +178,8 @@ Actors ArgumentFinder::ListFrom(uint32_t np) const {
       joined |= Is(next, ChunkKind::kCoordinator);
       ++next;
     }
+    // "the Chile-Peru drills": a pair joined by a hyphen
+    if (!sep && Is(next, ChunkKind::kNoun) && EndsWithHyphen(c - 1)) sep = joined = true;
     if (!sep || !Is(next, ChunkKind::kNoun)) break;
     Item more = ItemAt(next);
     // "A met B, and C visited D": a phrase followed by its own verb starts a

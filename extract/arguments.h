@@ -80,6 +80,7 @@ class ArgumentFinder {
   bool IsOfficePhrase(uint32_t noun_phrase) const;
   bool NamedOffice(uint32_t noun_phrase, int owner_ref) const;  // "DPRK Ambassador"
   bool VerbBefore(uint32_t chunk) const;
+  bool EndsWithHyphen(uint32_t chunk) const;  // "the Chile-" of "the Chile-Peru drills"
   bool ReducedPassive(uint32_t verb) const;  // "sanctions [imposed] by A": a participle after a noun
   bool IsComplementPrep(uint32_t chunk) const;     // "of", "for", an envoy's "to"
   uint32_t SkipComplements(uint32_t chunk) const;  // past "of Chile", "for Europe and Asia"

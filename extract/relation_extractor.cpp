@@ -443,11 +443,13 @@ void ExtractRelations(Document* doc, PassClock* clock) {
   for (uint32_t s = 0; s < doc->sentences.size(); ++s) {
     resolver.View(s, v);
     c.Mark(Pass::kReferences);
+    const size_t first_fact = doc->facts.size();
     ExtractEvents(doc, v);
     c.Mark(Pass::kEvents);
     ExtractStances(doc, v);
     c.Mark(Pass::kStances);
     ExtractFrames(doc, v);
+    AttributeToSpeakers(doc, v, first_fact);
     c.Mark(Pass::kFrames);
     ExtractStructure(doc, v);
     c.Mark(Pass::kStructure);

@@ -67,5 +67,9 @@ void ExtractStructure(Document* doc, const SentenceView& s);   // memberOf, loca
 // The event frames of data/language/frames.tsv matched against the
 // sentence's verb groups and noun phrases (frame_rules.cpp).
 void ExtractFrames(Document* doc, const SentenceView& s);
+// "A said that Chile supports B": the stances the sentence's rules found
+// from `first_fact` on, with the speaker's own state as subject, go to the
+// speaker (speaker_rules.cpp).
+void AttributeToSpeakers(Document* doc, const SentenceView& s, size_t first_fact);
 
 }  // namespace irkg::internal

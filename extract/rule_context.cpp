@@ -59,6 +59,13 @@ int RuleContext::NearestBefore(uint32_t tok, unsigned types, uint32_t window) co
   return -1;
 }
 
+bool RuleContext::OfficeBetween(uint32_t from, uint32_t to) const {
+  if (from >= to) return false;
+  for (uint32_t i = from; i < to; ++i)
+    if (d.title_at[i] < 0 && !d.Is(i, "role_noun")) return false;
+  return true;
+}
+
 std::vector<int> RuleContext::ListFrom(int r, unsigned types) const {
   std::vector<int> out;
   if (r < 0) return out;
@@ -69,15 +76,23 @@ std::vector<int> RuleContext::ListFrom(int r, unsigned types) const {
     bool list = gap_last > gap_first, comma = false, conjunction = false;
     for (uint32_t i = gap_first; i < gap_last && list; ++i) {
       std::string_view t = d.Text(i);
-      list = t == "," || t == "and" || t == "or" || t == "the" || t == "as" || t == "well";
+      // "the Chile-Peru drills": a hyphen joining two names
+      const bool hyphen = t == "-" && !d.tokens[i].space_before && gap_last == i + 1 && !d.tokens[gap_last].space_before;
+      list = t == "," || t == "and" || t == "or" || t == "the" || t == "as" || t == "well" || hyphen;
       comma = comma || t == ",";
       conjunction = conjunction || t == "and" || t == "or";
     }
     // "to Ukraine, and the Netherlands pledged": two items take no comma
     // before "and", so ", and" after one item starts a new clause
     if (comma && conjunction && out.size() == 1) break;
+    if (!list) break;
+    // "A and Chilean President B": the demonym opens the next item's
+    // office, and the name after the office is the item
+    if (s.refs[k].adjective && s.refs[k - 1].type == EntityType::kPerson && k + 1 < s.refs.size() &&
+        s.refs[k + 1].type == EntityType::kPerson && OfficeBetween(s.refs[k].last, s.refs[k + 1].first))
+      ++k;
     // a demonym after a comma describes what follows ("Nairobi, French President ..."): not an item
-    if (!list || !(types & TypeBit(s.refs[k].type)) || s.refs[k].adjective) break;
+    if (!(types & TypeBit(s.refs[k].type)) || s.refs[k].adjective) break;
     out.push_back(static_cast<int>(k));
   }
   return out;

@@ -47,6 +47,8 @@ class RuleContext {
   std::vector<int> ListAfter(uint32_t tok, unsigned types, uint32_t window = 1000) const;
   // The refs listed together that end right before `tok` ("Peru, Chile and Ecuador have").
   std::vector<int> ListBefore(uint32_t tok, unsigned types) const;
+  // True when the tokens [from, to) are all an office's words ("Foreign Minister").
+  bool OfficeBetween(uint32_t from, uint32_t to) const;
   // All refs of the list starting at ref `r`.
   std::vector<int> ListFrom(int r, unsigned types) const;
 

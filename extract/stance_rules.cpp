@@ -96,6 +96,31 @@ void Cooperation(RuleContext& c) {
   }
 }
 
+// The subject of a trigger, read past a speech verb: in "X said that Y
+// supports Z" it is Y, the first actor after "that" (the speaker rule makes
+// it X when Y is X's own state); -2 when the reported clause names none
+// ("X said that the activity supports Z"); -1 when no actor comes before.
+int ReportedSubject(const RuleContext& c, uint32_t t) {
+  int subject = c.SubjectBefore(t, kActors);
+  if (subject < 0) return subject;
+  for (uint32_t i = c.s.refs[subject].last; i < t; ++i)
+    if (c.Word(i, "that")) {
+      auto inner = c.ListAfter(i, kActors, t - i);
+      return inner.empty() || c.s.refs[inner[0]].first >= t ? -2 : inner[0];
+    }
+  return subject;
+}
+
+// The subject and those listed with it ("A and B expressed concern"),
+// none of them past the trigger.
+std::vector<int> ReportedSubjects(const RuleContext& c, uint32_t t) {
+  int subject = ReportedSubject(c, t);
+  if (subject < 0) return {};
+  auto subjects = c.ListFrom(subject, kActors);
+  if (c.s.refs[subjects.back()].last > t) return {subject};
+  return subjects;
+}
+
 void Support(RuleContext& c) {
   for (uint32_t t : c.Triggers("support")) {
     if (c.Negated(t) || c.Modal(t)) continue;
@@ -104,23 +129,17 @@ void Support(RuleContext& c) {
     if (c.Word(t, "thanks") && c.Word(t + 1, "to")) continue;
     // "rebels backed by A": a passive, read by the frames (by-phrase = supporter)
     if (c.Word(t + 1, "by")) continue;
-    int subject = c.SubjectBefore(t, kActors);
-    // "X said that the activity ... supports Y": the clause after "that" has no actor
-    if (subject >= 0)
-      for (uint32_t i = c.s.refs[subject].last; i < t; ++i)
-        if (c.Word(i, "that")) {
-          auto inner = c.ListAfter(i, kActors, t - i);
-          subject = inner.empty() || c.s.refs[inner[0]].first >= t ? -2 : inner[0];
-          break;
-        }
+    int subject = ReportedSubject(c, t);
     if (subject == -1) subject = Speaker(c);
     if (subject < 0) continue;
+    // "welcomed that A and B reached a deal": a fact welcomed, not an actor
+    if (c.Word(t + 1, "that")) continue;
     auto objects = c.ListAfter(t, kActors, 6);
     if (objects.empty() || c.CrossesQuote(t, c.s.refs[objects[0]].first)) continue;
     int object = objects[0];
-    if (c.s.refs[object].adjective && !c.s.refs[object].possessive && objects.size() == 1) {
-      // "support for Azerbaijani companies" speaks of companies; keep it weaker
-    }
+    // "welcomed his Chilean counterpart": a guest greeted, not his state endorsed
+    const Ref& obj = c.s.refs[object];
+    if (obj.adjective && (c.Cue(obj.last, "role_noun") || c.Cue(obj.last, "counterpart"))) continue;
     c.Add(subject, Predicate::kSupports, object, 0.75, "support.trigger");
     // "thanked B for supporting C": B supports C
     for (uint32_t i = c.s.refs[object].last; i + 1 < c.s.last && i < c.s.refs[object].last + 4; ++i) {
@@ -161,10 +180,7 @@ void Criticism(RuleContext& c) {
   bool found = false;
   for (uint32_t t : c.Triggers("criticize")) {
     if (c.Negated(t) || c.Modal(t)) continue;
-    int subject = c.SubjectBefore(t, kActors);
-    // "their criticism of ...": the subjects listed before
-    auto subjects = subject >= 0 ? c.ListFrom(subject, kActors) : std::vector<int>{};
-    if (!subjects.empty() && c.s.refs[subjects.back()].last > t) subjects = {subject};
+    auto subjects = ReportedSubjects(c, t);
     auto objects = c.ListAfter(t, kActors, 10);
     if (subjects.empty() || objects.empty()) continue;
     // "rejected any displacement of Palestinians": the object of "of" after a
@@ -181,12 +197,11 @@ void Criticism(RuleContext& c) {
     uint32_t after = t + 1;
     while (after < c.s.last && c.d.tokens[after].shape == TokenShape::kPunct && after < t + 3) ++after;
     if (c.Negated(t) || !(c.Word(after, "over") || c.Word(after, "about") || c.Word(after, "at"))) continue;
-    int subject = c.SubjectBefore(t, kActors);
-    auto objects = c.ListAfter(t + 1, kActors, 6);
-    if (subject >= 0 && !objects.empty()) {
-      c.Add(subject, Predicate::kCriticizes, objects[0], 0.7, "criticize.concern");
-      found = true;
-    }
+    auto subjects = ReportedSubjects(c, t);
+    auto objects = c.ListAfter(t + 1, kActors, 10);
+    if (subjects.empty() || objects.empty()) continue;
+    for (int s : subjects) c.Add(s, Predicate::kCriticizes, objects[0], 0.7, "criticize.concern");
+    found = true;
   }
   if (found) return;
   // a speaker and hostile words about an actor (the words first: most

@@ -1,0 +1,63 @@
+// Reported stances: the speaker is the subject. "Foreign Minister A (of
+// Chile) said that Chile firmly supports B" states A's support of B: the one
+// who speaks for a state is the subject of what he says of that state's
+// stance (ANNOTATION.md, Speakers). Read after the stance and frame rules
+// of a sentence, once for all their facts.
+//
+// Reads: the sentence's facts, chunks, resolved refs.
+// Changes: the subject of a supports / criticizes / threatens fact whose
+//          subject is the speaker's own state named after the speech verb.
+#include "extract/arguments.h"
+
+namespace irkg::internal {
+namespace {
+
+bool IsStatement(Predicate p) {
+  return p == Predicate::kSupports || p == Predicate::kCriticizes || p == Predicate::kThreatens;
+}
+
+// The person who says the reported clause, and the first token after the
+// speech verb: "A said that ...", "A stressed ...". The verb must report a
+// clause ("that", or a name right after it), not address an actor.
+struct Speech {
+  int person = -1;
+  uint32_t after = 0;
+};
+
+Speech FindSpeech(const Document& d, const ArgumentFinder& args) {
+  for (uint32_t c = args.first_chunk(); c < args.last_chunk(); ++c) {
+    const Chunk& v = d.chunks[c];
+    if (v.kind != ChunkKind::kVerb || v.negated || !d.Is(v.head, "speech") || d.mention_at[v.head] >= 0) continue;
+    if (c + 1 >= args.last_chunk() || d.chunks[c + 1].kind != ChunkKind::kSubordinator ||
+        !d.IsWord(d.chunks[c + 1].first, "that"))
+      continue;
+    Actors agent = args.Agent(c);
+    if (agent.size() != 1 || agent[0].type != EntityType::kPerson || agent[0].entities.size() != 1) return {};
+    return {agent[0].entities[0], v.last};
+  }
+  return {};
+}
+
+}  // namespace
+
+void AttributeToSpeakers(Document* doc, const SentenceView& s, size_t first_fact) {
+  Document& d = *doc;
+  if (first_fact >= d.facts.size() || !s.cues[CueClass("speech").id()]) return;
+  ArgumentFinder args(d, s);
+  Speech speech = FindSpeech(d, args);
+  if (speech.person < 0) return;
+  int state = d.entities[speech.person].country;
+  if (state < 0) return;
+  // the state must be named in the reported clause, not only in the
+  // speaker's title ("Chilean Foreign Minister A said ...")
+  bool named_after = false;
+  for (const Ref& r : s.refs)
+    if (r.first >= speech.after && !r.adjective && r.entities.size() == 1 && r.entities[0] == state) named_after = true;
+  if (!named_after) return;
+  for (size_t i = first_fact; i < d.facts.size(); ++i) {
+    Fact& f = d.facts[i];
+    if (IsStatement(f.predicate) && f.subject == state && f.object != speech.person) f.subject = speech.person;
+  }
+}
+
+}  // namespace irkg::internal
