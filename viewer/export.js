@@ -40,15 +40,15 @@ export function viewAsSvg(renderer, graph, legend) {
   graph.forEachEdge((edge, attributes, source, target) => {
     const shown = renderer.getEdgeDisplayData(edge);
     if (!shown || shown.hidden) return;
-    const a = renderer.graphToViewport(renderer.getNodeDisplayData(source));
-    const b = renderer.graphToViewport(renderer.getNodeDisplayData(target));
+    const a = renderer.framedGraphToViewport(renderer.getNodeDisplayData(source));
+    const b = renderer.framedGraphToViewport(renderer.getNodeDisplayData(target));
     edges.appendChild(element("line", { x1: a.x, y1: a.y, x2: b.x, y2: b.y, stroke: shown.color,
                                         "stroke-width": Math.max(0.5, shown.size) }));
   });
   graph.forEachNode((node) => {
     const shown = renderer.getNodeDisplayData(node);
     if (!shown || shown.hidden) return;
-    const p = renderer.graphToViewport(shown);
+    const p = renderer.framedGraphToViewport(shown);
     const r = renderer.scaleSize(shown.size);
     nodes.appendChild(element("circle", { cx: p.x, cy: p.y, r, fill: shown.color }));
     if (shown.label && (shown.forceLabel || shown.highlighted || r >= 6))

@@ -35,3 +35,23 @@ export async function openPage(browser, file, fragment = "") {
   await page.waitForFunction(() => document.body.dataset.ready === "1", { timeout: 30000 });
   return { page, problems };
 }
+
+// Runs irkg with `args`; its standard output, or throws with its stderr.
+import { execFileSync } from "node:child_process";
+export function irkg(binary, ...args) {
+  return execFileSync(binary, args, { encoding: "utf8", maxBuffer: 1 << 28, stdio: ["ignore", "pipe", "pipe"] });
+}
+
+// --name value pairs of the command line.
+export function options() {
+  const out = {};
+  const argv = process.argv.slice(2);
+  for (let i = 0; i + 1 < argv.length; i += 2) out[argv[i].replace(/^--/, "")] = argv[i + 1];
+  return out;
+}
+
+// A check that names what it compared when it fails.
+export function expect(condition, message) {
+  if (!condition) throw new Error(`check failed: ${message}`);
+  console.log(`ok - ${message}`);
+}
