@@ -42,8 +42,12 @@ function swatch(color, line) {
 
 // ---------------------------------------------------------------------------
 
+// Marks of each start-up stage, read by bench/viewer_bench.mjs.
+performance.mark("irkg-script");
 const data = JSON.parse(document.getElementById("irkg-data").textContent);
+performance.mark("irkg-parsed");
 const model = loadModel(data);
+performance.mark("irkg-model");
 let state = decodeState(location.hash, model);
 let shown = visibility(model, state.filters);
 let highlight = null;  // {nodes: Set, edges: Set} or null
@@ -54,10 +58,12 @@ const familyColor = (e) => model.families[e.predicate.family].line;
 
 function buildGraph() {
   const graph = new Graph({ multi: true, type: "directed", allowSelfLoops: true });
+  // Sizes are in screen pixels: a crowded graph gets smaller discs.
+  const scale = model.nodes.length > 1000 ? 0.5 : 1;
   for (const n of model.nodes)
     graph.addNode(String(n.index), {
       x: n.x, y: n.y, label: n.name, color: typeColor(n),
-      size: Math.min(3 + 1.6 * Math.sqrt(n.degree), 16),
+      size: scale * Math.min(3 + 1.6 * Math.sqrt(n.degree), 16),
     });
   for (const e of model.edges)
     graph.addEdgeWithKey(String(e.index), String(e.s), String(e.t), {
@@ -157,6 +163,11 @@ function rangeRow(id, label, min, max, step, value, format, onInput) {
   return el("label", { class: "range" }, `${label} `, out, input);
 }
 
+// irkg writes a decade as its first three digits ("195": the 1950s).
+function readableDate(date) {
+  return date.length === 3 ? `${date}0s` : date;
+}
+
 function renderFilters() {
   const f = state.filters;
   const predicates = presentPredicates().map((p) => ({ name: p.name, count: p.count, color: model.families[p.family].line, line: true }));
@@ -182,8 +193,8 @@ function renderFilters() {
     el("fieldset", {}, el("legend", { text: "countries" }), countrySelect,
        el("small", { text: "relations of these states and of their people, places and bodies" })),
     el("fieldset", { id: "filter-dates" }, el("legend", { text: "dates" }),
-       dates.length ? rangeRow("since", "from", 0, last, 1, since, (i) => dates[i], (i) => { since = Math.min(i, until); setDates(); }) : el("small", { text: "no dated evidence" }),
-       dates.length ? rangeRow("until", "to", 0, last, 1, until, (i) => dates[i], (i) => { until = Math.max(i, since); setDates(); }) : null),
+       dates.length ? rangeRow("since", "from", 0, last, 1, since, (i) => readableDate(dates[i]), (i) => { since = Math.min(i, until); setDates(); }) : el("small", { text: "no dated evidence" }),
+       dates.length ? rangeRow("until", "to", 0, last, 1, until, (i) => readableDate(dates[i]), (i) => { until = Math.max(i, since); setDates(); }) : null),
     el("fieldset", {}, el("legend", { text: "confidence" }),
        rangeRow("confidence", "at least", 0, 1, 0.05, f.minConfidence, (x) => x.toFixed(2), (x) => update({ minConfidence: x }))));
 }
@@ -308,6 +319,7 @@ function findPath() {
   setState({ path: [model.nodes[from].id, model.nodes[to].id], selected: null, edge: null });
   const result = document.getElementById("path-result");
   if (!result) return;
+  result.dataset.path = state.path.join(",");
   if (!pathResult) {
     result.replaceChildren(el("p", { class: "none", text: "No path within 6 hops through the shown relations." }));
     return;
@@ -328,6 +340,7 @@ function computePath() {
 // State, drawing and events
 
 const graph = buildGraph();
+performance.mark("irkg-graph");
 const renderer = new Sigma(graph, container, {
   enableEdgeEvents: true,
   renderEdgeLabels: false,
@@ -350,6 +363,8 @@ const renderer = new Sigma(graph, container, {
     return { ...attributes, color: DIM_EDGE, zIndex: 0 };
   },
 });
+
+performance.mark("irkg-sigma");
 
 function computeHighlight() {
   highlight = null;
@@ -424,6 +439,7 @@ searchBox(search, (i) => selectNode(i));
 pathButton.addEventListener("click", () => openPath(null, null));
 resetButton.addEventListener("click", () => {
   pathEnds = [null, null];
+  search.value = "";
   state = emptyState();
   setState({ filters: emptyFilters() });
   renderFilters();
@@ -441,14 +457,21 @@ svgButton.addEventListener("click", () => {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 });
 
-renderFilters();
-setState({});
-if (state.path) {
-  pathEnds = state.path.map((id) => model.byId.get(id).index);
-  openPath(null, null);
-} else if (state.edge !== null) showEdge(model.edges[state.edge]);
-else if (state.selected) showNode(model.byId.get(state.selected));
-else showOverview();
+// The view the address names: on load, and when the fragment is edited
+// or pasted into an open page (the page's own updates replace the address
+// without raising hashchange).
+function applyFragment() {
+  state = decodeState(location.hash, model);
+  pathEnds = state.path ? state.path.map((id) => model.byId.get(id).index) : [null, null];
+  renderFilters();
+  setState({});
+  if (state.path) openPath(null, null);
+  else if (state.edge !== null) showEdge(model.edges[state.edge]);
+  else if (state.selected) showNode(model.byId.get(state.selected));
+  else showOverview();
+}
+applyFragment();
+window.addEventListener("hashchange", applyFragment);
 
 // The first frame with every shown entity drawn (sigma draws all in one
 // pass): what bench/viewer_bench.mjs times, and what the tests wait for.
