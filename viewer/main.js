@@ -467,8 +467,10 @@ function applyFragment() {
   setState({});
   if (state.path) openPath(null, null);
   else if (state.edge !== null) showEdge(model.edges[state.edge]);
-  else if (state.selected) showNode(model.byId.get(state.selected));
-  else showOverview();
+  else if (state.selected) {
+    showNode(model.byId.get(state.selected));
+    centreOn(model.byId.get(state.selected).index);
+  } else showOverview();
 }
 applyFragment();
 window.addEventListener("hashchange", applyFragment);
