@@ -1,6 +1,7 @@
 // What the viewer's browser tests and bench share: the system chromium,
 // headless, driven by puppeteer-core from viewer/node_modules (pinned by
 // viewer/package-lock.json), and a page that fails on any console error.
+import { execFileSync } from "node:child_process";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -37,7 +38,6 @@ export async function openPage(browser, file, fragment = "") {
 }
 
 // Runs irkg with `args`; its standard output, or throws with its stderr.
-import { execFileSync } from "node:child_process";
 export function irkg(binary, ...args) {
   return execFileSync(binary, args, { encoding: "utf8", maxBuffer: 1 << 28, stdio: ["ignore", "pipe", "pipe"] });
 }
