@@ -1,4 +1,4 @@
-// irkg export and irkg render: a graph file out in another form.
+// irkg export, irkg render and irkg view: a graph file out in another form.
 #include <filesystem>
 
 #include "cli/command.h"
@@ -15,6 +15,7 @@
 #include "export/ntriples_writer.h"
 #include "export/renderer.h"
 #include "export/turtle_writer.h"
+#include "export/viewer.h"
 #include "graph/graph_reader.h"
 
 namespace irkg::cli {
@@ -70,6 +71,17 @@ Result<KnowledgeGraph> LoadGraphArg(const Args& args, const char* command) {
   return ReadGraphFile(args.positional()[0]);
 }
 
+// The GRAPH argument read and, when the command line narrows it (focus,
+// types, predicates, size, dates), narrowed as `options` and the date
+// bounds say. The date options are checked before the file is read.
+Result<KnowledgeGraph> LoadNarrowedGraph(const Args& args, const char* command, const DiagramOptions& options) {
+  auto dates = QueryFilterFrom(args);
+  if (!dates.ok()) return dates.status();
+  auto graph = LoadGraphArg(args, command);
+  if (!graph.ok() || !Narrows(args)) return graph;
+  return Narrowed(*graph, options, *dates);
+}
+
 }  // namespace
 
 int RunExport(const Args& args) {
@@ -92,14 +104,9 @@ int RunExport(const Args& args) {
     return Fail(Status::Usage("--format " + format + " writes several files: give -o DIR"));
   auto options = DiagramOptionsFrom(args);
   if (!options.ok()) return Fail(options.status());
-  auto dates = QueryFilterFrom(args);
-  if (!dates.ok()) return Fail(dates.status());
-  auto graph = LoadGraphArg(args, "export");
+  auto graph = LoadNarrowedGraph(args, "export", *options);
   if (!graph.ok()) return Fail(graph.status());
   if (Narrows(args)) {
-    auto narrowed = Narrowed(*graph, *options, *dates);
-    if (!narrowed.ok()) return Fail(narrowed.status());
-    *graph = std::move(*narrowed);
     // What the diagram draws is chosen already; only --all still applies.
     DiagramOptions drawn;
     drawn.include_isolated = options->include_isolated;
@@ -129,6 +136,23 @@ int RunRender(const Args& args) {
   auto out = OutputFile::Open(output);
   if (!out.ok()) return Fail(out.status());
   Status s = RenderDiagram(*graph, *options, args.Get("--layout", "dot"), format, *out);
+  if (s.ok()) s = out->Commit();
+  return s.ok() ? kExitOk : Fail(s);
+}
+
+int RunView(const Args& args) {
+  const std::string output = args.Get("--output");
+  if (output.empty() || output == "-") return Fail(Status::Usage("view needs -o FILE.html"));
+  auto options = DiagramOptionsFrom(args);
+  if (!options.ok()) return Fail(options.status());
+  // The assets first: without them there is nothing to write, whatever the graph.
+  auto assets = LoadViewerAssets();
+  if (!assets.ok()) return Fail(assets.status());
+  auto graph = LoadNarrowedGraph(args, "view", *options);
+  if (!graph.ok()) return Fail(graph.status());
+  auto out = OutputFile::Open(output);
+  if (!out.ok()) return Fail(out.status());
+  Status s = WriteViewer(*graph, options->title, *assets, *out);
   if (s.ok()) s = out->Commit();
   return s.ok() ? kExitOk : Fail(s);
 }

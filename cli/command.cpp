@@ -95,6 +95,21 @@ const std::vector<Command>& Commands() {
              {"--title", nullptr, "TEXT", "a title above the diagram"}},
             FilterOptions()),
        RunRender},
+      {"view", "write an interactive graph explorer (one offline HTML page)",
+       "irkg view GRAPH -o FILE.html [--focus ENTITY --depth N] [--since/--until DATE] [--title T]",
+       "Writes one self-contained HTML page that draws the graph (WebGL, laid out by\n"
+       "Graphviz sfdp) and works offline: search names and aliases, filter by predicate,\n"
+       "type, country, date and confidence, click an entity or a relation for its\n"
+       "evidence (sentence, article, date, CAMEO code, Goldstein weight), expand a\n"
+       "neighbourhood, find the fewest-hop path between two entities (as irkg path),\n"
+       "export the view as PNG or SVG. The address keeps the view's state for sharing.\n"
+       "--focus, --depth and the date bounds choose what the page holds, as for export.",
+       With({{"--output", "-o", "FILE", "the page to write (required)"},
+             {"--focus", nullptr, "ENTITY", "only what is within --depth of ENTITY (repeatable)", true},
+             {"--depth", nullptr, "N", "hops around --focus (default 1)"},
+             {"--title", nullptr, "TEXT", "the page's title"}},
+            DateOptions()),
+       RunView},
       {"path", "how two entities are connected, with the evidence",
        "irkg path GRAPH FROM TO [--reliable] [--k N] [--max-hops N] [FILTERS] [--json|--dot]",
        "Finds the chain of relations between two entities named by name, alias or id,\n"

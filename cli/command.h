@@ -37,6 +37,7 @@ int RunBuild(const Args& args);
 int RunMerge(const Args& args);
 int RunExport(const Args& args);
 int RunRender(const Args& args);
+int RunView(const Args& args);
 int RunPath(const Args& args);
 int RunNeighbors(const Args& args);
 int RunStats(const Args& args);

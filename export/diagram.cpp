@@ -18,6 +18,34 @@
 #include "graph/graph_builder.h"
 
 namespace irkg {
+
+// ---------------------------------------------------------------------------
+// Style: public, so that the viewer (viewer.h) draws in the same colours.
+
+namespace {
+
+// Light fills, one hue per type, with a darker border of the same hue: dark
+// text stays readable on every fill, in colour and in grey print.
+constexpr std::array<TypeStyle, kEntityTypeCount> kTypeStyles = {{
+    {"ellipse", "filled", "#DCE8F5", "#4E79A7"},          // Person
+    {"box", "rounded,filled", "#FCE5CD", "#C07F33"},      // Country
+    {"hexagon", "filled", "#DDEFD9", "#59A14F"},          // Organization
+    {"house", "filled", "#ECE4F3", "#8C6BB1"},            // Location
+    {"note", "filled", "#FFF5CC", "#B59B2E"},             // Agreement
+    {"folder", "filled", "#F8DDE3", "#C25A78"},           // Project
+}};
+
+constexpr std::array<FamilyStyle, 3> kFamilyStyles = {{
+    {"structural", "#8D959E", "#56606B"},   // PredicateFamily::kStructural
+    {"cooperative", "#3B8A6E", "#276150"},  // PredicateFamily::kCooperative
+    {"hostile", "#C8443A", "#9C2F27"},      // PredicateFamily::kHostile
+}};
+
+}  // namespace
+
+const TypeStyle& StyleOf(EntityType t) { return kTypeStyles[static_cast<size_t>(t)]; }
+const FamilyStyle& StyleOf(PredicateFamily f) { return kFamilyStyles[static_cast<size_t>(f)]; }
+
 namespace {
 
 // ---------------------------------------------------------------------------
@@ -246,40 +274,6 @@ constexpr std::string_view kTextColor = "#1F2933";
 constexpr size_t kWrapWidth = 22;
 constexpr size_t kTooltipSentence = 320;
 
-struct TypeStyle {
-  std::string_view shape;
-  std::string_view style;
-  std::string_view fill;
-  std::string_view border;
-};
-
-// Light fills, one hue per type, with a darker border of the same hue: dark
-// text stays readable on every fill, in colour and in grey print.
-constexpr std::array<TypeStyle, kEntityTypeCount> kTypeStyles = {{
-    {"ellipse", "filled", "#DCE8F5", "#4E79A7"},          // Person
-    {"box", "rounded,filled", "#FCE5CD", "#C07F33"},      // Country
-    {"hexagon", "filled", "#DDEFD9", "#59A14F"},          // Organization
-    {"house", "filled", "#ECE4F3", "#8C6BB1"},            // Location
-    {"note", "filled", "#FFF5CC", "#B59B2E"},             // Agreement
-    {"folder", "filled", "#F8DDE3", "#C25A78"},           // Project
-}};
-
-const TypeStyle& StyleOf(EntityType t) { return kTypeStyles[static_cast<size_t>(t)]; }
-
-struct FamilyStyle {
-  std::string_view name;
-  std::string_view line;
-  std::string_view text;
-};
-
-constexpr std::array<FamilyStyle, 3> kFamilyStyles = {{
-    {"structural", "#8D959E", "#56606B"},   // PredicateFamily::kStructural
-    {"cooperative", "#3B8A6E", "#276150"},  // PredicateFamily::kCooperative
-    {"hostile", "#C8443A", "#9C2F27"},      // PredicateFamily::kHostile
-}};
-
-const FamilyStyle& StyleOf(PredicateFamily f) { return kFamilyStyles[static_cast<size_t>(f)]; }
-
 std::string NodeLabel(const Entity& e) {
   std::string name = OneLine(e.name);
   if (e.type == EntityType::kCountry && !e.code.empty()) name += " (" + OneLine(e.code) + ")";
@@ -424,7 +418,7 @@ void SetTitleAndKey(Agraph_t* g, const std::string& title, const std::bitset<kEn
   html += R"(<TR><TD ALIGN="LEFT"><TABLE BORDER="0" CELLSPACING="4" CELLPADDING="3"><TR>)";
   for (int t = 0; t < kEntityTypeCount; ++t) {
     if (!types.test(t)) continue;
-    const TypeStyle& s = kTypeStyles[t];
+    const TypeStyle& s = StyleOf(static_cast<EntityType>(t));
     html += R"(<TD BORDER="1" STYLE="rounded" BGCOLOR=")" + std::string(s.fill) + R"(" COLOR=")" +
             std::string(s.border) + R"("><FONT POINT-SIZE="9">)" +
             std::string(EntityTypeName(static_cast<EntityType>(t))) + "</FONT></TD>";

@@ -11,6 +11,7 @@
 
 #include <cstddef>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/schema.h"
@@ -60,5 +61,25 @@ Result<DiagramSelection> SelectForDiagram(const KnowledgeGraph& graph, const Dia
 // The selection as a Graphviz graph with every attribute that styles it,
 // ready for agwrite or gvLayout/gvRender.
 Result<gv::Graph> BuildDiagram(const KnowledgeGraph& graph, const DiagramOptions& options);
+
+// How an entity type is drawn: Graphviz shape and style, fill and border
+// colour ("#RRGGBB"). The interactive viewer (viewer.h) takes its colours
+// from here too, so a graph looks alike in both.
+struct TypeStyle {
+  std::string_view shape;
+  std::string_view style;
+  std::string_view fill;
+  std::string_view border;
+};
+const TypeStyle& StyleOf(EntityType type);
+
+// How a predicate family is drawn: its name in the legend, the colour of
+// its lines and of their labels.
+struct FamilyStyle {
+  std::string_view name;
+  std::string_view line;
+  std::string_view text;
+};
+const FamilyStyle& StyleOf(PredicateFamily family);
 
 }  // namespace irkg

@@ -106,4 +106,12 @@ std::string ErrorCapture::text() const {
   return s;
 }
 
+Status WithMessages(Status status, const ErrorCapture& errors) {
+  std::string text = errors.text();
+  if (text.empty()) return status;
+  std::string message = status.message() + ": " + text;
+  if (status.code() == Status::Code::kIoError) return Status::IoError(std::move(message));
+  return Status::InvalidInput(std::move(message));
+}
+
 }  // namespace irkg::gv

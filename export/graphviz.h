@@ -94,4 +94,8 @@ class ErrorCapture {
   std::string text() const;
 };
 
+// `status` with Graphviz's messages so far appended, when it left any, so
+// that a failure explains itself.
+Status WithMessages(Status status, const ErrorCapture& errors);
+
 }  // namespace irkg::gv

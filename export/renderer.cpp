@@ -19,15 +19,6 @@ bool Contains(const std::vector<std::string>& names, const std::string& name) {
   return std::find(names.begin(), names.end(), name) != names.end();
 }
 
-// Graphviz's messages, when it left any, make a failure explain itself.
-Status WithMessages(Status status, const gv::ErrorCapture& errors) {
-  std::string text = errors.text();
-  if (text.empty()) return status;
-  std::string message = status.message() + ": " + text;
-  if (status.code() == Status::Code::kIoError) return Status::IoError(std::move(message));
-  return Status::InvalidInput(std::move(message));
-}
-
 }  // namespace
 
 const std::vector<std::string>& DiagramLayouts() {
@@ -56,14 +47,14 @@ Status RenderDiagram(const KnowledgeGraph& graph, const DiagramOptions& options,
   gv::ErrorCapture errors;
   // Declared after the graph: the layout is freed first, as Graphviz needs.
   Result<gv::Layout> laid_out = gv::Layout::Compute(*gvc, diagram->get(), layout);
-  if (!laid_out.ok()) return WithMessages(laid_out.status(), errors);
+  if (!laid_out.ok()) return gv::WithMessages(laid_out.status(), errors);
   // Rendered into memory, then written: on a short write to a FILE*,
   // Graphviz 2.42 calls exit(1), with no message and the temporary file left.
   char* data = nullptr;
   unsigned int length = 0;
   if (gvRenderData(*gvc, diagram->get(), format.c_str(), &data, &length) != 0) {
     gvFreeRenderData(data);
-    return WithMessages(Status::IoError(out.name() + ": graphviz could not render " + format), errors);
+    return gv::WithMessages(Status::IoError(out.name() + ": graphviz could not render " + format), errors);
   }
   out.Write(std::string_view(data, length));
   gvFreeRenderData(data);
