@@ -1,6 +1,6 @@
 #include <catch2/catch.hpp>
 
-#include "graph/person_names.h"
+#include "graph/entity_resolver.h"
 
 using namespace irkg;
 
