@@ -121,7 +121,13 @@ class KnowledgeGraph {
   VertexId source(EdgeId e) const { return boost::source(e, g_); }
   VertexId target(EdgeId e) const { return boost::target(e, g_); }
 
-  // Read-only iteration, for queries and exporters. `f(EdgeId, const Relation&)`
+  // Read-only iteration, for queries and exporters. `f(VertexId, const Entity&)`
+  // for every entity, in storage (id) order.
+  template <typename F>
+  void ForEachEntity(F&& f) const {
+    for (auto [it, end] = boost::vertices(g_); it != end; ++it) f(*it, g_[*it]);
+  }
+  // `f(EdgeId, const Relation&)`
   // for every relation, in storage order.
   template <typename F>
   void ForEachRelation(F&& f) const {

@@ -37,3 +37,44 @@ TEST_CASE("a short form keeps the surname and the order of the full name") {
   CHECK_FALSE(CouldBeShortFormOf(full, full));
   CHECK_FALSE(CouldBeShortFormOf(PersonNameTokens("Javad Zarif"), PersonNameTokens("Javad Zarif Jr")));
 }
+
+TEST_CASE("spelling, accent, particle and honorific variants fold to one name") {
+  // Invented names, each written the ways news romanizes such names.
+  auto key = PersonNameTokens("Oleksandr Hrytsenky");
+  CHECK(PersonNameTokens("Oleksandr Hrytsenkyy") == key);
+  CHECK(PersonNameTokens("Oleksandr Hrytsenkiy") == key);
+  CHECK(PersonNameTokens("Kemal Yıldıröz") == PersonNameTokens("Kemal Yildiroz"));
+  CHECK(PersonNameTokens("Tarek al-Mansouri") == PersonNameTokens("Tarek el-Mansouri"));
+  CHECK(PersonNameTokens("Tarek Al Mansouri") == PersonNameTokens("Tarek Mansouri"));
+  CHECK(PersonNameTokens("Al-Mansouri") == PersonNameTokens("Mansouri"));
+  CHECK(PersonNameTokens("Mr. Dovrenko") == PersonNameTokens("Dovrenko"));
+  CHECK(PersonNameTokens("Sheikh Hamdan Qasimi") == PersonNameTokens("Hamdan Qasimi"));
+  CHECK(PersonNameTokens("Ruslan Baykurov") == PersonNameTokens("Ruslan Baikurov"));
+  CHECK(PersonNameTokens("Ebrahim Naeimi") == PersonNameTokens("Ebrahim Naimi"));
+  // A name that is only an honorific or a particle keeps its word.
+  CHECK(PersonNameTokens("Sheikh") == std::vector<std::string>{TransliterationKey("sheikh")});
+  CHECK(PersonNameTokens("El") == std::vector<std::string>{"el"});
+  // Different names stay different.
+  CHECK(PersonNameTokens("Marta Lindqvist") != PersonNameTokens("Marta Lundqvist"));
+}
+
+TEST_CASE("a news agency tag is not a state's name") {
+  CHECK(IsAgencyTag("(XNA)"));
+  CHECK(IsAgencyTag("(PNB)"));
+  CHECK_FALSE(IsAgencyTag("XNA"));
+  CHECK_FALSE(IsAgencyTag("(Norland)"));
+  CHECK_FALSE(IsAgencyTag("(X)"));
+}
+
+TEST_CASE("years are read from ISO dates") {
+  CHECK(YearOf("2021-05-03") == 2021);
+  CHECK(YearOf("1999") == 1999);
+  CHECK(YearOf("") == 0);
+  CHECK(YearOf("May 2021") == 0);
+}
+
+TEST_CASE("a story's fingerprint ignores the order of its parts, not their content") {
+  uint64_t a = HashText("first"), b = HashText("second");
+  CHECK(StoryFingerprint({a, b}) == StoryFingerprint({b, a, a}));
+  CHECK(StoryFingerprint({a, b}) != StoryFingerprint({a}));
+}
