@@ -23,12 +23,6 @@ ExtractionRecord MemberRecord(const std::string& doc, const std::string& country
   return m.record();
 }
 
-KnowledgeGraph BuildFrom(const std::vector<ExtractionRecord>& records) {
-  GraphBuilder b;
-  for (const auto& r : records) b.AddRecord(r);
-  return b.Build();
-}
-
 }  // namespace
 
 TEST_CASE("an acronym in one article and the full name with that acronym in another are one organization") {

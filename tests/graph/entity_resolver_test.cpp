@@ -39,18 +39,18 @@ TEST_CASE("a short form keeps the surname and the order of the full name") {
 }
 
 TEST_CASE("spelling, accent, particle and honorific variants fold to one name") {
-  // Invented names, each written the ways news romanizes such names.
-  auto key = PersonNameTokens("Oleksandr Hrytsenky");
-  CHECK(PersonNameTokens("Oleksandr Hrytsenkyy") == key);
-  CHECK(PersonNameTokens("Oleksandr Hrytsenkiy") == key);
-  CHECK(PersonNameTokens("Kemal Yıldıröz") == PersonNameTokens("Kemal Yildiroz"));
-  CHECK(PersonNameTokens("Tarek al-Mansouri") == PersonNameTokens("Tarek el-Mansouri"));
-  CHECK(PersonNameTokens("Tarek Al Mansouri") == PersonNameTokens("Tarek Mansouri"));
-  CHECK(PersonNameTokens("Al-Mansouri") == PersonNameTokens("Mansouri"));
-  CHECK(PersonNameTokens("Mr. Dovrenko") == PersonNameTokens("Dovrenko"));
-  CHECK(PersonNameTokens("Sheikh Hamdan Qasimi") == PersonNameTokens("Hamdan Qasimi"));
-  CHECK(PersonNameTokens("Ruslan Baykurov") == PersonNameTokens("Ruslan Baikurov"));
-  CHECK(PersonNameTokens("Ebrahim Naeimi") == PersonNameTokens("Ebrahim Naimi"));
+  // Invented names, each pair written two ways news romanizes such names.
+  const std::vector<std::pair<const char*, const char*>> same = {
+      {"Oleksandr Hrytsenkyy", "Oleksandr Hrytsenky"}, {"Oleksandr Hrytsenkiy", "Oleksandr Hrytsenky"},
+      {"Kemal Yıldıröz", "Kemal Yildiroz"},             {"Tarek al-Mansouri", "Tarek el-Mansouri"},
+      {"Tarek Al Mansouri", "Tarek Mansouri"},          {"Al-Mansouri", "Mansouri"},
+      {"Mr. Dovrenko", "Dovrenko"},                     {"Sheikh Hamdan Qasimi", "Hamdan Qasimi"},
+      {"Ruslan Baykurov", "Ruslan Baikurov"},           {"Ebrahim Naeimi", "Ebrahim Naimi"},
+  };
+  for (const auto& [a, b] : same) {
+    INFO(a << " / " << b);
+    CHECK(PersonNameTokens(a) == PersonNameTokens(b));
+  }
   // A name that is only an honorific or a particle keeps its word.
   CHECK(PersonNameTokens("Sheikh") == std::vector<std::string>{TransliterationKey("sheikh")});
   CHECK(PersonNameTokens("El") == std::vector<std::string>{"el"});

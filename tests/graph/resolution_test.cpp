@@ -12,12 +12,6 @@ using T = EntityType;
 
 namespace {
 
-KnowledgeGraph BuildFrom(const std::vector<ExtractionRecord>& records) {
-  GraphBuilder b;
-  for (const auto& r : records) b.AddRecord(r);
-  return b.Build();
-}
-
 size_t CountType(const KnowledgeGraph& g, EntityType type) {
   size_t n = 0;
   g.ForEachEntity([&](VertexId, const Entity& e) { n += e.type == type; });
@@ -76,31 +70,28 @@ TEST_CASE("a surname alone joins the one full name with its office, state and ye
 }
 
 TEST_CASE("a surname alone stays apart when the years are far or two people share the name") {
-  SECTION("the office was seen five years apart") {
-    KnowledgeGraph g = BuildFrom({
-        OfficeArticle("full.txt", "2015-06-01", "Velimir Starkov", "President", "Norway", "NOR"),
-        OfficeArticle("alone.txt", "2020-09-01", "Starkov", "President", "Norway", "NOR"),
-    });
-    CHECK(CountType(g, T::kPerson) == 2);
-  }
-  SECTION("two Haddads hold that office in those years") {
-    KnowledgeGraph g = BuildFrom({
-        OfficeArticle("amira.txt", "2020-06-01", "Amira Haddad", "Prime Minister", "Jordan", "JOR"),
-        OfficeArticle("samir.txt", "2021-06-01", "Samir Haddad", "Prime Minister", "Jordan", "JOR"),
-        OfficeArticle("alone.txt", "2021-01-01", "Haddad", "Prime Minister", "Jordan", "JOR"),
-    });
-    CHECK(CountType(g, T::kPerson) == 3);
-  }
-  SECTION("the same surname in office in another state") {
-    KnowledgeGraph g = BuildFrom({
-        OfficeArticle("lars.txt", "2019-06-01", "Lars Eklund", "Defence Minister", "Sweden", "SWE"),
-        OfficeArticle("per.txt", "2019-06-01", "Per Eklund", "Defence Minister", "Finland", "FIN"),
-        OfficeArticle("alone.txt", "2020-01-01", "Eklund", "Defence Minister", "Sweden", "SWE"),
-    });
-    CHECK(CountType(g, T::kPerson) == 2);
-    CHECK(g.entity(*g.FindById("person/lars-eklund")).sightings.size() == 2);
-    CHECK(g.entity(*g.FindById("person/per-eklund")).sightings.size() == 1);
-  }
+  const std::vector<ExtractionRecord> far_years = {
+      OfficeArticle("full.txt", "2015-06-01", "Velimir Starkov", "President", "Norway", "NOR"),
+      OfficeArticle("alone.txt", "2020-09-01", "Starkov", "President", "Norway", "NOR"),
+  };
+  CHECK(CountType(BuildFrom(far_years), T::kPerson) == 2);
+
+  const std::vector<ExtractionRecord> two_holders = {
+      OfficeArticle("amira.txt", "2020-06-01", "Amira Haddad", "Prime Minister", "Jordan", "JOR"),
+      OfficeArticle("samir.txt", "2021-06-01", "Samir Haddad", "Prime Minister", "Jordan", "JOR"),
+      OfficeArticle("alone.txt", "2021-01-01", "Haddad", "Prime Minister", "Jordan", "JOR"),
+  };
+  CHECK(CountType(BuildFrom(two_holders), T::kPerson) == 3);
+
+  // The same surname in office in another state: the Swede is meant.
+  KnowledgeGraph g = BuildFrom({
+      OfficeArticle("lars.txt", "2019-06-01", "Lars Eklund", "Defence Minister", "Sweden", "SWE"),
+      OfficeArticle("per.txt", "2019-06-01", "Per Eklund", "Defence Minister", "Finland", "FIN"),
+      OfficeArticle("alone.txt", "2020-01-01", "Eklund", "Defence Minister", "Sweden", "SWE"),
+  });
+  CHECK(CountType(g, T::kPerson) == 2);
+  CHECK(g.entity(*g.FindById("person/lars-eklund")).sightings.size() == 2);
+  CHECK(g.entity(*g.FindById("person/per-eklund")).sightings.size() == 1);
 }
 
 TEST_CASE("a surname alone without a title joins the one holder of an office in a state its article names") {

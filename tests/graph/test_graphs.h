@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "core/record.h"
+#include "graph/graph_builder.h"
 #include "graph/knowledge_graph.h"
 
 namespace irkg::testing {
@@ -67,6 +68,13 @@ class RecordMaker {
  private:
   ExtractionRecord record_;
 };
+
+// The graph of `records`, added in order.
+inline KnowledgeGraph BuildFrom(const std::vector<ExtractionRecord>& records) {
+  GraphBuilder b;
+  for (const auto& r : records) b.AddRecord(r);
+  return b.Build();
+}
 
 // Six invented articles: Zarif under two names, Lavrov under two
 // spellings, Türkiye without a code, a bare surname, and background facts.
