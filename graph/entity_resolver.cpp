@@ -4,6 +4,7 @@
 #include <array>
 #include <map>
 #include <set>
+#include <unordered_map>
 #include <utility>
 
 #include "core/text.h"
@@ -183,7 +184,7 @@ void AddHoldersNear(const std::map<Key, ByYear>& index, const Key& key, int year
 // who holds the same title of the same state within two years; failing a
 // title, the one in office within two years in a state the story names.
 // Decided per story, so an article and its copies decide alike.
-void ResolveSurnamesAlone(const SurnameBlock& block, const std::map<uint64_t, std::set<Symbol>>& story_states,
+void ResolveSurnamesAlone(const SurnameBlock& block, const std::unordered_map<uint64_t, std::set<Symbol>>& story_states,
                           Resolver* r) {
   r->LinkGroups(block.alone_by_story, ResolutionRule::kSameStory);
   if (block.full_names.empty()) return;
@@ -240,7 +241,8 @@ void NoteDifferentPersons(const SurnameBlock& block, Resolver* r) {
 }
 
 void ResolvePersons(Resolver* r) {
-  std::map<std::string, SurnameBlock> blocks;
+  // Hashed: blocks are independent (no person links across surnames), so their order is free.
+  std::unordered_map<std::string, SurnameBlock> blocks;
   const auto& obs = r->obs();
   for (size_t i = 0; i < obs.size(); ++i) {
     if (obs[i].type != EntityType::kPerson) continue;
@@ -253,7 +255,7 @@ void ResolvePersons(Resolver* r) {
       block.alone_by_story[obs[i].story].push_back(i);
     }
   }
-  std::map<uint64_t, std::set<Symbol>> story_states;
+  std::unordered_map<uint64_t, std::set<Symbol>> story_states;
   for (const NameObservation& o : obs)
     if (o.type == EntityType::kCountry && !o.code.empty()) story_states[o.story].insert(o.code);
   for (const auto& [surname, block] : blocks) ResolveFullNames(block, r);

@@ -223,7 +223,7 @@ struct GraphBuilder::Impl {
     std::vector<NameObservation> out;
     out.reserve(entities.size());
     std::vector<uint32_t> index_of_serial(entities.size());
-    std::map<Symbol, std::vector<uint64_t>> story_parts;  // doc -> hashes of what it holds
+    std::unordered_map<Symbol, std::vector<uint64_t>> story_parts;  // doc -> hashes of what it holds
     for (const auto& [key, facts] : entities) {
       index_of_serial[facts.serial] = static_cast<uint32_t>(out.size());
       if (keys) keys->emplace_back(&key, &facts);
@@ -238,7 +238,7 @@ struct GraphBuilder::Impl {
       if (state.type != EntityType::kCountry) continue;
       out[index_of_serial[r.subject]].offices.push_back(OfficeSighting{NameKey(ev.title), state.code, YearOf(ev.date)});
     }
-    std::map<Symbol, uint64_t> story_of_doc;
+    std::unordered_map<Symbol, uint64_t> story_of_doc;
     for (auto& [doc, parts] : story_parts) story_of_doc.emplace(doc, StoryFingerprint(std::move(parts)));
     for (NameObservation& o : out) {
       o.story = story_of_doc.at(o.article);
