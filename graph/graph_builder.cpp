@@ -311,15 +311,12 @@ ObservationKey SightingFor(const Entity& entity, Symbol article) {
 
 void GraphBuilder::AddGraph(const KnowledgeGraph& graph) {
   for (const ArticleInfo& a : graph.articles()) impl_->AddArticle(a);
-  const BoostGraph& g = graph.boost_graph();
-  for (VertexId v : boost::make_iterator_range(boost::vertices(g))) {
-    const Entity& e = graph.entity(v);
+  graph.ForEachEntity([&](VertexId, const Entity& e) {
     if (e.sightings.empty()) impl_->AddEntity(ObservationKey{e.type, Symbol(), e.name}, e.subtype, e.code, e.aliases);
     for (const Sighting& s : e.sightings)
       impl_->AddEntity(ObservationKey{e.type, s.article, s.name}, s.subtype, s.code, s.mentions);
-  }
-  for (EdgeId edge : boost::make_iterator_range(boost::edges(g))) {
-    const Relation& rel = graph.relation(edge);
+  });
+  graph.ForEachRelation([&](EdgeId edge, const Relation& rel) {
     const Entity& subject = graph.entity(graph.source(edge));
     const Entity& object = graph.entity(graph.target(edge));
     std::vector<Evidence> evidence = rel.evidence;
@@ -336,7 +333,7 @@ void GraphBuilder::AddGraph(const KnowledgeGraph& graph) {
       impl_->Add(impl_->Observe(SightingFor(subject, ev.article)).serial, rel.predicate,
                  impl_->Observe(SightingFor(object, ev.article)).serial, std::move(ev));
     }
-  }
+  });
 }
 
 ResolutionReport GraphBuilder::ExplainResolution() const {

@@ -3,7 +3,8 @@
 // What this object represents: a set of entities (vertices) and, for each
 // (subject, predicate, object), one relation (edge) that carries every piece
 // of evidence seen for it. It sits on a Boost.Graph adjacency_list with
-// bundled properties and keeps its own id -> vertex index; symmetric
+// bundled properties, which it keeps to itself (callers iterate through
+// ForEachEntity, ForEachRelation, ForEachOutgoing, ForEachIncident), and its own id -> vertex index; symmetric
 // predicates are stored once, subject id < object id.
 //
 // Graphs are built by GraphBuilder (graph_builder.h), which resolves
@@ -133,6 +134,11 @@ class KnowledgeGraph {
   void ForEachRelation(F&& f) const {
     for (auto [it, end] = boost::edges(g_); it != end; ++it) f(*it, g_[*it]);
   }
+  // `f(EdgeId, VertexId object)` for every relation `v` is the subject of.
+  template <typename F>
+  void ForEachOutgoing(VertexId v, F&& f) const {
+    for (auto [it, end] = boost::out_edges(v, g_); it != end; ++it) f(*it, boost::target(*it, g_));
+  }
   // `f(EdgeId, VertexId other, bool outgoing)` for every relation of `v`:
   // those it is the subject of (outgoing), then those it is the object of.
   template <typename F>
@@ -160,9 +166,6 @@ class KnowledgeGraph {
   // Adds a relation between existing vertices. Used by GraphBuilder and readers.
   EdgeId AddRelation(VertexId subject, VertexId object, Relation relation);
 
-  // The underlying Boost graph, for algorithms in queries/ and export/.
-  const BoostGraph& boost_graph() const { return g_; }
-
  private:
   BoostGraph g_;
   std::unordered_map<Symbol, VertexId> by_id_;
@@ -173,5 +176,7 @@ class KnowledgeGraph {
 // object id): the order every writer uses, so that the JSON-LD and the RDF
 // forms of one graph list its statements alike.
 std::vector<EdgeId> EdgesInIdOrder(const KnowledgeGraph& graph);
+// The entities in id order: the order every writer lists them in.
+std::vector<VertexId> EntitiesInIdOrder(const KnowledgeGraph& graph);
 
 }  // namespace irkg
