@@ -14,10 +14,12 @@ int RunCorpus(const cli::Args& args);
 int RunExtractBench(const cli::Args& args);
 int RunBuildBench(const cli::Args& args);
 int RunLinearityBench(const cli::Args& args);
+int RunResolutionBench(const cli::Args& args);
 
 std::vector<cli::OptionSpec> GraphOptions();
 std::vector<cli::OptionSpec> CorpusOptions();
 std::vector<cli::OptionSpec> PipelineBenchOptions();
 std::vector<cli::OptionSpec> LinearityOptions();
+std::vector<cli::OptionSpec> ResolutionOptions();
 
 }  // namespace irkg::bench

@@ -186,8 +186,7 @@ size_t ChunkBytes(size_t n) { return n == 0 ? 0 : std::max<size_t>(32, (n + 8 + 
 // the build, InternEvidenceText), what "excluding evidence" takes out.
 size_t EvidenceHeapBytes(const KnowledgeGraph& g) {
   size_t bytes = 0;
-  for (auto [it, end] = boost::edges(g.boost_graph()); it != end; ++it)
-    bytes += ChunkBytes(g.relation(*it).evidence.capacity() * sizeof(Evidence));
+  g.ForEachRelation([&](EdgeId, const Relation& r) { bytes += ChunkBytes(r.evidence.capacity() * sizeof(Evidence)); });
   return bytes;
 }
 

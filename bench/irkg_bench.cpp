@@ -38,13 +38,16 @@ const std::vector<BenchCommand>& Table() {
       {"linearity", "irkg-bench linearity [--paragraphs N] [--factor F] [--max-ratio X]",
        "time one article and one F times as long: the ratio shows whether extraction is linear", LinearityOptions(),
        RunLinearityBench},
+      {"resolution", "irkg-bench resolution [--articles N] [--factor F] [--max-ratio X]",
+       "merge N and N x F synthetic articles: the time ratio shows whether entity resolution is near-linear; peak RSS",
+       ResolutionOptions(), RunResolutionBench},
   };
   return table;
 }
 
 void Usage(FILE* to) {
   std::fprintf(to, "usage: irkg-bench COMMAND [options]   (each prints one JSON object)\n\n");
-  for (const auto& c : Table()) std::fprintf(to, "  %-8s %s\n", c.name, c.summary);
+  for (const auto& c : Table()) std::fprintf(to, "  %-10s %s\n", c.name, c.summary);
   std::fprintf(to, "\nirkg-bench COMMAND --help lists a command's options.\n");
 }
 

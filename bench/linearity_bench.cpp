@@ -12,6 +12,7 @@
 #include "bench/commands.h"
 #include "bench/json_out.h"
 #include "bench/measure.h"
+#include "bench/ratio_guard.h"
 #include "bench/synthetic_names.h"
 #include "cli/command.h"
 #include "extract/extractor.h"
@@ -68,14 +69,8 @@ int RunLinearityBench(const cli::Args& args) {
   if (!paragraphs.ok()) return cli::Fail(paragraphs.status());
   if (!factor.ok()) return cli::Fail(factor.status());
   if (!reps.ok()) return cli::Fail(reps.status());
-  double max_ratio = 0;
-  if (args.Has("--max-ratio")) {
-    try {
-      max_ratio = std::stod(args.Get("--max-ratio"));
-    } catch (...) {
-      return cli::Fail(Status::Usage("--max-ratio needs a number"));
-    }
-  }
+  auto max_ratio = MaxRatio(args);
+  if (!max_ratio.ok()) return cli::Fail(max_ratio.status());
   auto dict = Dictionary::LoadDefault({});
   if (!dict.ok()) return cli::Fail(dict.status());
   auto lexicon = Lexicon::LoadDefault();
@@ -104,12 +99,7 @@ int RunLinearityBench(const cli::Args& args) {
   out.Num("long_cpu_s", t_long);
   out.Num("ratio", ratio);
   out.Print();
-  if (max_ratio > 0 && ratio > max_ratio) {
-    std::fprintf(stderr, "irkg-bench: extraction grows faster than linearly: %gx the text took %.1fx the time (limit %g)\n",
-                 static_cast<double>(*factor), ratio, max_ratio);
-    return cli::kExitFailure;
-  }
-  return cli::kExitOk;
+  return CheckRatio("extraction", *factor, ratio, *max_ratio);
 }
 
 }  // namespace irkg::bench

@@ -13,8 +13,7 @@ int RunStats(const Args& args) {
   if (!graph.ok()) return Fail(graph.status());
   std::map<std::string, size_t> types, preds;
   for (size_t v = 0; v < graph->entity_count(); ++v) ++types[std::string(EntityTypeName(graph->entity(v).type))];
-  for (auto [it, end] = boost::edges(graph->boost_graph()); it != end; ++it)
-    ++preds[std::string(PredicateName(graph->relation(*it).predicate))];
+  graph->ForEachRelation([&](EdgeId, const Relation& r) { ++preds[std::string(PredicateName(r.predicate))]; });
   if (args.Has("--json")) {
     std::printf("{\"articles\": %zu, \"entities\": %zu, \"edges\": %zu, \"by_type\": {", graph->articles().size(),
                 graph->entity_count(), graph->relation_count());

@@ -177,6 +177,14 @@ const std::vector<Command>& Commands() {
         {"--search", nullptr, "TEXT", "only names, aliases or ids containing TEXT"},
         {"--json", nullptr, nullptr, "print JSON"}},
        RunEntities},
+      {"explain", "why an entity is one entity: the names merged into it and those kept apart",
+       "irkg explain GRAPH ENTITY [--json]",
+       "Redoes entity resolution on the graph's observations (each name as one article\n"
+       "gave it) and prints which were merged into ENTITY, through which observation and\n"
+       "by which rule, and which looked alike but were kept apart, with the reason and\n"
+       "the entity they belong to. See docs/queries.md.",
+       {{"--json", nullptr, nullptr, "print JSON"}},
+       RunExplain},
       {"stats", "count entities by type and relations by predicate",
        "irkg stats GRAPH [--json]", "",
        {{"--json", nullptr, nullptr, "print JSON"}},

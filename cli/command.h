@@ -47,5 +47,6 @@ int RunHolders(const Args& args);
 int RunTimeline(const Args& args);
 int RunDyad(const Args& args);
 int RunEntities(const Args& args);
+int RunExplain(const Args& args);
 
 }  // namespace irkg::cli

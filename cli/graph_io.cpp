@@ -18,8 +18,7 @@ Status SaveGraph(const KnowledgeGraph& graph, const std::string& path) {
 std::string Summary(const KnowledgeGraph& g) {
   std::map<std::string, int> types, preds;
   for (size_t v = 0; v < g.entity_count(); ++v) ++types[std::string(EntityTypeName(g.entity(v).type))];
-  for (auto [it, end] = boost::edges(g.boost_graph()); it != end; ++it)
-    ++preds[std::string(PredicateName(g.relation(*it).predicate))];
+  g.ForEachRelation([&](EdgeId, const Relation& r) { ++preds[std::string(PredicateName(r.predicate))]; });
   auto list = [](const std::map<std::string, int>& m) {
     std::string s;
     for (const auto& [k, n] : m) s += (s.empty() ? "" : ", ") + k + " " + std::to_string(n);

@@ -15,6 +15,7 @@
 #include <unordered_map>
 
 #include "core/text.h"
+#include "graph/entity_lookup.h"
 #include "graph/graph_builder.h"
 
 namespace irkg {
@@ -51,50 +52,16 @@ namespace {
 // ---------------------------------------------------------------------------
 // Selection
 
-// Resolves one focus entry: an id wins; then a canonical name, then an alias,
-// compared by NameKey so that "Turkiye" finds "Türkiye".
-Result<VertexId> ResolveFocus(const KnowledgeGraph& graph, const std::string& wanted) {
-  if (auto v = graph.FindById(wanted)) return *v;
-  const std::string key = NameKey(wanted);
-  std::vector<VertexId> by_name, by_alias;
-  const BoostGraph& g = graph.boost_graph();
-  for (VertexId v = 0; v < boost::num_vertices(g); ++v) {
-    const Entity& e = g[v];
-    if (NameKey(e.name) == key) {
-      by_name.push_back(v);
-      continue;
-    }
-    for (Symbol alias : e.aliases)
-      if (NameKey(alias) == key) {
-        by_alias.push_back(v);
-        break;
-      }
-  }
-  const std::vector<VertexId>& found = by_name.empty() ? by_alias : by_name;
-  if (found.size() == 1) return found[0];
-  if (found.empty()) return Status::NotFound("focus '" + wanted + "': no entity has this id, name or alias");
-  std::string ids;
-  for (VertexId v : found) ids += (ids.empty() ? "" : ", ") + g[v].id;
-  return Status::InvalidInput("focus '" + wanted + "' names several entities (" + ids + "); give an id");
-}
-
-template <typename F>
-void ForEachIncident(const BoostGraph& g, VertexId v, F&& f) {
-  for (auto [it, end] = boost::out_edges(v, g); it != end; ++it) f(*it, boost::target(*it, g));
-  for (auto [it, end] = boost::in_edges(v, g); it != end; ++it) f(*it, boost::source(*it, g));
-}
-
 }  // namespace
 
 Result<DiagramSelection> SelectForDiagram(const KnowledgeGraph& graph, const DiagramOptions& options) {
   if (options.depth < 0) return Status::Usage("diagram depth must be 0 or more, not " + std::to_string(options.depth));
-  const BoostGraph& g = graph.boost_graph();
-  const size_t n = boost::num_vertices(g);
+  const size_t n = graph.entity_count();
 
   std::vector<bool> is_focus(n, false);
   std::vector<VertexId> focus;
   for (const std::string& wanted : options.focus) {
-    Result<VertexId> v = ResolveFocus(graph, wanted);
+    Result<VertexId> v = ResolveEntity(graph, wanted);
     if (!v.ok()) return v.status();
     if (!is_focus[*v]) focus.push_back(*v);
     is_focus[*v] = true;
@@ -107,9 +74,9 @@ Result<DiagramSelection> SelectForDiagram(const KnowledgeGraph& graph, const Dia
   if (options.types.empty()) type_ok.set();
   for (EntityType t : options.types) type_ok.set(static_cast<size_t>(t));
 
-  auto vertex_ok = [&](VertexId v) { return is_focus[v] || type_ok.test(static_cast<size_t>(g[v].type)); };
+  auto vertex_ok = [&](VertexId v) { return is_focus[v] || type_ok.test(static_cast<size_t>(graph.entity(v).type)); };
   auto edge_ok = [&](EdgeId e, VertexId other) {
-    return predicate_ok.test(static_cast<size_t>(g[e].predicate)) && vertex_ok(other);
+    return predicate_ok.test(static_cast<size_t>(graph.relation(e).predicate)) && vertex_ok(other);
   };
 
   // Distance from the nearest focus entity; without focus every admitted
@@ -126,7 +93,7 @@ Result<DiagramSelection> SelectForDiagram(const KnowledgeGraph& graph, const Dia
       VertexId v = queue.front();
       queue.pop_front();
       if (distance[v] >= options.depth) continue;
-      ForEachIncident(g, v, [&](EdgeId e, VertexId other) {
+      graph.ForEachIncident(v, [&](EdgeId e, VertexId other, bool) {
         if (distance[other] != kUnreached || !edge_ok(e, other)) return;
         distance[other] = distance[v] + 1;
         queue.push_back(other);
@@ -139,7 +106,7 @@ Result<DiagramSelection> SelectForDiagram(const KnowledgeGraph& graph, const Dia
   std::vector<VertexId> kept;
   for (VertexId v = 0; v < n; ++v) {
     if (!candidate(v)) continue;
-    ForEachIncident(g, v, [&](EdgeId e, VertexId other) {
+    graph.ForEachIncident(v, [&](EdgeId e, VertexId other, bool) {
       if (candidate(other) && edge_ok(e, other)) ++degree[v];
     });
     // Entities without any relation drawn would only be clutter.
@@ -152,7 +119,7 @@ Result<DiagramSelection> SelectForDiagram(const KnowledgeGraph& graph, const Dia
     // to the focus is kept too. Among equals, the most connected say most.
     auto rank = [&](VertexId v) {
       return std::tuple<bool, int, long, Symbol>(!is_focus[v], distance[v], -static_cast<long>(degree[v]),
-                                                             g[v].id);
+                                                             graph.entity(v).id);
     };
     std::sort(kept.begin(), kept.end(), [&](VertexId a, VertexId b) { return rank(a) < rank(b); });
     size_t keep = std::max(options.max_nodes, focus.size());
@@ -164,15 +131,10 @@ Result<DiagramSelection> SelectForDiagram(const KnowledgeGraph& graph, const Dia
   for (VertexId v : kept) in[v] = true;
   selection.vertices = kept;
   std::sort(selection.vertices.begin(), selection.vertices.end(),
-            [&](VertexId a, VertexId b) { return g[a].id < g[b].id; });
-  for (auto [it, end] = boost::edges(g); it != end; ++it) {
-    VertexId s = boost::source(*it, g), t = boost::target(*it, g);
-    if (in[s] && in[t] && predicate_ok.test(static_cast<size_t>(g[*it].predicate))) selection.edges.push_back(*it);
-  }
-  std::stable_sort(selection.edges.begin(), selection.edges.end(), [&](EdgeId a, EdgeId b) {
-    return std::tie(g[boost::source(a, g)].id, g[a].predicate, g[boost::target(a, g)].id) <
-           std::tie(g[boost::source(b, g)].id, g[b].predicate, g[boost::target(b, g)].id);
-  });
+            [&](VertexId a, VertexId b) { return graph.entity(a).id < graph.entity(b).id; });
+  for (EdgeId e : EdgesInIdOrder(graph))
+    if (in[graph.source(e)] && in[graph.target(e)] && predicate_ok.test(static_cast<size_t>(graph.relation(e).predicate)))
+      selection.edges.push_back(e);
   return selection;
 }
 

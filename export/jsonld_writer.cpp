@@ -174,10 +174,10 @@ void WriteEntity(NodeWriter& w, const KnowledgeGraph& graph, VertexId v) {
     w.EndArray();
   }
   // The direct edges, so that a plain RDF reading has each triple.
-  const BoostGraph& g = graph.boost_graph();
   std::vector<std::pair<Predicate, Symbol>> out;
-  for (EdgeId edge : boost::make_iterator_range(boost::out_edges(v, g)))
-    out.emplace_back(graph.relation(edge).predicate, graph.entity(graph.target(edge)).id);
+  graph.ForEachOutgoing(v, [&](EdgeId edge, VertexId object) {
+    out.emplace_back(graph.relation(edge).predicate, graph.entity(object).id);
+  });
   std::sort(out.begin(), out.end());
   for (size_t i = 0; i < out.size();) {
     w.Key(PredicateName(out[i].first));
@@ -269,10 +269,7 @@ Status WriteDocument(const KnowledgeGraph& graph, ChunkStream& stream) {
     w.Begin();
   };
 
-  std::vector<VertexId> vertices;
-  for (VertexId v : boost::make_iterator_range(boost::vertices(graph.boost_graph()))) vertices.push_back(v);
-  std::sort(vertices.begin(), vertices.end(),
-            [&](VertexId a, VertexId b) { return graph.entity(a).id < graph.entity(b).id; });
+  const std::vector<VertexId> vertices = EntitiesInIdOrder(graph);
   for (VertexId v : vertices) {
     next();
     WriteEntity(w, graph, v);

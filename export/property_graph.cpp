@@ -8,22 +8,10 @@
 namespace irkg::pg {
 
 std::vector<VertexId> EntitiesInOrder(const KnowledgeGraph& graph) {
-  std::vector<VertexId> vertices;
-  for (VertexId v : boost::make_iterator_range(boost::vertices(graph.boost_graph()))) vertices.push_back(v);
-  std::sort(vertices.begin(), vertices.end(),
-            [&](VertexId a, VertexId b) { return graph.entity(a).id < graph.entity(b).id; });
-  return vertices;
+  return EntitiesInIdOrder(graph);
 }
 
-std::vector<EdgeId> RelationsInOrder(const KnowledgeGraph& graph) {
-  std::vector<EdgeId> edges;
-  for (EdgeId e : boost::make_iterator_range(boost::edges(graph.boost_graph()))) edges.push_back(e);
-  auto key = [&](EdgeId e) {
-    return std::tie(graph.entity(graph.source(e)).id, graph.relation(e).predicate, graph.entity(graph.target(e)).id);
-  };
-  std::stable_sort(edges.begin(), edges.end(), [&](EdgeId a, EdgeId b) { return key(a) < key(b); });
-  return edges;
-}
+std::vector<EdgeId> RelationsInOrder(const KnowledgeGraph& graph) { return EdgesInIdOrder(graph); }
 
 std::string RelationshipType(Predicate p) {
   std::string out;

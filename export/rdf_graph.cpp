@@ -111,10 +111,7 @@ Status ForEachTriple(const KnowledgeGraph& graph, const TripleSink& sink) {
   Emitter out(sink, &bad);
 
   // Entities in id order, as the JSON-LD lists them.
-  std::vector<VertexId> vertices;
-  for (VertexId v : boost::make_iterator_range(boost::vertices(graph.boost_graph()))) vertices.push_back(v);
-  std::sort(vertices.begin(), vertices.end(),
-            [&](VertexId a, VertexId b) { return graph.entity(a).id < graph.entity(b).id; });
+  const std::vector<VertexId> vertices = EntitiesInIdOrder(graph);
   size_t entity_number = 0;
   for (VertexId v : vertices) {
     ++entity_number;
@@ -129,8 +126,9 @@ Status ForEachTriple(const KnowledgeGraph& graph, const TripleSink& sink) {
     out.StringIfSet(n.identifier, e.code);
     auto sighting_label = [&](size_t k) { return "n" + std::to_string(entity_number) + "s" + std::to_string(k + 1); };
     for (size_t k = 0; k < e.sightings.size(); ++k) out.Add(n.seen_in, Blank(sighting_label(k)));
-    for (EdgeId edge : boost::make_iterator_range(boost::out_edges(v, graph.boost_graph())))
-      out.Add(vocab::PredicateIri(graph.relation(edge).predicate), Iri(vocab::EntityIri(graph.entity(graph.target(edge)).id)));
+    graph.ForEachOutgoing(v, [&](EdgeId edge, VertexId object) {
+      out.Add(vocab::PredicateIri(graph.relation(edge).predicate), Iri(vocab::EntityIri(graph.entity(object).id)));
+    });
     for (size_t k = 0; k < e.sightings.size(); ++k) {
       const Sighting& s = e.sightings[k];
       out.Subject(Blank(sighting_label(k)));

@@ -10,7 +10,7 @@
 #include <utility>
 
 #include "core/text.h"
-#include "graph/person_names.h"
+#include "graph/entity_resolver.h"
 
 namespace irkg {
 namespace {
@@ -105,142 +105,7 @@ std::string UpperAscii(std::string_view s) {
   return out;
 }
 
-class DisjointSets {
- public:
-  explicit DisjointSets(size_t n) : parent_(n) {
-    for (size_t i = 0; i < n; ++i) parent_[i] = i;
-  }
-  size_t Find(size_t i) {
-    while (parent_[i] != i) i = parent_[i] = parent_[parent_[i]];
-    return i;
-  }
-  void Union(size_t a, size_t b) {
-    a = Find(a);
-    b = Find(b);
-    if (a != b) parent_[std::max(a, b)] = std::min(a, b);
-  }
-
- private:
-  std::vector<size_t> parent_;
-};
-
 using ObservationList = std::vector<std::pair<const ObservationKey*, const ObservationFacts*>>;
-
-
-template <typename Key>
-void UnionGroups(const std::map<Key, std::vector<size_t>>& groups, DisjointSets* sets) {
-  for (const auto& [key, members] : groups)
-    for (size_t m : members) sets->Union(members[0], m);
-}
-
-// Full person names link across articles when one could only be a short
-// form of the other. A name that could shorten two different fuller names
-// ("Ali Khan": Imran Ali Khan, Liaquat Ali Khan) stays on its own, and a
-// bare surname never leaves its article.
-void ResolvePersons(const ObservationList& obs, DisjointSets* sets) {
-  std::map<std::vector<std::string>, size_t> full_names;  // tokens -> first observation
-  std::map<std::string, std::vector<size_t>> local_names;
-  for (size_t i = 0; i < obs.size(); ++i) {
-    const ObservationKey& key = *obs[i].first;
-    if (key.type != EntityType::kPerson) continue;
-    std::vector<std::string> tokens = PersonNameTokens(key.name);
-    if (tokens.size() >= 2) {
-      auto [it, inserted] = full_names.emplace(std::move(tokens), i);
-      if (!inserted) sets->Union(it->second, i);
-    } else {
-      std::string local = key.doc.str() + '\n' + (tokens.empty() ? std::string() : tokens[0]);
-      local_names[local].push_back(i);
-    }
-  }
-  UnionGroups(local_names, sets);
-
-  std::map<std::string, std::vector<const std::vector<std::string>*>> by_surname;
-  for (const auto& [tokens, first] : full_names) by_surname[tokens.back()].push_back(&tokens);
-  for (const auto& [surname, names] : by_surname) {
-    std::vector<bool> maximal(names.size(), true);
-    for (size_t a = 0; a < names.size(); ++a)
-      for (size_t b = 0; b < names.size() && maximal[a]; ++b)
-        if (CouldBeShortFormOf(*names[a], *names[b])) maximal[a] = false;
-    for (size_t a = 0; a < names.size(); ++a) {
-      if (maximal[a]) continue;
-      size_t fuller = 0, candidates = 0;
-      for (size_t b = 0; b < names.size(); ++b)
-        if (maximal[b] && CouldBeShortFormOf(*names[a], *names[b])) fuller = b, ++candidates;
-      if (candidates == 1) sets->Union(full_names.at(*names[a]), full_names.at(*names[fuller]));
-    }
-  }
-}
-
-// Countries are one entity per ISO code. A country seen without a code joins
-// the coded one whose names include it, unless two codes claim that name.
-void ResolveCountries(const ObservationList& obs, DisjointSets* sets) {
-  std::map<Symbol, std::vector<size_t>> by_code;
-  std::map<std::string, std::vector<size_t>> by_name;
-  std::map<std::string, std::set<Symbol>> codes_by_name;
-  for (size_t i = 0; i < obs.size(); ++i) {
-    const auto& [key, facts] = obs[i];
-    if (key->type != EntityType::kCountry) continue;
-    if (facts->code.empty()) {
-      by_name[NameKey(key->name)].push_back(i);
-      continue;
-    }
-    by_code[facts->code].push_back(i);
-    codes_by_name[NameKey(key->name)].insert(facts->code);
-    for (const auto& mention : facts->mentions) codes_by_name[NameKey(mention)].insert(facts->code);
-  }
-  UnionGroups(by_code, sets);
-  UnionGroups(by_name, sets);
-  for (const auto& [name, members] : by_name) {
-    auto claims = codes_by_name.find(name);
-    if (claims != codes_by_name.end() && claims->second.size() == 1)
-      sets->Union(members[0], by_code.at(*claims->second.begin())[0]);
-  }
-}
-
-void ResolveByName(const ObservationList& obs, DisjointSets* sets) {
-  std::map<std::string, std::vector<size_t>> groups;
-  for (size_t i = 0; i < obs.size(); ++i) {
-    const ObservationKey& key = *obs[i].first;
-    if (key.type == EntityType::kPerson || key.type == EntityType::kCountry) continue;
-    groups[std::string(EntityTypeName(key.type)) + '\n' + NameKey(key.name)].push_back(i);
-  }
-  UnionGroups(groups, sets);
-}
-
-// "OSCE", "NATO", "G20": two to ten capitals and digits, with at least two capitals.
-bool IsAcronym(std::string_view s) {
-  if (s.size() < 2 || s.size() > 10) return false;
-  size_t capitals = 0;
-  for (char c : s) {
-    if (c >= 'A' && c <= 'Z') ++capitals;
-    else if (c < '0' || c > '9') return false;
-  }
-  return capitals >= 2;
-}
-
-// An organization one article names only by its acronym ("OSCE") is the
-// one another article names in full with that acronym among its mentions
-// ("Organization for Security and Co-operation in Europe (OSCE)"), unless
-// two different full names claim the acronym. Like every rule here it
-// looks only at the set of observations, so merging stays order-free.
-void ResolveAcronyms(const ObservationList& obs, DisjointSets* sets) {
-  std::map<Symbol, std::vector<size_t>> named_by_acronym;
-  std::map<Symbol, std::map<std::string, size_t>> claims;  // acronym -> full name key -> an observation
-  for (size_t i = 0; i < obs.size(); ++i) {
-    const auto& [key, facts] = obs[i];
-    if (key->type != EntityType::kOrganization) continue;
-    if (IsAcronym(key->name)) {
-      named_by_acronym[key->name].push_back(i);
-      continue;
-    }
-    for (const auto& mention : facts->mentions)
-      if (IsAcronym(mention)) claims[mention].emplace(NameKey(key->name), i);
-  }
-  for (const auto& [acronym, members] : named_by_acronym) {
-    auto claim = claims.find(acronym);
-    if (claim != claims.end() && claim->second.size() == 1) sets->Union(members[0], claim->second.begin()->second);
-  }
-}
 
 // The fullest name; among equally long ones the most used, then the
 // smallest, so that the choice depends only on the set of observations.
@@ -270,7 +135,8 @@ Entity MakeEntity(const ObservationList& obs, const std::vector<size_t>& members
     KeepSmallestNonEmpty(&entity.subtype, facts->subtype);
     KeepSmallestNonEmpty(&entity.code, facts->code);
     aliases.insert(key->name);
-    aliases.insert(facts->mentions.begin(), facts->mentions.end());
+    for (Symbol mention : facts->mentions)
+      if (entity.type != EntityType::kCountry || !IsAgencyTag(mention)) aliases.insert(mention);
     // Members come in key order, so the sightings are sorted already.
     entity.sightings.push_back(Sighting{key->doc, key->name, facts->subtype, facts->code, facts->mentions});
   }
@@ -350,6 +216,39 @@ struct GraphBuilder::Impl {
   void Add(uint32_t subject, Predicate predicate, uint32_t object, Evidence evidence) {
     relations.push_back(RelationObservation{subject, object, predicate, std::move(evidence)});
   }
+
+  // The observations as the resolver sees them, in key order (`keys` alike),
+  // with each article's story fingerprint and the offices its evidence gives.
+  std::vector<NameObservation> ResolverInput(ObservationList* keys) const {
+    std::vector<NameObservation> out;
+    out.reserve(entities.size());
+    std::vector<uint32_t> index_of_serial(entities.size());
+    std::unordered_map<Symbol, std::vector<uint64_t>> story_parts;  // doc -> hashes of what it holds
+    for (const auto& [key, facts] : entities) {
+      index_of_serial[facts.serial] = static_cast<uint32_t>(out.size());
+      if (keys) keys->emplace_back(&key, &facts);
+      out.push_back(NameObservation{key.type, key.doc, key.name, facts.code, facts.mentions, 0, 0, {}});
+      story_parts[key.doc].push_back(HashText(key.name.str(), static_cast<uint64_t>(key.type)));
+    }
+    for (const RelationObservation& r : relations) {
+      const Evidence& ev = r.evidence;
+      if (!IsBackground(ev)) story_parts[ev.article].push_back(HashText(ev.text.str(), (uint64_t{ev.start} << 32) | ev.end));
+      if (r.predicate != Predicate::kHoldsPosition) continue;
+      const NameObservation& state = out[index_of_serial[r.object]];
+      if (state.type != EntityType::kCountry) continue;
+      out[index_of_serial[r.subject]].offices.push_back(OfficeSighting{NameKey(ev.title), state.code, YearOf(ev.date)});
+    }
+    std::unordered_map<Symbol, uint64_t> story_of_doc;
+    for (auto& [doc, parts] : story_parts) story_of_doc.emplace(doc, StoryFingerprint(std::move(parts)));
+    for (NameObservation& o : out) {
+      o.story = story_of_doc.at(o.article);
+      auto article = articles.find(o.article);
+      if (article != articles.end()) o.year = YearOf(article->second.date);
+      std::sort(o.offices.begin(), o.offices.end());
+      o.offices.erase(std::unique(o.offices.begin(), o.offices.end()), o.offices.end());
+    }
+    return out;
+  }
 };
 
 GraphBuilder::GraphBuilder() : impl_(std::make_unique<Impl>()) {}
@@ -412,15 +311,12 @@ ObservationKey SightingFor(const Entity& entity, Symbol article) {
 
 void GraphBuilder::AddGraph(const KnowledgeGraph& graph) {
   for (const ArticleInfo& a : graph.articles()) impl_->AddArticle(a);
-  const BoostGraph& g = graph.boost_graph();
-  for (VertexId v : boost::make_iterator_range(boost::vertices(g))) {
-    const Entity& e = graph.entity(v);
+  graph.ForEachEntity([&](VertexId, const Entity& e) {
     if (e.sightings.empty()) impl_->AddEntity(ObservationKey{e.type, Symbol(), e.name}, e.subtype, e.code, e.aliases);
     for (const Sighting& s : e.sightings)
       impl_->AddEntity(ObservationKey{e.type, s.article, s.name}, s.subtype, s.code, s.mentions);
-  }
-  for (EdgeId edge : boost::make_iterator_range(boost::edges(g))) {
-    const Relation& rel = graph.relation(edge);
+  });
+  graph.ForEachRelation([&](EdgeId edge, const Relation& rel) {
     const Entity& subject = graph.entity(graph.source(edge));
     const Entity& object = graph.entity(graph.target(edge));
     std::vector<Evidence> evidence = rel.evidence;
@@ -437,22 +333,23 @@ void GraphBuilder::AddGraph(const KnowledgeGraph& graph) {
       impl_->Add(impl_->Observe(SightingFor(subject, ev.article)).serial, rel.predicate,
                  impl_->Observe(SightingFor(object, ev.article)).serial, std::move(ev));
     }
-  }
+  });
+}
+
+ResolutionReport GraphBuilder::ExplainResolution() const {
+  ResolutionReport report;
+  report.observations = impl_->ResolverInput(nullptr);
+  report.resolution = ResolveEntities(report.observations, /*explain=*/true);
+  return report;
 }
 
 KnowledgeGraph GraphBuilder::Build() {
   ObservationList obs;
   obs.reserve(impl_->entities.size());
-  for (const auto& [key, facts] : impl_->entities) obs.emplace_back(&key, &facts);
-
-  DisjointSets sets(obs.size());
-  ResolvePersons(obs, &sets);
-  ResolveCountries(obs, &sets);
-  ResolveByName(obs, &sets);
-  ResolveAcronyms(obs, &sets);
+  const Resolution resolution = ResolveEntities(impl_->ResolverInput(&obs));
 
   std::map<size_t, std::vector<size_t>> clusters;
-  for (size_t i = 0; i < obs.size(); ++i) clusters[sets.Find(i)].push_back(i);
+  for (size_t i = 0; i < obs.size(); ++i) clusters[resolution.cluster[i]].push_back(i);
 
   // Entities in id order; ids made unique in a way that depends only on the clusters.
   std::vector<std::pair<Entity, size_t>> entities;  // entity, its cluster root

@@ -2,12 +2,9 @@
 //
 // What this object represents: a growing set of observations (each entity
 // as one article named it, each relation with its evidence). Build()
-// resolves the entities across articles and returns the graph in canonical
-// order: countries by ISO code, persons by fuller name ("Javad Zarif" is
-// "Mohammad Javad Zarif") unless two fuller names compete for it, a bare
-// surname only within its article, everything else by NameKey, and an
-// organization named by acronym ("OSCE") joins the one full name that
-// another article gave with that acronym among its mentions.
+// resolves the entities across articles with the EntityResolver
+// (graph/entity_resolver.h: which names are one actor, and why) and returns
+// the graph in canonical order.
 //
 // The graph keeps every observation (Entity::sightings, Relation::evidence),
 // so AddGraph() gives back exactly what built it: merging is associative and
@@ -20,9 +17,18 @@
 #include <string>
 
 #include "core/record.h"
+#include "graph/entity_resolver.h"
 #include "graph/knowledge_graph.h"
 
 namespace irkg {
+
+// The observations added so far and how they resolve, every link and near
+// miss explained. The observations' mentions point into the builder: the
+// report is valid while the builder lives and nothing is added.
+struct ResolutionReport {
+  std::vector<NameObservation> observations;
+  Resolution resolution;
+};
 
 class GraphBuilder {
  public:
@@ -41,6 +47,9 @@ class GraphBuilder {
   // empty afterwards, so that the observations and the graph are not both
   // held in full (a gigabyte of news holds millions of pieces of evidence).
   KnowledgeGraph Build();
+
+  // What Build() would decide, with its reasons, leaving the builder as it is.
+  ResolutionReport ExplainResolution() const;
 
  private:
   struct Impl;

@@ -83,9 +83,19 @@ EdgeId KnowledgeGraph::AddRelation(VertexId subject, VertexId object, Relation r
   return e;
 }
 
+std::vector<VertexId> EntitiesInIdOrder(const KnowledgeGraph& graph) {
+  std::vector<VertexId> vertices;
+  vertices.reserve(graph.entity_count());
+  graph.ForEachEntity([&](VertexId v, const Entity&) { vertices.push_back(v); });
+  std::sort(vertices.begin(), vertices.end(),
+            [&](VertexId a, VertexId b) { return graph.entity(a).id < graph.entity(b).id; });
+  return vertices;
+}
+
 std::vector<EdgeId> EdgesInIdOrder(const KnowledgeGraph& graph) {
   std::vector<EdgeId> edges;
-  for (auto [it, end] = boost::edges(graph.boost_graph()); it != end; ++it) edges.push_back(*it);
+  edges.reserve(graph.relation_count());
+  graph.ForEachRelation([&](EdgeId e, const Relation&) { edges.push_back(e); });
   auto key = [&](EdgeId e) {
     return std::tie(graph.entity(graph.source(e)).id, graph.relation(e).predicate, graph.entity(graph.target(e)).id);
   };

@@ -3,7 +3,8 @@
 // What this object represents: a set of entities (vertices) and, for each
 // (subject, predicate, object), one relation (edge) that carries every piece
 // of evidence seen for it. It sits on a Boost.Graph adjacency_list with
-// bundled properties and keeps its own id -> vertex index; symmetric
+// bundled properties, which it keeps to itself (callers iterate through
+// ForEachEntity, ForEachRelation, ForEachOutgoing, ForEachIncident), and its own id -> vertex index; symmetric
 // predicates are stored once, subject id < object id.
 //
 // Graphs are built by GraphBuilder (graph_builder.h), which resolves
@@ -121,11 +122,22 @@ class KnowledgeGraph {
   VertexId source(EdgeId e) const { return boost::source(e, g_); }
   VertexId target(EdgeId e) const { return boost::target(e, g_); }
 
-  // Read-only iteration, for queries and exporters. `f(EdgeId, const Relation&)`
+  // Read-only iteration, for queries and exporters. `f(VertexId, const Entity&)`
+  // for every entity, in storage (id) order.
+  template <typename F>
+  void ForEachEntity(F&& f) const {
+    for (auto [it, end] = boost::vertices(g_); it != end; ++it) f(*it, g_[*it]);
+  }
+  // `f(EdgeId, const Relation&)`
   // for every relation, in storage order.
   template <typename F>
   void ForEachRelation(F&& f) const {
     for (auto [it, end] = boost::edges(g_); it != end; ++it) f(*it, g_[*it]);
+  }
+  // `f(EdgeId, VertexId object)` for every relation `v` is the subject of.
+  template <typename F>
+  void ForEachOutgoing(VertexId v, F&& f) const {
+    for (auto [it, end] = boost::out_edges(v, g_); it != end; ++it) f(*it, boost::target(*it, g_));
   }
   // `f(EdgeId, VertexId other, bool outgoing)` for every relation of `v`:
   // those it is the subject of (outgoing), then those it is the object of.
@@ -154,9 +166,6 @@ class KnowledgeGraph {
   // Adds a relation between existing vertices. Used by GraphBuilder and readers.
   EdgeId AddRelation(VertexId subject, VertexId object, Relation relation);
 
-  // The underlying Boost graph, for algorithms in queries/ and export/.
-  const BoostGraph& boost_graph() const { return g_; }
-
  private:
   BoostGraph g_;
   std::unordered_map<Symbol, VertexId> by_id_;
@@ -167,5 +176,7 @@ class KnowledgeGraph {
 // object id): the order every writer uses, so that the JSON-LD and the RDF
 // forms of one graph list its statements alike.
 std::vector<EdgeId> EdgesInIdOrder(const KnowledgeGraph& graph);
+// The entities in id order: the order every writer lists them in.
+std::vector<VertexId> EntitiesInIdOrder(const KnowledgeGraph& graph);
 
 }  // namespace irkg

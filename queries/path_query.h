@@ -15,15 +15,12 @@
 #include "core/iso_date.h"
 #include "core/schema.h"
 #include "core/status.h"
+#include "graph/entity_lookup.h"
 #include "graph/knowledge_graph.h"
 
 namespace irkg {
 
-// An entity id ("country/AZE"), else the one entity whose name or alias has
-// the same NameKey ("turkiye" finds country/TUR); when several do, the one
-// of them whose canonical name it is. Otherwise an error: ambiguous (listing
-// the candidates) or unknown ("no entity named 'X'; did you mean: A, B?").
-Result<VertexId> ResolveEntity(const KnowledgeGraph& graph, std::string_view name);
+// ResolveEntity (finding an entity by id, name or alias) is in graph/entity_lookup.h.
 
 // Which relations and entities a query may use. Empty fields admit all.
 struct QueryFilter {

@@ -121,6 +121,10 @@ TEST_CASE("focus errors", "[diagram]") {
   o.focus = {"Atlantis"};
   CHECK(SelectForDiagram(g, o).status().code() == Status::Code::kNotFound);
   CHECK(BuildDiagram(g, o).status().code() == Status::Code::kNotFound);
+  // A diagram finds its focus as every command finds an entity
+  // (graph/entity_lookup.h), close misspellings suggested.
+  o.focus = {"Turkiey"};
+  CHECK(SelectForDiagram(g, o).status().message().find("did you mean") != std::string::npos);
 
   o.focus = {"Georgia"};
   Result<DiagramSelection> ambiguous = SelectForDiagram(g, o);

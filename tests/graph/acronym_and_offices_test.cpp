@@ -23,12 +23,6 @@ ExtractionRecord MemberRecord(const std::string& doc, const std::string& country
   return m.record();
 }
 
-KnowledgeGraph BuildFrom(const std::vector<ExtractionRecord>& records) {
-  GraphBuilder b;
-  for (const auto& r : records) b.AddRecord(r);
-  return b.Build();
-}
-
 }  // namespace
 
 TEST_CASE("an acronym in one article and the full name with that acronym in another are one organization") {
@@ -101,7 +95,7 @@ TEST_CASE("an office keeps the first and last dates it was seen") {
 
   KnowledgeGraph g = BuildFrom(records);
   REQUIRE(g.relation_count() == 1);
-  const Relation& office = g.relation(*boost::edges(g.boost_graph()).first);
+  const Relation& office = g.relation(EdgesInIdOrder(g).front());
   CHECK(office.predicate == Predicate::kHoldsPosition);
   CHECK(FirstSeen(office) == "2005");
   CHECK(LastSeen(office) == "2024-02-05");
@@ -110,7 +104,7 @@ TEST_CASE("an office keeps the first and last dates it was seen") {
 
   records.pop_back();
   KnowledgeGraph dated = BuildFrom(records);
-  const Relation& r = dated.relation(*boost::edges(dated.boost_graph()).first);
+  const Relation& r = dated.relation(EdgesInIdOrder(dated).front());
   CHECK(FirstSeen(r) == "2023-03-10");
   CHECK(LastSeen(r) == "2024-02-05");
   CHECK(Dates(r).empty());

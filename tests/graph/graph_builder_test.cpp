@@ -13,12 +13,6 @@ using T = EntityType;
 
 namespace {
 
-KnowledgeGraph BuildFrom(const std::vector<ExtractionRecord>& records) {
-  GraphBuilder b;
-  for (const auto& r : records) b.AddRecord(r);
-  return b.Build();
-}
-
 ExtractionRecord OnePerson(const std::string& doc, const std::string& name, const std::string& country,
                            const std::string& code) {
   RecordMaker m(doc, "2024-01-0" + std::to_string(doc.size() % 9 + 1));

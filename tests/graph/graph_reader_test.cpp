@@ -67,7 +67,7 @@ TEST_CASE("a small hand-written graph reads") {
   REQUIRE(g->relation_count() == 1);
   // Entities come back in id order, and the symmetric statement subject first.
   CHECK(g->entity(0).id == "country/DEU");
-  auto e = *boost::edges(g->boost_graph()).first;
+  auto e = EdgesInIdOrder(*g).front();
   CHECK(g->entity(g->source(e)).id == "country/DEU");
   CHECK(g->relation(e).evidence.at(0).article == "a.txt");
 }
@@ -196,3 +196,9 @@ TEST_CASE("numbers too long to parse are refused, first of all faults") {
   CHECK(FileMessage(after_error) == "graph.jsonld: number too long at byte 8");
   CHECK(Message("[\"" + digits + "\", 1e5]").find("invalid") == std::string::npos);  // digits in a string are text
 }
+
+// The graph keeps its Boost storage to itself: callers iterate through
+// ForEachEntity, ForEachRelation, ForEachOutgoing and ForEachIncident.
+template <typename Graph>
+concept HandsOutItsStorage = requires(const Graph& g) { g.boost_graph(); };
+static_assert(!HandsOutItsStorage<irkg::KnowledgeGraph>);

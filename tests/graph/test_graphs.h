@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "core/record.h"
+#include "graph/graph_builder.h"
 #include "graph/knowledge_graph.h"
 
 namespace irkg::testing {
@@ -67,6 +68,20 @@ class RecordMaker {
  private:
   ExtractionRecord record_;
 };
+
+// The relations in the order the graph stores them.
+inline std::vector<EdgeId> StoredEdges(const KnowledgeGraph& g) {
+  std::vector<EdgeId> edges;
+  g.ForEachRelation([&](EdgeId e, const Relation&) { edges.push_back(e); });
+  return edges;
+}
+
+// The graph of `records`, added in order.
+inline KnowledgeGraph BuildFrom(const std::vector<ExtractionRecord>& records) {
+  GraphBuilder b;
+  for (const auto& r : records) b.AddRecord(r);
+  return b.Build();
+}
 
 // Six invented articles: Zarif under two names, Lavrov under two
 // spellings, Türkiye without a code, a bare surname, and background facts.
@@ -170,9 +185,9 @@ inline void RequireSameGraph(const KnowledgeGraph& a, const KnowledgeGraph& b) {
     CHECK(a.entity(v) == b.entity(v));
   }
   REQUIRE(a.relation_count() == b.relation_count());
-  auto ea = boost::edges(a.boost_graph());
-  auto eb = boost::edges(b.boost_graph());
-  for (auto ia = ea.first, ib = eb.first; ia != ea.second; ++ia, ++ib) {
+  // In storage order: equal graphs store their relations alike.
+  const std::vector<EdgeId> ea = StoredEdges(a), eb = StoredEdges(b);
+  for (auto ia = ea.begin(), ib = eb.begin(); ia != ea.end(); ++ia, ++ib) {
     INFO("edge " << a.entity(a.source(*ia)).id << " " << PredicateName(a.relation(*ia).predicate) << " "
                  << a.entity(a.target(*ia)).id);
     CHECK(a.entity(a.source(*ia)).id == b.entity(b.source(*ib)).id);
@@ -190,9 +205,11 @@ inline const Relation* FindRelation(const KnowledgeGraph& g, const std::string& 
   auto s = g.FindById(subject);
   auto o = g.FindById(object);
   if (!s || !o) return nullptr;
-  for (EdgeId e : boost::make_iterator_range(boost::out_edges(*s, g.boost_graph())))
-    if (g.target(e) == *o && g.relation(e).predicate == p) return &g.relation(e);
-  return nullptr;
+  const Relation* found = nullptr;
+  g.ForEachOutgoing(*s, [&](EdgeId e, VertexId target) {
+    if (!found && target == *o && g.relation(e).predicate == p) found = &g.relation(e);
+  });
+  return found;
 }
 
 }  // namespace irkg::testing

@@ -41,7 +41,7 @@ KnowledgeGraph RandomGraph(std::mt19937& rng, int entities, int relations) {
 std::vector<double> AllPathCosts(const KnowledgeGraph& g, VertexId from, VertexId to, int max_hops, bool reliable) {
   const size_t n = g.entity_count();
   std::map<std::pair<VertexId, VertexId>, double> best;  // lightest relation between two entities
-  for (EdgeId e : boost::make_iterator_range(boost::edges(g.boost_graph()))) {
+  for (EdgeId e : EdgesInIdOrder(g)) {
     double w = reliable ? -std::log(g.relation(e).confidence) : 1.0;
     for (auto key : {std::make_pair(g.source(e), g.target(e)), std::make_pair(g.target(e), g.source(e))}) {
       auto it = best.find(key);
@@ -137,7 +137,7 @@ TEST_CASE("neighbors lists the ego network and the relations among it") {
       }
       std::set<VertexId> in(net->vertices.begin(), net->vertices.end());
       size_t among = 0;
-      for (EdgeId e : boost::make_iterator_range(boost::edges(g.boost_graph())))
+      for (EdgeId e : EdgesInIdOrder(g))
         if (in.count(g.source(e)) && in.count(g.target(e))) ++among;
       CHECK(net->edges.size() == among);
       size_t reachable = 0;

@@ -79,8 +79,7 @@ std::vector<std::pair<VertexId, PathHop>> Steps(const KnowledgeGraph& g, VertexI
     if (w != from && w != to && !filter.Admits(g.entity(w))) return;
     if (filter.Admits(g.relation(e))) steps.push_back({w, PathHop{e, forward}});
   };
-  for (EdgeId e : boost::make_iterator_range(boost::out_edges(v, g.boost_graph()))) consider(e, g.target(e), true);
-  for (EdgeId e : boost::make_iterator_range(boost::in_edges(v, g.boost_graph()))) consider(e, g.source(e), false);
+  g.ForEachIncident(v, consider);
   auto key = [&](const std::pair<VertexId, PathHop>& s) {
     return std::make_tuple(std::cref(g.entity(s.first).id), g.relation(s.second.edge).predicate, !s.second.forward);
   };

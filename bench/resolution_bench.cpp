@@ -1,0 +1,113 @@
+// irkg-bench resolution: does entity resolution stay near-linear? N and
+// N x FACTOR synthetic articles (extraction records, no text to read) are
+// merged and the graph built (GraphBuilder::Build, where the EntityResolver
+// runs), timed in CPU seconds. Each article names three of a population of
+// persons that grows with the corpus, a third of the time by surname alone,
+// each holding an office of one of 40 states in a year; two persons share
+// each surname (the resolver must tell them apart by office and time). A
+// resolver that compared every person with every other would give a ratio
+// near FACTOR squared; blocking by surname gives one near FACTOR. With
+// --max-ratio the command fails when the ratio exceeds it (CTest runs it so).
+#include <string>
+
+#include "bench/commands.h"
+#include "bench/json_out.h"
+#include "bench/measure.h"
+#include "bench/ratio_guard.h"
+#include "bench/prng.h"
+#include "bench/synthetic_names.h"
+#include "cli/command.h"
+#include "graph/graph_builder.h"
+
+namespace irkg::bench {
+namespace {
+
+constexpr const char* kTitles[] = {"President", "Prime Minister", "Foreign Minister", "Defence Minister", "Ambassador"};
+
+ExtractedEntity Named(std::string id, std::string name, EntityType type, std::string code = "") {
+  ExtractedEntity e;
+  e.id = std::move(id);
+  e.name = std::move(name);
+  e.type = type;
+  e.code = std::move(code);
+  return e;
+}
+
+ExtractionRecord SyntheticArticle(uint64_t k, uint64_t persons, uint64_t seed) {
+  Prng prng = Prng::For(seed, k);
+  ExtractionRecord r;
+  r.doc = "article-" + std::to_string(k);
+  r.date = std::to_string(2000 + prng.Below(20)) + "-06-01";
+  for (int i = 0; i < 3; ++i) {
+    const uint64_t person = prng.Below(persons);
+    const std::string surname = SyllableName(person / 2 + 1000, 3);
+    const std::string name = prng.Below(3) == 0 ? surname : SyllableName(person + 5000000) + " " + surname;
+    const uint64_t state = (person * 7) % 40;
+    r.entities.push_back(Named("p" + std::to_string(i), name, EntityType::kPerson));
+    r.entities.push_back(Named("c" + std::to_string(i), "State " + SyllableName(state), EntityType::kCountry,
+                               "S" + std::string(1, char('A' + state / 26)) + char('A' + state % 26)));
+    ExtractedTriple t;
+    t.subject = r.entities[r.entities.size() - 2].id;
+    t.object = r.entities.back().id;
+    t.predicate = Predicate::kHoldsPosition;
+    t.title = kTitles[person % 5];
+    t.confidence = 0.9;
+    t.rule = "synthetic";
+    const std::string sentence = t.title + " " + name + " spoke.";
+    t.evidence = TextSpan{static_cast<uint32_t>(100 * i), static_cast<uint32_t>(100 * i + sentence.size()), sentence};
+    r.triples.push_back(std::move(t));
+  }
+  return r;
+}
+
+struct ResolutionRun {
+  double cpu_s = 0;
+  size_t entities = 0;
+};
+
+ResolutionRun TimeResolution(uint64_t articles, uint64_t seed) {
+  GraphBuilder builder;
+  for (uint64_t k = 0; k < articles; ++k) builder.AddRecord(SyntheticArticle(k, articles / 5 + 10, seed));
+  const double start = CpuSeconds();
+  KnowledgeGraph graph = builder.Build();
+  return ResolutionRun{CpuSeconds() - start, graph.entity_count()};
+}
+
+}  // namespace
+
+std::vector<cli::OptionSpec> ResolutionOptions() {
+  return {
+      {"--articles", nullptr, "N", "articles of the smaller corpus (default 10000)"},
+      {"--factor", nullptr, "F", "the larger corpus has F times as many (default 10)"},
+      {"--seed", nullptr, "S", "seed of the synthetic corpus (default 1)"},
+      {"--max-ratio", nullptr, "X", "fail when time(larger)/time(smaller) exceeds X"},
+  };
+}
+
+int RunResolutionBench(const cli::Args& args) {
+  auto articles = args.GetInt("--articles", 10000, 10, 100000000);
+  auto factor = args.GetInt("--factor", 10, 2, 1000);
+  auto seed = args.GetInt("--seed", 1, 0, 1L << 40);
+  if (!articles.ok()) return cli::Fail(articles.status());
+  if (!factor.ok()) return cli::Fail(factor.status());
+  if (!seed.ok()) return cli::Fail(seed.status());
+  auto max_ratio = MaxRatio(args);
+  if (!max_ratio.ok()) return cli::Fail(max_ratio.status());
+  const auto small_n = static_cast<uint64_t>(*articles), large_n = small_n * static_cast<uint64_t>(*factor);
+  const ResolutionRun small = TimeResolution(small_n, static_cast<uint64_t>(*seed));
+  const ResolutionRun large = TimeResolution(large_n, static_cast<uint64_t>(*seed));
+  const double ratio = large.cpu_s / std::max(small.cpu_s, 1e-6);
+  JsonOut out;
+  out.Num("articles", static_cast<double>(small_n));
+  out.Num("factor", static_cast<double>(*factor));
+  out.Num("small_entities", static_cast<double>(small.entities));
+  out.Num("large_entities", static_cast<double>(large.entities));
+  out.Num("small_cpu_s", small.cpu_s);
+  out.Num("large_cpu_s", large.cpu_s);
+  out.Num("ratio", ratio);
+  out.Num("peak_rss_mb", PeakRssMb());
+  out.Print();
+  return CheckRatio("resolution", *factor, ratio, *max_ratio);
+}
+
+}  // namespace irkg::bench

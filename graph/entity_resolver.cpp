@@ -1,0 +1,451 @@
+#include "graph/entity_resolver.h"
+
+#include <algorithm>
+#include <array>
+#include <map>
+#include <set>
+#include <unordered_map>
+#include <utility>
+
+#include "core/text.h"
+
+namespace irkg {
+namespace {
+
+// Romanization variants, applied in this order to each lower-case token:
+// "dj" and "kh" are single sounds that must fold before the vowel rules see
+// their letters; a "y" after a vowel is the glide also written "i"
+// ("Bayramov", "Bairamov"). A new variant is a row here.
+constexpr std::array<std::pair<std::string_view, std::string_view>, 11> kSpellingFolds = {{
+    {"dj", "j"},
+    {"kh", "h"},
+    {"x", "ks"},
+    {"ou", "u"},
+    {"iye", "ie"},  // Aliyev, Aliev
+    {"aei", "ai"},  // Raeisi, Raisi
+    {"ay", "ai"},
+    {"ey", "ei"},
+    {"oy", "oi"},
+    {"uy", "ui"},
+    {"yy", "y"},    // Zelenskyy, Zelensky
+}};
+
+// Words before a name that are not part of it ("Mr Zarif", "Sheikh Tamim").
+constexpr std::array<std::string_view, 12> kHonorifics = {"mr",    "mrs",  "ms",   "dr",   "sir",  "dame",
+                                                          "sheikh", "prof", "madam", "lord", "mister", "hon"};
+// Arabic article particles written apart or hyphenated ("Al-Sisi", "el-Sisi").
+constexpr std::array<std::string_view, 3> kParticles = {"al", "el", "ul"};
+
+template <size_t N>
+bool IsOneOf(std::string_view word, const std::array<std::string_view, N>& words) {
+  return std::find(words.begin(), words.end(), word) != words.end();
+}
+
+void ReplaceAll(std::string* s, std::string_view from, std::string_view to) {
+  size_t at = 0;
+  while ((at = s->find(from, at)) != std::string::npos) {
+    s->replace(at, from.size(), to);
+    at += to.size();
+  }
+}
+
+bool EndsWith(const std::string& s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+bool IsInitial(const std::string& token) { return token.size() == 1; }
+
+// An initial in the shorter name stands for any token it begins.
+bool TokenCouldBe(const std::string& shorter_token, const std::string& longer_token) {
+  if (shorter_token == longer_token) return true;
+  return IsInitial(shorter_token) && !longer_token.empty() && longer_token[0] == shorter_token[0];
+}
+
+class DisjointSets {
+ public:
+  explicit DisjointSets(size_t n) : parent_(n) {
+    for (size_t i = 0; i < n; ++i) parent_[i] = i;
+  }
+  size_t Find(size_t i) {
+    while (parent_[i] != i) i = parent_[i] = parent_[parent_[i]];
+    return i;
+  }
+  // True when the two were apart.
+  bool Union(size_t a, size_t b) {
+    a = Find(a);
+    b = Find(b);
+    if (a == b) return false;
+    parent_[std::max(a, b)] = std::min(a, b);
+    return true;
+  }
+
+ private:
+  std::vector<size_t> parent_;
+};
+
+// The state of one resolution: the sets, and the log when explaining.
+class Resolver {
+ public:
+  Resolver(const std::vector<NameObservation>& obs, bool explain) : obs_(obs), sets_(obs.size()), explain_(explain) {}
+
+  void Link(size_t from, size_t to, ResolutionRule rule) {
+    if (sets_.Union(from, to) && explain_) log_.links.push_back(ResolutionLink{from, to, rule});
+  }
+  void Miss(size_t observation, size_t candidate, std::string reason) {
+    if (explain_) log_.near_misses.push_back(NearMiss{observation, candidate, std::move(reason)});
+  }
+  // Links every member of each group to its first.
+  template <typename Key>
+  void LinkGroups(const std::map<Key, std::vector<size_t>>& groups, ResolutionRule rule) {
+    for (const auto& [key, members] : groups)
+      for (size_t m : members) Link(m, members[0], rule);
+  }
+  size_t Find(size_t i) { return sets_.Find(i); }
+  bool explain() const { return explain_; }
+  const std::vector<NameObservation>& obs() const { return obs_; }
+
+  Resolution Finish() {
+    log_.cluster.resize(obs_.size());
+    for (size_t i = 0; i < obs_.size(); ++i) log_.cluster[i] = sets_.Find(i);
+    return std::move(log_);
+  }
+
+ private:
+  const std::vector<NameObservation>& obs_;
+  DisjointSets sets_;
+  bool explain_;
+  Resolution log_;
+};
+
+// The persons of one folded surname: the unit within which persons are compared.
+struct SurnameBlock {
+  std::map<std::vector<std::string>, std::vector<size_t>> full_names;  // tokens -> observations
+  std::map<uint64_t, std::vector<size_t>> alone_by_story;              // surname alone, per story
+};
+
+// Full names with the same folded tokens are one person; a full name that
+// could only be a short form of one fuller name joins it. A name that could
+// shorten two ("Ali Khan": Imran Ali Khan, Liaquat Ali Khan) stays apart.
+void ResolveFullNames(const SurnameBlock& block, Resolver* r) {
+  r->LinkGroups(block.full_names, ResolutionRule::kSameName);
+  std::vector<const std::pair<const std::vector<std::string>, std::vector<size_t>>*> names;
+  for (const auto& entry : block.full_names) names.push_back(&entry);
+  std::vector<bool> maximal(names.size(), true);
+  for (size_t a = 0; a < names.size(); ++a)
+    for (size_t b = 0; b < names.size() && maximal[a]; ++b)
+      if (CouldBeShortFormOf(names[a]->first, names[b]->first)) maximal[a] = false;
+  for (size_t a = 0; a < names.size(); ++a) {
+    if (maximal[a]) continue;
+    std::vector<size_t> fuller;
+    for (size_t b = 0; b < names.size(); ++b)
+      if (maximal[b] && CouldBeShortFormOf(names[a]->first, names[b]->first)) fuller.push_back(b);
+    const size_t shorter = names[a]->second[0];
+    if (fuller.size() == 1) {
+      r->Link(shorter, names[fuller[0]]->second[0], ResolutionRule::kShortForm);
+      continue;
+    }
+    for (size_t b : fuller) r->Miss(shorter, names[b]->second[0], "could shorten more than one fuller name");
+  }
+}
+
+// Offices of the full-named persons of one block: year -> cluster roots, by
+// (title, state) and by state alone.
+using ByYear = std::map<int, std::set<size_t>>;
+struct OfficeIndex {
+  std::map<std::pair<std::string, Symbol>, ByYear> by_title;
+  std::map<Symbol, ByYear> by_state;
+};
+
+OfficeIndex IndexOffices(const SurnameBlock& block, Resolver* r) {
+  OfficeIndex index;
+  for (const auto& [tokens, members] : block.full_names)
+    for (size_t m : members)
+      for (const OfficeSighting& office : r->obs()[m].offices)
+        if (office.year != 0 && !office.state_code.empty()) {
+          index.by_title[{office.title_key, office.state_code}][office.year].insert(r->Find(m));
+          index.by_state[office.state_code][office.year].insert(r->Find(m));
+        }
+  return index;
+}
+
+// The roots `index` holds under `key` within two years of `year`; at any
+// time when `year` is 0 (an undated article cannot disagree on time).
+template <typename Key>
+void AddHoldersNear(const std::map<Key, ByYear>& index, const Key& key, int year, std::set<size_t>* out) {
+  auto holders = index.find(key);
+  if (holders == index.end()) return;
+  auto it = year == 0 ? holders->second.begin() : holders->second.lower_bound(year - 2);
+  for (; it != holders->second.end() && (year == 0 || it->first <= year + 2); ++it)
+    out->insert(it->second.begin(), it->second.end());
+}
+
+// A surname alone names, within its story, the one full-named person of the
+// story with that surname; failing that, the one full-named person anywhere
+// who holds the same title of the same state within two years; failing a
+// title, the one in office within two years in a state the story names.
+// Decided per story, so an article and its copies decide alike.
+void ResolveSurnamesAlone(const SurnameBlock& block, const std::unordered_map<uint64_t, std::set<Symbol>>& story_states,
+                          Resolver* r) {
+  r->LinkGroups(block.alone_by_story, ResolutionRule::kSameStory);
+  if (block.full_names.empty()) return;
+  std::map<uint64_t, std::set<size_t>> roots_by_story;  // full-named persons of each story
+  for (const auto& [tokens, members] : block.full_names)
+    for (size_t m : members) roots_by_story[r->obs()[m].story].insert(r->Find(m));
+  const OfficeIndex offices = IndexOffices(block, r);
+
+  for (const auto& [story, members] : block.alone_by_story) {
+    const size_t alone = members[0];
+    auto in_story = roots_by_story.find(story);
+    if (in_story != roots_by_story.end()) {
+      if (in_story->second.size() == 1) {
+        r->Link(alone, *in_story->second.begin(), ResolutionRule::kSurnameInStory);
+      } else {
+        for (size_t root : in_story->second) r->Miss(alone, root, "the same article names more than one person so");
+      }
+      continue;
+    }
+    std::set<size_t> candidates;
+    bool titled = false;
+    for (size_t m : members) {
+      for (const OfficeSighting& office : r->obs()[m].offices) {
+        titled = true;
+        AddHoldersNear(offices.by_title, std::pair{office.title_key, office.state_code}, office.year, &candidates);
+      }
+    }
+    auto states = story_states.find(story);
+    if (!titled && states != story_states.end())
+      for (Symbol state : states->second) AddHoldersNear(offices.by_state, state, r->obs()[alone].year, &candidates);
+    if (candidates.size() == 1) {
+      r->Link(alone, *candidates.begin(), titled ? ResolutionRule::kSurnameByOffice : ResolutionRule::kSurnameByState);
+    } else if (candidates.size() > 1) {
+      for (size_t root : candidates) r->Miss(alone, root, "more than one full name holds that office then");
+    } else if (r->explain()) {
+      for (const auto& [tokens, full] : block.full_names)
+        r->Miss(alone, full[0], "no office or state in common within 2 years, and not in the same article");
+    }
+  }
+}
+
+// Full names of one block that stay different people: listed for explain,
+// each against the next, so that the list grows with the block, not its square.
+void NoteDifferentPersons(const SurnameBlock& block, Resolver* r) {
+  size_t previous = SIZE_MAX;
+  for (const auto& [tokens, members] : block.full_names) {
+    const size_t m = members[0];
+    if (previous != SIZE_MAX && r->Find(previous) != r->Find(m)) {
+      r->Miss(m, previous, "same surname, different given names");
+      r->Miss(previous, m, "same surname, different given names");
+    }
+    previous = m;
+  }
+}
+
+void ResolvePersons(Resolver* r) {
+  // Hashed: blocks are independent (no person links across surnames), so their order is free.
+  std::unordered_map<std::string, SurnameBlock> blocks;
+  const auto& obs = r->obs();
+  for (size_t i = 0; i < obs.size(); ++i) {
+    if (obs[i].type != EntityType::kPerson) continue;
+    std::vector<std::string> tokens = PersonNameTokens(obs[i].name);
+    if (tokens.empty()) tokens.emplace_back();
+    SurnameBlock& block = blocks[tokens.back()];
+    if (tokens.size() >= 2) {
+      block.full_names[std::move(tokens)].push_back(i);
+    } else {
+      block.alone_by_story[obs[i].story].push_back(i);
+    }
+  }
+  std::unordered_map<uint64_t, std::set<Symbol>> story_states;
+  for (const NameObservation& o : obs)
+    if (o.type == EntityType::kCountry && !o.code.empty()) story_states[o.story].insert(o.code);
+  for (const auto& [surname, block] : blocks) ResolveFullNames(block, r);
+  // After every block's full names: a surname alone looks at final clusters.
+  for (const auto& [surname, block] : blocks) ResolveSurnamesAlone(block, story_states, r);
+  if (r->explain())
+    for (const auto& [surname, block] : blocks) NoteDifferentPersons(block, r);
+}
+
+// The names an observation of a state goes by, agency tags left out.
+std::vector<std::string> StateNames(const NameObservation& o) {
+  std::vector<std::string> names{NameKey(o.name)};
+  for (Symbol mention : o.mentions)
+    if (!IsAgencyTag(mention)) names.push_back(NameKey(mention));
+  return names;
+}
+
+// Countries are one entity per ISO code. A country seen without a code joins
+// the coded one whose names include it, unless two codes claim that name.
+void ResolveCountries(Resolver* r) {
+  std::map<Symbol, std::vector<size_t>> by_code;
+  std::map<std::string, std::vector<size_t>> by_name;
+  std::map<std::string, std::set<Symbol>> codes_by_name;
+  const auto& obs = r->obs();
+  for (size_t i = 0; i < obs.size(); ++i) {
+    if (obs[i].type != EntityType::kCountry) continue;
+    if (obs[i].code.empty()) {
+      by_name[NameKey(obs[i].name)].push_back(i);
+      continue;
+    }
+    by_code[obs[i].code].push_back(i);
+    for (std::string& name : StateNames(obs[i])) codes_by_name[std::move(name)].insert(obs[i].code);
+  }
+  r->LinkGroups(by_code, ResolutionRule::kCountryCode);
+  r->LinkGroups(by_name, ResolutionRule::kSameName);
+  for (const auto& [name, members] : by_name) {
+    auto claims = codes_by_name.find(name);
+    if (claims == codes_by_name.end()) continue;
+    if (claims->second.size() == 1) {
+      r->Link(members[0], by_code.at(*claims->second.begin())[0], ResolutionRule::kCountryName);
+    } else {
+      for (Symbol code : claims->second) r->Miss(members[0], by_code.at(code)[0], "more than one state goes by that name");
+    }
+  }
+}
+
+// Other types: one entity per type and NameKey.
+void ResolveByName(Resolver* r) {
+  std::map<std::pair<EntityType, std::string>, std::vector<size_t>> groups;
+  const auto& obs = r->obs();
+  for (size_t i = 0; i < obs.size(); ++i)
+    if (obs[i].type != EntityType::kPerson && obs[i].type != EntityType::kCountry)
+      groups[{obs[i].type, NameKey(obs[i].name)}].push_back(i);
+  r->LinkGroups(groups, ResolutionRule::kSameName);
+}
+
+// An organization one article names only by its acronym ("OSCE") is the
+// one another article names in full with that acronym among its mentions,
+// unless two different full names claim the acronym.
+void ResolveAcronyms(Resolver* r) {
+  std::map<Symbol, std::vector<size_t>> named_by_acronym;
+  std::map<Symbol, std::map<std::string, size_t>> claims;  // acronym -> full name key -> an observation
+  const auto& obs = r->obs();
+  for (size_t i = 0; i < obs.size(); ++i) {
+    if (obs[i].type != EntityType::kOrganization) continue;
+    if (IsAcronym(obs[i].name)) {
+      named_by_acronym[obs[i].name].push_back(i);
+      continue;
+    }
+    for (Symbol mention : obs[i].mentions)
+      if (IsAcronym(mention)) claims[mention].emplace(NameKey(obs[i].name), i);
+  }
+  for (const auto& [acronym, members] : named_by_acronym) {
+    auto claim = claims.find(acronym);
+    if (claim == claims.end()) continue;
+    if (claim->second.size() == 1) {
+      r->Link(members[0], claim->second.begin()->second, ResolutionRule::kAcronym);
+    } else {
+      for (const auto& [full_name, o] : claim->second) r->Miss(members[0], o, "more than one full name lists that acronym");
+    }
+  }
+}
+
+}  // namespace
+
+std::string_view ResolutionRuleName(ResolutionRule rule) {
+  switch (rule) {
+    case ResolutionRule::kSameName: return "same name once folded (spelling, accents, honorifics, particles)";
+    case ResolutionRule::kShortForm: return "short form of exactly one fuller name";
+    case ResolutionRule::kSurnameInStory: return "surname alone, full name in the same article";
+    case ResolutionRule::kSurnameByOffice: return "surname alone, the one full name with its title and state within 2 years";
+    case ResolutionRule::kSurnameByState: return "surname alone, the one full name in office in a state the article names, within 2 years";
+    case ResolutionRule::kSameStory: return "surname alone, again in the same article or a copy of it";
+    case ResolutionRule::kCountryCode: return "same ISO code";
+    case ResolutionRule::kCountryName: return "a state's name only one ISO code goes by";
+    case ResolutionRule::kAcronym: return "acronym listed by exactly one full name";
+  }
+  return "";
+}
+
+Resolution ResolveEntities(const std::vector<NameObservation>& observations, bool explain) {
+  Resolver r(observations, explain);
+  ResolvePersons(&r);
+  ResolveCountries(&r);
+  ResolveByName(&r);
+  ResolveAcronyms(&r);
+  return r.Finish();
+}
+
+uint64_t HashText(std::string_view text, uint64_t seed) {
+  uint64_t h = 1469598103934665603ull ^ seed;  // FNV-1a
+  for (unsigned char c : text) h = (h ^ c) * 1099511628211ull;
+  return h;
+}
+
+uint64_t StoryFingerprint(std::vector<uint64_t> part_hashes) {
+  std::sort(part_hashes.begin(), part_hashes.end());
+  part_hashes.erase(std::unique(part_hashes.begin(), part_hashes.end()), part_hashes.end());
+  uint64_t h = 1469598103934665603ull;
+  for (uint64_t part : part_hashes) h = (h ^ part) * 1099511628211ull;
+  return h;
+}
+
+int YearOf(std::string_view iso_date) {
+  if (iso_date.size() < 4) return 0;
+  int year = 0;
+  for (size_t i = 0; i < 4; ++i) {
+    if (iso_date[i] < '0' || iso_date[i] > '9') return 0;
+    year = year * 10 + (iso_date[i] - '0');
+  }
+  return year;
+}
+
+bool IsAcronym(std::string_view s) {
+  if (s.size() < 2 || s.size() > 10) return false;
+  size_t capitals = 0;
+  for (char c : s) {
+    if (c >= 'A' && c <= 'Z') ++capitals;
+    else if (c < '0' || c > '9') return false;
+  }
+  return capitals >= 2;
+}
+
+bool IsAgencyTag(std::string_view mention) {
+  return mention.size() >= 4 && mention.front() == '(' && mention.back() == ')' &&
+         IsAcronym(mention.substr(1, mention.size() - 2));
+}
+
+std::string TransliterationKey(std::string_view token) {
+  std::string t;
+  for (char c : token)
+    if (t.empty() || t.back() != c || !(c >= 'a' && c <= 'z')) t.push_back(c);  // doubled letters: Mohammed, Mohamed
+  for (const auto& [from, to] : kSpellingFolds) ReplaceAll(&t, from, to);
+  // Russian -ий/-ый endings: Dmitriy, Dmitrii, Dmitry, Dmitri.
+  if (t.size() > 3 && (EndsWith(t, "iy") || EndsWith(t, "ii"))) {
+    t.pop_back();
+  } else if (t.size() > 2 && t.back() == 'y') {
+    t.back() = 'i';
+  }
+  return t;
+}
+
+std::vector<std::string> PersonNameTokens(std::string_view name) {
+  std::vector<std::string> words;
+  const std::string key = NameKey(name);
+  for (std::string_view word : Split(key, ' '))
+    if (!word.empty()) words.emplace_back(word);
+  // Honorifics lead; particles stand before a part of the name.
+  size_t first = 0;
+  while (first + 1 < words.size() && IsOneOf(words[first], kHonorifics)) ++first;
+  std::vector<std::string> tokens;
+  for (size_t i = first; i < words.size(); ++i) {
+    if (i + 1 < words.size() && IsOneOf(words[i], kParticles)) continue;
+    tokens.push_back(TransliterationKey(words[i]));
+  }
+  return tokens;
+}
+
+bool CouldBeShortFormOf(const std::vector<std::string>& shorter, const std::vector<std::string>& longer) {
+  if (shorter.empty() || shorter.size() > longer.size() || shorter == longer) return false;
+  // The surname must be spelled out and identical: "J. Zarif" may be
+  // "Javad Zarif", but "Javad Z." says too little.
+  if (IsInitial(shorter.back()) || shorter.back() != longer.back()) return false;
+  size_t j = 0;
+  for (size_t i = 0; i + 1 < shorter.size(); ++i) {
+    while (j + 1 < longer.size() && !TokenCouldBe(shorter[i], longer[j])) ++j;
+    if (j + 1 >= longer.size()) return false;
+    ++j;
+  }
+  return true;
+}
+
+}  // namespace irkg
