@@ -4,6 +4,7 @@
 #include <rapidjson/writer.h>
 
 #include <algorithm>
+#include <unordered_set>
 #include <cstdio>
 
 #include "cli/command.h"
@@ -329,15 +330,17 @@ KnowledgeGraph Subgraph(const KnowledgeGraph& graph, std::vector<VertexId> verti
   for (EdgeId e : edges)
     sub.AddRelation(*sub.FindById(graph.entity(graph.source(e)).id), *sub.FindById(graph.entity(graph.target(e)).id),
                     graph.relation(e));
-  // Only the articles the answer cites.
+  // Only the articles the answer cites: by its evidence, and by where its
+  // entities were seen (a graph file names every article it refers to, or
+  // it does not read back).
+  std::unordered_set<Symbol> cited;
+  for (EdgeId e : edges)
+    for (const Evidence& ev : graph.relation(e).evidence) cited.insert(ev.article);
+  for (VertexId v : vertices)
+    for (const Sighting& seen : graph.entity(v).sightings) cited.insert(seen.article);
   std::vector<ArticleInfo> articles;
   for (const ArticleInfo& a : graph.articles())
-    for (EdgeId e : edges)
-      if (std::any_of(graph.relation(e).evidence.begin(), graph.relation(e).evidence.end(),
-                      [&](const Evidence& ev) { return ev.article == a.doc; })) {
-        articles.push_back(a);
-        break;
-      }
+    if (cited.count(a.doc)) articles.push_back(a);
   sub.SetArticles(std::move(articles));
   return sub;
 }

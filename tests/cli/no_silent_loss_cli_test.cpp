@@ -104,3 +104,14 @@ TEST_CASE("inputs that give no articles are an error or a warning, never a silen
   CHECK(Slurp(w / "stderr.log").find("skipped 2 files (" + (w / "inbox/briefing.pdf") + ", " + (w / "inbox/photo.png") +
                                      ") that are not .txt or .jsonl") != std::string::npos);
 }
+
+TEST_CASE("a date-narrowed JSON-LD export reads back: it keeps every article its entities were seen in") {
+  Workdir w;
+  const std::string graph = Graph(w);
+  // an entity kept for a dated relation was also seen in articles that
+  // state nothing dated: the file must still define those articles
+  Irkg(w, {"export", graph, "--format", "jsonld", "--since", "2023", "-o", w / "since.jsonld"});
+  Irkg(w, {"stats", w / "since.jsonld"}, w / "stats.txt");
+  CHECK(Slurp(w / "stats.txt").find("articles") != std::string::npos);
+  Irkg(w, {"merge", w / "since.jsonld", graph, "-o", w / "merged.jsonld", "-q"});
+}
