@@ -340,8 +340,9 @@ TokenTag SentenceTagger::ChooseOpen(uint32_t i, Readings r, uint32_t prev_tok) {
     return TagOf(*noun);
   }
   if (p == Pos::kVerb || (p == Pos::kAuxiliary && pv.lemma != be)) {
-    // the object: "hold joint exercises", "discussed trade"
-    if (adj && StartsNominal(nx) && !next_is_name) return TagOf(*adj);
+    // the object: "hold joint exercises", "discussed trade", "launched
+    // heavy shelling" (a word that can be a noun after the adjective)
+    if (adj && (StartsNominal(nx) || Has(nx, Pos::kNoun)) && !next_is_name) return TagOf(*adj);
     return finish(pick({noun, adj, r.data()}));
   }
   if (p == Pos::kCoordinator && prev_tok > s.first) {
