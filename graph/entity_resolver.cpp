@@ -169,14 +169,20 @@ OfficeIndex IndexOffices(const SurnameBlock& block, Resolver* r) {
 }
 
 // The roots `index` holds under `key` within two years of `year`; at any
-// time when `year` is 0 (an undated article cannot disagree on time).
+// time when `year` is 0 (an undated article cannot disagree on time). Only
+// whether there is one matters, so the search stops past `enough` (unless
+// every one is wanted, to explain): a block that grows with the corpus
+// would otherwise make each lookup grow with it.
 template <typename Key>
-void AddHoldersNear(const std::map<Key, ByYear>& index, const Key& key, int year, std::set<size_t>* out) {
+void AddHoldersNear(const std::map<Key, ByYear>& index, const Key& key, int year, size_t enough, std::set<size_t>* out) {
   auto holders = index.find(key);
   if (holders == index.end()) return;
   auto it = year == 0 ? holders->second.begin() : holders->second.lower_bound(year - 2);
-  for (; it != holders->second.end() && (year == 0 || it->first <= year + 2); ++it)
-    out->insert(it->second.begin(), it->second.end());
+  for (; it != holders->second.end() && (year == 0 || it->first <= year + 2) && out->size() <= enough; ++it)
+    for (size_t root : it->second) {
+      out->insert(root);
+      if (out->size() > enough) return;
+    }
 }
 
 // A surname alone names, within its story, the one full-named person of the
@@ -205,16 +211,18 @@ void ResolveSurnamesAlone(const SurnameBlock& block, const std::unordered_map<ui
       continue;
     }
     std::set<size_t> candidates;
+    const size_t enough = r->explain() ? SIZE_MAX - 1 : 1;  // one, or more than one
     bool titled = false;
     for (size_t m : members) {
       for (const OfficeSighting& office : r->obs()[m].offices) {
         titled = true;
-        AddHoldersNear(offices.by_title, std::pair{office.title_key, office.state_code}, office.year, &candidates);
+        AddHoldersNear(offices.by_title, std::pair{office.title_key, office.state_code}, office.year, enough, &candidates);
       }
     }
     auto states = story_states.find(story);
     if (!titled && states != story_states.end())
-      for (Symbol state : states->second) AddHoldersNear(offices.by_state, state, r->obs()[alone].year, &candidates);
+      for (Symbol state : states->second)
+        AddHoldersNear(offices.by_state, state, r->obs()[alone].year, enough, &candidates);
     if (candidates.size() == 1) {
       r->Link(alone, *candidates.begin(), titled ? ResolutionRule::kSurnameByOffice : ResolutionRule::kSurnameByState);
     } else if (candidates.size() > 1) {
