@@ -51,6 +51,10 @@ struct TitleMention {
   int dict_entry = -1;
 };
 
+// A story's dateline stands in its first sentences: a title line, then the
+// dateline sentence ("LIMA, May 2 (Andina) -").
+constexpr uint32_t kDatelineSentences = 3;
+
 struct EntityInfo {
   std::string name;
   EntityType type = EntityType::kPerson;

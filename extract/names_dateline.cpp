@@ -11,7 +11,6 @@ namespace {
 
 bool IsDash(std::string_view t) { return t == "-" || t == "--" || t == "\u2014" || t == "\u2013"; }
 
-constexpr uint32_t kDatelineSentences = 3;  // a title line, then the dateline sentence
 
 }  // namespace
 

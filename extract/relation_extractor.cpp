@@ -394,7 +394,6 @@ std::vector<int> MainPersons(const Document& d) {
 }  // namespace
 
 int DatelinePlace(const Document& d) {
-  constexpr size_t kDatelineSentences = 3;  // a title line, then the dateline sentence
   for (size_t s = 0; s < d.sentences.size() && s < kDatelineSentences; ++s) {
     uint32_t first = d.sentences[s].first;
     int m = d.mention_at[first];
