@@ -324,8 +324,11 @@ int ArgumentFinder::BeforeParenthetical(uint32_t comma) const {
   uint32_t open = comma;
   while (open > first_ && !Is(open - 1, ChunkKind::kComma) && !Is(open - 1, ChunkKind::kBoundary)) --open;
   if (Is(open, ChunkKind::kNoun)) {
+    // (not "A, the Chilean foreign minister, signed": a state's adjective
+    // describes the office that stands in apposition)
     Item item = ItemAt(open);
-    if (item.actor >= 0 && item.last + 1 == comma) return static_cast<int>(item.last);
+    if (item.actor >= 0 && !s_.refs[item.actor].adjective && item.last + 1 == comma)
+      return static_cast<int>(item.last);
   }
   if (open > first_ + 1 && Is(open - 1, ChunkKind::kComma)) return static_cast<int>(open - 2);
   return -1;
@@ -503,7 +506,15 @@ Actors ArgumentFinder::PrepAfter(uint32_t from, std::string_view prep, bool acro
     // "sanctions imposed by A on B": the chain goes on past the participle
     if (!across_clause && c == from + 1 && ReducedPassive(c)) continue;
     if (ch.kind == ChunkKind::kCoordinator || ch.kind == ChunkKind::kOther) continue;
-    if (ch.kind == ChunkKind::kComma && across_clause && Is(c + 1, ChunkKind::kPreposition)) continue;
+    if (ch.kind == ChunkKind::kComma && across_clause) {
+      if (Is(c + 1, ChunkKind::kPreposition)) continue;
+      // "handed it to the chair, B, at a ceremony in X": an apposition
+      // closed by a comma, the chain going on after it
+      if (Is(c + 1, ChunkKind::kNoun) && Is(c + 2, ChunkKind::kComma) && Is(c + 3, ChunkKind::kPreposition)) {
+        c += 2;
+        continue;
+      }
+    }
     return {};  // a verb, a subordinate clause, a boundary: the clause ends
   }
   return {};

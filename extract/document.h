@@ -140,11 +140,22 @@ struct Document {
   std::vector<int> title_at;           // token -> title index or -1
   std::vector<EntityInfo> entities;
   std::vector<Fact> facts;
-  // The people of the latest meeting the frame pass read, in text order:
-  // whom "the talks" in a later sentence means ("B joined the talks"), and
-  // the sentence that last added to it.
-  std::vector<int> recent_meeting;
-  uint32_t recent_meeting_sentence = 0;
+  // The latest gathering the frame pass read: its people in text order
+  // (whom "the talks" in a later sentence means: "B joined the talks"), the
+  // place it was held when the text names one (where those who join it
+  // later were: "The accord was signed in Lima. The ceremony was attended
+  // by B"), and the sentence that last added to it.
+  struct Gathering {
+    std::vector<int> people;
+    int place = -1;
+    uint32_t sentence = 0;
+    void Clear() {
+      people.clear();
+      place = -1;
+      sentence = 0;
+    }
+  };
+  Gathering gathering;
 
   // Empties the document for the next article, keeping its vectors' room:
   // an Extractor reuses one Document per thread, so that an article costs
@@ -168,8 +179,7 @@ struct Document {
     title_at.clear();
     entities.clear();
     facts.clear();
-    recent_meeting.clear();
-    recent_meeting_sentence = 0;
+    gathering.Clear();
   }
 
   std::string_view Text(uint32_t tok) const { return token_text[tok]; }

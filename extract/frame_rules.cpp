@@ -138,7 +138,7 @@ class FramePass {
   // "B took part in the talks", "B joined the summit": a gathering named
   // with "the" and no people of its own is the latest meeting read.
   Actors EarlierMeeting(uint32_t verb) const {
-    if (d_.recent_meeting.empty()) return {};
+    if (d_.gathering.people.empty()) return {};
     uint32_t c = verb + 1;
     // "took part in the talks"
     if (c < args_.last_chunk() && d_.chunks[c].kind == ChunkKind::kNoun && d_.IsWord(d_.chunks[c].head, "part")) ++c;
@@ -149,7 +149,7 @@ class FramePass {
     for (const Ref& r : s_.refs)
       if (r.first >= np.first && r.last <= np.last) return {};  // "the Lima talks" names its own
     Actors out;
-    for (int person : d_.recent_meeting) {
+    for (int person : d_.gathering.people) {
       Ref r;
       r.first = np.first, r.last = np.last, r.type = EntityType::kPerson, r.resolved = true;
       r.entities = {person};
@@ -222,19 +222,22 @@ class FramePass {
   static constexpr size_t kMaxGathering = 40;
 
   bool GatheringRecent() const {
-    return !d_.recent_meeting.empty() && s_.index <= d_.recent_meeting_sentence + kGatheringSentences;
+    const Document::Gathering& g = d_.gathering;
+    return (!g.people.empty() || g.place >= 0) && s_.index <= g.sentence + kGatheringSentences;
   }
 
   // `join`: the participants add to the gathering being told ("A signed ...,
   // B signed as a witness"; "the ceremony was attended by C"); else they
   // are a new one, unless read from the same sentence (its frames tell one
-  // gathering: "the ceremony [noun] was attended [verb] by C").
-  void RememberMeeting(const std::vector<int>& participants, bool join) {
-    std::vector<int>& m = d_.recent_meeting;
-    if (!GatheringRecent() || (!join && d_.recent_meeting_sentence != s_.index) || m.size() >= kMaxGathering) m.clear();
+  // gathering: "the ceremony [noun] was attended [verb] by C"). `place`:
+  // where the act was, when its sentence says so, or -1.
+  void RememberMeeting(const std::vector<int>& participants, bool join, int place) {
+    Document::Gathering& g = d_.gathering;
+    if (!GatheringRecent() || (!join && g.sentence != s_.index) || g.people.size() >= kMaxGathering) g.Clear();
     for (int e : participants)
-      if (IsPerson(e) && std::find(m.begin(), m.end(), e) == m.end()) m.push_back(e);
-    d_.recent_meeting_sentence = s_.index;
+      if (IsPerson(e) && std::find(g.people.begin(), g.people.end(), e) == g.people.end()) g.people.push_back(e);
+    if (place >= 0) g.place = place;
+    g.sentence = s_.index;
   }
 
   // "the signing ceremony was attended by C and D", "the ceremony, attended
@@ -251,7 +254,7 @@ class FramePass {
 
   void MeetThoseThere(const std::vector<int>& newcomers, const Frame& f, const std::string& date) {
     for (int newcomer : newcomers)
-      for (int there : d_.recent_meeting)
+      for (int there : d_.gathering.people)
         if (newcomer != there && IsPerson(newcomer) && !OneSide(newcomer, there))
           rules_.AddEntities(newcomer, Predicate::kMetWith, there, f.confidence * 0.9, f.rule.c_str(), date);
   }
@@ -276,20 +279,26 @@ class FramePass {
     if (Info(p).symmetric && objects.empty()) {
       // "A, B and C met", "the two leaders held talks": every pair of the list
       std::vector<std::pair<int, bool>> members;  // entity, resolved
+      // (one person named and read back from an apposition is one member:
+      // "A, the Chilean foreign minister, signed")
       for (const Ref& r : subjects)
-        for (int e : r.entities) members.push_back({e, r.resolved});
+        for (int e : r.entities)
+          if (std::none_of(members.begin(), members.end(), [e](const auto& m) { return m.first == e; }))
+            members.push_back({e, r.resolved});
       if (members.size() < 2) {
         // "A inaugurated the embassy in Lima": an act done in person, alone,
         // still puts its doer in the place, and at the gathering told
-        if (members.size() == 1 && f.actor_types == TypeBit(EntityType::kPerson)) {
-          VenueVisits(chunk, noun, {members[0].first}, date);
+        // ("the ceremony was attended by A": one person joins the gathering)
+        const bool back = members.size() == 1 && RefersBack(chunk, noun);
+        if (members.size() == 1 && (f.actor_types == TypeBit(EntityType::kPerson) || back)) {
           // "A signed on behalf of Chile, and B signed for Peru", "C signed
           // as a witness": an act with no object of its own, or a second one
           // in the same sentence, is part of the gathering being told
-          bool part = GatheringRecent() && (d_.recent_meeting_sentence == s_.index ||
-                                            (!noun && !IsChunk(chunk + 1, ChunkKind::kNoun)));
+          bool part = back || (GatheringRecent() && (d_.gathering.sentence == s_.index ||
+                                                     (!noun && !IsChunk(chunk + 1, ChunkKind::kNoun))));
+          int place = VenueVisits(chunk, noun, {members[0].first}, date, part);
           if (part) MeetThoseThere({members[0].first}, f, date);
-          RememberMeeting({members[0].first}, part);
+          RememberMeeting({members[0].first}, part, place);
         }
         return;
       }
@@ -320,13 +329,17 @@ class FramePass {
         for (int y : b.entities) participants.push_back(y);
     }
     if (p == Predicate::kMetWith && participants.size() >= 2) {
-      VenueVisits(chunk, noun, participants, date);
       bool back = RefersBack(chunk, noun);
+      int place = VenueVisits(chunk, noun, participants, date, back);
       if (back) MeetThoseThere(participants, f, date);
-      RememberMeeting(participants, back);
+      RememberMeeting(participants, back, place);
     }
-    // "A signed the accord in Lima": a signer was where the signing was
-    if (p == Predicate::kSigned && !noun) VenueVisits(chunk, noun, participants, date);
+    // "A signed the accord in Lima": a signer was where the signing was;
+    // "Chile and Peru signed the accord in Lima" tells where the signing
+    // ceremony the next sentences describe was held
+    if (p == Predicate::kSigned && !noun)
+      if (int place = VenueVisits(chunk, noun, participants, date, false); place >= 0)
+        RememberMeeting(participants, false, place);
     if (p == Predicate::kAttacks && !subjects.empty() && !objects.empty()) PlacesHit(chunk, subjects, date);
   }
 
@@ -390,16 +403,26 @@ class FramePass {
         if (!d_.IsWord(t, "here")) continue;
         int place = DatelinePlace(d_);
         if (place < 0) return std::nullopt;
-        Ref r;
-        r.first = t, r.last = t + 1, r.type = d_.entities[place].type, r.resolved = true;
-        r.entities = {place};
-        return r;
+        return PlaceReadBack(place, t);
       }
     }
     return std::nullopt;
   }
 
-  void VenueVisits(uint32_t chunk, bool noun, const std::vector<int>& participants, const std::string& date) {
+  // A place the text named elsewhere, standing for it at token `tok`.
+  Ref PlaceReadBack(int place, uint32_t tok) const {
+    Ref r;
+    r.first = tok, r.last = tok + 1, r.type = d_.entities[place].type, r.resolved = true;
+    r.entities = {place};
+    return r;
+  }
+
+  // Gives each participant from another state a visit to the place of the
+  // act at `chunk`; returns that place, or -1. `at_gathering`: the act is
+  // part of the gathering being told, held where it was held when the act
+  // names no place of its own.
+  int VenueVisits(uint32_t chunk, bool noun, const std::vector<int>& participants, const std::string& date,
+                  bool at_gathering) {
     uint32_t from = noun ? d_.chunk_of[d_.chunks[chunk].last - 1] : chunk;
     Actors places = args_.PrepAfter(from, "in", !noun);
     // "opened the embassy here": a news story's "here" is its dateline's place
@@ -409,12 +432,15 @@ class FramePass {
     // held in X": the place of the verb the meeting is subject of
     if (places.empty() && noun)
       if (int verb = args_.PredicateOf(chunk); verb >= 0) places = args_.PrepAfter(static_cast<uint32_t>(verb), "in", true);
+    if (places.empty() && at_gathering && d_.gathering.place >= 0)
+      places.push_back(PlaceReadBack(d_.gathering.place, d_.chunks[chunk].first));
+    int venue = -1;
     for (const Ref& place : places) {
       if (place.type != EntityType::kLocation && place.type != EntityType::kCountry) continue;
       int where = place.entities[0];
       // "in Arlington, Virginia": a place the dictionary lacks lies in the
       // state of the region named after it
-      int within = ContainerAfter(place);
+      int within = place.resolved ? -1 : ContainerAfter(place);
       int state = StateOf(where);
       const std::string* state_name = StateNameOf(where);
       if (state < 0 && !state_name && within >= 0) {
@@ -422,6 +448,7 @@ class FramePass {
         state_name = StateNameOf(within);
       }
       if (state < 0 && !state_name) continue;
+      if (venue < 0) venue = where;
       // the host did not travel: a person of the place's state, whether or
       // not the article names that state
       auto local = [&](int person) {
@@ -441,6 +468,7 @@ class FramePass {
         if (state >= 0 && where != state) rules_.AddEntities(person, Predicate::kVisited, state, c - 0.05, "frame:venue", date);
       }
     }
+    return venue;
   }
 };
 
