@@ -202,6 +202,7 @@ class FramePass {
     for (const Frame* f : frames) {
       if (hypothetical ? !(f->modal_allowed || (committed && f->commitment_allowed)) : f->modal_required) continue;
       if (!f->needs.empty() && !CueInSentence(tok, f->needs)) continue;
+      if (!f->particle.empty() && !(tok + 1 < s_.last && d_.IsWord(tok + 1, f->particle))) continue;
       Actors subjects = OfTypes(FirstOf(chunk, tok, f->subject, noun), f->actor_types);
       Actors objects = OfTypes(FirstOf(chunk, tok, f->object, noun), f->actor_types);
       // "talks between A, B and C": subject and object are one list

@@ -103,6 +103,11 @@ Status FrameTable::LoadString(std::string_view text, const std::string& name) {
         if (!KnownCueClass(value))
           return Status::InvalidInput(where + ": \"" + std::string(value) + "\" is not a cue class of data/cues.tsv");
         (key == "needs" ? f.needs : f.what) = std::string(value);
+      } else if (key == "particle") {
+        if (f.noun) return Status::InvalidInput(where + ": particle= belongs to verb frames");
+        for (char c : value)
+          if (!(c >= 'a' && c <= 'z')) return Status::InvalidInput(where + ": particle= takes one lower-case word");
+        f.particle = std::string(value);
       } else if (key == "modal") {
         if (value != "allowed" && value != "required" && value != "committed")
           return Status::InvalidInput(where + ": modal= takes \"allowed\", \"required\" or \"committed\"");

@@ -55,6 +55,9 @@ struct Frame {
   double confidence = 0.75;
   std::string needs;  // cue class that must follow the trigger in its clause, or empty
   std::string what;   // cue class giving the `what` qualifier, or empty
+  // The particle of a phrasal verb, the word right after the verb ("touch
+  // down" in Lima), or empty; lower case.
+  std::string particle;
   // Entity types both actors must have (bit per EntityType), or 0 for any:
   // "A and B signed the treaty" is a meeting only when A and B are people.
   unsigned actor_types = 0;

@@ -78,6 +78,8 @@ TEST_CASE("malformed frame rows name file and line") {
       {"verb\tmeet\tpredicate=metWith\tsubject=clause_agent\tobject=patient\n", "is not a slot of a verb frame"},
       {"light\thold\tpredicate=metWith\n", "row takes no keys"},
       {"verb\tmeet\tpredicate=metWith\tsubject=agent\n", "missing subject= or object="},
+      {"noun\ttalk\tpredicate=metWith\tsubject=holder\tobject=with\tparticle=up\n", "particle= belongs to verb"},
+      {"verb\ttouch\tpredicate=visited\tsubject=agent\tobject=in\tparticle=Down\n", "one lower-case word"},
   };
   for (const auto& c : cases) {
     FrameTable t;
