@@ -50,7 +50,10 @@ int ArgumentFinder::HeadActor(uint32_t np) const {
 // An office named without a name of its own: "the Foreign Minister", "the
 // US Secretary", "Chairperson".
 bool ArgumentFinder::IsOfficePhrase(uint32_t np) const {
-  if (!Is(np, ChunkKind::kNoun) || HeadActor(np) >= 0) return false;
+  if (!Is(np, ChunkKind::kNoun)) return false;
+  // (an office read back to its holder, "B, the Minister of X,", is still
+  // an office phrase; one that names someone is not)
+  if (int a = HeadActor(np); a >= 0 && !s_.refs[a].resolved) return false;
   const Chunk& c = d_.chunks[np];
   for (uint32_t t = c.first; t < c.last; ++t)
     if (d_.title_at[t] >= 0 || d_.Is(t, "role_noun")) return true;
@@ -86,8 +89,14 @@ uint32_t ArgumentFinder::SkipComplements(uint32_t c) const {
     // "Speaker of [Parliament Ana Pérez]": the name fused into the complement
     if (int a = HeadActor(c + 1); a >= 0 && IsPersonRef(s_.refs[a])) return c + 1;
     c += 2;
-    // "of Kazakhstan and Russia": states joined inside the complement
-    while (Is(c, ChunkKind::kCoordinator) && Is(c + 1, ChunkKind::kNoun)) {
+    // "of Kazakhstan and Russia", "for Trade, Industry and Energy": words
+    // joined inside the complement (a comma only where an "and" ends the list)
+    auto joins = [&](uint32_t at) {
+      if (Is(at, ChunkKind::kCoordinator)) return true;
+      return Is(at, ChunkKind::kComma) &&
+             (Is(at + 2, ChunkKind::kCoordinator) || (Is(at + 2, ChunkKind::kComma) && Is(at + 4, ChunkKind::kCoordinator)));
+    };
+    while (joins(c) && Is(c + 1, ChunkKind::kNoun)) {
       int a = HeadActor(c + 1);
       if (a >= 0 && IsPersonRef(s_.refs[a])) break;
       c += 2;
@@ -113,6 +122,12 @@ ArgumentFinder::Item ArgumentFinder::ItemAt(uint32_t np) const {
     Item office = ItemAt(np + 1);
     if (office.actor >= 0) office.first = np;
     if (HeadActor(np) < 0 || (office.actor >= 0 && IsPersonRef(s_.refs[office.actor]))) return office;
+  }
+  // "Peru's Foreign Minister Luis Vega", "Chile's Ana Rojas": a person named
+  // after an owner is the item, not the owner
+  if (Is(np, ChunkKind::kNoun) && d_.chunks[np].possessor && Is(np + 1, ChunkKind::kNoun)) {
+    int person = HeadActor(np + 1);
+    if (person >= 0 && IsPersonRef(s_.refs[person])) return {person, np, np + 1};
   }
   Item item{HeadActor(np), np, np};
   // "the Peruvian capital, Lima": the place named after the comma
@@ -506,12 +521,14 @@ Actors ArgumentFinder::PrepAfter(uint32_t from, std::string_view prep, bool acro
     // "sanctions imposed by A on B": the chain goes on past the participle
     if (!across_clause && c == from + 1 && ReducedPassive(c)) continue;
     if (ch.kind == ChunkKind::kCoordinator || ch.kind == ChunkKind::kOther) continue;
-    if (ch.kind == ChunkKind::kComma && across_clause) {
-      if (Is(c + 1, ChunkKind::kPreposition)) continue;
-      // "handed it to the chair, B, at a ceremony in X": an apposition
-      // closed by a comma, the chain going on after it
-      if (Is(c + 1, ChunkKind::kNoun) && Is(c + 2, ChunkKind::kComma) && Is(c + 3, ChunkKind::kPreposition)) {
-        c += 2;
+    if (ch.kind == ChunkKind::kComma) {
+      if (across_clause && Is(c + 1, ChunkKind::kPreposition)) continue;
+      // "handed it to the chair, B, at a ceremony in X", "talks with B, the
+      // Minister of Foreign Affairs of Peru, in Lima": an apposition closed
+      // by a comma, the chain going on after it
+      uint32_t closing = Is(c + 1, ChunkKind::kNoun) && Is(c + 2, ChunkKind::kComma) ? c + 2 : SkipItemTail(c);
+      if (closing != c && Is(closing, ChunkKind::kComma) && Is(closing + 1, ChunkKind::kPreposition)) {
+        c = closing;
         continue;
       }
     }
@@ -520,7 +537,8 @@ Actors ArgumentFinder::PrepAfter(uint32_t from, std::string_view prep, bool acro
   return {};
 }
 
-Actors ArgumentFinder::Possessor(uint32_t np) const {
+Actors ArgumentFinder::Possessor(uint32_t event_np) const {
+  const uint32_t np = EventPhrase(event_np);
   if (np > first_ && Is(np - 1, ChunkKind::kNoun) && d_.chunks[np - 1].possessor) return ListEndingAt(np - 1);
   const Chunk& c = d_.chunks[np];
   uint32_t t = c.first;
@@ -595,8 +613,17 @@ int ArgumentFinder::PredicateOf(uint32_t np) const {
   return -1;
 }
 
+uint32_t ArgumentFinder::EventPhrase(uint32_t np) const {
+  // "held the third round of consultations", "their latest round of talks":
+  // the event stands where the phrase that counts it stands
+  if (np >= first_ + 2 && Is(np - 1, ChunkKind::kPreposition) && d_.IsWord(d_.chunks[np - 1].first, "of") &&
+      Is(np - 2, ChunkKind::kNoun) && d_.Is(d_.chunks[np - 2].head, "event_measure"))
+    return np - 2;
+  return np;
+}
+
 int ArgumentFinder::Governor(uint32_t np) const {
-  uint32_t c = np;
+  uint32_t c = EventPhrase(np);
   // "held talks", "paid an official visit": the verb right before
   if (c > first_ && Is(c - 1, ChunkKind::kVerb)) return static_cast<int>(c - 1);
   // "talks were held": the passive verb right after

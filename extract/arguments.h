@@ -63,6 +63,9 @@ class ArgumentFinder {
   int PredicateOf(uint32_t noun_phrase) const;
   // The verb group a noun phrase is the object (or passive subject) of, or -1.
   int Governor(uint32_t noun_phrase) const;
+  // The phrase that counts the event `noun_phrase` names ("the third round
+  // of [talks]"), else `noun_phrase` itself.
+  uint32_t EventPhrase(uint32_t noun_phrase) const;
 
   // The actor a noun phrase stands for: its last name, else a demonym when
   // the phrase is the state's body ("the Chilean side"), else none (-1).
