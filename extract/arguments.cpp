@@ -556,15 +556,21 @@ Actors ArgumentFinder::Possessor(uint32_t event_np) const {
     return {r};
   }
   if (d_.IsWord(t, "their")) {
-    // "A and B agreed at their talks in X": the doers of the clause's verb
+    // "A and B agreed at their talks in X": the doers of the clause's verb;
+    // "At their talks in X, A and B agreed": of the main clause's
+    int verb = -1;
     for (uint32_t v = np; v-- > first_;) {
       if (Is(v, ChunkKind::kSubordinator) || Is(v, ChunkKind::kBoundary)) break;
       if (!Is(v, ChunkKind::kVerb) || d_.chunks[v].gerund || d_.chunks[v].infinitive) continue;
-      Actors doers = Agent(v);
-      if (doers.size() < 2) break;
-      for (Ref& doer : doers) doer.resolved = true;
-      return doers;
+      verb = static_cast<int>(v);
+      break;
     }
+    if (verb < 0) verb = MainVerbAfterFronted(np);
+    if (verb < 0) return {};
+    Actors doers = Agent(static_cast<uint32_t>(verb));
+    if (doers.size() < 2) return {};
+    for (Ref& doer : doers) doer.resolved = true;
+    return doers;
   }
   return {};
 }
@@ -651,19 +657,26 @@ Actors ArgumentFinder::Holder(uint32_t np) const {
   }
   // "At a meeting with B in Lima, A said ...", "During his talks with B, A
   // ...": a fronted phrase belongs to the main clause's subject
+  int main_verb = MainVerbAfterFronted(np);
+  return main_verb < 0 ? Actors{} : Agent(static_cast<uint32_t>(main_verb));
+}
+
+int ArgumentFinder::MainVerbAfterFronted(uint32_t np) const {
   for (uint32_t c = first_; c < np; ++c)
-    if (!Is(c, ChunkKind::kPreposition) && !Is(c, ChunkKind::kNoun) && !Is(c, ChunkKind::kOther)) return {};
+    if (!Is(c, ChunkKind::kPreposition) && !Is(c, ChunkKind::kNoun) && !Is(c, ChunkKind::kOther)) return -1;
   for (uint32_t c = np + 1; c + 1 < last_; ++c) {
     if (Is(c, ChunkKind::kComma)) {
       for (uint32_t v = c + 1; v < last_; ++v) {
-        if (Is(v, ChunkKind::kVerb)) return Agent(v);
-        if (!Is(v, ChunkKind::kNoun) && !Is(v, ChunkKind::kOther) && !Is(v, ChunkKind::kComma)) break;
+        if (Is(v, ChunkKind::kVerb)) return static_cast<int>(v);
+        if (!Is(v, ChunkKind::kNoun) && !Is(v, ChunkKind::kOther) && !Is(v, ChunkKind::kComma) &&
+            !Is(v, ChunkKind::kCoordinator) && !Is(v, ChunkKind::kPreposition))
+          break;
       }
-      return {};
+      return -1;
     }
-    if (!Is(c, ChunkKind::kPreposition) && !Is(c, ChunkKind::kNoun) && !Is(c, ChunkKind::kOther)) return {};
+    if (!Is(c, ChunkKind::kPreposition) && !Is(c, ChunkKind::kNoun) && !Is(c, ChunkKind::kOther)) return -1;
   }
-  return {};
+  return -1;
 }
 
 Actors ArgumentFinder::Participants(uint32_t np) const {

@@ -63,6 +63,9 @@ class ArgumentFinder {
   int PredicateOf(uint32_t noun_phrase) const;
   // The verb group a noun phrase is the object (or passive subject) of, or -1.
   int Governor(uint32_t noun_phrase) const;
+  // The verb of the main clause a fronted phrase ("At the talks in Lima, A
+  // said ...") at `noun_phrase` belongs to, or -1.
+  int MainVerbAfterFronted(uint32_t noun_phrase) const;
   // The phrase that counts the event `noun_phrase` names ("the third round
   // of [talks]"), else `noun_phrase` itself.
   uint32_t EventPhrase(uint32_t noun_phrase) const;

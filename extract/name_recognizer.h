@@ -134,6 +134,7 @@ struct Recognizer {
 
   // What precedes a name and says it is a person's.
   bool PersonCue(uint32_t first) const;
+  bool CommonNoun(uint32_t token) const;
 
   bool SpeechAfter(uint32_t last) const;
 

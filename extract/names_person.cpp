@@ -102,6 +102,15 @@ bool Recognizer::CommonWords(uint32_t first, uint32_t last) const {
   return false;
 }
 
+// Whether the lexicon reads the word, lower-cased, as a common noun.
+bool Recognizer::CommonNoun(uint32_t i) const {
+  if (!d.lexicon) return false;
+  std::string lower = FoldName(d.Text(i));
+  for (const WordReading& r : d.lexicon->Find(lower))
+    if (r.pos == Pos::kNoun) return true;
+  return false;
+}
+
 // What precedes a name and says it is a person's.
 bool Recognizer::PersonCue(uint32_t first) const {
   if (first == 0) return false;
@@ -153,7 +162,9 @@ void Recognizer::PersonPass() {
       // one the article also writes in lower case ("Climate Change")
       person = cue || given || (!d.Is(first, "sentence_word") && !CommonWords(first, last));
     } else if (words == 1) {
-      person = cue;
+      // (not "Minister of Energy, Mining and Trade": after a title and a
+      // comma, a common noun goes on the office's domain)
+      person = cue && !(d.Text(first - 1) == "," && CommonNoun(first));
     }
     (void)speech;
     if (!person) {

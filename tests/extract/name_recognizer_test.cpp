@@ -6,6 +6,7 @@
 
 #include "extract/dictionary.h"
 #include "extract/name_recognizer.h"
+#include "tests/extract/loaded_data.h"
 
 using namespace irkg;
 using namespace irkg::internal;
@@ -113,6 +114,17 @@ TEST_CASE("person pass: a title or a given name vouches for a name; surname pass
   r.SurnamePass();
   REQUIRE(p.Find("Varga"));
   CHECK(p.Find("Varga")->form == MentionForm::kShortName);
+}
+
+TEST_CASE("person pass: a common noun after a title and a comma continues the office's domain") {
+  Prepared p("She met the Minister of Energy, Mining and Trade. The new Minister, Varga, spoke.");
+  p.doc.lexicon = &testing::LoadedLexicon();  // the lexicon says which words are common nouns
+  Recognizer r(p.doc);
+  r.DictionaryPass();
+  r.PersonPass();
+  CHECK_FALSE(p.Find("Mining"));
+  REQUIRE(p.Find("Varga"));
+  CHECK(p.Find("Varga")->type == EntityType::kPerson);
 }
 
 TEST_CASE("acronym pass: an acronym in parentheses and its later bare uses") {
