@@ -342,6 +342,21 @@ class FramePass {
       if (int place = VenueVisits(chunk, noun, participants, date, false); place >= 0)
         RememberMeeting(participants, false, place);
     if (p == Predicate::kAttacks && !subjects.empty() && !objects.empty()) PlacesHit(chunk, subjects, date);
+    if (p == Predicate::kSigned) PartiesNamed(objects, f, date);
+  }
+
+  // "signed the Trade Agreement between Chile and Peru": an agreement named
+  // with "between" names its parties, who are party to it (ANNOTATION.md:
+  // signing or being party to a named agreement)
+  void PartiesNamed(const Actors& agreements, const Frame& f, const std::string& date) {
+    for (const Ref& a : agreements) {
+      if (a.type != EntityType::kAgreement || a.resolved) continue;
+      for (const Ref& party : args_.PrepAfter(d_.chunk_of[a.last - 1], "between", false)) {
+        if (party.type != EntityType::kCountry && party.type != EntityType::kOrganization) continue;
+        for (int e : party.entities)
+          rules_.AddEntities(e, Predicate::kSigned, a.entities[0], f.confidence * 0.9, "frame:parties", date);
+      }
+    }
   }
 
   // "A shelled B's positions near the towns of X and Y": every place named

@@ -296,7 +296,10 @@ class ReferenceResolver {
     }
     // an adjective may stand between: "the two Asia powerhouses" is rare; allow one word
     uint32_t noun = k;
-    if (two && !d.Is(noun, "group_pair")) {
+    // "both foreign ministers": describing words, as after "two", but only
+    // before a word for the pair
+    const bool both = d.IsWord(i, "both");
+    if ((two || both) && !d.Is(noun, "group_pair")) {
       // "the two Asia powerhouses": up to two describing words before a plural noun
       for (uint32_t j = k; j < k + 3 && j < d.tokens.size(); ++j) {
         std::string_view w = d.Text(j);
