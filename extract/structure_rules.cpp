@@ -209,20 +209,28 @@ void Location(RuleContext& c) {
     }
     // "the Chilean capital Santiago", "the Chilean capital, Santiago,",
     // "the Chilean port city of Arica", "China's far-west Xinjiang region"
+    // "Lima's Miraflores district", "the city's busy port district of X":
+    // a city's possessive before a place its kind word calls a part of it
     if (ref.type == EntityType::kLocation && r > 0) {
       const Ref& prev = c.s.refs[r - 1];
-      if (prev.type == EntityType::kCountry && (prev.adjective || prev.possessive) && ref.first > prev.last &&
-          ref.first - prev.last <= 6) {
+      const bool city_owner = prev.type == EntityType::kLocation && prev.possessive && !prev.resolved;
+      if ((prev.type == EntityType::kCountry || city_owner) && (prev.adjective || prev.possessive) &&
+          ref.first > prev.last && ref.first - prev.last <= 6) {
         bool capital = false, ok = true;
         for (uint32_t i = prev.last; i < ref.first; ++i) {
           std::string_view w = c.d.Text(i);
           bool joins_name = i + 1 == ref.first && (w == "," || (c.Word(i, "of") && i > prev.last && c.Cue(i - 1, "place_kind")));
+          bool describes = prev.possessive && c.d.tags[i].pos == Pos::kAdjective;  // "Lima's busy ... district"
           if (c.Cue(i, "capital_word") || c.Cue(i, "place_kind")) capital = true;
           else if (!(w.size() >= 2 && (w[0] == '\'' || w.rfind("\u2019", 0) == 0)) && w != "-" && !c.Cue(i, "place_word") &&
-                   !joins_name)
+                   !joins_name && !describes)
             ok = false;
         }
-        if (ok && (capital || prev.possessive))
+        // a city's part names its kind, in the name or right after it
+        bool part_kind = false;
+        for (uint32_t i = ref.first; i < ref.last + 2 && i < c.s.last; ++i)
+          part_kind |= c.d.Is(i, "place_kind") && !c.Word(i, "state");  // (d.Is: a kind inside the name counts)
+        if (ok && (city_owner ? part_kind || capital : capital || prev.possessive))
           c.Add(static_cast<int>(r), Predicate::kLocatedIn, static_cast<int>(r - 1), 0.75, "located.country-modifier");
       }
     }
