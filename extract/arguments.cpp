@@ -323,8 +323,16 @@ Actors ArgumentFinder::ListEndingAt(uint32_t np) const {
       --prev;
     }
     if (!sep || !Is(prev, ChunkKind::kNoun)) break;
-    if (prev > first_ && Is(prev - 1, ChunkKind::kPreposition) && ItemStart(prev) == prev) break;  // "of Chile, A and B"
     int item = HeadActor(prev);
+    if (prev > first_ && Is(prev - 1, ChunkKind::kPreposition) && ItemStart(prev) == prev) {
+      // "the foreign ministers of Chile and Peru signed": the states the
+      // officials act for, the list ending there; but in "of Chile, A and
+      // B" the people are a list of their own
+      if (item >= 0 && SameFamily(item, head) && !IsPersonRef(s_.refs[head]) && prev >= first_ + 2 &&
+          IsOfficePhrase(prev - 2))
+        out.insert(out.begin(), s_.refs[item]);
+      break;
+    }
     if (item < 0 || !SameFamily(item, head)) break;
     out.insert(out.begin(), s_.refs[item]);
     c = ItemStart(prev);
@@ -432,7 +440,7 @@ int ArgumentFinder::SubjectPhrase(uint32_t verb) const {
 }
 
 Actors ArgumentFinder::Agent(uint32_t verb) const {
-  if (d_.chunks[verb].passive || ReducedPassive(verb)) return PrepAfter(verb, "by", true);
+  if (d_.chunks[verb].passive || ReducedPassive(verb) || ObjectParticiple(verb)) return PrepAfter(verb, "by", true);
   // "A and B agreed to deepen ...", "A decided to expel ...": an infinitive
   // right after a verb has that verb's doer
   if (d_.chunks[verb].infinitive && verb > first_ && Is(verb - 1, ChunkKind::kVerb) && !d_.chunks[verb - 1].passive)
@@ -490,9 +498,44 @@ Actors ArgumentFinder::PurposeAgent(uint32_t infinitive) const {
   return verb < 0 ? Actors{} : Agent(static_cast<uint32_t>(verb));
 }
 
+int ArgumentFinder::AgreementBefore(uint32_t verb) const {
+  uint32_t t = d_.chunks[verb].first;
+  for (size_t r = 0; r < s_.refs.size(); ++r)
+    if (s_.refs[r].last == t && s_.refs[r].type == EntityType::kAgreement && !s_.refs[r].resolved)
+      return static_cast<int>(r);
+  return -1;
+}
+
+bool ArgumentFinder::ObjectParticiple(uint32_t verb) const {
+  if (!Is(verb, ChunkKind::kVerb) || verb < first_ + 2) return false;
+  const Chunk& v = d_.chunks[verb];
+  if (v.passive || v.gerund || v.infinitive || v.modal || v.negated || v.last - v.first != 1) return false;
+  if (Is(verb + 1, ChunkKind::kNoun)) return false;  // an object of its own: an active verb
+  // "the importance of the Lima Accord signed in 2020": agreements sign nothing
+  if (AgreementBefore(verb) >= 0) return true;
+  if (!Is(verb - 1, ChunkKind::kNoun) || d_.chunks[verb - 1].relative || d_.chunks[verb - 1].pronoun) return false;
+  const Chunk& before = d_.chunks[verb - 2];
+  return Is(verb - 2, ChunkKind::kVerb) && !before.gerund && !before.infinitive && !before.passive;
+}
+
 Actors ArgumentFinder::Patient(uint32_t verb) const {
   // "the deal struck by A": the noun the participle follows
-  if (ReducedPassive(verb)) return ListEndingAt(verb - 1);
+  if (ObjectParticiple(verb))
+    if (int agreement = AgreementBefore(verb); agreement >= 0) return {s_.refs[agreement]};
+  if (ReducedPassive(verb) || ObjectParticiple(verb)) {
+    Actors done_to = ListEndingAt(verb - 1);
+    // "the Lima Accord, a pact signed by A": the name the apposition describes
+    if (done_to.empty() && verb >= first_ + 3 && Is(verb - 2, ChunkKind::kComma)) done_to = ListEndingAt(verb - 3);
+    return done_to;
+  }
+  // "the Lima Accord, which Chile signed in 2016": the object of a relative
+  // clause is the phrase the clause describes
+  if (verb >= first_ + 3 && Is(verb - 1, ChunkKind::kNoun) && !d_.chunks[verb].passive &&
+      d_.IsWord(d_.chunks[verb - 2].first, "which") && d_.chunks[verb - 2].last == d_.chunks[verb - 2].first + 1 &&
+      !Is(verb + 1, ChunkKind::kNoun)) {
+    uint32_t antecedent = Is(verb - 3, ChunkKind::kComma) && verb >= first_ + 4 ? verb - 4 : verb - 3;
+    return Is(antecedent, ChunkKind::kNoun) ? ListEndingAt(antecedent) : Actors{};
+  }
   if (d_.chunks[verb].passive) {
     int np = SubjectPhrase(verb);
     return np < 0 ? Actors{} : ListEndingAt(static_cast<uint32_t>(np));

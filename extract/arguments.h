@@ -88,6 +88,10 @@ class ArgumentFinder {
   bool VerbBefore(uint32_t chunk) const;
   bool EndsWithHyphen(uint32_t chunk) const;  // "the Chile-" of "the Chile-Peru drills"
   bool ReducedPassive(uint32_t verb) const;  // "sanctions [imposed] by A": a participle after a noun
+  // "praised the accord [signed] between A and B": a bare participle right
+  // after a verb's object, with no object of its own
+  bool ObjectParticiple(uint32_t verb) const;
+  int AgreementBefore(uint32_t verb) const;  // the agreement named right before the verb: a ref, or -1
   bool IsComplementPrep(uint32_t chunk) const;     // "of", "for", an envoy's "to"
   uint32_t SkipComplements(uint32_t chunk) const;  // past "of Chile", "for Europe and Asia"
   int SubjectPhrase(uint32_t verb) const;

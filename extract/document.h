@@ -144,14 +144,17 @@ struct Document {
   // (whom "the talks" in a later sentence means: "B joined the talks"), the
   // place it was held when the text names one (where those who join it
   // later were: "The accord was signed in Lima. The ceremony was attended
-  // by B"), and the sentence that last added to it.
+  // by B"), the agreement signed there, and the sentence that last added to
+  // it.
   struct Gathering {
     std::vector<int> people;
     int place = -1;
+    int agreement = -1;  // what was signed there: "B signed as a witness" signed it too
     uint32_t sentence = 0;
     void Clear() {
       people.clear();
       place = -1;
+      agreement = -1;
       sentence = 0;
     }
   };

@@ -1,10 +1,9 @@
-// Events: metWith, visited, signed (CAMEO 04 and 05).
+// Events: metWith and visited (CAMEO 04), by cue words; older than the
+// event frames (frame_rules.cpp), which read the same events and signings.
 //   A met (with) B | A held talks with B | A and B held consultations |
 //   talks between A and B | A's meeting with B              -> metWith
 //   A visited X | A's visit to X | visits of A to X | A arrived in X |
 //   A made a stopover in X | A traveled to X, Y and Z        -> visited
-//   A (and B) signed AGREEMENT | AGREEMENT signed by/between A and B |
-//   A signed (on behalf of ...) with the agreement named before -> signed
 // Negated or future triggers ("did not meet", "plans to visit") give nothing.
 #include "extract/rule_context.h"
 
@@ -12,7 +11,6 @@ namespace irkg::internal {
 namespace {
 
 constexpr unsigned kPerson = TypeBit(EntityType::kPerson);
-constexpr unsigned kAgreement = TypeBit(EntityType::kAgreement);
 
 // The subject of the clause a trigger is in: the first actor after the last
 // comma before it ("Before his talks with Soto, Pérez had a call with
@@ -225,63 +223,12 @@ void Visits(RuleContext& c) {
   }
 }
 
-void Signings(RuleContext& c) {
-  for (uint32_t t : c.Triggers("sign_verb")) {
-    if (c.Negated(t) || c.Modal(t)) continue;
-    // "hosted the signing of X": a noun, whose signers the frames read
-    if (!c.d.tags.empty() && c.d.tags[t].pos == Pos::kNoun && c.Word(t + 1, "of")) continue;
-    // "the signed documents": an adjective, not an act
-    if (t > c.s.first && (c.Word(t - 1, "the") || c.Word(t - 1, "a") || c.Word(t - 1, "an") || c.Word(t - 1, "these") ||
-                          c.Word(t - 1, "those") || c.Word(t - 1, "newly")))
-      continue;
-    std::string date = c.DateNear(t);
-    // AGREEMENT signed by|between A and B
-    int agreement_before = c.NearestBefore(t, kAgreement, 3);
-    if (agreement_before >= 0 && (c.Word(t + 1, "by") || c.Word(t + 1, "between"))) {
-      auto parties = c.ListAfter(t + 1, kActors, 3);
-      for (int p : parties) c.Add(p, Predicate::kSigned, agreement_before, 0.85, "sign.passive", date);
-      continue;
-    }
-    // A (and B) signed AGREEMENT; the agreement may be named before ("signed on behalf of")
-    auto agreements = c.ListAfter(t, kAgreement, 6);
-    int agreement = agreements.empty() ? -1 : agreements[0];
-    int subject = c.SubjectBefore(t, kActors);
-    if (subject < 0) continue;
-    auto subjects = c.ListFrom(subject, kActors);
-    if (c.s.refs[subjects.back()].last > t) subjects = {subject};
-    if (agreement < 0) {
-      // "X signed on behalf of ...", "X signed as a witness": the agreement the article last named
-      // or "signed the 2022-2027 roadmap": an agreement's head noun names it again
-      std::string_view next = t + 1 < c.s.last ? c.d.Text(t + 1) : ".";
-      bool bare = next == "on" || next == "as" || next == "," || next == "." || next == "for" || next == "in" || next == "at";
-      bool named_again = false;
-      if (c.Word(t + 1, "the") || c.Word(t + 1, "this") || c.Word(t + 1, "that"))
-        for (uint32_t i = t + 2; i < c.s.last && i < t + 6; ++i)
-          if (c.d.Is(i, "agreement_head")) {  // cue words match in any case: "roadmap", "deal"
-            named_again = true;
-            break;
-          }
-      if (!bare && !named_again) continue;
-      for (int k = static_cast<int>(c.d.mentions.size()) - 1; k >= 0; --k) {
-        const Mention& m = c.d.mentions[k];
-        if (m.first >= t || m.type != EntityType::kAgreement || m.entity < 0) continue;
-        for (int s : subjects)
-          for (int e : c.s.refs[s].entities) c.AddEntities(e, Predicate::kSigned, m.entity, 0.65, "sign.previous", date);
-        break;
-      }
-      continue;
-    }
-    for (int s : subjects) c.Add(s, Predicate::kSigned, agreement, 0.85, "sign.active", date);
-  }
-}
-
 }  // namespace
 
 void ExtractEvents(Document* doc, const SentenceView& s) {
   RuleContext c(doc, s);
   Meetings(c);
   Visits(c);
-  Signings(c);
 }
 
 }  // namespace irkg::internal

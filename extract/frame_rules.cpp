@@ -211,6 +211,16 @@ class FramePass {
       if (!f->what.empty())
         if (uint32_t w = CueAfter(tok, f->what)) what = std::string(d_.Text(w));
       std::string date = rules_.DateNear(tok);
+      // "B signed on behalf of Peru", "C signed as a witness": a signing
+      // with no object of its own, in a signing being told, signs what
+      // was signed there
+      const bool signs_gathering = f->predicate == Predicate::kSigned && !noun && objects.empty() &&
+                                   GatheringRecent() && d_.gathering.agreement >= 0 &&
+                                   !IsChunk(chunk + 1, ChunkKind::kNoun);
+      if (signs_gathering) {
+        Ref agreement = ReadBack(d_.gathering.agreement, tok);
+        objects.push_back(agreement);
+      }
       Emit(*f, chunk, noun, subjects, objects, date, what);
     }
   }
@@ -338,9 +348,19 @@ class FramePass {
     // "A signed the accord in Lima": a signer was where the signing was;
     // "Chile and Peru signed the accord in Lima" tells where the signing
     // ceremony the next sentences describe was held
-    if (p == Predicate::kSigned && !noun)
-      if (int place = VenueVisits(chunk, noun, participants, date, false); place >= 0)
-        RememberMeeting(participants, false, place);
+    if (p == Predicate::kSigned && !noun) {
+      int agreement = -1;
+      bool read_back = false;
+      for (const Ref& o : objects)
+        if (o.type == EntityType::kAgreement) agreement = o.entities[0], read_back = o.resolved;
+      // (a signing of what the gathering signed joins it: it names no place)
+      bool joins = read_back && GatheringRecent() && agreement == d_.gathering.agreement;
+      int place = VenueVisits(chunk, noun, participants, date, joins);
+      if (place >= 0 || agreement >= 0) {
+        RememberMeeting(participants, joins, place);
+        if (agreement >= 0) d_.gathering.agreement = agreement;
+      }
+    }
     if (p == Predicate::kAttacks && !subjects.empty() && !objects.empty()) PlacesHit(chunk, subjects, date);
     if (p == Predicate::kSigned) PartiesNamed(objects, f, date);
   }
@@ -419,14 +439,15 @@ class FramePass {
         if (!d_.IsWord(t, "here")) continue;
         int place = DatelinePlace(d_);
         if (place < 0) return std::nullopt;
-        return PlaceReadBack(place, t);
+        return ReadBack(place, t);
       }
     }
     return std::nullopt;
   }
 
-  // A place the text named elsewhere, standing for it at token `tok`.
-  Ref PlaceReadBack(int place, uint32_t tok) const {
+  // An entity the text named elsewhere (a place, an agreement), standing
+  // for it at token `tok`.
+  Ref ReadBack(int place, uint32_t tok) const {
     Ref r;
     r.first = tok, r.last = tok + 1, r.type = d_.entities[place].type, r.resolved = true;
     r.entities = {place};
@@ -449,7 +470,7 @@ class FramePass {
     if (places.empty() && noun)
       if (int verb = args_.PredicateOf(chunk); verb >= 0) places = args_.PrepAfter(static_cast<uint32_t>(verb), "in", true);
     if (places.empty() && at_gathering && d_.gathering.place >= 0)
-      places.push_back(PlaceReadBack(d_.gathering.place, d_.chunks[chunk].first));
+      places.push_back(ReadBack(d_.gathering.place, d_.chunks[chunk].first));
     int venue = -1;
     for (const Ref& place : places) {
       if (place.type != EntityType::kLocation && place.type != EntityType::kCountry) continue;

@@ -25,6 +25,7 @@ struct Salience {
   std::vector<int> countries;            // the article's pair of states
   std::vector<int> persons;              // the article's pair of people
   int body = -1;                         // the international body named last: "the bloc"
+  std::vector<int> agreements;           // agreements named so far, latest last: "the accord"
 };
 
 class ReferenceResolver {
@@ -80,6 +81,12 @@ class ReferenceResolver {
       if (r.type == EntityType::kOrganization && !r.resolved && r.entities.size() == 1 &&
           d.entities[r.entities[0]].subtype == "international")
         sal.body = r.entities[0];
+    for (const auto& r : v.refs)
+      if (r.type == EntityType::kAgreement && !r.resolved && r.entities.size() == 1) {
+        auto& named = sal.agreements;
+        named.erase(std::remove(named.begin(), named.end(), r.entities[0]), named.end());
+        named.push_back(r.entities[0]);
+      }
     for (const auto& r : v.refs)
       if (r.type == EntityType::kPerson && r.entities.size() == 1) {
         sal.subject_person = r.entities[0];
@@ -137,6 +144,23 @@ class ReferenceResolver {
       if (best < 0 || static_cast<int>(e) == sal.subject_person) best = static_cast<int>(e);
     }
     return best;
+  }
+
+  // The agreement "the WORD" (at token `word`) means, or -1.
+  int AgreementCalled(uint32_t word, const SentenceView& v) const {
+    std::vector<int> named = sal.agreements;
+    for (const auto& r : v.refs)
+      if (r.type == EntityType::kAgreement && !r.resolved && r.entities.size() == 1) named.push_back(r.entities[0]);
+    const std::string word_key = FoldName(d.Text(word));
+    const std::string key = " " + word_key + " ";
+    for (size_t a = named.size(); a-- > 0;) {
+      std::string name = " " + FoldName(d.entities[named[a]].name) + " ";
+      if (name.find(key) != std::string::npos) return named[a];
+      // "the roadmap" for a "Road Map"
+      name.erase(std::remove(name.begin(), name.end(), ' '), name.end());
+      if (name.find(word_key) != std::string::npos) return named[a];
+    }
+    return sal.agreements.size() == 1 && named.size() == 1 ? named[0] : -1;
   }
 
   // Whether `person` holds an office of `owner`, a state or a body.
@@ -282,6 +306,24 @@ class ReferenceResolver {
       r->first = i, r->last = k + 1, r->entities = {body}, r->type = EntityType::kOrganization, r->resolved = true;
       *next = k + 1;
       return true;
+    }
+    // "the roadmap", "the accord": the agreement named last whose name has
+    // that head word (the latest named agreement of the sentence counts),
+    // or the article's only one so far
+    // ("the 2024-2028 roadmap", "the new accord": a year or a describing
+    // word may stand between)
+    uint32_t head = k;
+    while (head < k + 4 && head < d.tokens.size() && d.mention_at[head] < 0 &&
+           (d.tokens[head].shape == TokenShape::kNumber || (d.tags.size() > head && d.tags[head].pos == Pos::kAdjective) ||
+            (d.Text(head) == "-" && head > k && d.tokens[head - 1].shape == TokenShape::kNumber)))
+      ++head;
+    if (d.IsWord(i, "the") && !two && head < d.tokens.size() && d.Is(head, "agreement_head") && !d.tokens[head].cap &&
+        d.mention_at[head] < 0 && (head + 1 >= d.tokens.size() || d.mention_at[head + 1] < 0)) {
+      if (int agreement = AgreementCalled(head, v); agreement >= 0) {
+        r->first = i, r->last = head + 1, r->entities = {agreement}, r->type = EntityType::kAgreement, r->resolved = true;
+        *next = head + 1;
+        return true;
+      }
     }
     // the country: the state the sentence already named, else the article's first
     if (d.IsWord(i, "the") && d.IsWord(k, "country") && !two) {

@@ -245,8 +245,10 @@ TokenTag SentenceTagger::ChooseWord(uint32_t i, const Sentence& s, uint32_t prev
     } else if (Has(r, Pos::kDeterminer) && (Has(r, Pos::kSubordinator) || Has(r, Pos::kPronoun))) {
       // "that treaty" / "said that ..." / "which country" / "which he signed";
       // after a verb "that" opens its object clause ("warned that sanctions")
+      // ("which Kenya signed": a determiner does not come before a name)
       Pos other = Has(r, Pos::kSubordinator) ? Pos::kSubordinator : Pos::kPronoun;
-      bool nominal = StartsNominal(nx) && !(prev.pos == Pos::kVerb && other == Pos::kSubordinator);
+      bool name_next = i + 1 < s.last && d.tokens[i + 1].cap && !First(nx, Pos::kAdjective);
+      bool nominal = StartsNominal(nx) && !name_next && !(prev.pos == Pos::kVerb && other == Pos::kSubordinator);
       tag = TagOf(*First(r, nominal ? Pos::kDeterminer : other));
     } else if (Has(r, Pos::kNumber) && Has(r, Pos::kPronoun)) {
       // "one" counts unless it stands alone: "one of them", "no one"
@@ -319,7 +321,15 @@ TokenTag SentenceTagger::ChooseOpen(uint32_t i, Readings r, uint32_t prev_tok) {
     if (participle) return participle_tag(participle);  // "the signed treaty"
     return finish(pick({gerund, r.data()}));
   }
-  if (p == Pos::kPreposition) return finish(pick({noun, gerund, adj, r.data()}));
+  if (p == Pos::kPreposition) {
+    // "commended Chile for signing the accord", "by launching its strikes":
+    // an -ing word with its own determined object is a gerund (but "with
+    // visiting Brazilian ministers": before a name it describes it)
+    bool object_next = !nx.empty() && (nx[0].pos == Pos::kDeterminer ||
+                                       (nx[0].pos == Pos::kPronoun && i + 1 < s.last && IsPossessive(d.Text(i + 1))));
+    if (gerund && object_next) return TagOf(*gerund);
+    return finish(pick({noun, gerund, adj, r.data()}));
+  }
   bool subject_before = (p == Pos::kPronoun && IsSubjectPronoun(prev_text)) || p == Pos::kProperNoun ||
                         p == Pos::kNoun;
   if (subject_before && (finite || base)) {
