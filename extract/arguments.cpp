@@ -33,7 +33,7 @@ int ArgumentFinder::HeadActor(uint32_t np) const {
   int demonym = -1;
   for (int r = to - 1; r >= from; --r) {
     const Ref& ref = s_.refs[r];
-    if (!ref.adjective) return r;
+    if (!ref.adjective) return NamesMembers(d_, ref) ? -1 : r;
     if (demonym < 0) demonym = r;
   }
   if (demonym < 0) return -1;

@@ -71,6 +71,21 @@ class FramePass {
     return verb >= 0 && d_.chunks[verb].negated;
   }
 
+  // "ended its cooperation with B", "halted gas supplies to B": a stance
+  // or a flow the verb governing the noun stops no longer holds. Events are
+  // told by such verbs too ("the talks ended"): meetings, visits,
+  // signings, sanctions and attacks keep theirs.
+  bool Stopped(uint32_t chunk, uint32_t tok, bool noun, Predicate p) const {
+    if (!noun) return false;
+    if (p != Predicate::kSupports && p != Predicate::kCriticizes && p != Predicate::kThreatens &&
+        p != Predicate::kCooperatesWith && p != Predicate::kSupplies)
+      return false;
+    // "ended its cooperation", "the friendship between A and B ended"
+    for (int verb : {args_.Governor(chunk), args_.PredicateOf(chunk)})
+      if (verb >= 0 && d_.Is(d_.chunks[verb].head, "stop_verb")) return true;
+    return rules_.Stopped(tok);
+  }
+
   // Modal or conditional: the event has not (yet) happened. Threat frames
   // take these (modal=allowed): a threat is about what would happen.
   bool Hypothetical(uint32_t chunk, uint32_t tok, bool noun) {
@@ -202,6 +217,7 @@ class FramePass {
     for (const Frame* f : frames) {
       if (hypothetical ? !(f->modal_allowed || (committed && f->commitment_allowed)) : f->modal_required) continue;
       if (!f->needs.empty() && !CueInSentence(tok, f->needs)) continue;
+      if (Stopped(chunk, tok, noun, f->predicate)) continue;
       Actors subjects = OfTypes(FirstOf(chunk, tok, f->subject, noun), f->actor_types);
       Actors objects = OfTypes(FirstOf(chunk, tok, f->object, noun), f->actor_types);
       // "talks between A, B and C": subject and object are one list

@@ -54,7 +54,7 @@ void Cooperation(RuleContext& c) {
       c.Add(a, Predicate::kCooperatesWith, b, 0.6, "coop.hyphen-relations");
   }
   for (uint32_t t : c.Triggers("coop")) {
-    if (c.Negated(t)) continue;
+    if (c.Negated(t) || c.Stopped(t)) continue;
     // "should cooperate", "ready to strengthen cooperation": wishes, not statements
     if (c.Modal(t) && !c.Cue(t, "coop")) continue;
     if (t > c.s.first && (c.Word(t - 1, "should") || c.Word(t - 1, "would") || c.Word(t - 1, "could"))) continue;
@@ -96,6 +96,28 @@ void Cooperation(RuleContext& c) {
   }
 }
 
+// "A and B kept close ties ever since C rejected D's plan", "A recalled its
+// envoy because C had condemned D": a trigger in an adverbial clause after
+// the sentence's subject has the clause's own doer, the first actor after
+// the conjunction. A comma between that actor and the trigger closes the
+// clause ("after meeting C, A condemned D"): then the subject stands.
+bool AdverbialConjunction(const RuleContext& c, uint32_t i) {
+  return c.Word(i, "since") || c.Word(i, "because") || c.Word(i, "after") || c.Word(i, "before") ||
+         c.Word(i, "when") || c.Word(i, "while") || c.Word(i, "although") || c.Word(i, "though") ||
+         c.Word(i, "whereas") || c.Word(i, "until") || c.Word(i, "once");
+}
+int SubordinateSubject(const RuleContext& c, int subject, uint32_t t) {
+  uint32_t conjunction = 0;
+  for (uint32_t i = c.s.refs[subject].last; i < t; ++i)
+    if (AdverbialConjunction(c, i)) conjunction = i;
+  if (!conjunction) return subject;
+  auto inner = c.ListAfter(conjunction, kActors, t - conjunction);
+  if (inner.empty() || c.s.refs[inner[0]].first >= t) return subject;
+  for (uint32_t i = c.s.refs[inner[0]].last; i < t; ++i)
+    if (c.d.Text(i) == ",") return subject;
+  return inner[0];
+}
+
 // The subject of a trigger, read past a speech verb: in "X said that Y
 // supports Z" it is Y, the first actor after "that" (the speaker rule makes
 // it X when Y is X's own state); -2 when the reported clause names none
@@ -108,7 +130,7 @@ int ReportedSubject(const RuleContext& c, uint32_t t) {
       auto inner = c.ListAfter(i, kActors, t - i);
       return inner.empty() || c.s.refs[inner[0]].first >= t ? -2 : inner[0];
     }
-  return subject;
+  return SubordinateSubject(c, subject, t);
 }
 
 // The subject and those listed with it ("A and B expressed concern"),
@@ -123,7 +145,7 @@ std::vector<int> ReportedSubjects(const RuleContext& c, uint32_t t) {
 
 void Support(RuleContext& c) {
   for (uint32_t t : c.Triggers("support")) {
-    if (c.Negated(t) || c.Modal(t)) continue;
+    if (c.Negated(t) || c.Modal(t) || c.Stopped(t)) continue;
     if (t > c.s.first && c.Word(t - 1, "for") && c.Word(t, "supporting")) continue;  // read with "thanked B for"
     // "thanks to the floods": a cause, not gratitude
     if (c.Word(t, "thanks") && c.Word(t + 1, "to")) continue;
@@ -179,7 +201,7 @@ int HostileTarget(const RuleContext& c, uint32_t word, int speaker) {
 void Criticism(RuleContext& c) {
   bool found = false;
   for (uint32_t t : c.Triggers("criticize")) {
-    if (c.Negated(t) || c.Modal(t)) continue;
+    if (c.Negated(t) || c.Modal(t) || c.Stopped(t)) continue;
     auto subjects = ReportedSubjects(c, t);
     auto objects = c.ListAfter(t, kActors, 10);
     if (subjects.empty() || objects.empty()) continue;
@@ -398,7 +420,7 @@ void Launches(RuleContext& c) {
 
 void Supplies(RuleContext& c) {
   for (uint32_t t : c.Triggers("supply")) {
-    if (c.Negated(t) || c.Modal(t)) continue;
+    if (c.Negated(t) || c.Modal(t) || c.Stopped(t)) continue;
     // "A ... energy supplier for B", "A supplies B with gas", "gas delivered to B by A"
     std::string what;
     for (uint32_t i = (t > c.s.first + 3 ? t - 3 : c.s.first); i < c.s.last && i < t + 4; ++i)
@@ -425,10 +447,10 @@ void Supplies(RuleContext& c) {
     for (uint32_t i = t + 1; i < c.s.last && i < t + 10; ++i)
       if (c.Word(i, "by")) {
         auto by = c.ListAfter(i, kActors, 3);
-        if (!by.empty()) subject = by[0];
+        if (!by.empty()) subject = c.NamesMembers(by[0]) ? -2 : by[0];  // "by NATO members": not NATO
         break;
       }
-    if (subject < 0) subject = c.NearestBefore(t, kCountry | TypeBit(EntityType::kOrganization), 10);
+    if (subject == -1) subject = c.NearestBefore(t, kCountry | TypeBit(EntityType::kOrganization), 10);
     if (subject < 0 || objects.empty()) continue;
     for (int o : objects) c.Add(subject, Predicate::kSupplies, o, 0.75, "supply.trigger", "", "", what);
   }
