@@ -243,14 +243,56 @@ void Criticism(RuleContext& c) {
   if (best >= 0) c.Add(speaker, Predicate::kCriticizes, best, 0.6, "criticize.hostile-words");
 }
 
+bool IsWarning(const RuleContext& c, uint32_t t) {
+  return c.Word(t, "warned") || c.Word(t, "warns") || c.Word(t, "warn") || c.Word(t, "warning");
+}
+
 void Threats(RuleContext& c) {
   for (uint32_t t : c.Triggers("threaten")) {
     if (c.Negated(t)) continue;
     if (t > c.s.first && c.Word(t - 1, "to")) continue;  // "ability to threaten": no act
     if (c.Word(t + 1, "that")) continue;  // "warned that X would ...": X is not the one threatened
-    int subject = c.SubjectBefore(t, kActors);
+    // "warned B of the risks": a warning threatens only with consequences or force
+    if (IsWarning(c, t) && !c.s.cues[CueClass("threat_consequence").id()]) continue;
+    // "A could threaten B": a possibility someone sees, not a threat made
+    if (t > c.s.first && (c.Word(t - 1, "could") || c.Word(t - 1, "might") || c.Word(t - 1, "may"))) continue;
+    // "Japan said that North Korea threatened B": the reported clause's doer
+    int subject = ReportedSubject(c, t);
     auto objects = c.ListAfter(t, kActors, 8);
     if (subject >= 0 && !objects.empty()) c.Add(subject, Predicate::kThreatens, objects[0], 0.75, "threaten.trigger");
+  }
+}
+
+// "A said that Chile would strike B if ...", "Chile will attack B unless
+// ...": force promised on a condition is a threat (ANNOTATION.md, Threats)
+// by the one who would use it, when that one says it: the sentence reports
+// no one else ("Analysts said Chile would strike B if ..." is a guess), or
+// the speaker speaks for that state (the speaker rule then makes the
+// speaker the subject).
+void ConditionalForce(RuleContext& c) {
+  bool condition = false;
+  for (uint32_t i = c.s.first; i < c.s.last; ++i) condition |= c.Word(i, "if") || c.Word(i, "unless");
+  if (!condition) return;
+  for (uint32_t t : c.Triggers("attack")) {
+    if (c.Negated(t) || t == c.s.first || !(c.Word(t - 1, "would") || c.Word(t - 1, "will"))) continue;
+    int subject = ReportedSubject(c, t);
+    if (subject < 0) continue;
+    const Ref& doer = c.s.refs[subject];
+    int speaker = Speaker(c);
+    if (speaker < 0 && c.s.cues[CueClass("speech").id()]) continue;  // "analysts said ...": an observer
+    // "analysts said that Chile would ...": Speaker() falls back on the
+    // reported clause's own doer, who does not say it
+    bool reported = false;
+    for (uint32_t i = c.s.first + 1; i < t; ++i) reported |= c.Word(i, "that") && c.Cue(i - 1, "speech");
+    if (reported && speaker == subject) continue;
+    if (speaker >= 0 && speaker != subject) {
+      const Ref& who = c.s.refs[speaker];
+      if (who.type != EntityType::kPerson || who.entities.size() != 1 || doer.entities.size() != 1 ||
+          c.d.entities[who.entities[0]].country != doer.entities[0])
+        continue;
+    }
+    auto targets = c.ListAfter(t, kActors, 3);
+    for (int o : targets) c.Add(subject, Predicate::kThreatens, o, 0.65, "threaten.conditional-force");
   }
 }
 
@@ -464,6 +506,7 @@ void ExtractStances(Document* doc, const SentenceView& s) {
   Support(c);
   Criticism(c);
   Threats(c);
+  ConditionalForce(c);
   Sanctions(c);
   Attacks(c);
   Launches(c);
