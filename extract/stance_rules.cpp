@@ -125,11 +125,17 @@ int SubordinateSubject(const RuleContext& c, int subject, uint32_t t) {
 int ReportedSubject(const RuleContext& c, uint32_t t) {
   int subject = c.SubjectBefore(t, kActors);
   if (subject < 0) return subject;
-  for (uint32_t i = c.s.refs[subject].last; i < t; ++i)
+  for (uint32_t i = c.s.refs[subject].last; i < t; ++i) {
     if (c.Word(i, "that")) {
       auto inner = c.ListAfter(i, kActors, t - i);
       return inner.empty() || c.s.refs[inner[0]].first >= t ? -2 : inner[0];
     }
+    // "A said Bolivia condemns B": a clause without "that" opens with its subject
+    if (c.Cue(i, "speech")) {
+      int inner = c.RefAt(i + 1);
+      if (inner >= 0 && c.TypeIn(inner, kActors) && !c.s.refs[inner].adjective && c.s.refs[inner].last <= t) return inner;
+    }
+  }
   return SubordinateSubject(c, subject, t);
 }
 
