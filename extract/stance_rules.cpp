@@ -204,6 +204,36 @@ int HostileTarget(const RuleContext& c, uint32_t word, int speaker) {
   return -1;
 }
 
+// A quote that runs over several sentences ("“... . ...,” A said.") is
+// said by the person named with a speech verb where it closes: that
+// person's entity, else -1. The look-ahead is bounded (a long quote loses
+// its speaker), so a sentence costs constant time.
+int QuoteSpeaker(const RuleContext& c) {
+  const Document& d = c.d;
+  auto opens = [&](uint32_t i) { return d.Text(i) == "\u201C" || d.Text(i) == "\""; };
+  auto closes = [&](uint32_t i) { return d.Text(i) == "\u201D" || d.Text(i) == "\""; };
+  if (!opens(c.s.first)) return -1;
+  for (uint32_t i = c.s.first + 1; i < c.s.last; ++i)
+    if (opens(i) || closes(i)) return -1;  // closed in its own sentence: Speaker() reads it
+  constexpr uint32_t kQuoteTokens = 150;
+  const uint32_t end = static_cast<uint32_t>(d.tokens.size());
+  for (uint32_t i = c.s.last; i < end && i < c.s.last + kQuoteTokens; ++i) {
+    if (d.Text(i) == "\u201C") return -1;  // another quote opens: the first one's end is lost
+    if (!closes(i)) continue;
+    // ", A said", ", said A", "A wrote on social media"
+    bool speech = false;
+    int person = -1;
+    for (uint32_t j = i + 1; j < end && j < i + 10; ++j) {
+      if (d.Text(j) == "." || d.Text(j) == "\u201C") break;
+      speech |= d.mention_at[j] < 0 && d.Is(j, "speech");
+      int m = d.mention_at[j];
+      if (person < 0 && m >= 0 && d.mentions[m].type == EntityType::kPerson) person = d.mentions[m].entity;
+    }
+    return speech ? person : -1;
+  }
+  return -1;
+}
+
 void Criticism(RuleContext& c) {
   bool found = false;
   for (uint32_t t : c.Triggers("criticize")) {
@@ -237,7 +267,9 @@ void Criticism(RuleContext& c) {
   std::vector<uint32_t> hostile = c.Triggers("hostile_word");
   if (hostile.empty()) return;
   int speaker = Speaker(c);
-  if (speaker < 0) return;
+  // the first sentence of a quote that closes later: its speaker is named there
+  int quoted_by = speaker < 0 ? QuoteSpeaker(c) : -1;
+  if (speaker < 0 && quoted_by < 0) return;
   int best = -1;
   for (uint32_t t : hostile) {
     int target = HostileTarget(c, t, speaker);
@@ -246,7 +278,15 @@ void Criticism(RuleContext& c) {
       break;
     }
   }
-  if (best >= 0) c.Add(speaker, Predicate::kCriticizes, best, 0.6, "criticize.hostile-words");
+  if (best < 0) return;
+  if (speaker >= 0) {
+    c.Add(speaker, Predicate::kCriticizes, best, 0.6, "criticize.hostile-words");
+    return;
+  }
+  int own_state = c.d.entities[quoted_by].country;
+  for (int e : c.s.refs[best].entities)
+    if (e != quoted_by && e != own_state)
+      c.AddEntities(quoted_by, Predicate::kCriticizes, e, 0.55, "criticize.hostile-words-quote");
 }
 
 bool IsWarning(const RuleContext& c, uint32_t t) {
