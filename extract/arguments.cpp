@@ -413,8 +413,20 @@ int ArgumentFinder::SubjectPhrase(uint32_t verb) const {
   return -1;
 }
 
+int ArgumentFinder::AmongCopula(uint32_t verb) const {
+  if (verb < first_ + 3 || !Is(verb - 1, ChunkKind::kNoun) || !Is(verb - 2, ChunkKind::kPreposition) ||
+      !d_.IsWord(d_.chunks[verb - 2].first, "among") || !Is(verb - 3, ChunkKind::kVerb))
+    return -1;
+  const Chunk& v = d_.chunks[verb];
+  const Chunk& copula = d_.chunks[verb - 3];
+  if (v.infinitive || v.gerund || v.first + 1 != v.last || copula.first + 1 != copula.last) return -1;
+  uint32_t be = copula.head;
+  bool is_be = d_.IsWord(be, "were") || d_.IsWord(be, "was") || d_.IsWord(be, "are") || d_.IsWord(be, "is");
+  return is_be ? static_cast<int>(verb - 3) : -1;
+}
+
 Actors ArgumentFinder::Agent(uint32_t verb) const {
-  if (d_.chunks[verb].passive || ReducedPassive(verb)) return PrepAfter(verb, "by", true);
+  if (d_.chunks[verb].passive || ReducedPassive(verb) || AmongCopula(verb) >= 0) return PrepAfter(verb, "by", true);
   // "A and B agreed to deepen ...", "A decided to expel ...": an infinitive
   // right after a verb has that verb's doer
   if (d_.chunks[verb].infinitive && verb > first_ && Is(verb - 1, ChunkKind::kVerb) && !d_.chunks[verb - 1].passive)
@@ -475,6 +487,11 @@ Actors ArgumentFinder::PurposeAgent(uint32_t infinitive) const {
 Actors ArgumentFinder::Patient(uint32_t verb) const {
   // "the deal struck by A": the noun the participle follows
   if (ReducedPassive(verb)) return ListEndingAt(verb - 1);
+  // "A and B were among six states invited to join": those the copula names
+  if (int copula = AmongCopula(verb); copula >= 0) {
+    int np = SubjectPhrase(static_cast<uint32_t>(copula));
+    return np < 0 ? Actors{} : ListEndingAt(static_cast<uint32_t>(np));
+  }
   if (d_.chunks[verb].passive) {
     int np = SubjectPhrase(verb);
     return np < 0 ? Actors{} : ListEndingAt(static_cast<uint32_t>(np));

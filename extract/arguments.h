@@ -82,6 +82,10 @@ class ArgumentFinder {
   bool VerbBefore(uint32_t chunk) const;
   bool EndsWithHyphen(uint32_t chunk) const;  // "the Chile-" of "the Chile-Peru drills"
   bool ReducedPassive(uint32_t verb) const;  // "sanctions [imposed] by A": a participle after a noun
+  // "A and B were among six states [invited] to join": a participle after
+  // "among" a copula's complement is passive, its patients the copula's
+  // subject; the copula's chunk, or -1.
+  int AmongCopula(uint32_t verb) const;
   bool IsComplementPrep(uint32_t chunk) const;     // "of", "for", an envoy's "to"
   uint32_t SkipComplements(uint32_t chunk) const;  // past "of Chile", "for Europe and Asia"
   int SubjectPhrase(uint32_t verb) const;
