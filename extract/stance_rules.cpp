@@ -2,6 +2,8 @@
 // threatens, sanctions, attacks, supplies. The speaker of a statement is
 // its subject ("X stressed that Armenia's position poses a threat" gives
 // X criticizes Armenia).
+#include <algorithm>
+
 #include "extract/rule_context.h"
 
 namespace irkg::internal {
@@ -272,6 +274,10 @@ void Criticism(RuleContext& c) {
   if (speaker < 0 && quoted_by < 0) return;
   int best = -1;
   for (uint32_t t : hostile) {
+    // "non-interference", "anti-terrorism", "counter-terrorism": against the thing, not hostile
+    if (t >= c.s.first + 2 && c.d.Text(t - 1) == "-" &&
+        (c.Word(t - 2, "non") || c.Word(t - 2, "anti") || c.Word(t - 2, "counter")))
+      continue;
     int target = HostileTarget(c, t, speaker);
     if (target >= 0 && target != speaker) {
       best = target;
@@ -280,6 +286,13 @@ void Criticism(RuleContext& c) {
   }
   if (best < 0) return;
   if (speaker >= 0) {
+    // "Iran's regime is strong, Iranian minister A said": his own state is no target
+    const Ref& who = c.s.refs[speaker];
+    if (who.type == EntityType::kPerson && who.entities.size() == 1) {
+      int own = c.d.entities[who.entities[0]].country;
+      const auto& targets = c.s.refs[best].entities;
+      if (own >= 0 && std::find(targets.begin(), targets.end(), own) != targets.end()) return;
+    }
     c.Add(speaker, Predicate::kCriticizes, best, 0.6, "criticize.hostile-words");
     return;
   }
