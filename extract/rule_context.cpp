@@ -191,9 +191,8 @@ bool RuleContext::Modal(uint32_t trigger) const {
     }
   for (uint32_t i = from; i < trigger; ++i) {
     if (d.Is(i, "modal")) return true;
-    std::string_view t = d.Text(i);
-    // "to sign", "to visit" — but "keeps shelling" is happening
-    if (t == "to" && i + 1 == trigger) {
+    // "to sign", "to visit" (a headline's "To Back") — but "keeps shelling" is happening
+    if (d.IsWord(i, "to") && i + 1 == trigger) {
       // ... and "traveled to meet X" is a journey made for it
       bool ongoing = i > s.first && (d.IsWord(i - 1, "continues") || d.IsWord(i - 1, "continue") ||
                                      d.IsWord(i - 1, "continued") || d.IsWord(i - 1, "began") ||
