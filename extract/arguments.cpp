@@ -485,8 +485,15 @@ Actors ArgumentFinder::PurposeAgent(uint32_t infinitive) const {
 }
 
 Actors ArgumentFinder::Patient(uint32_t verb) const {
+  // "B's bid was endorsed by A", "B's bid, endorsed by A": the owner of
+  // what was done to, as the active "endorsed B's bid" gives it
+  auto done_to = [&](uint32_t np) {
+    Actors out = ListEndingAt(np);
+    if (out.empty() && np > first_ && Is(np - 1, ChunkKind::kNoun) && d_.chunks[np - 1].possessor) return ListEndingAt(np - 1);
+    return out;
+  };
   // "the deal struck by A": the noun the participle follows
-  if (ReducedPassive(verb)) return ListEndingAt(verb - 1);
+  if (ReducedPassive(verb)) return done_to(verb - 1);
   // "A and B were among six states invited to join": those the copula names
   if (int copula = AmongCopula(verb); copula >= 0) {
     int np = SubjectPhrase(static_cast<uint32_t>(copula));
@@ -494,7 +501,7 @@ Actors ArgumentFinder::Patient(uint32_t verb) const {
   }
   if (d_.chunks[verb].passive) {
     int np = SubjectPhrase(verb);
-    return np < 0 ? Actors{} : ListEndingAt(static_cast<uint32_t>(np));
+    return np < 0 ? Actors{} : done_to(static_cast<uint32_t>(np));
   }
   uint32_t c = verb + 1;
   while (c < last_ && Is(c, ChunkKind::kOther)) ++c;
