@@ -151,6 +151,19 @@ std::vector<int> ReportedSubjects(const RuleContext& c, uint32_t t) {
   return subjects;
 }
 
+// "A and B accused each other", "praised one another": a mutual stance,
+// one triple each way between those listed as subject (ANNOTATION.md:
+// mutual accusations give both directions). True when it applied.
+bool Mutual(RuleContext& c, uint32_t t, Predicate p, const char* rule) {
+  bool each = (c.Word(t + 1, "each") && c.Word(t + 2, "other")) || (c.Word(t + 1, "one") && c.Word(t + 2, "another"));
+  if (!each) return false;
+  auto subjects = ReportedSubjects(c, t);
+  for (int a : subjects)
+    for (int b : subjects)
+      if (a != b) c.Add(a, p, b, 0.75, rule);
+  return true;
+}
+
 void Support(RuleContext& c) {
   for (uint32_t t : c.Triggers("support")) {
     if (c.Negated(t) || c.Modal(t) || c.Stopped(t)) continue;
@@ -159,6 +172,7 @@ void Support(RuleContext& c) {
     if (c.Word(t, "thanks") && c.Word(t + 1, "to")) continue;
     // "rebels backed by A": a passive, read by the frames (by-phrase = supporter)
     if (c.Word(t + 1, "by")) continue;
+    if (Mutual(c, t, Predicate::kSupports, "support.mutual")) continue;
     int subject = ReportedSubject(c, t);
     if (subject == -1) subject = Speaker(c);
     if (subject < 0) continue;
@@ -240,6 +254,10 @@ void Criticism(RuleContext& c) {
   bool found = false;
   for (uint32_t t : c.Triggers("criticize")) {
     if (c.Negated(t) || c.Modal(t) || c.Stopped(t)) continue;
+    if (Mutual(c, t, Predicate::kCriticizes, "criticize.mutual")) {
+      found = true;
+      continue;
+    }
     auto subjects = ReportedSubjects(c, t);
     auto objects = c.ListAfter(t, kActors, 10);
     if (subjects.empty() || objects.empty()) continue;
