@@ -57,6 +57,8 @@ void Cooperation(RuleContext& c) {
   }
   for (uint32_t t : c.Triggers("coop")) {
     if (c.Negated(t) || c.Stopped(t)) continue;
+    // "a member of the alliance", "join the coalition": the body, not a partnership stated
+    if (c.Word(t - 1, "the") && (c.Word(t - 2, "of") || c.Cue(t - 2, "member"))) continue;
     // "should cooperate", "ready to strengthen cooperation": wishes, not statements
     if (c.Modal(t) && !c.Cue(t, "coop")) continue;
     if (t > c.s.first && (c.Word(t - 1, "should") || c.Word(t - 1, "would") || c.Word(t - 1, "could"))) continue;
