@@ -202,8 +202,13 @@ class FramePass {
   }
   bool CueInSentence(uint32_t tok, std::string_view cue_class) const {
     int id = CueClassIndex(cue_class);
-    for (uint32_t i = s_.first; i < s_.last; ++i)
-      if (i != tok && d_.token_cues[i][id] && d_.mention_at[i] < 0) return true;
+    const bool joint_work = cue_class == "joint_work";
+    for (uint32_t i = s_.first; i < s_.last; ++i) {
+      if (i == tok || !d_.token_cues[i][id] || d_.mention_at[i] >= 0) continue;
+      // "signed a joint communique": a document issued together, no work done together
+      if (joint_work && i + 1 < s_.last && d_.Is(i + 1, "joint_document")) continue;
+      return true;
+    }
     return false;
   }
 
