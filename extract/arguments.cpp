@@ -33,7 +33,7 @@ int ArgumentFinder::HeadActor(uint32_t np) const {
   int demonym = -1;
   for (int r = to - 1; r >= from; --r) {
     const Ref& ref = s_.refs[r];
-    if (!ref.adjective) return r;
+    if (!ref.adjective) return NamesMembers(d_, ref) ? -1 : r;
     if (demonym < 0) demonym = r;
   }
   if (demonym < 0) return -1;
@@ -439,8 +439,21 @@ int ArgumentFinder::SubjectPhrase(uint32_t verb) const {
   return -1;
 }
 
+int ArgumentFinder::AmongCopula(uint32_t verb) const {
+  if (verb < first_ + 3 || !Is(verb - 1, ChunkKind::kNoun) || !Is(verb - 2, ChunkKind::kPreposition) ||
+      !d_.IsWord(d_.chunks[verb - 2].first, "among") || !Is(verb - 3, ChunkKind::kVerb))
+    return -1;
+  const Chunk& v = d_.chunks[verb];
+  const Chunk& copula = d_.chunks[verb - 3];
+  if (v.infinitive || v.gerund || v.first + 1 != v.last || copula.first + 1 != copula.last) return -1;
+  uint32_t be = copula.head;
+  bool is_be = d_.IsWord(be, "were") || d_.IsWord(be, "was") || d_.IsWord(be, "are") || d_.IsWord(be, "is");
+  return is_be ? static_cast<int>(verb - 3) : -1;
+}
+
 Actors ArgumentFinder::Agent(uint32_t verb) const {
-  if (d_.chunks[verb].passive || ReducedPassive(verb) || ObjectParticiple(verb)) return PrepAfter(verb, "by", true);
+  if (d_.chunks[verb].passive || ReducedPassive(verb) || ObjectParticiple(verb) || AmongCopula(verb) >= 0)
+    return PrepAfter(verb, "by", true);
   // "A and B agreed to deepen ...", "A decided to expel ...": an infinitive
   // right after a verb has that verb's doer
   if (d_.chunks[verb].infinitive && verb > first_ && Is(verb - 1, ChunkKind::kVerb) && !d_.chunks[verb - 1].passive)
@@ -519,14 +532,26 @@ bool ArgumentFinder::ObjectParticiple(uint32_t verb) const {
 }
 
 Actors ArgumentFinder::Patient(uint32_t verb) const {
+  // "B's bid was endorsed by A", "B's bid, endorsed by A": the owner of
+  // what was done to, as the active "endorsed B's bid" gives it
+  auto done_to = [&](uint32_t np) {
+    Actors out = ListEndingAt(np);
+    if (out.empty() && np > first_ && Is(np - 1, ChunkKind::kNoun) && d_.chunks[np - 1].possessor) return ListEndingAt(np - 1);
+    return out;
+  };
   // "the deal struck by A": the noun the participle follows
   if (ObjectParticiple(verb))
     if (int agreement = AgreementBefore(verb); agreement >= 0) return {s_.refs[agreement]};
   if (ReducedPassive(verb) || ObjectParticiple(verb)) {
-    Actors done_to = ListEndingAt(verb - 1);
+    Actors patients = done_to(verb - 1);
     // "the Lima Accord, a pact signed by A": the name the apposition describes
-    if (done_to.empty() && verb >= first_ + 3 && Is(verb - 2, ChunkKind::kComma)) done_to = ListEndingAt(verb - 3);
-    return done_to;
+    if (patients.empty() && verb >= first_ + 3 && Is(verb - 2, ChunkKind::kComma)) patients = ListEndingAt(verb - 3);
+    return patients;
+  }
+  // "A and B were among six states invited to join": those the copula names
+  if (int copula = AmongCopula(verb); copula >= 0) {
+    int np = SubjectPhrase(static_cast<uint32_t>(copula));
+    return np < 0 ? Actors{} : ListEndingAt(static_cast<uint32_t>(np));
   }
   // "the Lima Accord, which Chile signed in 2016": the object of a relative
   // clause is the phrase the clause describes
@@ -538,7 +563,7 @@ Actors ArgumentFinder::Patient(uint32_t verb) const {
   }
   if (d_.chunks[verb].passive) {
     int np = SubjectPhrase(verb);
-    return np < 0 ? Actors{} : ListEndingAt(static_cast<uint32_t>(np));
+    return np < 0 ? Actors{} : done_to(static_cast<uint32_t>(np));
   }
   uint32_t c = verb + 1;
   while (c < last_ && Is(c, ChunkKind::kOther)) ++c;

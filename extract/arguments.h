@@ -92,6 +92,10 @@ class ArgumentFinder {
   // after a verb's object, with no object of its own
   bool ObjectParticiple(uint32_t verb) const;
   int AgreementBefore(uint32_t verb) const;  // the agreement named right before the verb: a ref, or -1
+  // "A and B were among six states [invited] to join": a participle after
+  // "among" a copula's complement is passive, its patients the copula's
+  // subject; the copula's chunk, or -1.
+  int AmongCopula(uint32_t verb) const;
   bool IsComplementPrep(uint32_t chunk) const;     // "of", "for", an envoy's "to"
   uint32_t SkipComplements(uint32_t chunk) const;  // past "of Chile", "for Europe and Asia"
   int SubjectPhrase(uint32_t verb) const;

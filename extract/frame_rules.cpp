@@ -71,6 +71,21 @@ class FramePass {
     return verb >= 0 && d_.chunks[verb].negated;
   }
 
+  // "ended its cooperation with B", "halted gas supplies to B": a stance
+  // or a flow the verb governing the noun stops no longer holds. Events are
+  // told by such verbs too ("the talks ended"): meetings, visits,
+  // signings, sanctions and attacks keep theirs.
+  bool Stopped(uint32_t chunk, uint32_t tok, bool noun, Predicate p) const {
+    if (!noun) return false;
+    if (p != Predicate::kSupports && p != Predicate::kCriticizes && p != Predicate::kThreatens &&
+        p != Predicate::kCooperatesWith && p != Predicate::kSupplies)
+      return false;
+    // "ended its cooperation", "the friendship between A and B ended"
+    for (int verb : {args_.Governor(chunk), args_.PredicateOf(chunk)})
+      if (verb >= 0 && d_.Is(d_.chunks[verb].head, "stop_verb")) return true;
+    return rules_.Stopped(tok);
+  }
+
   // Modal or conditional: the event has not (yet) happened. Threat frames
   // take these (modal=allowed): a threat is about what would happen.
   bool Hypothetical(uint32_t chunk, uint32_t tok, bool noun) {
@@ -187,8 +202,13 @@ class FramePass {
   }
   bool CueInSentence(uint32_t tok, std::string_view cue_class) const {
     int id = CueClassIndex(cue_class);
-    for (uint32_t i = s_.first; i < s_.last; ++i)
-      if (i != tok && d_.token_cues[i][id] && d_.mention_at[i] < 0) return true;
+    const bool joint_work = cue_class == "joint_work";
+    for (uint32_t i = s_.first; i < s_.last; ++i) {
+      if (i == tok || !d_.token_cues[i][id] || d_.mention_at[i] >= 0) continue;
+      // "signed a joint communique": a document issued together, no work done together
+      if (joint_work && i + 1 < s_.last && d_.Is(i + 1, "joint_document")) continue;
+      return true;
+    }
     return false;
   }
 
@@ -203,6 +223,7 @@ class FramePass {
       if (hypothetical ? !(f->modal_allowed || (committed && f->commitment_allowed)) : f->modal_required) continue;
       if (!f->needs.empty() && !CueInSentence(tok, f->needs)) continue;
       if (!f->particle.empty() && !(tok + 1 < s_.last && d_.IsWord(tok + 1, f->particle))) continue;
+      if (Stopped(chunk, tok, noun, f->predicate)) continue;
       Actors subjects = OfTypes(FirstOf(chunk, tok, f->subject, noun), f->actor_types);
       Actors objects = OfTypes(FirstOf(chunk, tok, f->object, noun), f->actor_types);
       // "talks between A, B and C": subject and object are one list

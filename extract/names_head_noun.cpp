@@ -22,6 +22,13 @@ uint32_t Recognizer::ExtendLeft(uint32_t head) const {
   uint32_t first = head;
   while (first > 0 && SameSentence(first - 1, head)) {
     uint32_t p = first - 1;
+    // a Title Case headline: "Chile Condemns Peru Over Border Raid" — its
+    // verb after a known name ("Condemns") and its prepositions ("Over")
+    // are no part of a name
+    if (Cap(p) && !d.tags.empty() && d.mention_at[p] < 0 &&
+        (d.tags[p].pos == Pos::kPreposition ||
+         (d.tags[p].pos == Pos::kVerb && d.tags[p].form == VerbForm::kPresent3s && p > 0 && d.mention_at[p - 1] >= 0)))
+      break;
     if (Cap(p) && !(SentenceStart(p) && d.Is(p, "sentence_word") && !d.Is(p, "org_head"))) {
       if (d.title_at[p] >= 0 && !d.Is(p, "org_head")) {
         // an office right before a body's name is not part of it ("Minister ... Ministry" is rare)

@@ -59,6 +59,10 @@ struct SentenceView {
 // in its first sentences, as an entity, or -1: what its "here" means.
 int DatelinePlace(const Document& d);
 
+// "NATO members", "EU states": a body's name right before a word for its
+// members names them, not the body as an actor.
+bool NamesMembers(const Document& d, const Ref& r);
+
 // Rules by predicate family; each appends Facts to doc->facts.
 void ExtractOffices(Document* doc);  // holdsPosition; fills EntityInfo::titles and ::country
 void ExtractEvents(Document* doc, const SentenceView& s);      // metWith, visited, signed

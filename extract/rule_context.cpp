@@ -165,6 +165,22 @@ bool RuleContext::Negated(uint32_t trigger) const {
   return false;
 }
 
+bool NamesMembers(const Document& d, const Ref& r) {
+  return r.type == EntityType::kOrganization && !r.resolved && r.last < d.tokens.size() && d.mention_at[r.last] < 0 &&
+         d.Is(r.last, "body_members");
+}
+
+bool RuleContext::NamesMembers(int ref) const { return internal::NamesMembers(d, s.refs[ref]); }
+
+bool RuleContext::Stopped(uint32_t trigger) const {
+  uint32_t from = trigger > s.first + 4 ? trigger - 4 : s.first;
+  for (uint32_t i = trigger; i-- > from;) {
+    if (d.Text(i) == "," || d.Text(i) == ";" || d.Is(i, "clause_break")) return false;
+    if (d.mention_at[i] < 0 && d.Is(i, "stop_verb")) return true;
+  }
+  return false;
+}
+
 bool RuleContext::Modal(uint32_t trigger) const {
   // "is due to hold a round of talks": the modal word may stand a few words back
   uint32_t from = trigger > s.first + 6 ? trigger - 6 : s.first;
@@ -175,9 +191,8 @@ bool RuleContext::Modal(uint32_t trigger) const {
     }
   for (uint32_t i = from; i < trigger; ++i) {
     if (d.Is(i, "modal")) return true;
-    std::string_view t = d.Text(i);
-    // "to sign", "to visit" — but "keeps shelling" is happening
-    if (t == "to" && i + 1 == trigger) {
+    // "to sign", "to visit" (a headline's "To Back") — but "keeps shelling" is happening
+    if (d.IsWord(i, "to") && i + 1 == trigger) {
       // ... and "traveled to meet X" is a journey made for it
       bool ongoing = i > s.first && (d.IsWord(i - 1, "continues") || d.IsWord(i - 1, "continue") ||
                                      d.IsWord(i - 1, "continued") || d.IsWord(i - 1, "began") ||

@@ -63,11 +63,18 @@ class RuleContext {
   bool CrossesQuote(uint32_t a, uint32_t b) const;
 
   bool Negated(uint32_t trigger) const;
+  // Ended or withheld: "halted gas supplies", "ended its cooperation with":
+  // a verb of stopping a few words before the trigger, in its clause.
+  bool Stopped(uint32_t trigger) const;
   // Future, hypothetical or wished-for: "plans to visit", "may impose", "the necessity to sign".
   bool Modal(uint32_t trigger) const;
 
   // The date stated nearest to the trigger, else empty.
   std::string DateNear(uint32_t trigger) const;
+
+  // "NATO members", "EU states": a body named as its members' owner is not
+  // the one acting.
+  bool NamesMembers(int ref) const;
 
   bool TypeIn(int ref, unsigned types) const { return ref >= 0 && (types & TypeBit(s.refs[ref].type)); }
 

@@ -28,9 +28,14 @@ Speech FindSpeech(const Document& d, const ArgumentFinder& args) {
   for (uint32_t c = args.first_chunk(); c < args.last_chunk(); ++c) {
     const Chunk& v = d.chunks[c];
     if (v.kind != ChunkKind::kVerb || v.negated || !d.Is(v.head, "speech") || d.mention_at[v.head] >= 0) continue;
-    if (c + 1 >= args.last_chunk() || d.chunks[c + 1].kind != ChunkKind::kSubordinator ||
-        !d.IsWord(d.chunks[c + 1].first, "that"))
-      continue;
+    if (c + 1 >= args.last_chunk()) continue;
+    const Chunk& next = d.chunks[c + 1];
+    bool that = next.kind == ChunkKind::kSubordinator && d.IsWord(next.first, "that");
+    // "A said Chile supports B": a clause without "that" opens with its
+    // subject, a name, and its verb
+    bool bare_clause = next.kind == ChunkKind::kNoun && args.HeadActor(c + 1) >= 0 && c + 2 < args.last_chunk() &&
+                       d.chunks[c + 2].kind == ChunkKind::kVerb;
+    if (!that && !bare_clause) continue;
     Actors agent = args.Agent(c);
     if (agent.size() != 1 || agent[0].type != EntityType::kPerson || agent[0].entities.size() != 1) return {};
     return {agent[0].entities[0], v.last};

@@ -2,6 +2,8 @@
 // threatens, sanctions, attacks, supplies. The speaker of a statement is
 // its subject ("X stressed that Armenia's position poses a threat" gives
 // X criticizes Armenia).
+#include <algorithm>
+
 #include "extract/rule_context.h"
 
 namespace irkg::internal {
@@ -54,7 +56,9 @@ void Cooperation(RuleContext& c) {
       c.Add(a, Predicate::kCooperatesWith, b, 0.6, "coop.hyphen-relations");
   }
   for (uint32_t t : c.Triggers("coop")) {
-    if (c.Negated(t)) continue;
+    if (c.Negated(t) || c.Stopped(t)) continue;
+    // "a member of the alliance", "join the coalition": the body, not a partnership stated
+    if (c.Word(t - 1, "the") && (c.Word(t - 2, "of") || c.Cue(t - 2, "member"))) continue;
     // "should cooperate", "ready to strengthen cooperation": wishes, not statements
     if (c.Modal(t) && !c.Cue(t, "coop")) continue;
     if (t > c.s.first && (c.Word(t - 1, "should") || c.Word(t - 1, "would") || c.Word(t - 1, "could"))) continue;
@@ -96,6 +100,28 @@ void Cooperation(RuleContext& c) {
   }
 }
 
+// "A and B kept close ties ever since C rejected D's plan", "A recalled its
+// envoy because C had condemned D": a trigger in an adverbial clause after
+// the sentence's subject has the clause's own doer, the first actor after
+// the conjunction. A comma between that actor and the trigger closes the
+// clause ("after meeting C, A condemned D"): then the subject stands.
+bool AdverbialConjunction(const RuleContext& c, uint32_t i) {
+  return c.Word(i, "since") || c.Word(i, "because") || c.Word(i, "after") || c.Word(i, "before") ||
+         c.Word(i, "when") || c.Word(i, "while") || c.Word(i, "although") || c.Word(i, "though") ||
+         c.Word(i, "whereas") || c.Word(i, "until") || c.Word(i, "once");
+}
+int SubordinateSubject(const RuleContext& c, int subject, uint32_t t) {
+  uint32_t conjunction = 0;
+  for (uint32_t i = c.s.refs[subject].last; i < t; ++i)
+    if (AdverbialConjunction(c, i)) conjunction = i;
+  if (!conjunction) return subject;
+  auto inner = c.ListAfter(conjunction, kActors, t - conjunction);
+  if (inner.empty() || c.s.refs[inner[0]].first >= t) return subject;
+  for (uint32_t i = c.s.refs[inner[0]].last; i < t; ++i)
+    if (c.d.Text(i) == ",") return subject;
+  return inner[0];
+}
+
 // The subject of a trigger, read past a speech verb: in "X said that Y
 // supports Z" it is Y, the first actor after "that" (the speaker rule makes
 // it X when Y is X's own state); -2 when the reported clause names none
@@ -103,12 +129,18 @@ void Cooperation(RuleContext& c) {
 int ReportedSubject(const RuleContext& c, uint32_t t) {
   int subject = c.SubjectBefore(t, kActors);
   if (subject < 0) return subject;
-  for (uint32_t i = c.s.refs[subject].last; i < t; ++i)
+  for (uint32_t i = c.s.refs[subject].last; i < t; ++i) {
     if (c.Word(i, "that")) {
       auto inner = c.ListAfter(i, kActors, t - i);
       return inner.empty() || c.s.refs[inner[0]].first >= t ? -2 : inner[0];
     }
-  return subject;
+    // "A said Bolivia condemns B": a clause without "that" opens with its subject
+    if (c.Cue(i, "speech")) {
+      int inner = c.RefAt(i + 1);
+      if (inner >= 0 && c.TypeIn(inner, kActors) && !c.s.refs[inner].adjective && c.s.refs[inner].last <= t) return inner;
+    }
+  }
+  return SubordinateSubject(c, subject, t);
 }
 
 // The subject and those listed with it ("A and B expressed concern"),
@@ -121,14 +153,28 @@ std::vector<int> ReportedSubjects(const RuleContext& c, uint32_t t) {
   return subjects;
 }
 
+// "A and B accused each other", "praised one another": a mutual stance,
+// one triple each way between those listed as subject (ANNOTATION.md:
+// mutual accusations give both directions). True when it applied.
+bool Mutual(RuleContext& c, uint32_t t, Predicate p, const char* rule) {
+  bool each = (c.Word(t + 1, "each") && c.Word(t + 2, "other")) || (c.Word(t + 1, "one") && c.Word(t + 2, "another"));
+  if (!each) return false;
+  auto subjects = ReportedSubjects(c, t);
+  for (int a : subjects)
+    for (int b : subjects)
+      if (a != b) c.Add(a, p, b, 0.75, rule);
+  return true;
+}
+
 void Support(RuleContext& c) {
   for (uint32_t t : c.Triggers("support")) {
-    if (c.Negated(t) || c.Modal(t)) continue;
+    if (c.Negated(t) || c.Modal(t) || c.Stopped(t)) continue;
     if (t > c.s.first && c.Word(t - 1, "for") && c.Word(t, "supporting")) continue;  // read with "thanked B for"
     // "thanks to the floods": a cause, not gratitude
     if (c.Word(t, "thanks") && c.Word(t + 1, "to")) continue;
     // "rebels backed by A": a passive, read by the frames (by-phrase = supporter)
     if (c.Word(t + 1, "by")) continue;
+    if (Mutual(c, t, Predicate::kSupports, "support.mutual")) continue;
     int subject = ReportedSubject(c, t);
     if (subject == -1) subject = Speaker(c);
     if (subject < 0) continue;
@@ -176,10 +222,44 @@ int HostileTarget(const RuleContext& c, uint32_t word, int speaker) {
   return -1;
 }
 
+// A quote that runs over several sentences ("“... . ...,” A said.") is
+// said by the person named with a speech verb where it closes: that
+// person's entity, else -1. The look-ahead is bounded (a long quote loses
+// its speaker), so a sentence costs constant time.
+int QuoteSpeaker(const RuleContext& c) {
+  const Document& d = c.d;
+  auto opens = [&](uint32_t i) { return d.Text(i) == "\u201C" || d.Text(i) == "\""; };
+  auto closes = [&](uint32_t i) { return d.Text(i) == "\u201D" || d.Text(i) == "\""; };
+  if (!opens(c.s.first)) return -1;
+  for (uint32_t i = c.s.first + 1; i < c.s.last; ++i)
+    if (opens(i) || closes(i)) return -1;  // closed in its own sentence: Speaker() reads it
+  constexpr uint32_t kQuoteTokens = 150;
+  const uint32_t end = static_cast<uint32_t>(d.tokens.size());
+  for (uint32_t i = c.s.last; i < end && i < c.s.last + kQuoteTokens; ++i) {
+    if (d.Text(i) == "\u201C") return -1;  // another quote opens: the first one's end is lost
+    if (!closes(i)) continue;
+    // ", A said", ", said A", "A wrote on social media"
+    bool speech = false;
+    int person = -1;
+    for (uint32_t j = i + 1; j < end && j < i + 10; ++j) {
+      if (d.Text(j) == "." || d.Text(j) == "\u201C") break;
+      speech |= d.mention_at[j] < 0 && d.Is(j, "speech");
+      int m = d.mention_at[j];
+      if (person < 0 && m >= 0 && d.mentions[m].type == EntityType::kPerson) person = d.mentions[m].entity;
+    }
+    return speech ? person : -1;
+  }
+  return -1;
+}
+
 void Criticism(RuleContext& c) {
   bool found = false;
   for (uint32_t t : c.Triggers("criticize")) {
-    if (c.Negated(t) || c.Modal(t)) continue;
+    if (c.Negated(t) || c.Modal(t) || c.Stopped(t)) continue;
+    if (Mutual(c, t, Predicate::kCriticizes, "criticize.mutual")) {
+      found = true;
+      continue;
+    }
     auto subjects = ReportedSubjects(c, t);
     auto objects = c.ListAfter(t, kActors, 10);
     if (subjects.empty() || objects.empty()) continue;
@@ -209,16 +289,41 @@ void Criticism(RuleContext& c) {
   std::vector<uint32_t> hostile = c.Triggers("hostile_word");
   if (hostile.empty()) return;
   int speaker = Speaker(c);
-  if (speaker < 0) return;
+  // the first sentence of a quote that closes later: its speaker is named there
+  int quoted_by = speaker < 0 ? QuoteSpeaker(c) : -1;
+  if (speaker < 0 && quoted_by < 0) return;
   int best = -1;
   for (uint32_t t : hostile) {
+    // "non-interference", "anti-terrorism", "counter-terrorism": against the thing, not hostile
+    if (t >= c.s.first + 2 && c.d.Text(t - 1) == "-" &&
+        (c.Word(t - 2, "non") || c.Word(t - 2, "anti") || c.Word(t - 2, "counter")))
+      continue;
     int target = HostileTarget(c, t, speaker);
     if (target >= 0 && target != speaker) {
       best = target;
       break;
     }
   }
-  if (best >= 0) c.Add(speaker, Predicate::kCriticizes, best, 0.6, "criticize.hostile-words");
+  if (best < 0) return;
+  if (speaker >= 0) {
+    // "Iran's regime is strong, Iranian minister A said": his own state is no target
+    const Ref& who = c.s.refs[speaker];
+    if (who.type == EntityType::kPerson && who.entities.size() == 1) {
+      int own = c.d.entities[who.entities[0]].country;
+      const auto& targets = c.s.refs[best].entities;
+      if (own >= 0 && std::find(targets.begin(), targets.end(), own) != targets.end()) return;
+    }
+    c.Add(speaker, Predicate::kCriticizes, best, 0.6, "criticize.hostile-words");
+    return;
+  }
+  int own_state = c.d.entities[quoted_by].country;
+  for (int e : c.s.refs[best].entities)
+    if (e != quoted_by && e != own_state)
+      c.AddEntities(quoted_by, Predicate::kCriticizes, e, 0.55, "criticize.hostile-words-quote");
+}
+
+bool IsWarning(const RuleContext& c, uint32_t t) {
+  return c.Word(t, "warned") || c.Word(t, "warns") || c.Word(t, "warn") || c.Word(t, "warning");
 }
 
 void Threats(RuleContext& c) {
@@ -226,9 +331,47 @@ void Threats(RuleContext& c) {
     if (c.Negated(t)) continue;
     if (t > c.s.first && c.Word(t - 1, "to")) continue;  // "ability to threaten": no act
     if (c.Word(t + 1, "that")) continue;  // "warned that X would ...": X is not the one threatened
-    int subject = c.SubjectBefore(t, kActors);
+    // "warned B of the risks": a warning threatens only with consequences or force
+    if (IsWarning(c, t) && !c.s.cues[CueClass("threat_consequence").id()]) continue;
+    // "A could threaten B": a possibility someone sees, not a threat made
+    if (t > c.s.first && (c.Word(t - 1, "could") || c.Word(t - 1, "might") || c.Word(t - 1, "may"))) continue;
+    // "Japan said that North Korea threatened B": the reported clause's doer
+    int subject = ReportedSubject(c, t);
     auto objects = c.ListAfter(t, kActors, 8);
     if (subject >= 0 && !objects.empty()) c.Add(subject, Predicate::kThreatens, objects[0], 0.75, "threaten.trigger");
+  }
+}
+
+// "A said that Chile would strike B if ...", "Chile will attack B unless
+// ...": force promised on a condition is a threat (ANNOTATION.md, Threats)
+// by the one who would use it, when that one says it: the sentence reports
+// no one else ("Analysts said Chile would strike B if ..." is a guess), or
+// the speaker speaks for that state (the speaker rule then makes the
+// speaker the subject).
+void ConditionalForce(RuleContext& c) {
+  bool condition = false;
+  for (uint32_t i = c.s.first; i < c.s.last; ++i) condition |= c.Word(i, "if") || c.Word(i, "unless");
+  if (!condition) return;
+  for (uint32_t t : c.Triggers("attack")) {
+    if (c.Negated(t) || t == c.s.first || !(c.Word(t - 1, "would") || c.Word(t - 1, "will"))) continue;
+    int subject = ReportedSubject(c, t);
+    if (subject < 0) continue;
+    const Ref& doer = c.s.refs[subject];
+    int speaker = Speaker(c);
+    if (speaker < 0 && c.s.cues[CueClass("speech").id()]) continue;  // "analysts said ...": an observer
+    // "analysts said that Chile would ...": Speaker() falls back on the
+    // reported clause's own doer, who does not say it
+    bool reported = false;
+    for (uint32_t i = c.s.first + 1; i < t; ++i) reported |= c.Word(i, "that") && c.Cue(i - 1, "speech");
+    if (reported && speaker == subject) continue;
+    if (speaker >= 0 && speaker != subject) {
+      const Ref& who = c.s.refs[speaker];
+      if (who.type != EntityType::kPerson || who.entities.size() != 1 || doer.entities.size() != 1 ||
+          c.d.entities[who.entities[0]].country != doer.entities[0])
+        continue;
+    }
+    auto targets = c.ListAfter(t, kActors, 3);
+    for (int o : targets) c.Add(subject, Predicate::kThreatens, o, 0.65, "threaten.conditional-force");
   }
 }
 
@@ -398,7 +541,7 @@ void Launches(RuleContext& c) {
 
 void Supplies(RuleContext& c) {
   for (uint32_t t : c.Triggers("supply")) {
-    if (c.Negated(t) || c.Modal(t)) continue;
+    if (c.Negated(t) || c.Modal(t) || c.Stopped(t)) continue;
     // "A ... energy supplier for B", "A supplies B with gas", "gas delivered to B by A"
     std::string what;
     for (uint32_t i = (t > c.s.first + 3 ? t - 3 : c.s.first); i < c.s.last && i < t + 4; ++i)
@@ -425,10 +568,10 @@ void Supplies(RuleContext& c) {
     for (uint32_t i = t + 1; i < c.s.last && i < t + 10; ++i)
       if (c.Word(i, "by")) {
         auto by = c.ListAfter(i, kActors, 3);
-        if (!by.empty()) subject = by[0];
+        if (!by.empty()) subject = c.NamesMembers(by[0]) ? -2 : by[0];  // "by NATO members": not NATO
         break;
       }
-    if (subject < 0) subject = c.NearestBefore(t, kCountry | TypeBit(EntityType::kOrganization), 10);
+    if (subject == -1) subject = c.NearestBefore(t, kCountry | TypeBit(EntityType::kOrganization), 10);
     if (subject < 0 || objects.empty()) continue;
     for (int o : objects) c.Add(subject, Predicate::kSupplies, o, 0.75, "supply.trigger", "", "", what);
   }
@@ -442,6 +585,7 @@ void ExtractStances(Document* doc, const SentenceView& s) {
   Support(c);
   Criticism(c);
   Threats(c);
+  ConditionalForce(c);
   Sanctions(c);
   Attacks(c);
   Launches(c);
