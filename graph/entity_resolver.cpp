@@ -387,16 +387,6 @@ uint64_t StoryFingerprint(std::vector<uint64_t> part_hashes) {
   return h;
 }
 
-int YearOf(std::string_view iso_date) {
-  if (iso_date.size() < 4) return 0;
-  int year = 0;
-  for (size_t i = 0; i < 4; ++i) {
-    if (iso_date[i] < '0' || iso_date[i] > '9') return 0;
-    year = year * 10 + (iso_date[i] - '0');
-  }
-  return year;
-}
-
 bool IsAcronym(std::string_view s) {
   if (s.size() < 2 || s.size() > 10) return false;
   size_t capitals = 0;

@@ -26,6 +26,7 @@
 #include <vector>
 
 #include "core/schema.h"
+#include "core/iso_date.h"  // YearOf, for the offices of observations
 #include "core/symbol.h"
 
 namespace irkg {
@@ -94,9 +95,6 @@ Resolution ResolveEntities(const std::vector<NameObservation>& observations, boo
 // under a new id, whatever order the parts come in.
 uint64_t StoryFingerprint(std::vector<uint64_t> part_hashes);
 uint64_t HashText(std::string_view text, uint64_t seed = 0);
-
-// The year an ISO date begins with, 0 when it has none.
-int YearOf(std::string_view iso_date);
 
 // A news agency's tag as a dateline writes it, "(XNA)": a parenthesised run
 // of capitals. Never the name of a state, whatever article it sits in.
