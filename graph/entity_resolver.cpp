@@ -1,45 +1,16 @@
 #include "graph/entity_resolver.h"
 
 #include <algorithm>
-#include <array>
 #include <map>
 #include <set>
 #include <unordered_map>
 #include <utility>
 
 #include "core/text.h"
+#include "graph/person_name_folds.h"
 
 namespace irkg {
 namespace {
-
-// Romanization variants, applied in this order to each lower-case token:
-// "dj" and "kh" are single sounds that must fold before the vowel rules see
-// their letters; a "y" after a vowel is the glide also written "i"
-// ("Bayramov", "Bairamov"). A new variant is a row here.
-constexpr std::array<std::pair<std::string_view, std::string_view>, 11> kSpellingFolds = {{
-    {"dj", "j"},
-    {"kh", "h"},
-    {"x", "ks"},
-    {"ou", "u"},
-    {"iye", "ie"},  // Aliyev, Aliev
-    {"aei", "ai"},  // Raeisi, Raisi
-    {"ay", "ai"},
-    {"ey", "ei"},
-    {"oy", "oi"},
-    {"uy", "ui"},
-    {"yy", "y"},    // Zelenskyy, Zelensky
-}};
-
-// Words before a name that are not part of it ("Mr Zarif", "Sheikh Tamim").
-constexpr std::array<std::string_view, 12> kHonorifics = {"mr",    "mrs",  "ms",   "dr",   "sir",  "dame",
-                                                          "sheikh", "prof", "madam", "lord", "mister", "hon"};
-// Arabic article particles written apart or hyphenated ("Al-Sisi", "el-Sisi").
-constexpr std::array<std::string_view, 3> kParticles = {"al", "el", "ul"};
-
-template <size_t N>
-bool IsOneOf(std::string_view word, const std::array<std::string_view, N>& words) {
-  return std::find(words.begin(), words.end(), word) != words.end();
-}
 
 void ReplaceAll(std::string* s, std::string_view from, std::string_view to) {
   size_t at = 0;
@@ -406,7 +377,7 @@ std::string TransliterationKey(std::string_view token) {
   std::string t;
   for (char c : token)
     if (t.empty() || t.back() != c || !(c >= 'a' && c <= 'z')) t.push_back(c);  // doubled letters: Mohammed, Mohamed
-  for (const auto& [from, to] : kSpellingFolds) ReplaceAll(&t, from, to);
+  for (const auto& [from, to] : PersonNameFolds::InUse().spelling_folds()) ReplaceAll(&t, from, to);
   // Russian -ий/-ый endings: Dmitriy, Dmitrii, Dmitry, Dmitri.
   if (t.size() > 3 && (EndsWith(t, "iy") || EndsWith(t, "ii"))) {
     t.pop_back();
@@ -422,11 +393,12 @@ std::vector<std::string> PersonNameTokens(std::string_view name) {
   for (std::string_view word : Split(key, ' '))
     if (!word.empty()) words.emplace_back(word);
   // Honorifics lead; particles stand before a part of the name.
+  const PersonNameFolds& folds = PersonNameFolds::InUse();
   size_t first = 0;
-  while (first + 1 < words.size() && IsOneOf(words[first], kHonorifics)) ++first;
+  while (first + 1 < words.size() && folds.IsHonorific(words[first])) ++first;
   std::vector<std::string> tokens;
   for (size_t i = first; i < words.size(); ++i) {
-    if (i + 1 < words.size() && IsOneOf(words[i], kParticles)) continue;
+    if (i + 1 < words.size() && folds.IsParticle(words[i])) continue;
     tokens.push_back(TransliterationKey(words[i]));
   }
   return tokens;

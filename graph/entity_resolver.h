@@ -16,7 +16,8 @@
 // Person names are compared by one folding routine (PersonNameTokens):
 // NameKey (case, accents, punctuation), honorifics and Arabic article
 // particles dropped ("Mr", "al-", "el-"), transliteration variants folded
-// ("Zelenskyy"/"Zelenskiy"/"Zelensky", "Bayramov"/"Bairamov").
+// ("Zelenskyy"/"Zelenskiy"/"Zelensky", "Bayramov"/"Bairamov"). The lists of
+// honorifics, particles and variants are data (graph/person_name_folds.h).
 #pragma once
 
 #include <cstdint>
