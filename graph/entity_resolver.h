@@ -26,8 +26,8 @@
 #include <string_view>
 #include <vector>
 
-#include "core/schema.h"
 #include "core/iso_date.h"  // YearOf, for the offices of observations
+#include "core/schema.h"
 #include "core/symbol.h"
 
 namespace irkg {
@@ -35,7 +35,7 @@ namespace irkg {
 // An office an article says the entity holds: the title as NameKey folds it,
 // the state's ISO code and the year of the evidence (0 when undated).
 struct OfficeSighting {
-  std::string title_key;
+  Symbol title_key;
   Symbol state_code;
   int year = 0;
   auto operator<=>(const OfficeSighting&) const = default;
