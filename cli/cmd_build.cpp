@@ -12,6 +12,7 @@
 #include "export/renderer.h"
 #include "graph/graph_builder.h"
 #include "graph/graph_reader.h"
+#include "graph/person_name_folds.h"
 
 namespace irkg::cli {
 namespace {
@@ -62,6 +63,7 @@ int RunBuild(const Args& args) {
   if (!options.ok()) return Fail(options.status());
   std::string output = args.Get("--output");
   if (output.empty()) return Fail(Status::Usage("build needs -o GRAPH.jsonld"));
+  if (Status folds = PersonNameFolds::InUseStatus(); !folds.ok()) return Fail(folds);
   GraphBuilder builder;
   if (args.Has("--into")) {
     auto base = ReadGraphFile(args.Get("--into"));
@@ -95,6 +97,7 @@ int RunMerge(const Args& args) {
   std::string output = args.Get("--output");
   if (output.empty()) return Fail(Status::Usage("merge needs -o GRAPH.jsonld"));
   if (args.positional().empty()) return Fail(Status::Usage("merge needs at least one FILE"));
+  if (Status folds = PersonNameFolds::InUseStatus(); !folds.ok()) return Fail(folds);
   GraphBuilder builder;
   for (const auto& path : args.positional()) {
     std::string ext = std::filesystem::path(path).extension().string();

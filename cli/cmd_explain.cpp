@@ -8,6 +8,7 @@
 #include "cli/command.h"
 #include "cli/query_output.h"
 #include "graph/graph_reader.h"
+#include "graph/person_name_folds.h"
 #include "queries/path_query.h"
 #include "queries/resolution_explanation.h"
 
@@ -67,6 +68,7 @@ void PrintJson(const Entity& e, const ResolutionExplanation& why) {
 
 int RunExplain(const Args& args) {
   if (args.positional().size() != 2) return Fail(Status::Usage("explain needs GRAPH ENTITY"));
+  if (Status folds = PersonNameFolds::InUseStatus(); !folds.ok()) return Fail(folds);
   auto graph = ReadGraphFile(args.positional()[0]);
   if (!graph.ok()) return Fail(graph.status());
   auto entity = ResolveEntity(*graph, args.positional()[1]);

@@ -3,29 +3,47 @@
 #include <algorithm>
 
 namespace irkg {
+namespace {
 
-bool IsIsoDate(std::string_view d) {
-  auto digits = [&](size_t at, size_t n) {
-    if (d.size() < at + n) return -1;
-    int value = 0;
-    for (size_t i = at; i < at + n; ++i) {
-      if (d[i] < '0' || d[i] > '9') return -1;
-      value = value * 10 + (d[i] - '0');
-    }
-    return value;
-  };
-  if (d.size() != 4 && d.size() != 7 && d.size() != 10) return false;
-  if (digits(0, 4) < 0) return false;
+// The number `n` decimal digits at `at` write, or -1 when any is not a digit
+// or the text is too short.
+int Digits(std::string_view text, size_t at, size_t n) {
+  if (text.size() < at + n) return -1;
+  int value = 0;
+  for (size_t i = at; i < at + n; ++i) {
+    if (text[i] < '0' || text[i] > '9') return -1;
+    value = value * 10 + (text[i] - '0');
+  }
+  return value;
+}
+
+}  // namespace
+
+std::optional<IsoDateParts> ReadIsoDate(std::string_view d) {
+  if (d.size() != 4 && d.size() != 7 && d.size() != 10) return std::nullopt;
+  IsoDateParts parts;
+  parts.year = Digits(d, 0, 4);
+  if (parts.year < 0) return std::nullopt;
   if (d.size() >= 7) {
-    int month = digits(5, 2);
-    if (d[4] != '-' || month < 1 || month > 12) return false;
+    parts.month = Digits(d, 5, 2);
+    if (d[4] != '-' || parts.month < 0) return std::nullopt;
   }
   if (d.size() == 10) {
-    int day = digits(8, 2);
-    if (d[7] != '-' || day < 1 || day > 31) return false;
+    parts.day = Digits(d, 8, 2);
+    if (d[7] != '-' || parts.day < 0) return std::nullopt;
   }
+  return parts;
+}
+
+bool IsIsoDate(std::string_view d) {
+  std::optional<IsoDateParts> parts = ReadIsoDate(d);
+  if (!parts) return false;
+  if (d.size() >= 7 && (parts->month < 1 || parts->month > 12)) return false;
+  if (d.size() == 10 && (parts->day < 1 || parts->day > 31)) return false;
   return true;
 }
+
+int YearOf(std::string_view iso_date) { return std::max(Digits(iso_date, 0, 4), 0); }
 
 int CompareDates(std::string_view a, std::string_view b) {
   size_t n = std::min(a.size(), b.size());

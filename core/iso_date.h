@@ -5,12 +5,30 @@
 // normalizer (extract/dates.h) produces it.
 #pragma once
 
+#include <optional>
 #include <string_view>
 
 namespace irkg {
 
+// The numbers a date of one of the three forms writes; month and day are 0
+// when the date does not give them.
+struct IsoDateParts {
+  int year = 0;
+  int month = 0;
+  int day = 0;
+};
+
+// Reads "YYYY", "YYYY-MM" or "YYYY-MM-DD" (digits and dashes in place, no
+// range checks: "2023-13" reads as month 13); nullopt for any other text.
+// The one reader of the form: callers judge the numbers as they need.
+std::optional<IsoDateParts> ReadIsoDate(std::string_view date);
+
 // True for "YYYY", "YYYY-MM" and "YYYY-MM-DD" with plausible numbers.
 bool IsIsoDate(std::string_view date);
+
+// The year a date begins with (its first four characters, when they are
+// digits), 0 when it has none.
+int YearOf(std::string_view iso_date);
 
 // -1, 0 or 1: `a` before, overlapping or after `b`, on their common precision.
 int CompareDates(std::string_view a, std::string_view b);

@@ -9,12 +9,12 @@
 #include <bitset>
 #include <cmath>
 #include <cstdio>
-#include <deque>
 #include <limits>
 #include <tuple>
 #include <unordered_map>
 
 #include "core/text.h"
+#include "graph/breadth_first.h"
 #include "graph/entity_lookup.h"
 #include "graph/graph_builder.h"
 
@@ -87,18 +87,21 @@ Result<DiagramSelection> SelectForDiagram(const KnowledgeGraph& graph, const Dia
     for (VertexId v = 0; v < n; ++v)
       if (vertex_ok(v)) distance[v] = 0;
   } else {
-    std::deque<VertexId> queue(focus.begin(), focus.end());
+    std::vector<VertexId> reached = focus;
+    std::vector<int> hops(focus.size(), 0);
     for (VertexId v : focus) distance[v] = 0;
-    while (!queue.empty()) {
-      VertexId v = queue.front();
-      queue.pop_front();
-      if (distance[v] >= options.depth) continue;
-      graph.ForEachIncident(v, [&](EdgeId e, VertexId other, bool) {
-        if (distance[other] != kUnreached || !edge_ok(e, other)) return;
-        distance[other] = distance[v] + 1;
-        queue.push_back(other);
-      });
-    }
+    BreadthFirst(
+        &reached, &hops, options.depth,
+        [&](VertexId v, auto&& visit) {
+          graph.ForEachIncident(v, [&](EdgeId e, VertexId other, bool) {
+            if (edge_ok(e, other)) visit(other);
+          });
+        },
+        [&](VertexId w, int hops_to_w) {
+          if (distance[w] != kUnreached) return false;
+          distance[w] = hops_to_w;
+          return true;
+        });
   }
   auto candidate = [&](VertexId v) { return distance[v] != kUnreached; };
 

@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include "core/iso_date.h"
 #include "core/text.h"
 
 namespace irkg::internal {
@@ -120,21 +121,12 @@ void CivilFromDays(long z, int* y, int* m, int* d) {
 bool ParseIso(const std::string& s, int* y, int* m, int* d) {
   *y = *m = *d = 0;
   // The article's date is parsed once per sentence, and it is nearly always
-  // in the normalized forms Iso() writes; read those by hand, as sscanf
+  // in the normalized forms Iso() writes; read those without sscanf, which
   // costs more than the rest of FindDates on a short sentence.
-  auto digits = [&](size_t at, size_t n) {
-    int v = 0;
-    for (size_t j = at; j < at + n; ++j) {
-      if (s[j] < '0' || s[j] > '9') return -1;
-      v = v * 10 + (s[j] - '0');
-    }
-    return v;
-  };
-  if ((s.size() == 4 || s.size() == 7 || s.size() == 10) && digits(0, 4) >= 0 &&
-      (s.size() < 7 || (s[4] == '-' && digits(5, 2) >= 0)) && (s.size() < 10 || (s[7] == '-' && digits(8, 2) >= 0))) {
-    *y = digits(0, 4);
-    if (s.size() >= 7) *m = digits(5, 2);
-    if (s.size() >= 10) *d = digits(8, 2);
+  if (std::optional<IsoDateParts> parts = ReadIsoDate(s)) {
+    *y = parts->year;
+    *m = parts->month;
+    *d = parts->day;
     return IsYear(*y);
   }
   return std::sscanf(s.c_str(), "%4d-%2d-%2d", y, m, d) >= 1 && IsYear(*y);

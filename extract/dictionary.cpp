@@ -515,17 +515,6 @@ Status Dictionary::LoadFile(const std::string& path) {
   return LoadString(ss.str(), path);
 }
 
-Result<std::string> FindDataDirectory() {
-  std::vector<std::string> candidates;
-  if (const char* env = std::getenv("IRKG_DATA_DIR")) candidates.push_back(env);
-  candidates.push_back(IRKG_INSTALL_DATA_DIR);
-  candidates.push_back(IRKG_SOURCE_DATA_DIR);
-  std::error_code ec;
-  for (const auto& c : candidates)
-    if (fs::exists(fs::path(c) / "countries.tsv", ec)) return c;
-  return Status::NotFound("cannot find irkg's dictionaries (set IRKG_DATA_DIR to the data/ directory)");
-}
-
 Result<Dictionary> Dictionary::LoadDefault(const std::vector<std::string>& extra_files) {
   auto found = FindDataDirectory();
   if (!found.ok()) return found.status();

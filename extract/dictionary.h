@@ -16,14 +16,11 @@
 #include <string_view>
 #include <vector>
 
+#include "core/data_directory.h"  // FindDataDirectory, where LoadDefault reads
 #include "core/status.h"
 #include "extract/cue_class.h"
 
 namespace irkg {
-
-// The directory of irkg's data files: $IRKG_DATA_DIR, the installed
-// share/irkg, or the source tree's data/, the first that holds them.
-Result<std::string> FindDataDirectory();
 
 enum class EntryKind : unsigned char { kCountry, kLocation, kOrganization, kTitle, kGivenName, kCue };
 

@@ -1,45 +1,18 @@
 #include "graph/entity_resolver.h"
 
 #include <algorithm>
-#include <array>
+#include <limits>
 #include <map>
 #include <set>
+#include <span>
 #include <unordered_map>
 #include <utility>
 
 #include "core/text.h"
+#include "graph/person_name_folds.h"
 
 namespace irkg {
 namespace {
-
-// Romanization variants, applied in this order to each lower-case token:
-// "dj" and "kh" are single sounds that must fold before the vowel rules see
-// their letters; a "y" after a vowel is the glide also written "i"
-// ("Bayramov", "Bairamov"). A new variant is a row here.
-constexpr std::array<std::pair<std::string_view, std::string_view>, 11> kSpellingFolds = {{
-    {"dj", "j"},
-    {"kh", "h"},
-    {"x", "ks"},
-    {"ou", "u"},
-    {"iye", "ie"},  // Aliyev, Aliev
-    {"aei", "ai"},  // Raeisi, Raisi
-    {"ay", "ai"},
-    {"ey", "ei"},
-    {"oy", "oi"},
-    {"uy", "ui"},
-    {"yy", "y"},    // Zelenskyy, Zelensky
-}};
-
-// Words before a name that are not part of it ("Mr Zarif", "Sheikh Tamim").
-constexpr std::array<std::string_view, 12> kHonorifics = {"mr",    "mrs",  "ms",   "dr",   "sir",  "dame",
-                                                          "sheikh", "prof", "madam", "lord", "mister", "hon"};
-// Arabic article particles written apart or hyphenated ("Al-Sisi", "el-Sisi").
-constexpr std::array<std::string_view, 3> kParticles = {"al", "el", "ul"};
-
-template <size_t N>
-bool IsOneOf(std::string_view word, const std::array<std::string_view, N>& words) {
-  return std::find(words.begin(), words.end(), word) != words.end();
-}
 
 void ReplaceAll(std::string* s, std::string_view from, std::string_view to) {
   size_t at = 0;
@@ -120,8 +93,24 @@ class Resolver {
 // The persons of one folded surname: the unit within which persons are compared.
 struct SurnameBlock {
   std::map<std::vector<std::string>, std::vector<size_t>> full_names;  // tokens -> observations
-  std::map<uint64_t, std::vector<size_t>> alone_by_story;              // surname alone, per story
+  // The surname alone: (story, observation) pairs, sorted before resolving
+  // so that each story's observations are one run. A list, not a map of
+  // lists: nearly every story names a surname once.
+  std::vector<std::pair<uint64_t, size_t>> alone;
 };
+
+// Calls visit(story, observations) for each story's run of `alone` (sorted).
+template <typename Visit>
+void ForEachStory(const std::vector<std::pair<uint64_t, size_t>>& alone, Visit&& visit) {
+  std::vector<size_t> members;
+  for (size_t i = 0; i < alone.size();) {
+    members.clear();
+    size_t j = i;
+    for (; j < alone.size() && alone[j].first == alone[i].first; ++j) members.push_back(alone[j].second);
+    visit(alone[i].first, members);
+    i = j;
+  }
+}
 
 // Full names with the same folded tokens are one person; a full name that
 // could only be a short form of one fuller name joins it. A name that could
@@ -148,12 +137,19 @@ void ResolveFullNames(const SurnameBlock& block, Resolver* r) {
   }
 }
 
-// Offices of the full-named persons of one block: year -> cluster roots, by
-// (title, state) and by state alone.
-using ByYear = std::map<int, std::set<size_t>>;
+// Offices of the full-named persons of one block, as sorted lists of
+// (title, state, year, cluster root): by title and state, and by state
+// alone (title 0). Symbols are compared by id: only equality matters.
+struct Holding {
+  uint32_t title;
+  uint32_t state;
+  int year;
+  size_t root;
+  auto operator<=>(const Holding&) const = default;
+};
 struct OfficeIndex {
-  std::map<std::pair<std::string, Symbol>, ByYear> by_title;
-  std::map<Symbol, ByYear> by_state;
+  std::vector<Holding> by_title;
+  std::vector<Holding> by_state;
 };
 
 OfficeIndex IndexOffices(const SurnameBlock& block, Resolver* r) {
@@ -162,53 +158,95 @@ OfficeIndex IndexOffices(const SurnameBlock& block, Resolver* r) {
     for (size_t m : members)
       for (const OfficeSighting& office : r->obs()[m].offices)
         if (office.year != 0 && !office.state_code.empty()) {
-          index.by_title[{office.title_key, office.state_code}][office.year].insert(r->Find(m));
-          index.by_state[office.state_code][office.year].insert(r->Find(m));
+          index.by_title.push_back(Holding{office.title_key.id(), office.state_code.id(), office.year, r->Find(m)});
+          index.by_state.push_back(Holding{0, office.state_code.id(), office.year, r->Find(m)});
         }
+  for (std::vector<Holding>* list : {&index.by_title, &index.by_state}) {
+    std::sort(list->begin(), list->end());
+    list->erase(std::unique(list->begin(), list->end()), list->end());
+  }
   return index;
 }
 
-// The roots `index` holds under `key` within two years of `year`; at any
-// time when `year` is 0 (an undated article cannot disagree on time). Only
-// whether there is one matters, so the search stops past `enough` (unless
-// every one is wanted, to explain): a block that grows with the corpus
-// would otherwise make each lookup grow with it.
-template <typename Key>
-void AddHoldersNear(const std::map<Key, ByYear>& index, const Key& key, int year, size_t enough, std::set<size_t>* out) {
-  auto holders = index.find(key);
-  if (holders == index.end()) return;
-  auto it = year == 0 ? holders->second.begin() : holders->second.lower_bound(year - 2);
-  for (; it != holders->second.end() && (year == 0 || it->first <= year + 2) && out->size() <= enough; ++it)
-    for (size_t root : it->second) {
-      out->insert(root);
-      if (out->size() > enough) return;
-    }
+// The roots `index` holds for (title, state) within two years of `year`; at
+// any time when `year` is 0 (an undated article cannot disagree on time).
+// Only whether there is one matters, so the search stops past `enough`
+// (unless every one is wanted, to explain): a block that grows with the
+// corpus would otherwise make each lookup grow with it.
+void AddHoldersNear(const std::vector<Holding>& index, Symbol title, Symbol state, int year, size_t enough,
+                    std::set<size_t>* out) {
+  const int from = year == 0 ? std::numeric_limits<int>::min() : year - 2;
+  auto it = std::lower_bound(index.begin(), index.end(), Holding{title.id(), state.id(), from, 0});
+  for (; it != index.end() && it->title == title.id() && it->state == state.id() && (year == 0 || it->year <= year + 2);
+       ++it) {
+    out->insert(it->root);
+    if (out->size() > enough) return;
+  }
 }
+
+// The states each story names (by ISO code), for every block to look up:
+// two parallel sorted lists rather than a set per story.
+class StoryStates {
+ public:
+  // Of the stories in `wanted` (sorted) only: few surnames alone go without a title.
+  StoryStates(const std::vector<NameObservation>& obs, const std::vector<uint64_t>& wanted) {
+    if (wanted.empty()) return;
+    std::vector<std::pair<uint64_t, Symbol>> pairs;
+    for (const NameObservation& o : obs)
+      if (o.type == EntityType::kCountry && !o.code.empty() && std::binary_search(wanted.begin(), wanted.end(), o.story))
+        pairs.emplace_back(o.story, o.code);
+    auto by_id = [](const auto& a, const auto& b) {
+      return std::pair(a.first, a.second.id()) < std::pair(b.first, b.second.id());
+    };
+    std::sort(pairs.begin(), pairs.end(), by_id);
+    pairs.erase(std::unique(pairs.begin(), pairs.end()), pairs.end());
+    stories_.reserve(pairs.size());
+    codes_.reserve(pairs.size());
+    for (const auto& [story, code] : pairs) {
+      stories_.push_back(story);
+      codes_.push_back(code);
+    }
+  }
+  std::span<const Symbol> Of(uint64_t story) const {
+    auto [first, last] = std::equal_range(stories_.begin(), stories_.end(), story);
+    return {codes_.data() + (first - stories_.begin()), static_cast<size_t>(last - first)};
+  }
+
+ private:
+  std::vector<uint64_t> stories_;
+  std::vector<Symbol> codes_;
+};
 
 // A surname alone names, within its story, the one full-named person of the
 // story with that surname; failing that, the one full-named person anywhere
 // who holds the same title of the same state within two years; failing a
 // title, the one in office within two years in a state the story names.
 // Decided per story, so an article and its copies decide alike.
-void ResolveSurnamesAlone(const SurnameBlock& block, const std::unordered_map<uint64_t, std::set<Symbol>>& story_states,
-                          Resolver* r) {
-  r->LinkGroups(block.alone_by_story, ResolutionRule::kSameStory);
-  if (block.full_names.empty()) return;
-  std::map<uint64_t, std::set<size_t>> roots_by_story;  // full-named persons of each story
+void ResolveSurnamesAlone(const SurnameBlock& block, const StoryStates& story_states, Resolver* r) {
+  ForEachStory(block.alone, [&](uint64_t, const std::vector<size_t>& members) {
+    for (size_t m : members) r->Link(m, members[0], ResolutionRule::kSameStory);
+  });
+  if (block.full_names.empty() || block.alone.empty()) return;
+  std::vector<std::pair<uint64_t, size_t>> roots_by_story;  // full-named persons of each story, sorted
   for (const auto& [tokens, members] : block.full_names)
-    for (size_t m : members) roots_by_story[r->obs()[m].story].insert(r->Find(m));
+    for (size_t m : members) roots_by_story.emplace_back(r->obs()[m].story, r->Find(m));
+  std::sort(roots_by_story.begin(), roots_by_story.end());
+  roots_by_story.erase(std::unique(roots_by_story.begin(), roots_by_story.end()), roots_by_story.end());
   const OfficeIndex offices = IndexOffices(block, r);
 
-  for (const auto& [story, members] : block.alone_by_story) {
+  ForEachStory(block.alone, [&](uint64_t story, const std::vector<size_t>& members) {
     const size_t alone = members[0];
-    auto in_story = roots_by_story.find(story);
-    if (in_story != roots_by_story.end()) {
-      if (in_story->second.size() == 1) {
-        r->Link(alone, *in_story->second.begin(), ResolutionRule::kSurnameInStory);
+    auto in_story = std::lower_bound(roots_by_story.begin(), roots_by_story.end(), std::pair<uint64_t, size_t>{story, 0});
+    auto in_story_end = in_story;
+    while (in_story_end != roots_by_story.end() && in_story_end->first == story) ++in_story_end;
+    if (in_story != in_story_end) {
+      if (in_story_end - in_story == 1) {
+        r->Link(alone, in_story->second, ResolutionRule::kSurnameInStory);
       } else {
-        for (size_t root : in_story->second) r->Miss(alone, root, "the same article names more than one person so");
+        for (auto it = in_story; it != in_story_end; ++it)
+          r->Miss(alone, it->second, "the same article names more than one person so");
       }
-      continue;
+      return;
     }
     std::set<size_t> candidates;
     const size_t enough = r->explain() ? SIZE_MAX - 1 : 1;  // one, or more than one
@@ -216,13 +254,12 @@ void ResolveSurnamesAlone(const SurnameBlock& block, const std::unordered_map<ui
     for (size_t m : members) {
       for (const OfficeSighting& office : r->obs()[m].offices) {
         titled = true;
-        AddHoldersNear(offices.by_title, std::pair{office.title_key, office.state_code}, office.year, enough, &candidates);
+        AddHoldersNear(offices.by_title, office.title_key, office.state_code, office.year, enough, &candidates);
       }
     }
-    auto states = story_states.find(story);
-    if (!titled && states != story_states.end())
-      for (Symbol state : states->second)
-        AddHoldersNear(offices.by_state, state, r->obs()[alone].year, enough, &candidates);
+    if (!titled)
+      for (Symbol state : story_states.Of(story))
+        AddHoldersNear(offices.by_state, Symbol(), state, r->obs()[alone].year, enough, &candidates);
     if (candidates.size() == 1) {
       r->Link(alone, *candidates.begin(), titled ? ResolutionRule::kSurnameByOffice : ResolutionRule::kSurnameByState);
     } else if (candidates.size() > 1) {
@@ -231,7 +268,7 @@ void ResolveSurnamesAlone(const SurnameBlock& block, const std::unordered_map<ui
       for (const auto& [tokens, full] : block.full_names)
         r->Miss(alone, full[0], "no office or state in common within 2 years, and not in the same article");
     }
-  }
+  });
 }
 
 // Full names of one block that stay different people: listed for explain,
@@ -251,21 +288,44 @@ void NoteDifferentPersons(const SurnameBlock& block, Resolver* r) {
 void ResolvePersons(Resolver* r) {
   // Hashed: blocks are independent (no person links across surnames), so their order is free.
   std::unordered_map<std::string, SurnameBlock> blocks;
+  // Where each distinct name goes: its block, and its list of observations
+  // there when it is a full name. A corpus names the same persons over and
+  // over, so each name is folded once, not once an article.
+  struct Placement {
+    SurnameBlock* block = nullptr;
+    std::vector<size_t>* full_name = nullptr;
+  };
+  std::unordered_map<Symbol, Placement> placement_of_name;
   const auto& obs = r->obs();
+  placement_of_name.reserve(obs.size() / 4);
   for (size_t i = 0; i < obs.size(); ++i) {
     if (obs[i].type != EntityType::kPerson) continue;
-    std::vector<std::string> tokens = PersonNameTokens(obs[i].name);
-    if (tokens.empty()) tokens.emplace_back();
-    SurnameBlock& block = blocks[tokens.back()];
-    if (tokens.size() >= 2) {
-      block.full_names[std::move(tokens)].push_back(i);
+    auto [placed, fresh] = placement_of_name.try_emplace(obs[i].name);
+    Placement& placement = placed->second;
+    if (fresh) {
+      std::vector<std::string> tokens = PersonNameTokens(obs[i].name);
+      if (tokens.empty()) tokens.emplace_back();
+      placement.block = &blocks[tokens.back()];
+      if (tokens.size() >= 2) placement.full_name = &placement.block->full_names[std::move(tokens)];
+    }
+    if (placement.full_name) {
+      placement.full_name->push_back(i);
     } else {
-      block.alone_by_story[obs[i].story].push_back(i);
+      placement.block->alone.emplace_back(obs[i].story, i);
     }
   }
-  std::unordered_map<uint64_t, std::set<Symbol>> story_states;
-  for (const NameObservation& o : obs)
-    if (o.type == EntityType::kCountry && !o.code.empty()) story_states[o.story].insert(o.code);
+  // The stories whose surnames alone may need the states they name: those
+  // without a title, in a block with full names to choose from.
+  std::vector<uint64_t> untitled_stories;
+  for (auto& [surname, block] : blocks) {
+    std::sort(block.alone.begin(), block.alone.end());
+    if (block.full_names.empty()) continue;
+    for (const auto& [story, i] : block.alone)
+      if (obs[i].offices.empty()) untitled_stories.push_back(story);
+  }
+  std::sort(untitled_stories.begin(), untitled_stories.end());
+  untitled_stories.erase(std::unique(untitled_stories.begin(), untitled_stories.end()), untitled_stories.end());
+  const StoryStates story_states(obs, untitled_stories);
   for (const auto& [surname, block] : blocks) ResolveFullNames(block, r);
   // After every block's full names: a surname alone looks at final clusters.
   for (const auto& [surname, block] : blocks) ResolveSurnamesAlone(block, story_states, r);
@@ -387,16 +447,6 @@ uint64_t StoryFingerprint(std::vector<uint64_t> part_hashes) {
   return h;
 }
 
-int YearOf(std::string_view iso_date) {
-  if (iso_date.size() < 4) return 0;
-  int year = 0;
-  for (size_t i = 0; i < 4; ++i) {
-    if (iso_date[i] < '0' || iso_date[i] > '9') return 0;
-    year = year * 10 + (iso_date[i] - '0');
-  }
-  return year;
-}
-
 bool IsAcronym(std::string_view s) {
   if (s.size() < 2 || s.size() > 10) return false;
   size_t capitals = 0;
@@ -416,7 +466,7 @@ std::string TransliterationKey(std::string_view token) {
   std::string t;
   for (char c : token)
     if (t.empty() || t.back() != c || !(c >= 'a' && c <= 'z')) t.push_back(c);  // doubled letters: Mohammed, Mohamed
-  for (const auto& [from, to] : kSpellingFolds) ReplaceAll(&t, from, to);
+  for (const auto& [from, to] : PersonNameFolds::InUse().spelling_folds()) ReplaceAll(&t, from, to);
   // Russian -ий/-ый endings: Dmitriy, Dmitrii, Dmitry, Dmitri.
   if (t.size() > 3 && (EndsWith(t, "iy") || EndsWith(t, "ii"))) {
     t.pop_back();
@@ -432,11 +482,12 @@ std::vector<std::string> PersonNameTokens(std::string_view name) {
   for (std::string_view word : Split(key, ' '))
     if (!word.empty()) words.emplace_back(word);
   // Honorifics lead; particles stand before a part of the name.
+  const PersonNameFolds& folds = PersonNameFolds::InUse();
   size_t first = 0;
-  while (first + 1 < words.size() && IsOneOf(words[first], kHonorifics)) ++first;
+  while (first + 1 < words.size() && folds.IsHonorific(words[first])) ++first;
   std::vector<std::string> tokens;
   for (size_t i = first; i < words.size(); ++i) {
-    if (i + 1 < words.size() && IsOneOf(words[i], kParticles)) continue;
+    if (i + 1 < words.size() && folds.IsParticle(words[i])) continue;
     tokens.push_back(TransliterationKey(words[i]));
   }
   return tokens;

@@ -16,7 +16,8 @@
 // Person names are compared by one folding routine (PersonNameTokens):
 // NameKey (case, accents, punctuation), honorifics and Arabic article
 // particles dropped ("Mr", "al-", "el-"), transliteration variants folded
-// ("Zelenskyy"/"Zelenskiy"/"Zelensky", "Bayramov"/"Bairamov").
+// ("Zelenskyy"/"Zelenskiy"/"Zelensky", "Bayramov"/"Bairamov"). The lists of
+// honorifics, particles and variants are data (graph/person_name_folds.h).
 #pragma once
 
 #include <cstdint>
@@ -25,6 +26,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/iso_date.h"  // YearOf, for the offices of observations
 #include "core/schema.h"
 #include "core/symbol.h"
 
@@ -33,7 +35,7 @@ namespace irkg {
 // An office an article says the entity holds: the title as NameKey folds it,
 // the state's ISO code and the year of the evidence (0 when undated).
 struct OfficeSighting {
-  std::string title_key;
+  Symbol title_key;
   Symbol state_code;
   int year = 0;
   auto operator<=>(const OfficeSighting&) const = default;
@@ -94,9 +96,6 @@ Resolution ResolveEntities(const std::vector<NameObservation>& observations, boo
 // under a new id, whatever order the parts come in.
 uint64_t StoryFingerprint(std::vector<uint64_t> part_hashes);
 uint64_t HashText(std::string_view text, uint64_t seed = 0);
-
-// The year an ISO date begins with, 0 when it has none.
-int YearOf(std::string_view iso_date);
 
 // A news agency's tag as a dateline writes it, "(XNA)": a parenthesised run
 // of capitals. Never the name of a state, whatever article it sits in.

@@ -3,10 +3,14 @@
 #include <algorithm>
 #include <cmath>
 #include <deque>
+#include <limits>
 #include <map>
 #include <set>
+#include <span>
+#include <string_view>
 #include <tuple>
 #include <unordered_map>
+#include <unordered_set>
 #include <utility>
 
 #include "core/text.h"
@@ -109,39 +113,46 @@ using ObservationList = std::vector<std::pair<const ObservationKey*, const Obser
 
 // The fullest name; among equally long ones the most used, then the
 // smallest, so that the choice depends only on the set of observations.
-Symbol ChooseCanonicalName(const ObservationList& obs, const std::vector<size_t>& members) {
-  std::map<Symbol, size_t> uses;
-  for (size_t m : members) ++uses[obs[m].first->name];
-  const Symbol* best = nullptr;
+Symbol ChooseCanonicalName(const ObservationList& obs, std::span<const size_t> members) {
+  std::vector<Symbol> names;
+  names.reserve(members.size());
+  for (size_t m : members) names.push_back(obs[m].first->name);
+  std::sort(names.begin(), names.end());
+  Symbol best;
   size_t best_length = 0, best_uses = 0;
-  for (const auto& [name, count] : uses) {
-    size_t length = CodePointCount(name);
-    if (!best || length > best_length || (length == best_length && count > best_uses)) {
-      best = &name;
+  for (size_t i = 0; i < names.size();) {
+    size_t count = 1;
+    while (i + count < names.size() && names[i + count] == names[i]) ++count;
+    const size_t length = CodePointCount(names[i]);
+    if (best.empty() || length > best_length || (length == best_length && count > best_uses)) {
+      best = names[i];
       best_length = length;
       best_uses = count;
     }
+    i += count;
   }
-  return *best;
+  return best;
 }
 
-Entity MakeEntity(const ObservationList& obs, const std::vector<size_t>& members) {
+Entity MakeEntity(const ObservationList& obs, std::span<const size_t> members) {
   Entity entity;
   entity.type = obs[members[0]].first->type;
   entity.name = ChooseCanonicalName(obs, members);
-  std::set<Symbol> aliases;
+  std::vector<Symbol>& aliases = entity.aliases;
+  entity.sightings.reserve(members.size());
   for (size_t m : members) {
     const auto& [key, facts] = obs[m];
     KeepSmallestNonEmpty(&entity.subtype, facts->subtype);
     KeepSmallestNonEmpty(&entity.code, facts->code);
-    aliases.insert(key->name);
+    if (key->name != entity.name) aliases.push_back(key->name);
     for (Symbol mention : facts->mentions)
-      if (entity.type != EntityType::kCountry || !IsAgencyTag(mention)) aliases.insert(mention);
+      if (mention != entity.name && (entity.type != EntityType::kCountry || !IsAgencyTag(mention))) aliases.push_back(mention);
     // Members come in key order, so the sightings are sorted already.
     entity.sightings.push_back(Sighting{key->doc, key->name, facts->subtype, facts->code, facts->mentions});
   }
-  aliases.erase(entity.name);
-  entity.aliases.assign(aliases.begin(), aliases.end());
+  std::sort(aliases.begin(), aliases.end());
+  aliases.erase(std::unique(aliases.begin(), aliases.end()), aliases.end());
+  aliases.shrink_to_fit();
 
   std::string prefix = LowerAscii(EntityTypeName(entity.type)) + "/";
   if (entity.type == EntityType::kCountry && !entity.code.empty()) {
@@ -154,6 +165,64 @@ Entity MakeEntity(const ObservationList& obs, const std::vector<size_t>& members
     entity.id = prefix + Slug(entity.name);
   }
   return entity;
+}
+
+// Sorts relation observations by edge (subject, predicate, object ranks),
+// then by EvidenceOrder. The edges are sorted apart, as 16 bytes of integers
+// an observation, only the observations of one edge compare their evidence
+// (strings), and the deque is then permuted in place, each observation moved
+// once: sorting the 64-byte observations themselves moved each about log n
+// times, across memory far larger than the caches.
+void SortByEdgeThenEvidence(std::deque<RelationObservation>* relations) {
+  std::deque<RelationObservation>& rel = *relations;
+  const size_t n = rel.size();
+  if (n > std::numeric_limits<uint32_t>::max()) {  // beyond the keys' indices: the plain way
+    std::sort(rel.begin(), rel.end(), [](const RelationObservation& a, const RelationObservation& b) {
+      return std::tuple_cat(std::tie(a.subject, a.predicate, a.object), EvidenceOrder(a.evidence)) <
+             std::tuple_cat(std::tie(b.subject, b.predicate, b.object), EvidenceOrder(b.evidence));
+    });
+    return;
+  }
+  struct Key {
+    uint32_t subject;
+    uint32_t object;
+    uint32_t index;  // where the observation is now; after sorting, where the key's place takes it from
+    Predicate predicate;
+  };
+  auto edge = [](const Key& k) { return std::tie(k.subject, k.predicate, k.object); };
+  std::vector<Key> keys(n);
+  for (size_t i = 0; i < n; ++i)
+    keys[i] = Key{rel[i].subject, rel[i].object, static_cast<uint32_t>(i), rel[i].predicate};
+  std::sort(keys.begin(), keys.end(), [&](const Key& a, const Key& b) {
+    return std::tuple_cat(edge(a), std::tie(a.index)) < std::tuple_cat(edge(b), std::tie(b.index));
+  });
+  for (size_t first = 0; first < n;) {
+    size_t last = first + 1;
+    while (last < n && edge(keys[last]) == edge(keys[first])) ++last;
+    if (last - first > 1)
+      std::sort(keys.begin() + static_cast<std::ptrdiff_t>(first), keys.begin() + static_cast<std::ptrdiff_t>(last),
+                [&](const Key& a, const Key& b) {
+                  return EvidenceOrder(rel[a.index].evidence) < EvidenceOrder(rel[b.index].evidence);
+                });
+    first = last;
+  }
+  // Place k takes the observation at keys[k].index; each cycle of the
+  // permutation is followed once, and a place done is marked by index == k.
+  for (size_t start = 0; start < n; ++start) {
+    if (keys[start].index == start) continue;
+    RelationObservation held = std::move(rel[start]);
+    size_t place = start;
+    while (true) {
+      const size_t from = keys[place].index;
+      keys[place].index = static_cast<uint32_t>(place);
+      if (from == start) {
+        rel[place] = std::move(held);
+        break;
+      }
+      rel[place] = std::move(rel[from]);
+      place = from;
+    }
+  }
 }
 
 }  // namespace
@@ -223,27 +292,44 @@ struct GraphBuilder::Impl {
     std::vector<NameObservation> out;
     out.reserve(entities.size());
     std::vector<uint32_t> index_of_serial(entities.size());
-    std::unordered_map<Symbol, std::vector<uint64_t>> story_parts;  // doc -> hashes of what it holds
+    // Per article (by doc): the hashes of what it holds, then its story and year.
+    struct Story {
+      std::vector<uint64_t> parts;
+      uint64_t fingerprint = 0;
+      int year = 0;
+    };
+    std::unordered_map<Symbol, Story> stories;
+    stories.reserve(articles.size() + 1);
+    // Offices name few titles many times over: each is folded once.
+    std::unordered_map<Symbol, Symbol> title_keys;
     for (const auto& [key, facts] : entities) {
       index_of_serial[facts.serial] = static_cast<uint32_t>(out.size());
       if (keys) keys->emplace_back(&key, &facts);
       out.push_back(NameObservation{key.type, key.doc, key.name, facts.code, facts.mentions, 0, 0, {}});
-      story_parts[key.doc].push_back(HashText(key.name.str(), static_cast<uint64_t>(key.type)));
+      stories[key.doc].parts.push_back(HashText(key.name.view(), static_cast<uint64_t>(key.type)));
     }
     for (const RelationObservation& r : relations) {
       const Evidence& ev = r.evidence;
-      if (!IsBackground(ev)) story_parts[ev.article].push_back(HashText(ev.text.str(), (uint64_t{ev.start} << 32) | ev.end));
+      if (!IsBackground(ev)) stories[ev.article].parts.push_back(HashText(ev.text.view(), (uint64_t{ev.start} << 32) | ev.end));
       if (r.predicate != Predicate::kHoldsPosition) continue;
       const NameObservation& state = out[index_of_serial[r.object]];
       if (state.type != EntityType::kCountry) continue;
-      out[index_of_serial[r.subject]].offices.push_back(OfficeSighting{NameKey(ev.title), state.code, YearOf(ev.date)});
+      auto [title, fresh] = title_keys.try_emplace(ev.title);
+      if (fresh) title->second = Symbol(NameKey(ev.title));
+      out[index_of_serial[r.subject]].offices.push_back(OfficeSighting{title->second, state.code, YearOf(ev.date)});
     }
-    std::unordered_map<Symbol, uint64_t> story_of_doc;
-    for (auto& [doc, parts] : story_parts) story_of_doc.emplace(doc, StoryFingerprint(std::move(parts)));
+    for (auto& [doc, story] : stories) {
+      story.fingerprint = StoryFingerprint(std::move(story.parts));
+      story.parts = {};
+    }
+    for (const auto& [doc, article] : articles) {
+      auto story = stories.find(doc);
+      if (story != stories.end()) story->second.year = YearOf(article.date);
+    }
     for (NameObservation& o : out) {
-      o.story = story_of_doc.at(o.article);
-      auto article = articles.find(o.article);
-      if (article != articles.end()) o.year = YearOf(article->second.date);
+      const Story& story = stories.at(o.article);
+      o.story = story.fingerprint;
+      o.year = story.year;
       std::sort(o.offices.begin(), o.offices.end());
       o.offices.erase(std::unique(o.offices.begin(), o.offices.end()), o.offices.end());
     }
@@ -348,31 +434,62 @@ KnowledgeGraph GraphBuilder::Build() {
   obs.reserve(impl_->entities.size());
   const Resolution resolution = ResolveEntities(impl_->ResolverInput(&obs));
 
-  std::map<size_t, std::vector<size_t>> clusters;
-  for (size_t i = 0; i < obs.size(); ++i) clusters[resolution.cluster[i]].push_back(i);
-
-  // Entities in id order; ids made unique in a way that depends only on the clusters.
-  std::vector<std::pair<Entity, size_t>> entities;  // entity, its cluster root
-  for (const auto& [root, members] : clusters) entities.emplace_back(MakeEntity(obs, members), root);
-  std::sort(entities.begin(), entities.end(), [](const auto& a, const auto& b) {
-    return std::tie(a.first.id, a.second) < std::tie(b.first.id, b.second);
-  });
-  std::set<Symbol> used_ids;
-  for (auto& [entity, root] : entities) {
-    std::string base = entity.id.str();
-    for (int n = 2; !used_ids.insert(entity.id).second; ++n) entity.id = base + "-" + std::to_string(n);
+  // The members of each cluster, in observation (key) order, clusters by
+  // root: a counting sort, the roots being observation indices.
+  const size_t n = obs.size();
+  std::vector<size_t> member_start(n + 1, 0), members(n);
+  for (size_t i = 0; i < n; ++i) ++member_start[resolution.cluster[i] + 1];
+  for (size_t i = 0; i < n; ++i) member_start[i + 1] += member_start[i];
+  {
+    std::vector<size_t> next(member_start.begin(), member_start.end() - 1);
+    for (size_t i = 0; i < n; ++i) members[next[resolution.cluster[i]]++] = i;
   }
-  std::sort(entities.begin(), entities.end(),
-            [](const auto& a, const auto& b) { return a.first.id < b.first.id; });
+  auto members_of = [&](size_t root) {
+    return std::span<const size_t>(members.data() + member_start[root], member_start[root + 1] - member_start[root]);
+  };
+
+  std::vector<Entity> entities;
+  std::vector<size_t> root_of;  // each entity's cluster root
+  for (size_t root = 0; root < n; ++root) {
+    if (member_start[root] == member_start[root + 1]) continue;
+    entities.push_back(MakeEntity(obs, members_of(root)));
+    root_of.push_back(root);
+  }
+
+  // Entities in id order; ids made unique in a way that depends only on the
+  // clusters. Sorted as a permutation: an Entity is too big to move about.
+  std::vector<uint32_t> order(entities.size());
+  for (uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::vector<std::string_view> id_text(entities.size());
+  auto refresh_text = [&] {
+    for (size_t i = 0; i < entities.size(); ++i) id_text[i] = entities[i].id.view();
+  };
+  refresh_text();
+  std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
+    return std::tie(id_text[a], root_of[a]) < std::tie(id_text[b], root_of[b]);
+  });
+  std::unordered_set<Symbol> used_ids;
+  used_ids.reserve(entities.size());
+  bool renamed = false;
+  for (uint32_t i : order) {
+    Entity& entity = entities[i];
+    std::string base = entity.id.str();
+    for (int k = 2; !used_ids.insert(entity.id).second; ++k) entity.id = base + "-" + std::to_string(k), renamed = true;
+  }
+  if (renamed) {
+    refresh_text();
+    std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) { return id_text[a] < id_text[b]; });
+  }
 
   // Entities are now in strictly increasing id order, so an entity's rank
   // compares as its id does: relations are keyed and sorted by ranks, which
   // orders them exactly as the ids would without a string comparison per
   // piece of evidence.
-  std::vector<uint32_t> rank_of_serial(obs.size());
-  for (size_t rank = 0; rank < entities.size(); ++rank)
-    for (size_t m : clusters.at(entities[rank].second)) rank_of_serial[obs[m].second->serial] = static_cast<uint32_t>(rank);
-  clusters.clear();
+  std::vector<uint32_t> rank_of_serial(n);
+  for (size_t rank = 0; rank < order.size(); ++rank)
+    for (size_t m : members_of(root_of[order[rank]])) rank_of_serial[obs[m].second->serial] = static_cast<uint32_t>(rank);
+  members = {};
+  member_start = {};
   obs.clear();
   impl_->entities.clear();
 
@@ -382,10 +499,8 @@ KnowledgeGraph GraphBuilder::Build() {
     r.object = rank_of_serial[r.object];
     if (Info(r.predicate).symmetric && r.object < r.subject) std::swap(r.subject, r.object);
   }
+  SortByEdgeThenEvidence(&relations);
   auto edge_key = [](const RelationObservation& r) { return std::tie(r.subject, r.predicate, r.object); };
-  std::sort(relations.begin(), relations.end(), [&](const RelationObservation& a, const RelationObservation& b) {
-    return std::tuple_cat(edge_key(a), EvidenceOrder(a.evidence)) < std::tuple_cat(edge_key(b), EvidenceOrder(b.evidence));
-  });
   size_t edge_count = 0;
   for (size_t i = 0; i < relations.size(); ++i)
     if (i == 0 || edge_key(relations[i - 1]) != edge_key(relations[i])) ++edge_count;
@@ -394,8 +509,8 @@ KnowledgeGraph GraphBuilder::Build() {
   graph.Reserve(entities.size(), edge_count);
   std::vector<VertexId> vertex_of_rank;
   vertex_of_rank.reserve(entities.size());
-  for (auto& [entity, root] : entities) vertex_of_rank.push_back(graph.AddEntity(std::move(entity)));
-  entities.clear();
+  for (uint32_t i : order) vertex_of_rank.push_back(graph.AddEntity(std::move(entities[i])));
+  entities = {};
   while (!relations.empty()) {
     const RelationObservation& first = relations.front();
     size_t same = 1;

@@ -10,6 +10,7 @@
 
 #include "core/iso_date.h"
 #include "core/text.h"
+#include "graph/breadth_first.h"
 
 namespace irkg {
 
@@ -104,16 +105,15 @@ class Searcher {
     out->vertices.assign(1, center);
     out->distance.assign(1, 0);
     Touch(center).hops[kStart] = 0;
-    for (size_t i = 0; i < out->vertices.size() && out->distance[i] < depth; ++i) {
-      const int distance = out->distance[i] + 1;
-      ForEachStep(out->vertices[i], [&](VertexId w, PathHop) {
-        Mark& m = Touch(w);
-        if (m.hops[kStart] != kFar) return;
-        m.hops[kStart] = static_cast<uint32_t>(distance);
-        out->vertices.push_back(w);
-        out->distance.push_back(distance);
-      });
-    }
+    BreadthFirst(
+        &out->vertices, &out->distance, depth,
+        [&](VertexId v, auto&& visit) { ForEachStep(v, [&](VertexId w, PathHop) { visit(w); }); },
+        [&](VertexId w, int hops) {
+          Mark& m = Touch(w);
+          if (m.hops[kStart] != kFar) return false;
+          m.hops[kStart] = static_cast<uint32_t>(hops);
+          return true;
+        });
   }
   bool InLastNeighborhood(VertexId v) const { return Hops(v, kStart) != kFar; }
 

@@ -66,13 +66,6 @@ TEST_CASE("a news agency tag is not a state's name") {
   CHECK_FALSE(IsAgencyTag("(X)"));
 }
 
-TEST_CASE("years are read from ISO dates") {
-  CHECK(YearOf("2021-05-03") == 2021);
-  CHECK(YearOf("1999") == 1999);
-  CHECK(YearOf("") == 0);
-  CHECK(YearOf("May 2021") == 0);
-}
-
 TEST_CASE("a story's fingerprint ignores the order of its parts, not their content") {
   uint64_t a = HashText("first"), b = HashText("second");
   CHECK(StoryFingerprint({a, b}) == StoryFingerprint({b, a, a}));

@@ -1,0 +1,16 @@
+// Where irkg's data files are: the dictionaries (data/*.tsv) and the
+// linguistic tables beside them (data/language/, data/lexicon/). Every module
+// that reads data asks here, so that they all read the same directory.
+#pragma once
+
+#include <string>
+
+#include "core/status.h"
+
+namespace irkg {
+
+// The directory of irkg's data files: $IRKG_DATA_DIR, the installed
+// share/irkg, or the source tree's data/, the first that holds them.
+Result<std::string> FindDataDirectory();
+
+}  // namespace irkg
