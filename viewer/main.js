@@ -6,6 +6,7 @@ import Graph from "graphology";
 import Sigma from "sigma";
 import "./style.css";
 import { viewAsPng, viewAsSvg, download } from "./export.js";
+import { drawLabelsApart } from "./labels.js";
 import { liveLayout } from "./layout.js";
 import { articlesOf, complete, emptyFilters, filterTests, loadModel, neighbours, offices, shortestPath,
          visibility } from "./model.js";
@@ -367,6 +368,7 @@ const renderer = new Sigma(graph, container, {
   },
 });
 
+drawLabelsApart(renderer);
 performance.mark("irkg-sigma");
 
 function computeHighlight() {
