@@ -63,8 +63,8 @@ export function viewAsSvg(renderer, graph, legend) {
   const settings = { ...renderer.getSettings(), labelSize: 12 };
   const measure = document.createElement("canvas").getContext("2d");
   measure.font = `${settings.labelSize}px sans-serif`;
-  for (const l of placeLabels(measure, candidates, settings))
-    labels.appendChild(element("text", { x: l.x + l.size + 3, y: l.y + 4 }, l.label));
+  for (const l of placeLabels(measure, candidates, settings, width, height))
+    labels.appendChild(element("text", { x: l.left, y: l.baseline }, l.label));
   svg.append(edges, nodes, labels);
   const key = element("g", { "font-family": "sans-serif", "font-size": 11, fill: "#1F2933" });
   legend.forEach((entry, i) => {

@@ -2,15 +2,19 @@
 // by cell of its label grid, so two long names in neighbouring cells are
 // written over each other. Here sigma's label drawer only collects them;
 // after the frame they are drawn most important first (the selected entity,
-// then forced labels, then the biggest discs), each only where it overlaps
-// no label already drawn, on a white halo. The hovered entity's label is
-// sigma's own.
+// then forced labels, then the biggest discs), each right of its disc as
+// sigma puts it, else left, above or below, wherever it overlaps no label
+// already drawn and stays on the canvas; one with no such place is left
+// out. They have a white halo. The hovered entity's label is sigma's own.
 
-// The box a label takes on screen, as sigma's own drawer places it.
-function labelBox(context, label, x, y, size, settings) {
+// The boxes a label may take on screen: right of the disc first, as
+// sigma's own drawer places it, then left, above, below.
+function labelBoxes(context, label, x, y, size, settings) {
   const width = context.measureText(label).width;
   const height = settings.labelSize;
-  return { left: x + size + 3, right: x + size + 3 + width, top: y - height / 2 - 1, bottom: y + height / 2 + 1 };
+  const box = (left, middle) => ({ left, right: left + width, top: middle - height / 2 - 1, bottom: middle + height / 2 + 1 });
+  return [box(x + size + 3, y), box(x - size - 3 - width, y),
+          box(x - width / 2, y - size - 2 - height / 2), box(x - width / 2, y + size + 2 + height / 2)];
 }
 
 function overlaps(a, b) {
@@ -19,15 +23,18 @@ function overlaps(a, b) {
 }
 
 // Of `labels` ({label, x, y, size, rank}, rank smaller first), those that
-// can be written without overlapping one written before, in order.
-export function placeLabels(context, labels, settings) {
+// can be written without overlapping one written before and within
+// `width` x `height`, each with its place: {...label, left, baseline}.
+export function placeLabels(context, labels, settings, width, height) {
   const placed = [];
   const boxes = [];
+  const inside = (b) => b.left >= 0 && b.right <= width && b.top >= 0 && b.bottom <= height;
   for (const l of [...labels].sort((a, b) => a.rank - b.rank)) {
-    const box = labelBox(context, l.label, l.x, l.y, l.size, settings);
-    if (boxes.some((b) => overlaps(box, b))) continue;
+    const box = labelBoxes(context, l.label, l.x, l.y, l.size, settings)
+      .find((b) => inside(b) && !boxes.some((other) => overlaps(b, other)));
+    if (!box) continue;
     boxes.push(box);
-    placed.push(l);
+    placed.push({ ...l, left: box.left, baseline: (box.top + box.bottom) / 2 + settings.labelSize / 3 });
   }
   return placed;
 }
@@ -56,9 +63,11 @@ export function drawLabelsApart(renderer) {
     context.strokeStyle = "rgba(255, 255, 255, 0.85)";
     context.lineWidth = 3;
     context.lineJoin = "round";
-    for (const l of placeLabels(context, pending, settings)) {
-      context.strokeText(l.label, l.x + l.size + 3, l.y + settings.labelSize / 3);
-      context.fillText(l.label, l.x + l.size + 3, l.y + settings.labelSize / 3);
+    context.textAlign = "left";
+    const { width, height } = renderer.getDimensions();
+    for (const l of placeLabels(context, pending, settings, width, height)) {
+      context.strokeText(l.label, l.left, l.baseline);
+      context.fillText(l.label, l.left, l.baseline);
     }
     pending = [];
   });
