@@ -145,11 +145,13 @@ int RunView(const Args& args) {
   if (output.empty() || output == "-") return Fail(Status::Usage("view needs -o FILE.html"));
   auto options = DiagramOptionsFrom(args);
   if (!options.ok()) return Fail(options.status());
-  // The assets first: without them there is nothing to write, whatever the graph.
-  auto assets = LoadViewerAssets();
-  if (!assets.ok()) return Fail(assets.status());
+  // The graph before the page's assets: a fault in the user's file is
+  // reported as every other command reports it, whether or not this
+  // installation has the viewer's script.
   auto graph = LoadNarrowedGraph(args, "view", *options);
   if (!graph.ok()) return Fail(graph.status());
+  auto assets = LoadViewerAssets();
+  if (!assets.ok()) return Fail(assets.status());
   auto out = OutputFile::Open(output);
   if (!out.ok()) return Fail(out.status());
   Status s = WriteViewer(*graph, options->title, *assets, *out);

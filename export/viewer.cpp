@@ -310,10 +310,11 @@ Status WriteViewer(const KnowledgeGraph& graph, const std::string& title, const 
   out.Write(
       "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
       // Nothing leaves the page: no fetch, no image, font or frame from
-      // anywhere; only the inline script and style run, and images the
-      // page itself makes (PNG export).
+      // anywhere; only the inline script and style run, images the page
+      // itself makes (PNG export) and the live layout's worker, whose
+      // script the page hands it as a blob.
       "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; script-src 'unsafe-inline'; "
-      "style-src 'unsafe-inline'; img-src data: blob:\">\n"
+      "style-src 'unsafe-inline'; img-src data: blob:; worker-src blob:\">\n"
       "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>");
   out.Write(heading);
   out.Write("</title>\n<style>\n");

@@ -10,6 +10,7 @@
 #include <cmath>
 #include <cstdio>
 #include <cstring>
+#include <iterator>
 #include <map>
 #include <memory>
 #include <optional>
@@ -44,7 +45,8 @@ class GraphBytes {
  public:
   using Ch = char;
 
-  explicit GraphBytes(std::string_view text) : chunk_(text.data()), next_(chunk_), limit_(chunk_) {
+  explicit GraphBytes(std::string_view text)
+      : chunk_(text.data()), next_(chunk_), limit_(chunk_), data_end_(text.data() + text.size()) {
     Scan(text.data(), text.data() + text.size());
   }
   explicit GraphBytes(std::FILE* file) : file_(file), buffer_(new char[kChunkSize]) {
@@ -71,6 +73,21 @@ class GraphBytes {
   bool blank() const { return blank_; }  // nothing but JSON whitespace
   size_t size() const { return size_; }
 
+  // The line (from 1) and column (from 1, in bytes) of `offset`, for
+  // messages; known for an offset in the chunk now held (the parser's
+  // place, the input's end after ScanRest), else nullopt.
+  struct LineColumn {
+    size_t line, column;
+  };
+  std::optional<LineColumn> Where(size_t offset) const {
+    if (offset < offset_ || offset - offset_ > static_cast<size_t>(data_end_ - chunk_)) return std::nullopt;
+    const char* at = chunk_ + (offset - offset_);
+    const size_t line = lines_before_chunk_ + static_cast<size_t>(std::count(chunk_, at, '\n')) + 1;
+    const char* newline = std::find(std::make_reverse_iterator(at), std::make_reverse_iterator(chunk_), '\n').base();
+    const size_t line_start = newline != chunk_ ? offset_ + static_cast<size_t>(newline - chunk_) : line_start_before_chunk_;
+    return LineColumn{line, offset - line_start + 1};
+  }
+
  private:
   static constexpr size_t kChunkSize = 1 << 20;
 
@@ -82,6 +99,7 @@ class GraphBytes {
   bool Refill() {
     if (!file_ || overlong_) return false;
     for (;;) {
+      CountLines(chunk_, limit_);
       offset_ += static_cast<size_t>(limit_ - chunk_);
       const size_t held = static_cast<size_t>(data_end_ - limit_);
       std::memmove(buffer_.get(), limit_, held);
@@ -96,6 +114,14 @@ class GraphBytes {
       if (!overlong_ && run_ > 0) limit_ = data_end_ - run_;
       if (next_ < limit_ || overlong_) return next_ < limit_;
     }
+  }
+
+  // Lines of the bytes the parser is done with, so that Where() needs only
+  // the chunk it holds.
+  void CountLines(const char* begin, const char* end) {
+    lines_before_chunk_ += static_cast<size_t>(std::count(begin, end, '\n'));
+    const char* newline = std::find(std::make_reverse_iterator(end), std::make_reverse_iterator(begin), '\n').base();
+    if (newline != begin) line_start_before_chunk_ = offset_ + static_cast<size_t>(newline - chunk_);
   }
 
   // FindOverlongNumber as it was over the whole text, a chunk at a time:
@@ -132,6 +158,8 @@ class GraphBytes {
   const char* limit_ = nullptr;  // the end of what the parser may read of it
   const char* data_end_ = nullptr;  // the end of the bytes read into the chunk
   size_t offset_ = 0;
+  size_t lines_before_chunk_ = 0;       // newlines before offset_
+  size_t line_start_before_chunk_ = 0;  // the offset just after the last of them
   bool read_failed_ = false;
   // The scan, which runs ahead of the parser.
   size_t size_ = 0;  // bytes scanned
@@ -756,17 +784,27 @@ Result<KnowledgeGraph> ReadGraph(GraphBytes& bytes, const std::string& name) {
   constexpr unsigned kFlags =
       rapidjson::kParseFullPrecisionFlag | rapidjson::kParseValidateEncodingFlag | rapidjson::kParseIterativeFlag;
   rapidjson::ParseResult parsed = parser.Parse<kFlags>(bytes, handler);
+  // "FILE:LINE: ... at column C (byte N)": irkg writes a graph one node a
+  // line, so the line finds the node in an editor; the byte, in a file of
+  // one long line.
+  auto at = [&](size_t offset, const std::string& what) {
+    const auto where = bytes.Where(offset);
+    if (!where) return Status::InvalidInput(name + ": " + what + " at byte " + std::to_string(offset));
+    return Status::InvalidInput(name + ":" + std::to_string(where->line) + ": " + what + " at column " +
+                                std::to_string(where->column) + " (byte " + std::to_string(offset) + ")");
+  };
+  const Status parse_fault = parsed.IsError() ? at(parsed.Offset(), "invalid JSON") : Status::Ok();
   bytes.ScanRest();
   if (bytes.read_failed()) return Status::IoError(name + ": read failed");
-  if (auto overlong = bytes.overlong_number())
-    return Status::InvalidInput(name + ": number too long at byte " + std::to_string(*overlong));
+  if (auto overlong = bytes.overlong_number()) return at(*overlong, "number too long");
   if (parsed.IsError()) {
     if (bytes.blank()) return Status::InvalidInput(name + ": file is empty");
-    if (parsed.Offset() >= bytes.size())
-      return Status::InvalidInput(name + ": JSON ends early at byte " + std::to_string(bytes.size()) +
-                                  " (truncated file?)");
-    return Status::InvalidInput(name + ": invalid JSON at byte " + std::to_string(parsed.Offset()) + ": " +
-                                rapidjson::GetParseError_En(parsed.Code()));
+    if (parsed.Offset() >= bytes.size()) {
+      const auto end = bytes.Where(bytes.size());
+      return Status::InvalidInput(name + (end ? ":" + std::to_string(end->line) : std::string()) +
+                                  ": JSON ends early at byte " + std::to_string(bytes.size()) + " (truncated file?)");
+    }
+    return Status::InvalidInput(parse_fault.message() + ": " + rapidjson::GetParseError_En(parsed.Code()));
   }
   if (!handler.IsIrkgGraph())
     return Status::InvalidInput(name + ": not an irkg graph (expected a JSON-LD object with an irkg @context and @graph)");

@@ -2,6 +2,8 @@
 // laid on white), SVG drawn anew from the shown entities and relations at
 // their place on screen, with the legend. Nothing here reads the network.
 
+import { placeLabels } from "./labels.js";
+
 const SVG_NS = "http://www.w3.org/2000/svg";
 
 // Sigma's layers (edges, nodes, labels, ...) composed into one PNG. They
@@ -36,7 +38,8 @@ export function viewAsSvg(renderer, graph, legend) {
   svg.appendChild(element("rect", { width, height, fill: "#ffffff" }));
   const edges = element("g", { "stroke-linecap": "round" });
   const nodes = element("g", {});
-  const labels = element("g", { "font-family": "sans-serif", "font-size": 12, fill: "#1F2933" });
+  const labels = element("g", { "font-family": "sans-serif", "font-size": 12, fill: "#1F2933", stroke: "#ffffff",
+                                 "stroke-width": 3, "stroke-opacity": 0.85, "stroke-linejoin": "round", "paint-order": "stroke" });
   graph.forEachEdge((edge, attributes, source, target) => {
     const shown = renderer.getEdgeDisplayData(edge);
     if (!shown || shown.hidden) return;
@@ -45,6 +48,8 @@ export function viewAsSvg(renderer, graph, legend) {
     edges.appendChild(element("line", { x1: a.x, y1: a.y, x2: b.x, y2: b.y, stroke: shown.color,
                                         "stroke-width": Math.max(0.5, shown.size) }));
   });
+  // Labels as the page writes them: none over another (labels.js).
+  const candidates = [];
   graph.forEachNode((node) => {
     const shown = renderer.getNodeDisplayData(node);
     if (!shown || shown.hidden) return;
@@ -52,8 +57,14 @@ export function viewAsSvg(renderer, graph, legend) {
     const r = renderer.scaleSize(shown.size);
     nodes.appendChild(element("circle", { cx: p.x, cy: p.y, r, fill: shown.color }));
     if (shown.label && (shown.forceLabel || shown.highlighted || r >= 6))
-      labels.appendChild(element("text", { x: p.x + r + 3, y: p.y + 4 }, shown.label));
+      candidates.push({ label: shown.label, x: p.x, y: p.y, size: r,
+                        rank: (shown.highlighted ? 0 : shown.forceLabel ? 1e6 : 2e6) - r });
   });
+  const settings = { ...renderer.getSettings(), labelSize: 12 };
+  const measure = document.createElement("canvas").getContext("2d");
+  measure.font = `${settings.labelSize}px sans-serif`;
+  for (const l of placeLabels(measure, candidates, settings, width, height))
+    labels.appendChild(element("text", { x: l.left, y: l.baseline }, l.label));
   svg.append(edges, nodes, labels);
   const key = element("g", { "font-family": "sans-serif", "font-size": 11, fill: "#1F2933" });
   legend.forEach((entry, i) => {

@@ -6,6 +6,8 @@ import Graph from "graphology";
 import Sigma from "sigma";
 import "./style.css";
 import { viewAsPng, viewAsSvg, download } from "./export.js";
+import { drawLabelsApart } from "./labels.js";
+import { liveLayout } from "./layout.js";
 import { articlesOf, complete, emptyFilters, filterTests, loadModel, neighbours, offices, shortestPath,
          visibility } from "./model.js";
 import { decodeState, encodeState, emptyState } from "./state.js";
@@ -82,10 +84,12 @@ const pathButton = el("button", { id: "path-mode", type: "button", text: "Pathâ€
 const pngButton = el("button", { id: "export-png", type: "button", text: "PNG" });
 const svgButton = el("button", { id: "export-svg", type: "button", text: "SVG" });
 const resetButton = el("button", { id: "reset", type: "button", text: "Reset view" });
+const layoutButton = el("button", { id: "layout", type: "button", text: "Live layout", "aria-pressed": "false",
+                                    title: "Move the entities with ForceAtlas2 until stopped; Reset view puts them back" });
 const header = el("header", {},
   el("h1", { text: model.title || "irkg graph" }),
   el("div", { class: "search-box" }, search),
-  pathButton, resetButton, el("span", { class: "export", text: "Export:" }), pngButton, svgButton, counts);
+  pathButton, layoutButton, resetButton, el("span", { class: "export", text: "Export:" }), pngButton, svgButton, counts);
 const filtersPane = el("aside", { id: "filters" });
 const container = el("div", { id: "graph" });
 const legend = el("div", { id: "legend" });
@@ -364,6 +368,7 @@ const renderer = new Sigma(graph, container, {
   },
 });
 
+drawLabelsApart(renderer);
 performance.mark("irkg-sigma");
 
 function computeHighlight() {
@@ -437,7 +442,19 @@ renderer.on("leaveEdge", () => container.classList.remove("pointing"));
 
 searchBox(search, (i) => selectNode(i));
 pathButton.addEventListener("click", () => openPath(null, null));
+const layout = liveLayout(graph);
+function showLayoutRunning() {
+  layoutButton.textContent = layout.running() ? "Stop layout" : "Live layout";
+  layoutButton.setAttribute("aria-pressed", String(layout.running()));
+}
+layoutButton.addEventListener("click", () => {
+  if (layout.running()) layout.stop();
+  else layout.start();
+  showLayoutRunning();
+});
 resetButton.addEventListener("click", () => {
+  layout.restore();
+  showLayoutRunning();
   pathEnds = [null, null];
   search.value = "";
   state = emptyState();
@@ -484,4 +501,4 @@ renderer.once("afterRender", () => {
 renderer.refresh();
 
 // For the browser tests and the bench: the page's objects, read-only use.
-window.irkgViewer = { model, graph, renderer, state: () => state, exportPng, exportSvg };
+window.irkgViewer = { model, graph, renderer, layout, state: () => state, exportPng, exportSvg };

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <catch2/catch.hpp>
+#include <sstream>
 #include <string>
 
 #include "export/diagram.h"
@@ -108,6 +109,19 @@ TEST_CASE("A hostile graph gives a page whose only script elements are its own",
   CHECK(page.find("<title>A &lt;title&gt; &amp; &quot;quotes&quot;</title>") != std::string::npos);
   CHECK(page.find("Content-Security-Policy") != std::string::npos);
   CHECK(page.find("default-src 'none'") != std::string::npos);
+  // Every source the policy allows is the page itself: inline script and
+  // style, or data: and blob: addresses it makes (images, the live layout's
+  // worker); no host, no scheme that reaches the network.
+  const std::string policy_start = "Content-Security-Policy\" content=\"";
+  const size_t from = page.find(policy_start) + policy_start.size();
+  std::istringstream policy(page.substr(from, page.find('"', from) - from));
+  std::string word;
+  while (policy >> word) {
+    if (!word.empty() && word.back() == ';') word.pop_back();
+    if (word.ends_with("-src")) continue;
+    INFO(word);
+    CHECK((word == "'none'" || word == "'unsafe-inline'" || word == "data:" || word == "blob:"));
+  }
   std::filesystem::remove_all(dir);
 }
 

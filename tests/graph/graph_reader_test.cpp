@@ -2,6 +2,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <string>
@@ -90,16 +91,21 @@ TEST_CASE("the reader names what is wrong") {
                 "]}") == "graph.jsonld: entity 'country/FRA': is defined twice");
 }
 
+// The line (from 1) `offset` is on.
+std::string LineOf(const std::string& text, size_t offset) {
+  return std::to_string(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(offset), '\n') + 1);
+}
+
 TEST_CASE("truncated, empty and foreign files get one clear line") {
   std::string whole = kHead + Statement("country/FRA", "metWith", "country/DEU") + "]}";
   std::string truncated = whole.substr(0, whole.size() / 2);
-  CHECK(Message(truncated) ==
-        "graph.jsonld: JSON ends early at byte " + std::to_string(truncated.size()) + " (truncated file?)");
+  CHECK(Message(truncated) == "graph.jsonld:" + LineOf(truncated, truncated.size()) + ": JSON ends early at byte " +
+                                  std::to_string(truncated.size()) + " (truncated file?)");
   CHECK(Message("") == "graph.jsonld: file is empty");
   CHECK(Message("{\"name\": \"package.json\", \"version\": \"1.0.0\"}") ==
         "graph.jsonld: not an irkg graph (expected a JSON-LD object with an irkg @context and @graph)");
   CHECK(Message("[1, 2, 3]").find("not an irkg graph") != std::string::npos);
-  CHECK(Message("{\"a\": 1} trailing").find("invalid JSON at byte") != std::string::npos);
+  CHECK(Message("{\"a\": 1} trailing") == "graph.jsonld:1: invalid JSON at column 10 (byte 9): The document root must not be followed by other values.");
   CHECK(Message("{\"@context\":{\"irkg\":\"https://w3id.org/irkg/vocab#\"},\"@graph\":[\"\xff\"]}")
             .find("invalid JSON") != std::string::npos);
 }
@@ -156,7 +162,8 @@ TEST_CASE("of several faults, the reader names the one a check of the whole file
         "graph.jsonld: node 5: unknown @type 'Spaceship'");
   // JSON that does not parse comes before everything in it.
   std::string cut = kHead + ",{\"@type\":\"Spaceship\"}" + Statement("country/FRA", "metWith", "country/DEU");
-  CHECK(Message(cut) == "graph.jsonld: JSON ends early at byte " + std::to_string(cut.size()) + " (truncated file?)");
+  CHECK(Message(cut) == "graph.jsonld:" + LineOf(cut, cut.size()) + ": JSON ends early at byte " + std::to_string(cut.size()) +
+                            " (truncated file?)");
   CHECK(Message("{\"@graph\":[{\"@type\":\"Spaceship\"}]}").find("not an irkg graph") != std::string::npos);
 }
 
@@ -179,7 +186,17 @@ TEST_CASE("a file read in chunks reads as it does in memory") {
 
   std::string half = text.substr(0, text.size() / 2);
   CHECK(FileMessage(half) == Message(half));
-  CHECK(FileMessage(half) == "graph.jsonld: JSON ends early at byte " + std::to_string(half.size()) + " (truncated file?)");
+  CHECK(FileMessage(half) == "graph.jsonld:" + LineOf(half, half.size()) + ": JSON ends early at byte " +
+                                 std::to_string(half.size()) + " (truncated file?)");
+
+  // A fault in the third chunk is placed by line and column as in memory.
+  std::string broken = text;
+  const size_t line_start = broken.find("\n{", 5 * text.size() / 6) + 1;
+  broken.insert(line_start + 1, "x");  // {x"@id":...
+  const std::string where = "graph.jsonld:" + LineOf(broken, line_start) + ": invalid JSON at column 2 (byte " +
+                            std::to_string(line_start + 1) + "): Missing a name for object member.";
+  CHECK(Message(broken) == where);
+  CHECK(FileMessage(broken) == where);
 }
 
 TEST_CASE("numbers too long to parse are refused, first of all faults") {
@@ -187,13 +204,14 @@ TEST_CASE("numbers too long to parse are refused, first of all faults") {
   std::string digits(300, '1');
   std::string text = "{\"pad\":\"" + std::string((1 << 20) - 20, ' ') + "\",\"n\":0." + digits + "}";
   size_t start = text.find("0.1");
-  std::string expected = "graph.jsonld: number too long at byte " + std::to_string(start);
+  std::string expected = "graph.jsonld:1: number too long at column " + std::to_string(start + 1) + " (byte " +
+                         std::to_string(start) + ")";
   CHECK(Message(text) == expected);
   CHECK(FileMessage(text) == expected);  // the number spans two chunks
   // Even after JSON that does not parse, and in a file that is cut short.
   std::string after_error = "{\"a\": } " + digits;
-  CHECK(Message(after_error) == "graph.jsonld: number too long at byte 8");
-  CHECK(FileMessage(after_error) == "graph.jsonld: number too long at byte 8");
+  CHECK(Message(after_error) == "graph.jsonld:1: number too long at column 9 (byte 8)");
+  CHECK(FileMessage(after_error) == "graph.jsonld:1: number too long at column 9 (byte 8)");
   CHECK(Message("[\"" + digits + "\", 1e5]").find("invalid") == std::string::npos);  // digits in a string are text
 }
 

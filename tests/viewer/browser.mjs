@@ -31,7 +31,8 @@ export async function openPage(browser, file, fragment = "") {
   page.on("console", (m) => { if (m.type() === "error") problems.push(`console: ${m.text()}`); });
   page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
   page.on("dialog", async (d) => { problems.push(`dialog: ${d.message()}`); await d.dismiss(); });
-  page.on("request", (r) => { if (!r.url().startsWith("file:") && !r.url().startsWith("data:")) problems.push(`request: ${r.url()}`); });
+  // blob: addresses are made by the page itself (the live layout's worker).
+  page.on("request", (r) => { if (!/^(file|data|blob):/.test(r.url())) problems.push(`request: ${r.url()}`); });
   await page.goto(pathToFileURL(file).href + fragment, { waitUntil: "load" });
   await page.waitForFunction(() => document.body.dataset.ready === "1", { timeout: 30000 });
   return { page, problems };
