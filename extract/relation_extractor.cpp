@@ -25,7 +25,11 @@ struct Salience {
   std::vector<int> countries;            // the article's pair of states
   std::vector<int> persons;              // the article's pair of people
   int body = -1;                         // the international body named last: "the bloc"
-  std::vector<int> agreements;           // agreements named so far, latest last: "the accord"
+  // The agreements named last, latest last: whom "the accord" means. A
+  // bounded window (a reference reaches back a few agreements, not to every
+  // one a long text names) keeps each lookup constant-time.
+  static constexpr size_t kRecentAgreements = 8;
+  std::vector<int> agreements;
 };
 
 class ReferenceResolver {
@@ -85,6 +89,7 @@ class ReferenceResolver {
       if (r.type == EntityType::kAgreement && !r.resolved && r.entities.size() == 1) {
         auto& named = sal.agreements;
         named.erase(std::remove(named.begin(), named.end(), r.entities[0]), named.end());
+        if (named.size() == Salience::kRecentAgreements) named.erase(named.begin());
         named.push_back(r.entities[0]);
       }
     for (const auto& r : v.refs)
@@ -160,7 +165,7 @@ class ReferenceResolver {
       name.erase(std::remove(name.begin(), name.end(), ' '), name.end());
       if (name.find(word_key) != std::string::npos) return named[a];
     }
-    return sal.agreements.size() == 1 && named.size() == 1 ? named[0] : -1;
+    return named.size() == 1 ? named[0] : -1;  // the text's only agreement so far
   }
 
   // Whether `person` holds an office of `owner`, a state or a body.
