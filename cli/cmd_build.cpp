@@ -44,7 +44,7 @@ int RunBuild(const Args& args) {
   auto result = RunPipeline(*options, [&](ExtractionRecord&& r) { builder.AddRecord(r); });
   if (!result.ok()) return Fail(result.status());
   KnowledgeGraph graph = builder.Build();
-  Status s = SaveGraph(graph, output);
+  Status s = SaveGraph(graph, output, options->jobs);
   if (!s.ok()) return Fail(s);
   std::string diagram = args.Get("--diagram");
   if (!diagram.empty()) {
@@ -83,7 +83,7 @@ int RunMerge(const Args& args) {
     }
   }
   KnowledgeGraph graph = builder.Build();
-  Status s = SaveGraph(graph, output);
+  Status s = SaveGraph(graph, output, static_cast<unsigned>(*jobs));
   if (!s.ok()) return Fail(s);
   if (!args.Has("--quiet")) Note("merged\n" + Summary(graph) + "\n  graph:     " + output);
   return kExitOk;

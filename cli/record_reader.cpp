@@ -108,6 +108,10 @@ Status ReadInParallel(const std::string& path, unsigned jobs, const std::functio
   std::mutex mu;
   std::condition_variable changed;
   std::deque<std::shared_ptr<Chunk>> in_flight, to_parse;
+  // Chunks handed on, freed by the next parser to take a chunk: their records
+  // were allocated by parsers, and freed by the caller's thread they would
+  // contend with the parsers for their malloc arenas' locks.
+  std::vector<std::shared_ptr<Chunk>> spent;
   bool reading_done = false, stop = false;
 
   auto read = [&] {
@@ -145,6 +149,7 @@ Status ReadInParallel(const std::string& path, unsigned jobs, const std::functio
   };
 
   auto parse = [&] {
+    std::vector<std::shared_ptr<Chunk>> old;
     while (true) {
       std::shared_ptr<Chunk> chunk;
       {
@@ -153,7 +158,9 @@ Status ReadInParallel(const std::string& path, unsigned jobs, const std::functio
         if (stop || to_parse.empty()) return;
         chunk = std::move(to_parse.front());
         to_parse.pop_front();
+        old.swap(spent);
       }
+      old.clear();
       // A read error already set stays: the lines before it are parsed first.
       Status read_status = chunk->status;
       chunk->status = Status::Ok();
@@ -181,6 +188,8 @@ Status ReadInParallel(const std::string& path, unsigned jobs, const std::functio
     }
     for (auto& r : chunk->records) sink(std::move(r));
     status = chunk->status;
+    std::lock_guard<std::mutex> lock(mu);
+    spent.push_back(std::move(chunk));
   }
   {
     std::lock_guard<std::mutex> lock(mu);
