@@ -63,6 +63,7 @@ const std::vector<Command>& Commands() {
        "graph. Merging is associative and commutative: shards merged in any order give\n"
        "the same bytes as one build over all the articles.",
        {{"--output", "-o", "FILE", "the graph file to write (required)"},
+        {"--jobs", "-j", "N", "parse records and write the graph with N threads (default 1)"},
         {"--quiet", "-q", nullptr, "no summary on stderr"}},
        RunMerge},
       {"export", "write a graph in another format",

@@ -7,10 +7,10 @@
 
 namespace irkg::cli {
 
-Status SaveGraph(const KnowledgeGraph& graph, const std::string& path) {
+Status SaveGraph(const KnowledgeGraph& graph, const std::string& path, unsigned jobs) {
   auto out = OutputFile::Open(path);
   if (!out.ok()) return out.status();
-  Status s = WriteJsonLd(graph, *out);
+  Status s = WriteJsonLdInParallel(graph, *out, jobs);
   if (!s.ok()) return s;
   return out->Commit();
 }

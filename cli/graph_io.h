@@ -12,7 +12,8 @@
 
 namespace irkg::cli {
 
-Status SaveGraph(const KnowledgeGraph& graph, const std::string& path);
+// With jobs > 1, the JSON-LD is written on that many threads (same bytes).
+Status SaveGraph(const KnowledgeGraph& graph, const std::string& path, unsigned jobs = 1);
 
 // "articles: 3, entities: 18 (Person 6, Country 4, ...), relations: 20 (holdsPosition 4, ...)"
 std::string Summary(const KnowledgeGraph& graph);

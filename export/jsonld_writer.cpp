@@ -3,8 +3,10 @@
 #include <rapidjson/writer.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <functional>
+#include <thread>
 #include <tuple>
 #include <vector>
 
@@ -253,40 +255,103 @@ Status Unwritable(const std::string& what) {
   return Status::InvalidInput(what + ": cannot be written as JSON (invalid UTF-8 or a non-finite number)");
 }
 
+// The nodes of @graph in file order: the entities, the statements, the articles.
+class NodeList {
+ public:
+  explicit NodeList(const KnowledgeGraph& graph)
+      : graph_(graph), vertices_(EntitiesInIdOrder(graph)), edges_(EdgesInIdOrder(graph)) {}
+  size_t size() const { return vertices_.size() + edges_.size() + graph_.articles().size(); }
+
+  // Writes node i; on failure, the message names it.
+  Status Write(NodeWriter& w, size_t i) const {
+    if (i < vertices_.size()) {
+      WriteEntity(w, graph_, vertices_[i]);
+      return w.ok() ? Status::Ok() : Unwritable("entity '" + graph_.entity(vertices_[i]).id + "'");
+    }
+    i -= vertices_.size();
+    if (i < edges_.size()) {
+      WriteStatement(w, graph_, edges_[i]);
+      return w.ok() ? Status::Ok() : Unwritable("statement " + std::to_string(i + 1));
+    }
+    const ArticleInfo& a = graph_.articles()[i - edges_.size()];
+    WriteArticle(w, a);
+    return w.ok() ? Status::Ok() : Unwritable("article '" + a.doc + "'");
+  }
+
+ private:
+  const KnowledgeGraph& graph_;
+  std::vector<VertexId> vertices_;
+  std::vector<EdgeId> edges_;
+};
+
+const char* Separator(size_t node) { return node == 0 ? "\n" : ",\n"; }
+
+// Nodes [first, end) written one after the other, as text.
+struct Batch {
+  std::string text;
+  Status status;
+};
+
+void WriteBatch(const NodeList& nodes, size_t first, size_t end, Batch* batch) {
+  ChunkStream stream([batch](std::string_view chunk) { batch->text.append(chunk); });
+  NodeWriter w(&stream);
+  for (size_t i = first; i < end && batch->status.ok(); ++i) {
+    stream.PutRaw(Separator(i));
+    w.Begin();
+    batch->status = nodes.Write(w, i);
+  }
+  stream.Drain();
+}
+
+// Each node is written on its own (the writer is reset for every node), so
+// `jobs` threads write consecutive batches of nodes and the caller's thread
+// passes them on in order: the same bytes as one thread. The threads meet
+// after every round of batches, which bounds the text held in memory.
+Status WriteNodes(const NodeList& nodes, unsigned jobs, ChunkStream& stream) {
+  constexpr size_t kBatchNodes = 2048;
+  const size_t total = nodes.size();
+  const size_t batch_count = (total + kBatchNodes - 1) / kBatchNodes;
+  const size_t per_round = 4 * size_t{jobs};
+  for (size_t round = 0; round < batch_count; round += per_round) {
+    std::vector<Batch> batches(std::min(per_round, batch_count - round));
+    std::atomic<size_t> next{0};
+    auto work = [&] {
+      for (size_t b; (b = next.fetch_add(1)) < batches.size();) {
+        size_t first = (round + b) * kBatchNodes;
+        WriteBatch(nodes, first, std::min(total, first + kBatchNodes), &batches[b]);
+      }
+    };
+    std::vector<std::thread> helpers;
+    for (unsigned t = 1; t < jobs; ++t) helpers.emplace_back(work);
+    work();
+    for (auto& t : helpers) t.join();
+    for (Batch& b : batches) {
+      stream.PutRaw(b.text);
+      if (!b.status.ok()) return b.status;
+    }
+  }
+  return Status::Ok();
+}
+
 // One node per line, so that the file diffs and greps well.
-Status WriteDocument(const KnowledgeGraph& graph, ChunkStream& stream) {
+Status WriteDocument(const KnowledgeGraph& graph, unsigned jobs, ChunkStream& stream) {
   NodeWriter w(&stream);
   stream.PutRaw("{\"@context\":");
   w.Begin();
   WriteContext(w);
   if (!w.ok()) return Unwritable("the JSON-LD context");
   stream.PutRaw(",\n\"@graph\":[");
-
-  const char* separator = "\n";
-  auto next = [&] {
-    stream.PutRaw(separator);
-    separator = ",\n";
-    w.Begin();
-  };
-
-  const std::vector<VertexId> vertices = EntitiesInIdOrder(graph);
-  for (VertexId v : vertices) {
-    next();
-    WriteEntity(w, graph, v);
-    if (!w.ok()) return Unwritable("entity '" + graph.entity(v).id + "'");
-  }
-
-  std::vector<EdgeId> edges = EdgesInIdOrder(graph);
-  for (size_t i = 0; i < edges.size(); ++i) {
-    next();
-    WriteStatement(w, graph, edges[i]);
-    if (!w.ok()) return Unwritable("statement " + std::to_string(i + 1));
-  }
-
-  for (const ArticleInfo& a : graph.articles()) {
-    next();
-    WriteArticle(w, a);
-    if (!w.ok()) return Unwritable("article '" + a.doc + "'");
+  const NodeList nodes(graph);
+  if (jobs > 1) {
+    Status s = WriteNodes(nodes, jobs, stream);
+    if (!s.ok()) return s;
+  } else {
+    for (size_t i = 0; i < nodes.size(); ++i) {
+      stream.PutRaw(Separator(i));
+      w.Begin();
+      Status s = nodes.Write(w, i);
+      if (!s.ok()) return s;
+    }
   }
   stream.PutRaw("\n]}\n");
   stream.Drain();
@@ -295,15 +360,17 @@ Status WriteDocument(const KnowledgeGraph& graph, ChunkStream& stream) {
 
 }  // namespace
 
-Status WriteJsonLd(const KnowledgeGraph& graph, OutputFile& out) {
+Status WriteJsonLd(const KnowledgeGraph& graph, OutputFile& out) { return WriteJsonLdInParallel(graph, out, 1); }
+
+Status WriteJsonLdInParallel(const KnowledgeGraph& graph, OutputFile& out, unsigned jobs) {
   ChunkStream stream([&out](std::string_view chunk) { out.Write(chunk); });
-  return WriteDocument(graph, stream);
+  return WriteDocument(graph, std::max(1u, jobs), stream);
 }
 
-Status WriteJsonLdToString(const KnowledgeGraph& graph, std::string* out) {
+Status WriteJsonLdToString(const KnowledgeGraph& graph, std::string* out, unsigned jobs) {
   out->clear();
   ChunkStream stream([out](std::string_view chunk) { out->append(chunk); });
-  return WriteDocument(graph, stream);
+  return WriteDocument(graph, std::max(1u, jobs), stream);
 }
 
 }  // namespace irkg

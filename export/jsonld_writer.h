@@ -18,7 +18,9 @@ namespace irkg {
 
 // Streams the graph into `out`; the caller commits it.
 Status WriteJsonLd(const KnowledgeGraph& graph, OutputFile& out);
-// The same document into a string.
-Status WriteJsonLdToString(const KnowledgeGraph& graph, std::string* out);
+// The same bytes, the nodes written on `jobs` threads.
+Status WriteJsonLdInParallel(const KnowledgeGraph& graph, OutputFile& out, unsigned jobs);
+// The same document into a string (on `jobs` threads: the same bytes).
+Status WriteJsonLdToString(const KnowledgeGraph& graph, std::string* out, unsigned jobs = 1);
 
 }  // namespace irkg

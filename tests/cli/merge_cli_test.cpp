@@ -110,3 +110,39 @@ TEST_CASE("path and neighbors answer on the command line") {
   CHECK(dot.find("person/khalaf-khalafov") != std::string::npos);
   CHECK(dot.find("location/rome") == std::string::npos);
 }
+
+TEST_CASE("merge parses records on several threads to the same bytes and the same first bad line") {
+  Workdir w;
+  Irkg(w, {"build", AllArticles(w), "-o", w / "full.jsonld", "-q"});
+  const std::string full = Slurp(w / "full.jsonld");
+  Irkg(w, {"extract", AllArticles(w), "-o", w / "all.records.jsonl", "-q"});
+  // The same records again and again (a merge keeps each article once), with
+  // blank lines, past the 4 MB a reader thread hands over at a time: chunks
+  // are parsed out of order and must still be taken in order.
+  const std::string records = Slurp(w / "all.records.jsonl");
+  std::string many;
+  while (many.size() < (9u << 20)) many += records + "\n \n";
+  {
+    std::ofstream(w / "many.jsonl", std::ios::binary) << many;
+  }
+  for (const char* jobs : {"1", "2", "3"}) {
+    INFO("-j " << jobs);
+    Irkg(w, {"merge", "-j", jobs, w / "many.jsonl", "-o", w / "many.jsonld", "-q"});
+    CHECK(Slurp(w / "many.jsonld") == full);
+  }
+
+  // Two bad lines, both late: the first in file order is the one named.
+  size_t lines = 0;
+  for (char c : many) lines += c == '\n';
+  std::string bad = many + "{\"id\": \"talk-x\", \"text\"\n" + many + "not json\n";
+  {
+    std::ofstream(w / "bad.jsonl", std::ios::binary) << bad;
+  }
+  const std::string named = "bad.jsonl:" + std::to_string(lines + 1) + ":";
+  for (const char* jobs : {"1", "3"}) {
+    INFO("-j " << jobs);
+    CHECK(IrkgStatus(w, {"merge", "-j", jobs, w / "bad.jsonl", "-o", w / "bad.jsonld", "-q"}) != 0);
+    CHECK(Slurp(w / "stderr.log").find(named) != std::string::npos);
+    CHECK(!fs::exists(w / "bad.jsonld"));
+  }
+}

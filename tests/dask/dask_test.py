@@ -4,10 +4,13 @@ the same inputs on one machine:
 
   identical  the graph is byte-identical for 1, 2 and 3 workers and several
              partition counts and merge fan-ins (one- to three-level trees),
-             against a running scheduler and with a LocalCluster of its own;
+             against a running scheduler and with a LocalCluster of its own,
+             with bytes through Dask and through a shared directory
+             (--shared-dir; a LocalCluster's own default), which is left
+             empty;
   fault      a worker process of a 2-worker LocalCluster is killed while it
              runs an extraction: its task runs again and the graph is still
-             identical;
+             identical, in both ways of moving the data;
   bad        a malformed record, a record without "text" and a duplicate id in
              a shard cut into partitions are named with shard and line, the
              same message as irkg's; under --keep-going they are skipped and
@@ -87,23 +90,35 @@ def local_cluster(workers):
 def case_identical(irkg, bench, dask, work):
     shards, ref = shards_and_reference(irkg, bench, work, 2, 4)
 
-    def check(address, workers, partitions, fan_in):
-        out = os.path.join(work, f"w{workers}-p{partitions}-f{fan_in}.jsonld")
+    shared = os.path.join(work, "shared")
+    os.mkdir(shared)
+
+    def check(address, workers, partitions, fan_in, via):
+        out = os.path.join(work, f"w{workers}-p{partitions}-f{fan_in}-{'files' if via else 'bytes'}.jsonld")
         run([dask, "-q", "--irkg", irkg, "--scheduler", address, "--partitions", str(partitions),
-             "--fan-in", str(fan_in), shards, "-o", out])
-        same(out, ref, f"{workers} workers, {partitions} partitions, fan-in {fan_in}")
+             "--fan-in", str(fan_in), *via, shards, "-o", out])
+        same(out, ref, f"{workers} workers, {partitions} partitions, fan-in {fan_in}, {via or 'bytes'}")
 
     with local_cluster(2) as (cluster, client):
         for partitions, fan_in in ((1, 8), (13, 3)):  # one merge; three levels of merges
-            check(cluster.scheduler_address, 2, partitions, fan_in)
+            for via in ([], ["--shared-dir", shared]):
+                check(cluster.scheduler_address, 2, partitions, fan_in, via)
         cluster.scale(3)
         client.wait_for_workers(3, timeout=120)
-        check(cluster.scheduler_address, 3, 4, 2)  # two levels
-    out = os.path.join(work, "w1.jsonld")
-    log = run([dask, "--irkg", irkg, "--workers", "1", shards, "-o", out])
-    if "dashboard:" not in log or "LocalCluster of 1 worker" not in log:
-        sys.exit(f"no cluster or dashboard line in the progress output:\n{log}")
-    same(out, ref, "own LocalCluster of 1 worker, default partitions")
+        check(cluster.scheduler_address, 3, 4, 2, ["--shared-dir", shared])  # two levels
+    if os.listdir(shared):
+        sys.exit(f"--shared-dir left files behind: {os.listdir(shared)}")
+    for via in ([], ["--no-shared"]):
+        out = os.path.join(work, "own", "w1.jsonld")
+        os.makedirs(os.path.dirname(out), exist_ok=True)
+        log = run([dask, "--irkg", irkg, "--workers", "1", *via, shards, "-o", out])
+        if "dashboard:" not in log or "LocalCluster of 1 worker" not in log:
+            sys.exit(f"no cluster or dashboard line in the progress output:\n{log}")
+        if ("data: bytes through Dask" if via else "data: files in") not in log:
+            sys.exit(f"{via}: not the expected way of moving the data:\n{log}")
+        same(out, ref, f"own LocalCluster of 1 worker, default partitions, {via or 'shared files'}")
+        if os.listdir(os.path.dirname(out)) != ["w1.jsonld"]:
+            sys.exit(f"scratch files left beside the graph: {os.listdir(os.path.dirname(out))}")
 
 
 class KillWhileRunning(SchedulerPlugin):
@@ -132,20 +147,29 @@ class KillWhileRunning(SchedulerPlugin):
 
 def case_fault(irkg, bench, dask, work):
     shards, ref = shards_and_reference(irkg, bench, work, 6, 2)
+    shared = os.path.join(work, "shared")
+    os.mkdir(shared)
+    for via in ([], ["--shared-dir", shared]):
+        kill_one_worker(irkg, dask, work, shards, ref, via)
+    if os.listdir(shared):
+        sys.exit(f"--shared-dir left files behind: {os.listdir(shared)}")
+
+
+def kill_one_worker(irkg, dask, work, shards, ref, via):
     with local_cluster(2) as (cluster, client):
         pids = client.run(os.getpid)
         plugin = KillWhileRunning(cluster.scheduler, pids)
         cluster.scheduler.add_plugin(plugin, name="kill-while-running")
         out = os.path.join(work, "graph.jsonld")
         run([dask, "-q", "--irkg", irkg, "--scheduler", cluster.scheduler_address, "--partitions", "12",
-             shards, "-o", out])
+             *via, shards, "-o", out])
         if plugin.killed is None:
             sys.exit("no worker was killed: the run ended before a second extraction started")
         redone = [k for k in plugin.lost if k in plugin.finished_after]
         if not redone:
             sys.exit(f"the killed worker's tasks {plugin.lost} did not finish afterwards")
-        print(f"ok: killed {plugin.killed} (pid {pids[plugin.killed]}) while it ran {plugin.lost}; "
-              f"done again: {redone}")
+        print(f"ok ({via or 'bytes'}): killed {plugin.killed} (pid {pids[plugin.killed]}) while it ran "
+              f"{plugin.lost}; done again: {redone}")
         same(out, ref, "graph after a worker was killed")
 
 
@@ -170,20 +194,26 @@ def case_bad(irkg, bench, dask, work):
         if f"day-00.jsonl:{bad_json}:" not in expected:
             sys.exit(f"irkg build's error does not name line {bad_json}: {expected}")
         out = os.path.join(work, "graph.jsonld")
-        err = run(common + ["-q", shards, "-o", out], expect=1)
-        if f"irkg-dask: error: {expected}" not in err or os.path.exists(out):
-            sys.exit(f"expected irkg's error '{expected}' and no graph, got:\n{err}")
-        print(f"ok: bad record named: {expected}")
-
         ref = os.path.join(work, "build-k.jsonld")
         run([irkg, "build", "-q", "-k", shards, "-o", ref], expect=1)
-        err = run(common + ["-k", shards, "-o", out], expect=1)
-        for line in (bad_json, no_text, dup):
-            if f"day-00.jsonl:{line}:" not in err:
-                sys.exit(f"--keep-going: line {line} not named:\n{err}")
-        if "3 bad input(s) skipped" not in err:
-            sys.exit(f"--keep-going: expected 3 skipped:\n{err}")
-        same(out, ref, "--keep-going graph against irkg build --keep-going")
+        shared = os.path.join(work, "shared")
+        os.mkdir(shared)
+        for via in ([], ["--shared-dir", shared]):
+            err = run(common + via + ["-q", shards, "-o", out], expect=1)
+            if f"irkg-dask: error: {expected}" not in err or os.path.exists(out):
+                sys.exit(f"{via}: expected irkg's error '{expected}' and no graph, got:\n{err}")
+            print(f"ok ({via or 'bytes'}): bad record named: {expected}")
+
+            err = run(common + via + ["-k", shards, "-o", out], expect=1)
+            for line in (bad_json, no_text, dup):
+                if f"day-00.jsonl:{line}:" not in err:
+                    sys.exit(f"{via} --keep-going: line {line} not named:\n{err}")
+            if "3 bad input(s) skipped" not in err:
+                sys.exit(f"{via} --keep-going: expected 3 skipped:\n{err}")
+            same(out, ref, f"{via} --keep-going graph against irkg build --keep-going")
+            os.unlink(out)
+        if os.listdir(shared):
+            sys.exit(f"--shared-dir left files behind: {os.listdir(shared)}")
 
         # Only the duplicate left: its first occurrence is in another partition.
         lines[bad_json - 1] = lines[bad_json - 2]

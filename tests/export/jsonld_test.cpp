@@ -3,6 +3,7 @@
 #include <rapidjson/document.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <random>
 
 #include "export/jsonld_writer.h"
@@ -160,4 +161,37 @@ TEST_CASE("awkward text survives the round trip") {
   REQUIRE(back.ok());
   RequireSameGraph(*back, g);
   CHECK(text.find("article/notes%20%231%20%22draft%22%3F.txt") != std::string::npos);
+}
+
+TEST_CASE("written on several threads, the JSON-LD is the same bytes and names the same bad node") {
+  // More nodes than one thread's batch (2048), so batches finish out of order.
+  KnowledgeGraph g;
+  for (int i = 0; i < 10000; ++i) {
+    Entity e;
+    char id[32];
+    std::snprintf(id, sizeof id, "person/p%05d", i);
+    e.id = id;
+    e.name = "Person " + std::to_string(i);
+    g.AddEntity(e);
+  }
+  std::string serial;
+  REQUIRE(WriteJsonLdToString(g, &serial, 1).ok());
+  for (unsigned jobs : {2u, 3u, 8u}) {
+    std::string parallel;
+    REQUIRE(WriteJsonLdToString(g, &parallel, jobs).ok());
+    CHECK(parallel == serial);
+  }
+  // Two unwritable entities in different batches: the first in file order is named.
+  for (const char* id : {"person/p07000x", "person/p09000x"}) {
+    Entity e;
+    e.id = id;
+    e.name = "Bad \xff name";
+    g.AddEntity(e);
+  }
+  for (unsigned jobs : {1u, 3u}) {
+    std::string out;
+    Status s = WriteJsonLdToString(g, &out, jobs);
+    REQUIRE_FALSE(s.ok());
+    CHECK(s.message().find("person/p07000x") != std::string::npos);
+  }
 }
