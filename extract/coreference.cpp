@@ -237,6 +237,45 @@ void ResolveCoreference(Document* doc) {
     }
     if (target >= 0) remap[a] = target;
   }
+  // "Lula da Silva" after "Luiz Inácio Lula da Silva", "Kayode Mensah"
+  // after "Ama Kayode Mensah": a person's name of two or more words that
+  // ends the one fuller name of the article ending so is that person named
+  // shorter, when the fuller name came first and the two never share a
+  // sentence ("Ana Maria Silva met Maria Silva" names two people).
+  words_of.resize(d.entities.size());  // (short names found no full name made entities since)
+  std::vector<std::vector<uint32_t>> sentences_of(d.entities.size());  // in text order
+  for (const Mention& m : d.mentions)
+    if (m.entity >= 0 && m.form == MentionForm::kName && m.type == EntityType::kPerson) {
+      auto& list = sentences_of[m.entity];
+      uint32_t sentence = d.sentence_of[m.first];
+      if (list.empty() || list.back() != sentence) list.push_back(sentence);
+    }
+  auto shorter_after = [&](size_t shorter, size_t fuller) {
+    const auto& a = sentences_of[shorter];
+    const auto& b = sentences_of[fuller];
+    if (a.empty() || b.empty() || a.front() <= b.front()) return false;
+    for (uint32_t sentence : a)
+      if (std::binary_search(b.begin(), b.end(), sentence)) return false;
+    return true;
+  };
+  std::unordered_map<std::string, std::vector<size_t>> persons_ending_with;
+  for (size_t e = 0; e < d.entities.size(); ++e)
+    if (d.entities[e].type == EntityType::kPerson && words_of[e].size() >= 3)
+      persons_ending_with[words_of[e].back()].push_back(e);
+  for (size_t a = 0; a < d.entities.size(); ++a) {
+    const std::vector<std::string>& wa = words_of[a];
+    if (d.entities[a].type != EntityType::kPerson || wa.size() < 2) continue;
+    auto found = persons_ending_with.find(wa.back());
+    if (found == persons_ending_with.end()) continue;
+    int target = -1, fits = 0;
+    for (size_t b : found->second) {
+      const std::vector<std::string>& wb = words_of[b];
+      if (b == a || wb.size() <= wa.size() || !std::equal(wa.begin(), wa.end(), wb.end() - wa.size())) continue;
+      ++fits;
+      if (shorter_after(a, b)) target = static_cast<int>(b);
+    }
+    if (fits == 1 && target >= 0) remap[a] = target;
+  }
   for (auto& m : d.mentions)
     if (m.entity >= 0) {
       while (remap[m.entity] != m.entity) m.entity = remap[m.entity];

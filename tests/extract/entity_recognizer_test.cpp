@@ -42,3 +42,14 @@ TEST_CASE("a given name that is also an office opens the name after a title") {
   CHECK(HasEntity(r, "Amir Sadeghi", EntityType::kPerson));
   CHECK_FALSE(HasEntity(r, "Sadeghi", EntityType::kPerson));
 }
+
+TEST_CASE("a shorter name that ends a fuller one, later and in other sentences, is the same person") {
+  auto r = Extract("Ghanaian Foreign Minister Ama Kayode Mensah met Peruvian Foreign Minister Luis Vega. "
+                   "Kayode Mensah said trade had grown.");
+  CHECK(HasEntity(r, "Ama Kayode Mensah", EntityType::kPerson));
+  CHECK_FALSE(HasEntity(r, "Kayode Mensah", EntityType::kPerson));
+  // in one sentence the two names are two people
+  auto two = Extract("Ana Maria Silva met Maria Silva in Lima on Monday.");
+  CHECK(HasEntity(two, "Ana Maria Silva", EntityType::kPerson));
+  CHECK(HasEntity(two, "Maria Silva", EntityType::kPerson));
+}
