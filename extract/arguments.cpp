@@ -329,8 +329,13 @@ Actors ArgumentFinder::ListEndingAt(uint32_t np) const {
       // officials act for, the list ending there; but in "of Chile, A and
       // B" the people are a list of their own
       if (item >= 0 && SameFamily(item, head) && !IsPersonRef(s_.refs[head]) && prev >= first_ + 2 &&
-          IsOfficePhrase(prev - 2))
+          IsOfficePhrase(prev - 2)) {
+        // "the foreign ministers of Chile and Peru, A and B, met": the
+        // holders the apposition names act, not their states
+        if (Is(np + 1, ChunkKind::kComma) && Is(np + 2, ChunkKind::kNoun))
+          if (int holder = HeadActor(np + 2); holder >= 0 && IsPersonRef(s_.refs[holder])) return ListFrom(np + 2);
         out.insert(out.begin(), s_.refs[item]);
+      }
       break;
     }
     if (item < 0 || !SameFamily(item, head)) break;

@@ -457,6 +457,34 @@ int DatelinePlace(const Document& d) {
   return -1;
 }
 
+// "KAZPRESS - The talks ...", "LIMA, May 5 (Andina) - ...": the outlet a
+// dateline names, an organization opening one of the first sentences before
+// a dash, or in parentheses in a sentence that opens with a dateline place.
+// ANNOTATION.md: the outlet an article cites is an entity without triples.
+std::vector<int> DatelineOutlets(const Document& d) {
+  std::vector<int> outlets;
+  auto is_dash = [&](uint32_t t) {
+    std::string_view w = d.Text(t);
+    return w == "-" || w == "\u2013" || w == "\u2014";
+  };
+  for (size_t s = 0; s < d.sentences.size() && s < kDatelineSentences; ++s) {
+    const Sentence& sentence = d.sentences[s];
+    int m = d.mention_at[sentence.first];
+    if (m >= 0 && d.mentions[m].type == EntityType::kOrganization && d.mentions[m].entity >= 0 &&
+        d.mentions[m].last < sentence.last && is_dash(d.mentions[m].last))
+      outlets.push_back(d.mentions[m].entity);
+    if (m < 0 || (d.mentions[m].type != EntityType::kLocation && d.mentions[m].type != EntityType::kCountry)) continue;
+    // the dateline runs up to its dash: "(Andina)" before it is the outlet
+    for (uint32_t t = d.mentions[m].last; t + 2 < sentence.last && !is_dash(t); ++t) {
+      int o = d.mention_at[t + 1];
+      if (d.Text(t) == "(" && o >= 0 && d.mentions[o].type == EntityType::kOrganization && d.mentions[o].entity >= 0 &&
+          d.mentions[o].last < sentence.last && d.Text(d.mentions[o].last) == ")")
+        outlets.push_back(d.mentions[o].entity);
+    }
+  }
+  return outlets;
+}
+
 std::vector<int> CountriesByMentions(const Document& d) {
   std::map<int, std::pair<int, uint32_t>> weight;  // entity -> (mentions, first token)
   for (const auto& m : d.mentions) {
@@ -503,6 +531,14 @@ void ExtractRelations(Document* doc, PassClock* clock) {
     ExtractStructure(doc, v);
     c.Mark(Pass::kStructure);
     resolver.Update(v);
+  }
+  // the outlet reports; it is no actor of what it reports
+  if (std::vector<int> outlets = DatelineOutlets(*doc); !outlets.empty()) {
+    auto by_outlet = [&](const Fact& f) {
+      return std::find(outlets.begin(), outlets.end(), f.subject) != outlets.end() ||
+             std::find(outlets.begin(), outlets.end(), f.object) != outlets.end();
+    };
+    doc->facts.erase(std::remove_if(doc->facts.begin(), doc->facts.end(), by_outlet), doc->facts.end());
   }
   c.Mark(Pass::kReferences);
 }

@@ -58,6 +58,8 @@ struct SentenceView {
 // The place a story's dateline names ("LIMA, May 2 -", "Lima (Andina) -")
 // in its first sentences, as an entity, or -1: what its "here" means.
 int DatelinePlace(const Document& d);
+// The organizations a dateline names as the outlet ("KAZPRESS -", "(Andina)").
+std::vector<int> DatelineOutlets(const Document& d);
 
 // "NATO members", "EU states": a body's name right before a word for its
 // members names them, not the body as an actor.
