@@ -2,6 +2,8 @@
 
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
+#include <sstream>
 #include <system_error>
 #include <vector>
 
@@ -16,6 +18,14 @@ Result<std::string> FindDataDirectory() {
   for (const auto& c : candidates)
     if (std::filesystem::exists(std::filesystem::path(c) / "countries.tsv", ec)) return c;
   return Status::NotFound("cannot find irkg's dictionaries (set IRKG_DATA_DIR to the data/ directory)");
+}
+
+Result<std::string> ReadDataFile(const std::string& path, std::string_view what) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status::NotFound(path + ": cannot open " + std::string(what));
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
 }
 
 }  // namespace irkg

@@ -9,11 +9,10 @@
 #include <cctype>
 #include <cstdlib>
 #include <filesystem>
-#include <fstream>
 #include <numeric>
-#include <sstream>
 #include <unordered_map>
 
+#include "core/data_directory.h"
 #include "export/diagram.h"
 #include "export/escape.h"
 #include "export/graphviz.h"
@@ -145,14 +144,6 @@ std::string InlineSafe(std::string text, std::string_view tag) {
   return out;
 }
 
-Result<std::string> ReadWhole(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Status::NotFound(path.string() + ": cannot open");
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
 }  // namespace
 
 Result<ViewerAssets> LoadViewerAssets() {
@@ -162,9 +153,9 @@ Result<ViewerAssets> LoadViewerAssets() {
   candidates.emplace_back(IRKG_BUILD_VIEWER_DIR);
   for (const auto& dir : candidates) {
     if (!std::filesystem::exists(dir / "irkg-viewer.js") || !std::filesystem::exists(dir / "irkg-viewer.css")) continue;
-    auto script = ReadWhole(dir / "irkg-viewer.js");
+    auto script = ReadDataFile((dir / "irkg-viewer.js").string(), "the viewer's script");
     if (!script.ok()) return script.status();
-    auto style = ReadWhole(dir / "irkg-viewer.css");
+    auto style = ReadDataFile((dir / "irkg-viewer.css").string(), "the viewer's style");
     if (!style.ok()) return style.status();
     return ViewerAssets{std::move(*script), std::move(*style)};
   }

@@ -5,8 +5,6 @@
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -508,11 +506,9 @@ Status Dictionary::LoadString(std::string_view text, const std::string& name) {
 }
 
 Status Dictionary::LoadFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Status::NotFound(path + ": cannot open dictionary");
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return LoadString(ss.str(), path);
+  Result<std::string> text = ReadDataFile(path, "dictionary");
+  if (!text.ok()) return text.status();
+  return LoadString(*text, path);
 }
 
 Result<Dictionary> Dictionary::LoadDefault(const std::vector<std::string>& extra_files) {

@@ -1,8 +1,6 @@
 #include "extract/frames.h"
 
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
 #include "core/text.h"
 #include "extract/cue_class.h"
@@ -133,11 +131,9 @@ Status FrameTable::LoadString(std::string_view text, const std::string& name) {
 }
 
 Status FrameTable::LoadFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Status::NotFound(path + ": cannot open frames");
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return LoadString(ss.str(), path);
+  Result<std::string> text = ReadDataFile(path, "frames");
+  if (!text.ok()) return text.status();
+  return LoadString(*text, path);
 }
 
 Result<FrameTable> FrameTable::LoadDefault() {

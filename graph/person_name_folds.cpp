@@ -2,8 +2,6 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <stdexcept>
 
 #include "core/data_directory.h"
@@ -61,11 +59,9 @@ Result<PersonNameFolds> PersonNameFolds::LoadString(std::string_view text, const
 }
 
 Result<PersonNameFolds> PersonNameFolds::LoadFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Status::NotFound(path + ": cannot open person-name folds");
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return LoadString(ss.str(), path);
+  Result<std::string> text = ReadDataFile(path, "person-name folds");
+  if (!text.ok()) return text.status();
+  return LoadString(*text, path);
 }
 
 Result<PersonNameFolds> PersonNameFolds::LoadDefault() {
