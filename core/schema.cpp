@@ -14,21 +14,21 @@ using F = PredicateFamily;
 // Goldstein weights are those of the CAMEO root categories (Goldstein 1992 as
 // used by GDELT); hostile roots are negative.
 constexpr std::array<PredicateInfo, kPredicateCount> kPredicates = {{
-    {Predicate::kHoldsPosition, "holdsPosition", false, "", 0.0, F::kStructural, kPerson, kCountry | kOrg},
-    {Predicate::kMemberOf, "memberOf", false, "", 0.0, F::kStructural, kCountry | kOrg, kOrg},
-    {Predicate::kLocatedIn, "locatedIn", false, "", 0.0, F::kStructural, kOrg | kLoc, kLoc | kCountry},
-    {Predicate::kDiplomaticRelations, "diplomaticRelations", true, "", 0.0, F::kCooperative, kCountry, kCountry},
-    {Predicate::kHasEmbassyIn, "hasEmbassyIn", false, "", 0.0, F::kCooperative, kCountry, kCountry | kLoc},
-    {Predicate::kMetWith, "metWith", true, "04", 1.0, F::kCooperative, kActor, kActor},
-    {Predicate::kVisited, "visited", false, "04", 1.9, F::kCooperative, kPerson | kCountry, kCountry | kLoc},
-    {Predicate::kSigned, "signed", false, "05", 3.5, F::kCooperative, kActor, kAgreement},
-    {Predicate::kCooperatesWith, "cooperatesWith", true, "06", 6.0, F::kCooperative, kActor, kActor},
-    {Predicate::kSupports, "supports", false, "05", 3.5, F::kCooperative, kActor, kActor},
-    {Predicate::kSupplies, "supplies", false, "07", 7.0, F::kCooperative, kCountry | kOrg, kCountry},
-    {Predicate::kCriticizes, "criticizes", false, "11", -2.0, F::kHostile, kActor, kActor},
-    {Predicate::kThreatens, "threatens", false, "13", -6.0, F::kHostile, kActor, kActor},
-    {Predicate::kSanctions, "sanctions", false, "16", -4.0, F::kHostile, kActor, kActor},
-    {Predicate::kAttacks, "attacks", false, "18", -9.0, F::kHostile, kActor, kActor | kLoc},
+    {Predicate::kHoldsPosition, "holdsPosition", false, "", 0.0, F::kStructural, kPerson, kCountry | kOrg, false},
+    {Predicate::kMemberOf, "memberOf", false, "", 0.0, F::kStructural, kCountry | kOrg, kOrg, false},
+    {Predicate::kLocatedIn, "locatedIn", false, "", 0.0, F::kStructural, kOrg | kLoc, kLoc | kCountry, false},
+    {Predicate::kDiplomaticRelations, "diplomaticRelations", true, "", 0.0, F::kCooperative, kCountry, kCountry, false},
+    {Predicate::kHasEmbassyIn, "hasEmbassyIn", false, "", 0.0, F::kCooperative, kCountry, kCountry | kLoc, false},
+    {Predicate::kMetWith, "metWith", true, "04", 1.0, F::kCooperative, kActor, kActor, false},
+    {Predicate::kVisited, "visited", false, "04", 1.9, F::kCooperative, kPerson | kCountry, kCountry | kLoc, false},
+    {Predicate::kSigned, "signed", false, "05", 3.5, F::kCooperative, kActor, kAgreement, false},
+    {Predicate::kCooperatesWith, "cooperatesWith", true, "06", 6.0, F::kCooperative, kActor, kActor, true},
+    {Predicate::kSupports, "supports", false, "05", 3.5, F::kCooperative, kActor, kActor, true},
+    {Predicate::kSupplies, "supplies", false, "07", 7.0, F::kCooperative, kCountry | kOrg, kCountry, true},
+    {Predicate::kCriticizes, "criticizes", false, "11", -2.0, F::kHostile, kActor, kActor, true},
+    {Predicate::kThreatens, "threatens", false, "13", -6.0, F::kHostile, kActor, kActor, true},
+    {Predicate::kSanctions, "sanctions", false, "16", -4.0, F::kHostile, kActor, kActor, false},
+    {Predicate::kAttacks, "attacks", false, "18", -9.0, F::kHostile, kActor, kActor | kLoc, false},
 }};
 
 constexpr std::array<std::string_view, kEntityTypeCount> kTypeNames = {

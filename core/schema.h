@@ -31,6 +31,10 @@ struct PredicateInfo {
   PredicateFamily family;
   unsigned subject_types;      // bit set of EntityType admitted as subject
   unsigned object_types;       // bit set of EntityType admitted as object
+  // A stance or a flow that holds until stopped ("ended its cooperation",
+  // "halted gas supplies"), not an event, which a verb of ending only tells
+  // ("the talks ended").
+  bool standing;
 };
 
 constexpr unsigned TypeBit(EntityType t) { return 1u << static_cast<unsigned>(t); }

@@ -74,12 +74,9 @@ class FramePass {
   // "ended its cooperation with B", "halted gas supplies to B": a stance
   // or a flow the verb governing the noun stops no longer holds. Events are
   // told by such verbs too ("the talks ended"): meetings, visits,
-  // signings, sanctions and attacks keep theirs.
+  // signings, sanctions and attacks keep theirs (PredicateInfo::standing).
   bool Stopped(uint32_t chunk, uint32_t tok, bool noun, Predicate p) const {
-    if (!noun) return false;
-    if (p != Predicate::kSupports && p != Predicate::kCriticizes && p != Predicate::kThreatens &&
-        p != Predicate::kCooperatesWith && p != Predicate::kSupplies)
-      return false;
+    if (!noun || !Info(p).standing) return false;
     // "ended its cooperation", "the friendship between A and B ended"
     for (int verb : {args_.Governor(chunk), args_.PredicateOf(chunk)})
       if (verb >= 0 && d_.Is(d_.chunks[verb].head, "stop_verb")) return true;
@@ -468,10 +465,10 @@ class FramePass {
 
   // An entity the text named elsewhere (a place, an agreement), standing
   // for it at token `tok`.
-  Ref ReadBack(int place, uint32_t tok) const {
+  Ref ReadBack(int entity, uint32_t tok) const {
     Ref r;
-    r.first = tok, r.last = tok + 1, r.type = d_.entities[place].type, r.resolved = true;
-    r.entities = {place};
+    r.first = tok, r.last = tok + 1, r.type = d_.entities[entity].type, r.resolved = true;
+    r.entities = {entity};
     return r;
   }
 
