@@ -54,6 +54,8 @@ struct TitleMention {
 // A story's dateline stands in its first sentences: a title line, then the
 // dateline sentence ("LIMA, May 2 (Andina) -").
 constexpr uint32_t kDatelineSentences = 3;
+// The dash that ends a dateline: "-", "--", an en or an em dash.
+inline bool IsDash(std::string_view t) { return t == "-" || t == "--" || t == "\u2014" || t == "\u2013"; }
 
 struct EntityInfo {
   std::string name;

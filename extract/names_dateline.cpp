@@ -7,13 +7,6 @@
 
 namespace irkg::internal {
 
-namespace {
-
-bool IsDash(std::string_view t) { return t == "-" || t == "--" || t == "\u2014" || t == "\u2013"; }
-
-
-}  // namespace
-
 void Recognizer::DatelinePass() {
   uint32_t end = d.sentences.size() > kDatelineSentences ? d.sentences[kDatelineSentences].first : n;
   for (uint32_t open = 0; open + 2 < end; ++open) {

@@ -452,7 +452,7 @@ int DatelinePlace(const Document& d) {
     if (place.entity < 0 || (place.type != EntityType::kLocation && place.type != EntityType::kCountry)) continue;
     if (place.last >= d.sentences[s].last) continue;
     std::string_view after = d.Text(place.last);
-    if (after == "," || after == "-" || after == "(" || after == "\u2013" || after == "\u2014") return place.entity;
+    if (after == "," || after == "(" || IsDash(after)) return place.entity;
   }
   return -1;
 }
@@ -463,19 +463,15 @@ int DatelinePlace(const Document& d) {
 // ANNOTATION.md: the outlet an article cites is an entity without triples.
 std::vector<int> DatelineOutlets(const Document& d) {
   std::vector<int> outlets;
-  auto is_dash = [&](uint32_t t) {
-    std::string_view w = d.Text(t);
-    return w == "-" || w == "\u2013" || w == "\u2014";
-  };
   for (size_t s = 0; s < d.sentences.size() && s < kDatelineSentences; ++s) {
     const Sentence& sentence = d.sentences[s];
     int m = d.mention_at[sentence.first];
     if (m >= 0 && d.mentions[m].type == EntityType::kOrganization && d.mentions[m].entity >= 0 &&
-        d.mentions[m].last < sentence.last && is_dash(d.mentions[m].last))
+        d.mentions[m].last < sentence.last && IsDash(d.Text(d.mentions[m].last)))
       outlets.push_back(d.mentions[m].entity);
     if (m < 0 || (d.mentions[m].type != EntityType::kLocation && d.mentions[m].type != EntityType::kCountry)) continue;
     // the dateline runs up to its dash: "(Andina)" before it is the outlet
-    for (uint32_t t = d.mentions[m].last; t + 2 < sentence.last && !is_dash(t); ++t) {
+    for (uint32_t t = d.mentions[m].last; t + 2 < sentence.last && !IsDash(d.Text(t)); ++t) {
       int o = d.mention_at[t + 1];
       if (d.Text(t) == "(" && o >= 0 && d.mentions[o].type == EntityType::kOrganization && d.mentions[o].entity >= 0 &&
           d.mentions[o].last < sentence.last && d.Text(d.mentions[o].last) == ")")
