@@ -224,8 +224,11 @@ TokenTag SentenceTagger::ChooseWord(uint32_t i, const Sentence& s, uint32_t prev
     bool after_determiner = prev.pos == Pos::kDeterminer || prev.pos == Pos::kAdjective ||
                             (prev_tok != UINT32_MAX && IsPossessive(d.Text(prev_tok)));
     if (Has(r, Pos::kParticle) && Has(r, Pos::kPreposition)) {
-      // "to" before a verb's base form is infinitival: "to visit", not "to talks"
-      bool verb_next = Verb(nx, VerbForm::kBase) && !HasClosed(nx) && !Has(nx, Pos::kProperNoun);
+      // "to" before a verb's base form is infinitival: "to visit", not "to
+      // talks"; a name's reading counts only when the next word is written
+      // as one ("to China", but "to host": WordNet also knows a "Host")
+      bool name_next = i + 1 < s.last && d.tokens[i + 1].cap && Has(nx, Pos::kProperNoun);
+      bool verb_next = Verb(nx, VerbForm::kBase) && !HasClosed(nx) && !name_next;
       tag = TagOf(*First(r, verb_next ? Pos::kParticle : Pos::kPreposition));
     } else if (Has(r, Pos::kAuxiliary) && Has(r, Pos::kDeterminer) && !negated) {
       // "'s": "is" after a pronoun ("it's"), else the possessive
