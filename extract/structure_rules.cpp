@@ -366,9 +366,14 @@ void Embassies(RuleContext& c) {
     // the owner: "A's embassy", "Azerbaijani embassy", "embassy of A", "A opened its embassy"
     uint32_t k = t;
     if (k > c.s.first && (c.Word(k - 1, "first") || c.Word(k - 1, "new"))) --k;
+    bool article = k > c.s.first && (c.Word(k - 1, "an") || c.Word(k - 1, "a"));
     if (k > c.s.first && (c.Word(k - 1, "its") || c.Word(k - 1, "their"))) {
       int s = c.SubjectBefore(k - 1, kCountry);
       if (s >= 0) owner = s;
+    } else if (article && k - 1 > c.s.first && c.d.Is(k - 2, "mission_verb")) {
+      // "A maintains an embassy in B": the state that keeps it
+      int s = c.SubjectBefore(k - 2, kCountry);
+      if (s >= 0 && !c.s.refs[s].adjective) owner = s;
     } else {
       int before = c.NearestBefore(k, kCountry, 2);
       if (before >= 0 && (c.s.refs[before].possessive || c.s.refs[before].adjective)) owner = before;
@@ -378,7 +383,7 @@ void Embassies(RuleContext& c) {
       auto o = c.ListAfter(after, kCountry, 2);
       if (!o.empty()) owner = o[0], after = c.s.refs[o[0]].last;
     }
-    if (owner < 0) continue;
+    if (owner < 0 || c.Modal(t)) continue;  // "plans to open an embassy": not there yet
     // the host: the first country (else city) after "in"/"to" within the clause
     for (uint32_t i = after; i < c.s.last && i < after + 10; ++i) {
       if (!(c.Word(i, "in") || c.Word(i, "to"))) continue;
