@@ -39,6 +39,11 @@ int Recognizer::CapitalOf(const Mention& m) const {
 }
 
 bool Recognizer::ActorPosition(const Mention& m) const {
+  // whose wishes or acts, wherever the phrase stands: "Ankara's demands",
+  // "all of Lima's proposals" — not "Lima's suburbs", "Lima's Miraflores"
+  if (m.last < n && Possessive(m.last))
+    return !(m.last + 1 < n && (d.Is(m.last + 1, "place_part") || d.Is(m.last + 1, "place_kind") ||
+                                d.Is(m.last + 1, "place_word") || Cap(m.last + 1)));
   if (m.first > 0) {
     std::string_view prev = d.Text(m.first - 1);
     if (prev == "in" || prev == "to" || prev == "at" || prev == "from" || prev == "near" || prev == "of" ||
@@ -56,9 +61,12 @@ bool Recognizer::ActorPosition(const Mention& m) const {
     if (d.IsWord(m.first - 1, "with")) return true;
   }
   if (m.last >= n) return false;
-  // whose wishes or acts: "Ankara's demands", "Lima's decision" — not "Lima's suburbs"
-  if (Possessive(m.last)) return !(m.last + 1 < n && (d.Is(m.last + 1, "place_part") || d.Is(m.last + 1, "place_kind") ||
-                                                     d.Is(m.last + 1, "place_word") || Cap(m.last + 1)));
+  // one of a pair of actors: "Quito and Lima signed", "Quito and Peru agreed"
+  if (d.IsWord(m.last, "and") && m.last + 1 < n && d.mention_at[m.last + 1] >= 0) {
+    const Mention& other = d.mentions[d.mention_at[m.last + 1]];
+    if (other.type == EntityType::kCountry && other.form != MentionForm::kAdjective) return true;
+    if (other.type == EntityType::kLocation && CapitalOf(other) >= 0 && ActorPosition(other)) return true;
+  }
   // made to act: "prompted Quito to close its embassy", "urged Lima to respond"
   if (d.IsWord(m.last, "to") && m.last + 1 < n && !d.tags.empty() && d.tags[m.last + 1].pos == Pos::kVerb &&
       d.tags[m.last + 1].form == VerbForm::kBase)
@@ -67,7 +75,10 @@ bool Recognizer::ActorPosition(const Mention& m) const {
   std::string_view next = d.Text(m.last);
   bool past_tense = d.tokens[m.last].shape == TokenShape::kWord && !d.tokens[m.last].cap && next.size() > 4 &&
                     next.substr(next.size() - 2) == "ed";
-  return past_tense || d.Is(m.last, "speech") || d.IsWord(m.last, "has") || d.IsWord(m.last, "have") ||
+  // a headline's present tense: "Quito asks Lima to ...", "Lima rejects ..."
+  bool finite = !d.tags.empty() && d.tags[m.last].pos == Pos::kVerb &&
+                (d.tags[m.last].form == VerbForm::kPresent3s || d.tags[m.last].form == VerbForm::kPast);
+  return past_tense || finite || d.Is(m.last, "speech") || d.IsWord(m.last, "has") || d.IsWord(m.last, "have") ||
          d.Is(m.last, "sanction") || d.Is(m.last, "criticize") || d.Is(m.last, "threaten") ||
          d.Is(m.last, "support") || d.Is(m.last, "sign_verb");
 }

@@ -224,3 +224,13 @@ TEST_CASE("metonym pass: a capital's demands and a deal with it are its state's;
   CHECK(p.Count(EntityType::kCountry, "Norway", MentionForm::kMetonym) == 2);
   CHECK(p.Count(EntityType::kLocation, "Oslo") == 1);
 }
+
+TEST_CASE("metonym pass: a capital's demands after 'of', and a capital paired with a state, are states") {
+  Prepared p("Peru rejected all of Oslo's proposals. Oslo and Peru agreed on a date. Oslo and Stockholm are cold cities.");
+  Recognizer r(p.doc);
+  r.DictionaryPass();
+  r.MetonymPass();
+  // the proposals and the pair with Peru; Oslo beside another city stays a city
+  CHECK(p.Count(EntityType::kCountry, "Norway", MentionForm::kMetonym) == 2);
+  CHECK(p.Count(EntityType::kLocation, "Oslo") == 1);
+}
