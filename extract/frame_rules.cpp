@@ -319,7 +319,11 @@ class FramePass {
         // still puts its doer in the place, and at the gathering told
         // ("the ceremony was attended by A": one person joins the gathering)
         const bool back = members.size() == 1 && RefersBack(chunk, noun);
-        if (members.size() == 1 && (f.actor_types == TypeBit(EntityType::kPerson) || back)) {
+        // (an act done to someone, "A called B", "A summoned B", is no part
+        // of a gathering without its object: "A called for calm")
+        const bool co_act = std::none_of(f.object.begin(), f.object.end(),
+                                         [](const ArgumentSource& a) { return a.slot == Slot::kPatient; });
+        if (members.size() == 1 && ((f.actor_types == TypeBit(EntityType::kPerson) && co_act) || back)) {
           // "A signed on behalf of Chile, and B signed for Peru", "C signed
           // as a witness": an act with no object of its own, or a second one
           // in the same sentence, is part of the gathering being told
