@@ -191,8 +191,14 @@ bool RuleContext::Modal(uint32_t trigger) const {
     }
   for (uint32_t i = from; i < trigger; ++i) {
     if (d.Is(i, "modal")) return true;
-    // "to sign", "to visit" (a headline's "To Back") — but "keeps shelling" is happening
-    if (d.IsWord(i, "to") && i + 1 == trigger) {
+    // "to sign", "to visit" (a headline's "To Back"), "to hold talks" — but
+    // "keeps shelling" is happening
+    // (an infinitive completing a verb: "offered to host talks"; after a
+    // place it tells a purpose, "arrived in Oslo to hold talks"; after a
+    // verb of commitment the frames decide, "agreed to deepen ties")
+    bool infinitive = !d.tags.empty() && i > s.first && d.tags[i].pos == Pos::kParticle &&
+                      d.tags[i - 1].pos == Pos::kVerb && !d.Is(i - 1, "commit_verb");
+    if (d.IsWord(i, "to") && (i + 1 == trigger || infinitive)) {
       // ... and "traveled to meet X" is a journey made for it
       bool ongoing = i > s.first && (d.IsWord(i - 1, "continues") || d.IsWord(i - 1, "continue") ||
                                      d.IsWord(i - 1, "continued") || d.IsWord(i - 1, "began") ||
