@@ -415,7 +415,10 @@ int ArgumentFinder::SubjectPhrase(uint32_t verb) const {
           // "A, who met B, ...": the phrase before the comma
           uint32_t j = c;
           while (j > first_ && Is(j - 1, ChunkKind::kComma)) --j;
-          return j > first_ && Is(j - 1, ChunkKind::kNoun) ? static_cast<int>(j - 1) : -1;
+          if (j <= first_ || !Is(j - 1, ChunkKind::kNoun)) return -1;
+          // "A and B were among the leaders who arrived": those the copula names
+          if (int copula = CopulaAmong(j - 1); copula >= 0) return SubjectPhrase(static_cast<uint32_t>(copula));
+          return static_cast<int>(j - 1);
         }
         return static_cast<int>(c);
       }
@@ -445,15 +448,20 @@ int ArgumentFinder::SubjectPhrase(uint32_t verb) const {
 }
 
 int ArgumentFinder::AmongCopula(uint32_t verb) const {
-  if (verb < first_ + 3 || !Is(verb - 1, ChunkKind::kNoun) || !Is(verb - 2, ChunkKind::kPreposition) ||
-      !d_.IsWord(d_.chunks[verb - 2].first, "among") || !Is(verb - 3, ChunkKind::kVerb))
-    return -1;
   const Chunk& v = d_.chunks[verb];
-  const Chunk& copula = d_.chunks[verb - 3];
-  if (v.infinitive || v.gerund || v.first + 1 != v.last || copula.first + 1 != copula.last) return -1;
+  if (verb < first_ + 1 || v.infinitive || v.gerund || v.first + 1 != v.last) return -1;
+  return CopulaAmong(verb - 1);
+}
+
+int ArgumentFinder::CopulaAmong(uint32_t np) const {
+  if (np < first_ + 2 || !Is(np, ChunkKind::kNoun) || !Is(np - 1, ChunkKind::kPreposition) ||
+      !d_.IsWord(d_.chunks[np - 1].first, "among") || !Is(np - 2, ChunkKind::kVerb))
+    return -1;
+  const Chunk& copula = d_.chunks[np - 2];
+  if (copula.first + 1 != copula.last) return -1;
   uint32_t be = copula.head;
   bool is_be = d_.IsWord(be, "were") || d_.IsWord(be, "was") || d_.IsWord(be, "are") || d_.IsWord(be, "is");
-  return is_be ? static_cast<int>(verb - 3) : -1;
+  return is_be ? static_cast<int>(np - 2) : -1;
 }
 
 Actors ArgumentFinder::Agent(uint32_t verb) const {

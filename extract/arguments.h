@@ -96,6 +96,9 @@ class ArgumentFinder {
   // "among" a copula's complement is passive, its patients the copula's
   // subject; the copula's chunk, or -1.
   int AmongCopula(uint32_t verb) const;
+  // The copula whose complement `np` is, after "among" ("A were among [the
+  // leaders] who ..."), or -1.
+  int CopulaAmong(uint32_t np) const;
   bool IsComplementPrep(uint32_t chunk) const;     // "of", "for", an envoy's "to"
   uint32_t SkipComplements(uint32_t chunk) const;  // past "of Chile", "for Europe and Asia"
   int SubjectPhrase(uint32_t verb) const;
