@@ -32,7 +32,8 @@ int ClauseSubject(const RuleContext& c, uint32_t trigger, unsigned types) {
 void VenueVisits(RuleContext& c, int a, int b, const std::string& date) {
   for (size_t r = 0; r < c.s.refs.size(); ++r) {
     const Ref& place = c.s.refs[r];
-    if (place.type != EntityType::kLocation || place.resolved || place.first == 0 || !c.Word(place.first - 1, "in"))
+    if (place.type != EntityType::kLocation || place.resolved || place.first == 0 || !c.Word(place.first - 1, "in") ||
+        c.TopicPlace(place))
       continue;
     const EntityInfo& city = c.d.entities[place.entities[0]];
     if (city.subtype != "city" || city.dict_entry < 0) continue;

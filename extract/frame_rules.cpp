@@ -496,6 +496,7 @@ class FramePass {
     int venue = -1;
     for (const Ref& place : places) {
       if (place.type != EntityType::kLocation && place.type != EntityType::kCountry) continue;
+      if (rules_.TopicPlace(place)) continue;
       int where = place.entities[0];
       // "in Arlington, Virginia": a place the dictionary lacks lies in the
       // state of the region named after it

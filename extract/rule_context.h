@@ -66,6 +66,9 @@ class RuleContext {
   // Ended or withheld: "halted gas supplies", "ended its cooperation with":
   // a verb of stopping a few words before the trigger, in its clause.
   bool Stopped(uint32_t trigger) const;
+  // The place a topic names, not where an act was: "discussed the crisis
+  // in Haiti", "talks on the war in Sudan" (a topic_noun before "in").
+  bool TopicPlace(const Ref& place) const;
   // Future, hypothetical or wished-for: "plans to visit", "may impose", "the necessity to sign".
   bool Modal(uint32_t trigger) const;
 
