@@ -126,18 +126,25 @@ struct SentenceTagger {
   const Sentence* sentence = nullptr;
 };
 
-bool IsPossessive(std::string_view word) {
-  // the possessive pronouns share kPronoun with the personal ones, but a
-  // noun follows them as it follows a determiner
-  for (const char* p : {"his", "her", "its", "their", "our", "your", "my", "whose"})
-    if (EqualsLowerAscii(word, p)) return true;
+// Whether `word` is one of `words`, in any case (a handful of short words:
+// the lengths are compared first, as most words are not among them).
+template <size_t N>
+bool OneOf(std::string_view word, const std::string_view (&words)[N]) {
+  for (std::string_view w : words)
+    if (w.size() == word.size() && EqualsLowerAscii(word, w)) return true;
   return false;
 }
 
+bool IsPossessive(std::string_view word) {
+  // the possessive pronouns share kPronoun with the personal ones, but a
+  // noun follows them as it follows a determiner
+  static constexpr std::string_view kPossessives[] = {"his", "her", "its", "their", "our", "your", "my", "whose"};
+  return OneOf(word, kPossessives);
+}
+
 bool IsSubjectPronoun(std::string_view word) {
-  for (const char* p : {"i", "he", "she", "it", "we", "they", "you", "who"})
-    if (EqualsLowerAscii(word, p)) return true;
-  return false;
+  static constexpr std::string_view kSubjects[] = {"i", "he", "she", "it", "we", "they", "you", "who"};
+  return OneOf(word, kSubjects);
 }
 
 void SentenceTagger::Tag(const Sentence& s) {
