@@ -252,6 +252,29 @@ int QuoteSpeaker(const RuleContext& c) {
   return -1;
 }
 
+// A verb of reacting to an act (criticism, speech, support) between two
+// tokens: "A condemned the attack", "A said the strike".
+bool ReactionBetween(const RuleContext& c, uint32_t from, uint32_t to) {
+  for (uint32_t i = from; i < to; ++i)
+    if (c.Cue(i, "criticize") || c.Cue(i, "speech") || c.Cue(i, "support")) return true;
+  return false;
+}
+
+// Whether the actor at `at`, after the trigger `t`, is named as the one an
+// act of force was done to: "condemned the attack on [B]", "the strikes
+// against [B]".
+bool VictimOfAct(const RuleContext& c, uint32_t t, uint32_t at) {
+  // back over the object's determiners and adjectives: "on [a] Malian post"
+  uint32_t prep = at - 1;
+  while (prep > t + 1 && at - prep <= 3 &&
+         (c.d.tags[prep].pos == Pos::kDeterminer || c.d.tags[prep].pos == Pos::kAdjective))
+    --prep;
+  if (prep < t + 2 || !(c.Word(prep, "on") || c.Word(prep, "against"))) return false;
+  for (uint32_t i = t + 1; i < prep; ++i)
+    if (c.Cue(i, "attack")) return true;
+  return false;
+}
+
 void Criticism(RuleContext& c) {
   bool found = false;
   for (uint32_t t : c.Triggers("criticize")) {
@@ -269,6 +292,9 @@ void Criticism(RuleContext& c) {
     uint32_t at = c.s.refs[objects[0]].first;
     bool noun_trigger = c.Word(t, "criticism") || c.Word(t, "condemnation") || c.Word(t, "repudiation");
     if (at > t + 2 && c.Word(at - 1, "of") && !noun_trigger && !c.Word(t + 1, "of")) continue;
+    // "condemned the attack on a Malian post": the victim of the act
+    // condemned is no target of the condemnation
+    if (VictimOfAct(c, t, at)) continue;
     for (int s : subjects) c.Add(s, Predicate::kCriticizes, objects[0], 0.8, "criticize.trigger");
     found = true;
   }
@@ -501,7 +527,12 @@ void Attacks(RuleContext& c) {
       auto a = c.ListAfter(t + 1, kActors, 3);
       if (!a.empty()) subject = a[0];
     }
-    if (subject < 0) subject = c.NearestBefore(t, kActors, 6);
+    if (subject < 0) {
+      subject = c.NearestBefore(t, kActors, 6);
+      // "Ghana condemned the attack on B": one who reacts to an attack
+      // (condemns, reports, welcomes an end to it) did not make it
+      if (subject >= 0 && ReactionBetween(c, c.s.refs[subject].last, t)) continue;
+    }
     if (subject < 0) continue;
     std::vector<int> targets;
     uint32_t from = t;
