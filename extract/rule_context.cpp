@@ -181,6 +181,17 @@ bool RuleContext::Stopped(uint32_t trigger) const {
   return false;
 }
 
+bool RuleContext::Passive(uint32_t trigger) const {
+  if (d.tags.empty() || d.tags[trigger].pos != Pos::kVerb || d.tags[trigger].form != VerbForm::kParticiple) return false;
+  uint32_t i = trigger;
+  while (i > s.first && (d.tags[i - 1].pos == Pos::kAdverb || d.tags[i - 1].pos == Pos::kNegator)) --i;
+  if (i == s.first) return false;
+  std::string_view be = d.Text(i - 1);
+  for (std::string_view form : {"was", "were", "is", "are", "been", "be", "being", "got", "get", "gets"})
+    if (EqualsLowerAscii(be, form)) return true;
+  return false;
+}
+
 bool RuleContext::TopicPlace(const Ref& place) const {
   return place.first >= s.first + 2 && d.IsWord(place.first - 1, "in") && d.Is(place.first - 2, "topic_noun");
 }

@@ -66,6 +66,10 @@ class RuleContext {
   // Ended or withheld: "halted gas supplies", "ended its cooperation with":
   // a verb of stopping a few words before the trigger, in its clause.
   bool Stopped(uint32_t trigger) const;
+  // A passive participle ("was criticised by B", "were sanctioned"): its
+  // subject is the one the act was done to, which cue rules that take the
+  // clause subject as the doer would turn around.
+  bool Passive(uint32_t trigger) const;
   // The place a topic names, not where an act was: "discussed the crisis
   // in Haiti", "talks on the war in Sudan" (a topic_noun before "in").
   bool TopicPlace(const Ref& place) const;

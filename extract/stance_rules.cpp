@@ -168,7 +168,7 @@ bool Mutual(RuleContext& c, uint32_t t, Predicate p, const char* rule) {
 
 void Support(RuleContext& c) {
   for (uint32_t t : c.Triggers("support")) {
-    if (c.Negated(t) || c.Modal(t) || c.Stopped(t)) continue;
+    if (c.Negated(t) || c.Modal(t) || c.Stopped(t) || c.Passive(t)) continue;
     if (t > c.s.first && c.Word(t - 1, "for") && c.Word(t, "supporting")) continue;  // read with "thanked B for"
     // "thanks to the floods": a cause, not gratitude
     if (c.Word(t, "thanks") && c.Word(t + 1, "to")) continue;
@@ -278,7 +278,7 @@ bool VictimOfAct(const RuleContext& c, uint32_t t, uint32_t at) {
 void Criticism(RuleContext& c) {
   bool found = false;
   for (uint32_t t : c.Triggers("criticize")) {
-    if (c.Negated(t) || c.Modal(t) || c.Stopped(t)) continue;
+    if (c.Negated(t) || c.Modal(t) || c.Stopped(t) || c.Passive(t)) continue;
     if (Mutual(c, t, Predicate::kCriticizes, "criticize.mutual")) {
       found = true;
       continue;
@@ -354,7 +354,7 @@ bool IsWarning(const RuleContext& c, uint32_t t) {
 
 void Threats(RuleContext& c) {
   for (uint32_t t : c.Triggers("threaten")) {
-    if (c.Negated(t)) continue;
+    if (c.Negated(t) || c.Passive(t)) continue;
     if (t > c.s.first && c.Word(t - 1, "to")) continue;  // "ability to threaten": no act
     if (c.Word(t + 1, "that")) continue;  // "warned that X would ...": X is not the one threatened
     // "warned B of the risks": a warning threatens only with consequences or force
