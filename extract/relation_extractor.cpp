@@ -199,10 +199,13 @@ class ReferenceResolver {
   // "Chile said (that) it would ...": "it" right after a speech verb is the
   // state or body that spoke, when the sentence names it as the speaker.
   bool ResolveSpeakerIt(uint32_t i, const SentenceView& v, Ref* r) const {
-    // up to three small words between: "said on Monday that it", "said today it"
+    // a few words between, none a name or a verb: "said on Monday that it",
+    // "said today it", "said in a statement that it"
     uint32_t k = i;
-    for (int skipped = 0; k > v.first && !d.Is(k - 1, "speech") && skipped < 3; ++skipped, --k)
-      if (d.mention_at[k - 1] >= 0 || d.tokens[k - 1].shape != TokenShape::kWord) return false;
+    for (int skipped = 0; k > v.first && !d.Is(k - 1, "speech") && skipped < 6; ++skipped, --k)
+      if (d.mention_at[k - 1] >= 0 || d.tokens[k - 1].shape != TokenShape::kWord ||
+          (!d.tags.empty() && d.tags[k - 1].pos == Pos::kVerb))
+        return false;
     if (k == v.first || !d.Is(k - 1, "speech")) return false;
     for (size_t x = v.refs.size(); x-- > 0;) {
       const Ref& ref = v.refs[x];
