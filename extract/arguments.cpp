@@ -146,9 +146,16 @@ ArgumentFinder::Item ArgumentFinder::ItemAt(uint32_t np) const {
 }
 
 uint32_t ArgumentFinder::ItemStart(uint32_t np) const {
-  // walk back over "OFFICE (of STATE)* [,]" before a name
+  // walk back over "OFFICE (of STATE)* [,]" before a name; over the comma
+  // only to a person's name ("the minister of Chile, A"): after a comma a
+  // state or body is the next of a list ("the ministers of Chile, Peru and
+  // Bolivia")
   uint32_t k = np;
-  if (k > first_ && Is(k - 1, ChunkKind::kComma)) --k;
+  if (k > first_ && Is(k - 1, ChunkKind::kComma)) {
+    int named = HeadActor(np);
+    if (named >= 0 && !IsPersonRef(s_.refs[named])) return np;
+    --k;
+  }
   uint32_t c = k;
   // "Under Secretary for [Political Affairs Ana Pérez]": the name fused
   // into the office's complement
