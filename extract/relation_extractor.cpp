@@ -362,6 +362,12 @@ class ReferenceResolver {
     }
     if (d.Is(noun, "group_pair") || (two && noun != k) || (two && d.tokens[noun].shape == TokenShape::kWord &&
                                                            d.Text(noun).size() > 3 && d.Text(noun).back() == 's')) {
+      // "the presidents of Ghana and Togo": the group named by its own
+      // members, no reference back to the article's pair
+      if (uint32_t of = noun + 1; d.IsWord(of, "of")) {
+        uint32_t named = of + 1 + (d.IsWord(of + 1, "the") ? 1 : 0);
+        if (named < d.tokens.size() && d.mention_at[named] >= 0) return false;
+      }
       std::string_view g = d.Text(noun);
       bool people = g == "leaders" || g == "ministers" || g == "diplomats" || g == "FMs" || g == "counterparts" ||
                     g == "presidents" || g == "officials";
