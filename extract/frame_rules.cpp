@@ -383,7 +383,7 @@ class FramePass {
         if (agreement >= 0) d_.gathering.agreement = agreement;
       }
     }
-    if (p == Predicate::kAttacks && !subjects.empty() && !objects.empty()) PlacesHit(chunk, subjects, date);
+    if (p == Predicate::kAttacks && !subjects.empty()) PlacesHit(chunk, subjects, date, objects.empty());
     if (p == Predicate::kSigned) PartiesNamed(objects, f, date);
   }
 
@@ -403,8 +403,11 @@ class FramePass {
 
   // "A shelled B's positions near the towns of X and Y": every place named
   // in the rest of the clause was hit (ANNOTATION.md: the target is the
-  // state attacked and each named place hit).
-  void PlacesHit(uint32_t chunk, const Actors& attackers, const std::string& date) {
+  // state attacked and each named place hit). With no actor as the object
+  // ("A struck targets in southern Lebanon", "carried out airstrikes in
+  // B's Khost province"), the states where the hits were, too, when a
+  // preposition of place puts them there.
+  void PlacesHit(uint32_t chunk, const Actors& attackers, const std::string& date, bool states_too) {
     for (uint32_t c = chunk + 1; c < args_.last_chunk(); ++c) {
       const Chunk& ch = d_.chunks[c];
       if ((ch.kind == ChunkKind::kVerb && !ch.gerund && !ch.passive) || ch.kind == ChunkKind::kSubordinator ||
@@ -412,7 +415,19 @@ class FramePass {
         return;
       if (ch.kind != ChunkKind::kNoun) continue;
       for (const Ref& r : s_.refs) {
-        if (r.first < ch.first || r.last > ch.last || r.type != EntityType::kLocation || r.adjective || r.resolved) continue;
+        if (r.first < ch.first || r.last > ch.last || r.adjective || r.resolved) continue;
+        // after "in", or after "in B's": "in Afghanistan's Khost province"
+        uint32_t before = c > 1 && d_.chunks[c - 1].kind == ChunkKind::kNoun && d_.chunks[c - 1].possessor ? c - 1 : c;
+        bool where = before > 0 && d_.chunks[before - 1].kind == ChunkKind::kPreposition &&
+                     d_.Is(d_.chunks[before - 1].first, "hit_prep");
+        bool place = r.type == EntityType::kLocation;
+        if (states_too) {
+          // (where the thing hit was: "a ship in the Red Sea" is no target)
+          const std::string& kind = d_.entities[r.entities[0]].subtype;
+          place = place && where && (kind == "city" || kind == "region" || kind.empty());
+        }
+        bool state = states_too && r.type == EntityType::kCountry && where;
+        if (!place && !state) continue;
         for (const Ref& a : attackers)
           for (int x : a.entities) rules_.AddEntities(x, Predicate::kAttacks, r.entities[0], 0.55, "frame:places-hit", date);
       }
