@@ -150,6 +150,12 @@ std::vector<int> RuleContext::Conjoined(uint32_t from, uint32_t to, unsigned typ
   return {};
 }
 
+bool RuleContext::ClauseBetween(uint32_t from, uint32_t to) const {
+  for (uint32_t i = from; i < to && i < s.last; ++i)
+    if (d.Is(i, "clause_break") || d.Text(i) == ";") return true;
+  return false;
+}
+
 bool RuleContext::CrossesQuote(uint32_t a, uint32_t b) const {
   for (uint32_t i = a + 1; i < b && i < s.last; ++i) {
     std::string_view t = d.Text(i);

@@ -306,6 +306,8 @@ void Criticism(RuleContext& c) {
     auto subjects = ReportedSubjects(c, t);
     auto objects = c.ListAfter(t + 1, kActors, 10);
     if (subjects.empty() || objects.empty()) continue;
+    // "concern over attacks on minorities, while B asked ...": B is no topic
+    if (c.ClauseBetween(t + 1, c.s.refs[objects[0]].first)) continue;
     for (int s : subjects) c.Add(s, Predicate::kCriticizes, objects[0], 0.7, "criticize.concern");
     found = true;
   }
