@@ -472,6 +472,17 @@ class FramePass {
     return r;
   }
 
+  // "discussed the situation in X", "talks on the war in X": the "in"
+  // phrase places what was talked about, not the talk (an "in" phrase
+  // right after a topic noun).
+  bool PlacesTopic(const Ref& place) const {
+    if (place.resolved) return false;
+    uint32_t np = d_.chunk_of[place.first];
+    if (np < args_.first_chunk() + 2 || !IsChunk(np - 1, ChunkKind::kPreposition)) return false;
+    const Chunk& before = d_.chunks[np - 2];
+    return before.kind == ChunkKind::kNoun && d_.Is(before.head, "topic_noun");
+  }
+
   // Gives each participant from another state a visit to the place of the
   // act at `chunk`; returns that place, or -1. `at_gathering`: the act is
   // part of the gathering being told, held where it was held when the act
@@ -492,6 +503,7 @@ class FramePass {
     int venue = -1;
     for (const Ref& place : places) {
       if (place.type != EntityType::kLocation && place.type != EntityType::kCountry) continue;
+      if (PlacesTopic(place)) continue;
       int where = place.entities[0];
       // "in Arlington, Virginia": a place the dictionary lacks lies in the
       // state of the region named after it
