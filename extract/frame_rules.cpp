@@ -104,6 +104,21 @@ class FramePass {
     return false;
   }
 
+  // "A is travelling to X", "A is heading to X": a journey toward a place,
+  // told in the present progressive, has not arrived ("A is visiting X"
+  // is there: only frames whose place is a `to` phrase are on the way).
+  bool UnderWay(uint32_t chunk, const Frame& f) const {
+    if (f.predicate != Predicate::kVisited || f.object.empty() || f.object[0].slot != Slot::kPrep) return false;
+    const std::string& prep = f.object[0].prep;
+    if (prep != "to" && prep != "toward" && prep != "into") return false;
+    const Chunk& c = d_.chunks[chunk];
+    if (d_.tags[c.head].form != VerbForm::kGerund) return false;
+    for (uint32_t t = c.first; t < c.head; ++t)
+      if (d_.IsWord(t, "is") || d_.IsWord(t, "are") || d_.IsWord(t, "am") || d_.IsWord(t, "'s") || d_.IsWord(t, "'re"))
+        return true;
+    return false;
+  }
+
   // A verb group whose verb has a `visited` frame: a journey.
   bool IsJourney(uint32_t verb) {
     for (const Frame* f : d_.frames->Find(Lemma(d_.chunks[verb].head, false), false))
@@ -221,6 +236,7 @@ class FramePass {
       if (!f->needs.empty() && !CueInSentence(tok, f->needs)) continue;
       if (!f->particle.empty() && !(tok + 1 < s_.last && d_.IsWord(tok + 1, f->particle))) continue;
       if (Stopped(chunk, tok, noun, f->predicate)) continue;
+      if (!noun && UnderWay(chunk, *f)) continue;
       Actors subjects = OfTypes(FirstOf(chunk, tok, f->subject, noun), f->actor_types);
       Actors objects = OfTypes(FirstOf(chunk, tok, f->object, noun), f->actor_types);
       // "talks between A, B and C": subject and object are one list
