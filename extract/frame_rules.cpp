@@ -439,6 +439,21 @@ class FramePass {
     return d_.EntityOfStateOf(e.dict_entry);
   }
 
+  // Whether the text names the entity, not only its demonym ("in Lima"
+  // with "Peruvian officials": the text does not name Peru).
+  bool NamedNotOnlyAdjective(int entity) {
+    EntityInfo& e = d_.entities[entity];
+    if (e.named_not_only_adjective < 0) {
+      e.named_not_only_adjective = 0;
+      for (int m : e.mentions)
+        if (d_.mentions[m].form != MentionForm::kAdjective) {
+          e.named_not_only_adjective = 1;
+          break;
+        }
+    }
+    return e.named_not_only_adjective == 1;
+  }
+
   // The place named right after `place` and a comma ("Arlington, Virginia"),
   // or -1.
   int ContainerAfter(const Ref& place) const {
@@ -548,7 +563,9 @@ class FramePass {
         if (pe.country < 0 && !host_present) continue;
         double c = pe.country < 0 ? 0.55 : 0.65;
         rules_.AddEntities(person, Predicate::kVisited, where, c, "frame:venue", date);
-        if (state >= 0 && where != state) rules_.AddEntities(person, Predicate::kVisited, state, c - 0.05, "frame:venue", date);
+        // (its state too when the text names it: a demonym names a people)
+        if (state >= 0 && where != state && NamedNotOnlyAdjective(state))
+          rules_.AddEntities(person, Predicate::kVisited, state, c - 0.05, "frame:venue", date);
       }
     }
     return venue;
