@@ -141,8 +141,31 @@ ArgumentFinder::Item ArgumentFinder::ItemAt(uint32_t np) const {
   uint32_t c = SkipComplements(np + 1);
   if (Is(c, ChunkKind::kComma) && Is(c + 1, ChunkKind::kNoun)) ++c;
   int person = HeadActor(c);
-  if (person >= 0 && IsPersonRef(s_.refs[person])) item = {person, np, c};
+  if (person >= 0 && IsPersonRef(s_.refs[person])) return {person, np, c};
+  if (item.actor < 0) return UnnamedHolderOf(np);
   return item;
+}
+
+ArgumentFinder::Item ArgumentFinder::UnnamedHolderOf(uint32_t np) const {
+  // "his counterpart from Jamaica", "the head of state of Togo": an office
+  // of a state whose holder the text does not name stands for the state
+  // (ANNOTATION: a state acts through its unnamed officials)
+  // ("A, Minister of State of Ghana, opened": an apposition names A's office)
+  if (np > first_ && Is(np - 1, ChunkKind::kComma)) return {-1, np, np};
+  const Chunk& office = d_.chunks[np];
+  bool counterpart = false;
+  for (uint32_t t = office.first; t < office.last; ++t) counterpart |= d_.Is(t, "counterpart");
+  if (!counterpart && !IsOfficePhrase(np)) return {-1, np, np};
+  for (uint32_t c = np + 1; c + 1 < last_ && c <= np + 4; c += 2) {
+    if (!Is(c, ChunkKind::kPreposition) || !Is(c + 1, ChunkKind::kNoun)) break;
+    if (!d_.IsWord(d_.chunks[c].first, "of") && !d_.IsWord(d_.chunks[c].first, "from")) break;
+    int owner = HeadActor(c + 1);
+    if (owner < 0) continue;
+    const Ref& ref = s_.refs[owner];
+    if (ref.type != EntityType::kCountry || ref.adjective || ref.resolved) break;
+    return {owner, np, c + 1};
+  }
+  return {-1, np, np};
 }
 
 uint32_t ArgumentFinder::ItemStart(uint32_t np) const {

@@ -82,6 +82,8 @@ class ArgumentFinder {
     uint32_t first = 0, last = 0;  // chunks it spans
   };
   Item ItemAt(uint32_t noun_phrase) const;
+  // An office phrase naming no holder, "of" or "from" a state: that state.
+  Item UnnamedHolderOf(uint32_t office_phrase) const;
   uint32_t ItemStart(uint32_t noun_phrase) const;  // where the item ending at this phrase begins
   bool IsOfficePhrase(uint32_t noun_phrase) const;
   bool NamedOffice(uint32_t noun_phrase, int owner_ref) const;  // "DPRK Ambassador"
