@@ -97,6 +97,10 @@ class FramePass {
     if (noun) {
       int verb = args_.Governor(chunk);
       if (verb >= 0 && d_.chunks[verb].modal) return true;
+      // "A will arrive in X on a visit", "A will be in X at the invitation
+      // of B": the clause the noun's phrase belongs to is ahead too
+      verb = args_.ClauseVerb(chunk);
+      if (verb >= 0 && d_.chunks[verb].modal) return true;
     }
     // "if A attacks B", "unless they sign": a condition, not an event
     for (uint32_t i = s_.first; i < tok; ++i)
