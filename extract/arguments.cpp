@@ -599,6 +599,13 @@ Actors ArgumentFinder::Patient(uint32_t verb) const {
   return ListOrOwners(c);
 }
 
+bool ArgumentFinder::TimePhrase(uint32_t np) const {
+  auto [from, to] = refs_of_[np - first_];
+  if (from != to) return false;
+  uint32_t head = d_.chunks[np].head;
+  return d_.Is(head, "time_noun") || d_.Is(head, "weekday") || d_.Is(head, "month");
+}
+
 Actors ArgumentFinder::PrepAfter(uint32_t from, std::string_view prep, bool across_clause) const {
   for (uint32_t c = from + 1; c < last_; ++c) {
     const Chunk& ch = d_.chunks[c];
@@ -610,8 +617,9 @@ Actors ArgumentFinder::PrepAfter(uint32_t from, std::string_view prep, bool acro
       continue;
     }
     if (ch.kind == ChunkKind::kNoun) {
-      // nouns see only their own chain of prepositional phrases
-      if (!across_clause && !Is(c - 1, ChunkKind::kPreposition)) return {};
+      // nouns see only their own chain of prepositional phrases, and a time
+      // phrase inside it ("talks earlier this year in X")
+      if (!across_clause && !Is(c - 1, ChunkKind::kPreposition) && !TimePhrase(c)) return {};
       continue;
     }
     // "sanctions imposed by A on B": the chain goes on past the participle

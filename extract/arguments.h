@@ -98,6 +98,8 @@ class ArgumentFinder {
   // "among" a copula's complement is passive, its patients the copula's
   // subject; the copula's chunk, or -1.
   int AmongCopula(uint32_t verb) const;
+  // A noun phrase that only says when: "this year", "last week", "Monday".
+  bool TimePhrase(uint32_t noun_phrase) const;
   bool IsComplementPrep(uint32_t chunk) const;     // "of", "for", an envoy's "to"
   uint32_t SkipComplements(uint32_t chunk) const;  // past "of Chile", "for Europe and Asia"
   int SubjectPhrase(uint32_t verb) const;
