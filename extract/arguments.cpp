@@ -620,6 +620,11 @@ Actors ArgumentFinder::PrepAfter(uint32_t from, std::string_view prep, bool acro
       // nouns see only their own chain of prepositional phrases, and a time
       // phrase inside it ("talks earlier this year in X")
       if (!across_clause && !Is(c - 1, ChunkKind::kPreposition) && !TimePhrase(c)) return {};
+      // "talks with A, B and C in X": the chain goes on after the list
+      if (!across_clause && Is(c - 1, ChunkKind::kPreposition) && (Is(c + 1, ChunkKind::kComma) || Is(c + 1, ChunkKind::kCoordinator))) {
+        Actors list = ListFrom(c);
+        if (list.size() > 1) c = std::max(c, d_.chunk_of[list.back().last - 1]);
+      }
       continue;
     }
     // "sanctions imposed by A on B": the chain goes on past the participle
