@@ -171,7 +171,13 @@ ArgumentFinder::Item ArgumentFinder::UnnamedHolderOf(uint32_t np) const {
 uint32_t ArgumentFinder::ItemStart(uint32_t np) const {
   // walk back over "OFFICE (of STATE)* [,]" before a name
   uint32_t k = np;
-  if (k > first_ && Is(k - 1, ChunkKind::kComma)) --k;
+  // (only a person is named after an office and a comma: in "the leaders
+  // of Chile, Peru and Bolivia" Peru is the next item of the list)
+  if (k > first_ && Is(k - 1, ChunkKind::kComma)) {
+    int named = HeadActor(np);
+    if (named >= 0 && !IsPersonRef(s_.refs[named])) return np;
+    --k;
+  }
   uint32_t c = k;
   // "Under Secretary for [Political Affairs Ana Pérez]": the name fused
   // into the office's complement
