@@ -747,6 +747,10 @@ int ArgumentFinder::Governor(uint32_t np) const {
   uint32_t c = EventPhrase(np);
   // "held talks", "paid an official visit": the verb right before
   if (c > first_ && Is(c - 1, ChunkKind::kVerb)) return static_cast<int>(c - 1);
+  // "carried out strikes": a verb and its particle
+  if (c > first_ + 1 && Is(c - 1, ChunkKind::kPreposition) && d_.IsWord(d_.chunks[c - 1].first, "out") &&
+      d_.chunks[c - 1].last == d_.chunks[c - 1].first + 1 && Is(c - 2, ChunkKind::kVerb))
+    return static_cast<int>(c - 2);
   // "talks were held": the passive verb right after
   if (c + 1 < last_ && Is(c + 1, ChunkKind::kVerb) && d_.chunks[c + 1].passive) return static_cast<int>(c + 1);
   return -1;
