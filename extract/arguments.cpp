@@ -635,6 +635,11 @@ Actors ArgumentFinder::PrepAfter(uint32_t from, std::string_view prep, bool acro
     }
     // "sanctions imposed by A on B": the chain goes on past the participle
     if (!across_clause && c == from + 1 && ReducedPassive(c)) continue;
+    // "talks were held between A and B", "sanctions were imposed on B": a
+    // passive light verb after the noun carries the noun's phrases
+    if (!across_clause && c == from + 1 && ch.kind == ChunkKind::kVerb && ch.passive && d_.frames && d_.lexicon &&
+        d_.frames->IsLightVerb(d_.lexicon->LemmaText(d_.tags[ch.head].lemma)))
+      continue;
     if (ch.kind == ChunkKind::kCoordinator || ch.kind == ChunkKind::kOther) continue;
     if (ch.kind == ChunkKind::kComma) {
       if (across_clause && Is(c + 1, ChunkKind::kPreposition)) continue;
