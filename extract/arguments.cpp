@@ -305,6 +305,13 @@ Actors ArgumentFinder::CoAgents(uint32_t verb) const {
   return {};
 }
 
+bool ArgumentFinder::StateGroupFrom(uint32_t np) const {
+  if (!Is(np, ChunkKind::kNoun) || !Is(np + 1, ChunkKind::kPreposition) || !d_.IsWord(d_.chunks[np + 1].first, "from"))
+    return false;
+  uint32_t head = d_.chunks[np].head;
+  return d_.Is(head, "state_proxy") || d_.Is(head, "group_pair");
+}
+
 Actors ArgumentFinder::ListOrOwners(uint32_t np) const {
   Actors out = ListFrom(np);
   if (!out.empty()) return out;
@@ -322,8 +329,10 @@ Actors ArgumentFinder::ListOrOwners(uint32_t np) const {
   // troops": a phrase that names no actor stands for what its owner did
   // ("Chile's actions" is read as its possessor already). One step only: "the
   // future of the talks of A" is too far from A.
-  if (Is(np + 1, ChunkKind::kPreposition) && d_.IsWord(d_.chunks[np + 1].first, "of") && Is(np + 2, ChunkKind::kNoun) &&
-      !IsOfficePhrase(np)) {
+  // "delegations from Chile and Peru", "troops from Peru": a state's body
+  // or people named by where they come from
+  if (Is(np + 1, ChunkKind::kPreposition) && (d_.IsWord(d_.chunks[np + 1].first, "of") || StateGroupFrom(np)) &&
+      Is(np + 2, ChunkKind::kNoun) && !IsOfficePhrase(np)) {
     // an owner acts: "the signing of the Lima Accord" is no act of the accord's
     Actors owners = ListFrom(np + 2);
     if (!owners.empty() && (owners.front().type == EntityType::kAgreement || owners.front().type == EntityType::kProject))
@@ -358,7 +367,7 @@ Actors ArgumentFinder::ListEndingAt(uint32_t np) const {
       // officials act for, the list ending there; but in "of Chile, A and
       // B" the people are a list of their own
       if (item >= 0 && SameFamily(item, head) && !IsPersonRef(s_.refs[head]) && prev >= first_ + 2 &&
-          IsOfficePhrase(prev - 2)) {
+          (IsOfficePhrase(prev - 2) || StateGroupFrom(prev - 2))) {
         // "the foreign ministers of Chile and Peru, A and B, met": the
         // holders the apposition names act, not their states
         if (Is(np + 1, ChunkKind::kComma) && Is(np + 2, ChunkKind::kNoun))

@@ -116,7 +116,10 @@ class ArgumentFinder {
   bool PlaceWithin(uint32_t place_phrase, uint32_t container_phrase) const;
   // "A, together with B, signed": the subject with its companions, or none.
   Actors CoAgents(uint32_t verb) const;
-  Actors ListOrOwners(uint32_t noun_phrase) const;  // the list, else the actors "of" it names
+  Actors ListOrOwners(uint32_t noun_phrase) const;
+  // "delegations from", "troops from": a state's body or people, then the
+  // states they come from
+  bool StateGroupFrom(uint32_t noun_phrase) const;  // the list, else the actors "of" it names
   bool Is(uint32_t chunk, ChunkKind kind) const { return chunk >= first_ && chunk < last_ && d_.chunks[chunk].kind == kind; }
   bool SameFamily(int ref_a, int ref_b) const;
 
