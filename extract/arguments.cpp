@@ -141,8 +141,31 @@ ArgumentFinder::Item ArgumentFinder::ItemAt(uint32_t np) const {
   uint32_t c = SkipComplements(np + 1);
   if (Is(c, ChunkKind::kComma) && Is(c + 1, ChunkKind::kNoun)) ++c;
   int person = HeadActor(c);
-  if (person >= 0 && IsPersonRef(s_.refs[person])) item = {person, np, c};
+  if (person >= 0 && IsPersonRef(s_.refs[person])) return {person, np, c};
+  if (item.actor < 0) return UnnamedHolderOf(np);
   return item;
+}
+
+ArgumentFinder::Item ArgumentFinder::UnnamedHolderOf(uint32_t np) const {
+  // "his counterpart from Jamaica", "the head of state of Togo": an office
+  // of a state whose holder the text does not name stands for the state
+  // (ANNOTATION: a state acts through its unnamed officials)
+  // ("A, Minister of State of Ghana, opened": an apposition names A's office)
+  if (np > first_ && Is(np - 1, ChunkKind::kComma)) return {-1, np, np};
+  const Chunk& office = d_.chunks[np];
+  bool counterpart = false;
+  for (uint32_t t = office.first; t < office.last; ++t) counterpart |= d_.Is(t, "counterpart");
+  if (!counterpart && !IsOfficePhrase(np)) return {-1, np, np};
+  for (uint32_t c = np + 1; c + 1 < last_ && c <= np + 4; c += 2) {
+    if (!Is(c, ChunkKind::kPreposition) || !Is(c + 1, ChunkKind::kNoun)) break;
+    if (!d_.IsWord(d_.chunks[c].first, "of") && !d_.IsWord(d_.chunks[c].first, "from")) break;
+    int owner = HeadActor(c + 1);
+    if (owner < 0) continue;
+    const Ref& ref = s_.refs[owner];
+    if (ref.type != EntityType::kCountry || ref.adjective || ref.resolved) break;
+    return {owner, np, c + 1};
+  }
+  return {-1, np, np};
 }
 
 uint32_t ArgumentFinder::ItemStart(uint32_t np) const {
@@ -283,6 +306,13 @@ Actors ArgumentFinder::CoAgents(uint32_t verb) const {
   return {};
 }
 
+bool ArgumentFinder::StateGroupFrom(uint32_t np) const {
+  if (!Is(np, ChunkKind::kNoun) || !Is(np + 1, ChunkKind::kPreposition) || !d_.IsWord(d_.chunks[np + 1].first, "from"))
+    return false;
+  uint32_t head = d_.chunks[np].head;
+  return d_.Is(head, "state_proxy") || d_.Is(head, "group_pair");
+}
+
 Actors ArgumentFinder::ListOrOwners(uint32_t np) const {
   Actors out = ListFrom(np);
   if (!out.empty()) return out;
@@ -300,8 +330,10 @@ Actors ArgumentFinder::ListOrOwners(uint32_t np) const {
   // troops": a phrase that names no actor stands for what its owner did
   // ("Chile's actions" is read as its possessor already). One step only: "the
   // future of the talks of A" is too far from A.
-  if (Is(np + 1, ChunkKind::kPreposition) && d_.IsWord(d_.chunks[np + 1].first, "of") && Is(np + 2, ChunkKind::kNoun) &&
-      !IsOfficePhrase(np)) {
+  // "delegations from Chile and Peru", "troops from Peru": a state's body
+  // or people named by where they come from
+  if (Is(np + 1, ChunkKind::kPreposition) && (d_.IsWord(d_.chunks[np + 1].first, "of") || StateGroupFrom(np)) &&
+      Is(np + 2, ChunkKind::kNoun) && !IsOfficePhrase(np)) {
     // an owner acts: "the signing of the Lima Accord" is no act of the accord's
     Actors owners = ListFrom(np + 2);
     if (!owners.empty() && (owners.front().type == EntityType::kAgreement || owners.front().type == EntityType::kProject))
@@ -336,7 +368,7 @@ Actors ArgumentFinder::ListEndingAt(uint32_t np) const {
       // officials act for, the list ending there; but in "of Chile, A and
       // B" the people are a list of their own
       if (item >= 0 && SameFamily(item, head) && !IsPersonRef(s_.refs[head]) && prev >= first_ + 2 &&
-          IsOfficePhrase(prev - 2)) {
+          (IsOfficePhrase(prev - 2) || StateGroupFrom(prev - 2))) {
         // "the foreign ministers of Chile and Peru, A and B, met": the
         // holders the apposition names act, not their states
         if (Is(np + 1, ChunkKind::kComma) && Is(np + 2, ChunkKind::kNoun))
@@ -591,6 +623,13 @@ Actors ArgumentFinder::Patient(uint32_t verb) const {
   return ListOrOwners(c);
 }
 
+bool ArgumentFinder::TimePhrase(uint32_t np) const {
+  auto [from, to] = refs_of_[np - first_];
+  if (from != to) return false;
+  uint32_t head = d_.chunks[np].head;
+  return d_.Is(head, "time_noun") || d_.Is(head, "weekday") || d_.Is(head, "month");
+}
+
 Actors ArgumentFinder::PrepAfter(uint32_t from, std::string_view prep, bool across_clause) const {
   for (uint32_t c = from + 1; c < last_; ++c) {
     const Chunk& ch = d_.chunks[c];
@@ -602,12 +641,23 @@ Actors ArgumentFinder::PrepAfter(uint32_t from, std::string_view prep, bool acro
       continue;
     }
     if (ch.kind == ChunkKind::kNoun) {
-      // nouns see only their own chain of prepositional phrases
-      if (!across_clause && !Is(c - 1, ChunkKind::kPreposition)) return {};
+      // nouns see only their own chain of prepositional phrases, and a time
+      // phrase inside it ("talks earlier this year in X")
+      if (!across_clause && !Is(c - 1, ChunkKind::kPreposition) && !TimePhrase(c)) return {};
+      // "talks with A, B and C in X": the chain goes on after the list
+      if (!across_clause && Is(c - 1, ChunkKind::kPreposition) && (Is(c + 1, ChunkKind::kComma) || Is(c + 1, ChunkKind::kCoordinator))) {
+        Actors list = ListFrom(c);
+        if (list.size() > 1) c = std::max(c, d_.chunk_of[list.back().last - 1]);
+      }
       continue;
     }
     // "sanctions imposed by A on B": the chain goes on past the participle
     if (!across_clause && c == from + 1 && ReducedPassive(c)) continue;
+    // "talks were held between A and B", "sanctions were imposed on B": a
+    // passive light verb after the noun carries the noun's phrases
+    if (!across_clause && c == from + 1 && ch.kind == ChunkKind::kVerb && ch.passive && d_.frames && d_.lexicon &&
+        d_.frames->IsLightVerb(d_.lexicon->LemmaText(d_.tags[ch.head].lemma)))
+      continue;
     if (ch.kind == ChunkKind::kCoordinator || ch.kind == ChunkKind::kOther) continue;
     if (ch.kind == ChunkKind::kComma) {
       if (across_clause && Is(c + 1, ChunkKind::kPreposition)) continue;
@@ -720,6 +770,10 @@ int ArgumentFinder::Governor(uint32_t np) const {
   uint32_t c = EventPhrase(np);
   // "held talks", "paid an official visit": the verb right before
   if (c > first_ && Is(c - 1, ChunkKind::kVerb)) return static_cast<int>(c - 1);
+  // "carried out strikes": a verb and its particle
+  if (c > first_ + 1 && Is(c - 1, ChunkKind::kPreposition) && d_.IsWord(d_.chunks[c - 1].first, "out") &&
+      d_.chunks[c - 1].last == d_.chunks[c - 1].first + 1 && Is(c - 2, ChunkKind::kVerb))
+    return static_cast<int>(c - 2);
   // "talks were held": the passive verb right after
   if (c + 1 < last_ && Is(c + 1, ChunkKind::kVerb) && d_.chunks[c + 1].passive) return static_cast<int>(c + 1);
   return -1;

@@ -82,6 +82,8 @@ class ArgumentFinder {
     uint32_t first = 0, last = 0;  // chunks it spans
   };
   Item ItemAt(uint32_t noun_phrase) const;
+  // An office phrase naming no holder, "of" or "from" a state: that state.
+  Item UnnamedHolderOf(uint32_t office_phrase) const;
   uint32_t ItemStart(uint32_t noun_phrase) const;  // where the item ending at this phrase begins
   bool IsOfficePhrase(uint32_t noun_phrase) const;
   bool NamedOffice(uint32_t noun_phrase, int owner_ref) const;  // "DPRK Ambassador"
@@ -99,6 +101,8 @@ class ArgumentFinder {
   // The copula whose complement `np` is, after "among" ("A were among [the
   // leaders] who ..."), or -1.
   int CopulaAmong(uint32_t np) const;
+  // A noun phrase that only says when: "this year", "last week", "Monday".
+  bool TimePhrase(uint32_t noun_phrase) const;
   bool IsComplementPrep(uint32_t chunk) const;     // "of", "for", an envoy's "to"
   uint32_t SkipComplements(uint32_t chunk) const;  // past "of Chile", "for Europe and Asia"
   int SubjectPhrase(uint32_t verb) const;
@@ -115,7 +119,10 @@ class ArgumentFinder {
   bool PlaceWithin(uint32_t place_phrase, uint32_t container_phrase) const;
   // "A, together with B, signed": the subject with its companions, or none.
   Actors CoAgents(uint32_t verb) const;
-  Actors ListOrOwners(uint32_t noun_phrase) const;  // the list, else the actors "of" it names
+  Actors ListOrOwners(uint32_t noun_phrase) const;
+  // "delegations from", "troops from": a state's body or people, then the
+  // states they come from
+  bool StateGroupFrom(uint32_t noun_phrase) const;  // the list, else the actors "of" it names
   bool Is(uint32_t chunk, ChunkKind kind) const { return chunk >= first_ && chunk < last_ && d_.chunks[chunk].kind == kind; }
   bool SameFamily(int ref_a, int ref_b) const;
 

@@ -97,10 +97,29 @@ class FramePass {
     if (noun) {
       int verb = args_.Governor(chunk);
       if (verb >= 0 && d_.chunks[verb].modal) return true;
+      // "A will arrive in X on a visit", "A will be in X at the invitation
+      // of B": the clause the noun's phrase belongs to is ahead too
+      verb = args_.ClauseVerb(chunk);
+      if (verb >= 0 && d_.chunks[verb].modal) return true;
     }
     // "if A attacks B", "unless they sign": a condition, not an event
     for (uint32_t i = s_.first; i < tok; ++i)
       if (d_.IsWord(i, "if") || d_.IsWord(i, "unless") || d_.IsWord(i, "whether")) return true;
+    return false;
+  }
+
+  // "A is travelling to X", "A is heading to X": a journey toward a place,
+  // told in the present progressive, has not arrived ("A is visiting X"
+  // is there: only frames whose place is a `to` phrase are on the way).
+  bool UnderWay(uint32_t chunk, const Frame& f) const {
+    if (f.predicate != Predicate::kVisited || f.object.empty() || f.object[0].slot != Slot::kPrep) return false;
+    const std::string& prep = f.object[0].prep;
+    if (prep != "to" && prep != "toward" && prep != "into") return false;
+    const Chunk& c = d_.chunks[chunk];
+    if (d_.tags[c.head].form != VerbForm::kGerund) return false;
+    for (uint32_t t = c.first; t < c.head; ++t)
+      if (d_.IsWord(t, "is") || d_.IsWord(t, "are") || d_.IsWord(t, "am") || d_.IsWord(t, "'s") || d_.IsWord(t, "'re"))
+        return true;
     return false;
   }
 
@@ -221,6 +240,7 @@ class FramePass {
       if (!f->needs.empty() && !CueInSentence(tok, f->needs)) continue;
       if (!f->particle.empty() && !(tok + 1 < s_.last && d_.IsWord(tok + 1, f->particle))) continue;
       if (Stopped(chunk, tok, noun, f->predicate)) continue;
+      if (!noun && UnderWay(chunk, *f)) continue;
       Actors subjects = OfTypes(FirstOf(chunk, tok, f->subject, noun), f->actor_types);
       Actors objects = OfTypes(FirstOf(chunk, tok, f->object, noun), f->actor_types);
       // "talks between A, B and C": subject and object are one list
@@ -442,6 +462,21 @@ class FramePass {
     return d_.EntityOfStateOf(e.dict_entry);
   }
 
+  // Whether the text names the entity, not only its demonym ("in Lima"
+  // with "Peruvian officials": the text does not name Peru).
+  bool NamedNotOnlyAdjective(int entity) {
+    EntityInfo& e = d_.entities[entity];
+    if (e.named_not_only_adjective < 0) {
+      e.named_not_only_adjective = 0;
+      for (int m : e.mentions)
+        if (d_.mentions[m].form != MentionForm::kAdjective) {
+          e.named_not_only_adjective = 1;
+          break;
+        }
+    }
+    return e.named_not_only_adjective == 1;
+  }
+
   // The place named right after `place` and a comma ("Arlington, Virginia"),
   // or -1.
   int ContainerAfter(const Ref& place) const {
@@ -540,7 +575,9 @@ class FramePass {
         if (pe.country < 0 && !host_present) continue;
         double c = pe.country < 0 ? 0.55 : 0.65;
         rules_.AddEntities(person, Predicate::kVisited, where, c, "frame:venue", date);
-        if (state >= 0 && where != state) rules_.AddEntities(person, Predicate::kVisited, state, c - 0.05, "frame:venue", date);
+        // (its state too when the text names it: a demonym names a people)
+        if (state >= 0 && where != state && NamedNotOnlyAdjective(state))
+          rules_.AddEntities(person, Predicate::kVisited, state, c - 0.05, "frame:venue", date);
       }
     }
     return venue;
