@@ -148,7 +148,13 @@ ArgumentFinder::Item ArgumentFinder::ItemAt(uint32_t np) const {
 uint32_t ArgumentFinder::ItemStart(uint32_t np) const {
   // walk back over "OFFICE (of STATE)* [,]" before a name
   uint32_t k = np;
-  if (k > first_ && Is(k - 1, ChunkKind::kComma)) --k;
+  if (k > first_ && Is(k - 1, ChunkKind::kComma)) {
+    // "the ministers of Chile, Peru and Bolivia": after a comma only a
+    // person is the office's holder; a state goes on the list of states
+    int actor = HeadActor(np);
+    if (actor >= 0 && !IsPersonRef(s_.refs[actor])) return np;
+    --k;
+  }
   uint32_t c = k;
   // "Under Secretary for [Political Affairs Ana Pérez]": the name fused
   // into the office's complement
