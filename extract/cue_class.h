@@ -22,7 +22,7 @@ inline constexpr std::string_view kCueClassNames[] = {
     "pronoun_they",  "possessive_pron", "office_domain", "common_noun", "state_form", "title_modifier", "capital_word",  "location_prep",  "clause_break",
     "sentence_word", "weekday",         "month",          "abbreviation",  "threat_consequence", "state_proxy", "gathering", "place_word",
     "envoy", "joint_work", "commit_verb", "body_word", "same_side", "place_kind", "facing_verb", "place_part", "together",
-    "event_measure", "stop_verb", "body_members", "joint_document",
+    "event_measure", "stop_verb", "body_members", "joint_document", "plan_document",
 };
 inline constexpr int kCueClassCount = static_cast<int>(std::size(kCueClassNames));
 
