@@ -741,7 +741,10 @@ int ArgumentFinder::Governor(uint32_t np) const {
 }
 
 bool ArgumentFinder::ReducedPassive(uint32_t verb) const {
-  return Is(verb, ChunkKind::kVerb) && verb > first_ && Is(verb - 1, ChunkKind::kNoun) && !d_.chunks[verb - 1].relative &&
+  // a bare participle: "B's claims over the river were rejected by A" has
+  // its auxiliary, and its subject before the phrase "the river"
+  return Is(verb, ChunkKind::kVerb) && verb > first_ && d_.chunks[verb].last - d_.chunks[verb].first == 1 &&
+         Is(verb - 1, ChunkKind::kNoun) && !d_.chunks[verb - 1].relative &&
          !d_.chunks[verb - 1].pronoun && !d_.chunks[verb].gerund && !d_.chunks[verb].infinitive &&
          Is(verb + 1, ChunkKind::kPreposition) && d_.IsWord(d_.chunks[verb + 1].first, "by") && Is(verb + 2, ChunkKind::kNoun);
 }

@@ -256,6 +256,8 @@ void Criticism(RuleContext& c) {
   bool found = false;
   for (uint32_t t : c.Triggers("criticize")) {
     if (c.Negated(t) || c.Modal(t) || c.Stopped(t)) continue;
+    // "B was condemned by A": a passive, read by the frames (by-phrase = critic)
+    if (c.Word(t + 1, "by") && t > c.s.first && c.d.tags.size() > t && c.d.tags[t].pos == Pos::kVerb) continue;
     if (Mutual(c, t, Predicate::kCriticizes, "criticize.mutual")) {
       found = true;
       continue;
