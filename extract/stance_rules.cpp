@@ -269,6 +269,11 @@ void Criticism(RuleContext& c) {
     // noun is who suffered the thing rejected, not its target; nouns of
     // criticism ("condemnation of X") take their target with "of"
     uint32_t at = c.s.refs[objects[0]].first;
+    // "A's opposition protested, while B held elections": B stands in
+    // another clause, no target of the trigger
+    bool other_clause = false;
+    for (uint32_t i = t + 1; i < at; ++i) other_clause |= c.Word(i, "while") || c.Word(i, "whereas") || c.d.Text(i) == ";";
+    if (other_clause) continue;
     bool noun_trigger = c.Word(t, "criticism") || c.Word(t, "condemnation") || c.Word(t, "repudiation");
     if (at > t + 2 && c.Word(at - 1, "of") && !noun_trigger && !c.Word(t + 1, "of")) continue;
     for (int s : subjects) c.Add(s, Predicate::kCriticizes, objects[0], 0.8, "criticize.trigger");
