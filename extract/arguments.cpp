@@ -737,6 +737,30 @@ Actors ArgumentFinder::Speaker(uint32_t chunk) const {
   return {};
 }
 
+Actors ArgumentFinder::ConditionAgent(uint32_t chunk) const {
+  // quotation marks inside the clause do not end it: warned of "grave
+  // consequences" if B ...
+  auto quote = [&](uint32_t c) {
+    std::string_view t = d_.Text(d_.chunks[c].first);
+    return t == "\"" || t == "\u201C" || t == "\u201D";
+  };
+  auto ends = [&](uint32_t c) { return Is(c, ChunkKind::kBoundary) && !quote(c); };
+  for (uint32_t c = chunk + 1; c < last_; ++c) {
+    if (ends(c)) return {};
+    if (!Is(c, ChunkKind::kSubordinator)) continue;
+    const uint32_t word = d_.chunks[c].first;
+    if (!d_.IsWord(word, "if") && !d_.IsWord(word, "unless")) return {};  // another clause opens first
+    for (uint32_t v = c + 1; v < last_; ++v) {
+      if (ends(v) || Is(v, ChunkKind::kSubordinator)) break;
+      if (Is(v, ChunkKind::kVerb)) return Agent(v);
+    }
+    // no verb read (a verb taken for a noun: "if the bloc ratchets up"):
+    // the phrase that opens the condition is its subject
+    return Is(c + 1, ChunkKind::kNoun) ? ListFrom(c + 1) : Actors{};
+  }
+  return {};
+}
+
 int ArgumentFinder::ClauseVerb(uint32_t np) const {
   if (np <= first_ || !Is(np - 1, ChunkKind::kPreposition)) return -1;
   for (uint32_t c = np - 1; c-- > first_;) {
@@ -780,7 +804,10 @@ int ArgumentFinder::Governor(uint32_t np) const {
 }
 
 bool ArgumentFinder::ReducedPassive(uint32_t verb) const {
-  return Is(verb, ChunkKind::kVerb) && verb > first_ && Is(verb - 1, ChunkKind::kNoun) && !d_.chunks[verb - 1].relative &&
+  // a bare participle: "B's claims over the river were rejected by A" has
+  // its auxiliary, and its subject before the phrase "the river"
+  return Is(verb, ChunkKind::kVerb) && verb > first_ && d_.chunks[verb].last - d_.chunks[verb].first == 1 &&
+         Is(verb - 1, ChunkKind::kNoun) && !d_.chunks[verb - 1].relative &&
          !d_.chunks[verb - 1].pronoun && !d_.chunks[verb].gerund && !d_.chunks[verb].infinitive &&
          Is(verb + 1, ChunkKind::kPreposition) && d_.IsWord(d_.chunks[verb + 1].first, "by") && Is(verb + 2, ChunkKind::kNoun);
 }

@@ -55,6 +55,10 @@ class ArgumentFinder {
   // verb before it ("A said that B would pay", "A warned B would pay") or
   // after it ("B will pay, A said").
   Actors Speaker(uint32_t chunk) const;
+  // The doer of the condition that follows a trigger (chunk) in its
+  // sentence: "A warned of consequences if B deploys troops" -> B; none
+  // when the condition names no doer ("if the drills go ahead").
+  Actors ConditionAgent(uint32_t chunk) const;
   // The verb group of the clause a noun phrase stands in when the phrase is
   // the object of a preposition ("is in Lima on a visit" -> "is"), or -1.
   int ClauseVerb(uint32_t noun_phrase) const;

@@ -152,6 +152,7 @@ class FramePass {
       case Slot::kParticipants: return args_.Participants(chunk);
       case Slot::kPrep: return args_.PrepAfter(noun ? d_.chunk_of[d_.chunks[chunk].last - 1] : chunk, src.prep, !noun);
       case Slot::kSpeaker: return args_.Speaker(chunk);
+      case Slot::kCondition: return args_.ConditionAgent(noun ? d_.chunk_of[d_.chunks[chunk].last - 1] : chunk);
       case Slot::kInfinitiveObject: return args_.InfinitiveObject(chunk);
       case Slot::kEarlierMeeting: return EarlierMeeting(chunk);
       case Slot::kClauseAgent: {
@@ -328,6 +329,8 @@ class FramePass {
     if (Info(p).symmetric && objects.empty()) {
       // "A, B and C met", "the two leaders held talks": every pair of the list
       std::vector<std::pair<int, bool>> members;  // entity, resolved
+      const bool pronoun = std::any_of(subjects.begin(), subjects.end(),
+                                       [&](const Ref& r) { return r.resolved && d_.IsWord(r.first, "they"); });
       // (one person named and read back from an apposition is one member:
       // "A, the Chilean foreign minister, signed")
       for (const Ref& r : subjects)
@@ -359,8 +362,11 @@ class FramePass {
         for (size_t j = i + 1; j < members.size(); ++j) {
           if (OneSide(members[i].first, members[j].first)) continue;
           // "the sides discussed ...": two states read back from a group
-          // word are the people who met, not a meeting of states
-          if (members[i].second && members[j].second && !IsPerson(members[i].first) && !IsPerson(members[j].first))
+          // word are the people who met, not a meeting of states; a
+          // partnership "between the two countries" is one of the states
+          // (a bare "they" guesses its states from the article: no pair)
+          if ((p == Predicate::kMetWith || pronoun) && members[i].second && members[j].second &&
+              !IsPerson(members[i].first) && !IsPerson(members[j].first))
             continue;
           double c = f.confidence * (members[i].second || members[j].second ? 0.9 : 1.0);
           rules_.AddEntities(members[i].first, p, members[j].first, c, f.rule.c_str(), date, "", what);

@@ -24,6 +24,7 @@ bool ParseSource(std::string_view word, bool noun, ArgumentSource* out) {
       {"mod", Slot::kModifier, false, true},        {"participants", Slot::kParticipants, false, true},
       {"speaker", Slot::kSpeaker, true, true},          {"earlier_meeting", Slot::kEarlierMeeting, true, false},          {"inf_object", Slot::kInfinitiveObject, true, false},
       {"clause_agent", Slot::kClauseAgent, false, true}, {"clause_in", Slot::kClausePlace, false, true},
+      {"condition", Slot::kCondition, true, true},
   };
   static constexpr std::string_view kPreps[] = {"with", "to", "against", "on", "in", "at", "between", "by",
                                                 "of", "for", "from", "over", "into", "toward", "upon", "among"};

@@ -40,6 +40,8 @@ enum class Slot : unsigned char {
                     // the people of the meeting an earlier sentence named
   kSpeaker,   // the one who says the clause the trigger is in: "A said B would
               // face consequences", "B will pay, A warned"
+  kCondition,  // the doer of the "if" or "unless" clause after the trigger:
+               // "A warned of consequences if B deploys troops" -> B
 };
 
 struct ArgumentSource {

@@ -152,7 +152,7 @@ std::vector<int> RuleContext::Conjoined(uint32_t from, uint32_t to, unsigned typ
 
 bool RuleContext::ClauseBetween(uint32_t from, uint32_t to) const {
   for (uint32_t i = from; i < to && i < s.last; ++i)
-    if (d.Is(i, "clause_break") || d.Text(i) == ";") return true;
+    if (d.IsWord(i, "while") || d.IsWord(i, "whereas") || d.Text(i) == ";") return true;
   return false;
 }
 

@@ -70,8 +70,8 @@ class RuleContext {
   // subject is the one the act was done to, which cue rules that take the
   // clause subject as the doer would turn around.
   bool Passive(uint32_t trigger) const;
-  // Whether a new clause opens between two tokens ("while", "which", ";"):
-  // what follows is no complement of the word before it.
+  // Whether a contrasting clause opens between two tokens ("while",
+  // "whereas", ";"): what follows is no complement of the word before it.
   bool ClauseBetween(uint32_t from, uint32_t to) const;
   // The place a topic names, not where an act was: "discussed the crisis
   // in Haiti", "talks on the war in Sudan" (a topic_noun before "in").

@@ -279,6 +279,8 @@ void Criticism(RuleContext& c) {
   bool found = false;
   for (uint32_t t : c.Triggers("criticize")) {
     if (c.Negated(t) || c.Modal(t) || c.Stopped(t) || c.Passive(t)) continue;
+    // "B's launch condemned by A": a reduced passive, read by the frames too
+    if (c.Word(t + 1, "by") && t > c.s.first && c.d.tags.size() > t && c.d.tags[t].pos == Pos::kVerb) continue;
     if (Mutual(c, t, Predicate::kCriticizes, "criticize.mutual")) {
       found = true;
       continue;
@@ -290,6 +292,9 @@ void Criticism(RuleContext& c) {
     // noun is who suffered the thing rejected, not its target; nouns of
     // criticism ("condemnation of X") take their target with "of"
     uint32_t at = c.s.refs[objects[0]].first;
+    // "A's opposition protested, while B held elections": B stands in
+    // another clause, no target of the trigger
+    if (c.ClauseBetween(t + 1, at)) continue;
     bool noun_trigger = c.Word(t, "criticism") || c.Word(t, "condemnation") || c.Word(t, "repudiation");
     if (at > t + 2 && c.Word(at - 1, "of") && !noun_trigger && !c.Word(t + 1, "of")) continue;
     // "condemned the attack on a Malian post": the victim of the act

@@ -318,6 +318,13 @@ TokenTag SentenceTagger::ChooseOpen(uint32_t i, Readings r, uint32_t prev_tok) {
   }
   if (pv.pos == Pos::kAuxiliary && pv.lemma == be) {
     if (participle) return participle_tag(participle);
+    // "was hit by", "were cut by": a verb whose participle is its base form
+    // (WordNet lists no other) before an agent
+    if (base && next_tok < s.last && d.IsWord(next_tok, "by")) {
+      TokenTag tag = TagOf(*base);
+      tag.form = VerbForm::kParticiple;
+      return tag;
+    }
     if (gerund && !(noun && prev.pos == Pos::kDeterminer)) return TagOf(*gerund);
   }
   Pos p = prev.pos;
