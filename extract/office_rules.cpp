@@ -614,10 +614,12 @@ struct OfficeReader {
   void Emit() {
     // one fact per (person, holder); titles written differently are all kept
     for (const auto& o : offices) {
-      if (o.holder < 0) continue;
+      // an office of no state the text gives is still the person's: "the
+      // president" reads back to "President A"
       EntityInfo& person = d.entities[o.person];
       if (!o.title.empty() && std::find(person.titles.begin(), person.titles.end(), o.title) == person.titles.end())
         person.titles.push_back(o.title);
+      if (o.holder < 0) continue;
       if (d.entities[o.holder].type == EntityType::kCountry && person.country < 0) person.country = o.holder;
       Fact f;
       f.subject = o.person;

@@ -123,11 +123,14 @@ class ReferenceResolver {
         at = end + 1;
       }
     }
+    // "the Ugandan leader": a head of state or government
+    const bool leader = std::find(role.begin(), role.end(), "leader") != role.end();
     int best = -1;
     for (size_t e = 0; e < d.entities.size(); ++e) {
       const EntityInfo& p = d.entities[e];
       if (p.type != EntityType::kPerson || p.titles.empty()) continue;
       if (country >= 0 && !HoldsOfficeOf(static_cast<int>(e), country)) continue;
+      if (leader && !HeadOfState(p)) continue;
       bool fits = false;
       for (const auto& title : p.titles) {
         std::string key = " " + FoldName(title) + " ";
@@ -148,7 +151,23 @@ class ReferenceResolver {
       // the most recently active such person: prefer the salient one
       if (best < 0 || static_cast<int>(e) == sal.subject_person) best = static_cast<int>(e);
     }
+    // "President A met B. The Ugandan leader praised ...": a head of state
+    // the text has tied to no state yet is the one the phrase names
+    if (best < 0 && leader && country >= 0)
+      for (size_t e = 0; e < d.entities.size(); ++e)
+        if (d.entities[e].type == EntityType::kPerson && d.entities[e].country < 0 && HeadOfState(d.entities[e]))
+          best = static_cast<int>(e);
     return best;
+  }
+
+  // Whether one of a person's offices heads a state or government
+  // (titles.tsv subtype=head: President, Prime Minister, King ...).
+  bool HeadOfState(const EntityInfo& person) const {
+    for (const auto& title : person.titles) {
+      int entry = d.dict->Find(EntryKind::kTitle, title);
+      if (entry >= 0 && d.dict->entries()[entry].subtype == "head") return true;
+    }
+    return false;
   }
 
   // The agreement "the WORD" (at token `word`) means, or -1.
