@@ -30,6 +30,10 @@ struct Salience {
   // one a long text names) keeps each lookup constant-time.
   static constexpr size_t kRecentAgreements = 8;
   std::vector<int> agreements;
+  // The people named last, latest last: whom an object "him" or "her"
+  // means ("B flew to Lima. A welcomed him"). Bounded like the agreements.
+  static constexpr size_t kRecentPersons = 4;
+  std::vector<int> recent_persons;
 };
 
 class ReferenceResolver {
@@ -91,6 +95,13 @@ class ReferenceResolver {
         named.erase(std::remove(named.begin(), named.end(), r.entities[0]), named.end());
         if (named.size() == Salience::kRecentAgreements) named.erase(named.begin());
         named.push_back(r.entities[0]);
+      }
+    for (const auto& r : v.refs)
+      if (r.type == EntityType::kPerson && r.entities.size() == 1 && !r.resolved) {
+        auto& recent = sal.recent_persons;
+        recent.erase(std::remove(recent.begin(), recent.end(), r.entities[0]), recent.end());
+        if (recent.size() == Salience::kRecentPersons) recent.erase(recent.begin());
+        recent.push_back(r.entities[0]);
       }
     for (const auto& r : v.refs)
       if (r.type == EntityType::kPerson && r.entities.size() == 1) {
@@ -196,6 +207,16 @@ class ReferenceResolver {
     return false;
   }
 
+  // "him", or "her" as an object ("received her at", "thanked her."),
+  // not "her visit"
+  bool ObjectPronoun(uint32_t i) const {
+    if (d.IsWord(i, "him")) return true;
+    if (!d.IsWord(i, "her")) return false;
+    if (i + 1 >= d.tokens.size() || d.tokens[i + 1].shape != TokenShape::kWord) return true;
+    Pos next = d.tags.empty() ? Pos::kNoun : d.tags[i + 1].pos;
+    return next == Pos::kPreposition || next == Pos::kAdverb || next == Pos::kCoordinator || next == Pos::kSubordinator;
+  }
+
   int OtherOfPair(int person) const {
     if (sal.persons.size() == 2) return sal.persons[0] == person ? sal.persons[1] : sal.persons[0];
     return -1;
@@ -283,14 +304,24 @@ class ReferenceResolver {
         }
       }
       // "his"/"her" before a noun is a determiner ("his visit"): not an actor of its own
-      if (d.IsWord(i, "his") || d.IsWord(i, "hers") || (d.IsWord(i, "her") && i + 1 < d.tokens.size() &&
-                                                         d.tokens[i + 1].shape == TokenShape::kWord))
-        return false;
+      if (d.IsWord(i, "his") || d.IsWord(i, "hers") || (d.IsWord(i, "her") && !ObjectPronoun(i))) return false;
       int p = FirstPersonIn(v);
       if (p < 0) p = sal.subject_person;
-      // "A thanked him": an object pronoun is the other one of the pair ("her"
-      // is left alone: it is as often a possessive determiner as an object)
-      if (d.IsWord(i, "him") && p >= 0 && OtherOfPair(p) >= 0) p = OtherOfPair(p);
+      if (ObjectPronoun(i)) {
+        // "B arrived. A received her", "B flew to Lima, where A received
+        // him": the one named last who is not the verb's subject (the
+        // person right before), else the other one of the article's pair
+        std::vector<int> named;  // people named before, this sentence's last
+        for (int e : sal.recent_persons) named.push_back(e);
+        for (const Ref& ref : v.refs)
+          if (ref.type == EntityType::kPerson && ref.entities.size() == 1 && ref.last <= i) named.push_back(ref.entities[0]);
+        int subject = named.empty() ? p : named.back();
+        int other = -1;
+        for (auto it = named.rbegin(); it != named.rend() && other < 0; ++it)
+          if (*it != subject) other = *it;
+        if (other < 0 && subject >= 0) other = OtherOfPair(subject);
+        if (other >= 0) p = other;
+      }
       if (p < 0) return false;
       r->first = i, r->last = i + 1, r->entities = {p}, r->type = EntityType::kPerson, r->resolved = true;
       return true;
