@@ -132,6 +132,14 @@ bool ParseIso(const std::string& s, int* y, int* m, int* d) {
   return std::sscanf(s.c_str(), "%4d-%2d-%2d", y, m, d) >= 1 && IsYear(*y);
 }
 
+// The year of a day and month written without one ("on December 28"): the
+// article's, unless that puts it half a year or more after the article —
+// news tells what happened, so a December day in a January story is last
+// year's.
+int YearOfDayMonth(int article_year, int article_month, int month) {
+  return month - article_month >= 6 ? article_year - 1 : article_year;
+}
+
 }  // namespace
 
 std::string NormalizeIsoDate(const std::string& s) {
@@ -149,7 +157,7 @@ std::vector<DateMention> FindDates(const Document& doc, uint32_t first, uint32_t
   // each word.
   uint32_t start = first;
   while (start < last && doc.tokens[start].shape != TokenShape::kNumber && !doc.Is(start, "month") &&
-         !doc.Is(start, "weekday"))
+         !doc.Is(start, "weekday") && !EqualsLowerAscii(doc.Text(start), "yesterday"))
     ++start;
   if (start == last) return out;
   int ay = 0, am = 0, ad = 0;
@@ -172,7 +180,7 @@ std::vector<DateMention> FindDates(const Document& doc, uint32_t first, uint32_t
           i = j;
           continue;
         }
-        if (have_article) out.push_back({i, k + 1, Iso(ay, month, day), true});
+        if (have_article) out.push_back({i, k + 1, Iso(YearOfDayMonth(ay, am, month), month, day), true});
         i = k;
         continue;
       }
@@ -201,7 +209,7 @@ std::vector<DateMention> FindDates(const Document& doc, uint32_t first, uint32_t
           out.push_back({i, j + 1, Iso(year, m, day), true});
           i = j;
         } else if (have_article) {
-          out.push_back({i, k + 1, Iso(ay, m, day), true});
+          out.push_back({i, k + 1, Iso(YearOfDayMonth(ay, am, m), m, day), true});
           i = k;
         }
         continue;
@@ -239,6 +247,13 @@ std::vector<DateMention> FindDates(const Document& doc, uint32_t first, uint32_t
         if (text(i + 1) == "-" && !doc.tokens[i + 1].space_before) continue;
         out.push_back({i, i + 1, Iso(year, 0, 0), false});
       }
+      continue;
+    }
+    // "yesterday": the day before the article's
+    if (have_article && ad > 0 && EqualsLowerAscii(w, "yesterday")) {
+      int y, m, d;
+      CivilFromDays(DaysFromCivil(ay, am, ad) - 1, &y, &m, &d);
+      out.push_back({i, i + 1, Iso(y, m, d), true});
       continue;
     }
     // (on|last|this)? Weekday — completed from the article's date
