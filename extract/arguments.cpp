@@ -806,7 +806,9 @@ int ArgumentFinder::Governor(uint32_t np) const {
 bool ArgumentFinder::ReducedPassive(uint32_t verb) const {
   // a bare participle: "B's claims over the river were rejected by A" has
   // its auxiliary, and its subject before the phrase "the river"
+  // ("A spoke by phone with B": a simple past is no participle)
   return Is(verb, ChunkKind::kVerb) && verb > first_ && d_.chunks[verb].last - d_.chunks[verb].first == 1 &&
+         d_.tags[d_.chunks[verb].head].form != VerbForm::kPast &&
          Is(verb - 1, ChunkKind::kNoun) && !d_.chunks[verb - 1].relative &&
          !d_.chunks[verb - 1].pronoun && !d_.chunks[verb].gerund && !d_.chunks[verb].infinitive &&
          Is(verb + 1, ChunkKind::kPreposition) && d_.IsWord(d_.chunks[verb + 1].first, "by") && Is(verb + 2, ChunkKind::kNoun);
