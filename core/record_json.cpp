@@ -136,9 +136,10 @@ struct Parser {
 // Parses the line into `doc`. RapidJSON checks UTF-8 byte by byte inside its
 // string scanner, which then cannot copy strings 16 bytes at a time; a
 // merge spends most of its parsing there. So a line that is valid UTF-8
-// (one fast pass over it) is parsed without that check, from a
+// (one fast pass over it) is parsed without that check, in place in a
 // NUL-terminated copy that RapidJSON's SSE2 scanner may read in aligned
-// blocks; any other line (invalid UTF-8, or a NUL byte, which would end the
+// blocks (in place: the strings are not copied into the document as well,
+// only into the record); any other line (invalid UTF-8, or a NUL byte, which would end the
 // copy early) the old way, so that errors and their columns stay the same.
 void ParseLine(std::string_view line, rapidjson::Document* doc) {
   constexpr unsigned kChecked = rapidjson::kParseValidateEncodingFlag | rapidjson::kParseIterativeFlag;
@@ -150,7 +151,7 @@ void ParseLine(std::string_view line, rapidjson::Document* doc) {
   thread_local std::string copy;
   copy.assign(line);
   copy.append(16, '\0');
-  doc->Parse<rapidjson::kParseIterativeFlag>(copy.c_str());
+  doc->ParseInsitu<rapidjson::kParseIterativeFlag>(copy.data());
 }
 
 }  // namespace

@@ -69,3 +69,14 @@ TEST_CASE("a record parses the same with escapes, non-ASCII text and bad bytes")
   INFO(nul.status().message());
   CHECK(nul.status().message().find("f:3: invalid JSON at column 10") == 0);
 }
+
+TEST_CASE("malformed lines of valid UTF-8 name RapidJSON's error and column") {
+  auto cut = ParseRecordJson(R"({"doc":"a","entities":[{"id":"e1")", "f:4");
+  REQUIRE_FALSE(cut.ok());
+  INFO(cut.status().message());
+  CHECK(cut.status().message().find("f:4: invalid JSON at column 34: Missing a comma or '}'") == 0);
+  auto surrogate = ParseRecordJson(R"({"doc":"\ud800x","entities":[],"triples":[]})", "f:5");
+  REQUIRE_FALSE(surrogate.ok());
+  INFO(surrogate.status().message());
+  CHECK(surrogate.status().message().find("f:5: invalid JSON at column 9: The surrogate pair in string is invalid") == 0);
+}
