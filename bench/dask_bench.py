@@ -14,8 +14,10 @@ The machine is shared: --reps N runs 1 and 2 workers N times, alternating
 which goes first, and reports each pair's ratio and their median, with the
 load average around each run. --via files (the LocalCluster default: a
 shared scratch directory) or bytes (--no-shared: everything through Dask),
-or both, alternating too; `baseline` in --via runs --baseline-dask with
---baseline-irkg (an earlier version, for before/after in one run).
+or both, alternating too; `threads` is files with the last merge on as
+many threads as there are workers (--last-merge-jobs N; by default it
+takes one); `baseline` in --via runs --baseline-dask with --baseline-irkg
+(an earlier version, for before/after in one run).
 
 usage: dask_bench.py IRKG IRKG_BENCH IRKG_DASK WORK_DIR [--mb N] [--partitions N] [--reps N] [--via files,bytes]"""
 import argparse
@@ -50,7 +52,7 @@ def main():
     ap.add_argument("--partitions", type=int, default=16)
     ap.add_argument("--fan-in", type=int, default=16)
     ap.add_argument("--reps", type=int, default=1)
-    ap.add_argument("--via", default="files", help="files, bytes, baseline, or a comma-separated list")
+    ap.add_argument("--via", default="files", help="files, bytes, threads, baseline, or a comma-separated list")
     ap.add_argument("--baseline-dask")
     ap.add_argument("--baseline-irkg")
     a = ap.parse_args()
@@ -72,7 +74,8 @@ def main():
         dask, irkg = (a.baseline_dask, a.baseline_irkg) if via == "baseline" else (a.dask, a.irkg)
         wall, cpu, log = timed([dask, "--irkg", irkg, "--workers", str(workers), "--partitions",
                                 str(a.partitions), "--fan-in", str(a.fan_in),
-                                *(["--no-shared"] if via == "bytes" else []), corpus, "-o", out])
+                                *(["--no-shared"] if via == "bytes" else []),
+                                *(["--last-merge-jobs", str(workers)] if via == "threads" else []), corpus, "-o", out])
         m = re.search(r" in ([0-9.]+) s \(([0-9.]+) MB/s\) after ([0-9.]+) s starting", log)
         if not m:
             sys.exit(f"no timing line in irkg-dask's output:\n{log}")

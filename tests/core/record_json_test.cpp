@@ -46,3 +46,37 @@ TEST_CASE("malformed records are rejected with the place named") {
   CHECK_FALSE(ParseRecordJson(R"({"doc":"a","entities":[],"triples":[{"subject":"e1","predicate":"metWith","object":"e2"}]})", "f:1").ok());
   CHECK_FALSE(ParseRecordJson(R"({"doc":"a","entities":[{"id":"e1","name":"X","type":"Planet"}],"triples":[]})", "f:1").ok());
 }
+
+// Lines of valid UTF-8 are parsed without RapidJSON's own check, the others
+// with it (record_json.cpp): both must give the same records and errors.
+TEST_CASE("a record parses the same with escapes, non-ASCII text and bad bytes") {
+  const std::string good =
+      R"({"doc":"caf\u00e9 \"d\"","entities":[{"id":"e1","name":"Zoë Ndlovu — envoy","type":"Person",)"
+      R"("mentions":[{"start":0,"end":4,"text":"tab\there"}]}],"triples":[]})";
+  auto r = ParseRecordJson(good + "\n", "f:1");
+  REQUIRE(r.ok());
+  CHECK(r->doc == "caf\xc3\xa9 \"d\"");
+  CHECK(r->entities[0].name == "Zo\xc3\xab Ndlovu \xe2\x80\x94 envoy");
+  CHECK(r->entities[0].mentions[0].text == "tab\there");
+
+  auto bad = ParseRecordJson(R"({"doc":"plain ascii then )" + std::string("\xff") + R"(","entities":[],"triples":[]})", "f:2");
+  REQUIRE_FALSE(bad.ok());
+  CHECK(bad.status().message().find("Invalid encoding") != std::string::npos);
+
+  // A NUL byte must not end the line early: the error is RapidJSON's own.
+  auto nul = ParseRecordJson(std::string(R"({"doc":"a)") + '\0' + R"(b","entities":[],"triples":[]})", "f:3");
+  REQUIRE_FALSE(nul.ok());
+  INFO(nul.status().message());
+  CHECK(nul.status().message().find("f:3: invalid JSON at column 10") == 0);
+}
+
+TEST_CASE("malformed lines of valid UTF-8 name RapidJSON's error and column") {
+  auto cut = ParseRecordJson(R"({"doc":"a","entities":[{"id":"e1")", "f:4");
+  REQUIRE_FALSE(cut.ok());
+  INFO(cut.status().message());
+  CHECK(cut.status().message().find("f:4: invalid JSON at column 34: Missing a comma or '}'") == 0);
+  auto surrogate = ParseRecordJson(R"({"doc":"\ud800x","entities":[],"triples":[]})", "f:5");
+  REQUIRE_FALSE(surrogate.ok());
+  INFO(surrogate.status().message());
+  CHECK(surrogate.status().message().find("f:5: invalid JSON at column 9: The surrogate pair in string is invalid") == 0);
+}

@@ -23,3 +23,16 @@ TEST_CASE("invalid UTF-8 is found and repaired") {
   std::string overlong = "\xC0\xAF";
   CHECK(FindInvalidUtf8(overlong) == 0);
 }
+
+// FindInvalidUtf8 skips ASCII eight bytes at a time: a bad byte or a valid
+// multi-byte sequence at any offset of a block or of the tail still counts.
+TEST_CASE("invalid UTF-8 is found at any offset after a run of ASCII") {
+  for (size_t at = 0; at < 21; ++at) {
+    std::string bad = std::string(at, 'a') + "\xff" + std::string(5, 'b');
+    CHECK(FindInvalidUtf8(bad) == at);
+    std::string cut = std::string(at, 'a') + "\xe2\x80";
+    CHECK(FindInvalidUtf8(cut) == at);
+    std::string fine = std::string(at, 'a') + "\xe2\x80\x94" + std::string(at % 9, 'c');
+    CHECK(FindInvalidUtf8(fine) == std::string::npos);
+  }
+}

@@ -4,6 +4,7 @@ the same inputs on one machine:
 
   identical  the graph is byte-identical for 1, 2 and 3 workers and several
              partition counts and merge fan-ins (one- to three-level trees),
+             the last merge on one thread or two (--last-merge-jobs),
              against a running scheduler and with a LocalCluster of its own,
              with bytes through Dask and through a shared directory
              (--shared-dir; a LocalCluster's own default), which is left
@@ -93,16 +94,19 @@ def case_identical(irkg, bench, dask, work):
     shared = os.path.join(work, "shared")
     os.mkdir(shared)
 
-    def check(address, workers, partitions, fan_in, via):
-        out = os.path.join(work, f"w{workers}-p{partitions}-f{fan_in}-{'files' if via else 'bytes'}.jsonld")
+    def check(address, workers, partitions, fan_in, via, last_jobs=1):
+        out = os.path.join(work, f"w{workers}-p{partitions}-f{fan_in}-j{last_jobs}-{'files' if via else 'bytes'}.jsonld")
         run([dask, "-q", "--irkg", irkg, "--scheduler", address, "--partitions", str(partitions),
-             "--fan-in", str(fan_in), *via, shards, "-o", out])
-        same(out, ref, f"{workers} workers, {partitions} partitions, fan-in {fan_in}, {via or 'bytes'}")
+             "--fan-in", str(fan_in), "--last-merge-jobs", str(last_jobs), *via, shards, "-o", out])
+        same(out, ref, f"{workers} workers, {partitions} partitions, fan-in {fan_in}, last merge on {last_jobs} "
+                       f"thread(s), {via or 'bytes'}")
 
     with local_cluster(2) as (cluster, client):
         for partitions, fan_in in ((1, 8), (13, 3)):  # one merge; three levels of merges
             for via in ([], ["--shared-dir", shared]):
                 check(cluster.scheduler_address, 2, partitions, fan_in, via)
+        for partitions, fan_in in ((13, 16), (13, 3)):  # the last merge of records, of graphs
+            check(cluster.scheduler_address, 2, partitions, fan_in, ["--shared-dir", shared], last_jobs=2)
         cluster.scale(3)
         client.wait_for_workers(3, timeout=120)
         check(cluster.scheduler_address, 3, 4, 2, ["--shared-dir", shared])  # two levels
@@ -235,7 +239,8 @@ def case_bad(irkg, bench, dask, work):
         if "2 bad input(s) skipped" not in err:
             sys.exit(f"--keep-going: missing shard and duplicate not counted:\n{err}")
         print("ok: missing shard named, and counted under --keep-going")
-    for argv in ([dask], [dask, shards], [dask, shards, "-o", out, "--fan-in", "1"], [dask, "--bogus"]):
+    for argv in ([dask], [dask, shards], [dask, shards, "-o", out, "--fan-in", "1"],
+                 [dask, shards, "-o", out, "--last-merge-jobs", "0"], [dask, "--bogus"]):
         err = run(argv, expect=2)
         if "Run 'irkg-dask --help'" not in err:
             sys.exit(f"{argv}: no usage hint:\n{err}")

@@ -103,15 +103,48 @@ TEST_CASE("shuffled and sharded merges write identical bytes") {
 }
 
 TEST_CASE("the writer refuses invalid UTF-8 instead of emitting it") {
+  // The second after a run of ASCII long enough for the eight-byte scan.
+  for (const char* name : {"Bad \xff name", "A long enough plain prefix \xc3 then a cut sequence"}) {
+    KnowledgeGraph g;
+    Entity e;
+    e.id = "person/x";
+    e.name = name;
+    g.AddEntity(e);
+    std::string out;
+    Status s = WriteJsonLdToString(g, &out);
+    REQUIRE_FALSE(s.ok());
+    CHECK(s.message().find("person/x") != std::string::npos);
+  }
+}
+
+// Plain strings are copied whole and the rest escaped byte by byte
+// (jsonld_writer.cpp): a character to escape, or a non-ASCII one, at every
+// offset of an eight-byte block and of the tail must come out right.
+TEST_CASE("names with characters to escape at any offset read back the same") {
+  const std::vector<std::string> specials = {"\"", "\\", "\n", "\x01", "\x1f", "\xc3\xa9", "\xe2\x80\x94", "/", " "};
+  std::vector<std::string> names;
+  for (const std::string& special : specials)
+    for (size_t before = 0; before < 19; ++before)
+      names.push_back("Q" + std::string(before, 'x') + special + std::string(19 - before, 'y'));
   KnowledgeGraph g;
-  Entity e;
-  e.id = "person/x";
-  e.name = "Bad \xff name";
-  g.AddEntity(e);
-  std::string out;
-  Status s = WriteJsonLdToString(g, &out);
-  REQUIRE_FALSE(s.ok());
-  CHECK(s.message().find("person/x") != std::string::npos);
+  for (size_t i = 0; i < names.size(); ++i) {
+    Entity e;
+    e.id = "person/p" + std::to_string(i);
+    e.name = names[i];
+    g.AddEntity(e);
+  }
+  std::string out = JsonLdOf(g);
+  rapidjson::Document doc;
+  doc.Parse(out.data(), out.size());
+  REQUIRE_FALSE(doc.HasParseError());
+  std::vector<std::string> read;
+  for (const auto& node : doc["@graph"].GetArray())
+    if (node.HasMember("name")) read.emplace_back(node["name"].GetString(), node["name"].GetStringLength());
+  std::sort(read.begin(), read.end());
+  std::sort(names.begin(), names.end());
+  CHECK(read == names);
+  CHECK(out.find("\\n") != std::string::npos);
+  CHECK(out.find("\\u001F") != std::string::npos);
 }
 
 TEST_CASE("the graph goes to a file through OutputFile") {
