@@ -292,44 +292,77 @@ struct GraphBuilder::Impl {
     std::vector<NameObservation> out;
     out.reserve(entities.size());
     std::vector<uint32_t> index_of_serial(entities.size());
-    // Per article (by doc): the hashes of what it holds, then its story and year.
-    struct Story {
-      std::vector<uint64_t> parts;
-      uint64_t fingerprint = 0;
-      int year = 0;
+    // Articles (by doc) are numbered as first met. The hashes of what each
+    // holds are gathered as (article, hash) pairs and grouped by a counting
+    // sort, and each observation keeps its article's number: a list per
+    // article and a hash lookup per observation were an allocation and a
+    // cache miss each, scattered, once the corpus outgrew the caches.
+    std::unordered_map<Symbol, uint32_t> story_of_doc;
+    story_of_doc.reserve(articles.size() + 1);
+    auto story_of = [&](Symbol doc) {
+      return story_of_doc.try_emplace(doc, static_cast<uint32_t>(story_of_doc.size())).first->second;
     };
-    std::unordered_map<Symbol, Story> stories;
-    stories.reserve(articles.size() + 1);
+    std::vector<std::pair<uint32_t, uint64_t>> parts;  // (article number, hash)
+    parts.reserve(entities.size() + relations.size());
+    std::vector<uint32_t> story_of_observation;
+    story_of_observation.reserve(entities.size());
     // Offices name few titles many times over: each is folded once.
     std::unordered_map<Symbol, Symbol> title_keys;
+    // Offices are gathered as (observation, office) pairs, counted, and each
+    // observation's list allocated in observation order, next to the
+    // previous one's: the resolver reads them in that order, and lists grown
+    // in evidence order were a cache miss each once the corpus outgrew the
+    // caches.
+    std::vector<std::pair<uint32_t, OfficeSighting>> offices;
     for (const auto& [key, facts] : entities) {
       index_of_serial[facts.serial] = static_cast<uint32_t>(out.size());
       if (keys) keys->emplace_back(&key, &facts);
       out.push_back(NameObservation{key.type, key.doc, key.name, facts.code, facts.mentions, 0, 0, {}});
-      stories[key.doc].parts.push_back(HashText(key.name.view(), static_cast<uint64_t>(key.type)));
+      story_of_observation.push_back(story_of(key.doc));
+      parts.emplace_back(story_of_observation.back(), HashText(key.name.view(), static_cast<uint64_t>(key.type)));
     }
     for (const RelationObservation& r : relations) {
       const Evidence& ev = r.evidence;
-      if (!IsBackground(ev)) stories[ev.article].parts.push_back(HashText(ev.text.view(), (uint64_t{ev.start} << 32) | ev.end));
+      if (!IsBackground(ev))
+        parts.emplace_back(story_of(ev.article), HashText(ev.text.view(), (uint64_t{ev.start} << 32) | ev.end));
       if (r.predicate != Predicate::kHoldsPosition) continue;
       const NameObservation& state = out[index_of_serial[r.object]];
       if (state.type != EntityType::kCountry) continue;
       auto [title, fresh] = title_keys.try_emplace(ev.title);
       if (fresh) title->second = Symbol(NameKey(ev.title));
-      out[index_of_serial[r.subject]].offices.push_back(OfficeSighting{title->second, state.code, YearOf(ev.date)});
+      offices.emplace_back(index_of_serial[r.subject], OfficeSighting{title->second, state.code, YearOf(ev.date)});
     }
-    for (auto& [doc, story] : stories) {
-      story.fingerprint = StoryFingerprint(std::move(story.parts));
-      story.parts = {};
+    {
+      std::vector<uint32_t> office_count(out.size(), 0);
+      for (const auto& [i, office] : offices) ++office_count[i];
+      for (size_t i = 0; i < out.size(); ++i) out[i].offices.reserve(office_count[i]);
     }
+    for (const auto& [i, office] : offices) out[i].offices.push_back(office);  // evidence order within each, as before
+    offices = {};
+    const size_t story_count = story_of_doc.size();
+    std::vector<size_t> part_start(story_count + 1, 0);
+    for (const auto& [story, hash] : parts) ++part_start[story + 1];
+    for (size_t s = 0; s < story_count; ++s) part_start[s + 1] += part_start[s];
+    std::vector<uint64_t> grouped(parts.size());
+    {
+      std::vector<size_t> next(part_start.begin(), part_start.end() - 1);
+      for (const auto& [story, hash] : parts) grouped[next[story]++] = hash;
+    }
+    parts = {};
+    std::vector<uint64_t> fingerprint(story_count);
+    for (size_t s = 0; s < story_count; ++s)
+      fingerprint[s] = StoryFingerprint(std::vector<uint64_t>(grouped.begin() + static_cast<std::ptrdiff_t>(part_start[s]),
+                                                              grouped.begin() + static_cast<std::ptrdiff_t>(part_start[s + 1])));
+    grouped = {};
+    std::vector<int> year(story_count, 0);
     for (const auto& [doc, article] : articles) {
-      auto story = stories.find(doc);
-      if (story != stories.end()) story->second.year = YearOf(article.date);
+      auto story = story_of_doc.find(doc);
+      if (story != story_of_doc.end()) year[story->second] = YearOf(article.date);
     }
-    for (NameObservation& o : out) {
-      const Story& story = stories.at(o.article);
-      o.story = story.fingerprint;
-      o.year = story.year;
+    for (size_t i = 0; i < out.size(); ++i) {
+      NameObservation& o = out[i];
+      o.story = fingerprint[story_of_observation[i]];
+      o.year = year[story_of_observation[i]];
       std::sort(o.offices.begin(), o.offices.end());
       o.offices.erase(std::unique(o.offices.begin(), o.offices.end()), o.offices.end());
     }
