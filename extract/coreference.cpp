@@ -212,19 +212,28 @@ void ResolveCoreference(Document* doc) {
     for (const auto& w : all_words[e])
       if (!Filler(w)) significant[e].insert(Comparable(*d.dict, w, &matches));
   }
-  // Only names with the same head can join (below): candidates are looked
-  // up by head and type, not compared with every entity of the article.
-  std::map<std::pair<std::string, EntityType>, std::vector<size_t>> with_head;
+  // A fuller name holds every significant word of the shorter one:
+  // candidates are looked up by the shorter name's rarest word (and type),
+  // not compared with every entity of the article nor with every name of
+  // the same head (a long article names many "... Agreement"s).
+  std::map<std::pair<std::string, EntityType>, std::vector<size_t>> with_word;
   for (size_t b = 0; b < d.entities.size(); ++b)
     if (!all_words[b].empty() && d.entities[b].dict_entry < 0)
-      with_head[{Head(all_words[b]), d.entities[b].type}].push_back(b);
+      for (const auto& w : significant[b]) with_word[{w, d.entities[b].type}].push_back(b);
+  const std::vector<size_t> none;
   for (size_t a = 0; a < d.entities.size(); ++a) {
     const EntityInfo& ea = d.entities[a];
     if (ea.dict_entry >= 0 || ea.type == EntityType::kPerson || ea.type == EntityType::kCountry) continue;
     const auto& wa = significant[a];
     if (wa.size() < 2) continue;
+    const std::vector<size_t>* rarest = nullptr;
+    for (const auto& w : wa) {
+      auto it = with_word.find({w, ea.type});
+      const std::vector<size_t>* list = it == with_word.end() ? &none : &it->second;
+      if (!rarest || list->size() < rarest->size()) rarest = list;
+    }
     int target = -1;
-    for (size_t b : with_head[{Head(all_words[a]), ea.type}]) {
+    for (size_t b : *rarest) {
       const EntityInfo& eb = d.entities[b];
       if (a == b || eb.type != ea.type || eb.dict_entry >= 0) continue;
       if (all_words[b].size() <= all_words[a].size()) continue;

@@ -14,6 +14,7 @@
 // else it gives nothing: never, by default, the state the article speaks of most.
 #include <algorithm>
 #include <map>
+#include <set>
 #include <unordered_map>
 
 #include "core/text.h"
@@ -187,11 +188,11 @@ struct OfficeReader {
   //   "the defence ministers of Chile and Peru, A and B"
   //   "A and B, the defence ministers of Chile and Peru (respectively)"
   //   "the Chilean and Peruvian defence ministers, A and B"
-  std::vector<std::pair<int, uint32_t>> paired;  // (person, sentence) read from a pair of lists
+  // (person, sentence) read from a pair of lists; a set, as every mention
+  // asks and a long article pairs many
+  std::set<std::pair<int, uint32_t>> paired;
 
-  bool Paired(int person, uint32_t sentence) const {
-    return std::find(paired.begin(), paired.end(), std::make_pair(person, sentence)) != paired.end();
-  }
+  bool Paired(int person, uint32_t sentence) const { return paired.count({person, sentence}) > 0; }
 
   // The mention of `types` that starts at `i` (forward) or ends at `i` (backward).
   const Mention* ItemAt(uint32_t i, bool forward, bool persons) const {
@@ -260,7 +261,7 @@ struct OfficeReader {
       if (persons.size() != holders.size()) continue;
       for (size_t i = 0; i < persons.size(); ++i) {
         Record(persons[i], holders[i], &t, 0.85, "office.paired-lists", sidx, -1, t.text);
-        paired.emplace_back(persons[i], sidx);
+        paired.emplace(persons[i], sidx);
       }
     }
   }
