@@ -74,6 +74,10 @@ void Meetings(RuleContext& c) {
         c.Add(pair[0], Predicate::kMetWith, pair[1], 0.8, "meet.between", c.DateNear(t));
         break;
       }
+      // "talks between the two neighbours", "between Ethiopia and the
+      // rebels": the parties are named so, or not at all; no actor further
+      // on in the sentence is one of them
+      continue;
     }
     if (c.Cue(t, "meet_noun") && !c.Cue(t, "meet_verb")) {
       bool partner = c.Word(t + 1, "with") || c.Word(t + 1, "between");
@@ -156,6 +160,9 @@ void Visits(RuleContext& c) {
     if (c.Negated(t) || c.Modal(t)) continue;
     // "is travelling to", "will be visiting": under way or ahead, not done
     if (t > c.s.first && (c.Word(t - 1, "is") || c.Word(t - 1, "are") || c.Word(t - 1, "be"))) continue;
+    // "held talks with visiting President B": "visiting" describes the
+    // guest after it; the host visited nothing
+    if (c.Word(t, "visiting") && t + 1 < c.s.last && (c.RefAt(t + 1) >= 0 || c.d.tokens[t + 1].cap)) continue;
     std::string date = c.DateNear(t);
     // who: "visits of A to X" names the visitor after the trigger
     int visitor = -1;
@@ -184,6 +191,8 @@ void Visits(RuleContext& c) {
     std::vector<int> places;
     int country_of_capital = -1;  // "the Kazakh capital Astana": Kazakhstan too
     for (uint32_t i = from; i < c.s.last && i < from + 8; ++i) {
+      // "a tour that will also take him to X": a clause of its own, or ahead
+      if (i > from && (c.Cue(i, "modal") || c.Word(i, "that") || c.Word(i, "which"))) break;
       int r = c.RefAt(i);
       if (r >= 0 && c.s.refs[r].adjective && c.s.refs[r].last < c.s.last && c.Cue(c.s.refs[r].last, "capital_word")) {
         country_of_capital = r;
