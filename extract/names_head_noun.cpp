@@ -42,6 +42,11 @@ uint32_t Recognizer::ExtendLeft(uint32_t head) const {
       first = p;
       continue;
     }
+    if (d.Text(p) == "." && Joined(p) && p >= 2 && Cap(p - 1) && d.Text(p - 1).size() == 1 && Cap(p - 2) &&
+        SameSentence(p - 2, head)) {
+      first = p - 1;  // a middle initial of the person a body is named after: "the Mary J. Pilk Institute"
+      continue;
+    }
     if (d.IsWord(p, "of") && p > 0 && Cap(p - 1) && Cap(first) && SameSentence(p - 1, head) &&
         d.title_at[p - 1] < 0 && !d.Is(p - 1, "org_head") && d.mention_at[first] >= 0) {
       first = p;  // "Friends of Lima-Quito Process": only before a known name

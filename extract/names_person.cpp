@@ -48,6 +48,21 @@ bool Recognizer::NamePart(uint32_t i) const {
   return d.token_text[i].size() <= 2 && d.Text(i).size() == 1;
 }
 
+// East Asian given names of two syllables written with a hyphen and the
+// second in lower case ("Park Min-ho", "Lee Ji-eun"): after a family name,
+// a short capitalized syllable, a hyphen, a short lower-case one ending the
+// word. Short on both sides, so that "Smith-led" or "Biden-era" are not
+// read as names, and not the first word, which is the family name.
+bool Recognizer::LowerSyllableAfterHyphen(uint32_t first, uint32_t hyphen) const {
+  if (hyphen < first + 2 || hyphen + 1 >= n || !IsHyphen(d.Text(hyphen))) return false;
+  if (!Joined(hyphen) || !Joined(hyphen + 1) || !NamePart(hyphen - 1)) return false;
+  const Token& syllable = d.tokens[hyphen + 1];
+  if (syllable.shape != TokenShape::kWord || syllable.cap || syllable.upper) return false;
+  if (d.token_text[hyphen - 1].size() > 4 || d.token_text[hyphen + 1].size() > 4) return false;
+  return !(hyphen + 2 < n && Joined(hyphen + 2) && d.tokens[hyphen + 2].shape == TokenShape::kWord) &&
+         !(hyphen + 2 < n && Joined(hyphen + 2) && IsHyphen(d.Text(hyphen + 2)));
+}
+
 // Extends a person's name over particles, hyphens and initials.
 uint32_t Recognizer::PersonEnd(uint32_t first) const {
   uint32_t j = first;
@@ -78,6 +93,10 @@ uint32_t Recognizer::PersonEnd(uint32_t first) const {
         (NamePart(j + 1) || d.tokens[j + 1].cap)) {
       ++j;  // "Kassym-Jomart", "Al-Khulaifi"
       continue;
+    }
+    if (LowerSyllableAfterHyphen(first, j)) {
+      j += 2;  // "Park Min-ho": the given name's second syllable
+      break;
     }
     if (j > first && d.Is(j, "name_particle") && !Cap(j) && j + 1 < n) {
       // "Faisal bin Omar", "Saif bin Nasser al-Harthi", "Ursula von der Leyen"

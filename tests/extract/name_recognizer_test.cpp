@@ -234,3 +234,35 @@ TEST_CASE("metonym pass: a capital's demands after 'of', and a capital paired wi
   CHECK(p.Count(EntityType::kCountry, "Norway", MentionForm::kMetonym) == 2);
   CHECK(p.Count(EntityType::kLocation, "Oslo") == 1);
 }
+
+TEST_CASE("person pass: a two-syllable given name with a hyphen and a lower-case syllable") {
+  Prepared p("Envoy Park Min-ho met Lee Ji-eun in Seoul. A Smith-led team and the Biden-era rules were cited.");
+  Recognizer r(p.doc);
+  r.DictionaryPass();
+  r.PersonPass();
+  REQUIRE(p.Find("Park Min-ho"));
+  CHECK(p.Find("Park Min-ho")->type == EntityType::kPerson);
+  REQUIRE(p.Find("Lee Ji-eun"));
+  CHECK_FALSE(p.Find("Smith-led"));
+  CHECK_FALSE(p.Find("Biden-era"));
+}
+
+TEST_CASE("person pass: a middle initial stays inside the name") {
+  Prepared p("Former envoy Robert T. Halvorsen wrote to Mary J. Pilk on Monday.");
+  Recognizer r(p.doc);
+  r.DictionaryPass();
+  r.PersonPass();
+  CHECK(p.Find("Robert T. Halvorsen"));
+  CHECK(p.Find("Mary J. Pilk"));
+}
+
+TEST_CASE("head noun pass: a body named after a person keeps the person's middle initial") {
+  Prepared p("She spoke at the Mary J. Pilk Institute for Peace on Monday.");
+  Recognizer r(p.doc);
+  r.DictionaryPass();
+  r.HeadNounPass();
+  r.PersonPass();
+  REQUIRE(p.Find("Mary J. Pilk Institute for Peace"));
+  CHECK(p.Find("Mary J. Pilk Institute for Peace")->type == EntityType::kOrganization);
+  CHECK_FALSE(p.Find("Mary J"));
+}
