@@ -508,21 +508,30 @@ Status Lexicon::Impl::LoadClosedClass(const std::string& path, std::string_view 
     for (char c : f[0])
       if (c >= 'A' && c <= 'Z') return fail("word \"" + std::string(f[0]) + "\" is not lower case");
     WordReading r;
+    // "verb" rows are not a closed class: they add the irregular verb forms
+    // WordNet's exception list omits because they are spelled as the base
+    // ("hit", "cut": past and participle), so that "she hit back" can be read
+    bool verb_form = f[1] == "verb";
     const PosName* pos = nullptr;
     for (const auto& p : kClosedPos)
       if (f[1] == p.name) pos = &p;
-    if (!pos) return fail("unknown part of speech \"" + std::string(f[1]) + "\"");
-    r.pos = pos->pos;
+    if (!pos && !verb_form) return fail("unknown part of speech \"" + std::string(f[1]) + "\"");
+    r.pos = verb_form ? Pos::kVerb : pos->pos;
     r.lemma = Intern(n >= 3 ? f[2] : f[0]);
+    bool takes_form = verb_form || r.pos == Pos::kAuxiliary || r.pos == Pos::kModal;
     if (n == 4) {
-      if (r.pos != Pos::kAuxiliary && r.pos != Pos::kModal) return fail("a FORM is only for aux and modal rows");
+      if (!takes_form) return fail("a FORM is only for verb, aux and modal rows");
       const FormName* form = nullptr;
       for (const auto& k : kFormNames)
         if (f[3] == k.name) form = &k;
       if (!form) return fail("unknown form \"" + std::string(f[3]) + "\"");
       r.form = form->form;
-    } else if (r.pos == Pos::kAuxiliary || r.pos == Pos::kModal) {
-      return fail("aux and modal rows need LEMMA and FORM");
+    } else if (takes_form) {
+      return fail("verb, aux and modal rows need LEMMA and FORM");
+    }
+    if (verb_form) {
+      Add(f[0], r, 0);  // after WordNet's readings of the word: an open-class reading among others
+      return;
     }
     Add(f[0], r, kClosedScore);
     MarkClosed(f[0], r.pos == Pos::kAuxiliary || r.pos == Pos::kModal);
