@@ -366,6 +366,12 @@ TokenTag SentenceTagger::ChooseOpen(uint32_t i, Readings r, uint32_t prev_tok) {
     if (plural_subject || !noun) return TagOf(*base);
     return TagOf(*noun);
   }
+  // "is still being held", "has already signed", "will also visit": between
+  // an auxiliary and the verb it governs an adverb reading wins
+  if (const WordReading* adv = First(r, Pos::kAdverb);
+      adv && (p == Pos::kAuxiliary || p == Pos::kModal) && !nx.empty() &&
+      (nx[0].pos == Pos::kVerb || nx[0].pos == Pos::kAuxiliary))
+    return TagOf(*adv);
   if (p == Pos::kVerb || (p == Pos::kAuxiliary && pv.lemma != be)) {
     // the object: "hold joint exercises", "discussed trade", "launched
     // heavy shelling" (a word that can be a noun after the adjective)
