@@ -94,6 +94,7 @@ struct Recognizer {
 
   bool IsHead(uint32_t i) const;
   bool StateAfterPlace(uint32_t first, uint32_t head, EntityType type) const;
+  bool GenericDocument(uint32_t first, uint32_t last) const;
 
   void HeadNounPass();
 

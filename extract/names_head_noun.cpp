@@ -146,6 +146,23 @@ bool Recognizer::StateAfterPlace(uint32_t first, uint32_t head, EntityType type)
          d.mentions[d.mention_at[k]].type == EntityType::kCountry && d.mentions[d.mention_at[k]].form == MentionForm::kName;
 }
 
+// "signed a new Memorandum of Understanding", "drafted a Framework
+// Agreement" is no particular document: a kind of document (its words all document
+// heads, joined by "of" or "on") after an indefinite article, with at most
+// two lower-case words between. "the Declaration of Principles" keeps its
+// name: the definite article points at one document.
+bool Recognizer::GenericDocument(uint32_t first, uint32_t last) const {
+  for (uint32_t k = first; k < last; ++k)
+    if (!d.Is(k, "agreement_head") && !d.IsWord(k, "of") && !d.IsWord(k, "on")) return false;
+  uint32_t k = first;
+  for (int lower = 0; k > 0 && lower <= 2 && SameSentence(k - 1, first); ++lower) {
+    --k;
+    if (d.IsWord(k, "a") || d.IsWord(k, "an")) return true;
+    if (Cap(k) || d.tokens[k].shape != TokenShape::kWord) return false;
+  }
+  return false;
+}
+
 bool Recognizer::IsHead(uint32_t i) const {
   return Cap(i) && (d.Is(i, "org_head") || d.Is(i, "agreement_head") || d.Is(i, "project_head") ||
                     d.Is(i, "location_head"));
@@ -173,6 +190,10 @@ void Recognizer::HeadNounPass() {
     if (first == head && last == head + 1) {
       i = head;
       continue;  // a lone capitalized head word
+    }
+    if (type == EntityType::kAgreement && GenericDocument(first, last)) {
+      i = last - 1;
+      continue;
     }
     // keep the head-noun name only where it is more than a dictionary name
     Mention m;

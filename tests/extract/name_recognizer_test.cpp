@@ -266,3 +266,16 @@ TEST_CASE("head noun pass: a body named after a person keeps the person's middle
   CHECK(p.Find("Mary J. Pilk Institute for Peace")->type == EntityType::kOrganization);
   CHECK_FALSE(p.Find("Mary J"));
 }
+
+TEST_CASE("head noun pass: a kind of document after 'a' is no name; after 'the', or named, it is") {
+  Prepared p(
+      "Chile and Peru signed a new Memorandum of Understanding. Both had signed the Declaration of Principles "
+      "and an Andes Memorandum of Understanding before.");
+  Recognizer r(p.doc);
+  r.DictionaryPass();
+  r.HeadNounPass();
+  CHECK_FALSE(p.Find("Memorandum of Understanding"));
+  REQUIRE(p.Find("Declaration of Principles"));
+  CHECK(p.Find("Declaration of Principles")->type == EntityType::kAgreement);
+  REQUIRE(p.Find("Andes Memorandum of Understanding"));
+}
