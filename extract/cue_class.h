@@ -15,7 +15,7 @@ inline constexpr std::string_view kCueClassNames[] = {
     "location_head", "lower_head",      "lower_modifier", "company_head",  "media_head",     "education_head",
     "culture_head",  "government_head", "embassy_head",   "military_head", "meet_verb",      "meet_noun",
     "visit_verb",    "visit_noun",      "sign_verb",      "coop",          "support",        "criticize",
-    "concern",       "hostile_word",    "threaten",       "sanction",      "cut_verb",       "attack", "weapon", "launch_verb",
+    "concern",       "hostile_word",    "threaten",       "sanction",      "cut_verb",       "attack", "weapon",
     "supply",        "supply_goods",    "member",         "part_of",       "embassy",        "relations",
     "diplomatic",    "establish",       "open_verb",      "negation",      "modal",          "threat_modal",
     "speech",        "group_pair",      "group_det",      "role_noun",     "counterpart",    "pronoun_he",

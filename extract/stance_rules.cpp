@@ -355,26 +355,6 @@ void Criticism(RuleContext& c) {
       c.AddEntities(quoted_by, Predicate::kCriticizes, e, 0.55, "criticize.hostile-words-quote");
 }
 
-bool IsWarning(const RuleContext& c, uint32_t t) {
-  return c.Word(t, "warned") || c.Word(t, "warns") || c.Word(t, "warn") || c.Word(t, "warning");
-}
-
-void Threats(RuleContext& c) {
-  for (uint32_t t : c.Triggers("threaten")) {
-    if (c.Negated(t) || c.Passive(t)) continue;
-    if (t > c.s.first && c.Word(t - 1, "to")) continue;  // "ability to threaten": no act
-    if (c.Word(t + 1, "that")) continue;  // "warned that X would ...": X is not the one threatened
-    // "warned B of the risks": a warning threatens only with consequences or force
-    if (IsWarning(c, t) && !c.s.cues[CueClass("threat_consequence").id()]) continue;
-    // "A could threaten B": a possibility someone sees, not a threat made
-    if (t > c.s.first && (c.Word(t - 1, "could") || c.Word(t - 1, "might") || c.Word(t - 1, "may"))) continue;
-    // "Japan said that North Korea threatened B": the reported clause's doer
-    int subject = ReportedSubject(c, t);
-    auto objects = c.ListAfter(t, kActors, 8);
-    if (subject >= 0 && !objects.empty()) c.Add(subject, Predicate::kThreatens, objects[0], 0.75, "threaten.trigger");
-  }
-}
-
 // "A said that Chile would strike B if ...", "Chile will attack B unless
 // ...": force promised on a condition is a threat (ANNOTATION.md, Threats)
 // by the one who would use it, when that one says it: the sentence reports
@@ -550,33 +530,6 @@ void Attacks(RuleContext& c) {
   }
 }
 
-// "Hezbollah fired rockets at northern Israel", "launched drones on Kyiv":
-// a weapon fired at a place or an actor is an attack on it.
-void Launches(RuleContext& c) {
-  for (uint32_t t : c.Triggers("launch_verb")) {
-    if (c.Negated(t) || c.Modal(t)) continue;
-    uint32_t weapon = 0;
-    for (uint32_t i = t + 1; i < c.s.last && i < t + 5; ++i)
-      if (c.Cue(i, "weapon")) {
-        weapon = i;
-        break;
-      }
-    if (!weapon) continue;
-    uint32_t prep = 0;
-    for (uint32_t i = weapon + 1; i < c.s.last && i < weapon + 3; ++i)
-      if (c.Word(i, "at") || c.Word(i, "on") || c.Word(i, "into") || c.Word(i, "toward") || c.Word(i, "towards") ||
-          c.Word(i, "against")) {
-        prep = i;
-        break;
-      }
-    if (!prep) continue;
-    int subject = c.NearestBefore(t, kActors, 4);
-    auto targets = c.ListAfter(prep, kActors | TypeBit(EntityType::kLocation), 3);
-    if (subject < 0 || targets.empty()) continue;
-    for (int o : targets) c.Add(subject, Predicate::kAttacks, o, 0.75, "attack.launch");
-  }
-}
-
 void Supplies(RuleContext& c) {
   for (uint32_t t : c.Triggers("supply")) {
     if (c.Negated(t) || c.Modal(t) || c.Stopped(t)) continue;
@@ -622,11 +575,9 @@ void ExtractStances(Document* doc, const SentenceView& s) {
   Cooperation(c);
   Support(c);
   Criticism(c);
-  Threats(c);
   ConditionalForce(c);
   Sanctions(c);
   Attacks(c);
-  Launches(c);
   Supplies(c);
 }
 
