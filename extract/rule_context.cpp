@@ -192,6 +192,8 @@ bool RuleContext::Passive(uint32_t trigger) const {
   uint32_t i = trigger;
   while (i > s.first && (d.tags[i - 1].pos == Pos::kAdverb || d.tags[i - 1].pos == Pos::kNegator)) --i;
   if (i == s.first) return false;
+  // "firms accused of ...": a participle right after its noun, a reduced relative
+  if (i == trigger && d.tags[i - 1].pos == Pos::kNoun) return true;
   std::string_view be = d.Text(i - 1);
   for (std::string_view form : {"was", "were", "is", "are", "been", "be", "being", "got", "get", "gets"})
     if (EqualsLowerAscii(be, form)) return true;

@@ -358,6 +358,13 @@ TokenTag SentenceTagger::ChooseOpen(uint32_t i, Readings r, uint32_t prev_tok) {
     bool object_follows = !nx.empty() && (nx[0].pos == Pos::kDeterminer || next_is_name ||
                                           nx[0].pos == Pos::kNumber || nx[0].pos == Pos::kProperNoun);
     if (noun && verb_follows && !Has(nx, Pos::kNoun)) return TagOf(*noun);
+    // "firms accused of", "civilians wounded in": a noun spelled as its
+    // verb's participle names the one the act was done to ("the accused"),
+    // so after another noun and before a preposition it is that participle,
+    // a reduced relative, not a compound
+    if (noun && participle && p == Pos::kNoun && d.Text(i).ends_with("ed") && !nx.empty() &&
+        nx[0].pos == Pos::kPreposition)
+      return participle_tag(participle);
     if (noun && p == Pos::kNoun && !object_follows) return TagOf(*noun);
     if (finite) return finish(finite);
     // a base form is a plural subject's present tense: "the leaders meet"
