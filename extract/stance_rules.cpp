@@ -281,6 +281,11 @@ void Criticism(RuleContext& c) {
     if (c.Negated(t) || c.Modal(t) || c.Stopped(t) || c.Passive(t)) continue;
     // "B's launch condemned by A": a reduced passive, read by the frames too
     if (c.Word(t + 1, "by") && t > c.s.first && c.d.tags.size() > t && c.d.tags[t].pos == Pos::kVerb) continue;
+    // "vetoed the bloc's statement condemning B": the -ing word describes
+    // the noun before it, whose owner condemns (the frames read it)
+    if (t > c.s.first && c.d.tags.size() > t && c.d.tags[t].form == VerbForm::kGerund &&
+        c.d.tags[t - 1].pos == Pos::kNoun)
+      continue;
     if (Mutual(c, t, Predicate::kCriticizes, "criticize.mutual")) {
       found = true;
       continue;
