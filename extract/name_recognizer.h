@@ -140,6 +140,12 @@ struct Recognizer {
 
   bool SpeechAfter(uint32_t last) const;
 
+  // Where, inside the run [first, last) that is no name as a whole, a
+  // person's name begins after words nothing recognizes: an office the
+  // title list lacks or misspells ("Chief Whip Ana Soto", "Trade Comissioner
+  // Ana Soto"). Returns last when there is none.
+  uint32_t NameAfterUnknownWords(uint32_t first, uint32_t last);
+
   void PersonPass();
 
   // A word of a person's full name, seen alone, names that person

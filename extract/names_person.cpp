@@ -153,6 +153,21 @@ bool Recognizer::SpeechAfter(uint32_t last) const {
   return false;
 }
 
+// The tail must open with a given name and be a full name of two to four
+// words none of which is a common word, so that a body or a place named
+// after a person ("the Anne Tallis Hospital") is not cut into one.
+uint32_t Recognizer::NameAfterUnknownWords(uint32_t first, uint32_t last) {
+  for (uint32_t k = first + 1; k + 2 <= last; ++k) {
+    if (d.tokens[k].shape != TokenShape::kWord || !GivenName(k, k + 1)) continue;
+    uint32_t words = 0;
+    for (uint32_t j = k; j < last; ++j)
+      if (d.tokens[j].shape == TokenShape::kWord) ++words;
+    if (words < 2 || words > 4 || CommonWords(k, last)) return last;
+    return k;
+  }
+  return last;
+}
+
 void Recognizer::PersonPass() {
   for (uint32_t i = 0; i < n; ++i) {
     if (!NamePart(i)) continue;
@@ -186,6 +201,12 @@ void Recognizer::PersonPass() {
       person = cue && !(d.Text(first - 1) == "," && CommonNoun(first));
     }
     (void)speech;
+    if (!person && words >= 3) {
+      if (uint32_t start = NameAfterUnknownWords(first, last); start < last) {
+        first = start;
+        person = given = true;
+      }
+    }
     if (!person) {
       i = last - 1;
       continue;

@@ -116,6 +116,22 @@ TEST_CASE("person pass: a title or a given name vouches for a name; surname pass
   CHECK(p.Find("Varga")->form == MentionForm::kShortName);
 }
 
+TEST_CASE("person pass: a given name after words nothing recognizes opens a person's name") {
+  // offices the title list lacks or misspells stand before the name
+  Prepared p("Kenyan Chief Whip Daniel Mwangi met Trade Comissioner Ana Soto at the Royal Anne Tallis Hospital.");
+  Recognizer r(p.doc);
+  r.DictionaryPass();
+  r.PersonPass();
+  REQUIRE(p.Find("Daniel Mwangi"));
+  CHECK(p.Find("Daniel Mwangi")->type == EntityType::kPerson);
+  CHECK(p.Find("Daniel Mwangi")->strong);
+  REQUIRE(p.Find("Ana Soto"));
+  CHECK(p.Find("Ana Soto")->type == EntityType::kPerson);
+  // a body named after a person is not cut into one
+  CHECK_FALSE(p.Find("Anne Tallis Hospital"));
+  CHECK_FALSE(p.Find("Anne Tallis"));
+}
+
 TEST_CASE("person pass: a common noun after a title and a comma continues the office's domain") {
   Prepared p("She met the Minister of Energy, Mining and Trade. The new Minister, Varga, spoke.");
   p.doc.lexicon = &testing::LoadedLexicon();  // the lexicon says which words are common nouns
