@@ -125,6 +125,7 @@ class Chunker {
     Chunk c{i, i, ChunkKind::kNoun, i};
     bool has_name = false, has_noun = false;
     bool last_was_describer = false;  // the name just taken describes what follows: a demonym, an office
+    bool date_only = false;  // only a day or a month so far: "On Monday Ana Pérez said" is two phrases
     uint32_t j = i;
     // a possessive determiner opens the phrase
     if (PosAt(j) == Pos::kPronoun) ++j;
@@ -132,6 +133,8 @@ class Chunker {
       if (const Mention* m = MentionStartingAt(j)) {
         bool describer = m->form == MentionForm::kAdjective;
         if (has_name && !last_was_describer) break;  // two names side by side: two phrases
+        if (date_only) break;  // a date before a name does not describe it
+        date_only = false;
         has_name = true;
         last_was_describer = describer;
         j = m->last;
@@ -151,6 +154,8 @@ class Chunker {
       if (p == Pos::kDeterminer && (has_noun || has_name)) break;  // "met the minister the day" is two phrases
       if (NounLike(p)) {
         if (has_name && !last_was_describer && p != Pos::kNoun && p != Pos::kProperNoun && p != Pos::kNumber) break;
+        // a day, a month, or the number of a day after its month ("May 5")
+        date_only = (d.Is(j, "weekday") || d.Is(j, "month")) ? j == i || date_only : date_only && p == Pos::kNumber;
         has_noun = has_noun || p == Pos::kNoun || p == Pos::kProperNoun;
         // an office word before a name describes it ("Foreign Minister Ana Pérez")
         last_was_describer = p == Pos::kNoun || p == Pos::kProperNoun || p == Pos::kAdjective;

@@ -485,6 +485,25 @@ struct OfficeReader {
     return -1;
   }
 
+  // The states of counterparts the text does not name: "his counterpart from
+  // Bolivia", "his Bolivian counterpart" with no name after it. Such a state
+  // is the other side's, never the holder's own.
+  std::vector<int> StatesOfUnnamedCounterparts() const {
+    std::vector<int> states;
+    auto state_at = [&](uint32_t t) {
+      int m = t < n ? d.mention_at[t] : -1;
+      return m >= 0 && d.mentions[m].type == EntityType::kCountry ? d.mentions[m].entity : -1;
+    };
+    for (uint32_t i = 0; i < n; ++i) {
+      if (!d.Is(i, "counterpart") || (i + 1 < n && d.mention_at[i + 1] >= 0)) continue;
+      int state = -1;
+      if (i > 0) state = state_at(i - 1);  // "his Bolivian counterpart"
+      if (state < 0 && (d.IsWord(i + 1, "of") || d.IsWord(i + 1, "from"))) state = state_at(i + 2);
+      if (state >= 0) states.push_back(state);
+    }
+    return states;
+  }
+
   // The state the article speaks of most, among those not in `taken`, when
   // it is named strictly more often than any other (a tie says nothing).
   int MostNamedStateExcept(const std::vector<int>& taken) const {
@@ -553,6 +572,7 @@ struct OfficeReader {
       if (o.holder >= 0 && d.entities[o.holder].type == EntityType::kCountry) country_of.emplace(o.person, o.holder);
     }
     auto role_states = StatesOfRolePhrases();
+    const std::vector<int> unnamed_counterparts = StatesOfUnnamedCounterparts();
     std::unordered_map<uint32_t, bool> facing;  // sentence -> FacingEachOther, asked once
     for (auto& o : offices) {
       if (o.holder >= 0) continue;
@@ -601,6 +621,7 @@ struct OfficeReader {
       // sentence naming more people may list colleagues; and without such a
       // face what the article names most is no evidence.
       if (chosen < 0 && !faced.empty()) {
+        taken.insert(taken.end(), unnamed_counterparts.begin(), unnamed_counterparts.end());
         chosen = MostNamedStateExcept(taken);
         if (chosen >= 0) o.confidence = std::min(o.confidence, 0.6);
       }

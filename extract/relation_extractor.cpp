@@ -268,7 +268,7 @@ class ReferenceResolver {
       return t < d.tokens.size() && d.mention_at[t] >= 0 && d.mentions[d.mention_at[t]].type == EntityType::kPerson;
     };
     // "of Peru", "for Foreign Affairs", "of Kazakhstan and Russia"
-    while (j < d.tokens.size() && (d.IsWord(j, "of") || d.IsWord(j, "for"))) {
+    while (j < d.tokens.size() && (d.IsWord(j, "of") || d.IsWord(j, "for") || d.IsWord(j, "from"))) {
       ++j;
       if (d.IsWord(j, "the")) ++j;
       uint32_t stop = j + 6;
@@ -278,6 +278,42 @@ class ReferenceResolver {
     }
     if (j < d.tokens.size() && d.Text(j) == ",") ++j;
     return person_at(j);
+  }
+
+  // The state named right after an office word ("counterpart of Chile",
+  // "counterpart from Chile"), or -1.
+  int StateAfter(uint32_t after) const {
+    if (!d.IsWord(after, "of") && !d.IsWord(after, "from")) return -1;
+    uint32_t j = after + 1 + (d.IsWord(after + 1, "the") ? 1 : 0);
+    if (j >= d.tokens.size() || d.mention_at[j] < 0) return -1;
+    const Mention& m = d.mentions[d.mention_at[j]];
+    return m.type == EntityType::kCountry ? m.entity : -1;
+  }
+
+  // Whether `person` may be the holder of an office of `state` (-1: of any):
+  // "his counterpart from Bolivia" is not the Peruvian met before.
+  bool OfficeOfState(int person, int state) const {
+    return state < 0 || d.entities[person].country < 0 || d.entities[person].country == state;
+  }
+
+  // The two people "the two ministers" or "both leaders" means: the article's
+  // pair, unless this sentence has already named, before the phrase, one
+  // other person than the one the text is about ("In talks with his Peruvian
+  // counterpart, A, the two ministers ..."): then that person and the one the
+  // text is about, as in an article where one host meets guests in turn.
+  std::vector<int> PairOfPeople(const SentenceView& v, uint32_t before) const {
+    int named = -1;
+    for (const Ref& ref : v.refs) {
+      if (ref.last > before || ref.type != EntityType::kPerson || ref.entities.size() != 1) continue;
+      if (named >= 0 && named != ref.entities[0]) return sal.persons;  // two named: no guess
+      named = ref.entities[0];
+    }
+    const int host = sal.subject_person;
+    if (named < 0 || host < 0 || named == host) return sal.persons;
+    if (std::find(sal.persons.begin(), sal.persons.end(), named) != sal.persons.end() &&
+        std::find(sal.persons.begin(), sal.persons.end(), host) != sal.persons.end())
+      return sal.persons;
+    return {host, named};
   }
 
   bool ResolveAt(uint32_t i, SentenceView& v, Ref* r, uint32_t* next) {
@@ -294,10 +330,11 @@ class ReferenceResolver {
     // he / she / his / her / him
     if (d.Is(i, "pronoun_he")) {
       // "his counterpart", "his colleague"
-      if ((d.IsWord(i, "his") || d.IsWord(i, "her")) && d.Is(i + 1, "counterpart") && d.mention_at[i + 2] < 0) {
+      if ((d.IsWord(i, "his") || d.IsWord(i, "her")) && d.Is(i + 1, "counterpart") && d.mention_at[i + 2] < 0 &&
+          !NameFollowsOffice(i + 2)) {
         int self = FirstPersonIn(v) >= 0 ? FirstPersonIn(v) : sal.subject_person;
         int other = OtherOfPair(self);
-        if (other >= 0) {
+        if (other >= 0 && OfficeOfState(other, StateAfter(i + 2))) {
           r->first = i, r->last = i + 2, r->entities = {other}, r->type = EntityType::kPerson, r->resolved = true;
           *next = i + 2;
           return true;
@@ -424,7 +461,7 @@ class ReferenceResolver {
       if (!two && !d.IsWord(i, "both") && (g == "countries" || g == "states" || g == "nations" || g == "leaders" ||
                                            g == "ministers" || g == "officials" || g == "governments"))
         return false;  // "the countries" alone is not the pair
-      if (people) return group(sal.persons, EntityType::kPerson, noun + 1);
+      if (people) return group(PairOfPeople(v, i), EntityType::kPerson, noun + 1);
       return group(sal.countries, EntityType::kCountry, noun + 1);
     }
     // the [Country-adjective]? [office] — when no name follows it
