@@ -573,6 +573,10 @@ struct OfficeReader {
     }
     auto role_states = StatesOfRolePhrases();
     const std::vector<int> unnamed_counterparts = StatesOfUnnamedCounterparts();
+    const int dateline_place = DatelinePlace(d);
+    const int dateline_state = dateline_place < 0                                              ? -1
+                               : d.entities[dateline_place].type == EntityType::kCountry ? dateline_place
+                                                                                           : d.EntityOfStateOf(d.entities[dateline_place].dict_entry);
     std::unordered_map<uint32_t, bool> facing;  // sentence -> FacingEachOther, asked once
     for (auto& o : offices) {
       if (o.holder >= 0) continue;
@@ -620,8 +624,16 @@ struct OfficeReader {
       // Chilean counterpart B" in an article about Peru and Chile). A
       // sentence naming more people may list colleagues; and without such a
       // face what the article names most is no evidence.
+      taken.insert(taken.end(), unnamed_counterparts.begin(), unnamed_counterparts.end());
+      // One whom others meet as "his counterpart", in an article datelined
+      // in a place of a state no counterpart serves, serves that state: a
+      // domestic outlet does not name its own ("SEOUL - Foreign Minister A
+      // met his Chilean counterpart B").
+      if (chosen < 0 && counterparts_of.count(o.person) && free(dateline_state)) {
+        chosen = dateline_state;
+        o.confidence = std::min(o.confidence, 0.6);
+      }
       if (chosen < 0 && !faced.empty()) {
-        taken.insert(taken.end(), unnamed_counterparts.begin(), unnamed_counterparts.end());
         chosen = MostNamedStateExcept(taken);
         if (chosen >= 0) o.confidence = std::min(o.confidence, 0.6);
       }

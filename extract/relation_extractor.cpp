@@ -316,6 +316,16 @@ class ReferenceResolver {
     return {host, named};
   }
 
+  // The two states "the two countries" means: those of PairOfPeople when it
+  // is a pair of this sentence serving two known states, else the article's.
+  std::vector<int> StatesOfPairOfPeople(const SentenceView& v, uint32_t before) const {
+    std::vector<int> people = PairOfPeople(v, before);
+    if (people.size() != 2 || people == sal.persons) return sal.countries;
+    int a = d.entities[people[0]].country, b = d.entities[people[1]].country;
+    if (a < 0 || b < 0 || a == b) return sal.countries;
+    return {a, b};
+  }
+
   bool ResolveAt(uint32_t i, SentenceView& v, Ref* r, uint32_t* next) {
     auto group = [&](const std::vector<int>& members, EntityType type, uint32_t last) {
       if (members.size() != 2) return false;
@@ -462,7 +472,7 @@ class ReferenceResolver {
                                            g == "ministers" || g == "officials" || g == "governments"))
         return false;  // "the countries" alone is not the pair
       if (people) return group(PairOfPeople(v, i), EntityType::kPerson, noun + 1);
-      return group(sal.countries, EntityType::kCountry, noun + 1);
+      return group(StatesOfPairOfPeople(v, i), EntityType::kCountry, noun + 1);
     }
     // the [Country-adjective]? [office] — when no name follows it
     uint32_t j = k;

@@ -48,6 +48,21 @@ bool HyphenPair(const RuleContext& c, uint32_t t, int* a, int* b) {
   return false;
 }
 
+// "bilateral" means the two states of the sentence's two people when they
+// serve different ones ("A met his Chilean counterpart B and discussed
+// bilateral trade", in an article where A meets several guests in turn),
+// else the article's pair of states.
+std::vector<int> BilateralPair(const RuleContext& c) {
+  std::vector<int> states;
+  for (const Ref& r : c.s.refs) {
+    if (r.type != EntityType::kPerson || r.entities.size() != 1) continue;
+    int state = c.d.entities[r.entities[0]].country;
+    if (state < 0 || std::find(states.begin(), states.end(), state) != states.end()) continue;
+    states.push_back(state);
+  }
+  return states.size() == 2 ? states : c.s.pair_of_states;
+}
+
 void Cooperation(RuleContext& c) {
   // relations named by a hyphenated pair are a partnership the text states
   for (uint32_t t : c.Triggers("relations")) {
@@ -85,9 +100,9 @@ void Cooperation(RuleContext& c) {
       else if (auto pair = c.ConjoinedBefore(t, kCountry); pair.size() == 2)
         a = pair[0], b = pair[1];  // "for Chile and Peru to widen their cooperation"
       else if (c.Word(t - 1, "bilateral") || (t >= 2 && c.Word(t - 2, "bilateral"))) {
-        // "bilateral cooperation": between the article's pair of states
-        if (c.s.pair_of_states.size() == 2 && !c.Modal(t))
-          c.AddEntities(c.s.pair_of_states[0], Predicate::kCooperatesWith, c.s.pair_of_states[1], 0.6, "coop.bilateral");
+        // "bilateral cooperation": between the sentence's or the article's pair of states
+        if (std::vector<int> pair = BilateralPair(c); pair.size() == 2 && !c.Modal(t))
+          c.AddEntities(pair[0], Predicate::kCooperatesWith, pair[1], 0.6, "coop.bilateral");
       } else if (c.Word(t - 1, "its") || c.Word(t - 1, "important") || c.Word(t - 1, "strategic")) {
         int subj = c.SubjectBefore(t, kCountry);
         auto obj = c.ListAfter(subj >= 0 ? c.s.refs[subj].last : t, kCountry, 6);
