@@ -165,6 +165,20 @@ struct Document {
   };
   Gathering gathering;
 
+  // The doers of the latest armed act the frame pass read, and its
+  // sentence: whom "the attack" means when a later sentence condemns it
+  // without naming anyone ("B struck Lima. Chile condemned the raid").
+  struct LastAttack {
+    std::vector<int> attackers, targets;
+    uint32_t sentence = 0;
+    void Clear() {
+      attackers.clear();
+      targets.clear();
+      sentence = 0;
+    }
+  };
+  LastAttack last_attack;
+
   // Empties the document for the next article, keeping its vectors' room:
   // an Extractor reuses one Document per thread, so that an article costs
   // no allocations for its tokens, mentions and the rest once the thread
@@ -188,6 +202,7 @@ struct Document {
     entities.clear();
     facts.clear();
     gathering.Clear();
+    last_attack.Clear();
   }
 
   std::string_view Text(uint32_t tok) const { return token_text[tok]; }

@@ -155,6 +155,7 @@ class FramePass {
       case Slot::kCondition: return args_.ConditionAgent(noun ? d_.chunk_of[d_.chunks[chunk].last - 1] : chunk);
       case Slot::kInfinitiveObject: return args_.InfinitiveObject(chunk);
       case Slot::kEarlierMeeting: return EarlierMeeting(chunk);
+      case Slot::kEarlierAttack: return EarlierAttack(chunk, noun);
       case Slot::kClauseAgent: {
         int verb = args_.ClauseVerb(chunk);
         return verb < 0 ? Actors{} : args_.Agent(static_cast<uint32_t>(verb));
@@ -188,6 +189,50 @@ class FramePass {
       out.push_back(r);
     }
     return out;
+  }
+
+  // "B struck Lima. Chile condemned the raid", "... voiced its condemnation
+  // of the attacks": an armed act named with "the" (or "this", "these"),
+  // with no actor of its own, done in the last few sentences, is the one
+  // read last; its doers are the ones condemned.
+  Actors EarlierAttack(uint32_t trigger_chunk, bool noun) const {
+    const Document::LastAttack& last = d_.last_attack;
+    if (last.attackers.empty() || s_.index > last.sentence + kGatheringSentences) return {};
+    uint32_t c = trigger_chunk + 1;
+    if (noun) {  // "condemnation of the attack"
+      if (c >= args_.last_chunk() || d_.chunks[c].kind != ChunkKind::kPreposition || !d_.IsWord(d_.chunks[c].first, "of"))
+        return {};
+      ++c;
+    }
+    if (c >= args_.last_chunk() || d_.chunks[c].kind != ChunkKind::kNoun) return {};
+    const Chunk& np = d_.chunks[c];
+    if (!(d_.IsWord(np.first, "the") || d_.IsWord(np.first, "this") || d_.IsWord(np.first, "these")) || !IsAttackNoun(np.head))
+      return {};
+    for (const Ref& r : s_.refs)
+      if (r.first >= np.first && r.last <= np.last) return {};  // "the Chilean raid" names its own
+    // "the attack by B" names its own doer; "the attack on X" is that act
+    // only when X is what it hit or lies in it
+    if (c + 1 < args_.last_chunk() && d_.chunks[c + 1].kind == ChunkKind::kPreposition) {
+      const uint32_t prep = d_.chunks[c + 1].first;
+      if (d_.IsWord(prep, "by")) return {};
+      if (d_.IsWord(prep, "on") || d_.IsWord(prep, "against"))
+        for (const Ref& target : args_.PrepAfter(c, d_.IsWord(prep, "on") ? "on" : "against", false))
+          for (int e : target.entities)
+            if (std::find(last.targets.begin(), last.targets.end(), e) == last.targets.end() &&
+                std::find(last.targets.begin(), last.targets.end(), StateOf(e)) == last.targets.end())
+              return {};
+    }
+    Actors out;
+    for (int attacker : last.attackers) out.push_back(ReadBack(attacker, np.head));
+    return out;
+  }
+
+  // A noun that names an armed act: one with an `attacks` noun frame.
+  bool IsAttackNoun(uint32_t tok) const {
+    if (!d_.lexicon || !d_.tags[tok].lemma) return false;
+    for (const Frame* f : d_.frames->Find(d_.lexicon->LemmaText(d_.tags[tok].lemma), true))
+      if (f->predicate == Predicate::kAttacks) return true;
+    return false;
   }
 
   Actors FirstOf(uint32_t chunk, uint32_t tok, const std::vector<ArgumentSource>& sources, bool noun) const {
@@ -274,6 +319,19 @@ class FramePass {
   bool GatheringRecent() const {
     const Document::Gathering& g = d_.gathering;
     return (!g.people.empty() || g.place >= 0) && s_.index <= g.sentence + kGatheringSentences;
+  }
+
+  void RememberAttack(const Actors& attackers, const Actors& targets) {
+    Document::LastAttack& last = d_.last_attack;
+    auto fill = [](std::vector<int>& out, const Actors& actors) {
+      out.clear();
+      for (const Ref& a : actors)
+        for (int e : a.entities)
+          if (std::find(out.begin(), out.end(), e) == out.end()) out.push_back(e);
+    };
+    fill(last.attackers, attackers);
+    fill(last.targets, targets);
+    last.sentence = s_.index;
   }
 
   // `join`: the participants add to the gathering being told ("A signed ...,
@@ -409,7 +467,12 @@ class FramePass {
         if (agreement >= 0) d_.gathering.agreement = agreement;
       }
     }
-    if (p == Predicate::kAttacks && !subjects.empty()) PlacesHit(chunk, subjects, date, objects.empty());
+    if (p == Predicate::kAttacks && !subjects.empty()) RememberAttack(subjects, objects);
+    if (p == Predicate::kAttacks && !subjects.empty()) {
+      for (const Ref& b : objects)
+        for (int y : b.entities) StateOfPlaceHit(subjects, y, f.confidence, date);
+      PlacesHit(chunk, subjects, date, objects.empty());
+    }
     if (p == Predicate::kSigned) PartiesNamed(objects, f, date);
   }
 
@@ -456,8 +519,23 @@ class FramePass {
         if (!place && !state) continue;
         for (const Ref& a : attackers)
           for (int x : a.entities) rules_.AddEntities(x, Predicate::kAttacks, r.entities[0], 0.55, "frame:places-hit", date);
+        if (place) StateOfPlaceHit(attackers, r.entities[0], 0.55, date);
       }
     }
+  }
+
+  // A place hit is hit in its state: "A shelled Kharkiv" attacks Ukraine
+  // too (ANNOTATION.md: the state attacked and each named place hit), when
+  // the article names that state and the attacker is not of it (troops
+  // shelling a town of their own state attack no state).
+  void StateOfPlaceHit(const Actors& attackers, int place, double confidence, const std::string& date) {
+    if (d_.entities[place].type != EntityType::kLocation) return;
+    int state = StateOf(place);
+    if (state < 0) return;
+    for (const Ref& a : attackers)
+      for (int x : a.entities)
+        if (x != state && d_.entities[x].country != state)
+          rules_.AddEntities(x, Predicate::kAttacks, state, confidence * 0.9, "frame:state-of-place-hit", date);
   }
 
   // The state a place belongs to: itself for a country, the `in=` state of

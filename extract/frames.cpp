@@ -22,7 +22,8 @@ bool ParseSource(std::string_view word, bool noun, ArgumentSource* out) {
       {"agent", Slot::kAgent, true, false},         {"patient", Slot::kPatient, true, false},
       {"holder", Slot::kHolder, false, true},       {"poss", Slot::kPossessor, false, true},
       {"mod", Slot::kModifier, false, true},        {"participants", Slot::kParticipants, false, true},
-      {"speaker", Slot::kSpeaker, true, true},          {"earlier_meeting", Slot::kEarlierMeeting, true, false},          {"inf_object", Slot::kInfinitiveObject, true, false},
+      {"speaker", Slot::kSpeaker, true, true},          {"earlier_meeting", Slot::kEarlierMeeting, true, false},
+      {"earlier_attack", Slot::kEarlierAttack, true, true},          {"inf_object", Slot::kInfinitiveObject, true, false},
       {"clause_agent", Slot::kClauseAgent, false, true}, {"clause_in", Slot::kClausePlace, false, true},
       {"condition", Slot::kCondition, true, true},
   };
