@@ -211,6 +211,10 @@ class Chunker {
         if (VerbAhead(j + 1, last)) continue;
         break;
       }
+      // a quantifier floated off its subject: "have both condemned", "were all invited"
+      if (p == Pos::kDeterminer && j > i && (d.IsWord(j, "both") || d.IsWord(j, "all") || d.IsWord(j, "each")) &&
+          VerbAhead(j + 1, last))
+        continue;
       if (p == Pos::kAuxiliary) {
         // "be" before a participle makes a passive; keep looking for the main verb
         if (d.tags[j].lemma && d.lexicon && d.lexicon->LemmaText(d.tags[j].lemma) == "be") be_seen = true;
