@@ -280,6 +280,24 @@ class ReferenceResolver {
     return person_at(j);
   }
 
+  // The first person the article names, in its first two sentences (the
+  // headline, the lead), when the text gives them no office at all; else -1.
+  int UntitledOpeningPerson() {
+    if (opening_person_ == kUnknown) {
+      opening_person_ = -1;
+      for (const Mention& m : d.mentions) {
+        if (m.last <= m.first || m.entity < 0) continue;
+        if (d.sentence_of[m.first] >= 2) break;
+        if (m.type != EntityType::kPerson) continue;
+        if (d.entities[m.entity].titles.empty()) opening_person_ = m.entity;
+        break;
+      }
+    }
+    return opening_person_;
+  }
+  static constexpr int kUnknown = -2;
+  int opening_person_ = kUnknown;
+
   // The state named right after an office word ("counterpart of Chile",
   // "counterpart from Chile"), or -1.
   int StateAfter(uint32_t after) const {
@@ -491,6 +509,11 @@ class ReferenceResolver {
     else if (d.Is(j, "role_noun")) role_last = j + 1;
     if (role_last > role_first && !NameFollowsOffice(role_last)) {
       int p = PersonByRole(role_first, role_last, country);
+      // "The Foreign Minister touched down in Lima": an office written as a
+      // name, when no one in the article holds it, is the person the
+      // article opens with, named there without any office
+      if (p < 0 && country < 0 && d.IsWord(i, "the") && d.tokens[role_first].cap && d.title_at[role_first] >= 0)
+        p = UntitledOpeningPerson();
       if (p < 0) return false;
       r->first = i, r->last = role_last, r->entities = {p}, r->type = EntityType::kPerson, r->resolved = true;
       *next = role_last;
