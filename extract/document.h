@@ -229,6 +229,26 @@ struct Document {
     const std::string& in = dict->entries()[dict_entry].in;
     return in.empty() ? -1 : EntityOfEntry(dict->Find(EntryKind::kCountry, in));
   }
+  // Whether a quotation mark stands strictly between tokens a and b: the
+  // words inside a quote and those about it are different statements.
+  bool QuoteBetween(uint32_t a, uint32_t b) const {
+    for (uint32_t i = a + 1; i < b && i < tokens.size(); ++i)
+      if (IsDoubleQuote(i)) return true;
+    return false;
+  }
+  bool IsDoubleQuote(uint32_t tok) const {
+    std::string_view t = token_text[tok];
+    return t == "\"" || t == "\u201C" || t == "\u201D";
+  }
+  // Whether token `tok` stands inside a quotation opened in its sentence:
+  // an odd number of quotation marks between the sentence's start and it.
+  bool InsideQuote(uint32_t tok) const {
+    const uint32_t first = sentences[sentence_of[tok]].first;
+    bool inside = false;
+    for (uint32_t i = first; i < tok; ++i)
+      if (IsDoubleQuote(i)) inside = !inside;
+    return inside;
+  }
   int EntityAt(uint32_t tok) const {
     return tok < mention_at.size() && mention_at[tok] >= 0 ? mentions[mention_at[tok]].entity : -1;
   }

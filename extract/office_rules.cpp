@@ -31,6 +31,7 @@ struct Office {
   double confidence = 0.0;
   const char* rule = "";
   uint32_t sentence = 0;
+  uint32_t at = 0;          // the office's first token (the sentence's, without one)
   int counterpart_of = -1;  // the person whose counterpart this one is
 };
 
@@ -155,6 +156,7 @@ struct OfficeReader {
     o.confidence = c;
     o.rule = rule;
     o.sentence = sentence;
+    o.at = t ? t->first : d.sentences[sentence].first;
     o.counterpart_of = counterpart_of;
     o.title_entry = t ? t->dict_entry : -1;
     if (!o.title.empty()) first_title.emplace(o.person, o.title);
@@ -601,8 +603,11 @@ struct OfficeReader {
         const Office& other = offices[k];
         if (other.person == o.person || other.holder < 0) continue;
         bool linked = other.counterpart_of == o.person || o.counterpart_of == other.person;
+        // (one named inside a quote is no colleague of its speaker: "B said
+        // 'President A wants less of the alliance'")
+        const bool quoted_apart = d.InsideQuote(o.at) != d.InsideQuote(other.at);
         if (face->second) taken.push_back(other.holder);
-        else if (!linked) colleagues.push_back(other.holder);
+        else if (!linked && !quoted_apart) colleagues.push_back(other.holder);
         if (pair) faced.push_back(other.holder);
       }
       auto free = [&](int c) { return c >= 0 && std::find(taken.begin(), taken.end(), c) == taken.end(); };

@@ -156,13 +156,7 @@ bool RuleContext::ClauseBetween(uint32_t from, uint32_t to) const {
   return false;
 }
 
-bool RuleContext::CrossesQuote(uint32_t a, uint32_t b) const {
-  for (uint32_t i = a + 1; i < b && i < s.last; ++i) {
-    std::string_view t = d.Text(i);
-    if (t == "\"" || t == "\u201C" || t == "\u201D") return true;
-  }
-  return false;
-}
+bool RuleContext::CrossesQuote(uint32_t a, uint32_t b) const { return d.QuoteBetween(a, std::min(b, s.last)); }
 
 bool RuleContext::Negated(uint32_t trigger) const {
   uint32_t from = trigger > s.first + 4 ? trigger - 4 : s.first;
