@@ -363,6 +363,16 @@ Actors ArgumentFinder::ListEndingAt(uint32_t np) const {
     }
     if (!sep || !Is(prev, ChunkKind::kNoun)) break;
     int item = HeadActor(prev);
+    // "A of Chile and B of Peru met": a person with the state they serve
+    // after "of" is one item of a list of people
+    if (IsPersonRef(s_.refs[head]) && prev >= first_ + 2 && IsComplementPrep(prev - 1) && Is(prev - 2, ChunkKind::kNoun)) {
+      int person = HeadActor(prev - 2);
+      if (person >= 0 && IsPersonRef(s_.refs[person]) && (item < 0 || !IsPersonRef(s_.refs[item]))) {
+        out.insert(out.begin(), s_.refs[person]);
+        c = ItemStart(prev - 2);
+        continue;
+      }
+    }
     if (prev > first_ && Is(prev - 1, ChunkKind::kPreposition) && ItemStart(prev) == prev) {
       // "the foreign ministers of Chile and Peru signed": the states the
       // officials act for, the list ending there; but in "of Chile, A and
