@@ -365,6 +365,13 @@ TokenTag SentenceTagger::ChooseOpen(uint32_t i, Readings r, uint32_t prev_tok) {
     if (noun && participle && p == Pos::kNoun && d.Text(i).ends_with("ed") && !nx.empty() &&
         nx[0].pos == Pos::kPreposition)
       return participle_tag(participle);
+    // "the two leaders spoke about", "the troops left for": a noun that is
+    // also a past form spelled unlike its verb's base (not "cut", not a
+    // present "talks") is that verb after a noun and before a preposition:
+    // compounds of such nouns ("bicycle spoke") are rare in the news
+    if (noun && finite && !base && finite->form != VerbForm::kPresent3s && p == Pos::kNoun && !nx.empty() &&
+        nx[0].pos == Pos::kPreposition)
+      return finish(finite);
     if (noun && p == Pos::kNoun && !object_follows) return TagOf(*noun);
     if (finite) return finish(finite);
     // a base form is a plural subject's present tense: "the leaders meet"
