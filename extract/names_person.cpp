@@ -223,6 +223,13 @@ void Recognizer::PersonPass() {
   }
 }
 
+// A sentence's first word that the lexicon knows in lower case
+// ("Accompanying Vega was ...", "Meanwhile Vega said"): capitalized only by
+// its place, so no part of the name after it.
+bool Recognizer::CommonOpener(uint32_t i) const {
+  return SentenceStart(i) && d.lexicon && !d.lexicon->Find(FoldName(d.Text(i))).empty();
+}
+
 // A word of a person's full name, seen alone, names that person
 // ("Ozola stressed", "Tanaka, for her part", "Ozola's remarks").
 void Recognizer::SurnamePass() {
@@ -239,7 +246,7 @@ void Recognizer::SurnamePass() {
   std::sort(name_words.begin(), name_words.end());
   name_words.erase(std::unique(name_words.begin(), name_words.end()), name_words.end());
   for (uint32_t i = 0; i < n; ++i) {
-    if (!NamePart(i) || (i + 1 < n && NamePart(i + 1)) || (i > 0 && NamePart(i - 1))) continue;
+    if (!NamePart(i) || (i + 1 < n && NamePart(i + 1)) || (i > 0 && NamePart(i - 1) && !CommonOpener(i - 1))) continue;
     if (!std::binary_search(name_words.begin(), name_words.end(), d.Text(i))) continue;
     Mention m;
     m.first = i;

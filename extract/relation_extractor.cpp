@@ -651,6 +651,7 @@ void ExtractRelations(Document* doc, PassClock* clock) {
     ExtractStances(doc, v);
     c.Mark(Pass::kStances);
     ExtractFrames(doc, v);
+    AddCompanions(doc, v, first_fact);
     AttributeToSpeakers(doc, v, first_fact);
     c.Mark(Pass::kFrames);
     ExtractStructure(doc, v);

@@ -77,5 +77,8 @@ void ExtractFrames(Document* doc, const SentenceView& s);
 // from `first_fact` on, with the speaker's own state as subject, go to the
 // speaker (speaker_rules.cpp).
 void AttributeToSpeakers(Document* doc, const SentenceView& s, size_t first_fact);
+// "A, accompanied by B, met C": one who accompanies a participant meets the
+// other side (companion_rules.cpp); reads the metWith facts from `first_fact`.
+void AddCompanions(Document* doc, const SentenceView& s, size_t first_fact);
 
 }  // namespace irkg::internal

@@ -132,6 +132,16 @@ TEST_CASE("person pass: a given name after words nothing recognizes opens a pers
   CHECK_FALSE(p.Find("Anne Tallis"));
 }
 
+TEST_CASE("surname pass: a surname after a sentence's capitalized common first word") {
+  Prepared p("President Tomas Varga spoke. Accompanying Varga was his aide.");
+  p.doc.lexicon = &testing::LoadedLexicon();  // the lexicon knows "accompanying" in lower case
+  Recognizer r(p.doc);
+  r.DictionaryPass();
+  r.PersonPass();
+  r.SurnamePass();
+  CHECK(p.Count(EntityType::kPerson, "Varga", MentionForm::kShortName) == 1);
+}
+
 TEST_CASE("person pass: a common noun after a title and a comma continues the office's domain") {
   Prepared p("She met the Minister of Energy, Mining and Trade. The new Minister, Varga, spoke.");
   p.doc.lexicon = &testing::LoadedLexicon();  // the lexicon says which words are common nouns
