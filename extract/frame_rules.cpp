@@ -373,6 +373,16 @@ class FramePass {
 
   bool IsPerson(int entity) const { return d_.entities[entity].type == EntityType::kPerson; }
 
+  // "talks between A and B and C and D": four names joined by "and" alone
+  // are two pairs, (A, B) and (C, D), not one group of four.
+  bool TwoPairs(const Actors& list) const {
+    if (list.size() != 4) return false;
+    for (size_t k = 0; k + 1 < list.size(); ++k)
+      if (list[k].entities.size() != 1 || list[k + 1].first != list[k].last + 1 || !d_.IsWord(list[k].last, "and"))
+        return false;
+    return true;
+  }
+
   bool OneSide(int a, int b) const {
     const EntityInfo& x = d_.entities[a];
     const EntityInfo& y = d_.entities[b];
@@ -416,9 +426,23 @@ class FramePass {
         }
         return;
       }
+      // the pairs of members that met: every pair, or the two of TwoPairs
+      auto index_of = [&](int e) {
+        return static_cast<size_t>(std::find_if(members.begin(), members.end(), [e](const auto& m) { return m.first == e; }) -
+                                   members.begin());
+      };
+      const bool two_pairs = TwoPairs(subjects);
+      auto met = [&](size_t i, size_t j) {
+        if (!two_pairs) return true;
+        for (size_t k = 0; k < 4; k += 2) {
+          size_t a = index_of(subjects[k].entities[0]), b = index_of(subjects[k + 1].entities[0]);
+          if ((a == i && b == j) || (a == j && b == i)) return true;
+        }
+        return false;
+      };
       for (size_t i = 0; i < members.size(); ++i)
         for (size_t j = i + 1; j < members.size(); ++j) {
-          if (OneSide(members[i].first, members[j].first)) continue;
+          if (OneSide(members[i].first, members[j].first) || !met(i, j)) continue;
           // "the sides discussed ...": two states read back from a group
           // word are the people who met, not a meeting of states; a
           // partnership "between the two countries" is one of the states
