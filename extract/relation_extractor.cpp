@@ -411,7 +411,26 @@ class ReferenceResolver {
     if (k >= d.tokens.size()) return false;  // "the two" ends the article: no noun follows (found by fuzzing)
     // the latter / the former
     if (d.IsWord(i, "the") && (d.IsWord(k, "latter") || d.IsWord(k, "former")) && !v.refs.empty()) {
-      const Ref& pick = d.IsWord(k, "latter") ? v.refs.back() : v.refs.front();
+      // the two of a pair joined by "and", when no other actor of their
+      // kind follows it ("Chile and Peru opened a road from the former's
+      // ... to the latter's ..."; but in "A, B and C recalled envoys from
+      // D as the latter ..." the latter is D), else the sentence's first
+      // and last actors so far
+      const Ref* former = &v.refs.front();
+      const Ref* latter = &v.refs.back();
+      for (size_t b = v.refs.size(); b-- > 1;) {
+        const Ref& x = v.refs[b - 1];
+        const Ref& y = v.refs[b];
+        if (y.last > i || x.resolved || y.resolved || x.type != y.type || y.first != x.last + 1 || !d.IsWord(x.last, "and"))
+          continue;
+        const bool longer_list = b >= 2 && v.refs[b - 2].type == x.type && d.Text(x.first - 1) == ",";
+        const bool kind_follows = std::any_of(v.refs.begin() + static_cast<std::ptrdiff_t>(b) + 1, v.refs.end(), [&](const Ref& z) {
+          return z.last <= i && !z.resolved && z.type == x.type;
+        });
+        if (!longer_list && !kind_follows) former = &x, latter = &y;
+        break;
+      }
+      const Ref& pick = d.IsWord(k, "latter") ? *latter : *former;
       *r = pick;
       r->first = i, r->last = k + 1, r->resolved = true;
       *next = k + 1;
