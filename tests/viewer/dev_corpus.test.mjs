@@ -92,13 +92,23 @@ try {
       return Math.hypot(m.x - p.x - k * dx, m.y - p.y - k * dy);
     };
     const nodes = graph.nodes().map(at);
-    const found = [];
-    for (const seg of segments) {
-      if (found.length >= 8) break;
+    // The relations by how clear of the others their midpoints stand, the
+    // clearest first: how many stand clear depends on the corpus's layout,
+    // not on the viewer, so take the best the layout offers.
+    const clearance = (seg) => {
       const m = { x: (seg.p.x + seg.q.x) / 2, y: (seg.p.y + seg.q.y) / 2 };
-      if (Math.hypot(seg.q.x - seg.p.x, seg.q.y - seg.p.y) < 60) continue;
-      if (nodes.some((n) => Math.hypot(n.x - m.x, n.y - m.y) < 20)) continue;
-      if (segments.some((o) => o !== seg && dist(m, o) < 8)) continue;
+      let c = Math.min(...nodes.map((n) => Math.hypot(n.x - m.x, n.y - m.y) / 2.5));
+      for (const o of segments) if (o !== seg) c = Math.min(c, dist(m, o));
+      return { seg, m, c };
+    };
+    const ranked = segments
+      .filter((seg) => Math.hypot(seg.q.x - seg.p.x, seg.q.y - seg.p.y) >= 40)
+      .map(clearance)
+      .filter((r) => r.c >= 4)
+      .sort((a, b) => b.c - a.c);
+    const found = [];
+    for (const { seg, m } of ranked) {
+      if (found.length >= 8) break;
       // Where sigma's own picking finds it (thin lines may round away).
       if (renderer.getEdgeAtPoint(m.x, m.y) !== seg.e) continue;
       // and where no overlay (the legend, a label box) covers the canvas
