@@ -173,7 +173,15 @@ void Location(RuleContext& c) {
         bool region = container.type == EntityType::kLocation && container.entities.size() == 1 &&
                       c.d.entities[container.entities[0]].subtype == "region" &&
                       !(container.last < c.s.last && (c.Word(container.last, "and") || c.Word(container.last, "or")));
-        if (container.type == EntityType::kCountry || region)
+        // ("... in Geneva, Peru said", "In Geneva, Peru signed ...": a name
+        // followed by a speech verb, or by any verb after an opening place
+        // phrase, is a clause's subject)
+        const bool verb_after = container.last < c.s.last && !c.d.tags.empty() &&
+                                (c.d.tags[container.last].pos == Pos::kVerb ||
+                                 c.d.tags[container.last].pos == Pos::kAuxiliary || c.d.tags[container.last].pos == Pos::kModal);
+        const bool opening_phrase = ref.first == c.s.first + 1;
+        const bool subject_of_verb = verb_after && (c.Cue(container.last, "speech") || opening_phrase);
+        if ((container.type == EntityType::kCountry || region) && !subject_of_verb)
           c.Add(static_cast<int>(r), Predicate::kLocatedIn, where, 0.75, "located.apposition");
       }
       int state = c.Word(k + 1, "the") ? c.RefAt(k + 2) : -1;
