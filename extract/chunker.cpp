@@ -39,11 +39,16 @@ class Chunker {
 
   void Run() {
     d.chunk_of.assign(d.tokens.size(), 0);
+    scare_.assign(d.tokens.size(), kNoScare);
     for (const auto& s : d.sentences) ChunkSentence(s.first, s.last);
   }
 
  private:
   Document& d;
+  static constexpr uint32_t kScareQuoteWords = 5;
+  enum Scare : unsigned char { kNoScare, kOpening, kClosing };
+  std::vector<Scare> scare_;  // token -> a scare quote's mark (MarkScareQuotes)
+  int open_scare_ = -1;       // an opening scare mark waiting for its phrase
 
   Pos PosAt(uint32_t i) const { return d.tags.empty() ? Pos::kOther : d.tags[i].pos; }
   const Mention* MentionStartingAt(uint32_t i) const {
@@ -64,15 +69,53 @@ class Chunker {
   }
 
   void Emit(Chunk c) {
+    if (open_scare_ >= 0) {  // a scare quote's opening mark starts the phrase it opens
+      c.first = static_cast<uint32_t>(open_scare_);
+      open_scare_ = -1;
+    }
     for (uint32_t i = c.first; i < c.last; ++i) d.chunk_of[i] = static_cast<uint32_t>(d.chunks.size());
     d.chunks.push_back(c);
   }
 
+  // Quotation marks around a few words inside a clause ('would "pay a
+  // price"', 'took "strong countermeasures" against'): scare quotes, which
+  // no more end a phrase than they start a statement. Not a quotation
+  // introduced by a colon or a comma, or one that opens the sentence.
+  void MarkScareQuotes(uint32_t first, uint32_t last) {
+    int open = -1;
+    for (uint32_t i = first; i < last; ++i) {
+      if (!d.IsDoubleQuote(i)) continue;
+      if (open < 0) {
+        open = static_cast<int>(i);
+        continue;
+      }
+      const uint32_t o = static_cast<uint32_t>(open), words = i - o - 1;
+      open = -1;
+      if (o == first || words == 0 || words > kScareQuoteWords) continue;
+      if (d.Text(o - 1) == ":" || d.Text(o - 1) == ",") continue;
+      bool plain = true;
+      for (uint32_t k = o + 1; k < i; ++k) plain = plain && d.tokens[k].shape != TokenShape::kPunct;
+      if (plain) scare_[o] = kOpening, scare_[i] = kClosing;
+    }
+  }
+
   void ChunkSentence(uint32_t first, uint32_t last) {
+    MarkScareQuotes(first, last);
     uint32_t i = first;
     while (i < last) {
       std::string_view t = d.Text(i);
       Pos p = PosAt(i);
+      if (scare_[i] == kOpening) {
+        open_scare_ = static_cast<int>(i);
+        ++i;
+        continue;
+      }
+      if (scare_[i] == kClosing && !d.chunks.empty() && d.chunks.back().last == i) {  // its closing mark ends the phrase before it
+        d.chunks.back().last = i + 1;
+        d.chunk_of[i] = static_cast<uint32_t>(d.chunks.size() - 1);
+        ++i;
+        continue;
+      }
       if (d.mention_at[i] >= 0 || NounLike(p)) {
         i = NounPhrase(i, last);
       } else if (p == Pos::kPronoun) {
@@ -130,6 +173,10 @@ class Chunker {
     // a possessive determiner opens the phrase
     if (PosAt(j) == Pos::kPronoun) ++j;
     while (j < last) {
+      if (scare_[j] == kOpening && j > i) {  // 'took "strong countermeasures"': the phrase goes on inside
+        ++j;
+        continue;
+      }
       if (const Mention* m = MentionStartingAt(j)) {
         bool describer = m->form == MentionForm::kAdjective;
         if (has_name && !last_was_describer) break;  // two names side by side: two phrases
@@ -193,6 +240,7 @@ class Chunker {
     bool be_seen = false;
     uint32_t j = i;
     for (; j < last; ++j) {
+      if (scare_[j] == kOpening) continue;  // 'would "pay a price"': the verb group goes on inside
       Pos p = PosAt(j);
       if (d.mention_at[j] >= 0) break;
       if (p == Pos::kNegator || d.tags[j].negated) {

@@ -156,6 +156,13 @@ bool RuleContext::ClauseBetween(uint32_t from, uint32_t to) const {
   return false;
 }
 
+bool RuleContext::SubordinateBetween(uint32_t from, uint32_t to) const {
+  if (d.tags.empty()) return false;
+  for (uint32_t i = from; i < to && i < s.last; ++i)
+    if (d.tags[i].pos == Pos::kSubordinator) return true;
+  return false;
+}
+
 bool RuleContext::CrossesQuote(uint32_t a, uint32_t b) const { return d.QuoteBetween(a, std::min(b, s.last)); }
 
 bool RuleContext::Negated(uint32_t trigger) const {

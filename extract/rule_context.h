@@ -73,6 +73,9 @@ class RuleContext {
   // Whether a contrasting clause opens between two tokens ("while",
   // "whereas", ";"): what follows is no complement of the word before it.
   bool ClauseBetween(uint32_t from, uint32_t to) const;
+  // Whether a subordinate clause opens between two tokens ("after",
+  // "because", "when": a word the tagger reads as a subordinator).
+  bool SubordinateBetween(uint32_t from, uint32_t to) const;
   // The place a topic names, not where an act was: "discussed the crisis
   // in Haiti", "talks on the war in Sudan" (a topic_noun before "in").
   bool TopicPlace(const Ref& place) const;

@@ -66,6 +66,9 @@ void Membership(RuleContext& c) {
     if (c.Word(t, "joined") || c.Word(t, "joins") || c.Word(t, "accession")) {
       auto orgs = c.ListAfter(t + (c.Word(t + 1, "to") ? 1 : 0), kOrg, 3);
       int subject = c.SubjectBefore(t, kCountry | kOrg);
+      // ("A warned B after it joined C": the joiner is the subordinate
+      // clause's own subject, not the sentence's)
+      if (subject >= 0 && c.SubordinateBetween(c.s.refs[subject].last, t)) subject = -1;
       if (!orgs.empty() && subject >= 0)
         for (int s : c.ListFrom(subject, kCountry | kOrg))
           if (c.s.refs[s].last <= t) c.Add(s, Predicate::kMemberOf, orgs[0], 0.8, "member.joined");
