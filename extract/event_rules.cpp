@@ -117,6 +117,9 @@ void Meetings(RuleContext& c) {
           done = true;
           break;
         }
+        // "A hosted talks between B and C": the parties the talks name met
+        // each other (meet.between); their host is no party to them
+        if (c.Word(after - 1, "between") && objects.size() >= 2) break;
         for (int o : objects) {
           if (c.s.refs[o].adjective) continue;
           c.Add(subject, Predicate::kMetWith, o, 0.85, "meet.subject-object", date);
