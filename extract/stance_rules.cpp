@@ -195,9 +195,17 @@ void Support(RuleContext& c) {
     if (subject < 0) continue;
     // "welcomed that A and B reached a deal": a fact welcomed, not an actor
     if (c.Word(t + 1, "that")) continue;
+    // "efforts in support of B": the support of the noun before, which the
+    // text leaves unnamed, not the subject's
+    if (t >= c.s.first + 2 && c.Word(t - 1, "in") && c.Word(t + 1, "of") && !c.d.tags.empty() &&
+        c.d.tags[t - 2].pos == Pos::kNoun)
+      continue;
     auto objects = c.ListAfter(t, kActors, 6);
     if (objects.empty() || c.CrossesQuote(t, c.s.refs[objects[0]].first)) continue;
     int object = objects[0];
+    // "hailed the agreement between B and C": an act of others welcomed,
+    // not one of them endorsed (an unnamed agreement gives no triple)
+    if (c.s.refs[object].first > t + 1 && c.Word(c.s.refs[object].first - 1, "between")) continue;
     // "welcomed his Chilean counterpart": a guest greeted, not his state endorsed
     const Ref& obj = c.s.refs[object];
     if (obj.adjective && (c.Cue(obj.last, "role_noun") || c.Cue(obj.last, "counterpart"))) continue;
