@@ -156,6 +156,12 @@ ArgumentFinder::Item ArgumentFinder::UnnamedHolderOf(uint32_t np) const {
   bool counterpart = false;
   for (uint32_t t = office.first; t < office.last; ++t) counterpart |= d_.Is(t, "counterpart");
   if (!counterpart && !IsOfficePhrase(np)) return {-1, np, np};
+  // "summoned the Afghan envoy": a state's demonym before the office
+  auto [from, to] = refs_of_[np - first_];
+  for (int r = from; r < to; ++r) {
+    const Ref& ref = s_.refs[r];
+    if (ref.adjective && ref.type == EntityType::kCountry && !ref.resolved && !counterpart) return {r, np, np};
+  }
   for (uint32_t c = np + 1; c + 1 < last_ && c <= np + 4; c += 2) {
     if (!Is(c, ChunkKind::kPreposition) || !Is(c + 1, ChunkKind::kNoun)) break;
     if (!d_.IsWord(d_.chunks[c].first, "of") && !d_.IsWord(d_.chunks[c].first, "from")) break;
