@@ -121,7 +121,9 @@ class ReferenceResolver {
     return t.size() >= 2 && (t.back() == 's' || t.back() == 'S') && (t[0] == '\'' || t[0] == '`' || t.rfind("\u2019", 0) == 0);
   }
 
-  int PersonByRole(uint32_t role_first, uint32_t role_last, int country) const {
+  // `each_of_plural`: a plural office ("the two presidents") names each
+  // holder's office; elsewhere a plural office names a group, not a person.
+  int PersonByRole(uint32_t role_first, uint32_t role_last, int country, bool each_of_plural = false) const {
     // words of the role ("deputy minister") must all be in the person's title
     // folded as titles are ("Secretary-General" is "secretary general")
     std::vector<std::string> role;
@@ -146,9 +148,13 @@ class ReferenceResolver {
       for (const auto& title : p.titles) {
         std::string key = " " + FoldName(title) + " ";
         bool all = true;
-        for (const auto& w : role)
-          if (w != "official" && w != "diplomat" && w != "leader" && key.find(" " + w + " ") == std::string::npos)
+        for (const auto& w : role) {
+          // ("the two presidents": a plural office names each holder's)
+          const bool plural = each_of_plural && w.size() > 3 && w.back() == 's';
+          if (w != "official" && w != "diplomat" && w != "leader" && key.find(" " + w + " ") == std::string::npos &&
+              !(plural && key.find(" " + w.substr(0, w.size() - 1) + " ") != std::string::npos))
             all = false;
+        }
         // "PM" and "Prime Minister", "FM" and "Foreign Minister": same office, other words
         if (!all && role.size() == 1 && title.size() > 2) {
           std::string initials;
@@ -297,6 +303,36 @@ class ReferenceResolver {
   }
   static constexpr int kUnknown = -2;
   int opening_person_ = kUnknown;
+
+  // "the Chilean and Peruvian presidents", "the Kenyan and Tanzanian
+  // foreign ministers" (at token k, after "the"): the holder of that office
+  // of each state when the article names both, else the two states
+  // (ANNOTATION: a state acts through its unnamed officials); nothing when
+  // it names one holder only, or when names follow ("..., A and B").
+  bool OfficesOfTwoStates(uint32_t k, Ref* r, uint32_t* next) const {
+    auto demonym = [&](uint32_t t) -> int {
+      int m = t < d.tokens.size() ? d.mention_at[t] : -1;
+      if (m < 0 || d.mentions[m].first != t || d.mentions[m].form != MentionForm::kAdjective) return -1;
+      return d.mentions[m].type == EntityType::kCountry ? m : -1;
+    };
+    int a = demonym(k);
+    if (a < 0 || !d.IsWord(d.mentions[a].last, "and")) return false;
+    int b = demonym(d.mentions[a].last + 1);
+    if (b < 0) return false;
+    uint32_t role_first = d.mentions[b].last, role_last = role_first;
+    if (role_first < d.tokens.size() && d.title_at[role_first] >= 0) role_last = d.titles[d.title_at[role_first]].last;
+    if (role_last == role_first || !d.titles[d.title_at[role_first]].plural || NameFollowsOffice(role_last)) return false;
+    const int state_a = d.mentions[a].entity, state_b = d.mentions[b].entity;
+    if (state_a < 0 || state_b < 0 || state_a == state_b) return false;
+    const int holder_a = PersonByRole(role_first, role_last, state_a, true);
+    const int holder_b = PersonByRole(role_first, role_last, state_b, true);
+    if ((holder_a < 0) != (holder_b < 0)) return false;
+    r->first = k, r->last = role_last, r->resolved = true;
+    r->entities = holder_a >= 0 ? RefEntities{holder_a, holder_b} : RefEntities{state_a, state_b};
+    r->type = holder_a >= 0 ? EntityType::kPerson : EntityType::kCountry;
+    *next = role_last;
+    return true;
+  }
 
   // The state named right after an office word ("counterpart of Chile",
   // "counterpart from Chile"), or -1.
@@ -511,6 +547,7 @@ class ReferenceResolver {
       if (people) return group(PairOfPeople(v, i), EntityType::kPerson, noun + 1);
       return group(StatesOfPairOfPeople(v, i), EntityType::kCountry, noun + 1);
     }
+    if (d.IsWord(i, "the") && OfficesOfTwoStates(k, r, next)) return true;
     // the [Country-adjective]? [office] — when no name follows it
     uint32_t j = k;
     int country = -1;
