@@ -149,6 +149,8 @@ struct Recognizer {
   void PersonPass();
 
   bool CommonOpener(uint32_t token) const;
+  void FullNamesInHeadlines();
+  bool HeadlineEventVerb(uint32_t token) const;
 
   // A word of a person's full name, seen alone, names that person
   // ("Ozola stressed", "Tanaka, for her part", "Ozola's remarks").

@@ -17,6 +17,18 @@
 
 namespace irkg::internal {
 
+// In a Title Case headline, a word that can be the verb of an event frame
+// ("Chile, Peru Sign Fisheries Accord": "Sign", read as a noun by the
+// tagger): its verb readings' lemmas have frames.
+bool Recognizer::HeadlineEventVerb(uint32_t i) const {
+  if (!d.sentences[d.sentence_of[i]].title_case || !d.lexicon || !d.frames) return false;
+  for (const WordReading& r : d.lexicon->Find(FoldName(d.Text(i))))
+    if (r.pos == Pos::kVerb && (r.form == VerbForm::kBase || r.form == VerbForm::kPresent3s) &&
+        !d.frames->Find(d.lexicon->LemmaText(r.lemma), false).empty())
+      return true;
+  return false;
+}
+
 // Extends left over capitalized words (and hyphens joining them).
 uint32_t Recognizer::ExtendLeft(uint32_t head) const {
   uint32_t first = head;
@@ -27,7 +39,8 @@ uint32_t Recognizer::ExtendLeft(uint32_t head) const {
     // are no part of a name
     if (Cap(p) && !d.tags.empty() && d.mention_at[p] < 0 &&
         (d.tags[p].pos == Pos::kPreposition ||
-         (d.tags[p].pos == Pos::kVerb && d.tags[p].form == VerbForm::kPresent3s && p > 0 && d.mention_at[p - 1] >= 0)))
+         (d.tags[p].pos == Pos::kVerb && d.tags[p].form == VerbForm::kPresent3s && p > 0 && d.mention_at[p - 1] >= 0) ||
+         (p > 0 && d.mention_at[p - 1] >= 0 && HeadlineEventVerb(p))))
       break;
     if (Cap(p) && !(SentenceStart(p) && d.Is(p, "sentence_word") && !d.Is(p, "org_head"))) {
       if (d.title_at[p] >= 0 && !d.Is(p, "org_head")) {

@@ -5,6 +5,8 @@
 //   name (hyphenated ones included), or (two to five words) none of its words is a common word. SurnamePass
 //   adds a one-word mention (kShortName) for each lone word of a full name
 //   seen elsewhere in the article; coreference joins it to that person.
+#include <unordered_map>
+
 #include "core/text.h"
 #include "extract/name_recognizer.h"
 
@@ -223,11 +225,60 @@ void Recognizer::PersonPass() {
   }
 }
 
-// A sentence's first word that the lexicon knows in lower case
-// ("Accompanying Vega was ...", "Meanwhile Vega said"): capitalized only by
-// its place, so no part of the name after it.
+// A Title Case headline repeats a full name the body gives ("... Talks
+// With Wang Yi"): where a person's full name, as written elsewhere, stands
+// there on unclaimed words, it names that person. Every word of a headline
+// is capitalized, so PersonPass cannot tell the name's bounds there.
+constexpr size_t kMaxNamesPerFirstWord = 8;  // spellings of names sharing a first word that are tried
+
+void Recognizer::FullNamesInHeadlines() {
+  bool any_headline = false;
+  for (const auto& s : d.sentences) any_headline |= s.title_case;
+  if (!any_headline) return;
+  // full names' token spans outside headlines, by first word (a lookup per
+  // headline word, not a scan of every name)
+  std::unordered_map<std::string_view, std::vector<std::pair<uint32_t, uint32_t>>> by_first_word;
+  for (const auto& m : d.mentions)
+    if (m.type == EntityType::kPerson && m.form == MentionForm::kName && m.last - m.first >= 2 &&
+        !d.sentences[d.sentence_of[m.first]].title_case) {
+      auto& same = by_first_word[d.Text(m.first)];
+      if (same.size() < kMaxNamesPerFirstWord) same.emplace_back(m.first, m.last);
+    }
+  auto same_words = [&](uint32_t at, std::pair<uint32_t, uint32_t> name) {
+    const uint32_t len = name.second - name.first;
+    if (at + len > n || !SameSentence(at, at + len - 1)) return false;
+    for (uint32_t k = 0; k < len; ++k)
+      if (d.mention_at[at + k] >= 0 || d.Text(at + k) != d.Text(name.first + k)) return false;
+    return true;
+  };
+  for (const auto& s : d.sentences) {
+    if (!s.title_case) continue;
+    for (uint32_t i = s.first; i < s.last; ++i) {
+      auto candidates = by_first_word.find(d.Text(i));
+      if (candidates == by_first_word.end()) continue;
+      for (const auto& name : candidates->second)
+        if (same_words(i, name)) {
+          Mention m;
+          m.first = i;
+          m.last = i + (name.second - name.first);
+          m.type = EntityType::kPerson;
+          m.strong = true;
+          m.name = std::string(d.Span(m.first, m.last));
+          const uint32_t last = m.last;
+          AddMention(std::move(m));
+          i = last - 1;
+          break;
+        }
+    }
+  }
+}
+
+// A sentence's first word, or any word of a Title Case headline, that the
+// lexicon knows in lower case ("Accompanying Vega was ...", "Putin Hosts
+// Modi"): capitalized only by its place, so no part of a name beside it.
 bool Recognizer::CommonOpener(uint32_t i) const {
-  return SentenceStart(i) && d.lexicon && !d.lexicon->Find(FoldName(d.Text(i))).empty();
+  const bool capitalized_by_place = SentenceStart(i) || d.sentences[d.sentence_of[i]].title_case;
+  return capitalized_by_place && d.lexicon && !d.lexicon->Find(FoldName(d.Text(i))).empty();
 }
 
 // A word of a person's full name, seen alone, names that person
@@ -243,10 +294,13 @@ void Recognizer::SurnamePass() {
         name_words.push_back(d.Text(i));
   }
   if (name_words.empty()) return;
+  FullNamesInHeadlines();
   std::sort(name_words.begin(), name_words.end());
   name_words.erase(std::unique(name_words.begin(), name_words.end()), name_words.end());
   for (uint32_t i = 0; i < n; ++i) {
-    if (!NamePart(i) || (i + 1 < n && NamePart(i + 1)) || (i > 0 && NamePart(i - 1) && !CommonOpener(i - 1))) continue;
+    if (!NamePart(i) || (i + 1 < n && NamePart(i + 1) && !CommonOpener(i + 1)) ||
+        (i > 0 && NamePart(i - 1) && !CommonOpener(i - 1)))
+      continue;
     if (!std::binary_search(name_words.begin(), name_words.end(), d.Text(i))) continue;
     Mention m;
     m.first = i;

@@ -111,6 +111,8 @@ struct SentenceTagger {
   void Tag(const Sentence& s);
   TokenTag ChooseWord(uint32_t i, const Sentence& s, uint32_t prev_tok);
   TokenTag ChooseOpen(uint32_t i, Readings r, uint32_t prev_tok);
+  // Whether a verb reading's lemma triggers an event frame (data/language/frames.tsv).
+  bool HasEventFrame(const WordReading& verb) const;
   VerbForm ResolvePast(uint32_t i, const TokenTag& pv, uint32_t prev_tok) const;
   bool AfterDeterminedName(uint32_t last) const;
   // The nearest earlier tag of the sentence, skipping adverbs and negators
@@ -278,6 +280,10 @@ TokenTag SentenceTagger::ChooseWord(uint32_t i, const Sentence& s, uint32_t prev
   return ChooseOpen(i, r, prev_tok);
 }
 
+bool SentenceTagger::HasEventFrame(const WordReading& verb) const {
+  return d.frames && d.lexicon && !d.frames->Find(d.lexicon->LemmaText(verb.lemma), false).empty();
+}
+
 TokenTag SentenceTagger::ChooseOpen(uint32_t i, Readings r, uint32_t prev_tok) {
   const Sentence& s = *sentence;
   TokenTag pv = Governor(i, s.first);
@@ -358,6 +364,11 @@ TokenTag SentenceTagger::ChooseOpen(uint32_t i, Readings r, uint32_t prev_tok) {
     bool object_follows = !nx.empty() && (nx[0].pos == Pos::kDeterminer || next_is_name ||
                                           nx[0].pos == Pos::kNumber || nx[0].pos == Pos::kProperNoun);
     if (noun && verb_follows && !Has(nx, Pos::kNoun)) return TagOf(*noun);
+    // a Title Case headline tells events in the present: "Chile, Peru Sign
+    // Fisheries Accord", "Kenya Hosts Leaders" - after a name, a word whose
+    // verb has an event frame is that verb
+    if (s.title_case && p == Pos::kProperNoun && (base || finite) && HasEventFrame(base ? *base : *finite))
+      return TagOf(base ? *base : *finite);
     // "firms accused of", "civilians wounded in": a noun spelled as its
     // verb's participle names the one the act was done to ("the accused"),
     // so after another noun and before a preposition it is that participle,
