@@ -229,6 +229,16 @@ struct Document {
     const std::string& in = dict->entries()[dict_entry].in;
     return in.empty() ? -1 : EntityOfEntry(dict->Find(EntryKind::kCountry, in));
   }
+  // A word as a qualifier gives it ("wheat", "LNG"): lower case when only
+  // its place capitalized it (a Title Case headline, a sentence's start).
+  std::string QualifierWord(uint32_t tok) const {
+    std::string w(token_text[tok]);
+    const Sentence& s = sentences[sentence_of[tok]];
+    if ((s.title_case || s.first == tok) && !tokens[tok].upper && !w.empty() && w[0] >= 'A' && w[0] <= 'Z')
+      w[0] = static_cast<char>(w[0] - 'A' + 'a');
+    return w;
+  }
+
   // Whether a quotation mark stands strictly between tokens a and b: the
   // words inside a quote and those about it are different statements.
   bool QuoteBetween(uint32_t a, uint32_t b) const {

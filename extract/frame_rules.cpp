@@ -293,7 +293,7 @@ class FramePass {
       if (SameList(subjects, objects)) objects.clear();
       std::string what;
       if (!f->what.empty())
-        if (uint32_t w = CueAfter(tok, f->what)) what = std::string(d_.Text(w));
+        if (uint32_t w = CueAfter(tok, f->what)) what = d_.QualifierWord(w);
       std::string date = rules_.DateNear(tok);
       // "B signed on behalf of Peru", "C signed as a witness": a signing
       // with no object of its own, in a signing being told, signs what

@@ -45,6 +45,10 @@ bool Recognizer::NamePart(uint32_t i) const {
   if (!Cap(i) || d.mention_at[i] >= 0 || d.title_at[i] >= 0) return false;
   if (d.Is(i, "weekday")) return false;
   if (d.Is(i, "month") && !MonthAsGivenName(i)) return false;
+  // a Title Case headline capitalizes its prepositions too ("... Clarke In Ottawa")
+  if (!d.tags.empty() && d.tags[i].pos == Pos::kPreposition && d.sentences[d.sentence_of[i]].title_case &&
+      !d.Is(i, "name_particle"))
+    return false;
   if (!d.tokens[i].upper) return true;
   // short upper-case surnames are rare; acronyms are not names
   return d.token_text[i].size() <= 2 && d.Text(i).size() == 1;
@@ -69,6 +73,9 @@ bool Recognizer::LowerSyllableAfterHyphen(uint32_t first, uint32_t hyphen) const
 uint32_t Recognizer::PersonEnd(uint32_t first) const {
   uint32_t j = first;
   while (j < n && SameSentence(j, first)) {
+    // a Title Case headline's verb after the name ("Adam Zielinski Visits
+    // Vilnius") is no part of it
+    if (j >= first + 2 && NamePart(j) && HeadlineEventVerb(j)) break;
     if (NamePart(j)) {
       ++j;
       continue;
@@ -178,8 +185,9 @@ void Recognizer::PersonPass() {
     // sentence openers and month names are not names
     if ((SentenceStart(i) || (i > 0 && IsQuote(i - 1))) && d.Is(i, "sentence_word")) continue;
     if ((d.Is(i, "month") && !MonthAsGivenName(i)) || d.Is(i, "weekday")) continue;
-    // an honorific opens the name but is not part of it: "Sheikh Mohammed ..."
-    if (d.Is(i, "honorific") && NamePart(i + 1)) continue;
+    // an honorific opens the name but is not part of it: "Sheikh Mohammed ...";
+    // so does a capitalized "Counterpart" in a headline
+    if ((d.Is(i, "honorific") || d.Is(i, "counterpart")) && NamePart(i + 1)) continue;
     uint32_t last = PersonEnd(first);
     uint32_t words = 0;
     for (uint32_t k = first; k < last; ++k)

@@ -565,7 +565,7 @@ void Supplies(RuleContext& c) {
     std::string what;
     for (uint32_t i = (t > c.s.first + 3 ? t - 3 : c.s.first); i < c.s.last && i < t + 4; ++i)
       if (c.Cue(i, "supply_goods")) {
-        what = std::string(c.d.Text(i));
+        what = c.d.QualifierWord(i);
         break;
       }
     // "supplier" needs its goods named ("energy supplier"); a verb of delivery does not

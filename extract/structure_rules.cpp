@@ -381,9 +381,11 @@ void Embassies(RuleContext& c) {
     if (k > c.s.first && (c.Word(k - 1, "its") || c.Word(k - 1, "their"))) {
       int s = c.SubjectBefore(k - 1, kCountry);
       if (s >= 0) owner = s;
-    } else if (article && k - 1 > c.s.first && c.d.Is(k - 2, "mission_verb")) {
+    } else if ((article && k - 1 > c.s.first && c.d.Is(k - 2, "mission_verb")) ||
+               (c.d.sentences[c.s.index].title_case && k > c.s.first && c.d.Is(k - 1, "mission_verb"))) {
+      // (a headline drops the article: "Rwanda Opens Embassy In Warsaw")
       // "A maintains an embassy in B": the state that keeps it
-      int s = c.SubjectBefore(k - 2, kCountry);
+      int s = c.SubjectBefore(article ? k - 2 : k - 1, kCountry);
       if (s >= 0 && !c.s.refs[s].adjective) owner = s;
     } else {
       int before = c.NearestBefore(k, kCountry, 2);
