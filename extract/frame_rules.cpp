@@ -68,7 +68,23 @@ class FramePass {
     if (rules_.Negated(tok)) return true;
     if (!noun) return d_.chunks[chunk].negated;
     int verb = args_.Governor(chunk);
-    return verb >= 0 && d_.chunks[verb].negated;
+    if (verb >= 0 && d_.chunks[verb].negated) return true;
+    // "postponed the visit", "the meeting was cancelled", "called off the
+    // talks" (the particle between the verb and its object): called off
+    int phrasal = chunk >= args_.first_chunk() + 2 && IsChunk(chunk - 1, ChunkKind::kPreposition) &&
+                          IsChunk(chunk - 2, ChunkKind::kVerb)
+                      ? static_cast<int>(chunk - 2)
+                      : -1;
+    for (int v : {verb, args_.PredicateOf(chunk), phrasal})
+      if (v >= 0 && CalledOff(static_cast<uint32_t>(v))) return true;
+    return false;
+  }
+
+  // A verb group that calls an event off: its verb ("cancelled"), or a
+  // phrasal one with its particle ("called off").
+  bool CalledOff(uint32_t verb) const {
+    const Chunk& v = d_.chunks[verb];
+    return d_.Is(v.head, "call_off") || (v.last < s_.last && d_.Is(v.last, "call_off"));
   }
 
   // "ended its cooperation with B", "halted gas supplies to B": a stance
