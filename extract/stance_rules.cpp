@@ -425,7 +425,8 @@ int LastSanctioner(const Document& d) {
 
 void Sanctions(RuleContext& c) {
   for (uint32_t t : c.Triggers("sanction")) {
-    if (c.Negated(t)) continue;
+    // ("lifted sanctions on B", "ended its sanctions against B": no longer)
+    if (c.Negated(t) || c.Stopped(t)) continue;
     bool modal = c.Modal(t);
     // "boycott of Qatar by Bahrain, Saudi Arabia and the UAE"
     if (c.Word(t + 1, "of")) {
