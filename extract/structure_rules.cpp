@@ -382,8 +382,10 @@ void Embassies(RuleContext& c) {
       int s = c.SubjectBefore(k - 1, kCountry);
       if (s >= 0) owner = s;
     } else if ((article && k - 1 > c.s.first && c.d.Is(k - 2, "mission_verb")) ||
-               (c.d.sentences[c.s.index].title_case && k > c.s.first && c.d.Is(k - 1, "mission_verb"))) {
-      // (a headline drops the article: "Rwanda Opens Embassy In Warsaw")
+               ((c.d.sentences[c.s.index].title_case || c.Word(t, "embassies") || c.Word(t, "consulates")) &&
+                k > c.s.first && c.d.Is(k - 1, "mission_verb"))) {
+      // (a headline drops the article: "Rwanda Opens Embassy In Warsaw";
+      // a plural needs none: "A operates embassies in B and C")
       // "A maintains an embassy in B": the state that keeps it
       int s = c.SubjectBefore(article ? k - 2 : k - 1, kCountry);
       if (s >= 0 && !c.s.refs[s].adjective) owner = s;
@@ -419,7 +421,10 @@ void Embassies(RuleContext& c) {
       continue;
     }
     size_t before = c.d.facts.size();
-    c.Add(owner, Predicate::kHasEmbassyIn, host, 0.8, "embassy.noun", date);
+    // "embassies in Kigali, Dakar and Accra": every place of the list
+    for (int place : c.ListFrom(host, kPlaces))
+      if (c.s.refs[place].entities != c.s.refs[owner].entities && !c.s.refs[place].adjective)
+        c.Add(owner, Predicate::kHasEmbassyIn, place, 0.8, "embassy.noun", date);
     MarkOpening(c, before);
   }
 }
