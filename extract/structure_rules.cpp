@@ -212,9 +212,11 @@ void Location(RuleContext& c) {
           c.Add(static_cast<int>(r), Predicate::kLocatedIn, where, 0.8, "located.kind-apposition");
       }
     }
-    // "PLACE of PLACE": "the Great Lakes region of Africa"
-    if (ref.type == EntityType::kLocation && c.Word(k, "of")) {
-      int where = c.RefAt(k + 1 + (c.Word(k + 1, "the") ? 1 : 0));
+    // "PLACE of PLACE": "the Great Lakes region of Africa", "the Tigray
+    // region of Ethiopia" (the kind word after a name the dictionary holds)
+    const uint32_t of = c.Cue(k, "place_kind") && c.Word(k + 1, "of") ? k + 1 : k;
+    if (ref.type == EntityType::kLocation && c.Word(of, "of")) {
+      int where = c.RefAt(of + 1 + (c.Word(of + 1, "the") ? 1 : 0));
       if (where >= 0 && c.TypeIn(where, kPlaces) && !c.s.refs[where].adjective)
         c.Add(static_cast<int>(r), Predicate::kLocatedIn, where, 0.65, "located.of");
     }
