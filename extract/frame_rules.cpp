@@ -304,7 +304,7 @@ class FramePass {
       if (Stopped(chunk, tok, noun, f->predicate)) continue;
       if (!noun && UnderWay(chunk, *f)) continue;
       Actors subjects = OfTypes(FirstOf(chunk, tok, f->subject, noun), f->actor_types);
-      Actors objects = OfTypes(FirstOf(chunk, tok, f->object, noun), f->actor_types);
+      Actors objects = OfTypes(OfTypes(FirstOf(chunk, tok, f->object, noun), f->actor_types), f->object_types);
       // "talks between A, B and C": subject and object are one list
       if (SameList(subjects, objects)) objects.clear();
       std::string what;

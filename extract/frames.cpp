@@ -114,11 +114,12 @@ Status FrameTable::LoadString(std::string_view text, const std::string& name) {
         f.modal_allowed = value != "committed";
         f.modal_required = value == "required";
         f.commitment_allowed = true;
-      } else if (key == "actors") {
+      } else if (key == "actors" || key == "objects") {
+        unsigned& types = key == "actors" ? f.actor_types : f.object_types;
         for (std::string_view type : Split(value, '|')) {
           auto t = ParseEntityType(type);
           if (!t) return Status::InvalidInput(where + ": \"" + std::string(type) + "\" is not an entity type of SCHEMA.md");
-          f.actor_types |= TypeBit(*t);
+          types |= TypeBit(*t);
         }
       } else {
         return Status::InvalidInput(where + ": unknown key \"" + std::string(key) + "\"");

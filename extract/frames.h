@@ -65,6 +65,9 @@ struct Frame {
   // Entity types both actors must have (bit per EntityType), or 0 for any:
   // "A and B signed the treaty" is a meeting only when A and B are people.
   unsigned actor_types = 0;
+  // Entity types the object must have, or 0 for any: "A welcomed B's
+  // membership" endorses a state; "A welcomed B in Lima" greets a person.
+  unsigned object_types = 0;
   // A threat is about the future: "would face consequences" still counts.
   // Other frames drop modal triggers ("will meet", "plans to visit").
   bool modal_allowed = false;

@@ -209,6 +209,10 @@ void Support(RuleContext& c) {
     // "welcomed his Chilean counterpart": a guest greeted, not his state endorsed
     const Ref& obj = c.s.refs[object];
     if (obj.adjective && (c.Cue(obj.last, "role_noun") || c.Cue(obj.last, "counterpart"))) continue;
+    // "welcomed B in Lima": a person welcomed is a guest (the welcome frame's meeting)
+    if (obj.type == EntityType::kPerson && c.d.lexicon && !c.d.tags.empty() &&
+        c.d.lexicon->LemmaText(c.d.tags[t].lemma) == "welcome")
+      continue;
     c.Add(subject, Predicate::kSupports, object, 0.75, "support.trigger");
     // "thanked B for supporting C": B supports C
     for (uint32_t i = c.s.refs[object].last; i + 1 < c.s.last && i < c.s.refs[object].last + 4; ++i) {

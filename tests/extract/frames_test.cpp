@@ -43,6 +43,8 @@ TEST_CASE("a frame row's modality, actor types and new slots are read") {
                        "noun\tpact\tpredicate=cooperatesWith\tsubject=holder\tobject=with\tmodal=committed\n"
                        "verb\tco-sign\tpredicate=metWith\tsubject=agent\tobject=with\tactors=Person\n"
                        "verb\tjoin\tpredicate=metWith\tsubject=agent\tobject=earlier_meeting|inf_object\n"
+                       "verb\thail\tpredicate=supports\tsubject=agent\tobject=patient\tobjects=Country|Organization\n"
+                       "verb\tdecry\tpredicate=criticizes\tsubject=agent\tobject=patient|earlier_attack\n"
                        "noun\ttour\tpredicate=visited\tsubject=clause_agent\tobject=clause_in\n",
                        "mine.tsv")
               .ok());
@@ -54,6 +56,9 @@ TEST_CASE("a frame row's modality, actor types and new slots are read") {
   CHECK(t.Find("co-sign", false)[0]->actor_types == TypeBit(EntityType::kPerson));
   CHECK(t.Find("join", false)[0]->object[0].slot == Slot::kEarlierMeeting);
   CHECK(t.Find("join", false)[0]->object[1].slot == Slot::kInfinitiveObject);
+  CHECK(t.Find("hail", false)[0]->object_types == (TypeBit(EntityType::kCountry) | TypeBit(EntityType::kOrganization)));
+  CHECK(t.Find("hail", false)[0]->actor_types == 0);
+  CHECK(t.Find("decry", false)[0]->object[1].slot == Slot::kEarlierAttack);
   CHECK(t.Find("tour", true)[0]->subject[0].slot == Slot::kClauseAgent);
   CHECK(t.Find("tour", true)[0]->object[0].slot == Slot::kClausePlace);
 }
@@ -75,6 +80,7 @@ TEST_CASE("malformed frame rows name file and line") {
       {"adverb\tsoon\tpredicate=metWith\n", "unknown kind"},
       {"verb\tmeet\tpredicate=metWith\tsubject=agent\tobject=patient\tmodal=sometimes\n", "modal= takes"},
       {"verb\tmeet\tpredicate=metWith\tsubject=agent\tobject=patient\tactors=Robot\n", "not an entity type"},
+      {"verb\tmeet\tpredicate=metWith\tsubject=agent\tobject=patient\tobjects=Person|Robot\n", "not an entity type"},
       {"verb\tmeet\tpredicate=metWith\tsubject=clause_agent\tobject=patient\n", "is not a slot of a verb frame"},
       {"light\thold\tpredicate=metWith\n", "row takes no keys"},
       {"verb\tmeet\tpredicate=metWith\tsubject=agent\n", "missing subject= or object="},
