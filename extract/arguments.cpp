@@ -750,6 +750,11 @@ Actors ArgumentFinder::Speaker(uint32_t chunk) const {
     if (speech(c)) return Agent(c);
   for (uint32_t c = chunk + 1; c < last_; ++c)
     if (speech(c)) return Agent(c);
+  // "According to A, B violated ...": the source the sentence opens with
+  for (uint32_t c = first_; c + 2 < chunk; ++c)
+    if (d_.IsWord(d_.chunks[c].last - 1, "according") && d_.IsWord(d_.chunks[c + 1].first, "to") &&
+        Is(c + 2, ChunkKind::kNoun))
+      return ListEndingAt(c + 2);
   return {};
 }
 
