@@ -758,6 +758,23 @@ Actors ArgumentFinder::Speaker(uint32_t chunk) const {
   return {};
 }
 
+Actors ArgumentFinder::Apposed(uint32_t np) const {
+  // back over the apposition's own phrases ("Chile's envoy and a ...") to its comma
+  uint32_t c = np;
+  for (int steps = 0; c > first_ && steps < 6; ++steps) {
+    const uint32_t prev = c - 1;
+    if (Is(prev, ChunkKind::kComma)) {
+      if (prev == first_ || !Is(prev - 1, ChunkKind::kNoun)) return {};
+      int named = HeadActor(prev - 1);
+      if (named < 0 || !IsPersonRef(s_.refs[named])) return {};
+      return {s_.refs[named]};
+    }
+    if (!Is(prev, ChunkKind::kNoun) && !Is(prev, ChunkKind::kCoordinator)) return {};
+    c = prev;
+  }
+  return {};
+}
+
 Actors ArgumentFinder::ConditionAgent(uint32_t chunk) const {
   // quotation marks inside the clause do not end it: warned of "grave
   // consequences" if B ...

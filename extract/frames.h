@@ -42,6 +42,8 @@ enum class Slot : unsigned char {
                     // doers of the armed act a recent sentence told
   kSpeaker,   // the one who says the clause the trigger is in: "A said B would
               // face consequences", "B will pay, A warned"
+  kApposition,  // noun: the one a phrase in apposition describes: "A, a
+                // fierce critic of B," -> A
   kCondition,  // the doer of the "if" or "unless" clause after the trigger:
                // "A warned of consequences if B deploys troops" -> B
 };
