@@ -400,6 +400,19 @@ Actors ArgumentFinder::ListEndingAt(uint32_t np) const {
   return out;
 }
 
+int ArgumentFinder::LeaderInParenthetical(uint32_t comma) const {
+  uint32_t open = comma;
+  while (open > first_ && !Is(open - 1, ChunkKind::kComma) && !Is(open - 1, ChunkKind::kBoundary)) --open;
+  // ", led by A," / ", headed by A,": the verb right after the opening comma
+  if (open <= first_ + 1 || !Is(open - 1, ChunkKind::kComma) || !Is(open, ChunkKind::kVerb) || !d_.lexicon) return -1;
+  std::string_view lemma = d_.lexicon->LemmaText(d_.tags[d_.chunks[open].head].lemma);
+  if ((lemma != "lead" && lemma != "head") || !Is(open + 1, ChunkKind::kPreposition) ||
+      !d_.IsWord(d_.chunks[open + 1].first, "by") || !Is(open + 2, ChunkKind::kNoun))
+    return -1;
+  int person = HeadActor(ItemAt(open + 2).last);
+  return person >= 0 && IsPersonRef(s_.refs[person]) ? static_cast<int>(ItemAt(open + 2).last) : -1;
+}
+
 int ArgumentFinder::BeforeParenthetical(uint32_t comma) const {
   // "OFFICE, NAME, met ...": the name between the commas is the subject;
   // "A, who arrived on Monday, met B", "A, accompanied by B, met C": a
@@ -440,6 +453,8 @@ int ArgumentFinder::SubjectPhrase(uint32_t verb) const {
     return -1;
   }
   if (Is(k, ChunkKind::kComma)) {
+    // "the Chilean delegation, led by A, arrived": the leader stands for it
+    if (int leader = LeaderInParenthetical(k); leader >= 0) return leader;
     int before = BeforeParenthetical(k);
     if (before < 0) return -1;
     if (Is(static_cast<uint32_t>(before), ChunkKind::kNoun) && static_cast<uint32_t>(before) + 1 == k) return before;

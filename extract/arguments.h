@@ -118,6 +118,9 @@ class ArgumentFinder {
   // The chunk before a parenthetical that ends at `comma` ("A, Minister of
   // Energy," -> A), or -1.
   int BeforeParenthetical(uint32_t comma) const;
+  // The leader a parenthetical ", led by A," ending at `comma` names (the
+  // noun phrase of A), or -1.
+  int LeaderInParenthetical(uint32_t comma) const;
   Actors ListFrom(uint32_t noun_phrase) const;   // the phrase and those coordinated after it
   Actors ListEndingAt(uint32_t noun_phrase) const;
   // Past an apposition closed by a comma after a list item ("A, Minister of
