@@ -173,13 +173,16 @@ OfficeIndex IndexOffices(const SurnameBlock& block, Resolver* r) {
 // Only whether there is one matters, so the search stops past `enough`
 // (unless every one is wanted, to explain): a block that grows with the
 // corpus would otherwise make each lookup grow with it.
+// `out` is a sorted list of distinct roots (few: one, or more than one),
+// not a std::set: a node allocated per story was a scattered write each.
 void AddHoldersNear(const std::vector<Holding>& index, Symbol title, Symbol state, int year, size_t enough,
-                    std::set<size_t>* out) {
+                    std::vector<size_t>* out) {
   const int from = year == 0 ? std::numeric_limits<int>::min() : year - 2;
   auto it = std::lower_bound(index.begin(), index.end(), Holding{title.id(), state.id(), from, 0});
   for (; it != index.end() && it->title == title.id() && it->state == state.id() && (year == 0 || it->year <= year + 2);
        ++it) {
-    out->insert(it->root);
+    auto at = std::lower_bound(out->begin(), out->end(), it->root);
+    if (at == out->end() || *at != it->root) out->insert(at, it->root);
     if (out->size() > enough) return;
   }
 }
@@ -248,7 +251,7 @@ void ResolveSurnamesAlone(const SurnameBlock& block, const StoryStates& story_st
       }
       return;
     }
-    std::set<size_t> candidates;
+    std::vector<size_t> candidates;
     const size_t enough = r->explain() ? SIZE_MAX - 1 : 1;  // one, or more than one
     bool titled = false;
     for (size_t m : members) {
@@ -261,7 +264,7 @@ void ResolveSurnamesAlone(const SurnameBlock& block, const StoryStates& story_st
       for (Symbol state : story_states.Of(story))
         AddHoldersNear(offices.by_state, Symbol(), state, r->obs()[alone].year, enough, &candidates);
     if (candidates.size() == 1) {
-      r->Link(alone, *candidates.begin(), titled ? ResolutionRule::kSurnameByOffice : ResolutionRule::kSurnameByState);
+      r->Link(alone, candidates.front(), titled ? ResolutionRule::kSurnameByOffice : ResolutionRule::kSurnameByState);
     } else if (candidates.size() > 1) {
       for (size_t root : candidates) r->Miss(alone, root, "more than one full name holds that office then");
     } else if (r->explain()) {

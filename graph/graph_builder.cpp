@@ -438,8 +438,9 @@ struct GraphBuilder::Impl {
 
   // The observations as the resolver sees them, in key order (`order`, the
   // serials in that order; `keys` alike), with each article's story
-  // fingerprint and the offices its evidence gives.
-  std::vector<NameObservation> ResolverInput(const std::vector<uint32_t>& order, ObservationList* keys) const {
+  // fingerprint and the offices its evidence gives (spans of *office_store).
+  std::vector<NameObservation> ResolverInput(const std::vector<uint32_t>& order, ObservationList* keys,
+                                             std::vector<OfficeSighting>* office_store) const {
     std::vector<NameObservation> out;
     out.reserve(observations.size());
     std::vector<uint32_t> index_of_serial(observations.size());
@@ -450,11 +451,10 @@ struct GraphBuilder::Impl {
     const std::vector<std::pair<uint32_t, uint64_t>>& parts = story_parts;
     // Offices name few titles many times over: each is folded once.
     std::unordered_map<Symbol, Symbol> title_keys;
-    // Offices are gathered as (observation, office) pairs, counted, and each
-    // observation's list allocated in observation order, next to the
-    // previous one's: the resolver reads them in that order, and lists grown
-    // in evidence order were a cache miss each once the corpus outgrew the
-    // caches.
+    // Offices are gathered as (observation, office) pairs, counted, and laid
+    // out in one array in observation order, each observation's a span of
+    // it: the resolver reads them in that order, and a list per observation
+    // was an allocation and, in the resolver, a cache miss each.
     std::vector<std::pair<uint32_t, OfficeSighting>> offices;
     for (uint32_t serial : order) {
       const Observation& o = observations[serial];
@@ -471,12 +471,14 @@ struct GraphBuilder::Impl {
       if (fresh) title->second = Symbol(NameKey(ev.title));
       offices.emplace_back(index_of_serial[r.subject], OfficeSighting{title->second, state.code, YearOf(ev.date)});
     }
+    std::vector<size_t> office_start(out.size() + 1, 0);
+    for (const auto& [i, office] : offices) ++office_start[i + 1];
+    for (size_t i = 0; i < out.size(); ++i) office_start[i + 1] += office_start[i];
+    office_store->resize(offices.size());
     {
-      std::vector<uint32_t> office_count(out.size(), 0);
-      for (const auto& [i, office] : offices) ++office_count[i];
-      for (size_t i = 0; i < out.size(); ++i) out[i].offices.reserve(office_count[i]);
+      std::vector<size_t> next(office_start.begin(), office_start.end() - 1);
+      for (const auto& [i, office] : offices) (*office_store)[next[i]++] = office;  // evidence order within each, as before
     }
-    for (const auto& [i, office] : offices) out[i].offices.push_back(office);  // evidence order within each, as before
     offices = {};
     const size_t story_count = docs.size();
     std::vector<size_t> part_start(story_count + 1, 0);
@@ -499,8 +501,11 @@ struct GraphBuilder::Impl {
       const uint32_t story = observations[order[i]].doc_number;
       o.story = fingerprint[story];
       o.year = year[story];
-      std::sort(o.offices.begin(), o.offices.end());
-      o.offices.erase(std::unique(o.offices.begin(), o.offices.end()), o.offices.end());
+      auto first = office_store->begin() + static_cast<std::ptrdiff_t>(office_start[i]);
+      auto last = office_store->begin() + static_cast<std::ptrdiff_t>(office_start[i + 1]);
+      std::sort(first, last);
+      o.offices = std::span<const OfficeSighting>(office_store->data() + office_start[i],
+                                                  static_cast<size_t>(std::unique(first, last) - first));
     }
     return out;
   }
@@ -593,7 +598,7 @@ void GraphBuilder::AddGraph(const KnowledgeGraph& graph) {
 
 ResolutionReport GraphBuilder::ExplainResolution() const {
   ResolutionReport report;
-  report.observations = impl_->ResolverInput(impl_->KeyOrder(impl_->DocRanks()), nullptr);
+  report.observations = impl_->ResolverInput(impl_->KeyOrder(impl_->DocRanks()), nullptr, &report.offices);
   report.resolution = ResolveEntities(report.observations, /*explain=*/true);
   return report;
 }
@@ -603,7 +608,9 @@ KnowledgeGraph GraphBuilder::Build() {
   obs.reserve(impl_->observations.size());
   std::vector<uint32_t> doc_rank = impl_->DocRanks();
   std::vector<uint32_t> key_order = impl_->KeyOrder(doc_rank);
-  const Resolution resolution = ResolveEntities(impl_->ResolverInput(key_order, &obs));
+  std::vector<OfficeSighting> offices;
+  const Resolution resolution = ResolveEntities(impl_->ResolverInput(key_order, &obs, &offices));
+  offices = {};
   impl_->story_parts = {};
 
   // The members of each cluster, in observation (key) order, clusters by
