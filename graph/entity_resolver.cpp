@@ -10,6 +10,7 @@
 
 #include "core/text.h"
 #include "graph/person_name_folds.h"
+#include "graph/position_index.h"
 
 namespace irkg {
 namespace {
@@ -291,31 +292,53 @@ void NoteDifferentPersons(const SurnameBlock& block, Resolver* r) {
 void ResolvePersons(Resolver* r) {
   // Hashed: blocks are independent (no person links across surnames), so their order is free.
   std::unordered_map<std::string, SurnameBlock> blocks;
-  // Where each distinct name goes: its block, and its list of observations
-  // there when it is a full name. A corpus names the same persons over and
-  // over, so each name is folded once, not once an article.
-  struct Placement {
-    SurnameBlock* block = nullptr;
-    std::vector<size_t>* full_name = nullptr;
-  };
-  std::unordered_map<Symbol, Placement> placement_of_name;
   const auto& obs = r->obs();
-  placement_of_name.reserve(obs.size() / 4);
+  // The person observations grouped by name: distinct names numbered as
+  // first met, then a counting sort. A corpus names the same persons over
+  // and over, so each name is folded and placed in its block once, not once
+  // an article, with all its observations at once: a hashed lookup and a
+  // list grown per observation were scattered accesses each.
+  std::vector<Symbol> names;           // by number
+  std::vector<uint32_t> name_numbers;  // of the person observations, in observation order
+  std::vector<uint32_t> persons;       // the person observations
+  PositionIndex name_index;
   for (size_t i = 0; i < obs.size(); ++i) {
     if (obs[i].type != EntityType::kPerson) continue;
-    auto [placed, fresh] = placement_of_name.try_emplace(obs[i].name);
-    Placement& placement = placed->second;
-    if (fresh) {
-      std::vector<std::string> tokens = PersonNameTokens(obs[i].name);
-      if (tokens.empty()) tokens.emplace_back();
-      placement.block = &blocks[tokens.back()];
-      if (tokens.size() >= 2) placement.full_name = &placement.block->full_names[std::move(tokens)];
+    const Symbol name = obs[i].name;
+    uint32_t number = name_index.Find(HashOf(name), [&](uint32_t k) { return names[k] == name; });
+    if (number == PositionIndex::kNone) {
+      number = static_cast<uint32_t>(names.size());
+      name_index.Add(HashOf(name), number, names.size(), [&](uint32_t k) { return HashOf(names[k]); });
+      names.push_back(name);
     }
-    if (placement.full_name) {
-      placement.full_name->push_back(i);
-    } else {
-      placement.block->alone.emplace_back(obs[i].story, i);
+    persons.push_back(static_cast<uint32_t>(i));
+    name_numbers.push_back(number);
+  }
+  name_index = PositionIndex();
+  std::vector<size_t> name_start(names.size() + 1, 0);
+  for (uint32_t number : name_numbers) ++name_start[number + 1];
+  for (size_t k = 0; k < names.size(); ++k) name_start[k + 1] += name_start[k];
+  std::vector<size_t> by_name(persons.size());  // each name's observations, in observation order
+  {
+    std::vector<size_t> next(name_start.begin(), name_start.end() - 1);
+    for (size_t p = 0; p < persons.size(); ++p) by_name[next[name_numbers[p]]++] = persons[p];
+  }
+  persons = {};
+  name_numbers = {};
+  for (size_t k = 0; k < names.size(); ++k) {
+    const std::span<const size_t> members(by_name.data() + name_start[k], name_start[k + 1] - name_start[k]);
+    std::vector<std::string> tokens = PersonNameTokens(names[k]);
+    if (tokens.empty()) tokens.emplace_back();
+    SurnameBlock& block = blocks[tokens.back()];
+    if (tokens.size() < 2) {
+      for (size_t m : members) block.alone.emplace_back(obs[m].story, m);
+      continue;
     }
+    // Names that fold alike share a list, kept in observation order.
+    std::vector<size_t>& full_name = block.full_names[std::move(tokens)];
+    const bool in_order = full_name.empty() || full_name.back() < members.front();
+    full_name.insert(full_name.end(), members.begin(), members.end());
+    if (!in_order) std::sort(full_name.begin(), full_name.end());
   }
   // The stories whose surnames alone may need the states they name: those
   // without a title, in a block with full names to choose from.
