@@ -2,12 +2,12 @@
 //
 // What this object represents: for items numbered by their position in a
 // vector the caller keeps (in the order first met), which position holds
-// an item, found by its hash: open addressing over 4-byte slots (position
-// + 1; 0 is empty), no node per item. GraphBuilder keeps its observations
+// an item, found by its hash: open addressing over 8-byte slots (half the
+// hash and the position), no node per item. GraphBuilder keeps its observations
 // and documents so, and the resolver numbers distinct names so: a node-based
 // map had a node per item, allocated in input order and read (and freed) in
-// another, a cache miss each once a corpus outgrew the caches, and a small
-// table of 4-byte slots stays in them far longer.
+// another, a cache miss each once a corpus outgrew the caches, and a table
+// of slots stays in them far longer.
 #pragma once
 
 #include <algorithm>
@@ -25,12 +25,17 @@ class PositionIndex {
   static constexpr uint32_t kNone = std::numeric_limits<uint32_t>::max();
 
   // The position whose item `is_at(position)` accepts, among those hashed to `hash`; kNone if none.
+  // Each slot keeps the upper half of its item's hash, so that a probe past
+  // other items reads only the slots, not the items (a scattered read each).
   template <typename IsAt>
   uint32_t Find(uint64_t hash, IsAt&& is_at) const {
     if (slots_.empty()) return kNone;
     const size_t mask = slots_.size() - 1;
-    for (size_t i = hash & mask; slots_[i] != 0; i = (i + 1) & mask)
-      if (is_at(slots_[i] - 1)) return slots_[i] - 1;
+    const uint32_t tag = Tag(hash);
+    for (size_t i = hash & mask; slots_[i] != 0; i = (i + 1) & mask) {
+      const uint32_t position = static_cast<uint32_t>(slots_[i]) - 1;
+      if (static_cast<uint32_t>(slots_[i] >> 32) == tag && is_at(position)) return position;
+    }
     return kNone;
   }
   // Adds `position` (not yet indexed) under `hash`; `hash_at(p)` gives the
@@ -45,13 +50,14 @@ class PositionIndex {
   }
 
  private:
+  static uint32_t Tag(uint64_t hash) { return static_cast<uint32_t>(hash >> 32); }
   void Place(uint64_t hash, uint32_t position) {
     const size_t mask = slots_.size() - 1;
     size_t i = hash & mask;
     while (slots_[i] != 0) i = (i + 1) & mask;
-    slots_[i] = position + 1;
+    slots_[i] = (uint64_t{Tag(hash)} << 32) | (uint64_t{position} + 1);
   }
-  std::vector<uint32_t> slots_;
+  std::vector<uint64_t> slots_;  // upper half of the hash << 32 | position + 1; 0 is empty
 };
 
 // Spreads the bits of a key over 64 (a finalizer of MurmurHash3): Symbol ids
