@@ -465,11 +465,13 @@ uint64_t HashText(std::string_view text, uint64_t seed) {
   return h;
 }
 
-uint64_t StoryFingerprint(std::vector<uint64_t> part_hashes) {
+uint64_t StoryFingerprint(std::vector<uint64_t> part_hashes) { return StoryFingerprintInPlace(part_hashes); }
+
+uint64_t StoryFingerprintInPlace(std::span<uint64_t> part_hashes) {
   std::sort(part_hashes.begin(), part_hashes.end());
-  part_hashes.erase(std::unique(part_hashes.begin(), part_hashes.end()), part_hashes.end());
+  const auto last = std::unique(part_hashes.begin(), part_hashes.end());
   uint64_t h = 1469598103934665603ull;
-  for (uint64_t part : part_hashes) h = (h ^ part) * 1099511628211ull;
+  for (auto part = part_hashes.begin(); part != last; ++part) h = (h ^ *part) * 1099511628211ull;
   return h;
 }
 

@@ -98,6 +98,8 @@ Resolution ResolveEntities(const std::vector<NameObservation>& observations, boo
 // observations and pieces of evidence): equal for an article and its copy
 // under a new id, whatever order the parts come in.
 uint64_t StoryFingerprint(std::vector<uint64_t> part_hashes);
+// The same, sorting (and reordering) the caller's hashes rather than a copy.
+uint64_t StoryFingerprintInPlace(std::span<uint64_t> part_hashes);
 uint64_t HashText(std::string_view text, uint64_t seed = 0);
 
 // A news agency's tag as a dateline writes it, "(XNA)": a parenthesised run

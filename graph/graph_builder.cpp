@@ -361,25 +361,33 @@ struct GraphBuilder::Impl {
   // one article's entities of one type sorted by their text: the keys' text
   // is compared only between entities of one article.
   std::vector<uint32_t> KeyOrder(const std::vector<uint32_t>& doc_rank) const {
+    // (type, document rank) and serial, sorted together, so that each pass
+    // reads the pairs in order rather than the observations scattered.
+    struct TypeDocSerial {
+      uint64_t type_doc;
+      uint32_t serial;
+    };
     const size_t n = observations.size();
+    std::vector<TypeDocSerial> pairs(n), by_doc(n);
+    for (uint32_t s = 0; s < n; ++s) {
+      const Observation& o = observations[s];
+      pairs[s] = {uint64_t{static_cast<unsigned char>(o.key.type)} << 32 | doc_rank[o.doc_number], s};
+    }
     std::vector<uint32_t> start(docs.size() + 1, 0);
-    for (const Observation& o : observations) ++start[doc_rank[o.doc_number] + 1];
+    for (const TypeDocSerial& p : pairs) ++start[static_cast<uint32_t>(p.type_doc) + 1];
     for (size_t d = 0; d < docs.size(); ++d) start[d + 1] += start[d];
-    std::vector<uint32_t> by_doc(n);
-    for (uint32_t s = 0; s < n; ++s) by_doc[start[doc_rank[observations[s].doc_number]]++] = s;
+    for (const TypeDocSerial& p : pairs) by_doc[start[static_cast<uint32_t>(p.type_doc)]++] = p;
     start = {};
     std::vector<size_t> type_start(kEntityTypeCount + 1, 0);
-    for (const Observation& o : observations) ++type_start[static_cast<size_t>(o.key.type) + 1];
+    for (const TypeDocSerial& p : by_doc) ++type_start[(p.type_doc >> 32) + 1];
     for (int t = 0; t < kEntityTypeCount; ++t) type_start[t + 1] += type_start[t];
-    std::vector<uint32_t> order(n);
-    for (uint32_t s : by_doc) order[type_start[static_cast<size_t>(observations[s].key.type)]++] = s;
+    for (const TypeDocSerial& p : by_doc) pairs[type_start[p.type_doc >> 32]++] = p;
     by_doc = {};
-    auto same_doc_and_type = [&](uint32_t a, uint32_t b) {
-      return observations[a].key.type == observations[b].key.type && observations[a].doc_number == observations[b].doc_number;
-    };
+    std::vector<uint32_t> order(n);
     for (size_t first = 0; first < n;) {
       size_t last = first + 1;
-      while (last < n && same_doc_and_type(order[first], order[last])) ++last;
+      while (last < n && pairs[last].type_doc == pairs[first].type_doc) ++last;
+      for (size_t i = first; i < last; ++i) order[i] = pairs[i].serial;
       if (last - first > 1)
         std::sort(order.begin() + static_cast<std::ptrdiff_t>(first), order.begin() + static_cast<std::ptrdiff_t>(last),
                   [&](uint32_t a, uint32_t b) { return observations[a].key.name < observations[b].key.name; });
@@ -408,8 +416,10 @@ struct GraphBuilder::Impl {
     // it: the resolver reads them in that order, and a list per observation
     // was an allocation and, in the resolver, a cache miss each.
     std::vector<std::pair<uint32_t, OfficeSighting>> offices;
+    std::vector<uint32_t> story_of(order.size());  // each observation's document, in key order
     for (uint32_t serial : order) {
       const Observation& o = observations[serial];
+      story_of[out.size()] = o.doc_number;
       index_of_serial[serial] = static_cast<uint32_t>(out.size());
       if (keys) keys->push_back(&o);
       out.push_back(NameObservation{o.key.type, o.key.doc, o.key.name, o.code, o.mentions, 0, 0, {}});
@@ -443,14 +453,13 @@ struct GraphBuilder::Impl {
     }
     std::vector<uint64_t> fingerprint(story_count);
     for (size_t s = 0; s < story_count; ++s)
-      fingerprint[s] = StoryFingerprint(std::vector<uint64_t>(grouped.begin() + static_cast<std::ptrdiff_t>(part_start[s]),
-                                                              grouped.begin() + static_cast<std::ptrdiff_t>(part_start[s + 1])));
+      fingerprint[s] = StoryFingerprintInPlace(std::span<uint64_t>(grouped.data() + part_start[s], part_start[s + 1] - part_start[s]));
     grouped = {};
     std::vector<int> year(story_count, 0);
     for (const auto& [doc, article] : articles) year[article.doc_number] = YearOf(article.info.date);
     for (size_t i = 0; i < out.size(); ++i) {
       NameObservation& o = out[i];
-      const uint32_t story = observations[order[i]].doc_number;
+      const uint32_t story = story_of[i];
       o.story = fingerprint[story];
       o.year = year[story];
       auto first = office_store->begin() + static_cast<std::ptrdiff_t>(office_start[i]);
