@@ -10,6 +10,7 @@
 
 #include "core/text.h"
 #include "graph/person_name_folds.h"
+#include "graph/position_index.h"
 
 namespace irkg {
 namespace {
@@ -173,13 +174,16 @@ OfficeIndex IndexOffices(const SurnameBlock& block, Resolver* r) {
 // Only whether there is one matters, so the search stops past `enough`
 // (unless every one is wanted, to explain): a block that grows with the
 // corpus would otherwise make each lookup grow with it.
+// `out` is a sorted list of distinct roots (few: one, or more than one),
+// not a std::set: a node allocated per story was a scattered write each.
 void AddHoldersNear(const std::vector<Holding>& index, Symbol title, Symbol state, int year, size_t enough,
-                    std::set<size_t>* out) {
+                    std::vector<size_t>* out) {
   const int from = year == 0 ? std::numeric_limits<int>::min() : year - 2;
   auto it = std::lower_bound(index.begin(), index.end(), Holding{title.id(), state.id(), from, 0});
   for (; it != index.end() && it->title == title.id() && it->state == state.id() && (year == 0 || it->year <= year + 2);
        ++it) {
-    out->insert(it->root);
+    auto at = std::lower_bound(out->begin(), out->end(), it->root);
+    if (at == out->end() || *at != it->root) out->insert(at, it->root);
     if (out->size() > enough) return;
   }
 }
@@ -248,7 +252,7 @@ void ResolveSurnamesAlone(const SurnameBlock& block, const StoryStates& story_st
       }
       return;
     }
-    std::set<size_t> candidates;
+    std::vector<size_t> candidates;
     const size_t enough = r->explain() ? SIZE_MAX - 1 : 1;  // one, or more than one
     bool titled = false;
     for (size_t m : members) {
@@ -261,7 +265,7 @@ void ResolveSurnamesAlone(const SurnameBlock& block, const StoryStates& story_st
       for (Symbol state : story_states.Of(story))
         AddHoldersNear(offices.by_state, Symbol(), state, r->obs()[alone].year, enough, &candidates);
     if (candidates.size() == 1) {
-      r->Link(alone, *candidates.begin(), titled ? ResolutionRule::kSurnameByOffice : ResolutionRule::kSurnameByState);
+      r->Link(alone, candidates.front(), titled ? ResolutionRule::kSurnameByOffice : ResolutionRule::kSurnameByState);
     } else if (candidates.size() > 1) {
       for (size_t root : candidates) r->Miss(alone, root, "more than one full name holds that office then");
     } else if (r->explain()) {
@@ -288,31 +292,53 @@ void NoteDifferentPersons(const SurnameBlock& block, Resolver* r) {
 void ResolvePersons(Resolver* r) {
   // Hashed: blocks are independent (no person links across surnames), so their order is free.
   std::unordered_map<std::string, SurnameBlock> blocks;
-  // Where each distinct name goes: its block, and its list of observations
-  // there when it is a full name. A corpus names the same persons over and
-  // over, so each name is folded once, not once an article.
-  struct Placement {
-    SurnameBlock* block = nullptr;
-    std::vector<size_t>* full_name = nullptr;
-  };
-  std::unordered_map<Symbol, Placement> placement_of_name;
   const auto& obs = r->obs();
-  placement_of_name.reserve(obs.size() / 4);
+  // The person observations grouped by name: distinct names numbered as
+  // first met, then a counting sort. A corpus names the same persons over
+  // and over, so each name is folded and placed in its block once, not once
+  // an article, with all its observations at once: a hashed lookup and a
+  // list grown per observation were scattered accesses each.
+  std::vector<Symbol> names;           // by number
+  std::vector<uint32_t> name_numbers;  // of the person observations, in observation order
+  std::vector<uint32_t> persons;       // the person observations
+  PositionIndex name_index;
   for (size_t i = 0; i < obs.size(); ++i) {
     if (obs[i].type != EntityType::kPerson) continue;
-    auto [placed, fresh] = placement_of_name.try_emplace(obs[i].name);
-    Placement& placement = placed->second;
-    if (fresh) {
-      std::vector<std::string> tokens = PersonNameTokens(obs[i].name);
-      if (tokens.empty()) tokens.emplace_back();
-      placement.block = &blocks[tokens.back()];
-      if (tokens.size() >= 2) placement.full_name = &placement.block->full_names[std::move(tokens)];
+    const Symbol name = obs[i].name;
+    uint32_t number = name_index.Find(HashOf(name), [&](uint32_t k) { return names[k] == name; });
+    if (number == PositionIndex::kNone) {
+      number = static_cast<uint32_t>(names.size());
+      name_index.Add(HashOf(name), number, names.size(), [&](uint32_t k) { return HashOf(names[k]); });
+      names.push_back(name);
     }
-    if (placement.full_name) {
-      placement.full_name->push_back(i);
-    } else {
-      placement.block->alone.emplace_back(obs[i].story, i);
+    persons.push_back(static_cast<uint32_t>(i));
+    name_numbers.push_back(number);
+  }
+  name_index = PositionIndex();
+  std::vector<size_t> name_start(names.size() + 1, 0);
+  for (uint32_t number : name_numbers) ++name_start[number + 1];
+  for (size_t k = 0; k < names.size(); ++k) name_start[k + 1] += name_start[k];
+  std::vector<size_t> by_name(persons.size());  // each name's observations, in observation order
+  {
+    std::vector<size_t> next(name_start.begin(), name_start.end() - 1);
+    for (size_t p = 0; p < persons.size(); ++p) by_name[next[name_numbers[p]]++] = persons[p];
+  }
+  persons = {};
+  name_numbers = {};
+  for (size_t k = 0; k < names.size(); ++k) {
+    const std::span<const size_t> members(by_name.data() + name_start[k], name_start[k + 1] - name_start[k]);
+    std::vector<std::string> tokens = PersonNameTokens(names[k]);
+    if (tokens.empty()) tokens.emplace_back();
+    SurnameBlock& block = blocks[tokens.back()];
+    if (tokens.size() < 2) {
+      for (size_t m : members) block.alone.emplace_back(obs[m].story, m);
+      continue;
     }
+    // Names that fold alike share a list, kept in observation order.
+    std::vector<size_t>& full_name = block.full_names[std::move(tokens)];
+    const bool in_order = full_name.empty() || full_name.back() < members.front();
+    full_name.insert(full_name.end(), members.begin(), members.end());
+    if (!in_order) std::sort(full_name.begin(), full_name.end());
   }
   // The stories whose surnames alone may need the states they name: those
   // without a title, in a block with full names to choose from.
@@ -439,11 +465,13 @@ uint64_t HashText(std::string_view text, uint64_t seed) {
   return h;
 }
 
-uint64_t StoryFingerprint(std::vector<uint64_t> part_hashes) {
+uint64_t StoryFingerprint(std::vector<uint64_t> part_hashes) { return StoryFingerprintInPlace(part_hashes); }
+
+uint64_t StoryFingerprintInPlace(std::span<uint64_t> part_hashes) {
   std::sort(part_hashes.begin(), part_hashes.end());
-  part_hashes.erase(std::unique(part_hashes.begin(), part_hashes.end()), part_hashes.end());
+  const auto last = std::unique(part_hashes.begin(), part_hashes.end());
   uint64_t h = 1469598103934665603ull;
-  for (uint64_t part : part_hashes) h = (h ^ part) * 1099511628211ull;
+  for (auto part = part_hashes.begin(); part != last; ++part) h = (h ^ *part) * 1099511628211ull;
   return h;
 }
 

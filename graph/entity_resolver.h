@@ -50,7 +50,10 @@ struct NameObservation {
   std::span<const Symbol> mentions;     // the article's other words for it
   uint64_t story = 0;                   // StoryFingerprint of the article
   int year = 0;                         // the article's year, 0 when undated
-  std::vector<OfficeSighting> offices;  // sorted, unique
+  // Sorted, unique; held by whoever made the observation (one array for
+  // all of them: a list allocated per observation was a cache miss each
+  // for the resolver, scattered over the heap).
+  std::span<const OfficeSighting> offices;
 };
 
 enum class ResolutionRule {
@@ -95,6 +98,8 @@ Resolution ResolveEntities(const std::vector<NameObservation>& observations, boo
 // observations and pieces of evidence): equal for an article and its copy
 // under a new id, whatever order the parts come in.
 uint64_t StoryFingerprint(std::vector<uint64_t> part_hashes);
+// The same, sorting (and reordering) the caller's hashes rather than a copy.
+uint64_t StoryFingerprintInPlace(std::span<uint64_t> part_hashes);
 uint64_t HashText(std::string_view text, uint64_t seed = 0);
 
 // A news agency's tag as a dateline writes it, "(XNA)": a parenthesised run

@@ -27,6 +27,7 @@ namespace irkg {
 // report is valid while the builder lives and nothing is added.
 struct ResolutionReport {
   std::vector<NameObservation> observations;
+  std::vector<OfficeSighting> offices;  // what the observations' offices are spans of
   Resolution resolution;
 };
 

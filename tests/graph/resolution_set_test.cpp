@@ -3,6 +3,7 @@
 // each observation, the share of its predicted cluster that is truly the
 // same actor (precision) and the share of the true cluster it was put
 // with (recall), averaged over the observations.
+#include <deque>
 #include <catch2/catch.hpp>
 
 #include <fstream>
@@ -20,6 +21,7 @@ using namespace irkg;
 namespace {
 
 struct LabelledSet {
+  std::deque<OfficeSighting> offices;  // what the observations' offices are spans of (a deque: they stay put)
   std::vector<NameObservation> observations;
   std::vector<std::string> gold;
 };
@@ -45,7 +47,10 @@ LabelledSet ReadSet(const std::string& path) {
     o.story = HashText(cols[2]);
     o.year = YearOf(cols[5]);
     if (o.type == EntityType::kCountry) o.code = Symbol(std::string(cols[4]));
-    if (!cols[3].empty()) o.offices.push_back(OfficeSighting{NameKey(cols[3]), Symbol(std::string(cols[4])), o.year});
+    if (!cols[3].empty()) {
+      set.offices.push_back(OfficeSighting{NameKey(cols[3]), Symbol(std::string(cols[4])), o.year});
+      o.offices = std::span<const OfficeSighting>(&set.offices.back(), 1);
+    }
     set.observations.push_back(std::move(o));
     set.gold.emplace_back(cols[6]);
   }
