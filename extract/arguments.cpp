@@ -455,6 +455,13 @@ int ArgumentFinder::SubjectPhrase(uint32_t verb) const {
   if (Is(k, ChunkKind::kComma)) {
     // "the Chilean delegation, led by A, arrived": the leader stands for it
     if (int leader = LeaderInParenthetical(k); leader >= 0) return leader;
+    // "the foreign ministers of A, B and C, X, Y and Z, met": the people
+    // the apposition lists are the subject
+    if (k > first_ && Is(k - 1, ChunkKind::kNoun)) {
+      Actors listed = ListEndingAt(k - 1);
+      if (listed.size() >= 2 && std::all_of(listed.begin(), listed.end(), [&](const Ref& r) { return IsPersonRef(r); }))
+        return static_cast<int>(k - 1);
+    }
     int before = BeforeParenthetical(k);
     if (before < 0) return -1;
     if (Is(static_cast<uint32_t>(before), ChunkKind::kNoun) && static_cast<uint32_t>(before) + 1 == k) return before;
