@@ -781,20 +781,27 @@ Actors ArgumentFinder::Speaker(uint32_t chunk) const {
 }
 
 Actors ArgumentFinder::Apposed(uint32_t np) const {
-  // back over the apposition's own phrases ("Chile's envoy and a ...") to its comma
+  // before it: "A, a fierce critic of B,", "A and C, fellow members of B,"
+  // (back over the apposition's own phrases to its comma)
   uint32_t c = np;
   for (int steps = 0; c > first_ && steps < 6; ++steps) {
     const uint32_t prev = c - 1;
     if (Is(prev, ChunkKind::kComma)) {
-      if (prev == first_ || !Is(prev - 1, ChunkKind::kNoun)) return {};
-      int named = HeadActor(prev - 1);
-      if (named < 0 || !IsPersonRef(s_.refs[named])) return {};
-      return {s_.refs[named]};
+      if (prev == first_ || !Is(prev - 1, ChunkKind::kNoun)) break;
+      return ListEndingAt(prev - 1);
     }
-    if (!Is(prev, ChunkKind::kNoun) && !Is(prev, ChunkKind::kCoordinator)) return {};
+    if (!Is(prev, ChunkKind::kNoun) && !Is(prev, ChunkKind::kCoordinator)) break;
     c = prev;
   }
-  return {};
+  // after it: "the members of B, A, C and D, met" (a list between commas;
+  // past the complements one phrase each: the list is no part of them)
+  uint32_t after = np + 1;
+  while (IsComplementPrep(after) && Is(after + 1, ChunkKind::kNoun)) after += 2;
+  if (!Is(after, ChunkKind::kComma) || !Is(after + 1, ChunkKind::kNoun)) return {};
+  Actors listed = ListFrom(after + 1);
+  if (listed.empty()) return {};
+  const uint32_t end = d_.chunk_of[listed.back().last - 1] + 1;
+  return Is(end, ChunkKind::kComma) ? listed : Actors{};
 }
 
 Actors ArgumentFinder::ConditionAgent(uint32_t chunk) const {

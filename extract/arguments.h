@@ -59,9 +59,10 @@ class ArgumentFinder {
   // sentence: "A warned of consequences if B deploys troops" -> B; none
   // when the condition names no doer ("if the drills go ahead").
   Actors ConditionAgent(uint32_t chunk) const;
-  // The one a noun phrase in apposition describes: "A, a fierce critic of
-  // B,", "A, Chile's envoy and a backer of B," -> A (a person named right
-  // before the comma that opens the apposition).
+  // Those a noun phrase in apposition describes: "A, a fierce critic of
+  // B,", "A, Chile's envoy and a backer of B," -> A (named right before the
+  // comma that opens the apposition); "the members of B, A, C and D," -> A,
+  // C and D (listed between commas after it).
   Actors Apposed(uint32_t noun_phrase) const;
   // The verb group of the clause a noun phrase stands in when the phrase is
   // the object of a preposition ("is in Lima on a visit" -> "is"), or -1.

@@ -56,6 +56,15 @@ void Membership(RuleContext& c) {
       }
       int subject = c.SubjectBefore(t, kCountry | kOrg);
       if (subject < 0) continue;
+      // the subject is a member by a copula ("A and B are members of C",
+      // "A, as a member of C"), not when it acts on the members ("A
+      // welcomed the members of C": those are named by the frames' appos)
+      bool copula = false;
+      for (uint32_t i = c.s.refs[subject].last; i < t; ++i)
+        copula |= c.Word(i, "is") || c.Word(i, "are") || c.Word(i, "was") || c.Word(i, "were") || c.Word(i, "be") ||
+                  c.Word(i, "been") || c.Word(i, "became") || c.Word(i, "become") || c.Word(i, "becomes") ||
+                  c.Word(i, "remain") || c.Word(i, "remains") || c.Word(i, "as") || c.Word(i, ",");
+      if (!copula) continue;
       auto subjects = c.ListFrom(subject, kCountry | kOrg);
       for (int s : subjects)
         if (c.s.refs[s].last <= t)
