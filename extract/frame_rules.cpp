@@ -119,9 +119,7 @@ class FramePass {
       if (verb >= 0 && d_.chunks[verb].modal) return true;
     }
     // "if A attacks B", "unless they sign": a condition, not an event
-    for (uint32_t i = s_.first; i < tok; ++i)
-      if (d_.IsWord(i, "if") || d_.IsWord(i, "unless") || d_.IsWord(i, "whether")) return true;
-    return false;
+    return rules_.Conditional(tok);
   }
 
   // "A is travelling to X", "A is heading to X": a journey toward a place,

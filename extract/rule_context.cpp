@@ -205,6 +205,12 @@ bool RuleContext::TopicPlace(const Ref& place) const {
   return place.first >= s.first + 2 && d.IsWord(place.first - 1, "in") && d.Is(place.first - 2, "topic_noun");
 }
 
+bool RuleContext::Conditional(uint32_t trigger) const {
+  for (uint32_t i = s.first; i < trigger && i < s.last; ++i)
+    if (d.IsWord(i, "if") || d.IsWord(i, "unless") || d.IsWord(i, "whether")) return true;
+  return false;
+}
+
 bool RuleContext::Modal(uint32_t trigger) const {
   // "is due to hold a round of talks": the modal word may stand a few words back
   uint32_t from = trigger > s.first + 6 ? trigger - 6 : s.first;

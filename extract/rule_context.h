@@ -81,6 +81,9 @@ class RuleContext {
   bool TopicPlace(const Ref& place) const;
   // Future, hypothetical or wished-for: "plans to visit", "may impose", "the necessity to sign".
   bool Modal(uint32_t trigger) const;
+  // Inside a condition: "if A joins B", "unless they sign" ("if", "unless"
+  // or "whether" earlier in the sentence).
+  bool Conditional(uint32_t trigger) const;
 
   // The date stated nearest to the trigger, else empty.
   std::string DateNear(uint32_t trigger) const;

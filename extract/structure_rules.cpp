@@ -29,7 +29,7 @@ bool International(const RuleContext& c, int ref) {
 
 void Membership(RuleContext& c) {
   for (uint32_t t : c.Triggers("member")) {
-    if (c.Negated(t) || c.Modal(t)) continue;
+    if (c.Negated(t) || c.Modal(t) || c.Conditional(t)) continue;
     // "members of ORG", "member of the influential regional bloc" (the body named before)
     if (c.Word(t + 1, "of") || (c.Word(t + 1, "states") && c.Word(t + 2, "of"))) {
       auto orgs = c.ListAfter(t + 1, kOrg, 3);
@@ -261,7 +261,8 @@ void Location(RuleContext& c) {
 
 void Relations(RuleContext& c) {
   for (uint32_t t : c.Triggers("relations")) {
-    if (c.Negated(t)) continue;
+    // ("may establish relations", "could establish relations if ...": not yet)
+    if (c.Negated(t) || c.Modal(t) || c.Conditional(t)) continue;
     bool diplomatic = c.Cue(t - 1, "diplomatic") || (t >= 2 && c.Cue(t - 2, "diplomatic"));
     bool established = false;
     for (uint32_t i = (t > c.s.first + 6 ? t - 6 : c.s.first); i < c.s.last && i < t + 8; ++i)
