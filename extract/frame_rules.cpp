@@ -388,6 +388,20 @@ class FramePass {
 
   bool IsPerson(int entity) const { return d_.entities[entity].type == EntityType::kPerson; }
 
+  // "A and B exchanged fire", "A clashed with B": the act each way between
+  // every two of those named (never within one side).
+  void EmitMutual(const Frame& f, const Actors& subjects, const Actors& objects, const std::string& date,
+                  const std::string& what) {
+    std::vector<int> sides;
+    for (const Actors* list : {&subjects, &objects})
+      for (const Ref& r : *list)
+        for (int e : r.entities)
+          if (std::find(sides.begin(), sides.end(), e) == sides.end()) sides.push_back(e);
+    for (int a : sides)
+      for (int b : sides)
+        if (a != b && !OneSide(a, b)) rules_.AddEntities(a, f.predicate, b, f.confidence, f.rule.c_str(), date, "", what);
+  }
+
   // "talks between A and B and C and D": four names joined by "and" alone
   // are two pairs, (A, B) and (C, D), not one group of four.
   bool TwoPairs(const Actors& list) const {
@@ -407,6 +421,7 @@ class FramePass {
   void Emit(const Frame& f, uint32_t chunk, bool noun, const Actors& subjects, const Actors& objects,
             const std::string& date, const std::string& what) {
     Predicate p = f.predicate;
+    if (f.mutual) return EmitMutual(f, subjects, objects, date, what);
     auto confidence = [&](const Ref& a, const Ref& b) { return f.confidence * (a.resolved || b.resolved ? 0.9 : 1.0); };
     std::vector<int> participants;
     if (Info(p).symmetric && objects.empty()) {

@@ -70,6 +70,10 @@ struct Frame {
   // Entity types the object must have, or 0 for any: "A welcomed B's
   // membership" endorses a state; "A welcomed B in Lima" greets a person.
   unsigned object_types = 0;
+  // The act goes both ways among those named, subjects and objects alike:
+  // "A and B exchanged fire", "A's troops clashed with B's" (ANNOTATION:
+  // mutual accusations give both directions).
+  bool mutual = false;
   // A threat is about the future: "would face consequences" still counts.
   // Other frames drop modal triggers ("will meet", "plans to visit").
   bool modal_allowed = false;

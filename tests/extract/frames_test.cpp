@@ -46,6 +46,7 @@ TEST_CASE("a frame row's modality, actor types and new slots are read") {
                        "verb\thail\tpredicate=supports\tsubject=agent\tobject=patient\tobjects=Country|Organization\n"
                        "verb\tdecry\tpredicate=criticizes\tsubject=agent\tobject=patient|earlier_attack\n"
                        "noun\tbacker\tpredicate=supports\tsubject=holder|appos\tobject=of\n"
+                       "verb\tclash\tpredicate=attacks\tsubject=agent\tobject=with\tmutual=yes\n"
                        "noun\ttour\tpredicate=visited\tsubject=clause_agent\tobject=clause_in\n",
                        "mine.tsv")
               .ok());
@@ -61,6 +62,8 @@ TEST_CASE("a frame row's modality, actor types and new slots are read") {
   CHECK(t.Find("hail", false)[0]->actor_types == 0);
   CHECK(t.Find("decry", false)[0]->object[1].slot == Slot::kEarlierAttack);
   CHECK(t.Find("backer", true)[0]->subject[1].slot == Slot::kApposition);
+  CHECK(t.Find("clash", false)[0]->mutual);
+  CHECK_FALSE(t.Find("backer", true)[0]->mutual);
   CHECK(t.Find("tour", true)[0]->subject[0].slot == Slot::kClauseAgent);
   CHECK(t.Find("tour", true)[0]->object[0].slot == Slot::kClausePlace);
 }
@@ -85,6 +88,7 @@ TEST_CASE("malformed frame rows name file and line") {
       {"verb\tmeet\tpredicate=metWith\tsubject=agent\tobject=patient\tobjects=Person|Robot\n", "not an entity type"},
       {"verb\tmeet\tpredicate=metWith\tsubject=clause_agent\tobject=patient\n", "is not a slot of a verb frame"},
       {"verb\tmeet\tpredicate=metWith\tsubject=appos\tobject=patient\n", "is not a slot of a verb frame"},
+      {"verb\tclash\tpredicate=attacks\tsubject=agent\tobject=with\tmutual=no\n", "mutual= takes"},
       {"light\thold\tpredicate=metWith\n", "row takes no keys"},
       {"verb\tmeet\tpredicate=metWith\tsubject=agent\n", "missing subject= or object="},
       {"noun\ttalk\tpredicate=metWith\tsubject=holder\tobject=with\tparticle=up\n", "particle= belongs to verb"},
