@@ -14,11 +14,10 @@ The machine is shared: --reps N runs 1 and 2 workers N times, alternating
 which goes first, and reports each pair's ratio and their median, with the
 load average around each run. --via files (the LocalCluster default: a
 shared scratch directory) or bytes (--no-shared: everything through Dask),
-or both, alternating too; `tree` is files with the merge tree on the
-workers after the extraction (--merge tree) instead of the default
-streaming merge that the driver feeds as partitions are extracted, whose
-last_merge_wall_s is then the time after the last records (and
-streamed_merge_wall_s its whole life); `threads` is files with the last merge on as
+or both, alternating too; `stream` is files with one merge that the
+driver feeds as partitions are extracted (--merge stream) instead of the
+default tree after the extraction; its last_merge_wall_s is the time after
+the last records, streamed_merge_wall_s its whole life; `threads` is files with the last merge on as
 many threads as there are workers (--last-merge-jobs N; by default it
 takes one); `baseline` in --via runs --baseline-dask with --baseline-irkg
 (an earlier version, for before/after in one run).
@@ -56,7 +55,7 @@ def main():
     ap.add_argument("--partitions", type=int, default=16)
     ap.add_argument("--fan-in", type=int, default=16)
     ap.add_argument("--reps", type=int, default=1)
-    ap.add_argument("--via", default="files", help="files, tree, bytes, threads, baseline, or a comma-separated list")
+    ap.add_argument("--via", default="files", help="files, stream, bytes, threads, baseline, or a comma-separated list")
     ap.add_argument("--baseline-dask")
     ap.add_argument("--baseline-irkg")
     a = ap.parse_args()
@@ -79,7 +78,7 @@ def main():
         wall, cpu, log = timed([dask, "--irkg", irkg, "--workers", str(workers), "--partitions",
                                 str(a.partitions), "--fan-in", str(a.fan_in),
                                 *(["--no-shared"] if via == "bytes" else []),
-                                *(["--merge", "tree"] if via == "tree" else []),
+                                *(["--merge", "stream"] if via == "stream" else []),
                                 *(["--last-merge-jobs", str(workers)] if via == "threads" else []), corpus, "-o", out])
         m = re.search(r" in ([0-9.]+) s \(([0-9.]+) MB/s\) after ([0-9.]+) s starting", log)
         if not m:

@@ -12,7 +12,8 @@ the same inputs on one machine:
              empty;
   fault      a worker process of a 2-worker LocalCluster is killed while it
              runs an extraction: its task runs again and the graph is still
-             identical, in both ways of moving the data; irkg-dask stopped
+             identical, in both ways of moving the data and with the
+             streaming merge; irkg-dask stopped
              by SIGTERM while it extracts and streams records into its merge
              exits 143 and leaves no file and no irkg process behind;
   bad        a malformed record, a record without "text" and a duplicate id in
@@ -105,7 +106,7 @@ def case_identical(irkg, bench, dask, work):
         same(out, ref, f"{workers} workers, {partitions} partitions, fan-in {fan_in}, last merge on {last_jobs} "
                        f"thread(s), {via or 'bytes'}")
 
-    tree, stream = ["--shared-dir", shared, "--merge", "tree"], ["--shared-dir", shared]  # files stream by default
+    tree, stream = ["--shared-dir", shared], ["--shared-dir", shared, "--merge", "stream"]  # a tree by default
     with local_cluster(2) as (cluster, client):
         for partitions, fan_in in ((1, 8), (13, 3)):  # one merge; three levels of merges
             for via in ([], tree, stream):
@@ -160,7 +161,7 @@ def case_fault(irkg, bench, dask, work):
     shards, ref = shards_and_reference(irkg, bench, work, 6, 2)
     shared = os.path.join(work, "shared")
     os.mkdir(shared)
-    for via in ([], ["--shared-dir", shared]):
+    for via in ([], ["--shared-dir", shared], ["--shared-dir", shared, "--merge", "stream"]):
         kill_one_worker(irkg, dask, work, shards, ref, via)
     if os.listdir(shared):
         sys.exit(f"--shared-dir left files behind: {os.listdir(shared)}")
@@ -172,7 +173,7 @@ def stop_while_streaming(irkg, dask, work, shards):
     cluster and the scratch directory beside the graph all go."""
     d = os.path.join(work, "stopped")
     os.mkdir(d)
-    p = subprocess.Popen([dask, "--irkg", irkg, "--workers", "2", "--partitions", "24", shards,
+    p = subprocess.Popen([dask, "--irkg", irkg, "--workers", "2", "--partitions", "24", "--merge", "stream", shards,
                           "-o", os.path.join(d, "graph.jsonld")], stderr=subprocess.PIPE, text=True)
     log = []
     for line in p.stderr:
