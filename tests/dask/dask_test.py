@@ -19,7 +19,8 @@ the same inputs on one machine:
   bad        a malformed record, a record without "text" and a duplicate id in
              a shard cut into partitions are named with shard and line, the
              same message as irkg's; under --keep-going they are skipped and
-             counted, and the graph equals `irkg build --keep-going`'s; a
+             counted, and the graph equals `irkg build --keep-going`'s
+             (bytes, files, files with the streaming merge); a
              missing shard and a bad command line give exit 1 and 2.
 
 usage: dask_test.py CASE IRKG IRKG_BENCH IRKG_DASK WORK_DIR
@@ -253,7 +254,7 @@ def case_bad(irkg, bench, dask, work):
         run([irkg, "build", "-q", "-k", shards, "-o", ref], expect=1)
         shared = os.path.join(work, "shared")
         os.mkdir(shared)
-        for via in ([], ["--shared-dir", shared]):
+        for via in ([], ["--shared-dir", shared], ["--shared-dir", shared, "--merge", "stream"]):
             err = run(common + via + ["-q", shards, "-o", out], expect=1)
             if f"irkg-dask: error: {expected}" not in err or os.path.exists(out):
                 sys.exit(f"{via}: expected irkg's error '{expected}' and no graph, got:\n{err}")
