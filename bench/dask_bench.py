@@ -14,7 +14,10 @@ The machine is shared: --reps N runs 1 and 2 workers N times, alternating
 which goes first, and reports each pair's ratio and their median, with the
 load average around each run. --via files (the LocalCluster default: a
 shared scratch directory) or bytes (--no-shared: everything through Dask),
-or both, alternating too; `threads` is files with the last merge on as
+or both, alternating too; `stream` is files with one merge that the
+driver feeds as partitions are extracted (--merge stream) instead of the
+default tree after the extraction; its last_merge_wall_s is the time after
+the last records, streamed_merge_wall_s its whole life; `threads` is files with the last merge on as
 many threads as there are workers (--last-merge-jobs N; by default it
 takes one); `baseline` in --via runs --baseline-dask with --baseline-irkg
 (an earlier version, for before/after in one run).
@@ -52,7 +55,7 @@ def main():
     ap.add_argument("--partitions", type=int, default=16)
     ap.add_argument("--fan-in", type=int, default=16)
     ap.add_argument("--reps", type=int, default=1)
-    ap.add_argument("--via", default="files", help="files, bytes, threads, baseline, or a comma-separated list")
+    ap.add_argument("--via", default="files", help="files, stream, bytes, threads, baseline, or a comma-separated list")
     ap.add_argument("--baseline-dask")
     ap.add_argument("--baseline-irkg")
     a = ap.parse_args()
@@ -75,12 +78,14 @@ def main():
         wall, cpu, log = timed([dask, "--irkg", irkg, "--workers", str(workers), "--partitions",
                                 str(a.partitions), "--fan-in", str(a.fan_in),
                                 *(["--no-shared"] if via == "bytes" else []),
+                                *(["--merge", "stream"] if via == "stream" else []),
                                 *(["--last-merge-jobs", str(workers)] if via == "threads" else []), corpus, "-o", out])
         m = re.search(r" in ([0-9.]+) s \(([0-9.]+) MB/s\) after ([0-9.]+) s starting", log)
         if not m:
             sys.exit(f"no timing line in irkg-dask's output:\n{log}")
         cpu_line = re.search(r"irkg CPU: extraction ([0-9.]+) s, merges ([0-9.]+) s; last merge ([0-9.]+) s CPU "
                              r"in ([0-9.]+) s on (\d+) thread", log)
+        streamed = re.search(r"\(streamed: ([0-9.]+) s in all\)", log)
         with open(out, "rb") as f1, open(ref, "rb") as f2:
             identical = f1.read() == f2.read()
         os.unlink(out)
@@ -89,7 +94,8 @@ def main():
                 "load1_before": round(load, 2), "load1_after": round(os.getloadavg()[0], 2),
                 **({"irkg_extract_cpu_s": float(cpu_line.group(1)), "irkg_merge_cpu_s": float(cpu_line.group(2)),
                     "last_merge_cpu_s": float(cpu_line.group(3)), "last_merge_wall_s": float(cpu_line.group(4)),
-                    "last_merge_threads": int(cpu_line.group(5))} if cpu_line else {})}
+                    "last_merge_threads": int(cpu_line.group(5))} if cpu_line else {}),
+                **({"streamed_merge_wall_s": float(streamed.group(1))} if streamed else {})}
 
     modes = a.via.split(",")
     runs = {via: [] for via in modes}

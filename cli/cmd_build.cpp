@@ -1,5 +1,11 @@
 // irkg build and irkg merge: records and graphs in, one graph out.
+#include <algorithm>
+#include <cerrno>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
 #include <filesystem>
+#include <functional>
 
 #include "cli/command.h"
 #include "cli/graph_io.h"
@@ -24,6 +30,28 @@ Status RenderTo(const KnowledgeGraph& graph, const std::string& path) {
   Status s = RenderDiagram(graph, options, "dot", ext, *out);
   if (!s.ok()) return s;
   return out->Commit();
+}
+
+// Calls `add` with each path listed in `list` (one a line, "-" for standard
+// input) as soon as its line is read, so that a driver can hand over files
+// while it is still making others (irkg-dask: each partition's records as its
+// extraction ends); stops at the first error.
+Status ForEachListedPath(const std::string& list, const std::function<Status(const std::string&)>& add) {
+  FILE* in = list == "-" ? stdin : std::fopen(list.c_str(), "rb");
+  if (!in) return Status::IoError(list + ": cannot open: " + std::strerror(errno));
+  char* buf = nullptr;
+  size_t cap = 0;
+  ssize_t n;
+  Status status;
+  while (status.ok() && (n = getline(&buf, &cap, in)) >= 0) {
+    std::string path(buf, static_cast<size_t>(n));
+    while (!path.empty() && (path.back() == '\n' || path.back() == '\r')) path.pop_back();
+    if (!path.empty()) status = add(path);
+  }
+  if (status.ok() && std::ferror(in)) status = Status::IoError(list + ": read error: " + std::strerror(errno));
+  std::free(buf);
+  if (in != stdin) std::fclose(in);
+  return status;
 }
 
 }  // namespace
@@ -66,24 +94,30 @@ int RunBuild(const Args& args) {
 int RunMerge(const Args& args) {
   std::string output = args.Get("--output");
   if (output.empty()) return Fail(Status::Usage("merge needs -o GRAPH.jsonld"));
-  if (args.positional().empty()) return Fail(Status::Usage("merge needs at least one FILE"));
+  const std::string list = args.Get("--inputs-from");
+  if (args.positional().empty() && list.empty()) return Fail(Status::Usage("merge needs at least one FILE"));
+  if (list == "-" && std::find(args.positional().begin(), args.positional().end(), "-") != args.positional().end())
+    return Fail(Status::Usage("standard input cannot be both a FILE and --inputs-from's list"));
   if (Status folds = PersonNameFolds::InUseStatus(); !folds.ok()) return Fail(folds);
   // One thread by default: on the shared 2-core machine -j 2 was not faster
   // (docs/scale.md); the threads are there for machines where it is.
   auto jobs = args.GetInt("--jobs", 1, 1, 256);
   if (!jobs.ok()) return Fail(jobs.status());
   GraphBuilder builder;
-  for (const auto& path : args.positional()) {
+  auto add = [&](const std::string& path) -> Status {
     std::string ext = std::filesystem::path(path).extension().string();
     if (ext == ".jsonld" || ext == ".json") {
       auto g = ReadGraphFile(path);
-      if (!g.ok()) return Fail(g.status());
+      if (!g.ok()) return g.status();
       builder.AddGraph(*g);
-    } else {
-      Status s = ReadRecordFile(path, static_cast<unsigned>(*jobs), [&](ExtractionRecord&& r) { builder.AddRecord(r); });
-      if (!s.ok()) return Fail(s);
+      return Status::Ok();
     }
-  }
+    return ReadRecordFile(path, static_cast<unsigned>(*jobs), [&](ExtractionRecord&& r) { builder.AddRecord(r); });
+  };
+  for (const auto& path : args.positional())
+    if (Status s = add(path); !s.ok()) return Fail(s);
+  if (!list.empty())
+    if (Status s = ForEachListedPath(list, add); !s.ok()) return Fail(s);
   KnowledgeGraph graph = builder.Build();
   Status s = SaveGraph(graph, output, static_cast<unsigned>(*jobs));
   if (!s.ok()) return Fail(s);

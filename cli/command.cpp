@@ -58,11 +58,14 @@ const std::vector<Command>& Commands() {
             PipelineOptionSpecs()),
        RunBuild},
       {"merge", "merge extraction records and graphs into one graph",
-       "irkg merge FILE... -o GRAPH.jsonld",
+       "irkg merge FILE... -o GRAPH.jsonld [--inputs-from LIST]",
        "FILE is a .jsonl file of extraction records (from irkg extract) or a .jsonld\n"
        "graph. Merging is associative and commutative: shards merged in any order give\n"
-       "the same bytes as one build over all the articles.",
+       "the same bytes as one build over all the articles. --inputs-from reads more\n"
+       "FILEs, one a line, after those given, each merged as soon as its line comes:\n"
+       "a driver can hand over records while it is still extracting others (a pipe).",
        {{"--output", "-o", "FILE", "the graph file to write (required)"},
+        {"--inputs-from", nullptr, "LIST", "also merge the files listed in LIST, one a line (- for standard input)"},
         {"--jobs", "-j", "N", "parse records and write the graph with N threads (default 1)"},
         {"--quiet", "-q", nullptr, "no summary on stderr"}},
        RunMerge},

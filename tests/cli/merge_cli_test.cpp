@@ -53,6 +53,28 @@ TEST_CASE("merging shards, graphs and incremental builds gives the bytes of one 
     CHECK(Slurp(w / "bca.jsonld") == full);
   }
 
+  SECTION("files listed one a line (--inputs-from), after those given") {
+    {
+      std::ofstream(w / "list.txt", std::ios::binary) << w / "b.records.jsonl" << "\n\n" << w / "c.records.jsonl" << "\r\n";
+    }
+    Irkg(w, {"merge", w / "a.records.jsonl", "--inputs-from", w / "list.txt", "-o", w / "listed.jsonld", "-q"});
+    CHECK(Slurp(w / "listed.jsonld") == full);
+    Irkg(w, {"merge", "--inputs-from", w / "list.txt", "-o", w / "bc.jsonld", "-q"});
+    Irkg(w, {"merge", w / "a.records.jsonl", "-o", w / "a.jsonld", "-q"});
+    {
+      std::ofstream(w / "graphs.txt", std::ios::binary) << w / "bc.jsonld" << "\n" << w / "a.jsonld" << "\n";
+    }
+    Irkg(w, {"merge", "--inputs-from", w / "graphs.txt", "-o", w / "graphs.jsonld", "-q"});
+    CHECK(Slurp(w / "graphs.jsonld") == full);
+    // A listed file that is not there is named, and no graph is written.
+    {
+      std::ofstream(w / "missing.txt", std::ios::binary) << w / "a.records.jsonl" << "\n" << w / "nowhere.jsonl" << "\n";
+    }
+    CHECK(IrkgStatus(w, {"merge", "--inputs-from", w / "missing.txt", "-o", w / "missing.jsonld", "-q"}) != 0);
+    CHECK(Slurp(w / "stderr.log").find("nowhere.jsonl: cannot open") != std::string::npos);
+    CHECK(!fs::exists(w / "missing.jsonld"));
+  }
+
   SECTION("graphs with graphs, and graphs with records") {
     Irkg(w, {"merge", w / "a.records.jsonl", "-o", w / "a.jsonld", "-q"});
     Irkg(w, {"merge", w / "c.records.jsonl", w / "b.records.jsonl", "-o", w / "bc.jsonld", "-q"});

@@ -3,7 +3,8 @@
 the same inputs on one machine:
 
   identical  the graph is byte-identical for 1, 2 and 3 workers and several
-             partition counts and merge fan-ins (one- to three-level trees),
+             partition counts, streaming the records into one merge as
+             they come or with merge fan-ins (one- to three-level trees),
              the last merge on one thread or two (--last-merge-jobs),
              against a running scheduler and with a LocalCluster of its own,
              with bytes through Dask and through a shared directory
@@ -11,11 +12,15 @@ the same inputs on one machine:
              empty;
   fault      a worker process of a 2-worker LocalCluster is killed while it
              runs an extraction: its task runs again and the graph is still
-             identical, in both ways of moving the data;
+             identical, in both ways of moving the data and with the
+             streaming merge; irkg-dask stopped
+             by SIGTERM while it extracts and streams records into its merge
+             exits 143 and leaves no file and no irkg process behind;
   bad        a malformed record, a record without "text" and a duplicate id in
              a shard cut into partitions are named with shard and line, the
              same message as irkg's; under --keep-going they are skipped and
-             counted, and the graph equals `irkg build --keep-going`'s; a
+             counted, and the graph equals `irkg build --keep-going`'s
+             (bytes, files, files with the streaming merge); a
              missing shard and a bad command line give exit 1 and 2.
 
 usage: dask_test.py CASE IRKG IRKG_BENCH IRKG_DASK WORK_DIR
@@ -95,21 +100,25 @@ def case_identical(irkg, bench, dask, work):
     os.mkdir(shared)
 
     def check(address, workers, partitions, fan_in, via, last_jobs=1):
-        out = os.path.join(work, f"w{workers}-p{partitions}-f{fan_in}-j{last_jobs}-{'files' if via else 'bytes'}.jsonld")
+        out = os.path.join(work, f"w{workers}-p{partitions}-f{fan_in}-j{last_jobs}-{'-'.join(via) or 'bytes'}.jsonld"
+                           .replace("/", "_"))
         run([dask, "-q", "--irkg", irkg, "--scheduler", address, "--partitions", str(partitions),
              "--fan-in", str(fan_in), "--last-merge-jobs", str(last_jobs), *via, shards, "-o", out])
         same(out, ref, f"{workers} workers, {partitions} partitions, fan-in {fan_in}, last merge on {last_jobs} "
                        f"thread(s), {via or 'bytes'}")
 
+    tree, stream = ["--shared-dir", shared], ["--shared-dir", shared, "--merge", "stream"]  # a tree by default
     with local_cluster(2) as (cluster, client):
         for partitions, fan_in in ((1, 8), (13, 3)):  # one merge; three levels of merges
-            for via in ([], ["--shared-dir", shared]):
+            for via in ([], tree, stream):
                 check(cluster.scheduler_address, 2, partitions, fan_in, via)
         for partitions, fan_in in ((13, 16), (13, 3)):  # the last merge of records, of graphs
-            check(cluster.scheduler_address, 2, partitions, fan_in, ["--shared-dir", shared], last_jobs=2)
+            check(cluster.scheduler_address, 2, partitions, fan_in, tree, last_jobs=2)
+        check(cluster.scheduler_address, 2, 13, 16, stream, last_jobs=2)
         cluster.scale(3)
         client.wait_for_workers(3, timeout=120)
-        check(cluster.scheduler_address, 3, 4, 2, ["--shared-dir", shared])  # two levels
+        check(cluster.scheduler_address, 3, 4, 2, tree)  # two levels
+        check(cluster.scheduler_address, 3, 7, 2, stream)
     if os.listdir(shared):
         sys.exit(f"--shared-dir left files behind: {os.listdir(shared)}")
     for via in ([], ["--no-shared"]):
@@ -153,10 +162,53 @@ def case_fault(irkg, bench, dask, work):
     shards, ref = shards_and_reference(irkg, bench, work, 6, 2)
     shared = os.path.join(work, "shared")
     os.mkdir(shared)
-    for via in ([], ["--shared-dir", shared]):
+    for via in ([], ["--shared-dir", shared], ["--shared-dir", shared, "--merge", "stream"]):
         kill_one_worker(irkg, dask, work, shards, ref, via)
     if os.listdir(shared):
         sys.exit(f"--shared-dir left files behind: {os.listdir(shared)}")
+    stop_while_streaming(irkg, dask, work, shards)
+
+
+def stop_while_streaming(irkg, dask, work, shards):
+    """SIGTERM once the streaming merge has taken records: the merge, the
+    cluster and the scratch directory beside the graph all go."""
+    d = os.path.join(work, "stopped")
+    os.mkdir(d)
+    p = subprocess.Popen([dask, "--irkg", irkg, "--workers", "2", "--partitions", "24", "--merge", "stream", shards,
+                          "-o", os.path.join(d, "graph.jsonld")], stderr=subprocess.PIPE, text=True)
+    log = []
+    for line in p.stderr:
+        log.append(line)
+        if line.startswith("irkg-dask: merge: one irkg merge"):
+            break
+    scratch = [n for n in os.listdir(d) if n.startswith(".irkg-dask-")]
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and p.poll() is None:  # until the merge holds a records file
+        if scratch and any(n.startswith("records-") for n in os.listdir(os.path.join(d, scratch[0]))):
+            break
+        time.sleep(0.05)
+    ours = [pid for pid in os.listdir("/proc") if pid.isdigit() and int(pid) != p.pid and d.encode() in _cmdline(pid)]
+    merging = [pid for pid in ours if b"\0merge\0" in _cmdline(pid)]
+    p.send_signal(signal.SIGTERM)
+    log.extend(p.stderr)
+    if p.wait(timeout=120) != 143:
+        sys.exit(f"SIGTERM: exit {p.returncode}, expected 143:\n{''.join(log)}")
+    if not merging:
+        sys.exit(f"no streaming merge was running when SIGTERM came:\n{''.join(log)}")
+    if os.listdir(d):
+        sys.exit(f"SIGTERM left files behind: {os.listdir(d)}")
+    left = [pid for pid in ours if d.encode() in _cmdline(pid)]
+    if left:
+        sys.exit(f"SIGTERM left irkg running: pids {left}")
+    print(f"ok: SIGTERM while streaming (merge pid {merging}): exit 143, nothing left")
+
+
+def _cmdline(pid):
+    try:
+        with open(f"/proc/{pid}/cmdline", "rb") as f:
+            return f.read()
+    except OSError:
+        return b""
 
 
 def kill_one_worker(irkg, dask, work, shards, ref, via):
@@ -202,7 +254,7 @@ def case_bad(irkg, bench, dask, work):
         run([irkg, "build", "-q", "-k", shards, "-o", ref], expect=1)
         shared = os.path.join(work, "shared")
         os.mkdir(shared)
-        for via in ([], ["--shared-dir", shared]):
+        for via in ([], ["--shared-dir", shared], ["--shared-dir", shared, "--merge", "stream"]):
             err = run(common + via + ["-q", shards, "-o", out], expect=1)
             if f"irkg-dask: error: {expected}" not in err or os.path.exists(out):
                 sys.exit(f"{via}: expected irkg's error '{expected}' and no graph, got:\n{err}")
@@ -240,7 +292,8 @@ def case_bad(irkg, bench, dask, work):
             sys.exit(f"--keep-going: missing shard and duplicate not counted:\n{err}")
         print("ok: missing shard named, and counted under --keep-going")
     for argv in ([dask], [dask, shards], [dask, shards, "-o", out, "--fan-in", "1"],
-                 [dask, shards, "-o", out, "--last-merge-jobs", "0"], [dask, "--bogus"]):
+                 [dask, shards, "-o", out, "--last-merge-jobs", "0"], [dask, "--bogus"],
+                 [dask, shards, "-o", out, "--merge", "stream", "--no-shared"]):
         err = run(argv, expect=2)
         if "Run 'irkg-dask --help'" not in err:
             sys.exit(f"{argv}: no usage hint:\n{err}")
