@@ -282,6 +282,10 @@ void Relations(RuleContext& c) {
       else if (c.s.refs[after[0]].entities.size() == 2) a = b = after[0];
     } else if (!after.empty() && c.Word(t + 1, "with")) {
       a = c.SubjectBefore(t, kCountry), b = after[0];
+      // "relations with Georgia, Armenia and Moldova": each of the list
+      if (a >= 0)
+        for (int partner : c.ListFrom(after[0], kCountry))
+          if (partner != after[0]) c.Add(a, Predicate::kDiplomaticRelations, partner, 0.8, "relations.explicit", date);
     } else {
       // "A and B established relations", "have Israel and the UAE normalise relations"
       int s = c.NearestBefore(t, kCountry, 6);
