@@ -391,10 +391,30 @@ struct OfficeReader {
 
   // [Person], (the|a|also a)? [Holder's]? [Title] (of [the] Holder)?
   // True when it recorded an office with its state or body.
-  bool ReadApposition(const Mention& pm, uint32_t sidx) {
+  // Where the office phrase after a person's name starts: after a comma
+  // ("A, Chile's envoy"), a relative clause that names the office ("A, who
+  // serves as Chile's envoy") or "as" ("the appointment of A as Chile's
+  // envoy"); or 0 when none follows.
+  uint32_t OfficeAfterName(const Mention& pm) const {
     uint32_t a = pm.last;
-    if (T(a) == "," && Same(a, pm.first)) {
+    if (!Same(a, pm.first)) return 0;
+    if (T(a) == ",") {
       ++a;
+      if (!d.IsWord(a, "who")) return a;
+      ++a;
+      for (int words = 0; words < 2 && (d.IsWord(a, "serves") || d.IsWord(a, "served") || d.IsWord(a, "is") ||
+                                        d.IsWord(a, "was") || d.IsWord(a, "has") || d.IsWord(a, "been") ||
+                                        d.IsWord(a, "currently"));
+           ++words)
+        ++a;
+    }
+    if (d.IsWord(a, "as") && !d.IsWord(a + 1, "well") && Same(a, pm.first)) return a + 1;
+    return T(pm.last) == "," && a == pm.last + 1 ? a : 0;
+  }
+
+  bool ReadApposition(const Mention& pm, uint32_t sidx) {
+    uint32_t a = OfficeAfterName(pm);
+    if (a > 0) {
       if (d.IsWord(a, "also")) ++a;
       if (d.IsWord(a, "the") || d.IsWord(a, "a") || d.IsWord(a, "an")) ++a;
       int before = -1;
