@@ -28,6 +28,33 @@ int ClauseSubject(const RuleContext& c, uint32_t trigger, unsigned types) {
   return c.SubjectBefore(trigger, types);
 }
 
+// Whether a possessor right before the noun at `t` ("the Pope's recent
+// visit", up to two describing words between) is no person the text names:
+// the visit is that owner's, not the sentence subject's.
+bool OwnedByNonPerson(const RuleContext& c, uint32_t t) {
+  uint32_t k = t;
+  for (int words = 0; words < 2 && k > c.s.first + 1 && !c.d.tags.empty() && c.d.tags[k - 1].pos == Pos::kAdjective; ++words)
+    --k;
+  if (k < c.s.first + 2) return false;
+  std::string_view mark = c.d.Text(k - 1);
+  if (mark != "'s" && mark != "\u2019s") return false;
+  int owner = c.RefAt(k - 2);
+  return owner < 0 || c.s.refs[owner].type != EntityType::kPerson;
+}
+
+// Whether the words from `k` are a noun phrase naming a thing: determiners
+// and describing words, then a common noun that is no office ("its debt
+// payments", "the deadline"), not an actor or a person's office.
+bool ThingAfter(const RuleContext& c, uint32_t k) {
+  if (c.d.tags.empty()) return false;
+  while (k < c.s.last && c.d.mention_at[k] < 0 &&
+         (c.d.tags[k].pos == Pos::kDeterminer || c.d.tags[k].pos == Pos::kAdjective ||
+          (c.d.tags[k].pos == Pos::kPronoun && (c.Word(k, "its") || c.Word(k, "their") || c.Word(k, "his") || c.Word(k, "her")))))
+    ++k;
+  return k < c.s.last && c.d.mention_at[k] < 0 && c.d.title_at[k] < 0 && c.d.tags[k].pos == Pos::kNoun &&
+         !c.Cue(k, "role_noun") && !c.Cue(k, "counterpart") && !c.Cue(k, "group_pair") && !c.Cue(k, "envoy");
+}
+
 // After "A met B in City": whichever of them is not of City's state visited it.
 void VenueVisits(RuleContext& c, int a, int b, const std::string& date) {
   for (size_t r = 0; r < c.s.refs.size(); ++r) {
@@ -89,6 +116,8 @@ void Meetings(RuleContext& c) {
       // "In their first telephone talks, A and his counterpart B ...": the pair may follow
       if (!partner && !held && c.ConjoinedBefore(c.s.last, kPerson).empty()) continue;
     }
+    // "met its debt payments", "met the deadline": a thing met, not a party
+    if (c.Cue(t, "meet_verb") && ThingAfter(c, t + 1)) continue;
     std::string date = c.DateNear(t);
     // "talks between A and B", "meeting with B", "met (with) B", "received B"
     uint32_t after = t + 1;
@@ -101,6 +130,9 @@ void Meetings(RuleContext& c) {
       if (types != kPerson && persons_named) break;
       int subject = ClauseSubject(c, t, types);
       if (subject >= 0 && c.s.refs[subject].adjective) continue;
+      // "A said that B had met C": the reporter is no party (the frames
+      // read the reported clause)
+      if (subject >= 0 && c.SubordinateBetween(c.s.refs[subject].last, t)) continue;
       std::vector<int> objects = c.ListAfter(after - 1, types, 12);
       if (subject >= 0) {
         // "A and B held talks", "A and his Italian counterpart B held consultations"
@@ -166,6 +198,9 @@ void Visits(RuleContext& c) {
     // "held talks with visiting President B": "visiting" describes the
     // guest after it; the host visited nothing
     if (c.Word(t, "visiting") && t + 1 < c.s.last && (c.RefAt(t + 1) >= 0 || c.d.tokens[t + 1].cap)) continue;
+    // "discussed the Pope's recent visit": a visit another owns, whom the
+    // text names by no name of a person the rule could take
+    if (OwnedByNonPerson(c, t)) continue;
     std::string date = c.DateNear(t);
     // who: "visits of A to X" names the visitor after the trigger
     int visitor = -1;
