@@ -353,9 +353,10 @@ Actors ArgumentFinder::ListEndingAt(uint32_t np) const {
   Actors out;
   int head = HeadActor(np);
   // "Chile's defence minister warned ...", "Peru's army shelled ...": an
-  // unnamed office or body acts for its owner
+  // unnamed office or body acts for its owner; "A's plane landed in Lima":
+  // what carries a person goes where the person goes
   if (head < 0 && np > first_ && Is(np - 1, ChunkKind::kNoun) && d_.chunks[np - 1].possessor &&
-      (IsOfficePhrase(np) || d_.Is(d_.chunks[np].head, "state_proxy")))
+      (IsOfficePhrase(np) || d_.Is(d_.chunks[np].head, "state_proxy") || d_.Is(d_.chunks[np].head, "conveyance")))
     return ListEndingAt(np - 1);
   if (head < 0) return out;
   out.push_back(s_.refs[head]);
