@@ -130,6 +130,11 @@ struct Document {
   bool MayHaveFrames(LemmaId lemma) const {
     return !lemma_has_frames || (lemma < lemma_has_frames->size() && (*lemma_has_frames)[lemma]);
   }
+  // Whether a lexicon lemma triggers a verb or noun frame (of `predicate`
+  // when one is given): "sign" a verb frame, "raid" an `attacks` noun frame.
+  bool LemmaTriggers(LemmaId lemma, bool noun, std::optional<Predicate> predicate = std::nullopt) const {
+    return frames && lexicon && lemma && MayHaveFrames(lemma) && frames->Triggers(lexicon->LemmaText(lemma), noun, predicate);
+  }
   std::string article_date;      // ISO 8601 (may be only a year), empty when unknown
   std::vector<Token> tokens;
   std::vector<std::string_view> token_text;

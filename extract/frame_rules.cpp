@@ -138,11 +138,7 @@ class FramePass {
   }
 
   // A verb group whose verb has a `visited` frame: a journey.
-  bool IsJourney(uint32_t verb) {
-    for (const Frame* f : d_.frames->Find(Lemma(d_.chunks[verb].head, false), false))
-      if (f->predicate == Predicate::kVisited) return true;
-    return false;
-  }
+  bool IsJourney(uint32_t verb) { return d_.frames->Triggers(Lemma(d_.chunks[verb].head, false), false, Predicate::kVisited); }
 
   // "agreed to deepen cooperation", "pledged to boost ties": the only
   // modality is an infinitive after a verb of commitment.
@@ -243,12 +239,7 @@ class FramePass {
   }
 
   // A noun that names an armed act: one with an `attacks` noun frame.
-  bool IsAttackNoun(uint32_t tok) const {
-    if (!d_.lexicon || !d_.tags[tok].lemma) return false;
-    for (const Frame* f : d_.frames->Find(d_.lexicon->LemmaText(d_.tags[tok].lemma), true))
-      if (f->predicate == Predicate::kAttacks) return true;
-    return false;
-  }
+  bool IsAttackNoun(uint32_t tok) const { return d_.LemmaTriggers(d_.tags[tok].lemma, true, Predicate::kAttacks); }
 
   Actors FirstOf(uint32_t chunk, uint32_t tok, const std::vector<ArgumentSource>& sources, bool noun) const {
     for (const auto& src : sources) {

@@ -10,6 +10,7 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -97,6 +98,13 @@ class FrameTable {
 
   // Frames whose trigger is `lemma` as a verb (noun=false) or noun.
   const std::vector<const Frame*>& Find(std::string_view lemma, bool noun) const;
+  // Whether `lemma` triggers a verb (noun=false) or noun frame, of
+  // `predicate` when one is given.
+  bool Triggers(std::string_view lemma, bool noun, std::optional<Predicate> predicate = std::nullopt) const {
+    for (const Frame* f : Find(lemma, noun))
+      if (!predicate || f->predicate == *predicate) return true;
+    return false;
+  }
   bool IsLightVerb(std::string_view lemma) const { return light_.find(lemma) != light_.end(); }
   // Verbs that list who took part: "involving", "attended by", "bringing together".
   bool IsParticipantVerb(std::string_view lemma) const { return participant_.find(lemma) != participant_.end(); }

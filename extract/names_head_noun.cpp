@@ -23,8 +23,7 @@ namespace irkg::internal {
 bool Recognizer::HeadlineEventVerb(uint32_t i) const {
   if (!d.sentences[d.sentence_of[i]].title_case || !d.lexicon || !d.frames) return false;
   for (const WordReading& r : d.lexicon->Find(FoldName(d.Text(i))))
-    if (r.pos == Pos::kVerb && (r.form == VerbForm::kBase || r.form == VerbForm::kPresent3s) &&
-        !d.frames->Find(d.lexicon->LemmaText(r.lemma), false).empty())
+    if (r.pos == Pos::kVerb && (r.form == VerbForm::kBase || r.form == VerbForm::kPresent3s) && d.LemmaTriggers(r.lemma, false))
       return true;
   return false;
 }

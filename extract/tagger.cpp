@@ -111,8 +111,6 @@ struct SentenceTagger {
   void Tag(const Sentence& s);
   TokenTag ChooseWord(uint32_t i, const Sentence& s, uint32_t prev_tok);
   TokenTag ChooseOpen(uint32_t i, Readings r, uint32_t prev_tok);
-  // Whether a verb reading's lemma triggers an event frame (data/language/frames.tsv).
-  bool HasEventFrame(const WordReading& verb) const;
   VerbForm ResolvePast(uint32_t i, const TokenTag& pv, uint32_t prev_tok) const;
   bool AfterDeterminedName(uint32_t last) const;
   // The nearest earlier tag of the sentence, skipping adverbs and negators
@@ -280,10 +278,6 @@ TokenTag SentenceTagger::ChooseWord(uint32_t i, const Sentence& s, uint32_t prev
   return ChooseOpen(i, r, prev_tok);
 }
 
-bool SentenceTagger::HasEventFrame(const WordReading& verb) const {
-  return d.frames && d.lexicon && !d.frames->Find(d.lexicon->LemmaText(verb.lemma), false).empty();
-}
-
 TokenTag SentenceTagger::ChooseOpen(uint32_t i, Readings r, uint32_t prev_tok) {
   const Sentence& s = *sentence;
   TokenTag pv = Governor(i, s.first);
@@ -367,7 +361,7 @@ TokenTag SentenceTagger::ChooseOpen(uint32_t i, Readings r, uint32_t prev_tok) {
     // a Title Case headline tells events in the present: "Chile, Peru Sign
     // Fisheries Accord", "Kenya Hosts Leaders" - after a name, a word whose
     // verb has an event frame is that verb
-    if (s.title_case && p == Pos::kProperNoun && (base || finite) && HasEventFrame(base ? *base : *finite))
+    if (s.title_case && p == Pos::kProperNoun && (base || finite) && d.LemmaTriggers((base ? base : finite)->lemma, false))
       return TagOf(base ? *base : *finite);
     // "firms accused of", "civilians wounded in": a noun spelled as its
     // verb's participle names the one the act was done to ("the accused"),
