@@ -255,15 +255,6 @@ struct Document {
     std::string_view t = token_text[tok];
     return t == "\"" || t == "\u201C" || t == "\u201D";
   }
-  // Whether token `tok` stands inside a quotation opened in its sentence:
-  // an odd number of quotation marks between the sentence's start and it.
-  bool InsideQuote(uint32_t tok) const {
-    const uint32_t first = sentences[sentence_of[tok]].first;
-    bool inside = false;
-    for (uint32_t i = first; i < tok; ++i)
-      if (IsDoubleQuote(i)) inside = !inside;
-    return inside;
-  }
   int EntityAt(uint32_t tok) const {
     return tok < mention_at.size() && mention_at[tok] >= 0 ? mentions[mention_at[tok]].entity : -1;
   }

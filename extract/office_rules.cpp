@@ -594,6 +594,16 @@ struct OfficeReader {
       if (o.holder >= 0 && d.entities[o.holder].type == EntityType::kCountry) country_of.emplace(o.person, o.holder);
     }
     auto role_states = StatesOfRolePhrases();
+    // token -> inside a quotation opened in its sentence (an odd number of
+    // quotation marks before it there), read once for all offices
+    std::vector<bool> inside_quote(n, false);
+    for (const auto& s : d.sentences) {
+      bool inside = false;
+      for (uint32_t i = s.first; i < s.last; ++i) {
+        inside_quote[i] = inside;
+        if (d.IsDoubleQuote(i)) inside = !inside;
+      }
+    }
     const std::vector<int> unnamed_counterparts = StatesOfUnnamedCounterparts();
     const int dateline_place = DatelinePlace(d);
     const int dateline_state = dateline_place < 0                                              ? -1
@@ -625,7 +635,7 @@ struct OfficeReader {
         bool linked = other.counterpart_of == o.person || o.counterpart_of == other.person;
         // (one named inside a quote is no colleague of its speaker: "B said
         // 'President A wants less of the alliance'")
-        const bool quoted_apart = d.InsideQuote(o.at) != d.InsideQuote(other.at);
+        const bool quoted_apart = inside_quote[o.at] != inside_quote[other.at];
         if (face->second) taken.push_back(other.holder);
         else if (!linked && !quoted_apart) colleagues.push_back(other.holder);
         if (pair) faced.push_back(other.holder);
