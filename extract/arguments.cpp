@@ -60,6 +60,14 @@ bool ArgumentFinder::IsOfficePhrase(uint32_t np) const {
   return false;
 }
 
+uint32_t ArgumentFinder::TitleStart(uint32_t chunk) const {
+  const uint32_t t = d_.chunks[chunk].first;
+  const int title = d_.title_at[t];
+  if (title < 0 || t == 0 || d_.title_at[t - 1] != title) return chunk;
+  const uint32_t start = d_.chunk_of[d_.titles[title].first];
+  return start >= first_ ? start : chunk;
+}
+
 // "DPRK Ambassador", "EU envoy": a state or body named before the office
 // word that ends the phrase owns the office; the holder is named after it.
 bool ArgumentFinder::NamedOffice(uint32_t np, int owner) const {
@@ -98,7 +106,13 @@ uint32_t ArgumentFinder::SkipComplements(uint32_t c) const {
     };
     while (joins(c) && Is(c + 1, ChunkKind::kNoun)) {
       int a = HeadActor(c + 1);
-      if (a >= 0 && IsPersonRef(s_.refs[a])) break;
+      // "Minister of Culture and [Heritage Ana Pérez]": a name fused into
+      // the title's last word ends the complement; one after an "and" the
+      // title does not span starts the next item
+      if (a >= 0 && IsPersonRef(s_.refs[a])) {
+        if (TitleStart(c + 1) != c + 1) return c + 1;
+        break;
+      }
       c += 2;
     }
   }
@@ -186,6 +200,12 @@ uint32_t ArgumentFinder::ItemStart(uint32_t np) const {
     --k;
   }
   uint32_t c = k;
+  // "Minister of Culture and [Heritage Ana Pérez]": the name fused into a
+  // title's last word
+  if (c == np && TitleStart(c) != c) {
+    int person = HeadActor(np);
+    if (person >= 0 && IsPersonRef(s_.refs[person])) return TitleStart(c);
+  }
   // "Under Secretary for [Political Affairs Ana Pérez]": the name fused
   // into the office's complement
   if (c == np && c >= first_ + 2 && IsComplementPrep(c - 1)) {
@@ -199,10 +219,11 @@ uint32_t ArgumentFinder::ItemStart(uint32_t np) const {
   }
   while (c >= first_ + 2 && Is(c - 1, ChunkKind::kNoun) && IsComplementPrep(c - 2)) {
     c -= 2;
-    if (c > first_ && IsOfficePhrase(c - 1)) return c - 1;
+    // ("Minister of [Education] of Chile A": the office began before)
+    if (c > first_ && IsOfficePhrase(c - 1)) return TitleStart(c - 1);
   }
   // "the US envoy, Ana Pérez": an office right before the name or its comma
-  if (c > first_ && IsOfficePhrase(c - 1) && ItemAt(c - 1).last == np) return c - 1;
+  if (c > first_ && IsOfficePhrase(c - 1) && ItemAt(c - 1).last == np) return TitleStart(c - 1);
   return np;
 }
 
@@ -919,15 +940,40 @@ int ArgumentFinder::MainVerbAfterFronted(uint32_t np) const {
 }
 
 Actors ArgumentFinder::Participants(uint32_t np) const {
-  // past the noun's own prepositional phrases ("a summit in Lima")
+  if (!d_.frames || !d_.lexicon) return {};
+  // past the noun's own prepositional phrases ("a summit in Lima"), one of
+  // which may list who took part ("talks with the participation of A and B")
   uint32_t c = np + 1;
-  while (Is(c, ChunkKind::kPreposition) && Is(c + 1, ChunkKind::kNoun)) c += 2;
+  Actors listed;
+  auto skip_phrases = [&] {
+    for (; Is(c, ChunkKind::kPreposition) && Is(c + 1, ChunkKind::kNoun); c += 2)
+      if (listed = ParticipationList(c); !listed.empty()) return true;
+    return false;
+  };
+  if (skip_phrases()) return listed;
   if (Is(c, ChunkKind::kComma)) ++c;
-  if (!Is(c, ChunkKind::kVerb) || !d_.frames || !d_.lexicon) return {};
+  if (!Is(c, ChunkKind::kVerb)) return {};
   const Chunk& v = d_.chunks[c];
-  if (!d_.frames->IsParticipantVerb(d_.lexicon->LemmaText(d_.tags[v.head].lemma))) return {};
-  if (v.passive) return PrepAfter(c, "by", false);
-  return Is(c + 1, ChunkKind::kNoun) ? ListFrom(c + 1) : Actors{};
+  const std::string_view lemma = d_.lexicon->LemmaText(d_.tags[v.head].lemma);
+  if (d_.frames->IsParticipantVerb(lemma)) {
+    if (v.passive) return PrepAfter(c, "by", false);
+    return Is(c + 1, ChunkKind::kNoun) ? ListFrom(c + 1) : Actors{};
+  }
+  // "a ceremony was held in Lima under the leadership of A and B"
+  if (v.passive && d_.frames->IsLightVerb(lemma)) {
+    ++c;
+    if (skip_phrases()) return listed;
+  }
+  return {};
+}
+
+Actors ArgumentFinder::ParticipationList(uint32_t prep) const {
+  if (!Is(prep + 1, ChunkKind::kNoun) || !Is(prep + 2, ChunkKind::kPreposition) ||
+      !d_.IsWord(d_.chunks[prep + 2].first, "of") || !Is(prep + 3, ChunkKind::kNoun))
+    return {};
+  const uint32_t head = d_.chunks[prep + 1].head;
+  if (!d_.frames->IsParticipationNoun(d_.lexicon->LemmaText(d_.tags[head].lemma))) return {};
+  return ListFrom(prep + 3);
 }
 
 }  // namespace irkg::internal

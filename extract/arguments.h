@@ -95,6 +95,10 @@ class ArgumentFinder {
   Item UnnamedHolderOf(uint32_t office_phrase) const;
   uint32_t ItemStart(uint32_t noun_phrase) const;  // where the item ending at this phrase begins
   bool IsOfficePhrase(uint32_t noun_phrase) const;
+  // The chunk where the title that `chunk` begins inside of starts, else
+  // `chunk`: "Minister of Culture and Heritage" is chunked [Minister] [of]
+  // [Culture] [and] [Heritage], one office.
+  uint32_t TitleStart(uint32_t chunk) const;
   bool NamedOffice(uint32_t noun_phrase, int owner_ref) const;  // "DPRK Ambassador"
   bool VerbBefore(uint32_t chunk) const;
   bool EndsWithHyphen(uint32_t chunk) const;  // "the Chile-" of "the Chile-Peru drills"
@@ -123,6 +127,9 @@ class ArgumentFinder {
   // noun phrase of A), or -1.
   int LeaderInParenthetical(uint32_t comma) const;
   Actors ListFrom(uint32_t noun_phrase) const;   // the phrase and those coordinated after it
+  // "[with] the participation of A and B" starting at the preposition
+  // `prep`: those it lists (a participation noun of data/language/frames.tsv)
+  Actors ParticipationList(uint32_t prep) const;
   Actors ListEndingAt(uint32_t noun_phrase) const;
   // Past an apposition closed by a comma after a list item ("A, Minister of
   // Energy, and B"); `chunk` itself when there is none.

@@ -60,13 +60,17 @@ Status FrameTable::LoadString(std::string_view text, const std::string& name) {
     std::string lemma(cols[1]);
     for (char c : lemma)
       if (c >= 'A' && c <= 'Z') return Status::InvalidInput(where + ": lemma \"" + lemma + "\" must be lower case");
-    if (cols[0] == "light" || cols[0] == "participants") {
+    if (auto* words = cols[0] == "light"           ? &light_
+                      : cols[0] == "participants"  ? &participant_
+                      : cols[0] == "participation" ? &participation_
+                                                   : nullptr) {
       if (cols.size() > 2) return Status::InvalidInput(where + ": a " + std::string(cols[0]) + " row takes no keys");
-      (cols[0] == "light" ? light_ : participant_).insert(lemma);
+      words->insert(lemma);
       continue;
     }
     if (cols[0] != "verb" && cols[0] != "noun")
-      return Status::InvalidInput(where + ": unknown kind \"" + std::string(cols[0]) + "\" (verb, noun, light, participants)");
+      return Status::InvalidInput(where + ": unknown kind \"" + std::string(cols[0]) +
+                                  "\" (verb, noun, light, participants, participation)");
     Frame f;
     f.lemma = lemma;
     f.noun = cols[0] == "noun";

@@ -108,6 +108,9 @@ class FrameTable {
   bool IsLightVerb(std::string_view lemma) const { return light_.find(lemma) != light_.end(); }
   // Verbs that list who took part: "involving", "attended by", "bringing together".
   bool IsParticipantVerb(std::string_view lemma) const { return participant_.find(lemma) != participant_.end(); }
+  // Nouns whose "of" phrase lists who took part: "with the participation
+  // of", "in the presence of", "under the chairmanship of".
+  bool IsParticipationNoun(std::string_view lemma) const { return participation_.find(lemma) != participation_.end(); }
   size_t size() const { return frames_.size(); }
   // Every lemma that triggers a frame, verb or noun (for an index by id).
   std::vector<std::string_view> TriggerLemmas() const;
@@ -134,7 +137,7 @@ class FrameTable {
   std::vector<std::unique_ptr<Frame>> frames_;  // boxed: the indexes point at them, and a move keeps them
   Index verbs_, nouns_;
   std::vector<Probe> probes_[2];  // [noun]: a power of two, at most half full
-  std::unordered_set<std::string, Hash, std::equal_to<>> light_, participant_;
+  std::unordered_set<std::string, Hash, std::equal_to<>> light_, participant_, participation_;
 };
 
 }  // namespace irkg
