@@ -223,6 +223,22 @@ class ReferenceResolver {
     return next == Pos::kPreposition || next == Pos::kAdverb || next == Pos::kCoordinator || next == Pos::kSubordinator;
   }
 
+  // "A toured the region, a trip that saw him meeting B": an object pronoun
+  // before a participle, in a phrase set off by a comma from the last person
+  // named, is the participle's doer and refers as a subject pronoun does (in
+  // "A watched him signing" it is someone other than A).
+  bool DoerOfParticiple(const SentenceView& v, uint32_t i) const {
+    if (i + 1 >= d.tokens.size() || d.tags.empty() || d.tags[i + 1].pos != Pos::kVerb ||
+        d.tags[i + 1].form != VerbForm::kGerund)
+      return false;
+    uint32_t last_person = v.first;
+    for (const Ref& ref : v.refs)
+      if (ref.type == EntityType::kPerson && ref.last <= i) last_person = ref.last;
+    for (uint32_t k = last_person; k < i; ++k)
+      if (d.Text(k) == ",") return true;
+    return false;
+  }
+
   int OtherOfPair(int person) const {
     if (sal.persons.size() == 2) return sal.persons[0] == person ? sal.persons[1] : sal.persons[0];
     return -1;
@@ -408,7 +424,7 @@ class ReferenceResolver {
       if (d.IsWord(i, "his") || d.IsWord(i, "hers") || (d.IsWord(i, "her") && !ObjectPronoun(i))) return false;
       int p = FirstPersonIn(v);
       if (p < 0) p = sal.subject_person;
-      if (ObjectPronoun(i)) {
+      if (ObjectPronoun(i) && !DoerOfParticiple(v, i)) {
         // "B arrived. A received her", "B flew to Lima, where A received
         // him": the one named last who is not the verb's subject (the
         // person right before), else the other one of the article's pair
