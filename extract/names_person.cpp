@@ -58,13 +58,16 @@ bool Recognizer::NamePart(uint32_t i) const {
 // second in lower case ("Park Min-ho", "Lee Ji-eun"): after a family name,
 // a short capitalized syllable, a hyphen, a short lower-case one ending the
 // word. Short on both sides, so that "Smith-led" or "Biden-era" are not
-// read as names, and not the first word, which is the family name.
+// read as names, and not the first word, which is the family name. A
+// capitalized syllable of five letters ("Choi Seung-ho") only before one
+// that is no English word ("Biden-era", "Smith-led" are).
 bool Recognizer::LowerSyllableAfterHyphen(uint32_t first, uint32_t hyphen) const {
   if (hyphen < first + 2 || hyphen + 1 >= n || !IsHyphen(d.Text(hyphen))) return false;
   if (!Joined(hyphen) || !Joined(hyphen + 1) || !NamePart(hyphen - 1)) return false;
   const Token& syllable = d.tokens[hyphen + 1];
   if (syllable.shape != TokenShape::kWord || syllable.cap || syllable.upper) return false;
-  if (d.token_text[hyphen - 1].size() > 4 || d.token_text[hyphen + 1].size() > 4) return false;
+  const size_t before = d.token_text[hyphen - 1].size(), after = d.token_text[hyphen + 1].size();
+  if (before > 5 || after > 4 || (before == 5 && OpenClassWord(hyphen + 1))) return false;
   return !(hyphen + 2 < n && Joined(hyphen + 2) && d.tokens[hyphen + 2].shape == TokenShape::kWord) &&
          !(hyphen + 2 < n && Joined(hyphen + 2) && IsHyphen(d.Text(hyphen + 2)));
 }
@@ -127,6 +130,14 @@ bool Recognizer::CommonWords(uint32_t first, uint32_t last) const {
     if (d.token_cues[k].any()) return true;
     if (d.tokens[k].key != 0 && WrittenInLowerCase(d.tokens[k].key)) return true;
   }
+  return false;
+}
+
+// Whether the lexicon reads the word, lower-cased, as a noun, verb or adjective.
+bool Recognizer::OpenClassWord(uint32_t i) const {
+  if (!d.lexicon) return false;
+  for (const WordReading& r : d.lexicon->Find(FoldName(d.Text(i))))
+    if (r.pos == Pos::kNoun || r.pos == Pos::kVerb || r.pos == Pos::kAdjective) return true;
   return false;
 }
 
@@ -193,7 +204,9 @@ void Recognizer::PersonPass() {
     for (uint32_t k = first; k < last; ++k)
       if (d.tokens[k].shape == TokenShape::kWord) ++words;
     bool cue = PersonCue(first);
-    bool given = GivenName(first, last);
+    // (a given name of two syllables joined by a hyphen, "Moon Jae-in",
+    // vouches for the name as a known given name does)
+    bool given = GivenName(first, last) || (last >= first + 4 && LowerSyllableAfterHyphen(first, last - 2));
     bool speech = SpeechAfter(last);
     bool person = false;
     if (s.title_case) {

@@ -273,6 +273,21 @@ TEST_CASE("person pass: a two-syllable given name with a hyphen and a lower-case
   CHECK_FALSE(p.Find("Biden-era"));
 }
 
+TEST_CASE("person pass: a hyphenated given name vouches for a family name that is a common word") {
+  // (family names "Moon", "Ban" are English words; a five-letter first
+  // syllable is read only before a syllable that is no English word)
+  Prepared p("The envoy met Moon Ha-eun and Choi Seung-ho. Joe Hardy-era rules and the Chile Smith-led firm were cited.");
+  p.doc.lexicon = &testing::LoadedLexicon();  // the lexicon says which syllables are English words
+  Recognizer r(p.doc);
+  r.DictionaryPass();
+  r.PersonPass();
+  REQUIRE(p.Find("Moon Ha-eun"));
+  CHECK(p.Find("Moon Ha-eun")->type == EntityType::kPerson);
+  REQUIRE(p.Find("Choi Seung-ho"));
+  CHECK_FALSE(p.Find("Joe Hardy-era"));
+  CHECK_FALSE(p.Find("Chile Smith-led"));
+}
+
 TEST_CASE("person pass: a middle initial stays inside the name") {
   Prepared p("Former envoy Robert T. Halvorsen wrote to Mary J. Pilk on Monday.");
   Recognizer r(p.doc);
