@@ -70,17 +70,25 @@ bool Recognizer::TakeDictionaryMatch(uint32_t first, uint32_t last, const std::v
     t.last = last;
     t.of_organization = e.subtype == "org";
     t.dict_entry = static_cast<int>(best->entry);
-    // modifiers written before the office belong to it: "Deputy", "Vice", "First Deputy"
-    while (t.first > 0 && d.Is(t.first - 1, "title_modifier") && Cap(t.first - 1) && SameSentence(t.first - 1, first)) {
+    // modifiers written before the office belong to it: "Deputy", "Vice",
+    // "First Deputy", and joined by a hyphen, "Vice-Chairperson"
+    auto modifier_before = [&](uint32_t at) -> uint32_t {  // the modifier's first token, or `at`
+      if (at > 0 && d.Is(at - 1, "title_modifier") && Cap(at - 1) && SameSentence(at - 1, first)) return at - 1;
+      if (at > 1 && d.Text(at - 1) == "-" && !d.tokens[at - 1].space_before && !d.tokens[at].space_before &&
+          d.Is(at - 2, "title_modifier") && Cap(at - 2) && SameSentence(at - 2, first))
+        return at - 2;
+      return at;
+    };
+    for (uint32_t m = modifier_before(t.first); m < t.first; m = modifier_before(t.first)) {
       // a modifier that is also an office of one word ("Deputy", a member of
       // parliament) before another office is the other's: "Deputy High Commissioner"
-      if (int prev = d.title_at[t.first - 1]; prev >= 0) {
+      if (int prev = d.title_at[m]; prev >= 0) {
         TitleMention& lone = d.titles[prev];
         if (lone.first + 1 != lone.last) break;
         lone.last = lone.first;  // dropped: empty titles are removed after the passes
-        d.title_at[t.first - 1] = -1;
+        d.title_at[m] = -1;
       }
-      --t.first;
+      t.first = m;
     }
     t.text = std::string(d.Span(t.first, t.last));
     if (best->form == FormKind::kPlural) {

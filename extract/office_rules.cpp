@@ -355,7 +355,9 @@ struct OfficeReader {
         uint32_t j = c->first;
         if (d.IsWord(j - 1, "the")) --j;
         if (!place && d.IsWord(j - 1, "of") && j >= 2 && d.title_at[j - 2] >= 0) {
-          Record(pm.entity, c->entity, &d.titles[d.title_at[j - 2]], 0.85, "office.title-of", sidx);
+          const TitleMention& t = d.titles[d.title_at[j - 2]];
+          Record(pm.entity, c->entity, &t, 0.85, "office.title-of", sidx);
+          ReadJoinedOffice(pm, t, c->entity, s.first, sidx);
           return;
         }
         // [Country's] [Title] in [Place] [Person]; [Body's] [Title] for [Region], [Person]
@@ -371,6 +373,20 @@ struct OfficeReader {
       }
     }
     ReadApposition(pm, sidx);
+  }
+
+  // "the EU High Representative and Vice-President of the Commission, A"
+  // ("/" for "and"): the first of two joined offices, when a state or body
+  // written before it owns it, is A's too.
+  void ReadJoinedOffice(const Mention& pm, const TitleMention& second, int second_holder, uint32_t sentence_first,
+                        uint32_t sidx) {
+    const uint32_t join = second.first - 1;
+    if (second.first < sentence_first + 2 || !(d.IsWord(join, "and") || T(join) == "/")) return;
+    const int first_title = d.title_at[join - 1];
+    if (first_title < 0) return;
+    const TitleMention& first = d.titles[first_title];
+    const int holder = HolderBefore(first.first, sentence_first);
+    if (holder >= 0 && holder != second_holder) Record(pm.entity, holder, &first, 0.85, "office.title-joined", sidx);
   }
 
   // The office written before the first of "[Title] A of X and B": B's when
