@@ -234,6 +234,18 @@ struct Document {
     const std::string& in = dict->entries()[dict_entry].in;
     return in.empty() ? -1 : EntityOfEntry(dict->Find(EntryKind::kCountry, in));
   }
+  // The state whose name or demonym is the one word at `token` ("Peru",
+  // "Peruvian"), as an entity of the article, or -1: how a body's name says
+  // whose it is ("Peru's Defence Ministry", "the Russian Foreign Ministry").
+  int StateNamedAt(uint32_t token) const {
+    std::vector<FormMatch> matches;
+    if (token >= tokens.size() || dict->LongestMatch(&tokens[token].key, &token_text[token], 1, &matches) != 1)
+      return -1;
+    for (const auto& fm : matches)
+      if (dict->entries()[fm.entry].kind == EntryKind::kCountry)
+        if (int state = EntityOfEntry(static_cast<int>(fm.entry)); state >= 0) return state;
+    return -1;
+  }
   // A word as a qualifier gives it ("wheat", "LNG"): lower case when only
   // its place capitalized it (a Title Case headline, a sentence's start).
   std::string QualifierWord(uint32_t tok) const {

@@ -118,15 +118,11 @@ struct OfficeReader {
       if (m.first >= n) continue;
       if (d.sentence_of[m.first] != d.sentence_of[sentence_first]) break;
       // the state as the body name's first word ("Russian Foreign Ministry") or just before it ("Pakistan's Foreign Office")
-      std::vector<FormMatch> matches;
-      if (d.dict->LongestMatch(&d.tokens[m.first].key, &d.token_text[m.first], 1, &matches) == 1)
-        for (const auto& fm : matches)
-          if (d.dict->entries()[fm.entry].kind == EntryKind::kCountry)
-            if (int state = d.EntityOfEntry(static_cast<int>(fm.entry)); state >= 0) {
-              // "Chile's Foreign Ministry": the body's words follow the 's
-              *body_words = std::string(d.Span(m.first + 1 + (Possessive(m.first + 1) ? 1 : 0), m.last));
-              return state;
-            }
+      if (int state = d.StateNamedAt(m.first); state >= 0) {
+        // "Chile's Foreign Ministry": the body's words follow the 's
+        *body_words = std::string(d.Span(m.first + 1 + (Possessive(m.first + 1) ? 1 : 0), m.last));
+        return state;
+      }
       int before = HolderBefore(m.first, sentence_first);
       if (before >= 0 && d.entities[before].type == EntityType::kCountry) {
         *body_words = std::string(d.Span(m.first, m.last));
