@@ -518,7 +518,7 @@ class FramePass {
     if (p == Predicate::kAttacks && !subjects.empty()) RememberAttack(subjects, objects);
     if (p == Predicate::kAttacks && !subjects.empty()) {
       for (const Ref& b : objects)
-        for (int y : b.entities) StateOfPlaceHit(subjects, y, f.confidence, date);
+        StateOfPlaceHit(subjects, b, f.confidence, date);
       PlacesHit(chunk, subjects, date, objects.empty());
       AccuseAttackers(chunk, subjects, date);
     }
@@ -595,7 +595,7 @@ class FramePass {
         if (!place && !state) continue;
         for (const Ref& a : attackers)
           for (int x : a.entities) rules_.AddEntities(x, Predicate::kAttacks, r.entities[0], 0.55, "frame:places-hit", date);
-        if (place) StateOfPlaceHit(attackers, r.entities[0], 0.55, date);
+        if (place) StateOfPlaceHit(attackers, r, 0.55, date);
       }
     }
   }
@@ -604,9 +604,13 @@ class FramePass {
   // too (ANNOTATION.md: the state attacked and each named place hit), when
   // the article names that state and the attacker is not of it (troops
   // shelling a town of their own state attack no state).
-  void StateOfPlaceHit(const Actors& attackers, int place, double confidence, const std::string& date) {
-    if (d_.entities[place].type != EntityType::kLocation) return;
+  // A place the dictionary does not know lies in the state the text names
+  // right after it ("Tumbes Province of Ecuador", "Tumbes, Ecuador").
+  void StateOfPlaceHit(const Actors& attackers, const Ref& hit, double confidence, const std::string& date) {
+    if (hit.type != EntityType::kLocation || hit.entities.size() != 1) return;
+    const int place = hit.entities[0];
     int state = StateOf(place);
+    if (state < 0 && !hit.resolved) state = StateNamedAfter(hit);
     if (state < 0) return;
     for (const Ref& a : attackers)
       for (int x : a.entities)
@@ -646,6 +650,19 @@ class FramePass {
     if (m < 0 || d_.mentions[m].first != comma + 1 || d_.mentions[m].entity < 0) return -1;
     EntityType t = d_.mentions[m].type;
     return t == EntityType::kLocation || t == EntityType::kCountry ? d_.mentions[m].entity : -1;
+  }
+
+  // The state the text names right after a place: "Tumbes Province of
+  // [the Republic of] Ecuador", "Tumbes, Ecuador"; or -1.
+  int StateNamedAfter(const Ref& place) const {
+    int container = ContainerAfter(place);
+    if (container < 0 && place.last + 1 < s_.last && d_.IsWord(place.last, "of")) {
+      uint32_t k = place.last + 1;
+      if (d_.IsWord(k, "the")) ++k;
+      const int m = k < s_.last ? d_.mention_at[k] : -1;
+      if (m >= 0 && d_.mentions[m].first == k) container = d_.mentions[m].entity;
+    }
+    return container >= 0 && d_.entities[container].type == EntityType::kCountry ? container : -1;
   }
 
   // The dictionary's name for the state a place lies in (`in=`), known
