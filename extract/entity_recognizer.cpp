@@ -49,6 +49,7 @@ void RecognizeEntities(Document* doc) {
   r.PlaceAppositionPass();
   r.PersonPass();
   r.SurnamePass();
+  r.CompanyKindPass();
   r.DatelinePass();
   r.AcronymPass();
   r.RepeatPass();

@@ -9,6 +9,7 @@
 //   names_head_noun.cpp   HeadNounPass, LowerHeadPass, StateMinistryPass,
 //                         PlaceKindPass, PlaceAppositionPass (and RepeatPass)
 //   names_person.cpp      PersonPass, SurnamePass
+//   names_head_noun.cpp   CompanyKindPass
 //   names_dateline.cpp    DatelinePass
 //   names_acronym.cpp     AcronymPass
 //   names_head_noun.cpp   RepeatPass
@@ -111,6 +112,14 @@ struct Recognizer {
   // Names after a kind of place and "of" are places: "the town of Kars",
   // "the districts of Ayr, Troon and Irvine" (names the dictionary lacks).
   void PlaceKindPass();
+
+  // Names after a lower-case word for a kind of company are companies:
+  // "oil giant Ecopetrol", "state enterprises Ecopetrol and Petroperu".
+  void CompanyKindPass();
+
+  // The names listed from token `i` on, as mentions of `type` (a pass's
+  // list after its kind word).
+  void AddListedNames(uint32_t i, EntityType type, std::string_view subtype);
 
   // A name after a preposition of place and before ", REGION" is a place:
   // "in Arlington, Virginia" (names the dictionary lacks).

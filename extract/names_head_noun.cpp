@@ -393,41 +393,61 @@ void Recognizer::StateMinistryPass() {
 void Recognizer::PlaceKindPass() {
   for (uint32_t of = 2; of + 1 < n; ++of) {
     if (!d.IsWord(of, "of") || !d.Is(of - 1, "place_kind") || Cap(of - 1) || !d.IsWord(of - 2, "the")) continue;
-    uint32_t i = of + 1;
-    while (i < n && SameSentence(i, of)) {
-      if (!NamePart(i) || d.Is(i, "sentence_word")) break;
-      uint32_t last = i + 1;
-      // one name: capitalized words and hyphens joining them ("Punta Arenas", "Nova-Kakhovka")
-      while (last < n && SameSentence(last, i) &&
-             (NamePart(last) || (IsHyphen(d.Text(last)) && Joined(last) && Joined(last + 1) && NamePart(last + 1))))
-        ++last;
-      Mention m;
-      m.first = i;
-      m.last = last;
-      m.type = EntityType::kLocation;
-      m.subtype = d.IsWord(of - 1, "city") || d.IsWord(of - 1, "cities") || d.IsWord(of - 1, "town") ||
-                          d.IsWord(of - 1, "towns")
-                      ? "city"
-                      : "region";
-      m.strong = true;
-      m.name = std::string(d.Span(i, last));
-      AddMention(std::move(m));
-      // the list goes on over ", " and "and" (and ", and")
-      uint32_t next = last;
+    const bool cities = d.IsWord(of - 1, "city") || d.IsWord(of - 1, "cities") || d.IsWord(of - 1, "town") ||
+                        d.IsWord(of - 1, "towns");
+    AddListedNames(of + 1, EntityType::kLocation, cities ? "city" : "region");
+  }
+}
+
+// "oil giant Ecopetrol", "the state firm Petroperu", "state oil enterprises
+// Ecopetrol and Petroperu": names the dictionary lacks, right after a
+// lower-case word for a kind of company, are companies. Not a person's name
+// ("the firm Ana Duarte founded"), which a given name opens.
+void Recognizer::CompanyKindPass() {
+  for (uint32_t kind = 1; kind + 1 < n; ++kind) {
+    if (!d.Is(kind, "company_kind") || Cap(kind)) continue;
+    // ("their state oil companies, A and B": a list in apposition)
+    const uint32_t i = kind + 1 < n && d.Text(kind + 1) == "," ? kind + 2 : kind + 1;
+    if (!SameSentence(kind, i) || GivenName(i, i + 1)) continue;
+    AddListedNames(i, EntityType::kOrganization, "company");
+  }
+}
+
+// The names listed from token `i` on ("A", "A and B", "A, B and C"), each
+// capitalized words and the hyphens joining them ("Punta Arenas",
+// "Nova-Kakhovka"), as mentions of `type`; a name already known as one of
+// that type is passed over (a list ends at the first word that is no name).
+void Recognizer::AddListedNames(uint32_t i, EntityType type, std::string_view subtype) {
+  const uint32_t start = i;
+  auto known = [&](uint32_t k) { return k < n && d.mention_at[k] >= 0 && d.mentions[d.mention_at[k]].type == type; };
+  while (i < n && SameSentence(i, start)) {
+    if (known(i)) {  // a name known as one of the kind is passed over
+      uint32_t next = d.mentions[d.mention_at[i]].last;
       if (next < n && d.Text(next) == ",") ++next;
       if (d.IsWord(next, "and")) ++next;
-      if (next == last) break;
-      // a known name in the list (a dictionary place) is passed over
-      while (next < n && d.mention_at[next] >= 0 && d.mentions[d.mention_at[next]].type == EntityType::kLocation) {
-        next = d.mentions[d.mention_at[next]].last;
-        uint32_t after = next;
-        if (after < n && d.Text(after) == ",") ++after;
-        if (d.IsWord(after, "and")) ++after;
-        if (after == next) break;
-        next = after;
-      }
+      if (next == d.mentions[d.mention_at[i]].last) break;
       i = next;
+      continue;
     }
+    if (!NamePart(i) || d.Is(i, "sentence_word") || !Free(i, i + 1)) break;
+    uint32_t last = i + 1;
+    while (last < n && SameSentence(last, i) && Free(last, last + 1) &&
+           (NamePart(last) || (IsHyphen(d.Text(last)) && Joined(last) && Joined(last + 1) && NamePart(last + 1))))
+      ++last;
+    Mention m;
+    m.first = i;
+    m.last = last;
+    m.type = type;
+    m.subtype = std::string(subtype);
+    m.strong = true;
+    m.name = std::string(d.Span(i, last));
+    AddMention(std::move(m));
+    // the list goes on over ", " and "and" (and ", and")
+    uint32_t next = last;
+    if (next < n && d.Text(next) == ",") ++next;
+    if (d.IsWord(next, "and")) ++next;
+    if (next == last) break;
+    i = next;
   }
 }
 

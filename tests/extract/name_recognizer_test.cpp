@@ -56,6 +56,15 @@ struct Prepared {
 
 }  // namespace
 
+// Each of `names` is a live mention of `type`.
+void CheckAllFound(const Prepared& p, std::initializer_list<const char*> names, EntityType type) {
+  for (const char* name : names) {
+    INFO(name);
+    REQUIRE(p.Find(name));
+    CHECK(p.Find(name)->type == type);
+  }
+}
+
 TEST_CASE("dictionary pass: states, demonyms, capitals as places, offices with their modifiers") {
   Prepared p("Chilean Deputy Foreign Minister Ana Ruiz flew to Oslo on Monday.");
   Recognizer r(p.doc);
@@ -225,11 +234,20 @@ TEST_CASE("place kind pass: names after 'the town of', 'the cities of' are place
   Recognizer r(p.doc);
   r.DictionaryPass();
   r.PlaceKindPass();
-  for (const char* place : {"Varnek", "Ostrel", "Kars", "Belgorin"}) {
-    INFO(place);
-    REQUIRE(p.Find(place));
-    CHECK(p.Find(place)->type == EntityType::kLocation);
-  }
+  CheckAllFound(p, {"Varnek", "Ostrel", "Kars", "Belgorin"}, EntityType::kLocation);
+}
+
+TEST_CASE("company kind pass: names after 'oil giant', 'state firms' are companies, not a person's name") {
+  Prepared p("Oil giant Varnekor signed with state firms Gazprom and Ostrelneft, and their banks, Belgbank and Kovo, lent. "
+             "The firm Ana Duarte founded in Lima grew.");
+  Recognizer r(p.doc);
+  r.DictionaryPass();
+  r.CompanyKindPass();
+  CheckAllFound(p, {"Varnekor", "Ostrelneft"}, EntityType::kOrganization);
+  CHECK(p.Find("Gazprom"));      // the dictionary's, kept
+  CHECK_FALSE(p.Find("Kovo"));   // "banks" is no kind of company in the list
+  CHECK_FALSE(p.Find("Ana"));    // a given name opens a person's name
+  CHECK_FALSE(p.Find("Ana Duarte"));
 }
 
 TEST_CASE("dateline pass: the agency in parentheses before a dash at the start is a news organization") {
