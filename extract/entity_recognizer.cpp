@@ -50,6 +50,7 @@ void RecognizeEntities(Document* doc) {
   r.PersonPass();
   r.SurnamePass();
   r.CompanyKindPass();
+  r.PlaceOfStatePass();
   r.DatelinePass();
   r.AcronymPass();
   r.RepeatPass();

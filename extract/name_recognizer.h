@@ -9,7 +9,7 @@
 //   names_head_noun.cpp   HeadNounPass, LowerHeadPass, StateMinistryPass,
 //                         PlaceKindPass, PlaceAppositionPass (and RepeatPass)
 //   names_person.cpp      PersonPass, SurnamePass
-//   names_head_noun.cpp   CompanyKindPass
+//   names_head_noun.cpp   CompanyKindPass, PlaceOfStatePass
 //   names_dateline.cpp    DatelinePass
 //   names_acronym.cpp     AcronymPass
 //   names_head_noun.cpp   RepeatPass
@@ -116,6 +116,10 @@ struct Recognizer {
   // Names after a lower-case word for a kind of company are companies:
   // "oil giant Ecopetrol", "state enterprises Ecopetrol and Petroperu".
   void CompanyKindPass();
+
+  // Names tied to a state as places are: "in Chile's Arica", "Tumbara,
+  // Ecuador's port city" (names the dictionary lacks).
+  void PlaceOfStatePass();
 
   // The names listed from token `i` on, as mentions of `type` (a pass's
   // list after its kind word).

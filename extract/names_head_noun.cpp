@@ -413,6 +413,61 @@ void Recognizer::CompanyKindPass() {
   }
 }
 
+// Names the dictionary lacks, tied to a state as places are: after a
+// preposition of place and a state's possessive ("the consulates in Chile's
+// Arica and Peru's Tacna"), or before a comma and a state's place word
+// ("Tumbara, Ecuador's second-largest port city"). Not a person's name: a
+// given name opens it, and "in Peru's Castillo government" goes on with a
+// noun.
+void Recognizer::PlaceOfStatePass() {
+  // the state's mention ending in a possessive at token `at`, or null
+  auto state_owner = [&](uint32_t at) -> const Mention* {
+    const int m = at < n ? d.mention_at[at] : -1;
+    if (m < 0 || d.mentions[m].first != at || d.mentions[m].type != EntityType::kCountry) return nullptr;
+    return Possessive(d.mentions[m].last) ? &d.mentions[m] : nullptr;
+  };
+  // an unclaimed name of one or two words from `i`, ending the phrase; its end, or `i`
+  auto place_name = [&](uint32_t i) -> uint32_t {
+    if (!NamePart(i) || d.Is(i, "sentence_word") || !Free(i, i + 1) || GivenName(i, i + 1)) return i;
+    uint32_t last = i + 1;
+    if (NamePart(last) && Free(last, last + 1) && SameSentence(last, i)) ++last;
+    const bool noun_after = last < n && d.tokens[last].shape == TokenShape::kWord && !Cap(last) &&
+                            !d.IsWord(last, "and") && !d.tags.empty() && d.tags[last].pos == Pos::kNoun;
+    return noun_after ? i : last;
+  };
+  auto add = [&](uint32_t first, uint32_t last, const char* subtype) {
+    Mention m;
+    m.first = first, m.last = last, m.type = EntityType::kLocation, m.subtype = subtype, m.strong = true;
+    m.name = std::string(d.Span(first, last));
+    AddMention(std::move(m));
+  };
+  for (uint32_t prep = 0; prep + 3 < n; ++prep) {
+    if (!d.Is(prep, "hit_prep") && !d.IsWord(prep, "at")) continue;
+    for (uint32_t at = prep + 1; const Mention* state = state_owner(at);) {
+      const uint32_t name = state->last + 1;
+      // (a place the dictionary knows, "in Chile's Arica", is passed over)
+      const int known = name < n ? d.mention_at[name] : -1;
+      const bool place = known >= 0 && d.mentions[known].first == name && d.mentions[known].type == EntityType::kLocation;
+      const uint32_t end = place ? d.mentions[known].last : place_name(name);
+      if (end == name || !SameSentence(prep, end - 1)) break;
+      if (!place) add(name, end, "city");
+      if (!d.IsWord(end, "and")) break;
+      at = end + 1;  // "in Chile's Arica and Peru's Tacna"
+    }
+  }
+  for (uint32_t comma = 1; comma + 3 < n; ++comma) {
+    if (d.Text(comma) != "," || !state_owner(comma + 1)) continue;
+    uint32_t first = comma;
+    while (first > 0 && first + 2 > comma && NamePart(first - 1) && SameSentence(first - 1, comma)) --first;
+    if (first == comma || SentenceStart(first) || place_name(first) != comma) continue;
+    // up to four lower-case words to the place word: "second-largest port city"
+    uint32_t k = d.mentions[d.mention_at[comma + 1]].last + 1;
+    for (int words = 0; words < 6 && k < n && !Cap(k) && !d.Is(k, "place_kind"); ++words) ++k;
+    if (k < n && d.Is(k, "place_kind") && !Cap(k))
+      add(first, comma, d.IsWord(k, "city") || d.IsWord(k, "town") || d.IsWord(k, "port") ? "city" : "region");
+  }
+}
+
 // The names listed from token `i` on ("A", "A and B", "A, B and C"), each
 // capitalized words and the hyphens joining them ("Punta Arenas",
 // "Nova-Kakhovka"), as mentions of `type`; a name already known as one of

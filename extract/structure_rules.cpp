@@ -136,6 +136,19 @@ void Membership(RuleContext& c) {
   }
 }
 
+
+// "Ecuador's remote enclave", "Peru's second-largest port city": a state's
+// possessive and, a few words on, a word for a kind of place.
+bool StatesPlaceWord(const RuleContext& c, const Ref& state) {
+  if (state.type != EntityType::kCountry || !state.possessive) return false;
+  for (uint32_t k = state.last; k < c.s.last && k < state.last + 6; ++k) {
+    if (c.Cue(k, "place_kind")) return true;
+    // (past the possessive's mark, and hyphens: "Quechua-speaking")
+    if (k > state.last && c.d.tokens[k].shape != TokenShape::kWord && c.d.Text(k) != "-") return false;
+  }
+  return false;
+}
+
 void Location(RuleContext& c) {
   for (size_t r = 0; r < c.s.refs.size(); ++r) {
     const Ref& ref = c.s.refs[r];
@@ -176,11 +189,12 @@ void Location(RuleContext& c) {
     }
     k = ref.last;
     // "City, Country", "City, Region" (not a list: "Lima, Cusco and Puno");
-    // "City, the Demonym capital"
+    // "City, the Demonym capital"; any place, "X region, Ecuador's remote
+    // enclave": a state's own place word in apposition
     if (ref.type == EntityType::kLocation && k + 1 < c.s.last && c.d.Text(k) == ",") {
       int where = c.RefAt(k + 1);
       if (where >= 0 && c.s.refs[where].first == k + 1 && !c.s.refs[where].adjective &&
-          c.d.entities[ref.entities[0]].subtype == "city") {
+          (c.d.entities[ref.entities[0]].subtype == "city" || StatesPlaceWord(c, c.s.refs[where]))) {
         const Ref& container = c.s.refs[where];
         bool region = container.type == EntityType::kLocation && container.entities.size() == 1 &&
                       c.d.entities[container.entities[0]].subtype == "region" &&

@@ -250,6 +250,21 @@ TEST_CASE("company kind pass: names after 'oil giant', 'state firms' are compani
   CHECK_FALSE(p.Find("Ana Duarte"));
 }
 
+TEST_CASE("place of state pass: 'in Chile's Arica', 'Tumbara, Ecuador's port city' are places, not a person's name") {
+  Prepared p("Consulates opened in Peru's Cusco and Chile's Varnekana. The rebels hold Tumbara, Ecuador's second port city. "
+             "Officials in Peru's Castillo government met Ana Duarte, Peru's envoy.");
+  p.doc.lexicon = &testing::LoadedLexicon();  // the tags say a noun follows "Castillo"
+  TagTokens(&p.doc);
+  Recognizer r(p.doc);
+  r.DictionaryPass();
+  r.PersonPass();
+  r.PlaceOfStatePass();
+  CheckAllFound(p, {"Varnekana", "Tumbara"}, EntityType::kLocation);
+  CHECK_FALSE(p.Find("Castillo"));  // a noun goes on: "Castillo government"
+  REQUIRE(p.Find("Ana Duarte"));
+  CHECK(p.Find("Ana Duarte")->type == EntityType::kPerson);
+}
+
 TEST_CASE("dateline pass: the agency in parentheses before a dash at the start is a news organization") {
   Prepared p("Talks resume\nLIMA, May 2 (Andes Press) - Peru and Chile resumed talks. Later, the delegates (Peru) - left.");
   Recognizer r(p.doc);
