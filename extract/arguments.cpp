@@ -137,11 +137,13 @@ ArgumentFinder::Item ArgumentFinder::ItemAt(uint32_t np) const {
     if (office.actor >= 0) office.first = np;
     if (HeadActor(np) < 0 || (office.actor >= 0 && IsPersonRef(s_.refs[office.actor]))) return office;
   }
-  // "Peru's Foreign Minister Luis Vega", "Chile's Ana Rojas": a person named
-  // after an owner is the item, not the owner
+  // "Peru's Foreign Minister Luis Vega", "Chile's Ana Rojas", "Peru's party
+  // newspaper Vesna": a person or a body named after an owner is the item,
+  // not the owner
   if (Is(np, ChunkKind::kNoun) && d_.chunks[np].possessor && Is(np + 1, ChunkKind::kNoun)) {
     int person = HeadActor(np + 1);
-    if (person >= 0 && IsPersonRef(s_.refs[person])) return {person, np, np + 1};
+    if (person >= 0 && (IsPersonRef(s_.refs[person]) || s_.refs[person].type == EntityType::kOrganization))
+      return {person, np, np + 1};
   }
   Item item{HeadActor(np), np, np};
   // "the Peruvian capital, Lima": the place named after the comma

@@ -47,9 +47,9 @@ void RecognizeEntities(Document* doc) {
   r.StateMinistryPass();
   r.PlaceKindPass();
   r.PlaceAppositionPass();
+  r.OrgKindPass();
   r.PersonPass();
   r.SurnamePass();
-  r.CompanyKindPass();
   r.PlaceOfStatePass();
   r.DatelinePass();
   r.AcronymPass();

@@ -7,9 +7,9 @@
 // (last == first) and dropped at the end by RecognizeEntities, which runs:
 //   names_dictionary.cpp  DictionaryPass, StateFormPass, ExtendTitles
 //   names_head_noun.cpp   HeadNounPass, LowerHeadPass, StateMinistryPass,
-//                         PlaceKindPass, PlaceAppositionPass (and RepeatPass)
+//                         PlaceKindPass, PlaceAppositionPass, OrgKindPass (and RepeatPass)
 //   names_person.cpp      PersonPass, SurnamePass
-//   names_head_noun.cpp   CompanyKindPass, PlaceOfStatePass
+//   names_head_noun.cpp   PlaceOfStatePass
 //   names_dateline.cpp    DatelinePass
 //   names_acronym.cpp     AcronymPass
 //   names_head_noun.cpp   RepeatPass
@@ -113,9 +113,9 @@ struct Recognizer {
   // "the districts of Ayr, Troon and Irvine" (names the dictionary lacks).
   void PlaceKindPass();
 
-  // Names after a lower-case word for a kind of company are companies:
-  // "oil giant Ecopetrol", "state enterprises Ecopetrol and Petroperu".
-  void CompanyKindPass();
+  // Names after a lower-case word for a kind of company or news outlet are
+  // such bodies: "oil giant Ecopetrol", "the party newspaper Rodong Sinmun".
+  void OrgKindPass();
 
   // Names tied to a state as places are: "in Chile's Arica", "Tumbara,
   // Ecuador's port city" (names the dictionary lacks).

@@ -400,16 +400,18 @@ void Recognizer::PlaceKindPass() {
 }
 
 // "oil giant Ecopetrol", "the state firm Petroperu", "state oil enterprises
-// Ecopetrol and Petroperu": names the dictionary lacks, right after a
-// lower-case word for a kind of company, are companies. Not a person's name
-// ("the firm Ana Duarte founded"), which a given name opens.
-void Recognizer::CompanyKindPass() {
+// Ecopetrol and Petroperu", "the party newspaper Rodong Sinmun": names the
+// dictionary lacks, right after a lower-case word for a kind of company or
+// of news outlet, are companies or outlets. Not a person's name ("the firm
+// Ana Duarte founded"), which a given name opens.
+void Recognizer::OrgKindPass() {
   for (uint32_t kind = 1; kind + 1 < n; ++kind) {
-    if (!d.Is(kind, "company_kind") || Cap(kind)) continue;
+    const bool media = d.Is(kind, "media_kind");
+    if ((!media && !d.Is(kind, "company_kind")) || Cap(kind)) continue;
     // ("their state oil companies, A and B": a list in apposition)
     const uint32_t i = kind + 1 < n && d.Text(kind + 1) == "," ? kind + 2 : kind + 1;
     if (!SameSentence(kind, i) || GivenName(i, i + 1)) continue;
-    AddListedNames(i, EntityType::kOrganization, "company");
+    AddListedNames(i, EntityType::kOrganization, media ? "media" : "company");
   }
 }
 

@@ -237,17 +237,19 @@ TEST_CASE("place kind pass: names after 'the town of', 'the cities of' are place
   CheckAllFound(p, {"Varnek", "Ostrel", "Kars", "Belgorin"}, EntityType::kLocation);
 }
 
-TEST_CASE("company kind pass: names after 'oil giant', 'state firms' are companies, not a person's name") {
+TEST_CASE("org kind pass: names after 'oil giant', 'state firms', 'newspaper' are bodies, not a person's name") {
   Prepared p("Oil giant Varnekor signed with state firms Gazprom and Ostrelneft, and their banks, Belgbank and Kovo, lent. "
-             "The firm Ana Duarte founded in Lima grew.");
+             "The firm Ana Duarte founded in Lima grew. The party newspaper Vesna Narodna said so.");
   Recognizer r(p.doc);
   r.DictionaryPass();
-  r.CompanyKindPass();
+  r.OrgKindPass();
   CheckAllFound(p, {"Varnekor", "Ostrelneft"}, EntityType::kOrganization);
   CHECK(p.Find("Gazprom"));      // the dictionary's, kept
   CHECK_FALSE(p.Find("Kovo"));   // "banks" is no kind of company in the list
   CHECK_FALSE(p.Find("Ana"));    // a given name opens a person's name
   CHECK_FALSE(p.Find("Ana Duarte"));
+  REQUIRE(p.Find("Vesna Narodna"));
+  CHECK(p.Find("Vesna Narodna")->subtype == "media");
 }
 
 TEST_CASE("place of state pass: 'in Chile's Arica', 'Tumbara, Ecuador's port city' are places, not a person's name") {
