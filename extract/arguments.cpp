@@ -463,18 +463,33 @@ bool ArgumentFinder::CanOpenClause(uint32_t word) const {
   return false;
 }
 
+bool ArgumentFinder::SameTense(uint32_t a, uint32_t b) const {
+  if (d_.tags.empty()) return true;
+  auto past = [&](uint32_t chunk) {
+    const VerbForm f = d_.tags[d_.chunks[chunk].first].form;  // the group's first word carries its tense
+    return f == VerbForm::kPast || f == VerbForm::kPastOrParticiple;
+  };
+  return past(a) == past(b);
+}
+
 int ArgumentFinder::SubjectPhrase(uint32_t verb) const {
   if (verb <= first_) return -1;
   uint32_t k = verb - 1;
   // skip adverbs between subject and verb
   while (k > first_ && Is(k, ChunkKind::kOther)) --k;
-  // "A arrived in Lima and met B": the coordinated verb shares the subject
+  // "A arrived in Lima and met B": the coordinated verb shares the subject;
+  // of the verbs before, the nearest in its tense ("A stated that B is to
+  // blame and accused C": "accused" goes with "stated", not "is")
   if (Is(k, ChunkKind::kCoordinator)) {
+    int nearest = -1;
     for (uint32_t j = k; j-- > first_;) {
-      if (Is(j, ChunkKind::kVerb)) return SubjectPhrase(j);
+      if (Is(j, ChunkKind::kVerb)) {
+        if (SameTense(j, verb)) return SubjectPhrase(j);
+        if (nearest < 0) nearest = static_cast<int>(j);
+      }
       if (Is(j, ChunkKind::kBoundary) || Is(j, ChunkKind::kSubordinator)) break;
     }
-    return -1;
+    return nearest < 0 ? -1 : SubjectPhrase(static_cast<uint32_t>(nearest));
   }
   if (Is(k, ChunkKind::kComma)) {
     // "the Chilean delegation, led by A, arrived": the leader stands for it

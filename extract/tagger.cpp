@@ -403,6 +403,10 @@ TokenTag SentenceTagger::ChooseOpen(uint32_t i, Readings r, uint32_t prev_tok) {
     if (before.pos == Pos::kVerb)
       for (const auto& x : r)
         if (x.pos == Pos::kVerb && x.form == before.form) return TagOf(x);
+    // ("blamed the crisis on the border and accused Chile of": a past form with
+    // a name for its object starts a second predicate, not a compound noun)
+    const WordReading* past = Verb(r, VerbForm::kPastOrParticiple, VerbForm::kPast);
+    if (before.pos == Pos::kNoun && noun && past && next_is_name) return TagOf(*past);
     if (before.pos == Pos::kNoun && noun) return TagOf(*noun);
   }
   // "Bondar later flew", "she also met": between a subject and its verb an
