@@ -93,6 +93,10 @@ uint32_t Recognizer::ExtendRight(uint32_t last, bool agreement, bool embassy) co
     ++k;
     if (d.IsWord(k, "the")) ++k;
     if (d.Is(k, "weekday") || d.Is(k, "month")) break;  // "signed the Tbilisi Declaration on Friday"
+    // "the Kenyan Embassy in Peru" names the embassy by its host state; in
+    // "the Kenyan Embassy in Lima" the city is where it is, no part of its name
+    if (embassy && w == "in" && !(d.mention_at[k] >= 0 && d.mentions[d.mention_at[k]].type == EntityType::kCountry))
+      break;
     if (Cap(k) && !(d.mention_at[k] >= 0 && d.mentions[d.mention_at[k]].type == EntityType::kOrganization &&
                     !embassy)) {
       uint32_t j = k;

@@ -396,11 +396,24 @@ void Embassies(RuleContext& c) {
         if (to && state < 0) host_city = CityNamedAt(c, at, name.last);
       }
       if (owner_entity >= 0 && host_entity < 0 && host_city >= 0) host_entity = host_city;
-      if (owner_entity >= 0 && host_entity >= 0 && owner_entity != host_entity) {
+      // "the Kenyan Embassy in Lima": the city right after the name (its
+      // name ends before a city) and the city's state, when the text names it
+      if (owner_entity >= 0 && host_entity < 0 && c.Word(name.last, "in")) {
+        const int r = c.RefAt(name.last + 1 + (c.Word(name.last + 1, "the") ? 1 : 0));
+        if (r >= 0 && c.TypeIn(r, kPlaces) && !c.s.refs[r].adjective) {
+          host_entity = c.s.refs[r].entities[0];
+          if (c.s.refs[r].type == EntityType::kLocation) host_city = host_entity;
+        }
+      }
+      std::vector<int> hosts = {host_entity};
+      if (host_entity >= 0 && host_entity == host_city)
+        if (int state = c.d.EntityOfStateOf(c.d.entities[host_city].dict_entry); state >= 0) hosts.push_back(state);
+      for (int host_place : hosts) {
+        if (owner_entity < 0 || host_place < 0 || owner_entity == host_place) continue;
         size_t before = c.d.facts.size();
-        c.AddEntities(owner_entity, Predicate::kHasEmbassyIn, host_entity, 0.85, "embassy.named", date);
+        c.AddEntities(owner_entity, Predicate::kHasEmbassyIn, host_place, 0.85, "embassy.named", date);
         MarkOpening(c, before);
-        c.AddEntities(name.entities[0], Predicate::kLocatedIn, host_entity, 0.8, "located.embassy");
+        c.AddEntities(name.entities[0], Predicate::kLocatedIn, host_place, 0.8, "located.embassy");
       }
       continue;
     }
