@@ -589,6 +589,10 @@ Actors ArgumentFinder::Agent(uint32_t verb) const {
     return Agent(verb - 1);
   if (d_.chunks[verb].infinitive)
     if (Actors purpose = PurposeAgent(verb); !purpose.empty()) return purpose;
+  // "Speaking to reporters in Lima, A said ...": a participle opening the
+  // sentence has the main clause's subject
+  if (d_.chunks[verb].gerund && verb == first_)
+    if (int main = MainVerbAfterFronted(verb); main >= 0) return Agent(static_cast<uint32_t>(main));
   if (d_.chunks[verb].gerund && verb > first_) {
     // "A thanked B for signing", "A praised B for joining": the one praised did it
     if (Is(verb - 1, ChunkKind::kPreposition) && d_.IsWord(d_.chunks[verb - 1].first, "for") && verb >= first_ + 3 &&

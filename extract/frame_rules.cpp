@@ -413,6 +413,14 @@ class FramePass {
             const std::string& date, const std::string& what) {
     Predicate p = f.predicate;
     if (f.mutual) return EmitMutual(f, subjects, objects, date, what);
+    if (f.venue) {
+      std::vector<int> doers;
+      for (const Ref& a : subjects)
+        for (int x : a.entities)
+          if (IsPerson(x)) doers.push_back(x);
+      if (!doers.empty()) VenueVisits(chunk, noun, doers, date, false);
+      return;
+    }
     auto confidence = [&](const Ref& a, const Ref& b) { return f.confidence * (a.resolved || b.resolved ? 0.9 : 1.0); };
     std::vector<int> participants;
     if (Info(p).symmetric && objects.empty()) {

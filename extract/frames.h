@@ -75,6 +75,11 @@ struct Frame {
   // "A and B exchanged fire", "A's troops clashed with B's" (ANNOTATION:
   // mutual accusations give both directions).
   bool mutual = false;
+  // The act only puts its doers where the clause's "in" phrase says ("A
+  // said in Lima", "told reporters in Quito"): those of another state than
+  // the place's visited it, as guests at a venue do (ANNOTATION: the host
+  // does not travel); the doer's state must be known.
+  bool venue = false;
   // A threat is about the future: "would face consequences" still counts.
   // Other frames drop modal triggers ("will meet", "plans to visit").
   bool modal_allowed = false;

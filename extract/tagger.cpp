@@ -111,6 +111,9 @@ struct SentenceTagger {
   void Tag(const Sentence& s);
   TokenTag ChooseWord(uint32_t i, const Sentence& s, uint32_t prev_tok);
   TokenTag ChooseOpen(uint32_t i, Readings r, uint32_t prev_tok);
+  // Whether the -ing word at `i`, the sentence's first, opens a participle
+  // clause: a phrase after it ends in a comma before any auxiliary.
+  bool OpensParticipleClause(uint32_t i) const;
   VerbForm ResolvePast(uint32_t i, const TokenTag& pv, uint32_t prev_tok) const;
   bool AfterDeterminedName(uint32_t last) const;
   // The nearest earlier tag of the sentence, skipping adverbs and negators
@@ -278,6 +281,17 @@ TokenTag SentenceTagger::ChooseWord(uint32_t i, const Sentence& s, uint32_t prev
   return ChooseOpen(i, r, prev_tok);
 }
 
+bool SentenceTagger::OpensParticipleClause(uint32_t i) const {
+  const Sentence& s = *sentence;
+  if (i + 1 >= s.last || d.tokens[i + 1].shape != TokenShape::kWord) return false;
+  for (uint32_t k = i + 1; k < s.last && k < i + 12; ++k) {
+    if (d.Text(k) == ",") return k > i + 1;
+    for (const WordReading& x : readings[k - s.first])
+      if (x.pos == Pos::kAuxiliary || x.pos == Pos::kModal) return false;
+  }
+  return false;
+}
+
 TokenTag SentenceTagger::ChooseOpen(uint32_t i, Readings r, uint32_t prev_tok) {
   const Sentence& s = *sentence;
   TokenTag pv = Governor(i, s.first);
@@ -412,6 +426,10 @@ TokenTag SentenceTagger::ChooseOpen(uint32_t i, Readings r, uint32_t prev_tok) {
   // "Bondar later flew", "she also met": between a subject and its verb an
   // adverb reading wins
   if (const WordReading* adv = First(r, Pos::kAdverb); adv && subject_before && Has(nx, Pos::kVerb)) return TagOf(*adv);
+  // "Speaking in Lima, A said", "Arriving in Quito on Monday, B met": an
+  // -ing word opening the sentence, with a phrase and then a comma before
+  // any verb, is a participle whose doer is the main clause's subject
+  if (p == Pos::kOther && gerund && OpensParticipleClause(i)) return TagOf(*gerund);
   if (p == Pos::kOther && (noun || adj)) return finish(pick({noun, adj}));  // a sentence's first word
   // "the Chinese official said", "a US diplomatic note": after a name, a
   // word that is a noun or an adjective describes a noun after it, else is one

@@ -47,7 +47,9 @@ TEST_CASE("a frame row's modality, actor types and new slots are read") {
                        "verb\tdecry\tpredicate=criticizes\tsubject=agent\tobject=patient|earlier_attack\n"
                        "noun\tbacker\tpredicate=supports\tsubject=holder|appos\tobject=of\n"
                        "verb\tclash\tpredicate=attacks\tsubject=agent\tobject=with\tmutual=yes\n"
-                       "noun\ttour\tpredicate=visited\tsubject=clause_agent\tobject=clause_in\n",
+                       "noun\ttour\tpredicate=visited\tsubject=clause_agent\tobject=clause_in\n"
+                       "verb\tremark\tpredicate=visited\tsubject=agent\tobject=in\tvenue=yes\n"
+                       "participation\tpresence\n",
                        "mine.tsv")
               .ok());
   const Frame* sever = t.Find("sever", false)[0];
@@ -66,6 +68,10 @@ TEST_CASE("a frame row's modality, actor types and new slots are read") {
   CHECK_FALSE(t.Find("backer", true)[0]->mutual);
   CHECK(t.Find("tour", true)[0]->subject[0].slot == Slot::kClauseAgent);
   CHECK(t.Find("tour", true)[0]->object[0].slot == Slot::kClausePlace);
+  CHECK(t.Find("remark", false)[0]->venue);
+  CHECK_FALSE(t.Find("clash", false)[0]->venue);
+  CHECK(t.IsParticipationNoun("presence"));
+  CHECK_FALSE(t.IsParticipationNoun("remark"));
 }
 
 TEST_CASE("malformed frame rows name file and line") {
@@ -89,6 +95,8 @@ TEST_CASE("malformed frame rows name file and line") {
       {"verb\tmeet\tpredicate=metWith\tsubject=clause_agent\tobject=patient\n", "is not a slot of a verb frame"},
       {"verb\tmeet\tpredicate=metWith\tsubject=appos\tobject=patient\n", "is not a slot of a verb frame"},
       {"verb\tclash\tpredicate=attacks\tsubject=agent\tobject=with\tmutual=no\n", "mutual= takes"},
+      {"verb\tsay\tpredicate=visited\tsubject=agent\tobject=in\tvenue=maybe\n", "venue= takes"},
+      {"participation\tpresence\tpredicate=metWith\n", "row takes no keys"},
       {"light\thold\tpredicate=metWith\n", "row takes no keys"},
       {"verb\tmeet\tpredicate=metWith\tsubject=agent\n", "missing subject= or object="},
       {"noun\ttalk\tpredicate=metWith\tsubject=holder\tobject=with\tparticle=up\n", "particle= belongs to verb"},
