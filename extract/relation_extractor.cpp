@@ -255,7 +255,36 @@ class ReferenceResolver {
   // inline, as most words are none of them.
   bool MayRefer(uint32_t i) const {
     return d.Is(i, "pronoun_he") || d.IsWord(i, "the") || d.IsWord(i, "both") || d.IsWord(i, "they") ||
-           d.IsWord(i, "their") || d.IsWord(i, "it") || d.IsWord(i, "each");
+           d.IsWord(i, "their") || d.IsWord(i, "it") || d.IsWord(i, "each") || FirstPersonPlural(i);
+  }
+  bool FirstPersonPlural(uint32_t i) const { return d.IsWord(i, "we") || d.IsWord(i, "our") || d.IsWord(i, "us"); }
+
+  // "'B shelled our positions,' Chile's defence ministry said": "we", "our"
+  // and "us" inside a quotation are the speaker's state, the speaker named
+  // next to a speech verb outside the quote (a state, a body whose name
+  // opens with its state, a person whose state the text gives).
+  bool ResolveQuotedWe(uint32_t i, const SentenceView& v, Ref* r) const {
+    bool inside = false, quoted = false;
+    int state = -1;
+    for (uint32_t t = v.first; t < v.last; ++t) {
+      if (d.IsDoubleQuote(t)) inside = !inside;
+      if (t == i) quoted = inside;
+      if (inside || state >= 0 || !d.Is(t, "speech")) continue;
+      // the speaker: named right before the verb, or right after it ("said Chile's ministry")
+      int m = -1;
+      for (uint32_t k = t; k > v.first && k + 6 > t && m < 0; --k)
+        if (d.IsDoubleQuote(k - 1)) break;
+        else if (d.mention_at[k - 1] >= 0) m = d.mention_at[k - 1];
+      if (m < 0 && t + 1 < v.last && d.mention_at[t + 1] >= 0) m = d.mention_at[t + 1];
+      if (m < 0 || d.mentions[m].entity < 0) continue;
+      const EntityInfo& speaker = d.entities[d.mentions[m].entity];
+      state = speaker.type == EntityType::kCountry ? d.mentions[m].entity
+              : speaker.type == EntityType::kPerson ? speaker.country
+                                                    : d.StateNamedAt(d.mentions[m].first);
+    }
+    if (!quoted || state < 0) return false;
+    r->first = i, r->last = i + 1, r->entities = {state}, r->type = EntityType::kCountry, r->resolved = true;
+    return true;
   }
 
   // "Chile said (that) it would ...": "it" right after a speech verb is the
@@ -445,6 +474,7 @@ class ReferenceResolver {
     }
     if (!MayRefer(i)) return false;
     if (d.IsWord(i, "it")) return ResolveSpeakerIt(i, v, r);
+    if (FirstPersonPlural(i)) return ResolveQuotedWe(i, v, r);
     // "each side blamed the other": the article's two states, both ways
     if (d.IsWord(i, "each") && (d.IsWord(i + 1, "side") || d.IsWord(i + 1, "country") || d.IsWord(i + 1, "party")))
       return group(sal.countries, EntityType::kCountry, i + 2);

@@ -537,9 +537,23 @@ bool ArmedContext(const RuleContext& c) {
   return false;
 }
 
+// "the expansion is an assault on our security", "was a direct attack on
+// us": what a copula calls an attack is a stance taken, no armed act.
+bool CalledAnAttack(const RuleContext& c, uint32_t t) {
+  for (uint32_t k = t; k > c.s.first && k + 4 > t; --k) {
+    const uint32_t w = k - 1;
+    if (c.Word(w, "is") || c.Word(w, "was") || c.Word(w, "are") || c.Word(w, "were") || c.Word(w, "be") ||
+        c.Word(w, "been"))
+      return true;
+    const bool describing = c.Word(w, "a") || c.Word(w, "an") || (!c.d.tags.empty() && c.d.tags[w].pos == Pos::kAdjective);
+    if (!describing) return false;
+  }
+  return false;
+}
+
 void Attacks(RuleContext& c) {
   for (uint32_t t : c.Triggers("attack")) {
-    if (c.Negated(t) || c.Modal(t)) continue;
+    if (c.Negated(t) || c.Modal(t) || CalledAnAttack(c, t)) continue;
     if (AmbiguousStrike(c, t) && !ArmedContext(c)) continue;
     // "attack by A on B", "A hits B", "A's strikes on B", "continues to bombard B"
     int subject = -1;
