@@ -231,9 +231,15 @@ class ReferenceResolver {
     if (i + 1 >= d.tokens.size() || d.tags.empty() || d.tags[i + 1].pos != Pos::kVerb ||
         d.tags[i + 1].form != VerbForm::kGerund)
       return false;
-    uint32_t last_person = v.first;
-    for (const Ref& ref : v.refs)
-      if (ref.type == EntityType::kPerson && ref.last <= i) last_person = ref.last;
+    // back from the pronoun to the last person named (refs are in text
+    // order), a bounded look: a comma on the way sets the phrase off
+    constexpr uint32_t kReach = 40;
+    uint32_t last_person = i > v.first + kReach ? i - kReach : v.first;
+    for (auto ref = v.refs.rbegin(); ref != v.refs.rend() && ref->last + kReach > i; ++ref)
+      if (ref->type == EntityType::kPerson && ref->last <= i) {
+        last_person = ref->last;
+        break;
+      }
     for (uint32_t k = last_person; k < i; ++k)
       if (d.Text(k) == ",") return true;
     return false;
@@ -263,12 +269,32 @@ class ReferenceResolver {
   // and "us" inside a quotation are the speaker's state, the speaker named
   // next to a speech verb outside the quote (a state, a body whose name
   // opens with its state, a person whose state the text gives).
-  bool ResolveQuotedWe(uint32_t i, const SentenceView& v, Ref* r) const {
-    bool inside = false, quoted = false;
+  bool ResolveQuotedWe(uint32_t i, const SentenceView& v, Ref* r) {
+    // read once a sentence: which tokens stand inside a quote, and the
+    // speaker's state (a sentence may say "we" many times)
+    if (quotes_.sentence != v.index) {
+      quotes_.sentence = v.index;
+      quotes_.state = SpeakerStateOutsideQuotes(v, &quotes_.inside);
+    }
+    if (quotes_.state < 0 || !quotes_.inside[i - v.first]) return false;
+    r->first = i, r->last = i + 1, r->entities = {quotes_.state}, r->type = EntityType::kCountry, r->resolved = true;
+    return true;
+  }
+  struct QuoteReading {
+    uint32_t sentence = UINT32_MAX;
+    int state = -1;
+    std::vector<bool> inside;  // token - sentence start -> inside a quotation
+  } quotes_;
+
+  // The state of the sentence's speaker, named next to a speech verb
+  // outside its quotes, or -1; `inside` gets which tokens are quoted.
+  int SpeakerStateOutsideQuotes(const SentenceView& v, std::vector<bool>* inside_quote) const {
+    inside_quote->assign(v.last - v.first, false);
+    bool inside = false;
     int state = -1;
     for (uint32_t t = v.first; t < v.last; ++t) {
       if (d.IsDoubleQuote(t)) inside = !inside;
-      if (t == i) quoted = inside;
+      (*inside_quote)[t - v.first] = inside;
       if (inside || state >= 0 || !d.Is(t, "speech")) continue;
       // the speaker: named right before the verb, or right after it ("said Chile's ministry")
       int m = -1;
@@ -282,9 +308,7 @@ class ReferenceResolver {
               : speaker.type == EntityType::kPerson ? speaker.country
                                                     : d.StateNamedAt(d.mentions[m].first);
     }
-    if (!quoted || state < 0) return false;
-    r->first = i, r->last = i + 1, r->entities = {state}, r->type = EntityType::kCountry, r->resolved = true;
-    return true;
+    return state;
   }
 
   // "Chile said (that) it would ...": "it" right after a speech verb is the
