@@ -88,6 +88,13 @@ struct OfficeReader {
       if (d.mentions[m].type == EntityType::kCountry) return d.mentions[m].entity;
       if (body < 0) body = d.mentions[m].entity;
     }
+    // "The Commission welcomed the deal. Its president, A, said ...": the
+    // sentence before, whose first state or body is its subject
+    if (body < 0 && sentence_first > 0) {
+      const Sentence& before = d.sentences[d.sentence_of[sentence_first - 1]];
+      for (uint32_t i = before.first; i < before.last; ++i)
+        if (int m = d.mention_at[i]; m >= 0 && Holder(&d.mentions[m])) return d.mentions[m].entity;
+    }
     return body;
   }
 

@@ -222,9 +222,14 @@ void Support(RuleContext& c) {
         break;
       }
       if (c.Word(i, "for")) {
-        // "thanked his colleague for the position of Uzbekistan": support of that state too
+        // "thanked his colleague for the position of Uzbekistan": support of
+        // that state too, named in the phrase after "for" (not in a clause
+        // after it: "thanked B for its help and said Togo was ready")
         auto what = c.ListAfter(i, kCountry, 8);
-        if (!what.empty()) c.Add(subject, Predicate::kSupports, what[0], 0.6, "support.for-position");
+        bool in_phrase = !what.empty();
+        for (uint32_t k = i + 1; in_phrase && k < c.s.refs[what[0]].first; ++k)
+          in_phrase = !c.Word(k, "and") && c.d.Text(k) != "," && (c.d.tags.empty() || c.d.tags[k].pos != Pos::kVerb);
+        if (in_phrase) c.Add(subject, Predicate::kSupports, what[0], 0.6, "support.for-position");
         break;
       }
     }
