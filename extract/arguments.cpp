@@ -594,10 +594,13 @@ Actors ArgumentFinder::Agent(uint32_t verb) const {
   if (d_.chunks[verb].gerund && verb == first_)
     if (int main = MainVerbAfterFronted(verb); main >= 0) return Agent(static_cast<uint32_t>(main));
   if (d_.chunks[verb].gerund && verb > first_) {
-    // "A thanked B for signing", "A praised B for joining": the one praised did it
-    if (Is(verb - 1, ChunkKind::kPreposition) && d_.IsWord(d_.chunks[verb - 1].first, "for") && verb >= first_ + 3 &&
-        Is(verb - 2, ChunkKind::kNoun) && Is(verb - 3, ChunkKind::kVerb))
-      return Patient(verb - 3);
+    // "A thanked B for signing", "A praised B for joining", "A accused B of
+    // shelling", "A charged B with violating": the one thanked or accused did it
+    if (Is(verb - 1, ChunkKind::kPreposition) && verb >= first_ + 3 && Is(verb - 2, ChunkKind::kNoun) &&
+        Is(verb - 3, ChunkKind::kVerb)) {
+      const uint32_t prep = d_.chunks[verb - 1].first;
+      if (d_.IsWord(prep, "for") || d_.IsWord(prep, "of") || d_.IsWord(prep, "with")) return Patient(verb - 3);
+    }
     // "A issued a statement, condemning B", "A retaliated by announcing
     // sanctions": a participle after a comma or a preposition shares the
     // subject of the clause before it

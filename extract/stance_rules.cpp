@@ -566,6 +566,17 @@ void Attacks(RuleContext& c) {
       auto a = c.ListAfter(t + 1, kActors, 3);
       if (!a.empty()) subject = a[0];
     }
+    // "the shelling of three villages by rebels": a by-phrase further on
+    // names the doer, even one that is no actor (then no one named did it)
+    bool by_later = false;
+    for (uint32_t k = t + 2; subject < 0 && k < c.s.last && k < t + 9 && c.d.Text(k) != ","; ++k) {
+      if (!c.d.tags.empty() && c.d.tags[k].pos == Pos::kVerb) break;
+      if (!c.Word(k, "by")) continue;
+      by_later = true;
+      if (auto a = c.ListAfter(k, kActors, 3); !a.empty()) subject = a[0];
+      break;
+    }
+    if (subject < 0 && by_later) continue;
     if (subject < 0) {
       subject = c.NearestBefore(t, kActors, 6);
       // "Ghana condemned the attack on B": one who reacts to an attack

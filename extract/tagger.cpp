@@ -356,7 +356,8 @@ TokenTag SentenceTagger::ChooseOpen(uint32_t i, Readings r, uint32_t prev_tok) {
     // "commended Chile for signing the accord", "by launching its strikes":
     // an -ing word with its own determined object is a gerund (but "with
     // visiting Brazilian ministers": before a name it describes it)
-    bool object_next = !nx.empty() && (nx[0].pos == Pos::kDeterminer ||
+    // (a number counts things done to: "of shelling three villages")
+    bool object_next = !nx.empty() && (nx[0].pos == Pos::kDeterminer || nx[0].pos == Pos::kNumber ||
                                        (nx[0].pos == Pos::kPronoun && i + 1 < s.last && IsPossessive(d.Text(i + 1))));
     if (gerund && object_next) return TagOf(*gerund);
     return finish(pick({noun, gerund, adj, r.data()}));
