@@ -145,6 +145,17 @@ ArgumentFinder::Item ArgumentFinder::ItemAt(uint32_t np) const {
     if (person >= 0 && (IsPersonRef(s_.refs[person]) || s_.refs[person].type == EntityType::kOrganization))
       return {person, np, np + 1};
   }
+  // "QatarEnergy chief executive A", "Gazprom CEO A": a body's name, then
+  // an office phrase naming its holder, is one item, the holder (the
+  // chunker splits the name from the office)
+  if (Is(np, ChunkKind::kNoun) && Is(np + 1, ChunkKind::kNoun) && HeadActor(np) >= 0 &&
+      !IsPersonRef(s_.refs[HeadActor(np)])) {
+    const Chunk& next = d_.chunks[np + 1];
+    const bool office_first = d_.title_at[next.first] >= 0 || d_.Is(next.first, "role_noun") ||
+                              (next.first + 1 < next.last && (d_.title_at[next.first + 1] >= 0 || d_.Is(next.first + 1, "role_noun")));
+    const int holder = HeadActor(np + 1);
+    if (office_first && holder >= 0 && IsPersonRef(s_.refs[holder])) return {holder, np, np + 1};
+  }
   Item item{HeadActor(np), np, np};
   // "the Peruvian capital, Lima": the place named after the comma
   if (item.actor < 0 && Is(np, ChunkKind::kNoun) && d_.Is(d_.chunks[np].head, "capital_word") &&

@@ -59,6 +59,12 @@ bool Recognizer::ActorPosition(const Mention& m) const {
     if (d.IsWord(m.first - 1, "and") && m.first >= 3 && d.IsWord(m.first - 3, "between")) return true;
     // the other side of a dealing: "an agreement with Beijing", "ties with Moscow"
     if (d.IsWord(m.first - 1, "with")) return true;
+    // the target of measures: "sanctions against Moscow", "vowed reciprocal
+    // measures against Washington" (but "strikes against Kyiv" hit a city)
+    if (d.IsWord(m.first - 1, "against") && m.first >= 3) {
+      const uint32_t what = IsQuote(m.first - 2) ? m.first - 3 : m.first - 2;  // 'took "measures" against'
+      if (d.Is(what, "sanction") || d.Is(what, "countermeasure") || d.Is(what, "threaten")) return true;
+    }
   }
   if (m.last >= n) return false;
   // one of a pair of actors: "Quito and Lima signed", "Quito and Peru agreed"
