@@ -202,7 +202,15 @@ bool RuleContext::Passive(uint32_t trigger) const {
 }
 
 bool RuleContext::TopicPlace(const Ref& place) const {
-  return place.first >= s.first + 2 && d.IsWord(place.first - 1, "in") && d.Is(place.first - 2, "topic_noun");
+  if (place.first < s.first + 2 || !d.IsWord(place.first - 1, "in")) return false;
+  if (d.Is(place.first - 2, "topic_noun")) return true;
+  // "discussed preparations for the summit in Manila", "ahead of the talks
+  // in Lima": the place of a gathering still to come, not of this act
+  if (!d.Is(place.first - 2, "gathering")) return false;
+  for (uint32_t k = place.first - 2; k > s.first && k + 5 > place.first; --k)
+    if (d.IsWord(k - 1, "for") || d.IsWord(k - 1, "ahead") || d.IsWord(k - 1, "toward") || d.IsWord(k - 1, "towards"))
+      return true;
+  return false;
 }
 
 bool RuleContext::Conditional(uint32_t trigger) const {
