@@ -81,7 +81,10 @@ TokenTag GuessUnknown(std::string_view w) {
 
 struct SentenceTagger {
   SentenceTagger(Document* doc, const Lexicon& lexicon)
-      : d(*doc), lex(lexicon), tags(doc->tags), be(lex.Lemma("be")), have(lex.Lemma("have")), do_(lex.Lemma("do")) {}
+      : d(*doc), lex(lexicon), tags(doc->tags), be(lex.Lemma("be")), have(lex.Lemma("have")), do_(lex.Lemma("do")) {
+    readings_of_word.assign(doc->word_count, Readings{});
+    word_looked_up.assign(doc->word_count, 0);
+  }
 
   const Document& d;
   const Lexicon& lex;
@@ -92,6 +95,19 @@ struct SentenceTagger {
   std::vector<char> lower_ok;  // the token may take lower-case readings
   std::vector<char> starts;    // the token opens the sentence (or a quote)
   std::vector<WordReading> common;  // a lower-case word's readings without its name readings
+  // per distinct word of the article (Document::word_of): its readings,
+  // looked up at its first token
+  std::vector<Readings> readings_of_word;
+  std::vector<char> word_looked_up;
+
+  Readings ReadingsOf(uint32_t tok) {
+    uint32_t word = d.word_of[tok];
+    if (!word_looked_up[word]) {
+      readings_of_word[word] = lex.Find(Lower(d.Text(tok)));
+      word_looked_up[word] = 1;
+    }
+    return readings_of_word[word];
+  }
 
   // Lower case for the lexicon, typographic apostrophes as ASCII ones; empty
   // for a word too long to be in it. Asked of every word: no allocation.
@@ -158,7 +174,7 @@ void SentenceTagger::Tag(const Sentence& s) {
     const Token& t = d.tokens[i];
     std::string_view text = d.Text(i);
     if (t.shape == TokenShape::kWord || (t.shape == TokenShape::kPunct && text.size() > 1)) {
-      readings[i - s.first] = lex.Find(Lower(text));
+      readings[i - s.first] = ReadingsOf(i);
       // A capital mid-sentence names something; at the start of a sentence
       // or in a Title Case headline it proves nothing.
       lower_ok[i - s.first] = !(t.cap && !at_start && !s.title_case);
