@@ -40,9 +40,8 @@ bool Recognizer::MonthAsGivenName(uint32_t i) const {
   return false;
 }
 
-bool Recognizer::NamePart(uint32_t i) const {
-  // Cap() first: a name part is capitalized, and most words are not
-  if (!Cap(i) || d.mention_at[i] >= 0 || d.title_at[i] >= 0) return false;
+bool Recognizer::CapitalizedNamePart(uint32_t i) const {
+  if (d.mention_at[i] >= 0 || d.title_at[i] >= 0) return false;
   if (d.Is(i, "weekday")) return false;
   if (d.Is(i, "month") && !MonthAsGivenName(i)) return false;
   // a Title Case headline capitalizes its prepositions too ("... Clarke In Ottawa")
