@@ -176,18 +176,24 @@ std::string FoldName(std::string_view s) {
     pending_space = false;
     out.append(piece, n);
   };
+  auto ascii_alnum = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); };
   size_t i = 0;
   while (i < s.size()) {
     unsigned char b = static_cast<unsigned char>(s[i]);
     if (b < 0x80) {
-      ++i;
-      char c = static_cast<char>(b);
-      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-      if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
-        emit(&c, 1);
-      } else if (c != '\'') {
-        pending_space = !out.empty();  // apostrophes vanish ("d'Ivoire" -> "divoire")
+      // a run of ASCII letters and digits (a whole word, usually) goes in at
+      // once and is lowered there: an append per letter was most of the cost
+      size_t run = i;
+      while (run < s.size() && ascii_alnum(s[run])) ++run;
+      if (run > i) {
+        emit(s.data() + i, run - i);
+        for (size_t k = out.size() - (run - i); k < out.size(); ++k)
+          if (out[k] >= 'A' && out[k] <= 'Z') out[k] = static_cast<char>(out[k] - 'A' + 'a');
+        i = run;
+        continue;
       }
+      // any other ASCII character parts words; apostrophes vanish ("d'Ivoire" -> "divoire")
+      if (s[i++] != '\'') pending_space = !out.empty();
       continue;
     }
     char32_t cp = DecodeUtf8(s, &i);

@@ -126,7 +126,8 @@ class Chunker {
       } else if (t == ",") {
         Emit({i, i + 1, ChunkKind::kComma, i});
         ++i;
-      } else if (IsBoundaryPunct(t) || (t == "-" && d.tokens[i].space_before)) {
+      } else if (d.tokens[i].shape == TokenShape::kPunct &&  // (a word is never one: no text compared)
+                 (IsBoundaryPunct(t) || (t == "-" && d.tokens[i].space_before))) {
         Emit({i, i + 1, ChunkKind::kBoundary, i});
         ++i;
       } else {

@@ -11,6 +11,7 @@
 #include "core/text.h"
 #include "extract/recent_lookups.h"
 #include "extract/tokenizer.h"
+#include "extract/word_index.h"
 
 namespace irkg {
 namespace fs = std::filesystem;
@@ -172,40 +173,6 @@ struct Dictionary::Impl {
   std::vector<Slot> slots;  // size a power of two, at most half full
   uint64_t serial = 0;      // new with every RebuildSlots: for KeyOf's RecentLookups
 
-  // Eight bytes at a time (tokens are short: usually one or two rounds).
-  static uint64_t HashWord(std::string_view w) {
-    uint64_t h = 0x9e3779b97f4a7c15ull ^ w.size();
-    size_t i = 0;
-    for (; i + 8 <= w.size(); i += 8) {
-      uint64_t v;
-      std::memcpy(&v, w.data() + i, 8);
-      h = Mix(h ^ v);
-    }
-    if (size_t rest = w.size() - i; rest > 0) {
-      // The last 1-7 bytes by fixed-size loads (a memcpy of a variable
-      // length is a library call, for nearly every token): 4-7 bytes as two
-      // overlapping words, 1-3 as their first, middle and last byte. Every
-      // byte counts; the length is in `h` already.
-      const char* p = w.data() + i;
-      uint64_t v;
-      if (rest >= 4) {
-        uint32_t a, b;
-        std::memcpy(&a, p, 4);
-        std::memcpy(&b, p + rest - 4, 4);
-        v = a | (uint64_t{b} << 32);
-      } else {
-        v = static_cast<unsigned char>(p[0]) | (uint64_t{static_cast<unsigned char>(p[rest / 2])} << 8) |
-            (uint64_t{static_cast<unsigned char>(p[rest - 1])} << 16);
-      }
-      h = Mix(h ^ v);
-    }
-    return h;
-  }
-  static uint64_t Mix(uint64_t h) {
-    h *= 0xff51afd7ed558ccdull;
-    return h ^ (h >> 32);
-  }
-
   // The trie's edges as LongestMatch reads them, at every token of every
   // article: the root's children (where every match starts) indexed by
   // token key, the deeper edges in one open-addressing array. `edges` is
@@ -232,7 +199,7 @@ struct Dictionary::Impl {
     edge_slots.assign(size, EdgeSlot{});
     for (const auto& [edge, child] : edges) {
       if ((edge >> 32) == 0) continue;
-      size_t i = Mix(edge) & (size - 1);
+      size_t i = internal::MixWordHash(edge) & (size - 1);
       while (edge_slots[i].child != 0) i = (i + 1) & (size - 1);
       edge_slots[i] = EdgeSlot{edge, child};
     }
@@ -258,7 +225,7 @@ struct Dictionary::Impl {
     if (!has_children[node]) return 0;
     uint64_t edge = (static_cast<uint64_t>(node) << 32) | key;
     size_t mask = edge_slots.size() - 1;
-    for (size_t i = Mix(edge) & mask; edge_slots[i].child != 0; i = (i + 1) & mask)
+    for (size_t i = internal::MixWordHash(edge) & mask; edge_slots[i].child != 0; i = (i + 1) & mask)
       if (edge_slots[i].edge == edge) return edge_slots[i].child;
     return 0;
   }
@@ -269,14 +236,14 @@ struct Dictionary::Impl {
     while (size < 2 * keys.size()) size *= 2;
     slots.assign(size, Slot{});
     for (const auto& [text, key] : keys) {
-      uint64_t h = HashWord(text);
+      uint64_t h = internal::HashWord(text);
       size_t i = h & (size - 1);
       while (slots[i].key != 0) i = (i + 1) & (size - 1);
       slots[i] = Slot{h, key, text};  // the map's nodes do not move: the view stays valid
     }
   }
 
-  uint32_t Lookup(std::string_view w) const { return Lookup(w, HashWord(w)); }
+  uint32_t Lookup(std::string_view w) const { return Lookup(w, internal::HashWord(w)); }
   // With the word's HashWord already known.
   uint32_t Lookup(std::string_view w, uint64_t h) const {
     if (slots.empty()) return 0;
@@ -581,7 +548,7 @@ const CueMask Dictionary::kNoCues;
 
 uint32_t Dictionary::KeyOf(std::string_view folded_token) const {
   const Impl& d = *impl_;
-  uint64_t h = Impl::HashWord(folded_token);
+  uint64_t h = internal::HashWord(folded_token);
   thread_local internal::RecentLookups<uint32_t> recent;
   if (const uint32_t* known = recent.Find(d.serial, folded_token, h)) return *known;
   uint32_t key = d.Lookup(folded_token, h);

@@ -139,6 +139,11 @@ struct Document {
   std::vector<Token> tokens;
   std::vector<std::string_view> token_text;
   std::vector<CueMask> token_cues;     // token -> its cue classes, looked up once
+  // token -> the number of its text among the article's distinct token
+  // texts (exact bytes), 0 to word_count - 1: what depends only on a
+  // token's text is looked up once a word (PrepareTokens, the tagger)
+  std::vector<uint32_t> word_of;
+  uint32_t word_count = 0;
   std::vector<Sentence> sentences;
   std::vector<uint32_t> sentence_of;   // token -> sentence index
   std::vector<TokenTag> tags;          // token -> part of speech and lemma (TagTokens)
@@ -195,6 +200,8 @@ struct Document {
     tokens.clear();
     token_text.clear();
     token_cues.clear();
+    word_of.clear();
+    word_count = 0;
     sentences.clear();
     sentence_of.clear();
     tags.clear();

@@ -6,6 +6,7 @@
 
 #include "extract/dates.h"
 #include "extract/document.h"
+#include "extract/word_index.h"
 
 namespace irkg {
 
@@ -50,35 +51,52 @@ bool Keep(const Document& d, const internal::EntityInfo& e) {
 
 namespace internal {
 
+namespace {
+// The dictionary key of a token's text, folded as FoldTokenInto folds it.
+uint32_t KeyOfToken(const Dictionary& dict, std::string_view text, std::string* folded) {
+  // Short ASCII tokens, nearly all of them, fold on the stack exactly as
+  // FoldTokenInto does (letters lowered, digits kept, the rest dropped).
+  char buf[32];
+  size_t n = 0;
+  bool ascii = text.size() <= sizeof buf;
+  for (size_t i = 0; ascii && i < text.size(); ++i) {
+    char c = text[i];
+    if (c >= 'a' && c <= 'z') buf[n++] = c;
+    else if (c >= 'A' && c <= 'Z') buf[n++] = static_cast<char>(c - 'A' + 'a');
+    else if (c >= '0' && c <= '9') buf[n++] = c;
+    else if (static_cast<unsigned char>(c) >= 0x80) ascii = false;
+  }
+  if (ascii) return dict.KeyOf(std::string_view(buf, n));
+  Dictionary::FoldTokenInto(text, folded);
+  return dict.KeyOf(*folded);
+}
+}  // namespace
+
 void PrepareTokens(Document* d) {
   Tokenize(d->text, &d->tokens);
   d->token_text.reserve(d->tokens.size());
   d->token_cues.reserve(d->tokens.size());
+  d->word_of.reserve(d->tokens.size());
+  // the thread's, kept from article to article like the Document's room
+  thread_local WordIndex thread_words;
+  thread_local std::vector<uint32_t> thread_key_of_word;
+  WordIndex& words = thread_words;  // (a thread_local's address is looked up at each use)
+  std::vector<uint32_t>& key_of_word = thread_key_of_word;
+  words.Clear(d->tokens.size() / 2);
+  key_of_word.clear();
   std::string folded;
   for (auto& t : d->tokens) {
     std::string_view text = TokenText(d->text, t);
     d->token_text.push_back(text);
-    // Short ASCII tokens, nearly all of them, fold on the stack exactly as
-    // FoldTokenInto does (letters lowered, digits kept, the rest dropped).
-    char buf[32];
-    size_t n = 0;
-    bool ascii = text.size() <= sizeof buf;
-    for (size_t i = 0; ascii && i < text.size(); ++i) {
-      char c = text[i];
-      if (c >= 'a' && c <= 'z') buf[n++] = c;
-      else if (c >= 'A' && c <= 'Z') buf[n++] = static_cast<char>(c - 'A' + 'a');
-      else if (c >= '0' && c <= '9') buf[n++] = c;
-      else if (static_cast<unsigned char>(c) >= 0x80) ascii = false;
-    }
-    if (ascii) {
-      t.key = d->dict->KeyOf(std::string_view(buf, n));
-    } else {
-      Dictionary::FoldTokenInto(text, &folded);
-      t.key = d->dict->KeyOf(folded);
-    }
+    bool added;
+    uint32_t word = words.Add(text, &added);
+    d->word_of.push_back(word);
+    if (added) key_of_word.push_back(KeyOfToken(*d->dict, text, &folded));
+    t.key = key_of_word[word];
     // the rules ask a token's cue classes over and over: look them up once
     d->token_cues.push_back(d->dict->CueMaskOf(t.key));
   }
+  d->word_count = static_cast<uint32_t>(words.size());
   // cue phrases of several words ("In addition", "co-operation")
   thread_local std::vector<uint32_t> keys;
   keys.clear();

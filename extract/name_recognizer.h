@@ -139,7 +139,11 @@ struct Recognizer {
   bool GivenName(uint32_t first, uint32_t last);
 
   bool MonthAsGivenName(uint32_t i) const;
-  bool NamePart(uint32_t i) const;
+  // Whether token i can be a word of a person's name. Inline up to the
+  // capital it needs: the person and surname passes ask it of every token,
+  // and most words are not capitalized.
+  bool NamePart(uint32_t i) const { return Cap(i) && CapitalizedNamePart(i); }
+  bool CapitalizedNamePart(uint32_t i) const;
 
   // Extends a person's name over particles, hyphens and initials.
   uint32_t PersonEnd(uint32_t first) const;

@@ -40,9 +40,8 @@ bool Recognizer::MonthAsGivenName(uint32_t i) const {
   return false;
 }
 
-bool Recognizer::NamePart(uint32_t i) const {
-  // Cap() first: a name part is capitalized, and most words are not
-  if (!Cap(i) || d.mention_at[i] >= 0 || d.title_at[i] >= 0) return false;
+bool Recognizer::CapitalizedNamePart(uint32_t i) const {
+  if (d.mention_at[i] >= 0 || d.title_at[i] >= 0) return false;
   if (d.Is(i, "weekday")) return false;
   if (d.Is(i, "month") && !MonthAsGivenName(i)) return false;
   // a Title Case headline capitalizes its prepositions too ("... Clarke In Ottawa")
@@ -305,24 +304,23 @@ bool Recognizer::CommonOpener(uint32_t i) const {
 // A word of a person's full name, seen alone, names that person
 // ("Ozola stressed", "Tanaka, for her part", "Ozola's remarks").
 void Recognizer::SurnamePass() {
-  // a set, not a list: a long text names many people many times
-  // (sorted, and searched by binary search: fewer allocations than a hash set)
-  std::vector<std::string_view> name_words;  // the words of full names
+  // the words of full names, as a set of the article's words (Document::word_of):
+  // a long text names many people many times
+  std::vector<char> name_word(d.word_count, 0);
+  bool any = false;
   for (const auto& m : d.mentions) {
     if (m.type != EntityType::kPerson || m.last <= m.first || m.form != MentionForm::kName) continue;
     for (uint32_t i = m.first; i < m.last; ++i)
       if (d.tokens[i].shape == TokenShape::kWord && d.token_text[i].size() > 1 && !d.Is(i, "name_particle"))
-        name_words.push_back(d.Text(i));
+        name_word[d.word_of[i]] = any = true;
   }
-  if (name_words.empty()) return;
+  if (!any) return;
   FullNamesInHeadlines();
-  std::sort(name_words.begin(), name_words.end());
-  name_words.erase(std::unique(name_words.begin(), name_words.end()), name_words.end());
   for (uint32_t i = 0; i < n; ++i) {
     if (!NamePart(i) || (i + 1 < n && NamePart(i + 1) && !CommonOpener(i + 1)) ||
         (i > 0 && NamePart(i - 1) && !CommonOpener(i - 1)))
       continue;
-    if (!std::binary_search(name_words.begin(), name_words.end(), d.Text(i))) continue;
+    if (!name_word[d.word_of[i]]) continue;
     Mention m;
     m.first = i;
     m.last = i + 1;

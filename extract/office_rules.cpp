@@ -599,6 +599,8 @@ struct OfficeReader {
   // state it names most, the last person's state, the city of a meeting):
   // those guesses were wrong about as often as right.
   void ResolveMissingHolders() {
+    // (nothing to resolve, as in most articles: none of the indexes below)
+    if (std::all_of(offices.begin(), offices.end(), [](const Office& o) { return o.holder >= 0; })) return;
     // Indexes over the offices, so that each office asks only its sentence,
     // its person and its counterparts: a scan of every office per office
     // was quadratic in the article's length.

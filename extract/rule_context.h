@@ -25,15 +25,15 @@ class RuleContext {
     return tok >= s.first && tok < s.last && d.mention_at[tok] < 0 && d.Is(tok, cls);
   }
   bool Word(uint32_t tok, std::string_view lower) const { return tok >= s.first && tok < s.last && d.IsWord(tok, lower); }
-  // Trigger tokens of a cue class in the sentence. Inline: the rules ask for
-  // a dozen classes in every sentence, and most sentences have none of them.
+  // Trigger tokens of a cue class in the sentence. The test of the
+  // sentence's classes is inline (the rules ask for a dozen classes in every
+  // sentence, and most sentences have none of them), the scan is not: so
+  // small, the test is inlined where it is asked.
   std::vector<uint32_t> Triggers(CueClass cls) const {
-    std::vector<uint32_t> out;
-    if (!s.cues[cls.id()]) return out;
-    for (uint32_t i = s.first; i < s.last; ++i)
-      if (d.Is(i, cls) && d.mention_at[i] < 0) out.push_back(i);
-    return out;
+    if (!s.cues[cls.id()]) return {};
+    return TriggersInSentence(cls);
   }
+  std::vector<uint32_t> TriggersInSentence(CueClass cls) const;
 
   // Index of the ref covering or starting at `tok`, or -1.
   int RefAt(uint32_t tok) const;

@@ -49,6 +49,16 @@ const WordReading* FiniteVerb(Readings r) {
   return nullptr;
 }
 
+// The parts of speech among some readings, a bit each: the choice among a
+// closed-class word's readings asks a dozen of them of one word.
+struct PosSet {
+  explicit PosSet(Readings r) {
+    for (const auto& x : r) bits |= 1u << static_cast<unsigned>(x.pos);
+  }
+  bool operator()(Pos pos) const { return bits >> static_cast<unsigned>(pos) & 1; }
+  uint32_t bits = 0;
+};
+
 bool IsClosed(Pos p) { return p >= Pos::kDeterminer && p <= Pos::kParticle; }
 
 bool HasClosed(Readings r) {
@@ -81,7 +91,10 @@ TokenTag GuessUnknown(std::string_view w) {
 
 struct SentenceTagger {
   SentenceTagger(Document* doc, const Lexicon& lexicon)
-      : d(*doc), lex(lexicon), tags(doc->tags), be(lex.Lemma("be")), have(lex.Lemma("have")), do_(lex.Lemma("do")) {}
+      : d(*doc), lex(lexicon), tags(doc->tags), be(lex.Lemma("be")), have(lex.Lemma("have")), do_(lex.Lemma("do")) {
+    readings_of_word.assign(doc->word_count, Readings{});
+    word_looked_up.assign(doc->word_count, 0);
+  }
 
   const Document& d;
   const Lexicon& lex;
@@ -92,6 +105,19 @@ struct SentenceTagger {
   std::vector<char> lower_ok;  // the token may take lower-case readings
   std::vector<char> starts;    // the token opens the sentence (or a quote)
   std::vector<WordReading> common;  // a lower-case word's readings without its name readings
+  // per distinct word of the article (Document::word_of): its readings,
+  // looked up at its first token
+  std::vector<Readings> readings_of_word;
+  std::vector<char> word_looked_up;
+
+  Readings ReadingsOf(uint32_t tok) {
+    uint32_t word = d.word_of[tok];
+    if (!word_looked_up[word]) {
+      readings_of_word[word] = lex.Find(Lower(d.Text(tok)));
+      word_looked_up[word] = 1;
+    }
+    return readings_of_word[word];
+  }
 
   // Lower case for the lexicon, typographic apostrophes as ASCII ones; empty
   // for a word too long to be in it. Asked of every word: no allocation.
@@ -161,7 +187,7 @@ void SentenceTagger::Tag(const Sentence& s) {
     const Token& t = d.tokens[i];
     std::string_view text = d.Text(i);
     if (t.shape == TokenShape::kWord || (t.shape == TokenShape::kPunct && text.size() > 1)) {
-      readings[i - s.first] = lex.Find(Lower(text));
+      readings[i - s.first] = ReadingsOf(i);
       // A capital mid-sentence names something; at the start of a sentence
       // or in a Title Case headline it proves nothing.
       lower_ok[i - s.first] = !(t.cap && !at_start && !s.title_case);
@@ -228,48 +254,49 @@ TokenTag SentenceTagger::ChooseWord(uint32_t i, const Sentence& s, uint32_t prev
   TokenTag pv = Governor(i, s.first);
   TokenTag prev = prev_tok == UINT32_MAX ? TokenTag{} : tags[prev_tok];
   TokenTag tag;
-  bool negated = Has(r, Pos::kNegator);
+  const PosSet has(r);
+  bool negated = has(Pos::kNegator);
   if (IsClosed(r[0].pos) || r[0].pos == Pos::kNumber) {
     Readings nx = i + 1 < s.last ? readings[i + 1 - s.first] : Readings{};
     bool after_determiner = prev.pos == Pos::kDeterminer || prev.pos == Pos::kAdjective ||
                             (prev_tok != UINT32_MAX && IsPossessive(d.Text(prev_tok)));
-    if (Has(r, Pos::kParticle) && Has(r, Pos::kPreposition)) {
+    if (has(Pos::kParticle) && has(Pos::kPreposition)) {
       // "to" before a verb's base form is infinitival: "to visit", not "to
       // talks"; a name's reading counts only when the next word is written
       // as one ("to China", but "to host": WordNet also knows a "Host")
       bool name_next = i + 1 < s.last && d.tokens[i + 1].cap && Has(nx, Pos::kProperNoun);
       bool verb_next = Verb(nx, VerbForm::kBase) && !HasClosed(nx) && !name_next;
       tag = TagOf(*First(r, verb_next ? Pos::kParticle : Pos::kPreposition));
-    } else if (Has(r, Pos::kAuxiliary) && Has(r, Pos::kDeterminer) && !negated) {
+    } else if (has(Pos::kAuxiliary) && has(Pos::kDeterminer) && !negated) {
       // "'s": "is" after a pronoun ("it's"), else the possessive
       tag = TagOf(*First(r, prev.pos == Pos::kPronoun ? Pos::kAuxiliary : Pos::kDeterminer));
-    } else if ((Has(r, Pos::kModal) || Has(r, Pos::kAuxiliary)) && negated) {
+    } else if ((has(Pos::kModal) || has(Pos::kAuxiliary)) && negated) {
       tag = TagOf(r[0]);
     } else if (after_determiner && (First(r, Pos::kNoun) || First(r, Pos::kAdjective)) &&
-               !Has(r, Pos::kDeterminer) && r[0].pos != Pos::kNumber) {
+               !has(Pos::kDeterminer) && r[0].pos != Pos::kNumber) {
       // "the will of", "military might", "the past week"
       tag = TagOf(First(r, Pos::kNoun) && !StartsNominal(nx) ? *First(r, Pos::kNoun)
                   : First(r, Pos::kAdjective)              ? *First(r, Pos::kAdjective)
                                                            : *First(r, Pos::kNoun));
-    } else if (Has(r, Pos::kSubordinator) && Has(r, Pos::kPreposition)) {
+    } else if (has(Pos::kSubordinator) && has(Pos::kPreposition)) {
       // "after he arrived" opens a clause, "after the talks" a phrase
       bool clause = !nx.empty() && nx[0].pos == Pos::kPronoun && !IsPossessive(d.Text(i + 1));
       tag = TagOf(*First(r, clause ? Pos::kSubordinator : Pos::kPreposition));
-    } else if (Has(r, Pos::kDeterminer) && (Has(r, Pos::kSubordinator) || Has(r, Pos::kPronoun))) {
+    } else if (has(Pos::kDeterminer) && (has(Pos::kSubordinator) || has(Pos::kPronoun))) {
       // "that treaty" / "said that ..." / "which country" / "which he signed";
       // after a verb "that" opens its object clause ("warned that sanctions")
       // ("which Kenya signed": a determiner does not come before a name)
-      Pos other = Has(r, Pos::kSubordinator) ? Pos::kSubordinator : Pos::kPronoun;
+      Pos other = has(Pos::kSubordinator) ? Pos::kSubordinator : Pos::kPronoun;
       bool name_next = i + 1 < s.last && d.tokens[i + 1].cap && !First(nx, Pos::kAdjective);
       bool nominal = StartsNominal(nx) && !name_next && !(prev.pos == Pos::kVerb && other == Pos::kSubordinator);
       tag = TagOf(*First(r, nominal ? Pos::kDeterminer : other));
-    } else if (Has(r, Pos::kNumber) && Has(r, Pos::kPronoun)) {
+    } else if (has(Pos::kNumber) && has(Pos::kPronoun)) {
       // "one" counts unless it stands alone: "one of them", "no one"
       bool counts = StartsNominal(nx);
       tag = TagOf(*First(r, counts ? Pos::kNumber : Pos::kPronoun));
-    } else if (Has(r, Pos::kDeterminer) && Has(r, Pos::kNegator)) {
+    } else if (has(Pos::kDeterminer) && has(Pos::kNegator)) {
       tag = TagOf(*First(r, StartsNominal(nx) ? Pos::kDeterminer : Pos::kNegator));
-    } else if (Has(r, Pos::kModal) && pv.pos == Pos::kParticle) {
+    } else if (has(Pos::kModal) && pv.pos == Pos::kParticle) {
       // "to will" is not English; a modal's open reading after "to" is rare
       tag = TagOf(r[0]);
     } else {

@@ -50,6 +50,18 @@ struct AsciiTable {
 };
 constexpr AsciiTable kAscii;
 
+// The bytes a word runs on without decoding: 0 anything else, 1 a
+// lower-case ASCII letter or a digit, 2 an upper-case ASCII letter.
+struct AsciiWordTable {
+  unsigned char kind[256];
+  constexpr AsciiWordTable() : kind() {
+    for (int c = 'a'; c <= 'z'; ++c) kind[c] = 1;
+    for (int c = '0'; c <= '9'; ++c) kind[c] = 1;
+    for (int c = 'A'; c <= 'Z'; ++c) kind[c] = 2;
+  }
+};
+constexpr AsciiWordTable kAsciiWord;
+
 inline CharClass Classify(char32_t c) { return c < 128 ? kAscii.cls[c] : ClassifySlow(c); }
 
 CharClass ClassifySlow(char32_t c) {
@@ -114,14 +126,15 @@ void Tokenize(std::string_view text, std::vector<Token>* out) {
       int letters = 0, uppers = 0, piece = 0;  // piece: letters since the last acronym period
       size_t k = cur.i;
       while (k < text.size()) {
-        // ASCII letters and digits, the bulk of every word, without decoding.
-        unsigned char b = static_cast<unsigned char>(text[k]);
-        if ((b >= 'a' && b <= 'z') || (b >= '0' && b <= '9')) {
-          ++letters, ++piece, ++k;
-          continue;
-        }
-        if (b >= 'A' && b <= 'Z') {
-          ++letters, ++piece, ++uppers, ++k;
+        // ASCII letters and digits, the bulk of every word, a run at a time
+        // without decoding: one table load a byte rather than three ranges.
+        size_t run = k;
+        int run_uppers = 0;
+        for (int kind; run < text.size() && (kind = kAsciiWord.kind[static_cast<unsigned char>(text[run])]) != 0; ++run)
+          run_uppers += kind - 1;
+        if (run > k) {
+          letters += static_cast<int>(run - k), piece += static_cast<int>(run - k), uppers += run_uppers;
+          k = run;
           continue;
         }
         size_t n;
