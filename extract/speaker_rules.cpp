@@ -55,9 +55,24 @@ void AttributeToSpeakers(Document* doc, const SentenceView& s, size_t first_fact
   if (state < 0) return;
   // the state must be named in the reported clause, not only in the
   // speaker's title ("Chilean Foreign Minister A said ...")
+  // and not before the speech verb, where it acts in a clause of its own
+  // ("Chile and Peru expressed support for B, and Chile's Foreign Minister
+  // A said Santiago stood with B": Chile's support stays Chile's)
+  // (a clause of its own: ", and" or ";" between it and the speech verb;
+  // "Chile's Foreign Minister A said", "A of Chile said" name the speaker)
+  auto own_clause = [&](const Ref& r) {
+    for (uint32_t k = r.last; k + 1 < speech.after; ++k)
+      if (d.Text(k) == ";" || (d.Text(k) == "," && (d.IsWord(k + 1, "and") || d.IsWord(k + 1, "but") ||
+                                                     d.IsWord(k + 1, "while"))))
+        return true;
+    return false;
+  };
   bool named_after = false;
-  for (const Ref& r : s.refs)
-    if (r.first >= speech.after && !r.adjective && r.entities.size() == 1 && r.entities[0] == state) named_after = true;
+  for (const Ref& r : s.refs) {
+    if (r.adjective || r.entities.size() != 1 || r.entities[0] != state) continue;
+    if (r.first < speech.after && own_clause(r)) return;
+    named_after |= r.first >= speech.after;
+  }
   if (!named_after) return;
   for (size_t i = first_fact; i < d.facts.size(); ++i) {
     Fact& f = d.facts[i];
