@@ -990,16 +990,33 @@ Actors ArgumentFinder::Participants(uint32_t np) const {
   if (!Is(c, ChunkKind::kVerb)) return {};
   const Chunk& v = d_.chunks[c];
   const std::string_view lemma = d_.lexicon->LemmaText(d_.tags[v.head].lemma);
-  if (d_.frames->IsParticipantVerb(lemma)) {
-    if (v.passive) return PrepAfter(c, "by", false);
-    return Is(c + 1, ChunkKind::kNoun) ? ListFrom(c + 1) : Actors{};
-  }
+  if (d_.frames->IsParticipantVerb(lemma)) return ParticipantsOfVerb(c);
   // "a ceremony was held in Lima under the leadership of A and B"
   if (v.passive && d_.frames->IsLightVerb(lemma)) {
     ++c;
     if (skip_phrases()) return listed;
   }
   return {};
+}
+
+Actors ArgumentFinder::ParticipantsOfVerb(uint32_t verb) const {
+  // passive, or a participle whose "by" follows ("the summit, chaired by
+  // A,", "attended by B" sharing the first verb's auxiliary)
+  auto listed_by = [&](uint32_t v) {
+    const bool by = Is(v + 1, ChunkKind::kPreposition) && d_.IsWord(d_.chunks[v + 1].first, "by");
+    if (d_.chunks[v].passive || by) return PrepAfter(v, "by", false);
+    return Is(v + 1, ChunkKind::kNoun) ? ListFrom(v + 1) : Actors{};
+  };
+  Actors listed = listed_by(verb);
+  if (listed.empty()) return listed;
+  // "chaired by A and attended by B": the next participant verb's list too
+  uint32_t c = d_.chunk_of[listed.back().last - 1] + 1;
+  if (Is(c, ChunkKind::kComma)) ++c;
+  if (!Is(c, ChunkKind::kCoordinator) || !Is(c + 1, ChunkKind::kVerb)) return listed;
+  if (!d_.frames->IsParticipantVerb(d_.lexicon->LemmaText(d_.tags[d_.chunks[c + 1].head].lemma))) return listed;
+  const Actors more = listed_by(c + 1);
+  listed.insert(listed.end(), more.begin(), more.end());
+  return listed;
 }
 
 Actors ArgumentFinder::ParticipationList(uint32_t prep) const {

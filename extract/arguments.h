@@ -132,6 +132,10 @@ class ArgumentFinder {
   // "[with] the participation of A and B" starting at the preposition
   // `prep`: those it lists (a participation noun of data/language/frames.tsv)
   Actors ParticipationList(uint32_t prep) const;
+  // Those a participant verb at `verb` lists ("attended by A and B",
+  // "involving A"), and those of a second one joined to it ("chaired by A
+  // and attended by B").
+  Actors ParticipantsOfVerb(uint32_t verb) const;
   Actors ListEndingAt(uint32_t noun_phrase) const;
   // Past an apposition closed by a comma after a list item ("A, Minister of
   // Energy, and B"); `chunk` itself when there is none.

@@ -287,11 +287,17 @@ struct Dictionary::Impl {
     if (case_sensitive)
       for (const Token& t : toks) term.exact.emplace_back(TokenText(form, t));
     EntryKind kind = entries[e].kind;
-    term.needs_capital = kind == EntryKind::kCountry || kind == EntryKind::kLocation ||
-                         kind == EntryKind::kOrganization || kind == EntryKind::kGivenName;
+    // (a form the dictionary writes in lower case, "al-Shabaab", is matched
+    // in lower case: the text writes it so too)
+    const bool lower_form = !form.empty() && form[0] >= 'a' && form[0] <= 'z';
+    term.needs_capital = !lower_form && (kind == EntryKind::kCountry || kind == EntryKind::kLocation ||
+                                         kind == EntryKind::kOrganization || kind == EntryKind::kGivenName);
     auto& list = terminals[node];
-    for (const auto& existing : list)
-      if (existing.match.entry == e && existing.match.form == fk && existing.exact == term.exact) return path;
+    for (auto& existing : list)
+      if (existing.match.entry == e && existing.match.form == fk && existing.exact == term.exact) {
+        existing.needs_capital = existing.needs_capital && term.needs_capital;  // "Al-Shabaab" and "al-Shabaab"
+        return path;
+      }
     list.push_back(std::move(term));
     return path;
   }

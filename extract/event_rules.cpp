@@ -55,6 +55,19 @@ bool ThingAfter(const RuleContext& c, uint32_t k) {
          !c.Cue(k, "role_noun") && !c.Cue(k, "counterpart") && !c.Cue(k, "group_pair") && !c.Cue(k, "envoy");
 }
 
+// "talks on the sidelines of the AU summit", "on the margins of the G20":
+// the body whose gathering is the occasion is no party to the talks.
+bool OccasionOwner(const RuleContext& c, const Ref& r) {
+  uint32_t k = r.first;
+  auto back = [&](std::string_view w) {
+    if (k > c.s.first && c.Word(k - 1, w)) return --k, true;
+    return false;
+  };
+  back("the");
+  if (!back("of")) return false;
+  return back("sidelines") || back("sideline") || back("margins") || back("margin") || back("occasion");
+}
+
 // After "A met B in City": whichever of them is not of City's state visited it.
 void VenueVisits(RuleContext& c, int a, int b, const std::string& date) {
   for (size_t r = 0; r < c.s.refs.size(); ++r) {
@@ -153,7 +166,7 @@ void Meetings(RuleContext& c) {
         // each other (meet.between); their host is no party to them
         if (c.Word(after - 1, "between") && objects.size() >= 2) break;
         for (int o : objects) {
-          if (c.s.refs[o].adjective) continue;
+          if (c.s.refs[o].adjective || OccasionOwner(c, c.s.refs[o])) continue;
           c.Add(subject, Predicate::kMetWith, o, 0.85, "meet.subject-object", date);
           if (types == kPerson && c.s.refs[subject].entities.size() == 1 && c.s.refs[o].entities.size() == 1)
             VenueVisits(c, c.s.refs[subject].entities[0], c.s.refs[o].entities[0], date);

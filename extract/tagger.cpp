@@ -419,6 +419,13 @@ TokenTag SentenceTagger::ChooseOpen(uint32_t i, Readings r, uint32_t prev_tok) {
     if (noun && finite && !base && finite->form != VerbForm::kPresent3s && p == Pos::kNoun && !nx.empty() &&
         nx[0].pos == Pos::kPreposition)
       return finish(finite);
+    // "leaders hold talks", "ministers pay a visit": after a plural noun, a
+    // light verb before the event noun it carries is that verb (a headline
+    // drops the article that would show it)
+    if (noun && base && p == Pos::kNoun && !EqualsLowerAscii(prev_text, lex.LemmaText(prev.lemma)) && d.frames &&
+        d.frames->IsLightVerb(lex.LemmaText(base->lemma)) && Has(nx, Pos::kNoun) &&
+        d.LemmaTriggers(First(nx, Pos::kNoun)->lemma, true))
+      return TagOf(*base);
     if (noun && p == Pos::kNoun && !object_follows) return TagOf(*noun);
     if (finite) return finish(finite);
     // a base form is a plural subject's present tense: "the leaders meet"
