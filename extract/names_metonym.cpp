@@ -45,6 +45,8 @@ bool Recognizer::ActorPosition(const Mention& m) const {
     return !(m.last + 1 < n && (d.Is(m.last + 1, "place_part") || d.Is(m.last + 1, "place_kind") ||
                                 d.Is(m.last + 1, "place_word") || Cap(m.last + 1)));
   if (m.first > 0) {
+    // "recalled its ambassador from Managua": the state an envoy leaves
+    if (d.IsWord(m.first - 1, "from") && m.first >= 2 && d.Is(m.first - 2, "envoy")) return true;
     std::string_view prev = d.Text(m.first - 1);
     if (prev == "in" || prev == "to" || prev == "at" || prev == "from" || prev == "near" || prev == "of" ||
         prev == "into" || prev == "In" || prev == "visit" || prev == "toward" || prev == "towards" || prev == "," ||

@@ -578,7 +578,7 @@ struct OfficeReader {
   bool FacingEachOther(uint32_t sentence) const {
     const Sentence& s = d.sentences[sentence];
     int persons = 0;
-    bool joined = false;
+    bool joined = false, accused = false;
     for (uint32_t i = s.first; i < s.last; ++i)
       if (d.Is(i, "same_side")) return false;
     for (uint32_t i = s.first; i < s.last; ++i) {
@@ -586,9 +586,11 @@ struct OfficeReader {
       int m = d.mention_at[i];
       if (m >= 0 && d.mentions[m].first == i && d.mentions[m].type == EntityType::kPerson) ++persons;
       else if (persons == 1 && d.IsWord(i, "and")) joined = true;
+      // "A accused the government of B of ...": the one accused is the other side
+      else if (persons == 1 && (d.Is(i, "criticize") || d.Is(i, "threaten"))) accused = true;
       else if (persons == 1 && (d.Is(i, "speech") || d.Is(i, "clause_break"))) return false;
     }
-    return joined && persons >= 2;
+    return (joined || accused) && persons >= 2;
   }
 
   // Offices the text gives without their state. Candidates, best first: the
