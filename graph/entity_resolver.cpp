@@ -8,6 +8,7 @@
 #include <unordered_map>
 #include <utility>
 
+#include "core/huge_page_allocator.h"
 #include "core/text.h"
 #include "graph/person_name_folds.h"
 #include "graph/position_index.h"
@@ -38,7 +39,7 @@ bool TokenCouldBe(const std::string& shorter_token, const std::string& longer_to
 class DisjointSets {
  public:
   explicit DisjointSets(size_t n) : parent_(n) {
-    for (size_t i = 0; i < n; ++i) parent_[i] = i;
+    for (size_t i = 0; i < n; ++i) parent_[i] = static_cast<uint32_t>(i);
   }
   size_t Find(size_t i) {
     while (parent_[i] != i) i = parent_[i] = parent_[parent_[i]];
@@ -49,18 +50,20 @@ class DisjointSets {
     a = Find(a);
     b = Find(b);
     if (a == b) return false;
-    parent_[std::max(a, b)] = std::min(a, b);
+    parent_[std::max(a, b)] = static_cast<uint32_t>(std::min(a, b));
     return true;
   }
 
  private:
-  std::vector<size_t> parent_;
+  // Read in scattered order: huge pages, and 32 bits an item (observations
+  // are numbered so already, GraphBuilder's serials).
+  LargeVector<uint32_t> parent_;
 };
 
 // The state of one resolution: the sets, and the log when explaining.
 class Resolver {
  public:
-  Resolver(const std::vector<NameObservation>& obs, bool explain) : obs_(obs), sets_(obs.size()), explain_(explain) {}
+  Resolver(std::span<const NameObservation> obs, bool explain) : obs_(obs), sets_(obs.size()), explain_(explain) {}
 
   void Link(size_t from, size_t to, ResolutionRule rule) {
     if (sets_.Union(from, to) && explain_) log_.links.push_back(ResolutionLink{from, to, rule});
@@ -76,7 +79,7 @@ class Resolver {
   }
   size_t Find(size_t i) { return sets_.Find(i); }
   bool explain() const { return explain_; }
-  const std::vector<NameObservation>& obs() const { return obs_; }
+  std::span<const NameObservation> obs() const { return obs_; }
 
   Resolution Finish() {
     log_.cluster.resize(obs_.size());
@@ -85,7 +88,7 @@ class Resolver {
   }
 
  private:
-  const std::vector<NameObservation>& obs_;
+  std::span<const NameObservation> obs_;
   DisjointSets sets_;
   bool explain_;
   Resolution log_;
@@ -193,7 +196,7 @@ void AddHoldersNear(const std::vector<Holding>& index, Symbol title, Symbol stat
 class StoryStates {
  public:
   // Of the stories in `wanted` (sorted) only: few surnames alone go without a title.
-  StoryStates(const std::vector<NameObservation>& obs, const std::vector<uint64_t>& wanted) {
+  StoryStates(std::span<const NameObservation> obs, const std::vector<uint64_t>& wanted) {
     if (wanted.empty()) return;
     std::vector<std::pair<uint64_t, Symbol>> pairs;
     for (const NameObservation& o : obs)
@@ -299,8 +302,8 @@ void ResolvePersons(Resolver* r) {
   // an article, with all its observations at once: a hashed lookup and a
   // list grown per observation were scattered accesses each.
   std::vector<Symbol> names;           // by number
-  std::vector<uint32_t> name_numbers;  // of the person observations, in observation order
-  std::vector<uint32_t> persons;       // the person observations
+  LargeVector<uint32_t> name_numbers;  // of the person observations, in observation order
+  LargeVector<uint32_t> persons;       // the person observations
   PositionIndex name_index;
   for (size_t i = 0; i < obs.size(); ++i) {
     if (obs[i].type != EntityType::kPerson) continue;
@@ -318,7 +321,7 @@ void ResolvePersons(Resolver* r) {
   std::vector<size_t> name_start(names.size() + 1, 0);
   for (uint32_t number : name_numbers) ++name_start[number + 1];
   for (size_t k = 0; k < names.size(); ++k) name_start[k + 1] += name_start[k];
-  std::vector<size_t> by_name(persons.size());  // each name's observations, in observation order
+  LargeVector<size_t> by_name(persons.size());  // each name's observations, in observation order
   {
     std::vector<size_t> next(name_start.begin(), name_start.end() - 1);
     for (size_t p = 0; p < persons.size(); ++p) by_name[next[name_numbers[p]]++] = persons[p];
@@ -450,7 +453,7 @@ std::string_view ResolutionRuleName(ResolutionRule rule) {
   return "";
 }
 
-Resolution ResolveEntities(const std::vector<NameObservation>& observations, bool explain) {
+Resolution ResolveEntities(std::span<const NameObservation> observations, bool explain) {
   Resolver r(observations, explain);
   ResolvePersons(&r);
   ResolveCountries(&r);

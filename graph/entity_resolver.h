@@ -92,7 +92,7 @@ struct Resolution {
 };
 
 // Partitions `observations` (any order; the partition does not depend on it).
-Resolution ResolveEntities(const std::vector<NameObservation>& observations, bool explain = false);
+Resolution ResolveEntities(std::span<const NameObservation> observations, bool explain = false);
 
 // A fingerprint of an article's content from hashes of its parts (its
 // observations and pieces of evidence): equal for an article and its copy

@@ -2,17 +2,18 @@
 
 #include <algorithm>
 #include <cmath>
-#include <deque>
 #include <limits>
 #include <map>
 #include <set>
 #include <span>
 #include <string_view>
 #include <tuple>
+#include <type_traits>
 #include <unordered_map>
 #include <unordered_set>
 #include <utility>
 
+#include "core/huge_page_allocator.h"
 #include "core/text.h"
 #include "graph/entity_resolver.h"
 #include "graph/position_index.h"
@@ -38,7 +39,7 @@ struct Observation {
 };
 
 // The observations in key order, as the resolver and MakeEntity read them.
-using ObservationList = std::vector<const Observation*>;
+using ObservationList = LargeVector<const Observation*>;
 
 // One piece of evidence for a triple between two observations, 64 bytes: a
 // corpus has millions of these and few observations. Until Build() the ends
@@ -51,6 +52,7 @@ struct RelationObservation {
   Evidence evidence;
 };
 static_assert(sizeof(RelationObservation) <= 64);
+static_assert(std::is_trivially_destructible_v<RelationObservation>);  // Build() discards them page by page
 
 uint64_t HashOf(const ObservationKey& k) {
   return MixHash((uint64_t{k.doc.id()} << 32 | k.name.id()) ^ (uint64_t{static_cast<unsigned char>(k.type)} << 59));
@@ -118,10 +120,10 @@ std::string UpperAscii(std::string_view s) {
 
 // The fullest name; among equally long ones the most used, then the
 // smallest, so that the choice depends only on the set of observations.
-Symbol ChooseCanonicalName(const ObservationList& obs, std::span<const size_t> members) {
+Symbol ChooseCanonicalName(const ObservationList& obs, std::span<const uint32_t> members) {
   std::vector<Symbol> names;
   names.reserve(members.size());
-  for (size_t m : members) names.push_back(obs[m]->key.name);
+  for (uint32_t m : members) names.push_back(obs[m]->key.name);
   std::sort(names.begin(), names.end());
   Symbol best;
   size_t best_length = 0, best_uses = 0;
@@ -139,13 +141,13 @@ Symbol ChooseCanonicalName(const ObservationList& obs, std::span<const size_t> m
   return best;
 }
 
-Entity MakeEntity(const ObservationList& obs, std::span<const size_t> members) {
+Entity MakeEntity(const ObservationList& obs, std::span<const uint32_t> members) {
   Entity entity;
   entity.type = obs[members[0]]->key.type;
   entity.name = ChooseCanonicalName(obs, members);
   std::vector<Symbol>& aliases = entity.aliases;
   entity.sightings.reserve(members.size());
-  for (size_t m : members) {
+  for (uint32_t m : members) {
     const Observation& o = *obs[m];
     KeepSmallestNonEmpty(&entity.subtype, o.subtype);
     KeepSmallestNonEmpty(&entity.code, o.code);
@@ -177,12 +179,12 @@ Entity MakeEntity(const ObservationList& obs, std::span<const size_t> members) {
 // bytes of integers an observation (`article_rank` numbers the documents in
 // their text order, so it orders evidence as its article's text would); only
 // the observations of one edge and one article compare the rest of their
-// evidence (strings), and the deque is then permuted in place, each
+// evidence (strings), and the array is then permuted in place, each
 // observation moved once: sorting the 64-byte observations themselves moved
 // each about log n times across memory far larger than the caches, and
 // comparing the articles' text read scattered strings.
-void SortByEdgeThenEvidence(std::deque<RelationObservation>* relations, const std::vector<uint32_t>& article_rank) {
-  std::deque<RelationObservation>& rel = *relations;
+void SortByEdgeThenEvidence(LargeVector<RelationObservation>* relations, const LargeVector<uint32_t>& article_rank) {
+  LargeVector<RelationObservation>& rel = *relations;
   const size_t n = rel.size();
   if (n > std::numeric_limits<uint32_t>::max()) {  // beyond the keys' indices: the plain way
     std::sort(rel.begin(), rel.end(), [](const RelationObservation& a, const RelationObservation& b) {
@@ -199,7 +201,7 @@ void SortByEdgeThenEvidence(std::deque<RelationObservation>* relations, const st
     Predicate predicate;
   };
   auto edge_and_article = [](const Key& k) { return std::tie(k.subject, k.predicate, k.object, k.article); };
-  std::vector<Key> keys(n);
+  LargeVector<Key> keys(n);
   for (size_t i = 0; i < n; ++i)
     keys[i] = Key{rel[i].subject, rel[i].object, article_rank[rel[i].doc_number], static_cast<uint32_t>(i), rel[i].predicate};
   std::sort(keys.begin(), keys.end(), [&](const Key& a, const Key& b) {
@@ -272,17 +274,19 @@ struct GraphBuilder::Impl {
   std::vector<Symbol> docs;
   PositionIndex doc_index;
   // Observations numbered (serial) in the order first made.
-  std::vector<Observation> observations;
+  LargeVector<Observation> observations;
   PositionIndex observation_index;
-  // A deque, not a vector: it grows without copying millions of pieces of
-  // evidence, and Build() frees it block by block as it hands them on.
-  std::deque<RelationObservation> relations;
+  // In huge pages (Build() reads them in scattered order, to sort them), and
+  // Build() gives them back to the kernel a run of pages at a time as it
+  // hands them on to the graph, as a deque freed its blocks: the graph and
+  // all of its evidence are not held twice.
+  LargeVector<RelationObservation> relations;
   // The parts of each document's story (StoryFingerprint), as (document
   // number, hash of the part's text): each observation's name and each
   // piece of evidence's sentence, hashed as they are added, when their text
   // has just been read, rather than all in Build(), where reading it again
   // was a cache miss or two each, scattered over the strings' table.
-  std::vector<std::pair<uint32_t, uint64_t>> story_parts;
+  LargeVector<std::pair<uint32_t, uint64_t>> story_parts;
 
   uint32_t DocNumber(Symbol doc) {
     const uint64_t hash = HashOf(doc);
@@ -338,8 +342,8 @@ struct GraphBuilder::Impl {
 
   // Each document's rank in the text order of the doc ids: the order of the
   // article map, merged with the (few) documents that have no article entry.
-  std::vector<uint32_t> DocRanks() const {
-    std::vector<uint32_t> rank(docs.size(), PositionIndex::kNone);
+  LargeVector<uint32_t> DocRanks() const {
+    LargeVector<uint32_t> rank(docs.size(), PositionIndex::kNone);
     for (const auto& [doc, article] : articles) rank[article.doc_number] = 0;  // listed
     std::vector<uint32_t> unlisted;
     for (uint32_t d = 0; d < docs.size(); ++d)
@@ -360,18 +364,18 @@ struct GraphBuilder::Impl {
   // counting sort by document rank, a stable one by type, and the names of
   // one article's entities of one type sorted by their text: the keys' text
   // is compared only between entities of one article.
-  std::vector<uint32_t> KeyOrder(const std::vector<uint32_t>& doc_rank) const {
+  LargeVector<uint32_t> KeyOrder(const LargeVector<uint32_t>& doc_rank) const {
     const size_t n = observations.size();
-    std::vector<uint32_t> start(docs.size() + 1, 0);
+    LargeVector<uint32_t> start(docs.size() + 1, 0);
     for (const Observation& o : observations) ++start[doc_rank[o.doc_number] + 1];
     for (size_t d = 0; d < docs.size(); ++d) start[d + 1] += start[d];
-    std::vector<uint32_t> by_doc(n);
+    LargeVector<uint32_t> by_doc(n);
     for (uint32_t s = 0; s < n; ++s) by_doc[start[doc_rank[observations[s].doc_number]]++] = s;
     start = {};
     std::vector<size_t> type_start(kEntityTypeCount + 1, 0);
     for (const Observation& o : observations) ++type_start[static_cast<size_t>(o.key.type) + 1];
     for (int t = 0; t < kEntityTypeCount; ++t) type_start[t + 1] += type_start[t];
-    std::vector<uint32_t> order(n);
+    LargeVector<uint32_t> order(n);
     for (uint32_t s : by_doc) order[type_start[static_cast<size_t>(observations[s].key.type)]++] = s;
     by_doc = {};
     auto same_doc_and_type = [&](uint32_t a, uint32_t b) {
@@ -391,24 +395,24 @@ struct GraphBuilder::Impl {
   // The observations as the resolver sees them, in key order (`order`, the
   // serials in that order; `keys` alike), with each article's story
   // fingerprint and the offices its evidence gives (spans of *office_store).
-  std::vector<NameObservation> ResolverInput(const std::vector<uint32_t>& order, ObservationList* keys,
-                                             std::vector<OfficeSighting>* office_store) const {
-    std::vector<NameObservation> out;
+  LargeVector<NameObservation> ResolverInput(const LargeVector<uint32_t>& order, ObservationList* keys,
+                                             LargeVector<OfficeSighting>* office_store) const {
+    LargeVector<NameObservation> out;
     out.reserve(observations.size());
-    std::vector<uint32_t> index_of_serial(observations.size());
+    LargeVector<uint32_t> index_of_serial(observations.size());
     // Each document is a story, its number the story's. The hashes of what
     // each holds (story_parts) are grouped by a counting sort: a list per
     // article and a hash lookup per observation were an allocation and a
     // cache miss each, scattered, once the corpus outgrew the caches.
-    const std::vector<std::pair<uint32_t, uint64_t>>& parts = story_parts;
+    const auto& parts = story_parts;
     // Offices name few titles many times over: each is folded once.
     std::unordered_map<Symbol, Symbol> title_keys;
     // Offices are gathered as (observation, office) pairs, counted, and laid
     // out in one array in observation order, each observation's a span of
     // it: the resolver reads them in that order, and a list per observation
     // was an allocation and, in the resolver, a cache miss each.
-    std::vector<std::pair<uint32_t, OfficeSighting>> offices;
-    std::vector<uint32_t> story_of(order.size());  // each observation's document, in key order
+    LargeVector<std::pair<uint32_t, OfficeSighting>> offices;
+    LargeVector<uint32_t> story_of(order.size());  // each observation's document, in key order
     for (uint32_t serial : order) {
       const Observation& o = observations[serial];
       story_of[out.size()] = o.doc_number;
@@ -425,29 +429,29 @@ struct GraphBuilder::Impl {
       if (fresh) title->second = Symbol(NameKey(ev.title));
       offices.emplace_back(index_of_serial[r.subject], OfficeSighting{title->second, state.code, YearOf(ev.date)});
     }
-    std::vector<size_t> office_start(out.size() + 1, 0);
+    LargeVector<size_t> office_start(out.size() + 1, 0);
     for (const auto& [i, office] : offices) ++office_start[i + 1];
     for (size_t i = 0; i < out.size(); ++i) office_start[i + 1] += office_start[i];
     office_store->resize(offices.size());
     {
-      std::vector<size_t> next(office_start.begin(), office_start.end() - 1);
+      LargeVector<size_t> next(office_start.begin(), office_start.end() - 1);
       for (const auto& [i, office] : offices) (*office_store)[next[i]++] = office;  // evidence order within each, as before
     }
     offices = {};
     const size_t story_count = docs.size();
-    std::vector<size_t> part_start(story_count + 1, 0);
+    LargeVector<size_t> part_start(story_count + 1, 0);
     for (const auto& [story, hash] : parts) ++part_start[story + 1];
     for (size_t s = 0; s < story_count; ++s) part_start[s + 1] += part_start[s];
-    std::vector<uint64_t> grouped(parts.size());
+    LargeVector<uint64_t> grouped(parts.size());
     {
-      std::vector<size_t> next(part_start.begin(), part_start.end() - 1);
+      LargeVector<size_t> next(part_start.begin(), part_start.end() - 1);
       for (const auto& [story, hash] : parts) grouped[next[story]++] = hash;
     }
-    std::vector<uint64_t> fingerprint(story_count);
+    LargeVector<uint64_t> fingerprint(story_count);
     for (size_t s = 0; s < story_count; ++s)
       fingerprint[s] = StoryFingerprintInPlace(std::span<uint64_t>(grouped.data() + part_start[s], part_start[s + 1] - part_start[s]));
     grouped = {};
-    std::vector<int> year(story_count, 0);
+    LargeVector<int> year(story_count, 0);
     for (const auto& [doc, article] : articles) year[article.doc_number] = YearOf(article.info.date);
     for (size_t i = 0; i < out.size(); ++i) {
       NameObservation& o = out[i];
@@ -563,25 +567,26 @@ KnowledgeGraph GraphBuilder::Build() {
   impl_->doc_index = PositionIndex();
   ObservationList obs;
   obs.reserve(impl_->observations.size());
-  std::vector<uint32_t> doc_rank = impl_->DocRanks();
-  std::vector<uint32_t> key_order = impl_->KeyOrder(doc_rank);
-  std::vector<OfficeSighting> offices;
+  LargeVector<uint32_t> doc_rank = impl_->DocRanks();
+  LargeVector<uint32_t> key_order = impl_->KeyOrder(doc_rank);
+  LargeVector<OfficeSighting> offices;
   const Resolution resolution = ResolveEntities(impl_->ResolverInput(key_order, &obs, &offices));
   offices = {};
   impl_->story_parts = {};
 
   // The members of each cluster, in observation (key) order, clusters by
-  // root: a counting sort, the roots being observation indices.
+  // root: a counting sort, the roots being observation indices (32 bits, as
+  // the serials are: these are read in scattered order, half the bytes).
   const size_t n = obs.size();
-  std::vector<size_t> member_start(n + 1, 0), members(n);
+  LargeVector<uint32_t> member_start(n + 1, 0), members(n);
   for (size_t i = 0; i < n; ++i) ++member_start[resolution.cluster[i] + 1];
   for (size_t i = 0; i < n; ++i) member_start[i + 1] += member_start[i];
   {
-    std::vector<size_t> next(member_start.begin(), member_start.end() - 1);
-    for (size_t i = 0; i < n; ++i) members[next[resolution.cluster[i]]++] = i;
+    LargeVector<uint32_t> next(member_start.begin(), member_start.end() - 1);
+    for (size_t i = 0; i < n; ++i) members[next[resolution.cluster[i]]++] = static_cast<uint32_t>(i);
   }
   auto members_of = [&](size_t root) {
-    return std::span<const size_t>(members.data() + member_start[root], member_start[root + 1] - member_start[root]);
+    return std::span<const uint32_t>(members.data() + member_start[root], member_start[root + 1] - member_start[root]);
   };
 
   std::vector<Entity> entities;
@@ -621,16 +626,16 @@ KnowledgeGraph GraphBuilder::Build() {
   // compares as its id does: relations are keyed and sorted by ranks, which
   // orders them exactly as the ids would without a string comparison per
   // piece of evidence.
-  std::vector<uint32_t> rank_of_serial(n);
+  LargeVector<uint32_t> rank_of_serial(n);
   for (size_t rank = 0; rank < order.size(); ++rank)
-    for (size_t m : members_of(root_of[order[rank]])) rank_of_serial[key_order[m]] = static_cast<uint32_t>(rank);
+    for (uint32_t m : members_of(root_of[order[rank]])) rank_of_serial[key_order[m]] = static_cast<uint32_t>(rank);
   members = {};
   member_start = {};
   obs.clear();
   key_order = {};
   impl_->observations = {};
 
-  std::deque<RelationObservation>& relations = impl_->relations;
+  LargeVector<RelationObservation>& relations = impl_->relations;
   for (RelationObservation& r : relations) {
     r.subject = rank_of_serial[r.subject];
     r.object = rank_of_serial[r.object];
@@ -649,24 +654,27 @@ KnowledgeGraph GraphBuilder::Build() {
   vertex_of_rank.reserve(entities.size());
   for (uint32_t i : order) vertex_of_rank.push_back(graph.AddEntity(std::move(entities[i])));
   entities = {};
-  while (!relations.empty()) {
-    const RelationObservation& first = relations.front();
-    size_t same = 1;
-    while (same < relations.size() && edge_key(relations[same]) == edge_key(first)) ++same;
+  constexpr size_t kDiscardRun = 32 * huge_pages::kPageSize / sizeof(RelationObservation);
+  size_t discarded = 0;  // the relation observations before this one are given back
+  for (size_t first = 0, last; first < relations.size(); first = last) {
+    last = first + 1;
+    while (last < relations.size() && edge_key(relations[last]) == edge_key(relations[first])) ++last;
     Relation rel;
-    rel.predicate = first.predicate;
-    rel.evidence.reserve(same);
+    rel.predicate = relations[first].predicate;
+    rel.evidence.reserve(last - first);
     // Sorted already: keep the first of each (article, start, end, rule), as NormalizeEvidence does.
-    for (size_t i = 0; i < same; ++i)
+    for (size_t i = first; i < last; ++i)
       if (rel.evidence.empty() || !SameEvidenceKey(rel.evidence.back(), relations[i].evidence))
         rel.evidence.push_back(relations[i].evidence);
     rel.evidence.shrink_to_fit();
     SummarizeEvidence(&rel);
-    VertexId subject = vertex_of_rank[first.subject], object = vertex_of_rank[first.object];
-    relations.erase(relations.begin(), relations.begin() + static_cast<std::ptrdiff_t>(same));
-    graph.AddRelation(subject, object, std::move(rel));
+    graph.AddRelation(vertex_of_rank[relations[first].subject], vertex_of_rank[relations[first].object], std::move(rel));
+    if (last - discarded >= kDiscardRun) {
+      huge_pages::Discard(relations.data() + discarded, (last - discarded) * sizeof(RelationObservation));
+      discarded = last;
+    }
   }
-  relations.shrink_to_fit();
+  relations = {};
   graph.Compact();
 
   std::vector<ArticleInfo> articles;

@@ -16,6 +16,7 @@
 #include <memory>
 #include <string>
 
+#include "core/huge_page_allocator.h"
 #include "core/record.h"
 #include "graph/entity_resolver.h"
 #include "graph/knowledge_graph.h"
@@ -26,8 +27,8 @@ namespace irkg {
 // miss explained. The observations' mentions point into the builder: the
 // report is valid while the builder lives and nothing is added.
 struct ResolutionReport {
-  std::vector<NameObservation> observations;
-  std::vector<OfficeSighting> offices;  // what the observations' offices are spans of
+  LargeVector<NameObservation> observations;
+  LargeVector<OfficeSighting> offices;  // what the observations' offices are spans of
   Resolution resolution;
 };
 

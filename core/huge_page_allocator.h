@@ -1,0 +1,150 @@
+// HugePageAllocator: memory for large arrays that are read in scattered order.
+//
+// What this object represents: a std::allocator that asks the kernel for an
+// array of 2 MB or more as its own mapping, aligned to 2 MB and marked for
+// transparent huge pages (madvise), and hands smaller ones to operator new.
+// Why: GraphBuilder::Build reads arrays of millions of items (observations,
+// the resolver's input, cluster sets) in an order unrelated to the one they
+// are stored in. Past the caches each such read is a miss whatever the page
+// size, but with 4 KB pages it is also a TLB miss (a page walk) and the
+// first touch of each 4 KB a page fault; with 2 MB pages the TLB covers
+// gigabytes and a fault maps 512 times as much. Where the kernel gives no
+// huge pages (THP disabled) the mapping simply stays in small pages.
+#pragma once
+
+#include <sys/mman.h>
+
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <new>
+#include <utility>
+#include <vector>
+
+namespace irkg {
+
+namespace huge_pages {
+inline constexpr size_t kPageSize = size_t{2} << 20;
+// Below this, an array is left to operator new (small arrays gain nothing,
+// and a mapping each would waste most of a huge page).
+inline constexpr size_t kThreshold = kPageSize;
+
+inline size_t MappedSize(size_t bytes) { return (bytes + kPageSize - 1) & ~(kPageSize - 1); }
+
+// A mapping of MappedSize(bytes), aligned to kPageSize; nullptr on failure.
+inline void* Map(size_t bytes) {
+  const size_t size = MappedSize(bytes);
+  // Over-map by one page and trim both ends, so that the array starts on a huge page.
+  void* raw = mmap(nullptr, size + kPageSize, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+  if (raw == MAP_FAILED) return nullptr;
+  const auto start = reinterpret_cast<uintptr_t>(raw);
+  const uintptr_t aligned = (start + kPageSize - 1) & ~(kPageSize - 1);
+  if (aligned > start) munmap(raw, aligned - start);
+  const uintptr_t tail = aligned + size;
+  const uintptr_t end = start + size + kPageSize;
+  if (end > tail) munmap(reinterpret_cast<void*>(tail), end - tail);
+  madvise(reinterpret_cast<void*>(aligned), size, MADV_HUGEPAGE);  // advice: failure leaves small pages
+  return reinterpret_cast<void*>(aligned);
+}
+
+// Mappings freed and kept for the next arrays: Build() makes and frees
+// arrays of the same few sizes one after another, and each page of a fresh
+// mapping is a fault and the kernel zeroing it (clear_page was 9% of the
+// bench's time at a million articles). An array takes a kept mapping of its size up to twice it; when
+// none fits, every kept one is given back before a fresh one is made, so
+// that what is kept never adds to the peak beyond that slack.
+class MappingCache {
+ public:
+  static MappingCache& InUse() {
+    static auto* cache = new MappingCache;  // never destroyed: arrays may outlive static destructors
+    return *cache;
+  }
+  // A mapping of at least `bytes`, aligned to kPageSize; nullptr on failure.
+  void* Take(size_t bytes) {
+    const size_t size = MappedSize(bytes);
+    std::vector<std::pair<void*, size_t>> stale;
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      size_t best = kept_.size();
+      for (size_t i = 0; i < kept_.size(); ++i)
+        if (kept_[i].second >= size && kept_[i].second <= 2 * size &&
+            (best == kept_.size() || kept_[i].second < kept_[best].second))
+          best = i;
+      if (best != kept_.size()) {
+        const auto mapping = kept_[best];
+        kept_[best] = kept_.back();
+        kept_.pop_back();
+        live_.push_back(mapping);
+        return mapping.first;
+      }
+      stale.swap(kept_);
+    }
+    for (const auto& [p, mapped] : stale) munmap(p, mapped);
+    void* p = Map(bytes);
+    if (p != nullptr) {
+      std::lock_guard<std::mutex> lock(mutex_);
+      live_.emplace_back(p, size);
+    }
+    return p;
+  }
+  // Takes back a mapping Take() gave.
+  void Give(void* p) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    for (size_t i = 0; i < live_.size(); ++i) {
+      if (live_[i].first != p) continue;
+      kept_.push_back(live_[i]);
+      live_[i] = live_.back();
+      live_.pop_back();
+      return;
+    }
+  }
+
+ private:
+  std::mutex mutex_;
+  std::vector<std::pair<void*, size_t>> live_;  // (start, mapped size) of the mappings in use
+  std::vector<std::pair<void*, size_t>> kept_;  // and of those kept for reuse
+};
+
+// Gives back to the kernel the whole huge pages within [data, data + bytes)
+// of a LargeVector's buffer, whose items there are done with (trivially
+// destructible: nothing reads them again; read, they would be zeros). A
+// range within a smaller buffer holds no whole huge page and is left alone.
+inline void Discard(const void* data, size_t bytes) {
+  const auto start = reinterpret_cast<uintptr_t>(data);
+  const uintptr_t first = (start + kPageSize - 1) & ~(kPageSize - 1);
+  const uintptr_t last = (start + bytes) & ~(kPageSize - 1);
+  if (last > first) madvise(reinterpret_cast<void*>(first), last - first, MADV_DONTNEED);
+}
+}  // namespace huge_pages
+
+template <typename T>
+struct HugePageAllocator {
+  using value_type = T;
+  HugePageAllocator() = default;
+  template <typename U>
+  HugePageAllocator(const HugePageAllocator<U>&) {}  // NOLINT(google-explicit-constructor)
+
+  T* allocate(size_t n) {
+    const size_t bytes = n * sizeof(T);
+    if (bytes < huge_pages::kThreshold) return std::allocator<T>().allocate(n);
+    void* p = huge_pages::MappingCache::InUse().Take(bytes);
+    if (p == nullptr) throw std::bad_alloc();
+    return static_cast<T*>(p);
+  }
+  void deallocate(T* p, size_t n) {
+    const size_t bytes = n * sizeof(T);
+    if (bytes < huge_pages::kThreshold) return std::allocator<T>().deallocate(p, n);
+    huge_pages::MappingCache::InUse().Give(p);
+  }
+  template <typename U>
+  bool operator==(const HugePageAllocator<U>&) const {
+    return true;
+  }
+};
+
+// A vector whose large buffers live in huge pages.
+template <typename T>
+using LargeVector = std::vector<T, HugePageAllocator<T>>;
+
+}  // namespace irkg
