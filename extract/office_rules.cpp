@@ -526,6 +526,30 @@ struct OfficeReader {
     return -1;
   }
 
+  // "Germany will send two more batteries to Ukraine, Defence Minister A
+  // told reporters": one who reports, after the clause, what the state
+  // that opens it does or will do speaks for that state. Not a report of
+  // another's hostile act ("Russia shelled Kharkiv, Foreign Minister A
+  // said" is a Ukrainian's), nor of a clause naming other states first.
+  int StateSpokenFor(const Office& o) const {
+    const Sentence& s = d.sentences[o.sentence];
+    const EntityInfo& person = d.entities[o.person];
+    uint32_t name_end = 0;
+    for (int k : person.mentions)
+      if (d.mentions[k].first >= s.first && d.mentions[k].last <= s.last) name_end = d.mentions[k].last;
+    if (name_end == 0 || name_end >= s.last || !d.Is(name_end, "speech")) return -1;
+    int state = -1;
+    bool comma = false;
+    for (uint32_t i = s.first; i < o.at; ++i) {
+      if (d.Is(i, "attack") || d.Is(i, "criticize") || d.Is(i, "threaten") || d.Is(i, "sanction")) return -1;
+      comma |= T(i) == ",";
+      const int m = d.mention_at[i];
+      if (m < 0 || d.mentions[m].first != i || d.mentions[m].type != EntityType::kCountry || comma) continue;
+      if (state < 0 && d.mentions[m].form != MentionForm::kAdjective) state = d.mentions[m].entity;
+    }
+    return comma ? state : -1;
+  }
+
   // The states of counterparts the text does not name: "his counterpart from
   // Bolivia", "his Bolivian counterpart" with no name after it. Such a state
   // is the other side's, never the holder's own.
@@ -669,6 +693,7 @@ struct OfficeReader {
         strong.insert(strong.end(), r->second.begin(), r->second.end());
       strong.push_back(DefaultState(o.title_entry));
       for (int c : colleagues) strong.push_back(c);
+      strong.push_back(StateSpokenFor(o));
       int chosen = -1;
       for (int c : strong)
         if (free(c)) {
