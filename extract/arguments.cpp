@@ -816,6 +816,16 @@ Actors ArgumentFinder::Modifiers(uint32_t np, uint32_t head_token) const {
   return out;
 }
 
+Actors ArgumentFinder::GoodsOrigin(uint32_t verb) const {
+  uint32_t c = verb + 1;
+  while (Is(c, ChunkKind::kOther)) ++c;
+  if (!Is(c, ChunkKind::kNoun)) return {};
+  Actors states;
+  for (const Ref& r : Modifiers(c, d_.chunks[c].head))
+    if (r.type == EntityType::kCountry) states.push_back(r);
+  return states;
+}
+
 Actors ArgumentFinder::InfinitiveObject(uint32_t verb) const {
   uint32_t c = verb + 1;
   while (Is(c, ChunkKind::kNoun) || Is(c, ChunkKind::kOther)) ++c;  // "invited Chile to join"

@@ -47,6 +47,9 @@ class ArgumentFinder {
   // Noun phrases (chunk index of a kNoun chunk).
   Actors Possessor(uint32_t noun_phrase) const;  // "A's visit", "his visit", "their talks"
   Actors Modifiers(uint32_t noun_phrase, uint32_t head_token) const;  // refs before the head word
+  // The states named before the head of the verb's object: "imported
+  // Qatari gas" -> Qatar (where goods come from).
+  Actors GoodsOrigin(uint32_t verb) const;
   Actors Holder(uint32_t noun_phrase) const;     // "A held talks", "talks were held by A",
                                                  // "At talks with B, A said": the main clause's subject
   // "a summit involving A, B and C", "talks attended by A and B"

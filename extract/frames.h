@@ -47,6 +47,8 @@ enum class Slot : unsigned char {
                 // fierce critic of B," -> A
   kCondition,  // the doer of the "if" or "unless" clause after the trigger:
                // "A warned of consequences if B deploys troops" -> B
+  kGoodsOrigin,  // verb: the states named before the head of its object, the
+                 // goods' origin: "imported Qatari gas" -> Qatar
 };
 
 struct ArgumentSource {

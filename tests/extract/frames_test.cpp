@@ -49,6 +49,7 @@ TEST_CASE("a frame row's modality, actor types and new slots are read") {
                        "verb\tclash\tpredicate=attacks\tsubject=agent\tobject=with\tmutual=yes\n"
                        "noun\ttour\tpredicate=visited\tsubject=clause_agent\tobject=clause_in\n"
                        "verb\tremark\tpredicate=visited\tsubject=agent\tobject=in\tvenue=yes\n"
+                       "verb\tbuy\tpredicate=supplies\tsubject=from|goods_origin\tobject=agent\n"
                        "participation\tpresence\n",
                        "mine.tsv")
               .ok());
@@ -69,6 +70,7 @@ TEST_CASE("a frame row's modality, actor types and new slots are read") {
   CHECK(t.Find("tour", true)[0]->subject[0].slot == Slot::kClauseAgent);
   CHECK(t.Find("tour", true)[0]->object[0].slot == Slot::kClausePlace);
   CHECK(t.Find("remark", false)[0]->venue);
+  CHECK(t.Find("buy", false)[0]->subject[1].slot == Slot::kGoodsOrigin);
   CHECK_FALSE(t.Find("clash", false)[0]->venue);
   CHECK(t.IsParticipationNoun("presence"));
   CHECK_FALSE(t.IsParticipationNoun("remark"));
@@ -94,6 +96,7 @@ TEST_CASE("malformed frame rows name file and line") {
       {"verb\tmeet\tpredicate=metWith\tsubject=agent\tobject=patient\tobjects=Person|Robot\n", "not an entity type"},
       {"verb\tmeet\tpredicate=metWith\tsubject=clause_agent\tobject=patient\n", "is not a slot of a verb frame"},
       {"verb\tmeet\tpredicate=metWith\tsubject=appos\tobject=patient\n", "is not a slot of a verb frame"},
+      {"noun\timport\tpredicate=supplies\tsubject=goods_origin\tobject=holder\n", "is not a slot"},
       {"verb\tclash\tpredicate=attacks\tsubject=agent\tobject=with\tmutual=no\n", "mutual= takes"},
       {"verb\tsay\tpredicate=visited\tsubject=agent\tobject=in\tvenue=maybe\n", "venue= takes"},
       {"participation\tpresence\tpredicate=metWith\n", "row takes no keys"},
