@@ -233,10 +233,16 @@ void Recognizer::PersonPass() {
       i = last - 1;
       continue;
     }
+    // "received at Rashtrapati Bhavan", "talks at Camp David": a name no
+    // given name or title vouches for, right after a preposition of place,
+    // names a place
+    const bool at_place = first > 0 && SameSentence(first - 1, first) &&
+                          (d.IsWord(first - 1, "at") || d.IsWord(first - 1, "in") || d.IsWord(first - 1, "near") ||
+                           d.IsWord(first - 1, "outside"));
     Mention m;
     m.first = first;
     m.last = last;
-    m.type = EntityType::kPerson;
+    m.type = at_place && !cue && !given ? EntityType::kLocation : EntityType::kPerson;
     m.strong = cue || given;
     m.name = std::string(d.Span(first, last));
     if (words == 1) m.form = MentionForm::kShortName;

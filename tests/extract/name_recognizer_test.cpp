@@ -323,6 +323,16 @@ TEST_CASE("person pass: a hyphenated given name vouches for a family name that i
   CHECK_FALSE(p.Find("Chile Smith-led"));
 }
 
+TEST_CASE("person pass: an unvouched name right after a preposition of place is a place") {
+  Prepared p("The guest was received at Varnek Bhavan, where she met Ana Duarte and talks in Ostrel Kolo followed.");
+  Recognizer r(p.doc);
+  r.DictionaryPass();
+  r.PersonPass();
+  CheckAllFound(p, {"Varnek Bhavan", "Ostrel Kolo"}, EntityType::kLocation);
+  REQUIRE(p.Find("Ana Duarte"));
+  CHECK(p.Find("Ana Duarte")->type == EntityType::kPerson);  // a given name vouches for a person
+}
+
 TEST_CASE("person pass: a middle initial stays inside the name") {
   Prepared p("Former envoy Robert T. Halvorsen wrote to Mary J. Pilk on Monday.");
   Recognizer r(p.doc);
