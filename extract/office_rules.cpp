@@ -526,6 +526,26 @@ struct OfficeReader {
     return -1;
   }
 
+  // "the Iranian delegation was led by Deputy Foreign Minister A", "the US
+  // team, headed by envoy B,": one who leads a state's delegation serves it.
+  int DelegationLed(const Office& o) const {
+    const Sentence& s = d.sentences[o.sentence];
+    uint32_t k = o.at;
+    while (k > s.first && Describing(k - 1)) --k;  // "headed by special envoy B"
+    if (k < s.first + 4 || !d.IsWord(k - 1, "by") || !(d.IsWord(k - 2, "led") || d.IsWord(k - 2, "headed"))) return -1;
+    k -= 2;
+    while (k > s.first && (d.IsWord(k - 1, "was") || d.IsWord(k - 1, "is") || T(k - 1) == ",")) --k;
+    if (k <= s.first || !(d.IsWord(k - 1, "delegation") || d.IsWord(k - 1, "team") || d.IsWord(k - 1, "mission")))
+      return -1;
+    // the state named right before the word: "the Iranian delegation", "Chile's team"
+    for (uint32_t j = k - 1; j-- > s.first && j + 4 > k;) {
+      const int m = d.mention_at[j];
+      if (m >= 0 && d.mentions[m].type == EntityType::kCountry) return d.mentions[m].entity;
+      if (d.tokens[j].shape != TokenShape::kWord) break;
+    }
+    return -1;
+  }
+
   // "Germany will send two more batteries to Ukraine, Defence Minister A
   // told reporters": one who reports, after the clause, what the state
   // that opens it does or will do speaks for that state. Not a report of
@@ -688,7 +708,7 @@ struct OfficeReader {
         if (pair) faced.push_back(other.holder);
       }
       auto free = [&](int c) { return c >= 0 && std::find(taken.begin(), taken.end(), c) == taken.end(); };
-      std::vector<int> strong = {BehalfOf(o)};
+      std::vector<int> strong = {BehalfOf(o), DelegationLed(o)};
       if (auto r = role_states.find(FoldName(o.title)); r != role_states.end())
         strong.insert(strong.end(), r->second.begin(), r->second.end());
       strong.push_back(DefaultState(o.title_entry));

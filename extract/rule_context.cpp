@@ -151,8 +151,12 @@ std::vector<int> RuleContext::Conjoined(uint32_t from, uint32_t to, unsigned typ
 }
 
 bool RuleContext::ClauseBetween(uint32_t from, uint32_t to) const {
-  for (uint32_t i = from; i < to && i < s.last; ++i)
+  for (uint32_t i = from; i < to && i < s.last; ++i) {
     if (d.IsWord(i, "while") || d.IsWord(i, "whereas") || d.Text(i) == ";") return true;
+    // "A criticised the talks, with Prime Minister B warning ...": an
+    // absolute phrase of its own
+    if (d.Text(i) == "," && i + 1 < s.last && d.IsWord(i + 1, "with")) return true;
+  }
   return false;
 }
 

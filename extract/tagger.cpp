@@ -140,6 +140,9 @@ struct SentenceTagger {
   // Whether the -ing word at `i`, the sentence's first, opens a participle
   // clause: a phrase after it ends in a comma before any auxiliary.
   bool OpensParticipleClause(uint32_t i) const;
+  // Whether a noun with an event frame follows the word at `i`, past
+  // describing words ("hold [indirect] talks").
+  bool EventNounAhead(uint32_t i) const;
   VerbForm ResolvePast(uint32_t i, const TokenTag& pv, uint32_t prev_tok) const;
   bool AfterDeterminedName(uint32_t last) const;
   // The nearest earlier tag of the sentence, skipping adverbs and negators
@@ -308,6 +311,16 @@ TokenTag SentenceTagger::ChooseWord(uint32_t i, const Sentence& s, uint32_t prev
   return ChooseOpen(i, r, prev_tok);
 }
 
+bool SentenceTagger::EventNounAhead(uint32_t i) const {
+  const Sentence& s = *sentence;
+  for (uint32_t k = i + 1; k < s.last && k < i + 4; ++k) {
+    Readings r = readings[k - s.first];
+    if (const WordReading* n = First(r, Pos::kNoun); n && d.LemmaTriggers(n->lemma, true)) return true;
+    if (!Has(r, Pos::kAdjective)) return false;
+  }
+  return false;
+}
+
 bool SentenceTagger::OpensParticipleClause(uint32_t i) const {
   const Sentence& s = *sentence;
   if (i + 1 >= s.last || d.tokens[i + 1].shape != TokenShape::kWord) return false;
@@ -422,9 +435,11 @@ TokenTag SentenceTagger::ChooseOpen(uint32_t i, Readings r, uint32_t prev_tok) {
     // "leaders hold talks", "ministers pay a visit": after a plural noun, a
     // light verb before the event noun it carries is that verb (a headline
     // drops the article that would show it)
-    if (noun && base && p == Pos::kNoun && !EqualsLowerAscii(prev_text, lex.LemmaText(prev.lemma)) && d.frames &&
-        d.frames->IsLightVerb(lex.LemmaText(base->lemma)) && Has(nx, Pos::kNoun) &&
-        d.LemmaTriggers(First(nx, Pos::kNoun)->lemma, true))
+    // (or after a name: "Iran, US hold indirect talks"; describing words
+    // may stand before the event noun)
+    const bool plural_or_name = p == Pos::kProperNoun || (p == Pos::kNoun && !EqualsLowerAscii(prev_text, lex.LemmaText(prev.lemma)));
+    if (noun && base && plural_or_name && d.frames && d.frames->IsLightVerb(lex.LemmaText(base->lemma)) &&
+        EventNounAhead(i))
       return TagOf(*base);
     if (noun && p == Pos::kNoun && !object_follows) return TagOf(*noun);
     if (finite) return finish(finite);
