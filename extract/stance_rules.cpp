@@ -181,6 +181,20 @@ bool Mutual(RuleContext& c, uint32_t t, Predicate p, const char* rule) {
   return true;
 }
 
+// Whether `r`, after a comma that follows the trigger at `t`, opens the
+// phrase of a speech verb that ends the sentence's clause ("..., State
+// Department spokesperson A said").
+bool SpeakerAfterComma(const RuleContext& c, uint32_t t, const Ref& r) {
+  bool comma = false;
+  for (uint32_t k = t + 1; k < r.first; ++k) comma |= c.d.Text(k) == ",";
+  if (!comma) return false;
+  for (uint32_t k = r.last; k < c.s.last && k < r.last + 5; ++k) {
+    if (c.Cue(k, "speech")) return true;
+    if (c.d.Text(k) == ",") return false;
+  }
+  return false;
+}
+
 void Support(RuleContext& c) {
   for (uint32_t t : c.Triggers("support")) {
     if (c.Negated(t) || c.Modal(t) || c.Stopped(t) || c.Passive(t)) continue;
@@ -203,6 +217,9 @@ void Support(RuleContext& c) {
     auto objects = c.ListAfter(t, kActors, 6);
     if (objects.empty() || c.CrossesQuote(t, c.s.refs[objects[0]].first)) continue;
     int object = objects[0];
+    // "A welcomed the agreement, B's spokesperson C said": the one named
+    // before a trailing speech verb says it, and is welcomed by no one
+    if (SpeakerAfterComma(c, t, c.s.refs[object])) continue;
     // "hailed the agreement between B and C": an act of others welcomed,
     // not one of them endorsed (an unnamed agreement gives no triple)
     if (c.s.refs[object].first > t + 1 && c.Word(c.s.refs[object].first - 1, "between")) continue;
