@@ -553,10 +553,11 @@ struct OfficeReader {
   // said" is a Ukrainian's), nor of a clause naming other states first.
   int StateSpokenFor(const Office& o) const {
     const Sentence& s = d.sentences[o.sentence];
-    const EntityInfo& person = d.entities[o.person];
+    // the holder's name after the office, in its sentence (a look within
+    // the sentence: the person may be named thousands of times elsewhere)
     uint32_t name_end = 0;
-    for (int k : person.mentions)
-      if (d.mentions[k].first >= s.first && d.mentions[k].last <= s.last) name_end = d.mentions[k].last;
+    for (uint32_t i = o.at; i < s.last && name_end == 0; ++i)
+      if (const int m = d.mention_at[i]; m >= 0 && d.mentions[m].entity == o.person) name_end = d.mentions[m].last;
     if (name_end == 0 || name_end >= s.last || !d.Is(name_end, "speech")) return -1;
     int state = -1;
     bool comma = false;
