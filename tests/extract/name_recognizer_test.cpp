@@ -263,8 +263,7 @@ TEST_CASE("place of state pass: 'in Chile's Arica', 'Tumbara, Ecuador's port cit
   r.PlaceOfStatePass();
   CheckAllFound(p, {"Varnekana", "Tumbara"}, EntityType::kLocation);
   CHECK_FALSE(p.Find("Castillo"));  // a noun goes on: "Castillo government"
-  REQUIRE(p.Find("Ana Duarte"));
-  CHECK(p.Find("Ana Duarte")->type == EntityType::kPerson);
+  CheckAllFound(p, {"Ana Duarte"}, EntityType::kPerson);
 }
 
 TEST_CASE("dateline pass: the agency in parentheses before a dash at the start is a news organization") {
@@ -316,9 +315,7 @@ TEST_CASE("person pass: a hyphenated given name vouches for a family name that i
   Recognizer r(p.doc);
   r.DictionaryPass();
   r.PersonPass();
-  REQUIRE(p.Find("Moon Ha-eun"));
-  CHECK(p.Find("Moon Ha-eun")->type == EntityType::kPerson);
-  REQUIRE(p.Find("Choi Seung-ho"));
+  CheckAllFound(p, {"Moon Ha-eun", "Choi Seung-ho"}, EntityType::kPerson);
   CHECK_FALSE(p.Find("Joe Hardy-era"));
   CHECK_FALSE(p.Find("Chile Smith-led"));
 }
@@ -329,8 +326,7 @@ TEST_CASE("person pass: an unvouched name right after a preposition of place is 
   r.DictionaryPass();
   r.PersonPass();
   CheckAllFound(p, {"Varnek Bhavan", "Ostrel Kolo"}, EntityType::kLocation);
-  REQUIRE(p.Find("Ana Duarte"));
-  CHECK(p.Find("Ana Duarte")->type == EntityType::kPerson);  // a given name vouches for a person
+  CheckAllFound(p, {"Ana Duarte"}, EntityType::kPerson);  // a given name vouches for a person
 }
 
 TEST_CASE("person pass: a middle initial stays inside the name") {
