@@ -253,6 +253,15 @@ struct Document {
         if (int state = EntityOfEntry(static_cast<int>(fm.entry)); state >= 0) return state;
     return -1;
   }
+  // The state an actor named at token `named_at` acts for: a state itself,
+  // a person's state when the text gives it, a body whose name opens with
+  // its state ("Peru's Defence Ministry"); else -1.
+  int StateServed(int entity, uint32_t named_at) const {
+    const EntityInfo& e = entities[entity];
+    if (e.type == EntityType::kCountry) return entity;
+    if (e.type == EntityType::kPerson) return e.country;
+    return StateNamedAt(named_at);
+  }
   // A word as a qualifier gives it ("wheat", "LNG"): lower case when only
   // its place capitalized it (a Title Case headline, a sentence's start).
   std::string QualifierWord(uint32_t tok) const {

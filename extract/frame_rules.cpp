@@ -540,25 +540,17 @@ class FramePass {
   // ("Peru's defence ministry said Peruvian troops struck"), nor an outlet
   // reporting the news.
   void AccuseAttackers(uint32_t chunk, const Actors& attackers, const std::string& date) {
-    auto state_of = [&](int e) {
-      const EntityInfo& x = d_.entities[e];
-      return x.type == EntityType::kCountry ? e : x.country;
-    };
-    for (const Ref& speaker : args_.Speaker(chunk)) {
-      std::vector<int> own;  // the speakers' states: their own, and one a body's name opens with
-      for (int s : speaker.entities)
-        if (int state = state_of(s); state >= 0) own.push_back(state);
-      if (int named = d_.StateNamedAt(speaker.first); named >= 0) own.push_back(named);
+    for (const Ref& speaker : args_.Speaker(chunk))
       for (int s : speaker.entities) {
         if (d_.entities[s].subtype == "media") continue;
+        const int own = d_.StateServed(s, speaker.first);
         for (const Ref& a : attackers)
           for (int x : a.entities) {
-            const int doer_state = state_of(x);
-            if (s == x || (doer_state >= 0 && std::find(own.begin(), own.end(), doer_state) != own.end())) continue;
+            const int doer_state = d_.StateServed(x, a.first);
+            if (s == x || (doer_state >= 0 && doer_state == own)) continue;
             rules_.AddEntities(s, Predicate::kCriticizes, x, 0.6, "frame:reported-attack", date);
           }
       }
-    }
   }
 
   // "signed the Trade Agreement between Chile and Peru": an agreement named

@@ -303,10 +303,7 @@ class ReferenceResolver {
         else if (d.mention_at[k - 1] >= 0) m = d.mention_at[k - 1];
       if (m < 0 && t + 1 < v.last && d.mention_at[t + 1] >= 0) m = d.mention_at[t + 1];
       if (m < 0 || d.mentions[m].entity < 0) continue;
-      const EntityInfo& speaker = d.entities[d.mentions[m].entity];
-      state = speaker.type == EntityType::kCountry ? d.mentions[m].entity
-              : speaker.type == EntityType::kPerson ? speaker.country
-                                                    : d.StateNamedAt(d.mentions[m].first);
+      state = d.StateServed(d.mentions[m].entity, d.mentions[m].first);
     }
     return state;
   }
