@@ -188,6 +188,7 @@ struct Recognizer {
 
   // The country entry whose capital form this mention is, or -1.
   int CapitalOf(const Mention& m) const;
+  bool StanceWord(uint32_t i) const;
 
   bool ActorPosition(const Mention& m) const;
 

@@ -27,6 +27,12 @@ void Recognizer::MetonymPass() {
   }
 }
 
+// A word of stance whose "from" phrase names who took it: "condemnation
+// from", "support from", "warnings from".
+bool Recognizer::StanceWord(uint32_t i) const {
+  return d.Is(i, "criticize") || d.Is(i, "support") || d.Is(i, "threaten") || d.Is(i, "concern");
+}
+
 // The country entry whose capital form this mention is, or -1.
 int Recognizer::CapitalOf(const Mention& m) const {
   std::vector<FormMatch> matches;
@@ -47,6 +53,20 @@ bool Recognizer::ActorPosition(const Mention& m) const {
   if (m.first > 0) {
     // "recalled its ambassador from Managua": the state an envoy leaves
     if (d.IsWord(m.first - 1, "from") && m.first >= 2 && d.Is(m.first - 2, "envoy")) return true;
+    // whose stance another's word reports: "drew condemnation from Oslo",
+    // "praise from Lima" (but "flew from Oslo", "a delegation from Lima")
+    if (d.IsWord(m.first - 1, "from") && m.first >= 2 && StanceWord(m.first - 2)) return true;
+    // the target of a phrasal stance: "hit back at Oslo", "lashed out at
+    // Lima", "took aim at Quito" (but "talks at Oslo", "flew back at dawn")
+    if (d.IsWord(m.first - 1, "at") && m.first >= 2 &&
+        (d.Is(m.first - 2, "stance_at") ||
+         (m.first >= 3 && d.Is(m.first - 2, "stance_particle") && d.Is(m.first - 3, "stance_verb"))))
+      return true;
+    // the next of a list whose first capital stands for its state: "condemned
+    // Oslo and Lima", "from Oslo, Lima and Quito" (but "in Oslo and Lima")
+    if ((d.IsWord(m.first - 1, "and") || d.Text(m.first - 1) == ",") && m.first >= 2 &&
+        d.mention_at[m.first - 2] >= 0 && d.mentions[d.mention_at[m.first - 2]].form == MentionForm::kMetonym)
+      return true;
     std::string_view prev = d.Text(m.first - 1);
     if (prev == "in" || prev == "to" || prev == "at" || prev == "from" || prev == "near" || prev == "of" ||
         prev == "into" || prev == "In" || prev == "visit" || prev == "toward" || prev == "towards" || prev == "," ||
@@ -61,9 +81,10 @@ bool Recognizer::ActorPosition(const Mention& m) const {
     if (d.IsWord(m.first - 1, "and") && m.first >= 3 && d.IsWord(m.first - 3, "between")) return true;
     // the other side of a dealing: "an agreement with Beijing", "ties with Moscow"
     if (d.IsWord(m.first - 1, "with")) return true;
-    // the target of measures: "sanctions against Moscow", "vowed reciprocal
-    // measures against Washington" (but "strikes against Kyiv" hit a city)
-    if (d.IsWord(m.first - 1, "against") && m.first >= 3) {
+    // the target of measures: "sanctions against Moscow", "sanctions on
+    // Minsk", "vowed reciprocal measures against Washington", "would
+    // retaliate against Lima" (but "strikes against Kyiv" hit a city)
+    if ((d.IsWord(m.first - 1, "against") || d.IsWord(m.first - 1, "on")) && m.first >= 3) {
       const uint32_t what = IsQuote(m.first - 2) ? m.first - 3 : m.first - 2;  // 'took "measures" against'
       if (d.Is(what, "sanction") || d.Is(what, "countermeasure") || d.Is(what, "threaten")) return true;
     }
@@ -86,6 +107,14 @@ bool Recognizer::ActorPosition(const Mention& m) const {
   // a headline's present tense: "Quito asks Lima to ...", "Lima rejects ..."
   bool finite = !d.tags.empty() && d.tags[m.last].pos == Pos::kVerb &&
                 (d.tags[m.last].form == VerbForm::kPresent3s || d.tags[m.last].form == VerbForm::kPast);
+  // what it would or will do: "Lima would respond", "Oslo will not
+  // attend" (but what would befall the city: "Lima will burn", "Oslo
+  // would be shelled")
+  if (!d.tags.empty() && d.tags[m.last].pos == Pos::kModal) {
+    uint32_t verb = m.last + 1;
+    while (verb < n && (d.tags[verb].pos == Pos::kNegator || d.tags[verb].pos == Pos::kAdverb)) ++verb;
+    return verb < n && d.tags[verb].pos == Pos::kVerb && !d.Is(verb, "befall_verb");
+  }
   return past_tense || finite || d.Is(m.last, "speech") || d.IsWord(m.last, "has") || d.IsWord(m.last, "have") ||
          d.Is(m.last, "sanction") || d.Is(m.last, "criticize") || d.Is(m.last, "threaten") ||
          d.Is(m.last, "support") || d.Is(m.last, "sign_verb");

@@ -295,6 +295,22 @@ TEST_CASE("metonym pass: a capital's demands after 'of', and a capital paired wi
   CHECK(p.Count(EntityType::kLocation, "Oslo") == 1);
 }
 
+TEST_CASE("metonym pass: a capital before a modal, after a phrasal stance or a stance's 'from', and next in such a list") {
+  Prepared p("Oslo would respond. Lima will burn. Lima would be shelled. Lima hit back at Oslo. The plan drew condemnation from Oslo and Quito. "
+             "Sanctions on Oslo grew. The minister flew back at dawn to Oslo and Lima. Aid from Oslo arrived.");
+  p.doc.lexicon = &testing::LoadedLexicon();  // the tags say which words are modals and verbs
+  TagTokens(&p.doc);
+  Recognizer r(p.doc);
+  r.DictionaryPass();
+  r.MetonymPass();
+  CHECK(p.Count(EntityType::kCountry, "Norway", MentionForm::kMetonym) == 4);
+  CHECK(p.Count(EntityType::kCountry, "Peru", MentionForm::kMetonym) == 1);
+  CHECK(p.Count(EntityType::kCountry, "Ecuador", MentionForm::kMetonym) == 1);
+  // what would befall a city, the places a minister flew to, and where aid came from, stay cities
+  CHECK(p.Count(EntityType::kLocation, "Oslo") == 2);
+  CHECK(p.Count(EntityType::kLocation, "Lima") == 3);
+}
+
 TEST_CASE("person pass: a two-syllable given name with a hyphen and a lower-case syllable") {
   Prepared p("Envoy Park Min-ho met Lee Ji-eun in Seoul. A Smith-led team and the Biden-era rules were cited.");
   Recognizer r(p.doc);
