@@ -71,7 +71,7 @@ struct Recognizer {
   void DictionaryPass();
 
   bool TakeDictionaryMatch(uint32_t first, uint32_t last, const std::vector<FormMatch>& matches);
-  bool PlaceOpensPersonName(uint32_t first, uint32_t last, FormKind form) const;
+  bool PlaceOpensPersonName(uint32_t first, uint32_t last, FormKind form, bool also_given) const;
 
   // Offices continue over "of|for [the] Capitalized words (and more)":
   // "Minister of Culture and National Heritage", "Minister of the
@@ -156,6 +156,7 @@ struct Recognizer {
   bool PersonCue(uint32_t first) const;
   bool CommonNoun(uint32_t token) const;
 
+  bool PostingPreposition(uint32_t prep) const;
   bool SpeechAfter(uint32_t last) const;
 
   // Where, inside the run [first, last) that is no name as a whole, a

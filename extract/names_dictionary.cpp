@@ -8,6 +8,8 @@
 //   StateFormPass widens a state's mention over its long form ("the
 //   Republic of X"); ExtendTitles widens an office over "of Fields"
 //   ("Minister of Culture and Sport").
+#include <algorithm>
+
 #include "core/text.h"
 #include "extract/name_recognizer.h"
 
@@ -58,7 +60,9 @@ bool Recognizer::TakeDictionaryMatch(uint32_t first, uint32_t last, const std::v
   if (!best || rank(*best) == 0) return false;
   const DictEntry& e = entries[best->entry];
   if (e.kind == EntryKind::kGivenName) return false;  // consulted in pass 3
-  if (PlaceOpensPersonName(first, last, best->form)) return false;
+  const bool also_given = std::any_of(matches.begin(), matches.end(),
+                                      [](const FormMatch& m) { return m.kind == EntryKind::kGivenName; });
+  if (PlaceOpensPersonName(first, last, best->form, also_given)) return false;
   if (e.kind == EntryKind::kTitle) {
     // An office right after another, before a capitalized word, is a
     // given name: "Defence Minister Amir Sadeghi" has one office, and
@@ -130,23 +134,41 @@ bool Recognizer::TakeDictionaryMatch(uint32_t first, uint32_t last, const std::v
   return true;
 }
 
-// A place's name right after an office, before a capitalized word, opens a
-// person's name: "Foreign Minister Sofia Lindqvist", "the Defence Minister,
-// Israel Cohen,". English names an office's state before the office or
-// after it with "of", never between the office and its holder.
-bool Recognizer::PlaceOpensPersonName(uint32_t first, uint32_t last, FormKind form) const {
-  if (form == FormKind::kAdjective || last != first + 1 || first == 0) return false;
+// A place's name right after an office or "counterpart", before a
+// capitalized word, opens a person's name: "Foreign Minister Sofia
+// Lindqvist", "the Defence Minister, Israel Cohen,", "his counterpart
+// Milan Petrovic". English names an office's state before the office or
+// after it with "of", never between the office and its holder. A place's
+// name that is also a given name opens a person's anywhere before a word
+// no dictionary or lexicon knows: "met Jordan Okafor" (not "Jordan
+// Valley", "Georgia Tech").
+bool Recognizer::PlaceOpensPersonName(uint32_t first, uint32_t last, FormKind form, bool also_given) const {
+  if (form == FormKind::kAdjective || last != first + 1) return false;
   if (d.sentences[d.sentence_of[first]].title_case) return false;
-  uint32_t p = first - 1;
-  if (d.Text(p) == "," && p > 0) --p;
-  if (!SameSentence(p, first) || (d.title_at[p] < 0 && !d.Is(p, "honorific"))) return false;
   if (!SameSentence(first, last) || !NamePart(last)) return false;
-  // the next word is no name of a place, state or body itself ("Minister Sofia Bulgaria" is not a name)
+  bool office_before = false;
+  if (first > 0) {
+    uint32_t p = first - 1;
+    if (d.Text(p) == "," && p > 0) --p;
+    office_before = SameSentence(p, first) &&
+                    (d.title_at[p] >= 0 || d.Is(p, "honorific") || d.Is(p, "counterpart"));
+  }
+  if (!office_before) {
+    // "Ambassador to Georgia Oganes Petrosyan": the posting, then the holder
+    if (first >= 2 && PostingPreposition(first - 1)) return false;
+    const bool unknown_word = d.tokens[last].shape == TokenShape::kWord && !d.tokens[last].upper &&
+                              !d.token_cues[last].any() && !OpenClassWord(last) &&
+                              !WrittenInLowerCase(d.tokens[last].key);
+    if (!also_given || !unknown_word) return false;
+  }
+  // the next word is no name of a place, state or body itself ("Minister
+  // Sofia Bulgaria" is not a name); with no office before, no given name
+  // either: "Ambassador to Georgia Ana Soto" names her posting, then her
   std::vector<FormMatch> next;
   uint32_t end = d.sentences[d.sentence_of[last]].last;
   if (d.dict->LongestMatch(&d.tokens[last].key, &d.token_text[last], end - last, &next) == 0) return true;
   for (const auto& m : next)
-    if (m.kind != EntryKind::kGivenName) return false;
+    if (m.kind != EntryKind::kGivenName || !office_before) return false;
   return true;
 }
 

@@ -159,11 +159,15 @@ bool Recognizer::PersonCue(uint32_t first) const {
   // "Ambassador to Chile Ana Soto", "Consul General in Lyon Marc Roux": an office and its posting
   if (int m = d.mention_at[p]; m >= 0 && d.mentions[m].last == p + 1 && d.mentions[m].first >= 2 &&
       (d.mentions[m].type == EntityType::kCountry || d.mentions[m].type == EntityType::kLocation)) {
-    uint32_t prep = d.mentions[m].first - 1;
-    if ((d.IsWord(prep, "to") || d.IsWord(prep, "in")) && d.title_at[prep - 1] >= 0 && SameSentence(prep - 1, first))
-      return true;
+    if (PostingPreposition(d.mentions[m].first - 1) && SameSentence(d.mentions[m].first - 2, first)) return true;
   }
   return false;
+}
+
+// "to" or "in" after an office, before where it is held: "Ambassador to
+// Chile", "Consul General in Lyon".
+bool Recognizer::PostingPreposition(uint32_t prep) const {
+  return prep >= 1 && (d.IsWord(prep, "to") || d.IsWord(prep, "in")) && d.title_at[prep - 1] >= 0;
 }
 
 bool Recognizer::SpeechAfter(uint32_t last) const {

@@ -178,6 +178,26 @@ TEST_CASE("acronym pass: an acronym in parentheses and its later bare uses") {
   CHECK(acronyms == 2);
 }
 
+TEST_CASE("dictionary pass: a place's name that is also a given name opens a person's before an unknown surname or after 'counterpart'") {
+  Prepared p("The envoy met Jordan Okafor in Amman. His counterpart Milan Horvat spoke. "
+             "Jordan Valley farms and Georgia Tech labs grew; Milan Cathedral stood. "
+             "The Ambassador to Georgia Ana Soto left. The Ambassador to Georgia Oganes Darbinov came.");
+  p.doc.lexicon = &testing::LoadedLexicon();  // the lexicon knows "valley", "tech" and "cathedral"
+  Recognizer r(p.doc);
+  r.DictionaryPass();
+  r.PersonPass();
+  REQUIRE(p.Find("Jordan Okafor"));
+  CHECK(p.Find("Jordan Okafor")->type == EntityType::kPerson);
+  REQUIRE(p.Find("Milan Horvat"));
+  CHECK(p.Find("Milan Horvat")->type == EntityType::kPerson);
+  // before a word of the language or a given name, the place's name stays a place
+  CHECK(p.Count(EntityType::kCountry, "Jordan") == 1);
+  CHECK(p.Count(EntityType::kCountry, "Georgia") == 3);
+  CHECK(p.Find("Ana Soto"));
+  CHECK(p.Find("Oganes Darbinov"));
+  CHECK(p.Count(EntityType::kLocation, "Milan") == 1);
+}
+
 TEST_CASE("metonym pass: a capital as an actor is its state, as a place a city") {
   Prepared p("Oslo said it would respond. The talks were held in Oslo.");
   Recognizer r(p.doc);
