@@ -47,8 +47,10 @@ class ReferenceResolver {
   }
 
   // Fills `v` with sentence `index`, reusing its vectors' room: the view is
-  // made for every sentence of every article.
-  void View(uint32_t index, SentenceView& v) {
+  // made for every sentence of every article. Its references start at
+  // `refs_from` (a token of the sentence): after a dateline, for the rules
+  // of acts.
+  void View(uint32_t index, uint32_t refs_from, SentenceView& v) {
     const Sentence& s = d.sentences[index];
     v.refs.clear();
     v.cues.reset();
@@ -59,7 +61,7 @@ class ReferenceResolver {
     v.pair_of_states = sal.countries;
     v.salient_person = sal.subject_person;
     for (uint32_t i = s.first; i < s.last; ++i) v.cues |= d.token_cues[i];
-    for (uint32_t i = s.first; i < s.last;) {
+    for (uint32_t i = refs_from; i < s.last;) {
       uint32_t next = i + 1;
       int m = d.mention_at[i];
       if (m >= 0) {
@@ -709,6 +711,30 @@ int DatelinePlace(const Document& d) {
   return -1;
 }
 
+// "GENEVA (Andes Press) - Envoys ...", "LIMA, May 5 - ...": where a
+// dateline opening one of the first sentences ends, or the sentence's first
+// token. A dateline says where and who reports; its names act in nothing
+// the sentence tells. Its dash closes an agency in parentheses, a date, or
+// a place written in capitals, within a few words.
+uint32_t DatelineEnd(const Document& d, uint32_t sentence) {
+  constexpr uint32_t kMaxDatelineWords = 10;
+  const Sentence& s = d.sentences[sentence];
+  const int m = sentence < kDatelineSentences ? d.mention_at[s.first] : -1;
+  if (m < 0 || d.mentions[m].last >= s.last) return s.first;
+  const Mention& place = d.mentions[m];
+  std::string_view after = d.Text(place.last);
+  if (after != "," && after != "(" && !IsDash(after)) return s.first;
+  for (uint32_t t = place.last; t < s.last && t < place.last + kMaxDatelineWords; ++t) {
+    if (!d.tags.empty() && d.tags[t].pos == Pos::kVerb) break;
+    if (!IsDash(d.Text(t))) continue;
+    const uint32_t before = t - 1;
+    const bool closes = d.Text(before) == ")" || d.tokens[before].shape == TokenShape::kNumber ||
+                        d.Is(before, "month") || (t == place.last && d.tokens[place.first].upper);
+    return closes ? t + 1 : s.first;
+  }
+  return s.first;
+}
+
 // "KAZPRESS - The talks ...", "LIMA, May 5 (Andina) - ...": the outlet a
 // dateline names, an organization opening one of the first sentences before
 // a dash, or in parentheses in a sentence that opens with a dateline place.
@@ -766,7 +792,10 @@ void ExtractRelations(Document* doc, PassClock* clock) {
   ReferenceResolver resolver(*doc, sal);
   SentenceView v;
   for (uint32_t s = 0; s < doc->sentences.size(); ++s) {
-    resolver.View(s, v);
+    // a dateline's names act in nothing ("GENEVA (Andes Press) - ..."),
+    // but its place may be tied to its state ("Lyon, France -")
+    const uint32_t first = doc->sentences[s].first, acts_from = DatelineEnd(*doc, s);
+    resolver.View(s, acts_from, v);
     c.Mark(Pass::kReferences);
     const size_t first_fact = doc->facts.size();
     ExtractEvents(doc, v);
@@ -777,6 +806,7 @@ void ExtractRelations(Document* doc, PassClock* clock) {
     AddCompanions(doc, v, first_fact);
     AttributeToSpeakers(doc, v, first_fact);
     c.Mark(Pass::kFrames);
+    if (acts_from != first) resolver.View(s, first, v);
     ExtractStructure(doc, v);
     c.Mark(Pass::kStructure);
     resolver.Update(v);

@@ -58,6 +58,10 @@ struct SentenceView {
 // The place a story's dateline names ("LIMA, May 2 -", "Lima (Andina) -")
 // in its first sentences, as an entity, or -1: what its "here" means.
 int DatelinePlace(const Document& d);
+// The first token after a dateline opening sentence `sentence` ("GENEVA
+// (Andes Press) - ..."), or the sentence's first token: the dateline's
+// names are no actors of the sentence.
+uint32_t DatelineEnd(const Document& d, uint32_t sentence);
 // The organizations a dateline names as the outlet ("KAZPRESS -", "(Andina)").
 std::vector<int> DatelineOutlets(const Document& d);
 
