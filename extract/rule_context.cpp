@@ -156,6 +156,13 @@ bool RuleContext::ClauseBetween(uint32_t from, uint32_t to) const {
     // "A criticised the talks, with Prime Minister B warning ...": an
     // absolute phrase of its own
     if (d.Text(i) == "," && i + 1 < s.last && d.IsWord(i + 1, "with")) return true;
+    // "A voiced concern over the row and urged B to ...": a second verb of
+    // the subject's, whose object B is (a verb right after the word, as in
+    // "condemned and denounced B", shares its object)
+    if (i > from && !d.tags.empty() && d.tags[i].pos == Pos::kCoordinator && i + 1 < s.last &&
+        d.tags[i + 1].pos == Pos::kVerb &&
+        (d.tags[i + 1].form == VerbForm::kPast || d.tags[i + 1].form == VerbForm::kPresent3s))
+      return true;
   }
   return false;
 }

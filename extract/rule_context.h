@@ -70,8 +70,9 @@ class RuleContext {
   // subject is the one the act was done to, which cue rules that take the
   // clause subject as the doer would turn around.
   bool Passive(uint32_t trigger) const;
-  // Whether a contrasting clause opens between two tokens ("while",
-  // "whereas", ";"): what follows is no complement of the word before it.
+  // Whether a contrasting clause ("while", "whereas", ";") or the subject's
+  // next verb ("... and urged") opens between two tokens: what follows is
+  // no complement of the word before it.
   bool ClauseBetween(uint32_t from, uint32_t to) const;
   // Whether a subordinate clause opens between two tokens ("after",
   // "because", "when": a word the tagger reads as a subordinator).
