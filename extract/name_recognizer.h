@@ -130,13 +130,13 @@ struct Recognizer {
   void PlaceAppositionPass();
 
   // ---- people (names_person.cpp)
-  std::vector<FormMatch> given_matches;  // GivenName's, kept: it is asked of every candidate name
-  std::vector<uint32_t> given_keys;
+  mutable std::vector<FormMatch> given_matches;  // GivenName's, kept: it is asked of every candidate name
+  mutable std::vector<uint32_t> given_keys;
 
   // True when the name [first, last) opens with a given name: one word
   // ("Anne") or several joined by hyphens ("Anne-Marie", "Abdel-Fattah"),
   // which the dictionary holds as forms of three tokens.
-  bool GivenName(uint32_t first, uint32_t last);
+  bool GivenName(uint32_t first, uint32_t last) const;
 
   bool MonthAsGivenName(uint32_t i) const;
   // Whether token i can be a word of a person's name. Inline up to the

@@ -15,7 +15,7 @@ namespace irkg::internal {
 // True when the name [first, last) opens with a given name: one word
 // ("Anne") or several joined by hyphens ("Anne-Marie", "Abdel-Fattah"),
 // which the dictionary holds as forms of three tokens.
-bool Recognizer::GivenName(uint32_t first, uint32_t last) {
+bool Recognizer::GivenName(uint32_t first, uint32_t last) const {
   std::vector<FormMatch>& matches = given_matches;
   for (uint32_t len : {last - first, 1u}) {
     if (len == 0) continue;
@@ -93,6 +93,14 @@ uint32_t Recognizer::PersonEnd(uint32_t first) const {
       const Mention& m = d.mentions[d.mention_at[j]];
       if (m.type == EntityType::kOrganization && m.first == j && m.last == j + 1) {
         ++j;  // a surname that is also a body's short name
+        continue;
+      }
+      // a surname that is also a town's name, after a given name: "Rosa
+      // Medina", "Ana Lima" (a place's name right after a person's is
+      // otherwise written apart: "Ana, Lima")
+      if (m.type == EntityType::kLocation && m.first == j && m.last == j + 1 && j == first + 1 &&
+          GivenName(first, j)) {
+        ++j;
         continue;
       }
     }

@@ -108,6 +108,8 @@ std::vector<int> RuleContext::ListAfter(uint32_t tok, unsigned types, uint32_t w
     if (ref.adjective && r + 1 < s.refs.size() && s.refs[r + 1].type == EntityType::kPerson &&
         s.refs[r + 1].first - ref.last <= 4 && (types & TypeBit(EntityType::kPerson)))
       continue;
+    // "thanked A for its help and slammed B": B is the next verb's
+    if (NextVerbBetween(tok, ref.first)) return {};
     return ListFrom(static_cast<int>(r), types);
   }
   return {};
@@ -150,17 +152,21 @@ std::vector<int> RuleContext::Conjoined(uint32_t from, uint32_t to, unsigned typ
   return {};
 }
 
-bool RuleContext::ClauseBetween(uint32_t from, uint32_t to) const {
-  for (uint32_t i = from; i < to && i < s.last; ++i) {
+bool RuleContext::ClauseBetween(uint32_t trigger, uint32_t to) const {
+  for (uint32_t i = trigger + 1; i < to && i < s.last; ++i) {
     if (d.IsWord(i, "while") || d.IsWord(i, "whereas") || d.Text(i) == ";") return true;
     // "A criticised the talks, with Prime Minister B warning ...": an
     // absolute phrase of its own
     if (d.Text(i) == "," && i + 1 < s.last && d.IsWord(i + 1, "with")) return true;
-    // "A voiced concern over the row and urged B to ...": a second verb of
-    // the subject's, whose object B is (a verb right after the word, as in
-    // "condemned and denounced B", shares its object)
-    if (i > from && !d.tags.empty() && d.tags[i].pos == Pos::kCoordinator && i + 1 < s.last &&
-        d.tags[i + 1].pos == Pos::kVerb &&
+  }
+  return NextVerbBetween(trigger, to);
+}
+
+bool RuleContext::NextVerbBetween(uint32_t trigger, uint32_t to) const {
+  if (d.tags.empty()) return false;
+  for (uint32_t i = trigger + 1; i < to && i + 1 < s.last; ++i) {
+    if (i == trigger + 1 && d.tags[trigger].pos == Pos::kVerb) continue;  // "condemned and denounced B"
+    if (d.tags[i].pos == Pos::kCoordinator && d.tags[i + 1].pos == Pos::kVerb &&
         (d.tags[i + 1].form == VerbForm::kPast || d.tags[i + 1].form == VerbForm::kPresent3s))
       return true;
   }

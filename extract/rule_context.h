@@ -71,9 +71,14 @@ class RuleContext {
   // clause subject as the doer would turn around.
   bool Passive(uint32_t trigger) const;
   // Whether a contrasting clause ("while", "whereas", ";") or the subject's
-  // next verb ("... and urged") opens between two tokens: what follows is
-  // no complement of the word before it.
-  bool ClauseBetween(uint32_t from, uint32_t to) const;
+  // next verb (NextVerbBetween) opens between a trigger and a later token:
+  // what follows is no complement of the trigger.
+  bool ClauseBetween(uint32_t trigger, uint32_t to) const;
+  // Whether the subject's next verb opens between a trigger and a later
+  // token: "A voiced concern over the row and urged B to ...", "thanked A
+  // for its solidarity and slammed B" (a verb right after a verb trigger,
+  // as in "condemned and denounced B", shares its object).
+  bool NextVerbBetween(uint32_t trigger, uint32_t to) const;
   // Whether a subordinate clause opens between two tokens ("after",
   // "because", "when": a word the tagger reads as a subordinator).
   bool SubordinateBetween(uint32_t from, uint32_t to) const;

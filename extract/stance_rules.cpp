@@ -348,7 +348,7 @@ void Criticism(RuleContext& c) {
     uint32_t at = c.s.refs[objects[0]].first;
     // "A's opposition protested, while B held elections": B stands in
     // another clause, no target of the trigger
-    if (c.ClauseBetween(t + 1, at)) continue;
+    if (c.ClauseBetween(t, at)) continue;
     bool noun_trigger = c.Word(t, "criticism") || c.Word(t, "condemnation") || c.Word(t, "repudiation");
     if (at > t + 2 && c.Word(at - 1, "of") && !noun_trigger && !c.Word(t + 1, "of")) continue;
     // "condemned the attack on a Malian post": the victim of the act
@@ -366,7 +366,7 @@ void Criticism(RuleContext& c) {
     auto objects = c.ListAfter(t + 1, kActors, 10);
     if (subjects.empty() || objects.empty()) continue;
     // "concern over attacks on minorities, while B asked ...": B is no topic
-    if (c.ClauseBetween(t + 1, c.s.refs[objects[0]].first)) continue;
+    if (c.ClauseBetween(t, c.s.refs[objects[0]].first)) continue;
     for (int s : subjects) c.Add(s, Predicate::kCriticizes, objects[0], 0.7, "criticize.concern");
     found = true;
   }

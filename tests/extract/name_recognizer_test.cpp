@@ -198,6 +198,16 @@ TEST_CASE("dictionary pass: a place's name that is also a given name opens a per
   CHECK(p.Count(EntityType::kLocation, "Milan") == 1);
 }
 
+TEST_CASE("person pass: a surname that is also a town's name, after a given name") {
+  Prepared p("Foreign Minister Rosa Medina met Carlos Santiago in Lima. The pilgrims reached Medina.");
+  Recognizer r(p.doc);
+  r.DictionaryPass();
+  r.PersonPass();
+  CHECK(p.Count(EntityType::kPerson, "Rosa Medina") == 1);
+  CHECK(p.Count(EntityType::kPerson, "Carlos Santiago") == 1);
+  CHECK(p.Count(EntityType::kLocation, "Medina") == 1);
+}
+
 TEST_CASE("metonym pass: a capital as an actor is its state, as a place a city") {
   Prepared p("Oslo said it would respond. The talks were held in Oslo.");
   Recognizer r(p.doc);
