@@ -715,7 +715,22 @@ Actors ArgumentFinder::Patient(uint32_t verb) const {
   uint32_t c = verb + 1;
   while (c < last_ && Is(c, ChunkKind::kOther)) ++c;
   if (!Is(c, ChunkKind::kNoun) || d_.chunks[c].relative) return {};
+  if (uint32_t named = NamedAs(c); named != c) return ListOrOwners(named);
   return ListOrOwners(c);
+}
+
+// "condemned what it called B's coercion", "what they described as B's
+// occupation": a free relative with a verb of naming stands for the phrase
+// it names. The chunk of that phrase, or `np` itself.
+uint32_t ArgumentFinder::NamedAs(uint32_t np) const {
+  const Chunk& what = d_.chunks[np];
+  if (what.last != what.first + 1 || !d_.IsWord(what.first, "what")) return np;
+  uint32_t c = np + 1;
+  if (Is(c, ChunkKind::kNoun)) ++c;  // "it", "they", "Lima"
+  if (!Is(c, ChunkKind::kVerb) || !d_.Is(d_.chunks[c].head, "naming_verb")) return np;
+  ++c;
+  if (c < last_ && Is(c, ChunkKind::kPreposition) && d_.IsWord(d_.chunks[c].first, "as")) ++c;
+  return c < last_ && Is(c, ChunkKind::kNoun) ? c : np;
 }
 
 bool ArgumentFinder::TimePhrase(uint32_t np) const {
