@@ -187,8 +187,9 @@ bool Recognizer::IsHead(uint32_t i) const {
 void Recognizer::HeadNounPass() {
   for (uint32_t i = 0; i < n; ++i) {
     if (!IsHead(i)) continue;
-    // a head inside a dictionary organization/location name belongs to it
-    if (d.mention_at[i] >= 0) continue;
+    // a head inside a dictionary organization/location name or an office
+    // ("Chief Cabinet Secretary") belongs to it
+    if (d.mention_at[i] >= 0 || d.title_at[i] >= 0) continue;
     // use the last head of a run: "Cultural Centre" -> Centre; "Road Map" -> Map
     uint32_t head = i;
     while (head + 1 < n && IsHead(head + 1) && SameSentence(head, head + 1) && d.mention_at[head + 1] < 0) ++head;
