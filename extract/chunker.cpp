@@ -101,6 +101,34 @@ class Chunker {
 
   void ChunkSentence(uint32_t first, uint32_t last) {
     MarkScareQuotes(first, last);
+    const size_t first_chunk = d.chunks.size();
+    ChunkWords(first, last);
+    ShareModality(first_chunk);
+  }
+
+  // "will visit the mosque and pay tribute", "plans to meet A and sign the
+  // deal": a bare verb coordinated with a modal or infinitive group is as
+  // far from having happened as that group.
+  void ShareModality(size_t first_chunk) {
+    for (size_t k = first_chunk + 2; k < d.chunks.size(); ++k) {
+      Chunk& c = d.chunks[k];
+      if (c.kind != ChunkKind::kVerb || c.modal || c.negated || d.tags[c.head].form != VerbForm::kBase ||
+          c.first != c.head || d.chunks[k - 1].kind != ChunkKind::kCoordinator)
+        continue;
+      for (size_t j = k - 1; j-- > first_chunk;) {
+        const Chunk& before = d.chunks[j];
+        if (before.kind == ChunkKind::kSubordinator || before.kind == ChunkKind::kBoundary) break;
+        if (before.kind != ChunkKind::kVerb) continue;
+        if (before.modal) {
+          c.modal = true;
+          c.infinitive = before.infinitive;
+        }
+        break;
+      }
+    }
+  }
+
+  void ChunkWords(uint32_t first, uint32_t last) {
     uint32_t i = first;
     while (i < last) {
       std::string_view t = d.Text(i);

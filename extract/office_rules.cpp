@@ -633,9 +633,16 @@ struct OfficeReader {
       else if (persons == 1 && d.IsWord(i, "and")) joined = true;
       // "A accused the government of B of ...": the one accused is the other side
       else if (persons == 1 && (d.Is(i, "criticize") || d.Is(i, "threaten"))) accused = true;
-      else if (persons == 1 && (d.Is(i, "speech") || d.Is(i, "clause_break"))) return false;
+      // (a relative clause after a preposition goes on telling the event:
+      // "a visit to Chile, during which he will hold talks with B")
+      else if (persons == 1 && (d.Is(i, "speech") || (d.Is(i, "clause_break") && !AfterPreposition(i))))
+        return false;
     }
     return (joined || accused) && persons >= 2;
+  }
+
+  bool AfterPreposition(uint32_t i) const {
+    return i > 0 && !d.tags.empty() && d.tags[i - 1].pos == Pos::kPreposition;
   }
 
   // Offices the text gives without their state. Candidates, best first: the

@@ -145,6 +145,7 @@ struct SentenceTagger {
   bool EventNounAhead(uint32_t i) const;
   VerbForm ResolvePast(uint32_t i, const TokenTag& pv, uint32_t prev_tok) const;
   bool AfterDeterminedName(uint32_t last) const;
+  bool LastVerbIsBase(uint32_t before) const;
   // The nearest earlier tag of the sentence, skipping adverbs and negators
   // ("has not yet signed": "has").
   TokenTag Governor(uint32_t i, uint32_t first) const {
@@ -471,6 +472,13 @@ TokenTag SentenceTagger::ChooseOpen(uint32_t i, Readings r, uint32_t prev_tok) {
     // a name for its object starts a second predicate, not a compound noun)
     const WordReading* past = Verb(r, VerbForm::kPastOrParticiple, VerbForm::kPast);
     if (before.pos == Pos::kNoun && noun && past && next_is_name) return TagOf(*past);
+    // ("will visit the museum and lay a wreath", "to meet B and pay
+    // tribute": a base form with an object, after a clause whose verb is a
+    // base form, is that clause's second verb)
+    if (before.pos == Pos::kNoun && noun && base && LastVerbIsBase(prev_tok) &&
+        ((!nx.empty() && nx[0].pos == Pos::kDeterminer) ||
+         (d.frames && d.frames->IsLightVerb(lex.LemmaText(base->lemma)) && EventNounAhead(i))))
+      return TagOf(*base);
     if (before.pos == Pos::kNoun && noun) return TagOf(*noun);
   }
   // "Bondar later flew", "she also met": between a subject and its verb an
@@ -490,6 +498,14 @@ TokenTag SentenceTagger::ChooseOpen(uint32_t i, Readings r, uint32_t prev_tok) {
   if (p == Pos::kProperNoun && noun && AfterDeterminedName(prev_tok) && (nx.empty() || !StartsNominal(nx)))
     return TagOf(*noun);
   return finish(r.data());
+}
+
+// Whether the last verb of the sentence before token `before` is a base
+// form: "will visit", "to meet".
+bool SentenceTagger::LastVerbIsBase(uint32_t before) const {
+  for (uint32_t k = before; k-- > sentence->first;)
+    if (tags[k].pos == Pos::kVerb) return tags[k].form == VerbForm::kBase;
+  return false;
 }
 
 // Whether the run of name words ending at `last` opens with a determiner
