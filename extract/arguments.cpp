@@ -551,11 +551,7 @@ int ArgumentFinder::SubjectPhrase(uint32_t verb) const {
       }
       case ChunkKind::kVerb:
         // "the delegation led by A is in Lima": the leader stands for it
-        if (c > first_ && Is(c - 1, ChunkKind::kNoun) && Is(c + 1, ChunkKind::kPreposition) &&
-            d_.IsWord(d_.chunks[c + 1].first, "by") && Is(c + 2, ChunkKind::kNoun) && d_.lexicon) {
-          std::string_view lemma = d_.lexicon->LemmaText(d_.tags[ch.head].lemma);
-          if (lemma == "lead" || lemma == "head") return static_cast<int>(ItemAt(c + 2).last);
-        }
+        if (c > first_ && Is(c - 1, ChunkKind::kNoun) && LeadByAt(c)) return static_cast<int>(ItemAt(c + 2).last);
         return -1;
       case ChunkKind::kComma: {
         // "A, Minister of Energy, on Thursday opened ...": an adjunct after
@@ -744,7 +740,12 @@ Actors ArgumentFinder::PrepAfter(uint32_t from, std::string_view prep, bool acro
   for (uint32_t c = from + 1; c < last_; ++c) {
     const Chunk& ch = d_.chunks[c];
     if (ch.kind == ChunkKind::kPreposition) {
-      if (d_.IsWord(ch.first, prep) && Is(c + 1, ChunkKind::kNoun)) return ListOrOwners(c + 1);
+      if (d_.IsWord(ch.first, prep) && Is(c + 1, ChunkKind::kNoun)) {
+        Actors out = ListOrOwners(c + 1);
+        // "talks with a delegation of the bank led by A": its leader too
+        for (const Ref& leader : LeadersOf(c + 1)) out.push_back(leader);
+        return out;
+      }
       // "the visit of A", but not "the visit at the invitation of B": a
       // noun's "of" is the phrase right after it
       if (!across_clause && prep == "of") return {};
@@ -783,6 +784,30 @@ Actors ArgumentFinder::PrepAfter(uint32_t from, std::string_view prep, bool acro
     return {};  // a verb, a subordinate clause, a boundary: the clause ends
   }
   return {};
+}
+
+// "led by A", "headed by A": a verb group of leading and its agent phrase
+// at chunk `verb`.
+bool ArgumentFinder::LeadByAt(uint32_t verb) const {
+  if (!Is(verb, ChunkKind::kVerb) || !Is(verb + 1, ChunkKind::kPreposition) ||
+      !d_.IsWord(d_.chunks[verb + 1].first, "by") || !Is(verb + 2, ChunkKind::kNoun) || !d_.lexicon)
+    return false;
+  std::string_view lemma = d_.lexicon->LemmaText(d_.tags[d_.chunks[verb].head].lemma);
+  return lemma == "lead" || lemma == "head";
+}
+
+// The people who lead the delegation phrase `np` names: "a delegation (of
+// the bank) led by A and B" -> A, B.
+Actors ArgumentFinder::LeadersOf(uint32_t np) const {
+  if (!d_.Is(d_.chunks[np].head, "state_proxy")) return {};
+  uint32_t c = np + 1;
+  while (Is(c, ChunkKind::kPreposition) && d_.IsWord(d_.chunks[c].first, "of") && Is(c + 1, ChunkKind::kNoun)) c += 2;
+  if (Is(c, ChunkKind::kComma)) ++c;
+  if (!LeadByAt(c)) return {};
+  Actors people;
+  for (const Ref& r : ListOrOwners(c + 2))
+    if (IsPersonRef(r)) people.push_back(r);
+  return people;
 }
 
 Actors ArgumentFinder::Possessor(uint32_t event_np) const {

@@ -148,6 +148,8 @@ class ArgumentFinder {
   // "A, together with B, signed": the subject with its companions, or none.
   Actors CoAgents(uint32_t verb) const;
   Actors ListOrOwners(uint32_t noun_phrase) const;
+  bool LeadByAt(uint32_t verb) const;
+  Actors LeadersOf(uint32_t np) const;
   // The phrase a free relative of naming stands for ("what it called B's
   // coercion" -> "B's coercion"), or `np` itself.
   uint32_t NamedAs(uint32_t np) const;

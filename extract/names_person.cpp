@@ -43,7 +43,11 @@ bool Recognizer::MonthAsGivenName(uint32_t i) const {
 bool Recognizer::CapitalizedNamePart(uint32_t i) const {
   if (d.mention_at[i] >= 0 || d.title_at[i] >= 0) return false;
   if (d.Is(i, "weekday")) return false;
-  if (d.Is(i, "month") && !MonthAsGivenName(i)) return false;
+  // (a month's short form opening a two-syllable given name is a syllable:
+  // "Park Jun-ho", "Kim Mar-a")
+  if (d.Is(i, "month") && !MonthAsGivenName(i) &&
+      !(i + 2 < n && IsHyphen(d.Text(i + 1)) && Joined(i + 1) && Joined(i + 2) && !d.tokens[i + 2].cap))
+    return false;
   // a Title Case headline capitalizes its prepositions too ("... Clarke In Ottawa")
   if (!d.tags.empty() && d.tags[i].pos == Pos::kPreposition && d.sentences[d.sentence_of[i]].title_case &&
       !d.Is(i, "name_particle"))
@@ -210,6 +214,7 @@ void Recognizer::PersonPass() {
     // an honorific opens the name but is not part of it: "Sheikh Mohammed ...";
     // so does a capitalized "Counterpart" in a headline
     if ((d.Is(i, "honorific") || d.Is(i, "counterpart")) && NamePart(i + 1)) continue;
+    if (d.Is(i, "honorific") && i + 2 < n && d.Text(i + 1) == "." && NamePart(i + 2)) continue;  // "Dr. Ana Soto"
     uint32_t last = PersonEnd(first);
     uint32_t words = 0;
     for (uint32_t k = first; k < last; ++k)

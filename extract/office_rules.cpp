@@ -357,6 +357,17 @@ struct OfficeReader {
       if ((Holder(c) || place) && c->first >= s.first + 2) {
         uint32_t j = c->first;
         if (d.IsWord(j - 1, "the")) --j;
+        // "the Ambassador of Chile to Peru, A": the posting after the
+        // office's state; the state is the one after "of"
+        if ((d.IsWord(j - 1, "to") || d.IsWord(j - 1, "in")) && j >= s.first + 4) {
+          const Mention* state = MentionEndingAt(j - 1);
+          if (Holder(state) && state->type == EntityType::kCountry && state->first >= s.first + 2) {
+            c = state;
+            place = false;
+            j = c->first;
+            if (d.IsWord(j - 1, "the")) --j;
+          }
+        }
         if (!place && d.IsWord(j - 1, "of") && j >= 2 && d.title_at[j - 2] >= 0) {
           const TitleMention& t = d.titles[d.title_at[j - 2]];
           Record(pm.entity, c->entity, &t, 0.85, "office.title-of", sidx);
@@ -715,7 +726,13 @@ struct OfficeReader {
         else if (!linked && !quoted_apart) colleagues.push_back(other.holder);
         if (pair) faced.push_back(other.holder);
       }
-      auto free = [&](int c) { return c >= 0 && std::find(taken.begin(), taken.end(), c) == taken.end(); };
+      // (a minister's office is a state's: "Foreign Minister A" beside "B of
+      // the World Bank" serves no bank)
+      const bool state_office = o.title_entry >= 0 && d.dict->entries()[o.title_entry].subtype == "minister";
+      auto free = [&](int c) {
+        return c >= 0 && std::find(taken.begin(), taken.end(), c) == taken.end() &&
+               !(state_office && d.entities[c].type != EntityType::kCountry);
+      };
       std::vector<int> strong = {BehalfOf(o), DelegationLed(o)};
       if (auto r = role_states.find(FoldName(o.title)); r != role_states.end())
         strong.insert(strong.end(), r->second.begin(), r->second.end());

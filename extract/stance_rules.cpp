@@ -243,7 +243,8 @@ void Support(RuleContext& c) {
         // that state too, named in the phrase after "for" (not in a clause
         // after it: "thanked B for its help and said Togo was ready")
         auto what = c.ListAfter(i, kCountry, 8);
-        bool in_phrase = !what.empty();
+        // (not the pair of "his work for relations between Peru and Chile")
+        bool in_phrase = !what.empty() && !c.Word(c.s.refs[what[0]].first - 1, "between");
         for (uint32_t k = i + 1; in_phrase && k < c.s.refs[what[0]].first; ++k)
           in_phrase = !c.Word(k, "and") && c.d.Text(k) != "," && (c.d.tags.empty() || c.d.tags[k].pos != Pos::kVerb);
         if (in_phrase) c.Add(subject, Predicate::kSupports, what[0], 0.6, "support.for-position");
