@@ -66,6 +66,23 @@ class ReferenceResolver {
       int m = d.mention_at[i];
       if (m >= 0) {
         const Mention& mm = d.mentions[m];
+        // "talks with visiting Chilean president", "UK foreign secretary"
+        // (a headline's office with no article): the holder the article
+        // names, not the state
+        uint32_t role_last = mm.last;
+        const bool describes_office = mm.entity >= 0 && !Possessive(mm.last) &&
+                                      (mm.form == MentionForm::kAdjective || mm.type == EntityType::kCountry);
+        if (int holder = describes_office ? RoleHolder(mm.last, mm.entity, &role_last) : -1; holder >= 0) {
+          Ref r;
+          r.first = mm.first;
+          r.last = role_last;
+          r.entities = {holder};
+          r.type = EntityType::kPerson;
+          r.resolved = true;
+          v.refs.push_back(std::move(r));
+          i = role_last;
+          continue;
+        }
         if (mm.entity >= 0) {
           Ref r;
           r.first = mm.first;
@@ -125,6 +142,19 @@ class ReferenceResolver {
 
   // `each_of_plural`: a plural office ("the two presidents") names each
   // holder's office; elsewhere a plural office names a group, not a person.
+  // The person the office phrase at `j` names, of `country` (-1: of any
+  // state): "minister", "Foreign Minister"; -1 when no one in the article
+  // holds it. `*role_last` is left at `j` when no office stands there or a
+  // name follows it ("Foreign Minister A" names A itself).
+  int RoleHolder(uint32_t j, int country, uint32_t* role_last) const {
+    uint32_t last = j;
+    if (j < d.tokens.size() && d.title_at[j] >= 0) last = d.titles[d.title_at[j]].last;
+    else if (d.Is(j, "role_noun")) last = j + 1;
+    if (last == j || NameFollowsOffice(last)) return -1;
+    *role_last = last;
+    return PersonByRole(j, last, country);
+  }
+
   int PersonByRole(uint32_t role_first, uint32_t role_last, int country, bool each_of_plural = false) const {
     // words of the role ("deputy minister") must all be in the person's title
     // folded as titles are ("Secretary-General" is "secretary general")
@@ -629,11 +659,9 @@ class ReferenceResolver {
       country = d.mentions[d.mention_at[j]].entity;
       j = d.mentions[d.mention_at[j]].last;
     }
-    uint32_t role_first = j, role_last = j;
-    if (j < d.tokens.size() && d.title_at[j] >= 0) role_last = d.titles[d.title_at[j]].last;
-    else if (d.Is(j, "role_noun")) role_last = j + 1;
-    if (role_last > role_first && !NameFollowsOffice(role_last)) {
-      int p = PersonByRole(role_first, role_last, country);
+    const uint32_t role_first = j;
+    uint32_t role_last = j;
+    if (int p = RoleHolder(role_first, country, &role_last); role_last > role_first) {
       // "The Foreign Minister touched down in Lima": an office written as a
       // name, when no one in the article holds it, is the person the
       // article opens with, named there without any office
