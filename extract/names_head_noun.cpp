@@ -372,8 +372,11 @@ void Recognizer::StateMinistryPass() {
     if (Possessive(state_end - 1)) --state_end;
     if (state_end == 0) continue;
     int sm = d.mention_at[state_end - 1];
-    if (sm < 0 || d.mentions[sm].type != EntityType::kCountry || d.mentions[sm].last != state_end) continue;
+    if (sm < 0 || d.mentions[sm].last != state_end) continue;
     bool possessive = state_end < first;
+    // "Tehran's foreign ministry": a capital's is its state's
+    const int capital_of = possessive && d.mentions[sm].type == EntityType::kLocation ? CapitalOf(d.mentions[sm]) : -1;
+    if (d.mentions[sm].type != EntityType::kCountry && capital_of < 0) continue;
     if (possessive == (d.mentions[sm].form == MentionForm::kAdjective)) continue;
     uint32_t start = d.mentions[sm].first;
     // a name already there that starts with the state is kept ("Bolivian Foreign Ministry")
@@ -386,6 +389,10 @@ void Recognizer::StateMinistryPass() {
     m.subtype = "government";
     m.strong = true;
     for (uint32_t k = start; k <= head; ++k) {
+      if (capital_of >= 0 && k < state_end) {
+        if (k == start) m.name = entries[capital_of].canonical;
+        continue;
+      }
       std::string word(d.Text(k));
       if (k >= first && !word.empty()) word[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(word[0])));
       if (!m.name.empty() && !(k == state_end && possessive)) m.name += ' ';
