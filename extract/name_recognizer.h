@@ -144,6 +144,7 @@ struct Recognizer {
   // and most words are not capitalized.
   bool NamePart(uint32_t i) const { return Cap(i) && CapitalizedNamePart(i); }
   bool CapitalizedNamePart(uint32_t i) const;
+  bool ModelCode(uint32_t i) const;
 
   // Extends a person's name over particles, hyphens and initials.
   uint32_t PersonEnd(uint32_t first) const;
@@ -190,6 +191,7 @@ struct Recognizer {
   // The country entry whose capital form this mention is, or -1.
   int CapitalOf(const Mention& m) const;
   bool StanceWord(uint32_t i) const;
+  bool FollowedByAct(uint32_t at) const;
 
   bool ActorPosition(const Mention& m) const;
 

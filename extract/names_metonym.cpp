@@ -90,6 +90,10 @@ bool Recognizer::ActorPosition(const Mention& m) const {
     }
   }
   if (m.last >= n) return false;
+  // (past an adverb: "Lima also suspended ...", "Oslo later said")
+  if (const uint32_t after = m.last; !d.tags.empty() && d.tags[after].pos == Pos::kAdverb && after + 1 < n &&
+      d.tags[after + 1].pos == Pos::kVerb && SameSentence(after + 1, m.first))
+    return FollowedByAct(after + 1);
   // one of a pair of actors: "Quito and Lima signed", "Quito and Peru agreed"
   if (d.IsWord(m.last, "and") && m.last + 1 < n && d.mention_at[m.last + 1] >= 0) {
     const Mention& other = d.mentions[d.mention_at[m.last + 1]];
@@ -100,24 +104,30 @@ bool Recognizer::ActorPosition(const Mention& m) const {
   if (d.IsWord(m.last, "to") && m.last + 1 < n && !d.tags.empty() && d.tags[m.last + 1].pos == Pos::kVerb &&
       d.tags[m.last + 1].form == VerbForm::kBase)
     return true;
-  // followed by a verb: a statement, an act ("Washington imposed ...", "Moscow has")
-  std::string_view next = d.Text(m.last);
-  bool past_tense = d.tokens[m.last].shape == TokenShape::kWord && !d.tokens[m.last].cap && next.size() > 4 &&
+  return FollowedByAct(m.last);
+}
+
+// Whether the words from `at` on tell an act of the capital just before:
+// a verb ("Washington imposed ...", "Moscow has"), a modal ("Lima would
+// respond"), a headline's present tense ("Quito asks ...").
+bool Recognizer::FollowedByAct(uint32_t at) const {
+  std::string_view next = d.Text(at);
+  bool past_tense = d.tokens[at].shape == TokenShape::kWord && !d.tokens[at].cap && next.size() > 4 &&
                     next.substr(next.size() - 2) == "ed";
   // a headline's present tense: "Quito asks Lima to ...", "Lima rejects ..."
-  bool finite = !d.tags.empty() && d.tags[m.last].pos == Pos::kVerb &&
-                (d.tags[m.last].form == VerbForm::kPresent3s || d.tags[m.last].form == VerbForm::kPast);
+  bool finite = !d.tags.empty() && d.tags[at].pos == Pos::kVerb &&
+                (d.tags[at].form == VerbForm::kPresent3s || d.tags[at].form == VerbForm::kPast);
   // what it would or will do: "Lima would respond", "Oslo will not
   // attend" (but what would befall the city: "Lima will burn", "Oslo
   // would be shelled")
-  if (!d.tags.empty() && d.tags[m.last].pos == Pos::kModal) {
-    uint32_t verb = m.last + 1;
+  if (!d.tags.empty() && d.tags[at].pos == Pos::kModal) {
+    uint32_t verb = at + 1;
     while (verb < n && (d.tags[verb].pos == Pos::kNegator || d.tags[verb].pos == Pos::kAdverb)) ++verb;
     return verb < n && d.tags[verb].pos == Pos::kVerb && !d.Is(verb, "befall_verb");
   }
-  return past_tense || finite || d.Is(m.last, "speech") || d.IsWord(m.last, "has") || d.IsWord(m.last, "have") ||
-         d.Is(m.last, "sanction") || d.Is(m.last, "criticize") || d.Is(m.last, "threaten") ||
-         d.Is(m.last, "support") || d.Is(m.last, "sign_verb");
+  return past_tense || finite || d.Is(at, "speech") || d.IsWord(at, "has") || d.IsWord(at, "have") ||
+         d.Is(at, "sanction") || d.Is(at, "criticize") || d.Is(at, "threaten") ||
+         d.Is(at, "support") || d.Is(at, "sign_verb");
 }
 
 }  // namespace irkg::internal

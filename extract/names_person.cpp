@@ -5,6 +5,7 @@
 //   name (hyphenated ones included), or (two to five words) none of its words is a common word. SurnamePass
 //   adds a one-word mention (kShortName) for each lone word of a full name
 //   seen elsewhere in the article; coreference joins it to that person.
+#include <algorithm>
 #include <unordered_map>
 
 #include "core/text.h"
@@ -40,8 +41,15 @@ bool Recognizer::MonthAsGivenName(uint32_t i) const {
   return false;
 }
 
+// A model's or a unit's code, a word with a digit: no name's part, and the
+// name before it names a make ("Bayraktar TB2 drones", "an Su-35 jet").
+bool Recognizer::ModelCode(uint32_t i) const {
+  return i < n && std::any_of(d.token_text[i].begin(), d.token_text[i].end(), [](char ch) { return ch >= '0' && ch <= '9'; });
+}
+
 bool Recognizer::CapitalizedNamePart(uint32_t i) const {
   if (d.mention_at[i] >= 0 || d.title_at[i] >= 0) return false;
+  if (ModelCode(i)) return false;
   if (d.Is(i, "weekday")) return false;
   // (a month's short form opening a two-syllable given name is a syllable:
   // "Park Jun-ho", "Kim Mar-a")
@@ -343,7 +351,7 @@ void Recognizer::SurnamePass() {
     if (!NamePart(i) || (i + 1 < n && NamePart(i + 1) && !CommonOpener(i + 1)) ||
         (i > 0 && NamePart(i - 1) && !CommonOpener(i - 1)))
       continue;
-    if (!name_word[d.word_of[i]]) continue;
+    if (!name_word[d.word_of[i]] || (ModelCode(i + 1) && d.tokens[i + 1].cap)) continue;
     Mention m;
     m.first = i;
     m.last = i + 1;

@@ -208,6 +208,18 @@ TEST_CASE("person pass: a surname that is also a town's name, after a given name
   CHECK(p.Count(EntityType::kLocation, "Medina") == 1);
 }
 
+TEST_CASE("person and surname passes: a make's name before a model code is no person's") {
+  Prepared p("Energy Minister Alparslan Bayraktar said Bayraktar TB2 drones and Kalin K9 guns were sent.");
+  Recognizer r(p.doc);
+  r.DictionaryPass();
+  r.PersonPass();
+  r.SurnamePass();
+  CHECK(p.Count(EntityType::kPerson, "Alparslan Bayraktar") == 1);
+  CHECK(p.Count(EntityType::kPerson, "Bayraktar") == 0);
+  CHECK(p.Count(EntityType::kPerson, "Bayraktar TB2") == 0);
+  CHECK(p.Count(EntityType::kPerson, "Kalin K9") == 0);
+}
+
 TEST_CASE("metonym pass: a capital as an actor is its state, as a place a city") {
   Prepared p("Oslo said it would respond. The talks were held in Oslo.");
   Recognizer r(p.doc);
