@@ -69,9 +69,14 @@ class ReferenceResolver {
         // "talks with visiting Chilean president", "UK foreign secretary"
         // (a headline's office with no article): the holder the article
         // names, not the state
+        // (an office the dictionary knows, with no determiner: "a Chilean
+        // diplomat" is any one of them)
         uint32_t role_last = mm.last;
-        const bool describes_office = mm.entity >= 0 && !Possessive(mm.last) &&
-                                      (mm.form == MentionForm::kAdjective || mm.type == EntityType::kCountry);
+        const bool describes_office =
+            mm.entity >= 0 && !Possessive(mm.last) && mm.last < s.last && d.title_at[mm.last] >= 0 &&
+            (mm.form == MentionForm::kAdjective || mm.type == EntityType::kCountry) &&
+            !(mm.first > s.first && !d.tags.empty() &&
+              (d.tags[mm.first - 1].pos == Pos::kDeterminer || d.tags[mm.first - 1].pos == Pos::kNumber));
         if (int holder = describes_office ? RoleHolder(mm.last, mm.entity, &role_last) : -1; holder >= 0) {
           Ref r;
           r.first = mm.first;
