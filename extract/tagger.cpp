@@ -389,6 +389,12 @@ TokenTag SentenceTagger::ChooseOpen(uint32_t i, Readings r, uint32_t prev_tok) {
     // "the new talks": an adjective before what can be its noun
     bool nominal_next = StartsNominal(nx) && !next_is_name;
     if (adj && nominal_next) return TagOf(*adj);
+    // "its full backing to", "their strong support for": before a word that
+    // can be a noun and ends the phrase, an adjective describes it (not
+    // "the offensive taking place", whose next word has its own object)
+    if (adj && noun && !next_is_name && Has(nx, Pos::kNoun) && next_tok + 1 < s.last &&
+        !StartsNominal(readings[next_tok + 1 - s.first]))
+      return TagOf(*adj);
     if (const WordReading* x = pick({noun, adj})) return TagOf(*x);
     if (participle) return participle_tag(participle);  // "the signed treaty"
     return finish(pick({gerund, r.data()}));
