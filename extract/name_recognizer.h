@@ -48,7 +48,13 @@ struct Recognizer {
   bool Cap(uint32_t i) const { return i < n && d.tokens[i].shape == TokenShape::kWord && (d.tokens[i].cap || d.tokens[i].upper); }
   bool Joined(uint32_t i) const { return i < n && !d.tokens[i].space_before; }
   bool SameSentence(uint32_t a, uint32_t b) const { return a < n && b < n && d.sentence_of[a] == d.sentence_of[b]; }
-  bool SentenceStart(uint32_t i) const { return d.sentences[d.sentence_of[i]].first == i || (i > 0 && IsQuote(i - 1) && d.sentences[d.sentence_of[i]].first == i - 1); }
+  // A sentence's first word, after an opening quote too, or the first word
+  // after a dateline's dash ("LIMA, May 2 (Andina) -- His ...").
+  bool SentenceStart(uint32_t i) const {
+    const uint32_t first = d.sentences[d.sentence_of[i]].first;
+    return first == i || (i > 0 && IsQuote(i - 1) && first == i - 1) ||
+           (i > first && d.sentence_of[i] < kDatelineSentences && IsDash(d.Text(i - 1)));
+  }
   bool IsQuote(uint32_t i) const {
     std::string_view t = d.Text(i);
     return t == "\"" || t == "\u201C" || t == "\u201D" || t == "\u2018" || t == "\u2019" || t == "'";
