@@ -831,14 +831,7 @@ Actors ArgumentFinder::Possessor(uint32_t event_np) const {
   if (d_.IsWord(t, "their")) {
     // "A and B agreed at their talks in X": the doers of the clause's verb;
     // "At their talks in X, A and B agreed": of the main clause's
-    int verb = -1;
-    for (uint32_t v = np; v-- > first_;) {
-      if (Is(v, ChunkKind::kSubordinator) || Is(v, ChunkKind::kBoundary)) break;
-      if (!Is(v, ChunkKind::kVerb) || d_.chunks[v].gerund || d_.chunks[v].infinitive) continue;
-      verb = static_cast<int>(v);
-      break;
-    }
-    if (verb < 0) verb = MainVerbAfterFronted(np);
+    const int verb = ClauseVerbOf(np);
     if (verb < 0) return {};
     Actors doers = Agent(static_cast<uint32_t>(verb));
     if (doers.size() < 2) return {};
@@ -846,6 +839,28 @@ Actors ArgumentFinder::Possessor(uint32_t event_np) const {
     return doers;
   }
   return {};
+}
+
+// The verb group before a noun phrase in its clause, else the main clause's
+// after a fronted phrase, or -1.
+int ArgumentFinder::ClauseVerbOf(uint32_t np) const {
+  for (uint32_t v = np; v-- > first_;) {
+    if (Is(v, ChunkKind::kSubordinator) || Is(v, ChunkKind::kBoundary)) break;
+    if (!Is(v, ChunkKind::kVerb) || d_.chunks[v].gerund || d_.chunks[v].infinitive) continue;
+    return static_cast<int>(v);
+  }
+  return MainVerbAfterFronted(np);
+}
+
+Actors ArgumentFinder::ItsOwner(uint32_t np) const {
+  if (!d_.IsWord(d_.chunks[np].first, "its")) return {};
+  const int verb = ClauseVerbOf(np);
+  if (verb < 0) return {};
+  Actors doers = Agent(static_cast<uint32_t>(verb));
+  if (doers.size() != 1 || (doers[0].type != EntityType::kCountry && doers[0].type != EntityType::kOrganization))
+    return {};
+  doers[0].resolved = true;
+  return doers;
 }
 
 Actors ArgumentFinder::Modifiers(uint32_t np, uint32_t head_token) const {

@@ -46,6 +46,9 @@ class ArgumentFinder {
 
   // Noun phrases (chunk index of a kNoun chunk).
   Actors Possessor(uint32_t noun_phrase) const;  // "A's visit", "his visit", "their talks"
+  // The one state or body "its" at the phrase's start stands for: the doer
+  // of its clause's verb ("Oslo said its treaty with Lima ..."), or none.
+  Actors ItsOwner(uint32_t noun_phrase) const;
   Actors Modifiers(uint32_t noun_phrase, uint32_t head_token) const;  // refs before the head word
   // The states named before the head of the verb's object: "imported
   // Qatari gas" -> Qatar (where goods come from).
@@ -148,6 +151,7 @@ class ArgumentFinder {
   // "A, together with B, signed": the subject with its companions, or none.
   Actors CoAgents(uint32_t verb) const;
   Actors ListOrOwners(uint32_t noun_phrase) const;
+  int ClauseVerbOf(uint32_t np) const;
   bool LeadByAt(uint32_t verb) const;
   Actors LeadersOf(uint32_t np) const;
   // The phrase a free relative of naming stands for ("what it called B's

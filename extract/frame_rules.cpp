@@ -42,6 +42,7 @@ class FramePass {
       } else if (chunk.kind == ChunkKind::kNoun) {
         for (uint32_t t = chunk.first; t < chunk.last; ++t)
           if (d_.mention_at[t] < 0 && d_.tags[t].pos == Pos::kNoun) Trigger(ch, t, true);
+        OwnedAgreement(ch);
       }
     }
   }
@@ -551,6 +552,31 @@ class FramePass {
             rules_.AddEntities(s, Predicate::kCriticizes, x, 0.6, "frame:reported-attack", date);
           }
       }
+  }
+
+  // "Chile's Free Trade Agreement with Peru", "its defence treaty with
+  // Manila": a named agreement its owner has with others names its parties
+  // (ANNOTATION.md: being party to a named agreement is `signed`). Not one
+  // still to come ("Chile's planned pact with Peru").
+  void OwnedAgreement(uint32_t np) {
+    const Chunk& chunk = d_.chunks[np];
+    if (rules_.Modal(chunk.head)) return;
+    const Actors owners = np > args_.first_chunk() && d_.chunks[np - 1].possessor ? args_.Possessor(np) : args_.ItsOwner(np);
+    if (owners.empty()) return;
+    const Ref* agreement = nullptr;
+    for (const Ref& r : s_.refs)
+      if (r.first >= chunk.first && r.last == chunk.last && r.type == EntityType::kAgreement && !r.resolved)
+        agreement = &r;
+    if (!agreement) return;
+    Actors parties = args_.PrepAfter(np, "with", false);
+    if (parties.empty()) return;
+    parties.insert(parties.end(), owners.begin(), owners.end());
+    for (const Ref& party : parties) {
+      if (party.type != EntityType::kCountry && party.type != EntityType::kOrganization) continue;
+      for (int e : party.entities)
+        rules_.AddEntities(e, Predicate::kSigned, agreement->entities[0], 0.6, "frame:agreement-owner",
+                           rules_.DateNear(chunk.head));
+    }
   }
 
   // "signed the Trade Agreement between Chile and Peru": an agreement named
