@@ -53,6 +53,8 @@ class DisjointSets {
     parent_[std::max(a, b)] = static_cast<uint32_t>(std::min(a, b));
     return true;
   }
+  // Puts `i`, alone in its set so far, in the set of `root`, a root no greater than `i`.
+  void Attach(size_t i, size_t root) { parent_[i] = static_cast<uint32_t>(root); }
 
  private:
   // Read in scattered order: huge pages, and 32 bits an item (observations
@@ -71,6 +73,10 @@ class Resolver {
   void Miss(size_t observation, size_t candidate, std::string reason) {
     if (explain_) log_.near_misses.push_back(NearMiss{observation, candidate, std::move(reason)});
   }
+  // A link made in sets of its own (a surname block's), for the log.
+  void Log(size_t from, size_t to, ResolutionRule rule) { log_.links.push_back(ResolutionLink{from, to, rule}); }
+  // Puts `observation` in the cluster of `root`, its smallest observation, as decided elsewhere.
+  void Attach(size_t observation, size_t root) { sets_.Attach(observation, root); }
   // Links every member of each group to its first.
   template <typename Key>
   void LinkGroups(const std::map<Key, std::vector<size_t>>& groups, ResolutionRule rule) {
@@ -94,18 +100,86 @@ class Resolver {
   Resolution log_;
 };
 
-// The persons of one folded surname: the unit within which persons are compared.
-struct SurnameBlock {
-  std::map<std::vector<std::string>, std::vector<size_t>> full_names;  // tokens -> observations
-  // The surname alone: (story, observation) pairs, sorted before resolving
-  // so that each story's observations are one run. A list, not a map of
-  // lists: nearly every story names a surname once.
-  std::vector<std::pair<uint64_t, size_t>> alone;
+// A person observation as the person phase reads it, copied once, in
+// observation order, into its surname block's run of one array: a block is
+// then resolved from its own few hundred bytes. Read through the
+// observations and the resolver's sets in block order, each person was a
+// few cache and TLB misses (story, offices, set), scattered over arrays far
+// larger than the caches once a corpus outgrew them.
+struct PersonRecord {
+  uint64_t story = 0;
+  uint32_t observation = 0;
+  int year = 0;
+  uint32_t full_name = 0;  // the number of its full name within the block; kAlone for a surname alone
+  uint32_t office_count = 0;
+  OfficeSighting first_office;  // its office when it has one (nearly always; more are read from the observation)
+};
+constexpr uint32_t kAlone = std::numeric_limits<uint32_t>::max();
+
+// The persons of one folded surname, the unit within which persons are
+// compared: their records in observation order (so that positions order as
+// observations do, and a cluster's smallest position is its root), the
+// tokens of its full names in token order, and the block's own sets, handed
+// to the resolver once the block is decided (no person links across blocks).
+class SurnameBlock {
+ public:
+  SurnameBlock(std::span<const PersonRecord> people, std::span<const std::vector<std::string>> full_names, Resolver* r)
+      : people_(people), full_names_(full_names), name_start_(full_names.size() + 1, 0), sets_(people.size()), r_(r) {
+    for (const PersonRecord& p : people)
+      if (p.full_name != kAlone) ++name_start_[p.full_name + 1];
+    for (size_t k = 0; k < full_names.size(); ++k) name_start_[k + 1] += name_start_[k];
+    by_name_.resize(name_start_.back());
+    std::vector<uint32_t> next(name_start_.begin(), name_start_.end() - 1);
+    for (uint32_t i = 0; i < people.size(); ++i) {
+      if (people[i].full_name == kAlone) {
+        alone_.emplace_back(people[i].story, i);
+      } else {
+        by_name_[next[people[i].full_name]++] = i;
+      }
+    }
+    std::sort(alone_.begin(), alone_.end());
+  }
+
+  size_t full_name_count() const { return full_names_.size(); }
+  const std::vector<std::string>& Tokens(size_t full_name) const { return full_names_[full_name]; }
+  // The persons named so, in observation order.
+  std::span<const uint32_t> Members(size_t full_name) const {
+    return {by_name_.data() + name_start_[full_name], name_start_[full_name + 1] - name_start_[full_name]};
+  }
+  // The surname alone: (story, person), sorted, so that each story's persons are one run.
+  const std::vector<std::pair<uint64_t, uint32_t>>& alone() const { return alone_; }
+  const PersonRecord& person(size_t i) const { return people_[i]; }
+  std::span<const OfficeSighting> Offices(size_t i) const {
+    const PersonRecord& p = people_[i];
+    if (p.office_count <= 1) return {&p.first_office, p.office_count};
+    return r_->obs()[p.observation].offices;
+  }
+
+  bool explain() const { return r_->explain(); }
+  void Link(size_t from, size_t to, ResolutionRule rule) {
+    if (sets_.Union(from, to) && r_->explain()) r_->Log(people_[from].observation, people_[to].observation, rule);
+  }
+  void Miss(size_t person, size_t candidate, std::string reason) {
+    if (r_->explain()) r_->Miss(people_[person].observation, people_[candidate].observation, std::move(reason));
+  }
+  size_t Find(size_t i) { return sets_.Find(i); }
+  // Hands the block's clusters to the resolver.
+  void Commit() {
+    for (size_t i = 0; i < people_.size(); ++i) r_->Attach(people_[i].observation, people_[sets_.Find(i)].observation);
+  }
+
+ private:
+  std::span<const PersonRecord> people_;
+  std::span<const std::vector<std::string>> full_names_;
+  std::vector<uint32_t> name_start_, by_name_;  // each full name's persons, a counting sort
+  std::vector<std::pair<uint64_t, uint32_t>> alone_;
+  DisjointSets sets_;
+  Resolver* r_;
 };
 
-// Calls visit(story, observations) for each story's run of `alone` (sorted).
+// Calls visit(story, persons) for each story's run of `alone` (sorted).
 template <typename Visit>
-void ForEachStory(const std::vector<std::pair<uint64_t, size_t>>& alone, Visit&& visit) {
+void ForEachStory(const std::vector<std::pair<uint64_t, uint32_t>>& alone, Visit&& visit) {
   std::vector<size_t> members;
   for (size_t i = 0; i < alone.size();) {
     members.clear();
@@ -119,25 +193,27 @@ void ForEachStory(const std::vector<std::pair<uint64_t, size_t>>& alone, Visit&&
 // Full names with the same folded tokens are one person; a full name that
 // could only be a short form of one fuller name joins it. A name that could
 // shorten two ("Ali Khan": Imran Ali Khan, Liaquat Ali Khan) stays apart.
-void ResolveFullNames(const SurnameBlock& block, Resolver* r) {
-  r->LinkGroups(block.full_names, ResolutionRule::kSameName);
-  std::vector<const std::pair<const std::vector<std::string>, std::vector<size_t>>*> names;
-  for (const auto& entry : block.full_names) names.push_back(&entry);
-  std::vector<bool> maximal(names.size(), true);
-  for (size_t a = 0; a < names.size(); ++a)
-    for (size_t b = 0; b < names.size() && maximal[a]; ++b)
-      if (CouldBeShortFormOf(names[a]->first, names[b]->first)) maximal[a] = false;
-  for (size_t a = 0; a < names.size(); ++a) {
+void ResolveFullNames(SurnameBlock* block) {
+  const size_t n = block->full_name_count();
+  for (size_t k = 0; k < n; ++k) {
+    const std::span<const uint32_t> members = block->Members(k);
+    for (uint32_t m : members) block->Link(m, members[0], ResolutionRule::kSameName);
+  }
+  std::vector<bool> maximal(n, true);
+  for (size_t a = 0; a < n; ++a)
+    for (size_t b = 0; b < n && maximal[a]; ++b)
+      if (CouldBeShortFormOf(block->Tokens(a), block->Tokens(b))) maximal[a] = false;
+  for (size_t a = 0; a < n; ++a) {
     if (maximal[a]) continue;
     std::vector<size_t> fuller;
-    for (size_t b = 0; b < names.size(); ++b)
-      if (maximal[b] && CouldBeShortFormOf(names[a]->first, names[b]->first)) fuller.push_back(b);
-    const size_t shorter = names[a]->second[0];
+    for (size_t b = 0; b < n; ++b)
+      if (maximal[b] && CouldBeShortFormOf(block->Tokens(a), block->Tokens(b))) fuller.push_back(b);
+    const size_t shorter = block->Members(a)[0];
     if (fuller.size() == 1) {
-      r->Link(shorter, names[fuller[0]]->second[0], ResolutionRule::kShortForm);
+      block->Link(shorter, block->Members(fuller[0])[0], ResolutionRule::kShortForm);
       continue;
     }
-    for (size_t b : fuller) r->Miss(shorter, names[b]->second[0], "could shorten more than one fuller name");
+    for (size_t b : fuller) block->Miss(shorter, block->Members(b)[0], "could shorten more than one fuller name");
   }
 }
 
@@ -156,14 +232,14 @@ struct OfficeIndex {
   std::vector<Holding> by_state;
 };
 
-OfficeIndex IndexOffices(const SurnameBlock& block, Resolver* r) {
+OfficeIndex IndexOffices(SurnameBlock* block) {
   OfficeIndex index;
-  for (const auto& [tokens, members] : block.full_names)
-    for (size_t m : members)
-      for (const OfficeSighting& office : r->obs()[m].offices)
+  for (size_t k = 0; k < block->full_name_count(); ++k)
+    for (uint32_t m : block->Members(k))
+      for (const OfficeSighting& office : block->Offices(m))
         if (office.year != 0 && !office.state_code.empty()) {
-          index.by_title.push_back(Holding{office.title_key.id(), office.state_code.id(), office.year, r->Find(m)});
-          index.by_state.push_back(Holding{0, office.state_code.id(), office.year, r->Find(m)});
+          index.by_title.push_back(Holding{office.title_key.id(), office.state_code.id(), office.year, block->Find(m)});
+          index.by_state.push_back(Holding{0, office.state_code.id(), office.year, block->Find(m)});
         }
   for (std::vector<Holding>* list : {&index.by_title, &index.by_state}) {
     std::sort(list->begin(), list->end());
@@ -229,78 +305,73 @@ class StoryStates {
 // who holds the same title of the same state within two years; failing a
 // title, the one in office within two years in a state the story names.
 // Decided per story, so an article and its copies decide alike.
-void ResolveSurnamesAlone(const SurnameBlock& block, const StoryStates& story_states, Resolver* r) {
-  ForEachStory(block.alone, [&](uint64_t, const std::vector<size_t>& members) {
-    for (size_t m : members) r->Link(m, members[0], ResolutionRule::kSameStory);
+void ResolveSurnamesAlone(SurnameBlock* block, const StoryStates& story_states) {
+  ForEachStory(block->alone(), [&](uint64_t, const std::vector<size_t>& members) {
+    for (size_t m : members) block->Link(m, members[0], ResolutionRule::kSameStory);
   });
-  if (block.full_names.empty() || block.alone.empty()) return;
+  if (block->full_name_count() == 0 || block->alone().empty()) return;
   std::vector<std::pair<uint64_t, size_t>> roots_by_story;  // full-named persons of each story, sorted
-  for (const auto& [tokens, members] : block.full_names)
-    for (size_t m : members) roots_by_story.emplace_back(r->obs()[m].story, r->Find(m));
+  for (size_t k = 0; k < block->full_name_count(); ++k)
+    for (uint32_t m : block->Members(k)) roots_by_story.emplace_back(block->person(m).story, block->Find(m));
   std::sort(roots_by_story.begin(), roots_by_story.end());
   roots_by_story.erase(std::unique(roots_by_story.begin(), roots_by_story.end()), roots_by_story.end());
-  const OfficeIndex offices = IndexOffices(block, r);
+  const OfficeIndex offices = IndexOffices(block);
 
-  ForEachStory(block.alone, [&](uint64_t story, const std::vector<size_t>& members) {
+  ForEachStory(block->alone(), [&](uint64_t story, const std::vector<size_t>& members) {
     const size_t alone = members[0];
     auto in_story = std::lower_bound(roots_by_story.begin(), roots_by_story.end(), std::pair<uint64_t, size_t>{story, 0});
     auto in_story_end = in_story;
     while (in_story_end != roots_by_story.end() && in_story_end->first == story) ++in_story_end;
     if (in_story != in_story_end) {
       if (in_story_end - in_story == 1) {
-        r->Link(alone, in_story->second, ResolutionRule::kSurnameInStory);
+        block->Link(alone, in_story->second, ResolutionRule::kSurnameInStory);
       } else {
         for (auto it = in_story; it != in_story_end; ++it)
-          r->Miss(alone, it->second, "the same article names more than one person so");
+          block->Miss(alone, it->second, "the same article names more than one person so");
       }
       return;
     }
     std::vector<size_t> candidates;
-    const size_t enough = r->explain() ? SIZE_MAX - 1 : 1;  // one, or more than one
+    const size_t enough = block->explain() ? SIZE_MAX - 1 : 1;  // one, or more than one
     bool titled = false;
     for (size_t m : members) {
-      for (const OfficeSighting& office : r->obs()[m].offices) {
+      for (const OfficeSighting& office : block->Offices(m)) {
         titled = true;
         AddHoldersNear(offices.by_title, office.title_key, office.state_code, office.year, enough, &candidates);
       }
     }
     if (!titled)
       for (Symbol state : story_states.Of(story))
-        AddHoldersNear(offices.by_state, Symbol(), state, r->obs()[alone].year, enough, &candidates);
+        AddHoldersNear(offices.by_state, Symbol(), state, block->person(alone).year, enough, &candidates);
     if (candidates.size() == 1) {
-      r->Link(alone, candidates.front(), titled ? ResolutionRule::kSurnameByOffice : ResolutionRule::kSurnameByState);
+      block->Link(alone, candidates.front(), titled ? ResolutionRule::kSurnameByOffice : ResolutionRule::kSurnameByState);
     } else if (candidates.size() > 1) {
-      for (size_t root : candidates) r->Miss(alone, root, "more than one full name holds that office then");
-    } else if (r->explain()) {
-      for (const auto& [tokens, full] : block.full_names)
-        r->Miss(alone, full[0], "no office or state in common within 2 years, and not in the same article");
+      for (size_t root : candidates) block->Miss(alone, root, "more than one full name holds that office then");
+    } else if (block->explain()) {
+      for (size_t k = 0; k < block->full_name_count(); ++k)
+        block->Miss(alone, block->Members(k)[0], "no office or state in common within 2 years, and not in the same article");
     }
   });
 }
 
 // Full names of one block that stay different people: listed for explain,
 // each against the next, so that the list grows with the block, not its square.
-void NoteDifferentPersons(const SurnameBlock& block, Resolver* r) {
+void NoteDifferentPersons(SurnameBlock* block) {
   size_t previous = SIZE_MAX;
-  for (const auto& [tokens, members] : block.full_names) {
-    const size_t m = members[0];
-    if (previous != SIZE_MAX && r->Find(previous) != r->Find(m)) {
-      r->Miss(m, previous, "same surname, different given names");
-      r->Miss(previous, m, "same surname, different given names");
+  for (size_t k = 0; k < block->full_name_count(); ++k) {
+    const size_t m = block->Members(k)[0];
+    if (previous != SIZE_MAX && block->Find(previous) != block->Find(m)) {
+      block->Miss(m, previous, "same surname, different given names");
+      block->Miss(previous, m, "same surname, different given names");
     }
     previous = m;
   }
 }
 
 void ResolvePersons(Resolver* r) {
-  // Hashed: blocks are independent (no person links across surnames), so their order is free.
-  std::unordered_map<std::string, SurnameBlock> blocks;
   const auto& obs = r->obs();
-  // The person observations grouped by name: distinct names numbered as
-  // first met, then a counting sort. A corpus names the same persons over
-  // and over, so each name is folded and placed in its block once, not once
-  // an article, with all its observations at once: a hashed lookup and a
-  // list grown per observation were scattered accesses each.
+  // Distinct names numbered as first met: a corpus names the same persons
+  // over and over, so each name is folded and placed in its block once.
   std::vector<Symbol> names;           // by number
   LargeVector<uint32_t> name_numbers;  // of the person observations, in observation order
   LargeVector<uint32_t> persons;       // the person observations
@@ -318,48 +389,87 @@ void ResolvePersons(Resolver* r) {
     name_numbers.push_back(number);
   }
   name_index = PositionIndex();
-  std::vector<size_t> name_start(names.size() + 1, 0);
-  for (uint32_t number : name_numbers) ++name_start[number + 1];
-  for (size_t k = 0; k < names.size(); ++k) name_start[k + 1] += name_start[k];
-  LargeVector<size_t> by_name(persons.size());  // each name's observations, in observation order
+  // Each name's block and full name: the names sorted by (surname, alone,
+  // tokens), a block being a run of one surname and its full names in token
+  // order. Blocks may come in any order, so surnames are compared by hash
+  // first: their text is scattered over the heap, and two names of one
+  // surname are rare enough that the tokens are hardly ever compared.
+  struct FoldedName {
+    uint64_t surname_hash;
+    std::vector<std::string> tokens;
+    uint32_t name;
+    bool alone() const { return tokens.size() < 2; }
+  };
+  std::vector<FoldedName> folded(names.size());
+  for (uint32_t k = 0; k < names.size(); ++k) {
+    folded[k].tokens = PersonNameTokens(names[k]);
+    if (folded[k].tokens.empty()) folded[k].tokens.emplace_back();
+    folded[k].surname_hash = HashText(folded[k].tokens.back());
+    folded[k].name = k;
+  }
+  std::sort(folded.begin(), folded.end(), [](const FoldedName& a, const FoldedName& b) {
+    if (a.surname_hash != b.surname_hash) return a.surname_hash < b.surname_hash;
+    if (a.tokens.back() != b.tokens.back()) return a.tokens.back() < b.tokens.back();
+    if (a.alone() != b.alone()) return b.alone();
+    return a.tokens < b.tokens;
+  });
+  std::vector<std::vector<std::string>> full_names;  // of every block, each block's in token order
+  std::vector<uint32_t> block_full_names{0};         // where each block's start in full_names, and the end
+  std::vector<uint32_t> block_of_name(names.size()), full_name_of_name(names.size());
+  std::string surname;  // the block's (a full name's tokens are moved into full_names)
+  for (size_t f = 0; f < folded.size(); ++f) {
+    FoldedName& name = folded[f];
+    if (f > 0 && (name.surname_hash != folded[f - 1].surname_hash || name.tokens.back() != surname)) block_full_names.push_back(static_cast<uint32_t>(full_names.size()));
+    surname = name.tokens.back();
+    block_of_name[name.name] = static_cast<uint32_t>(block_full_names.size() - 1);
+    if (name.alone()) {
+      full_name_of_name[name.name] = kAlone;
+      continue;
+    }
+    if (full_names.size() == block_full_names.back() || full_names.back() != name.tokens) full_names.push_back(std::move(name.tokens));
+    full_name_of_name[name.name] = static_cast<uint32_t>(full_names.size() - 1 - block_full_names.back());
+  }
+  const size_t block_count = names.empty() ? 0 : block_full_names.size();
+  block_full_names.push_back(static_cast<uint32_t>(full_names.size()));
+  folded = {};
+  // The persons' records by block (a counting sort), each block's in observation order.
+  std::vector<size_t> block_start(block_count + 1, 0);
+  for (uint32_t number : name_numbers) ++block_start[block_of_name[number] + 1];
+  for (size_t b = 0; b < block_count; ++b) block_start[b + 1] += block_start[b];
+  LargeVector<PersonRecord> people(persons.size());
   {
-    std::vector<size_t> next(name_start.begin(), name_start.end() - 1);
-    for (size_t p = 0; p < persons.size(); ++p) by_name[next[name_numbers[p]]++] = persons[p];
+    std::vector<size_t> next(block_start.begin(), block_start.end() - 1);
+    for (size_t p = 0; p < persons.size(); ++p) {
+      const NameObservation& o = obs[persons[p]];
+      PersonRecord& record = people[next[block_of_name[name_numbers[p]]]++];
+      record = PersonRecord{o.story, persons[p], o.year, full_name_of_name[name_numbers[p]],
+                            static_cast<uint32_t>(o.offices.size()), o.offices.empty() ? OfficeSighting{} : o.offices[0]};
+    }
   }
   persons = {};
   name_numbers = {};
-  for (size_t k = 0; k < names.size(); ++k) {
-    const std::span<const size_t> members(by_name.data() + name_start[k], name_start[k + 1] - name_start[k]);
-    std::vector<std::string> tokens = PersonNameTokens(names[k]);
-    if (tokens.empty()) tokens.emplace_back();
-    SurnameBlock& block = blocks[tokens.back()];
-    if (tokens.size() < 2) {
-      for (size_t m : members) block.alone.emplace_back(obs[m].story, m);
-      continue;
-    }
-    // Names that fold alike share a list, kept in observation order.
-    std::vector<size_t>& full_name = block.full_names[std::move(tokens)];
-    const bool in_order = full_name.empty() || full_name.back() < members.front();
-    full_name.insert(full_name.end(), members.begin(), members.end());
-    if (!in_order) std::sort(full_name.begin(), full_name.end());
-  }
   // The stories whose surnames alone may need the states they name: those
   // without a title, in a block with full names to choose from.
   std::vector<uint64_t> untitled_stories;
-  for (auto& [surname, block] : blocks) {
-    std::sort(block.alone.begin(), block.alone.end());
-    if (block.full_names.empty()) continue;
-    for (const auto& [story, i] : block.alone)
-      if (obs[i].offices.empty()) untitled_stories.push_back(story);
+  for (size_t b = 0; b < block_count; ++b) {
+    if (block_full_names[b] == block_full_names[b + 1]) continue;
+    for (size_t p = block_start[b]; p < block_start[b + 1]; ++p)
+      if (people[p].full_name == kAlone && people[p].office_count == 0) untitled_stories.push_back(people[p].story);
   }
   std::sort(untitled_stories.begin(), untitled_stories.end());
   untitled_stories.erase(std::unique(untitled_stories.begin(), untitled_stories.end()), untitled_stories.end());
   const StoryStates story_states(obs, untitled_stories);
-  for (const auto& [surname, block] : blocks) ResolveFullNames(block, r);
-  // After every block's full names: a surname alone looks at final clusters.
-  for (const auto& [surname, block] : blocks) ResolveSurnamesAlone(block, story_states, r);
-  if (r->explain())
-    for (const auto& [surname, block] : blocks) NoteDifferentPersons(block, r);
+  for (size_t b = 0; b < block_count; ++b) {
+    SurnameBlock block(std::span<const PersonRecord>(people.data() + block_start[b], block_start[b + 1] - block_start[b]),
+                       std::span<const std::vector<std::string>>(full_names.data() + block_full_names[b],
+                                                                 block_full_names[b + 1] - block_full_names[b]),
+                       r);
+    ResolveFullNames(&block);
+    // After the block's full names: a surname alone looks at final clusters.
+    ResolveSurnamesAlone(&block, story_states);
+    if (block.explain()) NoteDifferentPersons(&block);
+    block.Commit();
+  }
 }
 
 // The names an observation of a state goes by, agency tags left out.

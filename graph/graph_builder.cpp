@@ -38,8 +38,14 @@ struct Observation {
   std::vector<Symbol> mentions;  // sorted, unique
 };
 
-// The observations in key order, as the resolver and MakeEntity read them.
-using ObservationList = LargeVector<const Observation*>;
+// The observations in key order, as MakeEntity reads them: the builder's
+// observations through the key order's serials (a list of pointers besides
+// was 8 bytes an observation of fresh memory, 48 MB at a million articles).
+struct ObservationList {
+  const LargeVector<Observation>& observations;
+  const LargeVector<uint32_t>& order;
+  const Observation* operator[](size_t i) const { return &observations[order[i]]; }
+};
 
 // One piece of evidence for a triple between two observations, 64 bytes: a
 // corpus has millions of these and few observations. Until Build() the ends
@@ -174,6 +180,22 @@ Entity MakeEntity(const ObservationList& obs, std::span<const uint32_t> members)
   return entity;
 }
 
+// A counting sort: the values of `items` grouped by their keys (below
+// `key_count`), each group in the items' order, into *grouped; returns where
+// each group starts, and the end last. Placed from the back, so that the
+// starts need no second array of positions: at a million articles each
+// array here is fresh memory, a fault and a zeroed huge page per 2 MB.
+template <typename Value>
+LargeVector<size_t> GroupByKey(const LargeVector<std::pair<uint32_t, Value>>& items, size_t key_count,
+                               LargeVector<Value>* grouped) {
+  LargeVector<size_t> start(key_count + 1, 0);
+  for (const auto& [key, value] : items) ++start[key];
+  for (size_t k = 1; k <= key_count; ++k) start[k] += start[k - 1];  // each group's end, for now
+  grouped->resize(items.size());
+  for (size_t j = items.size(); j-- > 0;) (*grouped)[--start[items[j].first]] = items[j].second;
+  return start;
+}
+
 // Sorts relation observations by edge (subject, predicate, object ranks),
 // then by EvidenceOrder. The edges and articles are sorted apart, as 20
 // bytes of integers an observation (`article_rank` numbers the documents in
@@ -287,6 +309,10 @@ struct GraphBuilder::Impl {
   // has just been read, rather than all in Build(), where reading it again
   // was a cache miss or two each, scattered over the strings' table.
   LargeVector<std::pair<uint32_t, uint64_t>> story_parts;
+  // How many relation observations are holdsPosition, the offices'
+  // evidence: the resolver's input reserves their room at once, rather than
+  // growing through fresh mappings of twice the size.
+  size_t position_relations = 0;
 
   uint32_t DocNumber(Symbol doc) {
     const uint64_t hash = HashOf(doc);
@@ -337,6 +363,7 @@ struct GraphBuilder::Impl {
     const uint32_t doc_number = DocNumber(evidence.article);
     if (!IsBackground(evidence))
       story_parts.emplace_back(doc_number, HashText(evidence.text.view(), (uint64_t{evidence.start} << 32) | evidence.end));
+    if (predicate == Predicate::kHoldsPosition) ++position_relations;
     relations.push_back(RelationObservation{subject, object, predicate, doc_number, std::move(evidence)});
   }
 
@@ -393,10 +420,9 @@ struct GraphBuilder::Impl {
   }
 
   // The observations as the resolver sees them, in key order (`order`, the
-  // serials in that order; `keys` alike), with each article's story
-  // fingerprint and the offices its evidence gives (spans of *office_store).
-  LargeVector<NameObservation> ResolverInput(const LargeVector<uint32_t>& order, ObservationList* keys,
-                                             LargeVector<OfficeSighting>* office_store) const {
+  // serials in that order), with each article's story fingerprint and the
+  // offices its evidence gives (spans of *office_store).
+  LargeVector<NameObservation> ResolverInput(const LargeVector<uint32_t>& order, LargeVector<OfficeSighting>* office_store) const {
     LargeVector<NameObservation> out;
     out.reserve(observations.size());
     LargeVector<uint32_t> index_of_serial(observations.size());
@@ -412,13 +438,12 @@ struct GraphBuilder::Impl {
     // it: the resolver reads them in that order, and a list per observation
     // was an allocation and, in the resolver, a cache miss each.
     LargeVector<std::pair<uint32_t, OfficeSighting>> offices;
-    LargeVector<uint32_t> story_of(order.size());  // each observation's document, in key order
+    offices.reserve(position_relations);
     for (uint32_t serial : order) {
       const Observation& o = observations[serial];
-      story_of[out.size()] = o.doc_number;
       index_of_serial[serial] = static_cast<uint32_t>(out.size());
-      if (keys) keys->push_back(&o);
-      out.push_back(NameObservation{o.key.type, o.key.doc, o.key.name, o.code, o.mentions, 0, 0, {}});
+      // `story` holds the document's number until the stories' fingerprints are made.
+      out.push_back(NameObservation{o.key.type, o.key.doc, o.key.name, o.code, o.mentions, o.doc_number, 0, {}});
     }
     for (const RelationObservation& r : relations) {
       const Evidence& ev = r.evidence;
@@ -429,24 +454,11 @@ struct GraphBuilder::Impl {
       if (fresh) title->second = Symbol(NameKey(ev.title));
       offices.emplace_back(index_of_serial[r.subject], OfficeSighting{title->second, state.code, YearOf(ev.date)});
     }
-    LargeVector<size_t> office_start(out.size() + 1, 0);
-    for (const auto& [i, office] : offices) ++office_start[i + 1];
-    for (size_t i = 0; i < out.size(); ++i) office_start[i + 1] += office_start[i];
-    office_store->resize(offices.size());
-    {
-      LargeVector<size_t> next(office_start.begin(), office_start.end() - 1);
-      for (const auto& [i, office] : offices) (*office_store)[next[i]++] = office;  // evidence order within each, as before
-    }
+    const LargeVector<size_t> office_start = GroupByKey(offices, out.size(), office_store);  // evidence order within each, as before
     offices = {};
     const size_t story_count = docs.size();
-    LargeVector<size_t> part_start(story_count + 1, 0);
-    for (const auto& [story, hash] : parts) ++part_start[story + 1];
-    for (size_t s = 0; s < story_count; ++s) part_start[s + 1] += part_start[s];
-    LargeVector<uint64_t> grouped(parts.size());
-    {
-      LargeVector<size_t> next(part_start.begin(), part_start.end() - 1);
-      for (const auto& [story, hash] : parts) grouped[next[story]++] = hash;
-    }
+    LargeVector<uint64_t> grouped;
+    const LargeVector<size_t> part_start = GroupByKey(parts, story_count, &grouped);
     LargeVector<uint64_t> fingerprint(story_count);
     for (size_t s = 0; s < story_count; ++s)
       fingerprint[s] = StoryFingerprintInPlace(std::span<uint64_t>(grouped.data() + part_start[s], part_start[s + 1] - part_start[s]));
@@ -455,7 +467,7 @@ struct GraphBuilder::Impl {
     for (const auto& [doc, article] : articles) year[article.doc_number] = YearOf(article.info.date);
     for (size_t i = 0; i < out.size(); ++i) {
       NameObservation& o = out[i];
-      const uint32_t story = story_of[i];
+      const auto story = static_cast<uint32_t>(o.story);
       o.story = fingerprint[story];
       o.year = year[story];
       auto first = office_store->begin() + static_cast<std::ptrdiff_t>(office_start[i]);
@@ -555,7 +567,7 @@ void GraphBuilder::AddGraph(const KnowledgeGraph& graph) {
 
 ResolutionReport GraphBuilder::ExplainResolution() const {
   ResolutionReport report;
-  report.observations = impl_->ResolverInput(impl_->KeyOrder(impl_->DocRanks()), nullptr, &report.offices);
+  report.observations = impl_->ResolverInput(impl_->KeyOrder(impl_->DocRanks()), &report.offices);
   report.resolution = ResolveEntities(report.observations, /*explain=*/true);
   return report;
 }
@@ -565,19 +577,18 @@ KnowledgeGraph GraphBuilder::Build() {
   // is emptied below, so they go first (at 1M articles, 150 MB less at the peak).
   impl_->observation_index = PositionIndex();
   impl_->doc_index = PositionIndex();
-  ObservationList obs;
-  obs.reserve(impl_->observations.size());
   LargeVector<uint32_t> doc_rank = impl_->DocRanks();
   LargeVector<uint32_t> key_order = impl_->KeyOrder(doc_rank);
+  const ObservationList obs{impl_->observations, key_order};
   LargeVector<OfficeSighting> offices;
-  const Resolution resolution = ResolveEntities(impl_->ResolverInput(key_order, &obs, &offices));
+  const Resolution resolution = ResolveEntities(impl_->ResolverInput(key_order, &offices));
   offices = {};
   impl_->story_parts = {};
 
   // The members of each cluster, in observation (key) order, clusters by
   // root: a counting sort, the roots being observation indices (32 bits, as
   // the serials are: these are read in scattered order, half the bytes).
-  const size_t n = obs.size();
+  const size_t n = key_order.size();
   LargeVector<uint32_t> member_start(n + 1, 0), members(n);
   for (size_t i = 0; i < n; ++i) ++member_start[resolution.cluster[i] + 1];
   for (size_t i = 0; i < n; ++i) member_start[i + 1] += member_start[i];
@@ -631,8 +642,7 @@ KnowledgeGraph GraphBuilder::Build() {
     for (uint32_t m : members_of(root_of[order[rank]])) rank_of_serial[key_order[m]] = static_cast<uint32_t>(rank);
   members = {};
   member_start = {};
-  obs.clear();
-  key_order = {};
+  key_order = {};  // and with it `obs`
   impl_->observations = {};
 
   LargeVector<RelationObservation>& relations = impl_->relations;
