@@ -436,6 +436,12 @@ class FramePass {
         for (int e : r.entities)
           if (std::none_of(members.begin(), members.end(), [e](const auto& m) { return m.first == e; }))
             members.push_back({e, r.resolved});
+      // "A and B called the vote a sham": a verb that takes its partner as
+      // its object, with an object that names no one, pairs no one
+      const bool only_patient = !f.object.empty() && std::all_of(f.object.begin(), f.object.end(), [](const ArgumentSource& a) {
+        return a.slot == Slot::kPatient || a.slot == Slot::kEarlierMeeting;
+      });
+      if (!noun && only_patient && members.size() >= 2 && ObjectPhraseAfter(chunk)) return;
       if (members.size() < 2) {
         // "A inaugurated the embassy in Lima": an act done in person, alone,
         // still puts its doer in the place, and at the gathering told
@@ -552,6 +558,14 @@ class FramePass {
             rules_.AddEntities(s, Predicate::kCriticizes, x, 0.6, "frame:reported-attack", date);
           }
       }
+  }
+
+  // Whether a noun phrase follows the verb group `verb` as its object
+  // (past adverbs): "called [the vote] a sham".
+  bool ObjectPhraseAfter(uint32_t verb) const {
+    uint32_t c = verb + 1;
+    while (c < args_.last_chunk() && d_.chunks[c].kind == ChunkKind::kOther) ++c;
+    return c < args_.last_chunk() && d_.chunks[c].kind == ChunkKind::kNoun && !d_.chunks[c].relative;
   }
 
   // "Chile's Free Trade Agreement with Peru", "its defence treaty with
