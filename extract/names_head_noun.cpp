@@ -64,6 +64,16 @@ uint32_t Recognizer::ExtendLeft(uint32_t head) const {
       first = p;  // "Friends of Lima-Quito Process": only before a known name
       continue;
     }
+    // "the bloc's Peace and Security Council", "a Trade and Investment
+    // Council": two capitalized fields joined by "and" inside a body's name,
+    // after a determiner or a possessor (not "Chile and Peru Council")
+    if (d.IsWord(p, "and") && p >= 2 && first < head + 1 && Cap(p - 1) && d.mention_at[p - 1] < 0 &&
+        d.title_at[p - 1] < 0 &&
+        (Possessive(p - 2) || d.IsWord(p - 2, "the") || d.IsWord(p - 2, "a") || d.IsWord(p - 2, "its")) &&
+        SameSentence(p - 1, head)) {
+      first = p - 1;
+      continue;
+    }
     if (d.tokens[p].shape == TokenShape::kNumber && first < head + 1 && p + 1 == first && Cap(first)) {
       // "5th Regional Forum", "2022-2027 Road Map"
       first = p;

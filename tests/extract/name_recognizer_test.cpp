@@ -220,6 +220,18 @@ TEST_CASE("person and surname passes: a make's name before a model code is no pe
   CHECK(p.Count(EntityType::kPerson, "Kalin K9") == 0);
 }
 
+TEST_CASE("head noun pass: two fields joined by 'and' inside a body's name, after a determiner or a possessor") {
+  Prepared p("Kenya joined the Trade and Investment Council. The bloc's Peace and Reconciliation Commission met. "
+             "The Chile and Peru Council met.");
+  Recognizer r(p.doc);
+  r.DictionaryPass();
+  r.HeadNounPass();
+  CHECK(p.Find("Trade and Investment Council"));
+  CHECK(p.Find("Peace and Reconciliation Commission"));
+  // two states before a head word are no fields of one name
+  CHECK_FALSE(p.Find("Chile and Peru Council"));
+}
+
 TEST_CASE("metonym pass: a capital as an actor is its state, as a place a city") {
   Prepared p("Oslo said it would respond. The talks were held in Oslo.");
   Recognizer r(p.doc);
