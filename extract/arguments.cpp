@@ -766,8 +766,10 @@ Actors ArgumentFinder::PrepAfter(uint32_t from, std::string_view prep, bool acro
     if (!across_clause && c == from + 1 && ReducedPassive(c)) continue;
     // "talks were held between A and B", "sanctions were imposed on B": a
     // passive light verb after the noun carries the noun's phrases
-    if (!across_clause && c == from + 1 && ch.kind == ChunkKind::kVerb && ch.passive && d_.frames && d_.lexicon &&
-        d_.frames->IsLightVerb(d_.lexicon->LemmaText(d_.tags[ch.head].lemma)))
+    // ("the talks resumed on Monday between A and B": so does an
+    // intransitive one, with no object of its own)
+    if (!across_clause && c == from + 1 && ch.kind == ChunkKind::kVerb && (ch.passive || !Is(c + 1, ChunkKind::kNoun)) &&
+        d_.frames && d_.lexicon && d_.frames->IsLightVerb(d_.lexicon->LemmaText(d_.tags[ch.head].lemma)))
       continue;
     if (ch.kind == ChunkKind::kCoordinator || ch.kind == ChunkKind::kOther) continue;
     if (ch.kind == ChunkKind::kComma) {

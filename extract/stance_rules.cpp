@@ -480,6 +480,9 @@ void Sanctions(RuleContext& c) {
         targets = c.ListAfter(i, kActors, 6);
         break;
       }
+      // (the trigger's own phrases only: "talks, suspended since May,
+      // resumed on Monday between A and B" names no target)
+      if (!c.d.tags.empty() && c.d.tags[i].pos == Pos::kVerb) break;
     }
     // "X were sanctioned by Y": Y acts, the subject before is the target
     if (targets.empty() && c.Word(t + 1, "by") && (c.Word(t - 1, "were") || c.Word(t - 1, "was") || c.Word(t - 1, "been"))) {
