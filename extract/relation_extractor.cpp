@@ -511,7 +511,15 @@ class ReferenceResolver {
       if (d.IsWord(i, "his") || d.IsWord(i, "hers") || (d.IsWord(i, "her") && !ObjectPronoun(i))) return false;
       int p = FirstPersonIn(v);
       if (p < 0) p = sal.subject_person;
-      if (ObjectPronoun(i) && !DoerOfParticiple(v, i)) {
+      // ("a warrant issued against him", "the sanctions imposed on her":
+      // after a participle with no doer of its own, the pronoun is the
+      // sentence's person, not another)
+      const bool after_participle =
+          i >= 3 && !d.tags.empty() && d.tags[i - 1].pos == Pos::kPreposition && d.tags[i - 2].pos == Pos::kVerb &&
+          (d.tags[i - 2].form == VerbForm::kParticiple ||
+           (d.tags[i - 2].form == VerbForm::kPast && d.tags[i - 3].pos == Pos::kNoun)) &&
+          FirstPersonIn(v) >= 0;
+      if (ObjectPronoun(i) && !DoerOfParticiple(v, i) && !after_participle) {
         // "B arrived. A received her", "B flew to Lima, where A received
         // him": the one named last who is not the verb's subject (the
         // person right before), else the other one of the article's pair

@@ -260,8 +260,19 @@ void Support(RuleContext& c) {
 int HostileTarget(const RuleContext& c, uint32_t word, int speaker) {
   int before = c.NearestBefore(word, kActors, 3);
   if (before >= 0 && !c.s.refs[before].resolved && before != speaker) return before;
-  if (c.Word(word + 1, "in") || c.Word(word + 1, "by")) {
-    auto after = c.ListAfter(word + 1, kActors, 2);
+  // "aggression by B", "terrorism in B", "any threat from B"; "the
+  // destabilizing activities of B", "crimes (were) committed by B"
+  uint32_t prep = word + 1;
+  // ("crimes were committed by B")
+  if (!c.d.tags.empty() && prep + 2 < c.s.last && c.d.tags[prep].pos == Pos::kAuxiliary &&
+      c.d.tags[prep + 1].pos == Pos::kVerb && c.d.tags[prep + 1].form == VerbForm::kParticiple)
+    ++prep;
+  if (!c.d.tags.empty() && prep + 1 < c.s.last &&
+      ((c.d.tags[prep].pos == Pos::kNoun && c.Word(prep + 1, "of")) ||
+       (c.d.tags[prep].pos == Pos::kVerb && c.d.tags[prep].form == VerbForm::kParticiple && c.Word(prep + 1, "by"))))
+    ++prep;
+  if (c.Word(prep, "in") || c.Word(prep, "by") || c.Word(prep, "from") || (prep > word + 1 && c.Word(prep, "of"))) {
+    auto after = c.ListAfter(prep, kActors, 2);
     if (!after.empty()) return after[0];
   }
   for (uint32_t i = c.s.first; i < word; ++i)
