@@ -50,10 +50,13 @@ class ChunkStream {
   void Flush() {
     if (size_ >= kChunk) Drain();
   }
-  // Passes `s` on after what is buffered, without copying it into the buffer.
+  // Passes `s` on after what is buffered, without copying it into the
+  // buffer, in pieces of a chunk, as one thread's writer passes them on (a
+  // batch of megabytes at once cost the kernel's copy into the file's pages
+  // about twice the CPU: 536 samples against 259, perf, 200 MB of news).
   void PassOn(std::string_view s) {
     Drain();
-    if (!s.empty()) sink_(s);
+    for (size_t i = 0; i < s.size(); i += kChunk) sink_(s.substr(i, kChunk));
   }
   void Drain() {
     if (size_ == 0) return;
