@@ -99,11 +99,11 @@ void Parse(const std::string& path, Chunk* chunk) {
   chunk->text.clear();  // the buffer goes back to the reader
 }
 
-// The newlines in text[from, to): memchr, which scans many bytes at a time.
-size_t CountNewlines(const std::string& text, size_t from, size_t to) {
+// The newlines in `text`: memchr, which scans many bytes at a time.
+size_t CountNewlines(std::string_view text) {
   size_t count = 0;
-  const char* p = text.data() + from;
-  const char* end = text.data() + to;
+  const char* p = text.data();
+  const char* end = text.data() + text.size();
   while ((p = static_cast<const char*>(std::memchr(p, '\n', static_cast<size_t>(end - p))))) {
     ++count;
     if (++p == end) break;
@@ -111,11 +111,11 @@ size_t CountNewlines(const std::string& text, size_t from, size_t to) {
   return count;
 }
 
-// One thread reads chunks of whole lines, `jobs` parse them in any order, the
-// caller's thread hands their records to `sink` in file order; at most
-// 2 * jobs + 2 chunks are held at once. The chunks' text buffers go round,
-// read into directly: a fresh 4 MB buffer for every chunk had its pages
-// faulted in afresh, and a copy of every chunk besides.
+// One thread reads chunks of whole lines, jobs - 1 (at least one) parse them
+// in any order, the caller's thread hands their records to `sink` in file
+// order; at most 2 * jobs + 2 chunks are held at once. The chunks' text
+// buffers go round, read into directly: a fresh 4 MB buffer for every chunk
+// had its pages faulted in afresh, and a copy of every chunk besides.
 Status ReadInParallel(const std::string& path, unsigned jobs, const std::function<void(ExtractionRecord&&)>& sink) {
   auto in = InputStream::Open(path);
   if (!in.ok()) return in.status();
@@ -164,7 +164,7 @@ Status ReadInParallel(const std::string& path, unsigned jobs, const std::functio
         carry.assign(text, keep, std::string::npos);
         text.resize(keep);
       }
-      line_no += CountNewlines(text, 0, text.size());
+      line_no += CountNewlines(text);
       std::unique_lock<std::mutex> lock(mu);
       changed.wait(lock, [&] { return stop || in_flight.size() < max_in_flight; });
       if (stop) break;
