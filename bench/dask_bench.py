@@ -19,7 +19,7 @@ driver feeds as partitions are extracted (--merge stream) instead of the
 default tree after the extraction; its last_merge_wall_s is the time after
 the last records, streamed_merge_wall_s its whole life; `threads` is files with the last merge on as
 many threads as there are workers (--last-merge-jobs N; by default it
-takes one); `baseline` in --via runs --baseline-dask with --baseline-irkg
+takes the machine's cores, in the 1-worker run too); `baseline` in --via runs --baseline-dask with --baseline-irkg
 (an earlier version, for before/after in one run).
 
 usage: dask_bench.py IRKG IRKG_BENCH IRKG_DASK WORK_DIR [--mb N] [--partitions N] [--reps N] [--via files,bytes]"""

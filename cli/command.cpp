@@ -66,7 +66,7 @@ const std::vector<Command>& Commands() {
        "a driver can hand over records while it is still extracting others (a pipe).",
        {{"--output", "-o", "FILE", "the graph file to write (required)"},
         {"--inputs-from", nullptr, "LIST", "also merge the files listed in LIST, one a line (- for standard input)"},
-        {"--jobs", "-j", "N", "parse records and write the graph with N threads (default 1)"},
+        {"--jobs", "-j", "N", "N threads: N-1 parse records while one adds them; N write the graph (default 1)"},
         {"--quiet", "-q", nullptr, "no summary on stderr"}},
        RunMerge},
       {"export", "write a graph in another format",

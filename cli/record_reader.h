@@ -1,9 +1,9 @@
 // Reading files of extraction records (JSON Lines, as `irkg extract` writes
 // them) for `irkg merge`: every record handed on in file order, the first bad
-// line named FILE:LINE as one reader would name it. With more than one job
-// the lines are parsed on that many threads while the caller's thread takes
-// the records, because parsing is the largest part of a merge of records
-// (docs/scale.md) and the rest of it must stay in order.
+// line named FILE:LINE as one reader would name it. With N > 1 jobs the
+// lines are parsed on N - 1 threads while the caller's thread, the N-th,
+// takes the records, because parsing is the largest part of a merge of
+// records (docs/scale.md) and the rest of it must stay in order.
 #pragma once
 
 #include <functional>

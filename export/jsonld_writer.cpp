@@ -6,7 +6,9 @@
 #include <atomic>
 #include <cmath>
 #include <cstring>
+#include <condition_variable>
 #include <functional>
+#include <mutex>
 #include <thread>
 #include <tuple>
 #include <vector>
@@ -47,6 +49,14 @@ class ChunkStream {
   // chunk is worth passing on then.
   void Flush() {
     if (size_ >= kChunk) Drain();
+  }
+  // Passes `s` on after what is buffered, without copying it into the
+  // buffer, in pieces of a chunk, as one thread's writer passes them on (a
+  // batch of megabytes at once cost the kernel's copy into the file's pages
+  // about twice the CPU: 536 samples against 259, perf, 200 MB of news).
+  void PassOn(std::string_view s) {
+    Drain();
+    for (size_t i = 0; i < s.size(); i += kChunk) sink_(s.substr(i, kChunk));
   }
   void Drain() {
     if (size_ == 0) return;
@@ -367,33 +377,62 @@ void WriteBatch(const NodeList& nodes, size_t first, size_t end, Batch* batch) {
 }
 
 // Each node is written on its own (the writer is reset for every node), so
-// `jobs` threads write consecutive batches of nodes and the caller's thread
-// passes them on in order: the same bytes as one thread. The threads meet
-// after every round of batches, which bounds the text held in memory.
+// `jobs` threads write consecutive batches of nodes while the caller's thread
+// passes the finished ones on in order: the same bytes as one thread. The
+// batches are a ring of 4 * jobs slots, which bounds the text held in memory;
+// a slot's buffer is used again, and the caller writes one batch while the
+// threads make the next ones (they used to meet after every round of
+// batches, each grown in a new buffer whose pages faulted in afresh).
 Status WriteNodes(const NodeList& nodes, unsigned jobs, ChunkStream& stream) {
   constexpr size_t kBatchNodes = 2048;
   const size_t total = nodes.size();
   const size_t batch_count = (total + kBatchNodes - 1) / kBatchNodes;
-  const size_t per_round = 4 * size_t{jobs};
-  for (size_t round = 0; round < batch_count; round += per_round) {
-    std::vector<Batch> batches(std::min(per_round, batch_count - round));
-    std::atomic<size_t> next{0};
-    auto work = [&] {
-      for (size_t b; (b = next.fetch_add(1)) < batches.size();) {
-        size_t first = (round + b) * kBatchNodes;
-        WriteBatch(nodes, first, std::min(total, first + kBatchNodes), &batches[b]);
+  std::vector<Batch> ring(std::min(batch_count, 4 * size_t{jobs}));
+  std::vector<char> ready(ring.size(), 0);  // slot holds its batch, not yet passed on
+  std::mutex mu;
+  std::condition_variable changed;
+  size_t next = 0;     // the next batch a thread takes
+  size_t passed = 0;   // batches passed on; slot b % ring.size() is free once b < passed + ring.size()
+  bool stop = false;   // a batch failed: no more are taken
+  auto work = [&] {
+    while (true) {
+      size_t b;
+      {
+        std::unique_lock<std::mutex> lock(mu);
+        changed.wait(lock, [&] { return stop || next == batch_count || next < passed + ring.size(); });
+        if (stop || next == batch_count) return;
+        b = next++;
       }
-    };
-    std::vector<std::thread> helpers;
-    for (unsigned t = 1; t < jobs; ++t) helpers.emplace_back(work);
-    work();
-    for (auto& t : helpers) t.join();
-    for (Batch& b : batches) {
-      stream.PutRaw(b.text);
-      if (!b.status.ok()) return b.status;
+      Batch& batch = ring[b % ring.size()];
+      batch.text.clear();
+      batch.status = Status::Ok();
+      const size_t first = b * kBatchNodes;
+      WriteBatch(nodes, first, std::min(total, first + kBatchNodes), &batch);
+      std::lock_guard<std::mutex> lock(mu);
+      ready[b % ring.size()] = 1;
+      changed.notify_all();
     }
+  };
+  std::vector<std::thread> threads;
+  for (unsigned t = 0; t < jobs; ++t) threads.emplace_back(work);
+  Status status;
+  for (size_t b = 0; b < batch_count; ++b) {
+    const size_t slot = b % ring.size();
+    {
+      std::unique_lock<std::mutex> lock(mu);
+      changed.wait(lock, [&] { return ready[slot] != 0; });
+    }
+    stream.PassOn(ring[slot].text);
+    status = ring[slot].status;
+    std::lock_guard<std::mutex> lock(mu);
+    ready[slot] = 0;
+    ++passed;
+    if (!status.ok()) stop = true;
+    changed.notify_all();
+    if (stop) break;
   }
-  return Status::Ok();
+  for (auto& t : threads) t.join();
+  return status;
 }
 
 // One node per line, so that the file diffs and greps well.

@@ -51,6 +51,10 @@ TEST_CASE("merging shards, graphs and incremental builds gives the bytes of one 
     CHECK(Slurp(w / "abc.jsonld") == full);
     CHECK(Slurp(w / "cab.jsonld") == full);
     CHECK(Slurp(w / "bca.jsonld") == full);
+    // On threads, one file after another, as irkg-dask's last merge runs.
+    Irkg(w, {"merge", "-j", "2", w / "c.records.jsonl", w / "a.records.jsonl", w / "b.records.jsonl", "-o",
+             w / "cab-j2.jsonld", "-q"});
+    CHECK(Slurp(w / "cab-j2.jsonld") == full);
   }
 
   SECTION("files listed one a line (--inputs-from), after those given") {
@@ -140,10 +144,12 @@ TEST_CASE("merge parses records on several threads to the same bytes and the sam
   Irkg(w, {"extract", AllArticles(w), "-o", w / "all.records.jsonl", "-q"});
   // The same records again and again (a merge keeps each article once), with
   // blank lines, past the 4 MB a reader thread hands over at a time: chunks
-  // are parsed out of order and must still be taken in order.
+  // are parsed out of order and must still be taken in order. Seven chunks,
+  // more than -j 2 holds at once (six), so parsed chunks' buffers are filled
+  // again.
   const std::string records = Slurp(w / "all.records.jsonl");
   std::string many;
-  while (many.size() < (9u << 20)) many += records + "\n \n";
+  while (many.size() < (26u << 20)) many += records + "\n \n";
   {
     std::ofstream(w / "many.jsonl", std::ios::binary) << many;
   }

@@ -2,7 +2,8 @@
 """Tests of scripts/irkg-dask (ctest -R dask), each against `irkg build` of
 the same inputs on one machine:
 
-  identical  the graph is byte-identical for 1, 2 and 3 workers and several
+  identical  the partitions' sizes (the last ones, one a worker, halved);
+             the graph is byte-identical for 1, 2 and 3 workers and several
              partition counts, streaming the records into one merge as
              they come or with merge fan-ins (one- to three-level trees),
              the last merge on one thread or two (--last-merge-jobs),
@@ -93,7 +94,37 @@ def local_cluster(workers):
         cluster.close()
 
 
+def check_partition_sizes(dask, work):
+    """The last partitions, one a worker, are half the others' size, and
+    the partitions hold every byte of the shard in order."""
+    import importlib.util
+    from importlib.machinery import SourceFileLoader
+
+    spec = importlib.util.spec_from_loader("irkg_dask", SourceFileLoader("irkg_dask", dask))
+    driver = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(driver)
+    for total, count, workers in ((1000, 8, 2), (1000, 8, 3), (1000, 8, 1), (1000, 2, 2)):
+        sizes = driver.partition_sizes(total, count, workers)
+        full, half = sizes[0], sizes[-1]
+        if len(sizes) != count or sum(sizes) < total or (count > workers and sizes[-workers:] != [half] * workers) \
+                or (count > workers and not full / 2 <= half <= full / 2 + 1):
+            sys.exit(f"partition_sizes({total}, {count}, {workers}) = {sizes}")
+    shard = os.path.join(work, "lines.jsonl")
+    with open(shard, "wb") as f:
+        f.write(b"".join(b'{"id": "n%d", "text": "x"}\n' % i for i in range(400)))
+    size = os.path.getsize(shard)
+    parts = driver.cut_pieces([shard], driver.partition_sizes(size, 8, 2))
+    spans = [(p.start, p.end) for part in parts for p in part]
+    if len(parts) != 8 or spans[0][0] != 0 or spans[-1][1] != size or any(a[1] != b[0] for a, b in zip(spans, spans[1:])):
+        sys.exit(f"cut_pieces: {len(parts)} partitions, spans {spans}")
+    lengths = [sum(p.end - p.start for p in part) for part in parts]
+    if not max(lengths[-2:]) < min(lengths[:-2]):
+        sys.exit(f"the last two partitions are not the smaller: {lengths}")
+    print(f"ok: partitions of {lengths} bytes, the last two halved")
+
+
 def case_identical(irkg, bench, dask, work):
+    check_partition_sizes(dask, work)
     shards, ref = shards_and_reference(irkg, bench, work, 2, 4)
 
     shared = os.path.join(work, "shared")
