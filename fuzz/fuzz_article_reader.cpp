@@ -34,11 +34,22 @@ void ReadAll(const std::string& path, const uint8_t* data, size_t size) {
   std::abort();
 }
 
+// The two files each input is written to, one pair a process, removed when
+// the process ends: every test run replays the seeds, and its files must
+// not pile up in /tmp.
+struct ScratchFiles {
+  std::string base = "/tmp/irkg-fuzz-reader-" + std::to_string(getpid());
+  ~ScratchFiles() {
+    std::remove((base + ".txt").c_str());
+    std::remove((base + ".jsonl").c_str());
+  }
+};
+
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
-  static const std::string base = "/tmp/irkg-fuzz-reader-" + std::to_string(getpid());
-  ReadAll(base + ".txt", data, size);
-  ReadAll(base + ".jsonl", data, size);
+  static const ScratchFiles scratch;
+  ReadAll(scratch.base + ".txt", data, size);
+  ReadAll(scratch.base + ".jsonl", data, size);
   return 0;
 }
