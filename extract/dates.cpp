@@ -245,7 +245,7 @@ std::vector<DateMention> FindDates(const Document& doc, uint32_t first, uint32_t
           prev == "of" || prev == "early" || prev == "late" || prev == "mid") {
         // a year that starts a range ("2022-2027") is a period, not a date
         if (text(i + 1) == "-" && !doc.tokens[i + 1].space_before) continue;
-        out.push_back({i, i + 1, Iso(year, 0, 0), false});
+        out.push_back({i, i + 1, Iso(year, 0, 0), false, prev == "since" || prev == "Since"});
       }
       continue;
     }

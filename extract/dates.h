@@ -16,6 +16,7 @@ struct DateMention {
   uint32_t first = 0, last = 0;  // tokens
   std::string iso;
   bool full = false;             // year, month and day
+  bool since = false;            // "since 2019": where a state began, no event's date
 };
 
 // Date expressions among tokens [first, last).

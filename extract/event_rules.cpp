@@ -111,7 +111,7 @@ void Meetings(RuleContext& c) {
       auto pair = c.Conjoined(between + 1, c.s.last, kPerson);
       if (pair.size() < 2) pair = c.Conjoined(between + 1, c.s.last, kActors & ~kPerson);
       if (pair.size() == 2) {
-        c.Add(pair[0], Predicate::kMetWith, pair[1], 0.8, "meet.between", c.DateNear(t));
+        c.Add(pair[0], Predicate::kMetWith, pair[1], 0.8, "meet.between", c.DateNear(t, true));
         break;
       }
       // "talks between the two neighbours", "between Ethiopia and the
@@ -131,7 +131,7 @@ void Meetings(RuleContext& c) {
     }
     // "met its debt payments", "met the deadline": a thing met, not a party
     if (c.Cue(t, "meet_verb") && ThingAfter(c, t + 1)) continue;
-    std::string date = c.DateNear(t);
+    std::string date = c.DateNear(t, true);
     // "talks between A and B", "meeting with B", "met (with) B", "received B"
     uint32_t after = t + 1;
     while (after < c.s.last && (c.Word(after, "with") || c.Word(after, "between") || c.Cue(after, "meet_noun")))
@@ -214,7 +214,7 @@ void Visits(RuleContext& c) {
     // "discussed the Pope's recent visit": a visit another owns, whom the
     // text names by no name of a person the rule could take
     if (OwnedByNonPerson(c, t)) continue;
-    std::string date = c.DateNear(t);
+    std::string date = c.DateNear(t, true);
     // who: "visits of A to X" names the visitor after the trigger
     int visitor = -1;
     uint32_t from = t + 1;

@@ -302,7 +302,7 @@ class FramePass {
       std::string what;
       if (!f->what.empty())
         if (uint32_t w = CueAfter(tok, f->what)) what = d_.QualifierWord(w);
-      std::string date = rules_.DateNear(tok);
+      std::string date = rules_.DateNear(tok, !Info(f->predicate).standing);
       // "B signed on behalf of Peru", "C signed as a witness": a signing
       // with no object of its own, in a signing being told, signs what
       // was signed there

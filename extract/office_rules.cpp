@@ -652,6 +652,10 @@ struct OfficeReader {
     return (joined || accused) && persons >= 2;
   }
 
+  static std::string OfficeKey(const std::string& title, int holder) {
+    return FoldName(title) + '\t' + std::to_string(holder);
+  }
+
   bool AfterPreposition(uint32_t i) const {
     return i > 0 && !d.tags.empty() && d.tags[i - 1].pos == Pos::kPreposition;
   }
@@ -680,6 +684,11 @@ struct OfficeReader {
       if (o.holder >= 0 && d.entities[o.holder].type == EntityType::kCountry) country_of.emplace(o.person, o.holder);
     }
     auto role_states = StatesOfRolePhrases();
+    // (title as written, state) -> the one who holds it, as the text gives
+    // it; read once: asked of every office the text leaves without a state
+    std::unordered_map<std::string, int> holder_of_office;
+    for (const Office& o : offices)
+      if (o.holder >= 0) holder_of_office.emplace(OfficeKey(o.title, o.holder), o.person);
     // token -> inside a quotation opened in its sentence (an odd number of
     // quotation marks before it there), read once for all offices
     std::vector<bool> inside_quote(n, false);
@@ -734,8 +743,13 @@ struct OfficeReader {
                !(state_office && d.entities[c].type != EntityType::kCountry);
       };
       std::vector<int> strong = {BehalfOf(o), DelegationLed(o)};
+      // ("the Spanish king" names Spain's king: not another king the text
+      // names without his state, when Spain's is named)
       if (auto r = role_states.find(FoldName(o.title)); r != role_states.end())
-        strong.insert(strong.end(), r->second.begin(), r->second.end());
+        for (int state : r->second)
+          if (auto held = holder_of_office.find(OfficeKey(o.title, state));
+              held == holder_of_office.end() || held->second == o.person)
+            strong.push_back(state);
       strong.push_back(DefaultState(o.title_entry));
       for (int c : colleagues) strong.push_back(c);
       strong.push_back(StateSpokenFor(o));

@@ -473,6 +473,28 @@ class ReferenceResolver {
     return {host, named};
   }
 
+  // "the two ministers", "both presidents": the two people named last
+  // whose offices have that word, of two states ("A met B; their foreign
+  // ministers C and D talked. The two ministers signed" means C and D), or
+  // none.
+  std::vector<int> PairHoldingRole(std::string_view plural) const {
+    if (plural.size() < 4 || plural.back() != 's' || plural == "leaders" || plural == "officials" ||
+        plural == "diplomats" || plural == "counterparts")
+      return {};
+    const std::string role = " " + FoldName(plural.substr(0, plural.size() - 1)) + " ";
+    std::vector<int> pair;
+    for (auto it = sal.recent_persons.rbegin(); it != sal.recent_persons.rend() && pair.size() < 2; ++it) {
+      const EntityInfo& p = d.entities[*it];
+      const bool holds = std::any_of(p.titles.begin(), p.titles.end(), [&](const std::string& t) {
+        return (" " + FoldName(t) + " ").find(role) != std::string::npos;
+      });
+      if (!holds || p.country < 0) continue;
+      if (!pair.empty() && d.entities[pair[0]].country == p.country) continue;
+      pair.push_back(*it);
+    }
+    return pair.size() == 2 ? pair : std::vector<int>{};
+  }
+
   // The two states "the two countries" means: those of PairOfPeople when it
   // is a pair of this sentence serving two known states, else the article's.
   std::vector<int> StatesOfPairOfPeople(const SentenceView& v, uint32_t before) const {
@@ -656,7 +678,11 @@ class ReferenceResolver {
       if (!two && !d.IsWord(i, "both") && (g == "countries" || g == "states" || g == "nations" || g == "leaders" ||
                                            g == "ministers" || g == "officials" || g == "governments"))
         return false;  // "the countries" alone is not the pair
-      if (people) return group(PairOfPeople(v, i), EntityType::kPerson, noun + 1);
+      if (people) {
+        std::vector<int> pair = PairHoldingRole(g);
+        if (pair.size() != 2) pair = PairOfPeople(v, i);
+        return group(pair, EntityType::kPerson, noun + 1);
+      }
       return group(StatesOfPairOfPeople(v, i), EntityType::kCountry, noun + 1);
     }
     if (d.IsWord(i, "the") && OfficesOfTwoStates(k, r, next)) return true;

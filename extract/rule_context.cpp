@@ -273,13 +273,15 @@ bool RuleContext::Modal(uint32_t trigger) const {
   return false;
 }
 
-std::string RuleContext::DateNear(uint32_t trigger) const {
+std::string RuleContext::DateNear(uint32_t trigger, bool event) const {
   // News dates the fact after its verb or noun ("opened its embassy in 1997",
   // "established on March 3, 1994"); a date before it belongs to it only when
-  // none follows ("On July 15, the embassy resumed its work").
+  // none follows ("On July 15, the embassy resumed its work"). An event is
+  // not dated by the start of a period ("his first visit since 2019").
   const DateMention* after = nullptr;
   const DateMention* before = nullptr;
   for (const auto& dm : s.dates) {
+    if (event && dm.since) continue;
     if (dm.first > trigger) {
       if (!after || dm.first < after->first) after = &dm;
     } else if (!before || dm.first > before->first) {

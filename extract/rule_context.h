@@ -92,7 +92,7 @@ class RuleContext {
   bool Conditional(uint32_t trigger) const;
 
   // The date stated nearest to the trigger, else empty.
-  std::string DateNear(uint32_t trigger) const;
+  std::string DateNear(uint32_t trigger, bool event = false) const;
 
   // "NATO members", "EU states": a body named as its members' owner is not
   // the one acting.
