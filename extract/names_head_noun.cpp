@@ -258,7 +258,7 @@ void Recognizer::LowerHeadPass() {
     if (head == "deal" || head == "accord" || head == "treaty" || head == "agreement" || head == "declaration" ||
         head == "roadmap" || head == "pact" || head == "memorandum")
       type = EntityType::kAgreement;
-    else if (head == "region" || head == "province" || head == "district") type = EntityType::kLocation;
+    else if (d.Is(k, "lower_place_head")) type = EntityType::kLocation;
     else if (head == "process" || head == "format") type = EntityType::kOrganization;
     // "the Caspian region" names a region; "Russian region", "the Chilean port" do not
     if ((type == EntityType::kLocation || d.Is(k, "place_kind")) && d.mention_at[j - 1] >= 0 &&
