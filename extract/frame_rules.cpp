@@ -573,15 +573,17 @@ class FramePass {
   // (ANNOTATION.md: being party to a named agreement is `signed`). Not one
   // still to come ("Chile's planned pact with Peru").
   void OwnedAgreement(uint32_t np) {
+    // (most phrases name no agreement: asked first, from the phrase's last word)
     const Chunk& chunk = d_.chunks[np];
-    if (rules_.Modal(chunk.head)) return;
-    const Actors owners = np > args_.first_chunk() && d_.chunks[np - 1].possessor ? args_.Possessor(np) : args_.ItsOwner(np);
-    if (owners.empty()) return;
+    const int named = d_.mention_at[chunk.last - 1];
+    if (named < 0 || d_.mentions[named].type != EntityType::kAgreement) return;
     const Ref* agreement = nullptr;
     for (const Ref& r : s_.refs)
       if (r.first >= chunk.first && r.last == chunk.last && r.type == EntityType::kAgreement && !r.resolved)
         agreement = &r;
     if (!agreement) return;
+    const Actors owners = np > args_.first_chunk() && d_.chunks[np - 1].possessor ? args_.Possessor(np) : args_.ItsOwner(np);
+    if (owners.empty() || rules_.Modal(chunk.head)) return;
     Actors parties = args_.PrepAfter(np, "with", false);
     if (parties.empty()) return;
     parties.insert(parties.end(), owners.begin(), owners.end());
