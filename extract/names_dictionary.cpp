@@ -63,6 +63,13 @@ bool Recognizer::TakeDictionaryMatch(uint32_t first, uint32_t last, const std::v
   const bool also_given = std::any_of(matches.begin(), matches.end(),
                                       [](const FormMatch& m) { return m.kind == EntryKind::kGivenName; });
   if (PlaceOpensPersonName(first, last, best->form, also_given)) return false;
+  // "the bloc's Peace and Security Council": a body's name whose last
+  // fields the dictionary knows as another body's is a name of its own,
+  // read whole by the head-noun pass
+  if (e.kind == EntryKind::kOrganization && first >= 3 && d.IsWord(first - 1, "and") && Cap(first - 2) &&
+      d.mention_at[first - 2] < 0 && d.title_at[first - 2] < 0 &&
+      (Possessive(first - 3) || d.IsWord(first - 3, "the") || d.IsWord(first - 3, "its")))
+    return false;
   if (e.kind == EntryKind::kTitle) {
     // An office right after another, before a capitalized word, is a
     // given name: "Defence Minister Amir Sadeghi" has one office, and

@@ -228,6 +228,13 @@ TEST_CASE("head noun pass: two fields joined by 'and' inside a body's name, afte
   r.HeadNounPass();
   CHECK(p.Find("Trade and Investment Council"));
   CHECK(p.Find("Peace and Reconciliation Commission"));
+  // a name ending in another body's dictionary name is a name of its own
+  Prepared q("The bloc's Peace and Security Council met. The Security Council met.");
+  Recognizer rq(q.doc);
+  rq.DictionaryPass();
+  rq.HeadNounPass();
+  CHECK(q.Find("Peace and Security Council"));
+  CHECK(q.Count(EntityType::kOrganization, "UN Security Council") == 1);
   // two states before a head word are no fields of one name
   CHECK_FALSE(p.Find("Chile and Peru Council"));
 }
