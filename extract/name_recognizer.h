@@ -53,7 +53,7 @@ struct Recognizer {
   bool SentenceStart(uint32_t i) const {
     const uint32_t first = d.sentences[d.sentence_of[i]].first;
     return first == i || (i > 0 && IsQuote(i - 1) && first == i - 1) ||
-           (i > first && d.sentence_of[i] < kDatelineSentences && IsDash(d.Text(i - 1)));
+           (i > first && d.sentence_of[i] < kDatelineSentences && IsDash(d.Text(i - 1)) && d.tokens[i].space_before);
   }
   bool IsQuote(uint32_t i) const {
     std::string_view t = d.Text(i);
@@ -91,6 +91,7 @@ struct Recognizer {
   // ---- names around a head noun (names_head_noun.cpp)
   // Extends left over capitalized words (and hyphens joining them).
   uint32_t ExtendLeft(uint32_t head) const;
+  bool JoinedFieldBefore(uint32_t and_tok) const;
 
   // Extends right over "of|for|on|to (the) Capitalized ..." (and, for
   // agreements, a lower-case subject: "Joint Declaration on strengthening

@@ -66,9 +66,7 @@ bool Recognizer::TakeDictionaryMatch(uint32_t first, uint32_t last, const std::v
   // "the bloc's Peace and Security Council": a body's name whose last
   // fields the dictionary knows as another body's is a name of its own,
   // read whole by the head-noun pass
-  if (e.kind == EntryKind::kOrganization && first >= 3 && d.IsWord(first - 1, "and") && Cap(first - 2) &&
-      d.mention_at[first - 2] < 0 && d.title_at[first - 2] < 0 &&
-      (Possessive(first - 3) || d.IsWord(first - 3, "the") || d.IsWord(first - 3, "its")))
+  if (e.kind == EntryKind::kOrganization && first >= 1 && JoinedFieldBefore(first - 1) && SameSentence(first - 2, first))
     return false;
   if (e.kind == EntryKind::kTitle) {
     // An office right after another, before a capitalized word, is a

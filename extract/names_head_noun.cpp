@@ -29,6 +29,16 @@ bool Recognizer::HeadlineEventVerb(uint32_t i) const {
 }
 
 // Extends left over capitalized words (and hyphens joining them).
+// "and" at `and_tok` joins a capitalized field word before it that opens a
+// body's name after a determiner or a possessor: "the Trade and ...", "the
+// bloc's Peace and ..." (not "Chile and ...": a name is no field).
+bool Recognizer::JoinedFieldBefore(uint32_t and_tok) const {
+  if (and_tok < 2 || !d.IsWord(and_tok, "and")) return false;
+  const uint32_t field = and_tok - 1, opener = and_tok - 2;
+  return Cap(field) && d.mention_at[field] < 0 && d.title_at[field] < 0 &&
+         (Possessive(opener) || d.IsWord(opener, "the") || d.IsWord(opener, "a") || d.IsWord(opener, "its"));
+}
+
 uint32_t Recognizer::ExtendLeft(uint32_t head) const {
   uint32_t first = head;
   while (first > 0 && SameSentence(first - 1, head)) {
@@ -67,10 +77,7 @@ uint32_t Recognizer::ExtendLeft(uint32_t head) const {
     // "the bloc's Peace and Security Council", "a Trade and Investment
     // Council": two capitalized fields joined by "and" inside a body's name,
     // after a determiner or a possessor (not "Chile and Peru Council")
-    if (d.IsWord(p, "and") && p >= 2 && first < head + 1 && Cap(p - 1) && d.mention_at[p - 1] < 0 &&
-        d.title_at[p - 1] < 0 &&
-        (Possessive(p - 2) || d.IsWord(p - 2, "the") || d.IsWord(p - 2, "a") || d.IsWord(p - 2, "its")) &&
-        SameSentence(p - 1, head)) {
+    if (first < head + 1 && JoinedFieldBefore(p) && SameSentence(p - 1, head)) {
       first = p - 1;
       continue;
     }
