@@ -708,11 +708,17 @@ Actors ArgumentFinder::Patient(uint32_t verb) const {
     int np = SubjectPhrase(verb);
     return np < 0 ? Actors{} : done_to(static_cast<uint32_t>(np));
   }
-  uint32_t c = verb + 1;
-  while (c < last_ && Is(c, ChunkKind::kOther)) ++c;
-  if (!Is(c, ChunkKind::kNoun) || d_.chunks[c].relative) return {};
+  const int object = ObjectPhrase(verb);
+  if (object < 0) return {};
+  const uint32_t c = static_cast<uint32_t>(object);
   if (uint32_t named = NamedAs(c); named != c) return ListOrOwners(named);
   return ListOrOwners(c);
+}
+
+int ArgumentFinder::ObjectPhrase(uint32_t verb) const {
+  uint32_t c = verb + 1;
+  while (c < last_ && Is(c, ChunkKind::kOther)) ++c;
+  return Is(c, ChunkKind::kNoun) && !d_.chunks[c].relative ? static_cast<int>(c) : -1;
 }
 
 // "condemned what it called B's coercion", "what they described as B's

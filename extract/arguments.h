@@ -32,6 +32,9 @@ class ArgumentFinder {
   // Verb groups (chunk index of a kVerb chunk).
   Actors Agent(uint32_t verb) const;    // active: clause subject; passive: by-phrase
   Actors Patient(uint32_t verb) const;  // active: direct object; passive: clause subject
+  // The noun phrase right after a verb group (past adverbs), its object in
+  // the active, whether or not it names anyone: "called [the vote] a sham"; or -1.
+  int ObjectPhrase(uint32_t verb) const;
   // An infinitive of purpose: "A flew to Lima to meet B". The verb group it
   // serves ("flew"), or -1; and that verb's doer (A).
   int PurposeGovernor(uint32_t infinitive) const;

@@ -441,7 +441,7 @@ class FramePass {
       const bool only_patient = !f.object.empty() && std::all_of(f.object.begin(), f.object.end(), [](const ArgumentSource& a) {
         return a.slot == Slot::kPatient || a.slot == Slot::kEarlierMeeting;
       });
-      if (!noun && only_patient && members.size() >= 2 && ObjectPhraseAfter(chunk)) return;
+      if (!noun && only_patient && members.size() >= 2 && args_.ObjectPhrase(chunk) >= 0) return;
       if (members.size() < 2) {
         // "A inaugurated the embassy in Lima": an act done in person, alone,
         // still puts its doer in the place, and at the gathering told
@@ -558,14 +558,6 @@ class FramePass {
             rules_.AddEntities(s, Predicate::kCriticizes, x, 0.6, "frame:reported-attack", date);
           }
       }
-  }
-
-  // Whether a noun phrase follows the verb group `verb` as its object
-  // (past adverbs): "called [the vote] a sham".
-  bool ObjectPhraseAfter(uint32_t verb) const {
-    uint32_t c = verb + 1;
-    while (c < args_.last_chunk() && d_.chunks[c].kind == ChunkKind::kOther) ++c;
-    return c < args_.last_chunk() && d_.chunks[c].kind == ChunkKind::kNoun && !d_.chunks[c].relative;
   }
 
   // "Chile's Free Trade Agreement with Peru", "its defence treaty with

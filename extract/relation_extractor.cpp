@@ -73,7 +73,7 @@ class ReferenceResolver {
         // diplomat" is any one of them)
         uint32_t role_last = mm.last;
         const bool describes_office =
-            mm.entity >= 0 && !Possessive(mm.last) && mm.last < s.last && d.title_at[mm.last] >= 0 &&
+            mm.entity >= 0 && mm.last < s.last && d.title_at[mm.last] >= 0 &&
             (mm.form == MentionForm::kAdjective || mm.type == EntityType::kCountry) &&
             !(mm.first > s.first && !d.tags.empty() &&
               (d.tags[mm.first - 1].pos == Pos::kDeterminer || d.tags[mm.first - 1].pos == Pos::kNumber));
