@@ -100,6 +100,19 @@ bool Recognizer::ActorPosition(const Mention& m) const {
     if (other.type == EntityType::kCountry && other.form != MentionForm::kAdjective) return true;
     if (other.type == EntityType::kLocation && CapitalOf(other) >= 0 && ActorPosition(other)) return true;
   }
+  // one of a group that acts together: "Oslo and its allies weigh new
+  // steps", "Lima and its Andean partners rejected" (but "Lima and its
+  // suburbs were flooded": what befalls a place is no act)
+  if (d.IsWord(m.last, "and") && m.last + 1 < n && (d.IsWord(m.last + 1, "its") || d.IsWord(m.last + 1, "their")) &&
+      !d.tags.empty()) {
+    uint32_t head = m.last + 2;
+    while (head < n && (d.tags[head].pos == Pos::kAdjective || d.tags[head].pos == Pos::kNoun ||
+                        d.tags[head].pos == Pos::kProperNoun))
+      ++head;
+    // (a plural subject's present tense is the verb's base form: "weigh")
+    if (head > m.last + 2 && head < n && SameSentence(head, m.first))
+      return (d.tags[head].pos == Pos::kVerb && d.tags[head].form == VerbForm::kBase) || FollowedByAct(head);
+  }
   // made to act: "prompted Quito to close its embassy", "urged Lima to respond"
   if (d.IsWord(m.last, "to") && m.last + 1 < n && !d.tags.empty() && d.tags[m.last + 1].pos == Pos::kVerb &&
       d.tags[m.last + 1].form == VerbForm::kBase)
@@ -125,6 +138,11 @@ bool Recognizer::FollowedByAct(uint32_t at) const {
     while (verb < n && (d.tags[verb].pos == Pos::kNegator || d.tags[verb].pos == Pos::kAdverb)) ++verb;
     return verb < n && d.tags[verb].pos == Pos::kVerb && !d.Is(verb, "befall_verb");
   }
+  // what it is doing: "Lima was seeking", "Oslo is preparing" (but "Lima
+  // was shelled": a participle tells what befell it)
+  if ((d.IsWord(at, "is") || d.IsWord(at, "was") || d.IsWord(at, "are") || d.IsWord(at, "were")) && at + 1 < n &&
+      !d.tags.empty() && d.tags[at + 1].pos == Pos::kVerb && d.tags[at + 1].form == VerbForm::kGerund)
+    return true;
   return past_tense || finite || d.Is(at, "speech") || d.IsWord(at, "has") || d.IsWord(at, "have") ||
          d.Is(at, "sanction") || d.Is(at, "criticize") || d.Is(at, "threaten") ||
          d.Is(at, "support") || d.Is(at, "sign_verb");

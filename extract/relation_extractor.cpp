@@ -346,8 +346,11 @@ class ReferenceResolver {
   }
 
   // "Chile said (that) it would ...": "it" right after a speech verb is the
-  // state or body that spoke, when the sentence names it as the speaker.
-  bool ResolveSpeakerIt(uint32_t i, const SentenceView& v, Ref* r) const {
+  // state or body that spoke, when the sentence names it as the speaker;
+  // "the rebels said they had fired ...": "they" (`plural`) is a body or
+  // armed group that spoke of itself (a state is "it"; "A said they" of a
+  // person means others).
+  bool ResolveSpeakerPronoun(uint32_t i, const SentenceView& v, Ref* r, bool plural) const {
     // a few words between, none a name or a verb: "said on Monday that it",
     // "said today it", "said in a statement that it"
     uint32_t k = i;
@@ -360,7 +363,7 @@ class ReferenceResolver {
       const Ref& ref = v.refs[x];
       if (ref.last > k - 1) continue;
       if (ref.last + 1 < k - 1 || ref.entities.size() != 1) return false;  // the speaker stands right before the verb
-      if (ref.type != EntityType::kCountry && ref.type != EntityType::kOrganization) return false;
+      if (ref.type != EntityType::kOrganization && (plural || ref.type != EntityType::kCountry)) return false;
       r->first = i, r->last = i + 1, r->entities = ref.entities, r->type = ref.type, r->resolved = true;
       return true;
     }
@@ -561,7 +564,7 @@ class ReferenceResolver {
       return true;
     }
     if (!MayRefer(i)) return false;
-    if (d.IsWord(i, "it")) return ResolveSpeakerIt(i, v, r);
+    if (d.IsWord(i, "it")) return ResolveSpeakerPronoun(i, v, r, false);
     if (FirstPersonPlural(i)) return ResolveQuotedWe(i, v, r);
     // "each side blamed the other": the article's two states, both ways
     if (d.IsWord(i, "each") && (d.IsWord(i + 1, "side") || d.IsWord(i + 1, "country") || d.IsWord(i + 1, "party")))
@@ -574,6 +577,7 @@ class ReferenceResolver {
     uint32_t k = i + 1;
     // "their" before a noun is a determiner ("their ambassadors"), not the pair
     if (d.IsWord(i, "their")) return false;
+    if (d.IsWord(i, "they") && ResolveSpeakerPronoun(i, v, r, true)) return true;
     if (d.IsWord(i, "they")) return group(sal.persons.size() == 2 ? sal.persons : sal.countries,
                                                                     sal.persons.size() == 2 ? EntityType::kPerson : EntityType::kCountry, i + 1);
     bool two = false;

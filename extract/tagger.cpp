@@ -144,7 +144,7 @@ struct SentenceTagger {
   // describing words ("hold [indirect] talks").
   bool EventNounAhead(uint32_t i) const;
   VerbForm ResolvePast(uint32_t i, const TokenTag& pv, uint32_t prev_tok) const;
-  bool AfterDeterminedName(uint32_t last) const;
+  Pos NameRunOpener(uint32_t last) const;
   bool LastVerbIsBase(uint32_t before) const;
   // The nearest earlier tag of the sentence, skipping adverbs and negators
   // ("has not yet signed": "has").
@@ -412,6 +412,14 @@ TokenTag SentenceTagger::ChooseOpen(uint32_t i, Readings r, uint32_t prev_tok) {
   bool subject_before = (p == Pos::kPronoun && IsSubjectPronoun(prev_text)) || p == Pos::kProperNoun ||
                         p == Pos::kNoun;
   if (subject_before && (finite || base)) {
+    // "strikes on Hamas targets in Gaza", "talks with Kremlin officials on
+    // trade": a name that is a preposition's object is no subject; a word
+    // after it that can be a noun, before a preposition or a stop, is the
+    // noun it describes (not "sanctions on Iran target its oil")
+    if (noun && p == Pos::kProperNoun && NameRunOpener(prev_tok) == Pos::kPreposition &&
+        (next_tok >= s.last || d.tokens[next_tok].shape == TokenShape::kPunct ||
+         (!nx.empty() && nx[0].pos == Pos::kPreposition)))
+      return TagOf(*noun);
     // "Kenya condemns", "she talks", "the ministers met". After a common
     // noun a noun may be a compound ("peace talks"): a verb when an object
     // follows ("the minister talks the ..."), a noun when a verb does.
@@ -501,7 +509,7 @@ TokenTag SentenceTagger::ChooseOpen(uint32_t i, Readings r, uint32_t prev_tok) {
     return TagOf(StartsNominal(nx) && !next_is_name ? *adj : *noun);
   // "the Ministerial signing of", "a Security Council meeting on": a name
   // that follows a determiner describes the noun after it
-  if (p == Pos::kProperNoun && noun && AfterDeterminedName(prev_tok) && (nx.empty() || !StartsNominal(nx)))
+  if (p == Pos::kProperNoun && noun && NameRunOpener(prev_tok) == Pos::kDeterminer && (nx.empty() || !StartsNominal(nx)))
     return TagOf(*noun);
   return finish(r.data());
 }
@@ -514,12 +522,13 @@ bool SentenceTagger::LastVerbIsBase(uint32_t before) const {
   return false;
 }
 
-// Whether the run of name words ending at `last` opens with a determiner
-// before it: "the Ministerial", "a Security Council".
-bool SentenceTagger::AfterDeterminedName(uint32_t last) const {
+// The part of speech of the word that opens the run of name words ending at
+// `last`: a determiner for "the Ministerial", "a Security Council", a
+// preposition for "on Hamas"; kOther when the run opens the sentence.
+Pos SentenceTagger::NameRunOpener(uint32_t last) const {
   uint32_t k = last;
   while (k > sentence->first && tags[k].pos == Pos::kProperNoun) --k;
-  return tags[k].pos == Pos::kDeterminer && k < last;
+  return k < last ? tags[k].pos : Pos::kOther;
 }
 
 // "visited", "met": past tense after a subject, a participle after an
