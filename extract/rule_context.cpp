@@ -258,8 +258,9 @@ bool RuleContext::Modal(uint32_t trigger) const {
     // (an infinitive completing a verb: "offered to host talks"; after a
     // place it tells a purpose, "arrived in Oslo to hold talks"; after a
     // verb of commitment the frames decide, "agreed to deepen ties")
+    // (and one that asks another to act: "invited B to pay a visit")
     bool infinitive = !d.tags.empty() && i > s.first && d.tags[i].pos == Pos::kParticle &&
-                      d.tags[i - 1].pos == Pos::kVerb && !d.Is(i - 1, "commit_verb");
+                      ((d.tags[i - 1].pos == Pos::kVerb && !d.Is(i - 1, "commit_verb")) || DirectiveBefore(i));
     if (d.IsWord(i, "to") && (i + 1 == trigger || infinitive)) {
       // ... and "traveled to meet X" is a journey made for it
       bool ongoing = i > s.first && (d.IsWord(i - 1, "continues") || d.IsWord(i - 1, "continue") ||
@@ -269,6 +270,17 @@ bool RuleContext::Modal(uint32_t trigger) const {
                                      d.IsWord(i - 1, "went") || d.IsWord(i - 1, "flew") || d.IsWord(i - 1, "came"));
       if (!ongoing) return true;
     }
+  }
+  return false;
+}
+
+// Whether a verb asking another to act stands a few words before the
+// infinitive's "to" at `to`, in its clause: "invited her Peruvian
+// counterpart [to] visit".
+bool RuleContext::DirectiveBefore(uint32_t to) const {
+  for (uint32_t i = to; i-- > s.first && i + 8 > to;) {
+    if (d.Text(i) == "," || d.Text(i) == ";") return false;
+    if (d.Is(i, "directive_verb") && !d.tags.empty() && d.tags[i].pos == Pos::kVerb) return true;
   }
   return false;
 }

@@ -125,6 +125,13 @@ bool AdverbialConjunction(const RuleContext& c, uint32_t i) {
          c.Word(i, "when") || c.Word(i, "while") || c.Word(i, "although") || c.Word(i, "though") ||
          c.Word(i, "whereas") || c.Word(i, "until") || c.Word(i, "once");
 }
+// Whether a verb stands in [from, to): the clause there has its own predicate.
+bool VerbBetween(const RuleContext& c, uint32_t from, uint32_t to) {
+  for (uint32_t i = from; i < to; ++i)
+    if (c.d.tags[i].pos == Pos::kVerb || c.d.tags[i].pos == Pos::kAuxiliary) return true;
+  return false;
+}
+
 int SubordinateSubject(const RuleContext& c, int subject, uint32_t t) {
   uint32_t conjunction = 0;
   for (uint32_t i = c.s.refs[subject].last; i < t; ++i)
@@ -153,6 +160,14 @@ int ReportedSubject(const RuleContext& c, uint32_t t) {
     if (c.Cue(i, "speech")) {
       int inner = c.RefAt(i + 1);
       if (inner >= 0 && c.TypeIn(inner, kActors) && !c.s.refs[inner].adjective && c.s.refs[inner].last <= t) return inner;
+      // "A said the Chilean government supports B" as after "that"; "A said
+      // the fund supported B": a subject that names no actor
+      if (!c.d.tags.empty() && i + 1 < t && c.d.tags[i + 1].pos == Pos::kDeterminer) {
+        auto first = c.ListAfter(i, kActors, t - i);
+        if (!first.empty() && c.s.refs[first[0]].first < t && !VerbBetween(c, i + 1, c.s.refs[first[0]].first))
+          return first[0];
+        return -2;
+      }
     }
   }
   return SubordinateSubject(c, subject, t);
@@ -223,8 +238,13 @@ void Support(RuleContext& c) {
     // "hailed the agreement between B and C": an act of others welcomed,
     // not one of them endorsed (an unnamed agreement gives no triple)
     if (c.s.refs[object].first > t + 1 && c.Word(c.s.refs[object].first - 1, "between")) continue;
-    // "welcomed his Chilean counterpart": a guest greeted, not his state endorsed
     const Ref& obj = c.s.refs[object];
+    // "backed schools in Kenya", "funded projects in B": a verb whose
+    // object names no actor supports what is in the place, not the place
+    if (!c.d.tags.empty() && c.d.tags[t].pos == Pos::kVerb && obj.first > t + 2 && c.Word(obj.first - 1, "in") &&
+        c.d.tags[obj.first - 2].pos == Pos::kNoun && !c.Cue(obj.first - 2, "state_proxy"))  // "the government in B"
+      continue;
+    // "welcomed his Chilean counterpart": a guest greeted, not his state endorsed
     if (obj.adjective && (c.Cue(obj.last, "role_noun") || c.Cue(obj.last, "counterpart"))) continue;
     // "welcomed B in Lima": a person welcomed is a guest (the welcome frame's meeting)
     if (obj.type == EntityType::kPerson && c.d.lexicon && !c.d.tags.empty() &&
@@ -339,7 +359,15 @@ bool VictimOfAct(const RuleContext& c, uint32_t t, uint32_t at) {
 void Criticism(RuleContext& c) {
   bool found = false;
   for (uint32_t t : c.Triggers("criticize")) {
-    if (c.Negated(t) || c.Modal(t) || c.Stopped(t) || c.Passive(t)) continue;
+    // "rejected (the) criticism from B": the verb that answers a criticism
+    // named with its critic negates the answer, not the criticism made
+    uint32_t negation_at = t;
+    if (!c.d.tags.empty() && c.d.tags[t].pos == Pos::kNoun && c.Word(t + 1, "from")) {
+      uint32_t v = t;
+      while (v > c.s.first && (c.d.tags[v - 1].pos == Pos::kDeterminer || c.d.tags[v - 1].pos == Pos::kAdjective)) --v;
+      if (v > c.s.first && c.d.tags[v - 1].pos == Pos::kVerb) negation_at = v - 1;
+    }
+    if (c.Negated(negation_at) || c.Modal(t) || c.Stopped(t) || c.Passive(t)) continue;
     // "B's launch condemned by A": a reduced passive, read by the frames too
     if (c.Word(t + 1, "by") && t > c.s.first && c.d.tags.size() > t && c.d.tags[t].pos == Pos::kVerb) continue;
     // "vetoed the bloc's statement condemning B": the -ing word describes
@@ -350,6 +378,11 @@ void Criticism(RuleContext& c) {
     if (Mutual(c, t, Predicate::kCriticizes, "criticize.mutual")) {
       found = true;
       continue;
+    }
+    // "rejected (the) criticism from B": the noun's critic, read at the noun
+    if (uint32_t noun = t + 1; !c.d.tags.empty()) {
+      while (noun < c.s.last && (c.d.tags[noun].pos == Pos::kDeterminer || c.d.tags[noun].pos == Pos::kAdjective)) ++noun;
+      if (noun < c.s.last && c.Cue(noun, "criticize") && c.Word(noun + 1, "from")) continue;
     }
     auto subjects = ReportedSubjects(c, t);
     auto objects = c.ListAfter(t, kActors, 10);
@@ -362,6 +395,15 @@ void Criticism(RuleContext& c) {
     // another clause, no target of the trigger
     if (c.ClauseBetween(t, at)) continue;
     bool noun_trigger = c.Word(t, "criticism") || c.Word(t, "condemnation") || c.Word(t, "repudiation");
+    // "A drew condemnation from B", "A rejected criticism from B and C":
+    // a criticism's "from" phrase names its critics, and the one who drew,
+    // faced or answered it is its target
+    if (!c.d.tags.empty() && c.d.tags[t].pos == Pos::kNoun && c.Word(t + 1, "from") && at == t + 2) {
+      for (int critic : objects)
+        for (int s : subjects) c.Add(critic, Predicate::kCriticizes, s, 0.75, "criticize.from");
+      found = true;
+      continue;
+    }
     if (at > t + 2 && c.Word(at - 1, "of") && !noun_trigger && !c.Word(t + 1, "of")) continue;
     // "condemned the attack on a Malian post": the victim of the act
     // condemned is no target of the condemnation
