@@ -572,12 +572,14 @@ struct OfficeReader {
     if (name_end == 0 || name_end >= s.last || !d.Is(name_end, "speech")) return -1;
     int state = -1;
     bool comma = false;
+    bool verb = false;  // the state must open what is said, as its subject: not "we protest B's claim"
     for (uint32_t i = s.first; i < o.at; ++i) {
       if (d.Is(i, "attack") || d.Is(i, "criticize") || d.Is(i, "threaten") || d.Is(i, "sanction")) return -1;
       comma |= T(i) == ",";
+      verb |= !d.tags.empty() && (d.tags[i].pos == Pos::kVerb || d.tags[i].pos == Pos::kAuxiliary);
       const int m = d.mention_at[i];
       if (m < 0 || d.mentions[m].first != i || d.mentions[m].type != EntityType::kCountry || comma) continue;
-      if (state < 0 && d.mentions[m].form != MentionForm::kAdjective) state = d.mentions[m].entity;
+      if (state < 0 && !verb && d.mentions[m].form != MentionForm::kAdjective) state = d.mentions[m].entity;
     }
     return comma ? state : -1;
   }

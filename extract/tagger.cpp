@@ -221,6 +221,11 @@ TokenTag SentenceTagger::ChooseWord(uint32_t i, const Sentence& s, uint32_t prev
   bool names_something = !lower_ok[i - s.first];
   bool acronym = t.upper && (!s.title_case || r.empty());
   if (text == "I") return TokenTag{Pos::kPronoun, VerbForm::kNone, lex.Lemma("i"), false};
+  // "Lee Jae-sung", "Park Jun-ho": a syllable joined by a hyphen to a name
+  // word is part of the name, whatever its case
+  if (i >= s.first + 2 && !t.space_before && d.Text(i - 1) == "-" && !d.tokens[i - 1].space_before &&
+      tags[i - 2].pos == Pos::kProperNoun)
+    return TokenTag{Pos::kProperNoun, VerbForm::kNone, 0, false};
   if (names_something || acronym || (t.cap && r.empty())) {
     // "American" stays an adjective, unless it goes on a name ("European
     // Union"); anything else capitalized is a name word, with the lemma of
@@ -409,6 +414,9 @@ TokenTag SentenceTagger::ChooseOpen(uint32_t i, Readings r, uint32_t prev_tok) {
     if (gerund && object_next) return TagOf(*gerund);
     return finish(pick({noun, gerund, adj, r.data()}));
   }
+  // "the government strongly protests", "Lima firmly rejects": past an
+  // adverb after a noun or a name, a finite form is the verb
+  if (p == Pos::kAdverb && finite && (pv.pos == Pos::kNoun || pv.pos == Pos::kProperNoun)) return finish(finite);
   bool subject_before = (p == Pos::kPronoun && IsSubjectPronoun(prev_text)) || p == Pos::kProperNoun ||
                         p == Pos::kNoun;
   if (subject_before && (finite || base)) {
