@@ -72,8 +72,30 @@ struct OfficeReader {
     if (k > sentence_first && Possessive(k - 1)) --k;
     if (k >= 3 && T(k - 1) == ")" && T(k - 3) == "(") k -= 3;  // "African Union (AU) Chairperson"
     if (k > sentence_first && d.IsWord(k - 1, "its")) return ItsHolder(k - 1, sentence_first);
+    // "the bloc's chairperson", "the foundation's president"
+    if (k >= sentence_first + 2 && k < end && d.IsWord(k - 2, "the") && !d.tokens[k - 1].cap)
+      if (int body = BodyNamedBefore(k - 1); body >= 0) return body;
     const Mention* m = MentionEndingAt(k);
     if (Holder(m) && m->first >= sentence_first) return m->entity;
+    return -1;
+  }
+
+  // The body "the bloc", "the foundation" (at `word`) stands for: the one
+  // named last before it, within a few sentences, whose kind the word names
+  // (a name ending in that word, "the Caspian Heritage Foundation"; for
+  // "bloc", "alliance", "union": an international body), or -1.
+  int BodyNamedBefore(uint32_t word) const {
+    const bool international = d.Is(word, "body_word");
+    if (!international && !d.Is(word, "org_head")) return -1;
+    constexpr uint32_t kLookBack = 200;  // tokens: a few sentences, so a long article costs linear time
+    for (uint32_t i = word; i-- > 0 && i + kLookBack > word;) {
+      const int m = d.mention_at[i];
+      if (m < 0 || d.mentions[m].last != i + 1) continue;
+      const Mention& x = d.mentions[m];
+      if (x.type != EntityType::kOrganization || x.entity < 0) continue;
+      if (international ? d.entities[x.entity].subtype == "international" : EqualsLowerAscii(T(i), T(word)))
+        return x.entity;
+    }
     return -1;
   }
 

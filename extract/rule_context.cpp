@@ -252,7 +252,12 @@ bool RuleContext::Modal(uint32_t trigger) const {
       break;
     }
   for (uint32_t i = from; i < trigger; ++i) {
-    if (d.Is(i, "modal")) return true;
+    // "will continue to support B", "would keep backing B": what goes on
+    // now, not what may come (unless a condition follows: "would continue
+    // to back B only if ...")
+    if (d.Is(i, "modal") &&
+        !(i + 1 < trigger && (d.IsWord(i + 1, "continue") || d.IsWord(i + 1, "keep")) && !ConditionAfter(trigger)))
+      return true;
     // "to sign", "to visit" (a headline's "To Back"), "to hold talks" — but
     // "keeps shelling" is happening
     // (an infinitive completing a verb: "offered to host talks"; after a
@@ -271,6 +276,13 @@ bool RuleContext::Modal(uint32_t trigger) const {
       if (!ongoing) return true;
     }
   }
+  return false;
+}
+
+// Whether "if" or "unless" follows `tok` in its sentence.
+bool RuleContext::ConditionAfter(uint32_t tok) const {
+  for (uint32_t i = tok + 1; i < s.last; ++i)
+    if (d.IsWord(i, "if") || d.IsWord(i, "unless")) return true;
   return false;
 }
 

@@ -87,7 +87,8 @@ class RuleContext {
   bool TopicPlace(const Ref& place) const;
   // Future, hypothetical or wished-for: "plans to visit", "may impose", "the necessity to sign".
   bool Modal(uint32_t trigger) const;
-  bool DirectiveBefore(uint32_t to) const;  // "invited B [to] visit": a verb asking another to act
+  bool DirectiveBefore(uint32_t to) const;
+  bool ConditionAfter(uint32_t tok) const;  // "if" or "unless" later in the sentence  // "invited B [to] visit": a verb asking another to act
   // Inside a condition: "if A joins B", "unless they sign" ("if", "unless"
   // or "whether" earlier in the sentence).
   bool Conditional(uint32_t trigger) const;
