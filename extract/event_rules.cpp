@@ -203,6 +203,27 @@ int CapitalOf(const Document& d, int country) {
   return -1;
 }
 
+// "A held talks with visiting President B": the guest came to the state
+// of the host, the sentence's subject, when the text gives the host one and
+// the guest serves another.
+void GuestCameToHost(RuleContext& c, uint32_t visiting) {
+  auto guests = c.ListAfter(visiting, kPerson, 6);
+  int host = c.SubjectBefore(visiting, kPerson);
+  if (guests.empty() || host < 0 || c.s.refs[host].entities.size() != 1 || c.Negated(visiting) || c.Modal(visiting))
+    return;
+  // ("during his trip to Lima, A met visiting B": the host is abroad too)
+  for (uint32_t i = c.s.first; i < c.s.last; ++i)
+    if (i != visiting && (c.Cue(i, "visit_verb") || c.Cue(i, "visit_noun"))) return;
+  const int host_state = c.d.entities[c.s.refs[host].entities[0]].country;
+  if (host_state < 0) return;
+  std::string date = c.DateNear(visiting, true);
+  for (int g : c.s.refs[guests[0]].entities) {
+    const int guest_state = c.d.entities[g].country;
+    if (guest_state == host_state || g == c.s.refs[host].entities[0]) continue;
+    c.AddEntities(g, Predicate::kVisited, host_state, 0.6, "visit.guest", date);
+  }
+}
+
 void Visits(RuleContext& c) {
   for (uint32_t t : c.Triggers("visit_verb")) {
     if (c.Negated(t) || c.Modal(t)) continue;
@@ -210,7 +231,10 @@ void Visits(RuleContext& c) {
     if (t > c.s.first && (c.Word(t - 1, "is") || c.Word(t - 1, "are") || c.Word(t - 1, "be"))) continue;
     // "held talks with visiting President B": "visiting" describes the
     // guest after it; the host visited nothing
-    if (c.Word(t, "visiting") && t + 1 < c.s.last && (c.RefAt(t + 1) >= 0 || c.d.tokens[t + 1].cap)) continue;
+    if (c.Word(t, "visiting") && t + 1 < c.s.last && (c.RefAt(t + 1) >= 0 || c.d.tokens[t + 1].cap)) {
+      GuestCameToHost(c, t);
+      continue;
+    }
     // "discussed the Pope's recent visit": a visit another owns, whom the
     // text names by no name of a person the rule could take
     if (OwnedByNonPerson(c, t)) continue;

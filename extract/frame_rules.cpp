@@ -415,6 +415,7 @@ class FramePass {
             const std::string& date, const std::string& what) {
     Predicate p = f.predicate;
     if (f.mutual) return EmitMutual(f, subjects, objects, date, what);
+    if (f.partner_required && objects.empty()) return;
     if (f.venue) {
       std::vector<int> doers;
       for (const Ref& a : subjects)

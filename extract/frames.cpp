@@ -119,9 +119,9 @@ Status FrameTable::LoadString(std::string_view text, const std::string& name) {
         f.modal_allowed = value != "committed";
         f.modal_required = value == "required";
         f.commitment_allowed = true;
-      } else if (key == "mutual" || key == "venue") {
+      } else if (key == "mutual" || key == "venue" || key == "partner") {
         if (value != "yes") return Status::InvalidInput(where + ": " + std::string(key) + "= takes \"yes\"");
-        (key == "mutual" ? f.mutual : f.venue) = true;
+        (key == "mutual" ? f.mutual : key == "venue" ? f.venue : f.partner_required) = true;
       } else if (key == "actors" || key == "objects") {
         unsigned& types = key == "actors" ? f.actor_types : f.object_types;
         for (std::string_view type : Split(value, '|')) {

@@ -82,6 +82,10 @@ struct Frame {
   // the place's visited it, as guests at a venue do (ANNOTATION: the host
   // does not travel); the doer's state must be known.
   bool venue = false;
+  // The act is a meeting only with a partner the object slots name: "A said
+  // at a news conference with B"; those who appear together ("A and B
+  // announced it at a news conference") are paired by no such frame.
+  bool partner_required = false;
   // A threat is about the future: "would face consequences" still counts.
   // Other frames drop modal triggers ("will meet", "plans to visit").
   bool modal_allowed = false;

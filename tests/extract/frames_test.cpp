@@ -49,6 +49,7 @@ TEST_CASE("a frame row's modality, actor types and new slots are read") {
                        "verb\tclash\tpredicate=attacks\tsubject=agent\tobject=with\tmutual=yes\n"
                        "noun\ttour\tpredicate=visited\tsubject=clause_agent\tobject=clause_in\n"
                        "verb\tremark\tpredicate=visited\tsubject=agent\tobject=in\tvenue=yes\n"
+                       "noun\tbriefing\tpredicate=metWith\tsubject=clause_agent\tobject=with\tpartner=yes\n"
                        "verb\tbuy\tpredicate=supplies\tsubject=from|goods_origin\tobject=agent\n"
                        "participation\tpresence\n",
                        "mine.tsv")
@@ -72,6 +73,8 @@ TEST_CASE("a frame row's modality, actor types and new slots are read") {
   CHECK(t.Find("remark", false)[0]->venue);
   CHECK(t.Find("buy", false)[0]->subject[1].slot == Slot::kGoodsOrigin);
   CHECK_FALSE(t.Find("clash", false)[0]->venue);
+  CHECK(t.Find("briefing", true)[0]->partner_required);
+  CHECK_FALSE(t.Find("remark", false)[0]->partner_required);
   CHECK(t.IsParticipationNoun("presence"));
   CHECK_FALSE(t.IsParticipationNoun("remark"));
 }
@@ -92,6 +95,7 @@ TEST_CASE("malformed frame rows name file and line") {
       {"verb\tmeet\tpredicate=metWith\tsubject=agent\tobject=patient\tcolour=red\n", "unknown key"},
       {"adverb\tsoon\tpredicate=metWith\n", "unknown kind"},
       {"verb\tmeet\tpredicate=metWith\tsubject=agent\tobject=patient\tmodal=sometimes\n", "modal= takes"},
+      {"noun\ttalk\tpredicate=metWith\tsubject=holder\tobject=with\tpartner=maybe\n", "partner= takes"},
       {"verb\tmeet\tpredicate=metWith\tsubject=agent\tobject=patient\tactors=Robot\n", "not an entity type"},
       {"verb\tmeet\tpredicate=metWith\tsubject=agent\tobject=patient\tobjects=Person|Robot\n", "not an entity type"},
       {"verb\tmeet\tpredicate=metWith\tsubject=clause_agent\tobject=patient\n", "is not a slot of a verb frame"},
