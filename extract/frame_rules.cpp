@@ -270,6 +270,12 @@ class FramePass {
       if (d_.token_cues[i][id] && d_.mention_at[i] < 0) return i;
     return 0;
   }
+  // Whether an infinitive follows the phrase of `r`: "called on B [to resign]".
+  bool InfinitiveAfter(const Ref& r) const {
+    const uint32_t next = d_.chunk_of[r.last - 1] + 1;
+    return next < args_.last_chunk() && d_.chunks[next].kind == ChunkKind::kVerb && d_.chunks[next].infinitive;
+  }
+
   bool CueInSentence(uint32_t tok, std::string_view cue_class) const {
     int id = CueClassIndex(cue_class);
     const bool joint_work = cue_class == "joint_work";
@@ -299,6 +305,7 @@ class FramePass {
       Actors objects = OfTypes(OfTypes(FirstOf(chunk, tok, f->object, noun), f->actor_types), f->object_types);
       // "talks between A, B and C": subject and object are one list
       if (SameList(subjects, objects)) objects.clear();
+      if (f->bare_object && !objects.empty() && InfinitiveAfter(objects.back())) continue;
       std::string what;
       if (!f->what.empty())
         if (uint32_t w = CueAfter(tok, f->what)) what = d_.QualifierWord(w);

@@ -119,9 +119,9 @@ Status FrameTable::LoadString(std::string_view text, const std::string& name) {
         f.modal_allowed = value != "committed";
         f.modal_required = value == "required";
         f.commitment_allowed = true;
-      } else if (key == "mutual" || key == "venue" || key == "partner") {
+      } else if (key == "mutual" || key == "venue" || key == "partner" || key == "bare") {
         if (value != "yes") return Status::InvalidInput(where + ": " + std::string(key) + "= takes \"yes\"");
-        (key == "mutual" ? f.mutual : key == "venue" ? f.venue : f.partner_required) = true;
+        (key == "mutual" ? f.mutual : key == "venue" ? f.venue : key == "partner" ? f.partner_required : f.bare_object) = true;
       } else if (key == "actors" || key == "objects") {
         unsigned& types = key == "actors" ? f.actor_types : f.object_types;
         for (std::string_view type : Split(value, '|')) {

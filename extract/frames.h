@@ -86,6 +86,9 @@ struct Frame {
   // at a news conference with B"; those who appear together ("A and B
   // announced it at a news conference") are paired by no such frame.
   bool partner_required = false;
+  // Only when no infinitive follows the object: "A called on B" pays B a
+  // visit; "A called on B to resign" is an appeal.
+  bool bare_object = false;
   // A threat is about the future: "would face consequences" still counts.
   // Other frames drop modal triggers ("will meet", "plans to visit").
   bool modal_allowed = false;

@@ -50,6 +50,7 @@ TEST_CASE("a frame row's modality, actor types and new slots are read") {
                        "noun\ttour\tpredicate=visited\tsubject=clause_agent\tobject=clause_in\n"
                        "verb\tremark\tpredicate=visited\tsubject=agent\tobject=in\tvenue=yes\n"
                        "noun\tbriefing\tpredicate=metWith\tsubject=clause_agent\tobject=with\tpartner=yes\n"
+                       "verb\tdrop\tpredicate=metWith\tsubject=agent\tobject=by\tparticle=by\tbare=yes\n"
                        "verb\tbuy\tpredicate=supplies\tsubject=from|goods_origin\tobject=agent\n"
                        "participation\tpresence\n",
                        "mine.tsv")
@@ -75,6 +76,8 @@ TEST_CASE("a frame row's modality, actor types and new slots are read") {
   CHECK_FALSE(t.Find("clash", false)[0]->venue);
   CHECK(t.Find("briefing", true)[0]->partner_required);
   CHECK_FALSE(t.Find("remark", false)[0]->partner_required);
+  CHECK(t.Find("drop", false)[0]->bare_object);
+  CHECK_FALSE(t.Find("briefing", true)[0]->bare_object);
   CHECK(t.IsParticipationNoun("presence"));
   CHECK_FALSE(t.IsParticipationNoun("remark"));
 }
