@@ -398,7 +398,8 @@ void Criticism(RuleContext& c) {
     // "A drew condemnation from B", "A rejected criticism from B and C":
     // a criticism's "from" phrase names its critics, and the one who drew,
     // faced or answered it is its target
-    if (!c.d.tags.empty() && c.d.tags[t].pos == Pos::kNoun && c.Word(t + 1, "from") && at == t + 2) {
+    if (!c.d.tags.empty() && c.d.tags[t].pos == Pos::kNoun && c.Word(t + 1, "from") &&
+        (at == t + 2 || (at == t + 3 && c.Word(t + 2, "the")))) {
       for (int critic : objects)
         for (int s : subjects) c.Add(critic, Predicate::kCriticizes, s, 0.75, "criticize.from");
       found = true;
