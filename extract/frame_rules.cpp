@@ -506,7 +506,7 @@ class FramePass {
             for (int y : b.entities) {
               // "A and B hosted the signing": the hosts did not meet each
               // other there, nor one of their own side read back
-              if (b.resolved && (x == y || (p == Predicate::kMetWith && OneSide(x, y)))) continue;
+              if ((b.resolved && x == y) || (p == Predicate::kMetWith && OneSide(x, y))) continue;
               // no one visits their own state ("A of Chile led a delegation
               // to the Chile-Peru talks": Chile only names the talks)
               if (p == Predicate::kVisited && d_.entities[x].country == y) continue;

@@ -63,6 +63,17 @@ std::vector<int> BilateralPair(const RuleContext& c) {
   return states.size() == 2 ? states : c.s.pair_of_states;
 }
 
+int ReportedSubject(const RuleContext& c, uint32_t t);
+
+// The state a partnership word's clause is about: the reported clause's own
+// subject ("A, a former envoy to B, said Lima valued its partnership with
+// C" -> Lima), else the sentence's first state.
+int ReportedCountry(const RuleContext& c, uint32_t t) {
+  const int subject = ReportedSubject(c, t);
+  if (subject >= 0 && c.s.refs[subject].type == EntityType::kCountry) return subject;
+  return c.SubjectBefore(t, kCountry);
+}
+
 void Cooperation(RuleContext& c) {
   // relations named by a hyphenated pair are a partnership the text states
   for (uint32_t t : c.Triggers("relations")) {
@@ -89,7 +100,7 @@ void Cooperation(RuleContext& c) {
     // "cooperation with B" by the sentence's subject
     if (a < 0 && (c.Word(t + 1, "with") || c.Word(t + 2, "with"))) {
       auto obj = c.ListAfter(t + 1, kCountry, 3);
-      int subject = c.SubjectBefore(t, kCountry);
+      int subject = ReportedCountry(c, t);
       if (!obj.empty() && subject >= 0) a = subject, b = obj[0];
     }
     // "the sides stressed ... cooperation", "bilateral cooperation", "Y considers X its partner"
@@ -104,7 +115,7 @@ void Cooperation(RuleContext& c) {
         if (std::vector<int> pair = BilateralPair(c); pair.size() == 2 && !c.Modal(t))
           c.AddEntities(pair[0], Predicate::kCooperatesWith, pair[1], 0.6, "coop.bilateral");
       } else if (c.Word(t - 1, "its") || c.Word(t - 1, "important") || c.Word(t - 1, "strategic")) {
-        int subj = c.SubjectBefore(t, kCountry);
+        int subj = ReportedCountry(c, t);
         auto obj = c.ListAfter(subj >= 0 ? c.s.refs[subj].last : t, kCountry, 6);
         if (subj >= 0 && !obj.empty() && c.s.refs[obj[0]].first < t) a = subj, b = obj[0];
       }

@@ -409,8 +409,10 @@ TokenTag SentenceTagger::ChooseOpen(uint32_t i, Readings r, uint32_t prev_tok) {
     // an -ing word with its own determined object is a gerund (but "with
     // visiting Brazilian ministers": before a name it describes it)
     // (a number counts things done to: "of shelling three villages")
+    // (and a possessive name: "by expelling Chile's envoy")
     bool object_next = !nx.empty() && (nx[0].pos == Pos::kDeterminer || nx[0].pos == Pos::kNumber ||
                                        (nx[0].pos == Pos::kPronoun && i + 1 < s.last && IsPossessive(d.Text(i + 1))));
+    object_next |= next_is_name && i + 2 < s.last && (d.Text(i + 2) == "'s" || d.Text(i + 2) == "\u2019s");
     if (gerund && object_next) return TagOf(*gerund);
     return finish(pick({noun, gerund, adj, r.data()}));
   }
@@ -421,10 +423,12 @@ TokenTag SentenceTagger::ChooseOpen(uint32_t i, Readings r, uint32_t prev_tok) {
                         p == Pos::kNoun;
   if (subject_before && (finite || base)) {
     // "strikes on Hamas targets in Gaza", "talks with Kremlin officials on
-    // trade": a name that is a preposition's object is no subject; a word
+    // trade", "against several EU states, including": a name that is a
+    // preposition's object or follows a determiner is no subject; a word
     // after it that can be a noun, before a preposition or a stop, is the
     // noun it describes (not "sanctions on Iran target its oil")
-    if (noun && p == Pos::kProperNoun && NameRunOpener(prev_tok) == Pos::kPreposition &&
+    if (noun && p == Pos::kProperNoun &&
+        (NameRunOpener(prev_tok) == Pos::kPreposition || NameRunOpener(prev_tok) == Pos::kDeterminer) &&
         (next_tok >= s.last || d.tokens[next_tok].shape == TokenShape::kPunct ||
          (!nx.empty() && nx[0].pos == Pos::kPreposition)))
       return TagOf(*noun);
@@ -543,7 +547,11 @@ Pos SentenceTagger::NameRunOpener(uint32_t last) const {
 // auxiliary, before "by", or as a modifier.
 VerbForm SentenceTagger::ResolvePast(uint32_t i, const TokenTag& pv, uint32_t prev_tok) const {
   if (pv.pos == Pos::kAuxiliary && (pv.lemma == have || pv.lemma == be)) return VerbForm::kParticiple;
-  if (i + 1 < sentence->last && EqualsLowerAscii(d.Text(i + 1), "by")) return VerbForm::kParticiple;
+  // "signed by A" names a doer; "responded by expelling B" a means: the
+  // past form before it is the clause's verb
+  if (i + 1 < sentence->last && EqualsLowerAscii(d.Text(i + 1), "by") &&
+      !(i + 2 < sentence->last && d.Text(i + 2).ends_with("ing") && Verb(readings[i + 2 - sentence->first], VerbForm::kGerund)))
+    return VerbForm::kParticiple;
   if (prev_tok == UINT32_MAX) return VerbForm::kParticiple;
   Pos p = tags[prev_tok].pos;
   if (p == Pos::kDeterminer || p == Pos::kAdjective || p == Pos::kPreposition) return VerbForm::kParticiple;
