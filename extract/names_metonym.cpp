@@ -56,6 +56,10 @@ bool Recognizer::ActorPosition(const Mention& m) const {
     // whose stance another's word reports: "drew condemnation from Oslo",
     // "praise from Lima" (but "flew from Oslo", "a delegation from Lima")
     if (d.IsWord(m.first - 1, "from") && m.first >= 2 && StanceWord(m.first - 2)) return true;
+    // whose ally or partner: "a close ally of Damascus", "a partner of
+    // Lima", "criticism of Quito" (but "the mayor of Oslo", "east of Lima")
+    if (d.IsWord(m.first - 1, "of") && m.first >= 2 && (d.Is(m.first - 2, "coop") || StanceWord(m.first - 2)))
+      return true;
     // the target of a phrasal stance: "hit back at Oslo", "lashed out at
     // Lima", "took aim at Quito" (but "talks at Oslo", "flew back at dawn")
     if (d.IsWord(m.first - 1, "at") && m.first >= 2 &&

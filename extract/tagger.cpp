@@ -414,6 +414,9 @@ TokenTag SentenceTagger::ChooseOpen(uint32_t i, Readings r, uint32_t prev_tok) {
                                        (nx[0].pos == Pos::kPronoun && i + 1 < s.last && IsPossessive(d.Text(i + 1))));
     object_next |= next_is_name && i + 2 < s.last && (d.Text(i + 2) == "'s" || d.Text(i + 2) == "\u2019s");
     if (gerund && object_next) return TagOf(*gerund);
+    // "with overwhelming force", "amid growing tensions": an -ing word that
+    // is also an adjective, before a noun, describes it
+    if (adj && gerund && !noun && Has(nx, Pos::kNoun) && !next_is_name) return TagOf(*adj);
     return finish(pick({noun, gerund, adj, r.data()}));
   }
   // "the government strongly protests", "Lima firmly rejects": past an
