@@ -77,7 +77,26 @@ struct OfficeReader {
       if (int body = BodyNamedBefore(k - 1); body >= 0) return body;
     const Mention* m = MentionEndingAt(k);
     if (Holder(m) && m->first >= sentence_first) return m->entity;
+    // "Chile appointed a new ambassador to Peru, A", "named A as
+    // ambassador": the state or body that appoints fills its own office
+    uint32_t a = k;
+    if (a > sentence_first && (d.IsWord(a - 1, "a") || d.IsWord(a - 1, "an") || d.IsWord(a - 1, "the"))) --a;
+    if (a > sentence_first && d.IsWord(a - 1, "as")) --a;
+    if (a > sentence_first && d.mention_at[a - 1] >= 0 && d.mentions[d.mention_at[a - 1]].type == EntityType::kPerson &&
+        a > sentence_first + 1 && d.IsWord(a, "as"))
+      a = d.mentions[d.mention_at[a - 1]].first;  // "named [A] as its ambassador"
+    if (a > sentence_first && d.Is(a - 1, "appoint_verb") && !d.tags.empty() && d.tags[a - 1].pos == Pos::kVerb)
+      return Appointer(a - 1, sentence_first);
     return -1;
+  }
+
+  // The state or body that appoints at the verb `verb`: named right before
+  // it as its subject ("Chile appointed", "Peru's government named"), or -1.
+  int Appointer(uint32_t verb, uint32_t sentence_first) const {
+    uint32_t k = verb;
+    while (k > sentence_first && !d.tags.empty() && d.tags[k - 1].pos == Pos::kAdverb) --k;  // "Chile also appointed"
+    const Mention* m = MentionEndingAt(k);
+    return Holder(m) && m->first >= sentence_first && m->type != EntityType::kPerson ? m->entity : -1;
   }
 
   // The body "the bloc", "the foundation" (at `word`) stands for: the one
@@ -469,6 +488,7 @@ struct OfficeReader {
     if (a > 0) {
       if (d.IsWord(a, "also")) ++a;
       if (d.IsWord(a, "the") || d.IsWord(a, "a") || d.IsWord(a, "an")) ++a;
+      if (d.IsWord(a, "its")) ++a;  // "named A as its envoy": HolderBefore below reads "its"
       int before = -1;
       const Mention* m = a < n && d.mention_at[a] >= 0 ? &d.mentions[d.mention_at[a]] : nullptr;
       if (Holder(m) && m->first == a) {
@@ -483,6 +503,9 @@ struct OfficeReader {
         uint32_t end;
         int after = OfHolder(t.last, &end);
         int holder = after >= 0 ? after : before;
+        // "named A as its envoy", "appointed A as ambassador to B": the one
+        // "its" stands for, or the appointer
+        if (holder < 0) holder = HolderBefore(t.first, d.sentences[sidx].first);
         // the office as the text names it: "senior director", not "director"
         std::string title = described < a ? std::string(d.Span(described, t.last)) : "";
         Record(pm.entity, holder, &t, holder >= 0 ? 0.85 : 0.5, "office.apposition", sidx, -1, title);
