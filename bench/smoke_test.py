@@ -39,6 +39,7 @@ def main():
 
     e = run(bench, "extract", "--input", paths[0], "-j", "2")
     assert e["articles"] == data[0].count(b"\n") and e["mb_per_s"] > 0 and e["sentences"] > 0, e
+    assert 0 < e["load_s"] < e["seconds"] and e["mb_per_s_after_load"] >= e["mb_per_s"], e
     assert e["triples"] > 0, e
     print("bench smoke test passed")
 

@@ -130,6 +130,7 @@ constexpr uint64_t kBatchBytes = 4u << 20;
 // one, which it then frees) whatever the size of the corpus.
 Result<PipelineResult> RunPipeline(const PipelineOptions& options,
                                    const std::function<void(ExtractionRecord&&)>& sink) {
+  const auto load_start = std::chrono::steady_clock::now();
   auto dict = Dictionary::LoadDefault(options.dictionaries);
   if (!dict.ok()) return dict.status();
   auto lexicon = Lexicon::LoadDefault();
@@ -145,6 +146,7 @@ Result<PipelineResult> RunPipeline(const PipelineOptions& options,
   Extractor extractor(*dict, *lexicon, *frames);
   Progress progress(!options.quiet, reader->total_bytes());
   PipelineResult result;
+  result.load_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - load_start).count();
 
   const unsigned jobs = std::max(1u, options.jobs);
   const size_t max_in_flight = 2 * jobs + 2;  // every worker busy, one batch waiting each, one being read

@@ -32,6 +32,7 @@ struct PipelineResult {
   size_t skipped_known = 0;   // articles `skip` said were done
   uint64_t bytes = 0;
   PassTimes pass_times;       // summed over the extraction threads, when asked
+  double load_seconds = 0;    // loading the dictionaries, lexicon and frames (wall), before any article
 };
 
 // The options extract and build share, for their option tables.

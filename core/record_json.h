@@ -1,6 +1,6 @@
 // The JSON Lines form of an ExtractionRecord: one compact JSON object per
-// line, written with RapidJSON's streaming Writer and read back with its
-// SAX-free Document parser. Writing then reading gives back the same record.
+// line, written directly in RapidJSON's bytes and read back with its
+// Document parser. Writing then reading gives back the same record.
 #pragma once
 
 #include <string>

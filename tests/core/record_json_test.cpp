@@ -1,5 +1,8 @@
 #include <catch2/catch.hpp>
 
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
+
 #include "core/record_json.h"
 
 using namespace irkg;
@@ -34,6 +37,53 @@ TEST_CASE("an extraction record survives a JSON round trip") {
   CHECK(back->triples[0].predicate == Predicate::kHoldsPosition);
   CHECK(back->triples[0].title == "Foreign \"Minister\"");
   CHECK(back->triples[0].evidence->text == "Chilean Foreign Minister Ana Pérez said\n");
+}
+
+// The record writer writes its own bytes (record_json.cpp): they must be
+// those RapidJSON's Writer gives, escapes and numbers included, so that
+// records files stay byte-identical across the change.
+TEST_CASE("record strings and numbers are written as RapidJSON writes them") {
+  std::string tricky = "quote \" backslash \\ slash / tab\t nl\n cr\r ff\f bs\b";
+  for (char c = 1; c < 0x20; ++c) tricky += c;
+  tricky += "\x7f caf\xc3\xa9 \xe2\x80\x94 twelve bytes";  // DEL and UTF-8 pass as they are
+  for (std::string text : {std::string(), std::string("ab"), std::string(40, 'x') + "\"", tricky}) {
+    ExtractionRecord r;
+    r.doc = text;
+    r.entities.push_back({"e1", text, EntityType::kPerson, "", "", {{7, 4294967295u, text}}});
+    ExtractedTriple t;
+    t.subject = t.object = "e1";
+    t.predicate = Predicate::kMetWith;  // one with a CAMEO code and Goldstein weight
+    for (double confidence : {0.0, 0.5, 0.123456, 1.0 / 3, 0.9995, 1.0}) {
+      t.confidence = confidence;
+      r.triples.push_back(t);
+    }
+    std::string ours;
+    AppendRecordJson(r, &ours);
+
+    rapidjson::StringBuffer buffer;
+    rapidjson::Writer<rapidjson::StringBuffer> w(buffer);
+    w.SetMaxDecimalPlaces(3);
+    w.StartObject();
+    w.Key("doc"), w.String(text);
+    w.Key("entities"), w.StartArray(), w.StartObject();
+    w.Key("id"), w.String("e1"), w.Key("name"), w.String(text), w.Key("type"), w.String("Person");
+    w.Key("mentions"), w.StartArray(), w.StartObject();
+    w.Key("start"), w.Uint(7), w.Key("end"), w.Uint(4294967295u), w.Key("text"), w.String(text);
+    w.EndObject(), w.EndArray(), w.EndObject(), w.EndArray();
+    w.Key("triples"), w.StartArray();
+    const PredicateInfo& info = Info(Predicate::kMetWith);
+    REQUIRE_FALSE(info.cameo.empty());
+    for (const ExtractedTriple& x : r.triples) {
+      w.StartObject();
+      w.Key("subject"), w.String("e1"), w.Key("predicate"), w.String(info.name.data(), info.name.size());
+      w.Key("object"), w.String("e1");
+      w.Key("cameo"), w.String(info.cameo.data(), info.cameo.size()), w.Key("goldstein"), w.Double(info.goldstein);
+      w.Key("confidence"), w.Double(x.confidence);
+      w.EndObject();
+    }
+    w.EndArray(), w.EndObject();
+    CHECK(ours == std::string(buffer.GetString(), buffer.GetSize()) + "\n");
+  }
 }
 
 TEST_CASE("malformed records are rejected with the place named") {
