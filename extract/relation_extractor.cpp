@@ -34,6 +34,11 @@ struct Salience {
   // means ("B flew to Lima. A welcomed him"). Bounded like the agreements.
   static constexpr size_t kRecentPersons = 4;
   std::vector<int> recent_persons;
+  // Three or more people a sentence lists together ("A, B and C arrived"),
+  // and that sentence: whom "they" and "the three leaders" mean in the next
+  // two.
+  std::vector<int> listed_persons;
+  uint32_t listed_sentence = UINT32_MAX;
 };
 
 class ReferenceResolver {
@@ -127,11 +132,68 @@ class ReferenceResolver {
         if (recent.size() == Salience::kRecentPersons) recent.erase(recent.begin());
         recent.push_back(r.entities[0]);
       }
+    if (std::vector<int> listed = PersonList(v); listed.size() >= 3 && listed.size() <= RefEntities::capacity()) {
+      sal.listed_persons = std::move(listed);
+      sal.listed_sentence = v.index;
+    }
     for (const auto& r : v.refs)
       if (r.type == EntityType::kPerson && r.entities.size() == 1) {
         sal.subject_person = r.entities[0];
         return;
       }
+  }
+
+  // A plural noun for people who hold offices: "leaders", "ministers".
+  static bool PeopleNoun(std::string_view g) {
+    return g == "leaders" || g == "ministers" || g == "diplomats" || g == "FMs" || g == "counterparts" ||
+           g == "presidents" || g == "officials";
+  }
+
+  // The number a small count word gives ("three" -> 3), else 0.
+  static size_t CountWord(std::string_view w) {
+    static constexpr std::string_view kCounts[] = {"zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"};
+    for (size_t n = 0; n < std::size(kCounts); ++n)
+      if (EqualsLowerAscii(w, kCounts[n])) return n;
+    return 0;
+  }
+
+  // The longest run of people the sentence names one after another,
+  // joined only by commas and "and": "A, B and C".
+  std::vector<int> PersonList(const SentenceView& v) const {
+    std::vector<int> best, run;
+    for (size_t k = 0; k < v.refs.size(); ++k) {
+      const Ref& r = v.refs[k];
+      if (r.type != EntityType::kPerson || r.resolved || r.entities.size() != 1) {
+        if (run.size() > best.size()) best = run;
+        run.clear();
+        continue;
+      }
+      bool joined = k > 0 && !run.empty();
+      for (uint32_t t = joined ? v.refs[k - 1].last : r.first; joined && t < r.first; ++t)
+        joined = d.Text(t) == "," || d.IsWord(t, "and");
+      if (!joined) {
+        if (run.size() > best.size()) best = run;
+        run.clear();
+      }
+      run.push_back(r.entities[0]);
+    }
+    return run.size() > best.size() ? run : best;
+  }
+
+  // "They", "the three leaders" opening one of the two sentences after one
+  // that listed three or more people: those people (`count`: the number
+  // the phrase gives, 0 for none).
+  bool ResolveListed(uint32_t i, uint32_t last, size_t count, const SentenceView& v, Ref* r, uint32_t* next) const {
+    if (sal.listed_sentence == UINT32_MAX || v.index > sal.listed_sentence + 2 || i != v.first) return false;
+    if (count != 0 && count != sal.listed_persons.size()) return false;
+    r->first = i;
+    r->last = last;
+    r->entities = {};
+    for (int e : sal.listed_persons) r->entities.push_back(e);
+    r->type = EntityType::kPerson;
+    r->resolved = true;
+    *next = last;
+    return true;
   }
 
  private:
@@ -578,6 +640,10 @@ class ReferenceResolver {
     // "their" before a noun is a determiner ("their ambassadors"), not the pair
     if (d.IsWord(i, "their")) return false;
     if (d.IsWord(i, "they") && ResolveSpeakerPronoun(i, v, r, true)) return true;
+    if (d.IsWord(i, "they") && ResolveListed(i, i + 1, 0, v, r, next)) return true;
+    // "The three leaders": the three the sentence before listed
+    if (d.IsWord(i, "the") && i + 2 < v.last && PeopleNoun(d.Text(i + 2)))
+      if (size_t count = CountWord(d.Text(i + 1)); count >= 3 && ResolveListed(i, i + 3, count, v, r, next)) return true;
     if (d.IsWord(i, "they")) return group(sal.persons.size() == 2 ? sal.persons : sal.countries,
                                                                     sal.persons.size() == 2 ? EntityType::kPerson : EntityType::kCountry, i + 1);
     bool two = false;
@@ -677,8 +743,7 @@ class ReferenceResolver {
         if (named < d.tokens.size() && d.mention_at[named] >= 0) return false;
       }
       std::string_view g = d.Text(noun);
-      bool people = g == "leaders" || g == "ministers" || g == "diplomats" || g == "FMs" || g == "counterparts" ||
-                    g == "presidents" || g == "officials";
+      bool people = PeopleNoun(g);
       if (!two && !d.IsWord(i, "both") && (g == "countries" || g == "states" || g == "nations" || g == "leaders" ||
                                            g == "ministers" || g == "officials" || g == "governments"))
         return false;  // "the countries" alone is not the pair

@@ -23,6 +23,11 @@ class RefEntities {
     assert(ids.size() <= kMax);
     for (int e : ids) ids_[size_++] = e;
   }
+  static constexpr size_t capacity() { return kMax; }
+  void push_back(int e) {
+    assert(size_ < kMax);
+    ids_[size_++] = e;
+  }
   size_t size() const { return size_; }
   bool empty() const { return size_ == 0; }
   int operator[](size_t i) const { return ids_[i]; }
@@ -31,7 +36,8 @@ class RefEntities {
   bool operator==(const RefEntities& o) const { return std::equal(begin(), end(), o.begin(), o.end()); }
 
  private:
-  static constexpr size_t kMax = 2;
+  // a pair, or the few people a sentence lists ("A, B and C arrived. They met D")
+  static constexpr size_t kMax = 4;
   int ids_[kMax] = {};
   size_t size_ = 0;
 };
