@@ -392,6 +392,11 @@ Actors ArgumentFinder::ListEndingAt(uint32_t np) const {
   if (head < 0 && np > first_ && Is(np - 1, ChunkKind::kNoun) && d_.chunks[np - 1].possessor &&
       (IsOfficePhrase(np) || d_.Is(d_.chunks[np].head, "state_proxy") || d_.Is(d_.chunks[np].head, "conveyance")))
     return ListEndingAt(np - 1);
+  // "Russian drones and missiles struck ...": arms or forces listed after
+  // those of an owner are the owner's
+  if (head < 0 && np >= first_ + 2 && Is(np - 1, ChunkKind::kCoordinator) && Is(np - 2, ChunkKind::kNoun) &&
+      d_.Is(d_.chunks[np].head, "armed_force") && d_.Is(d_.chunks[np - 2].head, "armed_force"))
+    return ListEndingAt(np - 2);
   if (head < 0) return out;
   out.push_back(s_.refs[head]);
   uint32_t c = ItemStart(np);
