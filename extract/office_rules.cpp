@@ -692,8 +692,10 @@ struct OfficeReader {
       // "A accused the government of B of ...": the one accused is the other side
       else if (persons == 1 && (d.Is(i, "criticize") || d.Is(i, "threaten"))) accused = true;
       // (a relative clause after a preposition goes on telling the event:
-      // "a visit to Chile, during which he will hold talks with B")
-      else if (persons == 1 && (d.Is(i, "speech") || (d.Is(i, "clause_break") && !AfterPreposition(i))))
+      // "a visit to Chile, during which he will hold talks with B"; one
+      // between commas describes the first: "A, who is visiting Chile, met B")
+      else if (persons == 1 && (d.Is(i, "speech") || (d.Is(i, "clause_break") && !AfterPreposition(i) &&
+                                                        !(d.IsWord(i, "who") && i > s.first && T(i - 1) == ","))))
         return false;
     }
     return (joined || accused) && persons >= 2;
