@@ -43,6 +43,7 @@ class FramePass {
         for (uint32_t t = chunk.first; t < chunk.last; ++t)
           if (d_.mention_at[t] < 0 && d_.tags[t].pos == Pos::kNoun) Trigger(ch, t, true);
         OwnedAgreement(ch);
+        RememberVenue(ch);
       }
     }
   }
@@ -366,13 +367,47 @@ class FramePass {
   // "the signing ceremony was attended by C and D", "the ceremony, attended
   // by ...": a gathering named with "the" and no names of its own is the
   // one the text has been telling; whom it lists met those already there.
+  // (also talks held "on the sidelines of the summit", "at the summit":
+  // the gathering named in the phrases right after the noun)
   bool RefersBack(uint32_t chunk, bool noun) const {
     if (!noun || !GatheringRecent()) return false;
+    if (UnnamedGathering(chunk)) return true;
+    for (uint32_t c = chunk + 1; c + 1 < args_.last_chunk() && c <= chunk + 4; c += 2) {
+      if (!IsChunk(c, ChunkKind::kPreposition) || !IsChunk(c + 1, ChunkKind::kNoun)) return false;
+      if (UnnamedGathering(c + 1)) return true;
+    }
+    return false;
+  }
+
+  // "the summit", "the conference": a gathering named with "the" and no
+  // names of its own.
+  bool UnnamedGathering(uint32_t chunk) const {
     const Chunk& np = d_.chunks[chunk];
     if (!d_.IsWord(np.first, "the") || !d_.Is(np.head, "gathering")) return false;
     for (const Ref& r : s_.refs)
       if (r.first >= np.first && r.last <= np.last) return false;
     return true;
+  }
+
+  // "Leaders gathered in Lima for the summit", "the summit in Lima opened":
+  // a gathering whose place the text gives before naming anyone in it; the
+  // talks later held "at the summit" were held there.
+  void RememberVenue(uint32_t chunk) {
+    const Chunk& np = d_.chunks[chunk];
+    if (!d_.Is(np.head, "gathering") || d_.tags[np.head].pos != Pos::kNoun) return;
+    if (GatheringRecent() && d_.gathering.place >= 0) return;
+    // (not one still to come: "leaders will gather in Lima for the summit")
+    if (rules_.Modal(np.head)) return;
+    Actors places = args_.PrepAfter(chunk, "in", false);
+    if (places.empty())
+      if (int verb = args_.ClauseVerb(chunk); verb >= 0 && !d_.chunks[verb].modal)
+        places = args_.PrepAfter(static_cast<uint32_t>(verb), "in", true);
+    for (const Ref& place : places)
+      if ((place.type == EntityType::kLocation || place.type == EntityType::kCountry) && !rules_.TopicPlace(place) &&
+          place.entities.size() == 1) {
+        RememberMeeting({}, true, place.entities[0]);
+        return;
+      }
   }
 
   void MeetThoseThere(const std::vector<int>& newcomers, const Frame& f, const std::string& date) {
