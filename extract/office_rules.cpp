@@ -360,6 +360,14 @@ struct OfficeReader {
       }
     }
 
+    // "the President of the Republic, A": the republic a story leaves
+    // unnamed is its own, the state of its dateline
+    if (k >= s.first + 4 && EqualsLowerAscii(T(k - 1), "republic") && d.IsWord(k - 2, "the") &&
+        d.IsWord(k - 3, "of") && d.title_at[k - 4] >= 0) {
+      const TitleMention& t = d.titles[d.title_at[k - 4]];
+      Record(pm.entity, DatelineState(), &t, 0.7, "office.of-the-republic", sidx, -1, t.text + " of the Republic");
+      return;
+    }
     int t_idx = k > s.first ? d.title_at[k - 1] : -1;
     if (t_idx >= 0) {
       const TitleMention& t = d.titles[t_idx];
@@ -701,6 +709,13 @@ struct OfficeReader {
     return (joined || accused) && persons >= 2;
   }
 
+  // The state of the place the story's dateline names, or -1.
+  int DatelineState() const {
+    const int place = DatelinePlace(d);
+    if (place < 0) return -1;
+    return d.entities[place].type == EntityType::kCountry ? place : d.EntityOfStateOf(d.entities[place].dict_entry);
+  }
+
   static std::string OfficeKey(const std::string& title, int holder) {
     return FoldName(title) + '\t' + std::to_string(holder);
   }
@@ -749,10 +764,7 @@ struct OfficeReader {
       }
     }
     const std::vector<int> unnamed_counterparts = StatesOfUnnamedCounterparts();
-    const int dateline_place = DatelinePlace(d);
-    const int dateline_state = dateline_place < 0                                              ? -1
-                               : d.entities[dateline_place].type == EntityType::kCountry ? dateline_place
-                                                                                           : d.EntityOfStateOf(d.entities[dateline_place].dict_entry);
+    const int dateline_state = DatelineState();
     std::unordered_map<uint32_t, bool> facing;  // sentence -> FacingEachOther, asked once
     for (auto& o : offices) {
       if (o.holder >= 0) continue;
