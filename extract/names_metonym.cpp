@@ -57,9 +57,11 @@ bool Recognizer::ActorPosition(const Mention& m) const {
     // "praise from Lima" (but "flew from Oslo", "a delegation from Lima")
     if (d.IsWord(m.first - 1, "from") && m.first >= 2 && StanceWord(m.first - 2)) return true;
     // whose ally or partner: "a close ally of Damascus", "a partner of
-    // Lima", "criticism of Quito" (but "the mayor of Oslo", "east of Lima")
+    // Lima", "criticism of Quito" (but "the mayor of Oslo", "east of Lima");
+    // whom a stance is for: "expressed support for Manila"
     if (d.IsWord(m.first - 1, "of") && m.first >= 2 && (d.Is(m.first - 2, "coop") || StanceWord(m.first - 2)))
       return true;
+    if (d.IsWord(m.first - 1, "for") && m.first >= 2 && StanceWord(m.first - 2)) return true;
     // the target of a phrasal stance: "hit back at Oslo", "lashed out at
     // Lima", "took aim at Quito" (but "talks at Oslo", "flew back at dawn")
     if (d.IsWord(m.first - 1, "at") && m.first >= 2 &&
