@@ -1077,6 +1077,19 @@ Actors ArgumentFinder::Participants(uint32_t np) const {
   return {};
 }
 
+Actors ArgumentFinder::Attributed(uint32_t np) const {
+  uint32_t c = np + 1;
+  // past the noun's own phrases: "a strike on a fuel depot in B, blamed on C"
+  for (int phrases = 0; phrases < 2 && Is(c, ChunkKind::kPreposition) && Is(c + 1, ChunkKind::kNoun); ++phrases) c += 2;
+  if (Is(c, ChunkKind::kComma)) ++c;
+  if (!Is(c, ChunkKind::kVerb) || !d_.Is(d_.chunks[c].head, "attribution_verb") || !Is(c + 1, ChunkKind::kPreposition) ||
+      !Is(c + 2, ChunkKind::kNoun))
+    return {};
+  const uint32_t prep = d_.chunks[c + 1].first;
+  if (!d_.IsWord(prep, "on") && !d_.IsWord(prep, "to") && !d_.IsWord(prep, "by")) return {};
+  return ListFrom(c + 2);
+}
+
 Actors ArgumentFinder::ParticipantsOfVerb(uint32_t verb) const {
   // passive, or a participle whose "by" follows ("the summit, chaired by
   // A,", "attended by B" sharing the first verb's auxiliary)

@@ -60,6 +60,9 @@ class ArgumentFinder {
                                                  // "At talks with B, A said": the main clause's subject
   // "a summit involving A, B and C", "talks attended by A and B"
   Actors Participants(uint32_t noun_phrase) const;
+  // "an attack blamed on B", "a strike on a depot claimed by B": the one a
+  // participle of attribution (cue class attribution_verb) lays the act to
+  Actors Attributed(uint32_t noun_phrase) const;
   // Who says the clause a trigger (chunk) stands in: the subject of a speech
   // verb before it ("A said that B would pay", "A warned B would pay") or
   // after it ("B will pay, A said").

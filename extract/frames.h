@@ -49,6 +49,8 @@ enum class Slot : unsigned char {
                // "A warned of consequences if B deploys troops" -> B
   kGoodsOrigin,  // verb: the states named before the head of its object, the
                  // goods' origin: "imported Qatari gas" -> Qatar
+  kAttributed,   // noun: the one an act is laid to by a participle after it:
+                 // "an attack blamed on B", "a strike claimed by B"
 };
 
 struct ArgumentSource {

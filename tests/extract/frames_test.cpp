@@ -51,6 +51,7 @@ TEST_CASE("a frame row's modality, actor types and new slots are read") {
                        "verb\tremark\tpredicate=visited\tsubject=agent\tobject=in\tvenue=yes\n"
                        "noun\tbriefing\tpredicate=metWith\tsubject=clause_agent\tobject=with\tpartner=yes\n"
                        "verb\tdrop\tpredicate=metWith\tsubject=agent\tobject=by\tparticle=by\tbare=yes\n"
+                       "noun\tambush\tpredicate=attacks\tsubject=attributed\tobject=on\n"
                        "verb\tbuy\tpredicate=supplies\tsubject=from|goods_origin\tobject=agent\n"
                        "participation\tpresence\n",
                        "mine.tsv")
@@ -77,6 +78,7 @@ TEST_CASE("a frame row's modality, actor types and new slots are read") {
   CHECK(t.Find("briefing", true)[0]->partner_required);
   CHECK_FALSE(t.Find("remark", false)[0]->partner_required);
   CHECK(t.Find("drop", false)[0]->bare_object);
+  CHECK(t.Find("ambush", true)[0]->subject[0].slot == Slot::kAttributed);
   CHECK_FALSE(t.Find("briefing", true)[0]->bare_object);
   CHECK(t.IsParticipationNoun("presence"));
   CHECK_FALSE(t.IsParticipationNoun("remark"));
