@@ -204,8 +204,12 @@ LargeVector<size_t> GroupByKey(const LargeVector<std::pair<uint32_t, Value>>& it
 // evidence (strings), and the array is then permuted in place, each
 // observation moved once: sorting the 64-byte observations themselves moved
 // each about log n times across memory far larger than the caches, and
-// comparing the articles' text read scattered strings.
-void SortByEdgeThenEvidence(LargeVector<RelationObservation>* relations, const LargeVector<uint32_t>& article_rank) {
+// comparing the articles' text read scattered strings. The keys are placed
+// by subject (a counting sort over the `subject_count` ranks) and only each
+// subject's few are sorted: one sort of all of them passed over the whole
+// array about log n times (1.05 s against 0.85 s at a million articles).
+void SortByEdgeThenEvidence(LargeVector<RelationObservation>* relations, const LargeVector<uint32_t>& article_rank,
+                            size_t subject_count) {
   LargeVector<RelationObservation>& rel = *relations;
   const size_t n = rel.size();
   if (n > std::numeric_limits<uint32_t>::max()) {  // beyond the keys' indices: the plain way
@@ -223,12 +227,22 @@ void SortByEdgeThenEvidence(LargeVector<RelationObservation>* relations, const L
     Predicate predicate;
   };
   auto edge_and_article = [](const Key& k) { return std::tie(k.subject, k.predicate, k.object, k.article); };
+  LargeVector<uint32_t> subject_start(subject_count + 1, 0);
+  for (const RelationObservation& r : rel) ++subject_start[r.subject + 1];
+  for (size_t s = 0; s < subject_count; ++s) subject_start[s + 1] += subject_start[s];
   LargeVector<Key> keys(n);
-  for (size_t i = 0; i < n; ++i)
-    keys[i] = Key{rel[i].subject, rel[i].object, article_rank[rel[i].doc_number], static_cast<uint32_t>(i), rel[i].predicate};
-  std::sort(keys.begin(), keys.end(), [&](const Key& a, const Key& b) {
-    return std::tuple_cat(edge_and_article(a), std::tie(a.index)) < std::tuple_cat(edge_and_article(b), std::tie(b.index));
-  });
+  {
+    LargeVector<uint32_t> next(subject_start.begin(), subject_start.end() - 1);
+    for (size_t i = 0; i < n; ++i)
+      keys[next[rel[i].subject]++] =
+          Key{rel[i].subject, rel[i].object, article_rank[rel[i].doc_number], static_cast<uint32_t>(i), rel[i].predicate};
+  }
+  for (size_t s = 0; s < subject_count; ++s)
+    std::sort(keys.begin() + static_cast<std::ptrdiff_t>(subject_start[s]),
+              keys.begin() + static_cast<std::ptrdiff_t>(subject_start[s + 1]), [&](const Key& a, const Key& b) {
+      return std::tuple_cat(edge_and_article(a), std::tie(a.index)) < std::tuple_cat(edge_and_article(b), std::tie(b.index));
+    });
+  subject_start = {};
   for (size_t first = 0; first < n;) {
     size_t last = first + 1;
     while (last < n && edge_and_article(keys[last]) == edge_and_article(keys[first])) ++last;
@@ -651,7 +665,7 @@ KnowledgeGraph GraphBuilder::Build() {
     r.object = rank_of_serial[r.object];
     if (Info(r.predicate).symmetric && r.object < r.subject) std::swap(r.subject, r.object);
   }
-  SortByEdgeThenEvidence(&relations, doc_rank);
+  SortByEdgeThenEvidence(&relations, doc_rank, order.size());
   doc_rank = {};
   auto edge_key = [](const RelationObservation& r) { return std::tie(r.subject, r.predicate, r.object); };
   size_t edge_count = 0;
