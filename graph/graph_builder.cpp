@@ -10,7 +10,6 @@
 #include <tuple>
 #include <type_traits>
 #include <unordered_map>
-#include <unordered_set>
 #include <utility>
 
 #include "core/huge_page_allocator.h"
@@ -307,8 +306,7 @@ struct GraphBuilder::Impl {
   // Every document an observation or piece of evidence names (articles, and
   // those a graph's sightings and evidence name without an article entry),
   // numbered as first met.
-  std::vector<Symbol> docs;
-  PositionIndex doc_index;
+  SymbolNumbering docs;
   // Observations numbered (serial) in the order first made.
   LargeVector<Observation> observations;
   PositionIndex observation_index;
@@ -328,15 +326,7 @@ struct GraphBuilder::Impl {
   // growing through fresh mappings of twice the size.
   size_t position_relations = 0;
 
-  uint32_t DocNumber(Symbol doc) {
-    const uint64_t hash = HashOf(doc);
-    uint32_t number = doc_index.Find(hash, [&](uint32_t d) { return docs[d] == doc; });
-    if (number != PositionIndex::kNone) return number;
-    number = static_cast<uint32_t>(docs.size());
-    doc_index.Add(hash, number, docs.size(), [&](uint32_t d) { return HashOf(docs[d]); });
-    docs.push_back(doc);
-    return number;
-  }
+  uint32_t DocNumber(Symbol doc) { return docs.Insert(doc).first; }
 
   // The observation's serial; it is made, empty, the first time the key is seen.
   uint32_t Observe(const ObservationKey& key) {
@@ -590,7 +580,7 @@ KnowledgeGraph GraphBuilder::Build() {
   // The indexes only find observations and documents to add to: the builder
   // is emptied below, so they go first (at 1M articles, 150 MB less at the peak).
   impl_->observation_index = PositionIndex();
-  impl_->doc_index = PositionIndex();
+  impl_->docs.ForgetIndex();
   LargeVector<uint32_t> doc_rank = impl_->DocRanks();
   LargeVector<uint32_t> key_order = impl_->KeyOrder(doc_rank);
   const ObservationList obs{impl_->observations, key_order};
@@ -634,13 +624,20 @@ KnowledgeGraph GraphBuilder::Build() {
   std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
     return std::tie(id_text[a], root_of[a]) < std::tie(id_text[b], root_of[b]);
   });
-  std::unordered_set<Symbol> used_ids;
-  used_ids.reserve(entities.size());
+  // The ids handed out so far, in a flat index: a node of a hash set and a
+  // copy of the id's text for every entity were two allocations each; the
+  // text is copied only to rename one.
+  SymbolNumbering used_ids;
   bool renamed = false;
   for (uint32_t i : order) {
     Entity& entity = entities[i];
-    std::string base = entity.id.str();
-    for (int k = 2; !used_ids.insert(entity.id).second; ++k) entity.id = base + "-" + std::to_string(k), renamed = true;
+    if (used_ids.Insert(entity.id).second) continue;
+    const std::string base = entity.id.str();
+    for (int k = 2;; ++k) {
+      entity.id = base + "-" + std::to_string(k);
+      if (used_ids.Insert(entity.id).second) break;
+    }
+    renamed = true;
   }
   if (renamed) {
     refresh_text();
@@ -651,10 +648,15 @@ KnowledgeGraph GraphBuilder::Build() {
   // compares as its id does: relations are keyed and sorted by ranks, which
   // orders them exactly as the ids would without a string comparison per
   // piece of evidence.
-  LargeVector<uint32_t> rank_of_serial(n);
-  for (size_t rank = 0; rank < order.size(); ++rank)
-    for (uint32_t m : members_of(root_of[order[rank]])) rank_of_serial[key_order[m]] = static_cast<uint32_t>(rank);
+  // Each root's rank, then each observation's through its root, the
+  // observations read in key order: reading each entity's members instead
+  // was three scattered reads an observation (where its members start, the
+  // member, its serial).
   members = {};
+  LargeVector<uint32_t>& rank_of_root = member_start;  // its starts are read no more
+  for (size_t rank = 0; rank < order.size(); ++rank) rank_of_root[root_of[order[rank]]] = static_cast<uint32_t>(rank);
+  LargeVector<uint32_t> rank_of_serial(n);
+  for (size_t i = 0; i < n; ++i) rank_of_serial[key_order[i]] = rank_of_root[resolution.cluster[i]];
   member_start = {};
   key_order = {};  // and with it `obs`
   impl_->observations = {};
