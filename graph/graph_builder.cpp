@@ -394,27 +394,45 @@ struct GraphBuilder::Impl {
   // input, the clusters' members and hence the graph are defined by. A
   // counting sort by document rank, a stable one by type, and the names of
   // one article's entities of one type sorted by their text: the keys' text
-  // is compared only between entities of one article.
+  // is compared only between entities of one article. What the sorts need
+  // of each observation, its type and its document's rank, is read once in
+  // serial order into arrays of 5 bytes an observation: reading the 48-byte
+  // observations in document order for each pass was a scattered read of
+  // each article's, in memory ten times the caches at a million articles.
   LargeVector<uint32_t> KeyOrder(const LargeVector<uint32_t>& doc_rank) const {
     const size_t n = observations.size();
+    LargeVector<uint32_t> rank_of(n);
+    LargeVector<uint8_t> type_of(n);
     LargeVector<uint32_t> start(docs.size() + 1, 0);
-    for (const Observation& o : observations) ++start[doc_rank[o.doc_number] + 1];
-    for (size_t d = 0; d < docs.size(); ++d) start[d + 1] += start[d];
-    LargeVector<uint32_t> by_doc(n);
-    for (uint32_t s = 0; s < n; ++s) by_doc[start[doc_rank[observations[s].doc_number]]++] = s;
-    start = {};
     std::vector<size_t> type_start(kEntityTypeCount + 1, 0);
-    for (const Observation& o : observations) ++type_start[static_cast<size_t>(o.key.type) + 1];
+    for (uint32_t s = 0; s < n; ++s) {
+      const Observation& o = observations[s];
+      rank_of[s] = doc_rank[o.doc_number];
+      type_of[s] = static_cast<uint8_t>(o.key.type);
+      ++start[rank_of[s] + 1];
+      ++type_start[type_of[s] + 1];
+    }
+    for (size_t d = 0; d < docs.size(); ++d) start[d + 1] += start[d];
     for (int t = 0; t < kEntityTypeCount; ++t) type_start[t + 1] += type_start[t];
-    LargeVector<uint32_t> order(n);
-    for (uint32_t s : by_doc) order[type_start[static_cast<size_t>(observations[s].key.type)]++] = s;
+    LargeVector<uint32_t> by_doc(n);
+    for (uint32_t s = 0; s < n; ++s) by_doc[start[rank_of[s]]++] = s;
+    start = {};
+    // `order` by type, each type's in document order; `order_rank` the
+    // document rank of each, so that runs of one document are found without
+    // reading the observations again.
+    LargeVector<uint32_t> order(n), order_rank(n);
+    for (uint32_t s : by_doc) {
+      const size_t place = type_start[type_of[s]]++;
+      order[place] = s;
+      order_rank[place] = rank_of[s];
+    }
     by_doc = {};
-    auto same_doc_and_type = [&](uint32_t a, uint32_t b) {
-      return observations[a].key.type == observations[b].key.type && observations[a].doc_number == observations[b].doc_number;
-    };
+    // type_start[t] is now where type t ends: a run stops at a type's end.
+    size_t type = 0;
     for (size_t first = 0; first < n;) {
+      while (type_start[type] <= first) ++type;
       size_t last = first + 1;
-      while (last < n && same_doc_and_type(order[first], order[last])) ++last;
+      while (last < type_start[type] && order_rank[last] == order_rank[first]) ++last;
       if (last - first > 1)
         std::sort(order.begin() + static_cast<std::ptrdiff_t>(first), order.begin() + static_cast<std::ptrdiff_t>(last),
                   [&](uint32_t a, uint32_t b) { return observations[a].key.name < observations[b].key.name; });
