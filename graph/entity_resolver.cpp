@@ -372,23 +372,15 @@ void ResolvePersons(Resolver* r) {
   const auto& obs = r->obs();
   // Distinct names numbered as first met: a corpus names the same persons
   // over and over, so each name is folded and placed in its block once.
-  std::vector<Symbol> names;           // by number
+  SymbolNumbering names;
   LargeVector<uint32_t> name_numbers;  // of the person observations, in observation order
   LargeVector<uint32_t> persons;       // the person observations
-  PositionIndex name_index;
   for (size_t i = 0; i < obs.size(); ++i) {
     if (obs[i].type != EntityType::kPerson) continue;
-    const Symbol name = obs[i].name;
-    uint32_t number = name_index.Find(HashOf(name), [&](uint32_t k) { return names[k] == name; });
-    if (number == PositionIndex::kNone) {
-      number = static_cast<uint32_t>(names.size());
-      name_index.Add(HashOf(name), number, names.size(), [&](uint32_t k) { return HashOf(names[k]); });
-      names.push_back(name);
-    }
     persons.push_back(static_cast<uint32_t>(i));
-    name_numbers.push_back(number);
+    name_numbers.push_back(names.Insert(obs[i].name).first);
   }
-  name_index = PositionIndex();
+  names.ForgetIndex();
   // Each name's block and full name: the names sorted by (surname, alone,
   // tokens), a block being a run of one surname and its full names in token
   // order. Blocks may come in any order, so surnames are compared by hash

@@ -14,6 +14,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <limits>
+#include <utility>
 #include <vector>
 
 #include "core/symbol.h"
@@ -71,5 +72,33 @@ inline uint64_t MixHash(uint64_t x) {
   return x;
 }
 inline uint64_t HashOf(Symbol s) { return MixHash(s.id()); }
+
+// Symbols numbered 0, 1, ... as first met, each found again through a
+// PositionIndex (no node per symbol): GraphBuilder numbers its documents so,
+// the resolver the distinct names of persons, Build() the entity ids it has
+// handed out.
+class SymbolNumbering {
+ public:
+  // The number of `symbol`, and whether it is new (numbered by this call).
+  std::pair<uint32_t, bool> Insert(Symbol symbol) {
+    const uint64_t hash = HashOf(symbol);
+    const uint32_t found = index_.Find(hash, [&](uint32_t k) { return symbols_[k] == symbol; });
+    if (found != PositionIndex::kNone) return {found, false};
+    const auto number = static_cast<uint32_t>(symbols_.size());
+    index_.Add(hash, number, symbols_.size(), [&](uint32_t k) { return HashOf(symbols_[k]); });
+    symbols_.push_back(symbol);
+    return {number, true};
+  }
+  Symbol operator[](size_t number) const { return symbols_[number]; }
+  size_t size() const { return symbols_.size(); }
+  bool empty() const { return symbols_.empty(); }
+  // Frees the index once no symbol is to be added or found: the numbered
+  // symbols stay readable.
+  void ForgetIndex() { index_ = PositionIndex(); }
+
+ private:
+  std::vector<Symbol> symbols_;
+  PositionIndex index_;
+};
 
 }  // namespace irkg
