@@ -317,6 +317,7 @@ struct OfficeReader {
     if (Paired(pm.entity, d.sentence_of[pm.first])) return;
     const Sentence& s = d.sentences[d.sentence_of[pm.first]];
     uint32_t sidx = d.sentence_of[pm.first];
+    ReadLeadsBody(pm, sidx);
     uint32_t k = pm.first;
     // a comma ("the Malawi foreign Minister, Ruth Banda Phiri") and a rank or
     // honorific ("President of Chile, Dr. Ana Soto"), in either order, stand
@@ -531,10 +532,40 @@ struct OfficeReader {
     return false;
   }
 
+  // "A, who chairs the bloc this year,", "A, who heads the Commission,": the
+  // body a relative clause after the name says A leads (besides any office
+  // written before the name: "Angolan President A, who chairs the bloc").
+  void ReadLeadsBody(const Mention& pm, uint32_t sidx) {
+    uint32_t a = pm.last;
+    if (T(a) != "," || !d.IsWord(a + 1, "who")) return;
+    a += 2;
+    if (d.IsWord(a, "currently") || d.IsWord(a, "also")) ++a;
+    if (!d.Is(a, "lead_body_verb") || d.tags.empty() || d.tags[a].pos != Pos::kVerb) return;
+    uint32_t b = a + 1;
+    if (d.IsWord(b, "over")) ++b;  // "presides over"
+    if (d.IsWord(b, "the")) ++b;
+    int body = -1;
+    if (const Mention* led = b < n && d.mention_at[b] >= 0 ? &d.mentions[d.mention_at[b]] : nullptr;
+        led && led->first == b && led->type == EntityType::kOrganization)
+      body = led->entity;
+    else if (b < n && d.IsWord(b - 1, "the") && !d.tokens[b].cap)
+      body = BodyNamedBefore(b);
+    if (body >= 0) Record(pm.entity, body, nullptr, 0.75, "office.leads-body", sidx, -1, LeaderTitle(a));
+  }
+
+  // The office a verb of leading a body gives: "chairs" a chair, "presides
+  // over" a president, else a head.
+  std::string LeaderTitle(uint32_t verb) const {
+    const std::string_view w = d.Text(verb);
+    if (w.size() >= 5 && EqualsLowerAscii(w.substr(0, 5), "chair")) return "chair";
+    if (w.size() >= 6 && EqualsLowerAscii(w.substr(0, 6), "presid")) return "president";
+    return "head";
+  }
+
   // "[Org] ... headed by [Person]"
   void ReadHeadedBy() {
     for (uint32_t i = 1; i + 2 < n; ++i) {
-      if (!(d.IsWord(i, "headed") || d.IsWord(i, "led") || d.IsWord(i, "chaired")) || !d.IsWord(i + 1, "by")) continue;
+      if (!d.Is(i, "lead_body_verb") || !d.IsWord(i + 1, "by")) continue;
       int pm = d.mention_at[i + 2];
       if (pm < 0 || d.mentions[pm].type != EntityType::kPerson) continue;
       // the body: the nearest organization before, in the same sentence
@@ -542,7 +573,7 @@ struct OfficeReader {
         int m = d.mention_at[k];
         if (m >= 0 && d.mentions[m].type == EntityType::kOrganization && d.mentions[m].entity >= 0) {
           Record(d.mentions[pm].entity, d.mentions[m].entity, nullptr, 0.75, "office.headed-by", d.sentence_of[i], -1,
-                 "head");
+                 LeaderTitle(i));
           break;
         }
       }
