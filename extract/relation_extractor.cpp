@@ -36,6 +36,23 @@ struct Salience {
   std::vector<int> recent_persons;
 };
 
+// The words besides "he" and the like (a cue class) that a reference the
+// resolver resolves can start with (kUnread: a word not yet looked at).
+enum class ReferWord : unsigned char { kNone, kThe, kBoth, kThey, kTheir, kIt, kEach, kWe, kOur, kUs, kUnread };
+
+// Which of them `w` is, in any ASCII case: by length first.
+
+ReferWord ReferWordOf(std::string_view w) {
+  auto is = [&](std::string_view lower) { return EqualsLowerAscii(w, lower); };
+  switch (w.size()) {
+    case 2: return is("it") ? ReferWord::kIt : is("we") ? ReferWord::kWe : is("us") ? ReferWord::kUs : ReferWord::kNone;
+    case 3: return is("the") ? ReferWord::kThe : is("our") ? ReferWord::kOur : ReferWord::kNone;
+    case 4: return is("they") ? ReferWord::kThey : is("both") ? ReferWord::kBoth : is("each") ? ReferWord::kEach : ReferWord::kNone;
+    case 5: return is("their") ? ReferWord::kTheir : ReferWord::kNone;
+    default: return ReferWord::kNone;
+  }
+}
+
 class ReferenceResolver {
  public:
   ReferenceResolver(Document& d, Salience& sal) : d(d), sal(sal) {
@@ -44,6 +61,11 @@ class ReferenceResolver {
     for (const Fact& f : d.facts)
       if (f.predicate == Predicate::kHoldsPosition && d.entities[f.object].type == EntityType::kOrganization)
         body_offices.emplace(f.subject, f.object);
+    // MayRefer asks every token of every sentence: read each distinct
+    // word of the article once (Document::word_of)
+    refer_word_of.assign(d.word_count, ReferWord::kUnread);
+    for (uint32_t i = 0; i < d.word_of.size(); ++i)
+      if (ReferWord& w = refer_word_of[d.word_of[i]]; w == ReferWord::kUnread) w = ReferWordOf(d.Text(i));
   }
 
   // Fills `v` with sentence `index`, reusing its vectors' room: the view is
@@ -138,6 +160,7 @@ class ReferenceResolver {
   Document& d;
   Salience& sal;
   std::unordered_multimap<int, int> body_offices;  // person -> a body they hold an office of
+  std::vector<ReferWord> refer_word_of;  // Document::word_of -> which ReferWord it is
 
   bool Possessive(uint32_t i) const {
     if (i >= d.tokens.size()) return false;
@@ -294,24 +317,8 @@ class ReferenceResolver {
     return -1;
   }
 
-  // The words besides "he" and the like (a cue class) that a reference
-  // ResolveAt resolves can start with.
-  enum class ReferWord : unsigned char { kNone, kThe, kBoth, kThey, kTheir, kIt, kEach, kWe, kOur, kUs };
-  // Which of them token `i` is: asked of every word of every sentence, so
-  // told apart by length first (one test for most words) rather than by
-  // comparing the word with each of the nine in turn.
-  ReferWord ReferWordAt(uint32_t i) const {
-    if (i >= d.tokens.size()) return ReferWord::kNone;
-    const std::string_view w = d.Text(i);
-    auto is = [&](std::string_view lower) { return EqualsLowerAscii(w, lower); };
-    switch (w.size()) {
-      case 2: return is("it") ? ReferWord::kIt : is("we") ? ReferWord::kWe : is("us") ? ReferWord::kUs : ReferWord::kNone;
-      case 3: return is("the") ? ReferWord::kThe : is("our") ? ReferWord::kOur : ReferWord::kNone;
-      case 4: return is("they") ? ReferWord::kThey : is("both") ? ReferWord::kBoth : is("each") ? ReferWord::kEach : ReferWord::kNone;
-      case 5: return is("their") ? ReferWord::kTheir : ReferWord::kNone;
-      default: return ReferWord::kNone;
-    }
-  }
+  // Which of the words a reference can start with (ReferWord) token `i` is.
+  ReferWord ReferWordAt(uint32_t i) const { return i < d.word_of.size() ? refer_word_of[d.word_of[i]] : ReferWord::kNone; }
   // The words a reference ResolveAt resolves can start with: asked first,
   // inline, as most words are none of them.
   bool MayRefer(uint32_t i) const { return d.Is(i, "pronoun_he") || ReferWordAt(i) != ReferWord::kNone; }
