@@ -41,6 +41,23 @@ struct Salience {
   uint32_t listed_sentence = UINT32_MAX;
 };
 
+// The words besides "he" and the like (a cue class) that a reference the
+// resolver resolves can start with (kUnread: a word not yet looked at).
+enum class ReferWord : unsigned char { kNone, kThe, kBoth, kThey, kTheir, kIt, kEach, kWe, kOur, kUs, kUnread };
+
+// Which of them `w` is, in any ASCII case: by length first.
+
+ReferWord ReferWordOf(std::string_view w) {
+  auto is = [&](std::string_view lower) { return EqualsLowerAscii(w, lower); };
+  switch (w.size()) {
+    case 2: return is("it") ? ReferWord::kIt : is("we") ? ReferWord::kWe : is("us") ? ReferWord::kUs : ReferWord::kNone;
+    case 3: return is("the") ? ReferWord::kThe : is("our") ? ReferWord::kOur : ReferWord::kNone;
+    case 4: return is("they") ? ReferWord::kThey : is("both") ? ReferWord::kBoth : is("each") ? ReferWord::kEach : ReferWord::kNone;
+    case 5: return is("their") ? ReferWord::kTheir : ReferWord::kNone;
+    default: return ReferWord::kNone;
+  }
+}
+
 class ReferenceResolver {
  public:
   ReferenceResolver(Document& d, Salience& sal) : d(d), sal(sal) {
@@ -49,6 +66,11 @@ class ReferenceResolver {
     for (const Fact& f : d.facts)
       if (f.predicate == Predicate::kHoldsPosition && d.entities[f.object].type == EntityType::kOrganization)
         body_offices.emplace(f.subject, f.object);
+    // MayRefer asks every token of every sentence: read each distinct
+    // word of the article once (Document::word_of)
+    refer_word_of.assign(d.word_count, ReferWord::kUnread);
+    for (uint32_t i = 0; i < d.word_of.size(); ++i)
+      if (ReferWord& w = refer_word_of[d.word_of[i]]; w == ReferWord::kUnread) w = ReferWordOf(d.Text(i));
   }
 
   // Fills `v` with sentence `index`, reusing its vectors' room: the view is
@@ -200,6 +222,7 @@ class ReferenceResolver {
   Document& d;
   Salience& sal;
   std::unordered_multimap<int, int> body_offices;  // person -> a body they hold an office of
+  std::vector<ReferWord> refer_word_of;  // Document::word_of -> which ReferWord it is
 
   bool Possessive(uint32_t i) const {
     if (i >= d.tokens.size()) return false;
@@ -356,13 +379,12 @@ class ReferenceResolver {
     return -1;
   }
 
+  // Which of the words a reference can start with (ReferWord) token `i` is.
+  ReferWord ReferWordAt(uint32_t i) const { return i < d.word_of.size() ? refer_word_of[d.word_of[i]] : ReferWord::kNone; }
   // The words a reference ResolveAt resolves can start with: asked first,
   // inline, as most words are none of them.
-  bool MayRefer(uint32_t i) const {
-    return d.Is(i, "pronoun_he") || d.IsWord(i, "the") || d.IsWord(i, "both") || d.IsWord(i, "they") ||
-           d.IsWord(i, "their") || d.IsWord(i, "it") || d.IsWord(i, "each") || FirstPersonPlural(i);
-  }
-  bool FirstPersonPlural(uint32_t i) const { return d.IsWord(i, "we") || d.IsWord(i, "our") || d.IsWord(i, "us"); }
+  bool MayRefer(uint32_t i) const { return d.Is(i, "pronoun_he") || ReferWordAt(i) != ReferWord::kNone; }
+  static bool FirstPersonPlural(ReferWord w) { return w == ReferWord::kWe || w == ReferWord::kOur || w == ReferWord::kUs; }
 
   // "'B shelled our positions,' Chile's defence ministry said": "we", "our"
   // and "us" inside a quotation are the speaker's state, the speaker named
@@ -625,32 +647,33 @@ class ReferenceResolver {
       r->first = i, r->last = i + 1, r->entities = {p}, r->type = EntityType::kPerson, r->resolved = true;
       return true;
     }
-    if (!MayRefer(i)) return false;
-    if (d.IsWord(i, "it")) return ResolveSpeakerPronoun(i, v, r, false);
-    if (FirstPersonPlural(i)) return ResolveQuotedWe(i, v, r);
+    const ReferWord word = ReferWordAt(i);
+    if (word == ReferWord::kNone) return false;
+    if (word == ReferWord::kIt) return ResolveSpeakerPronoun(i, v, r, false);
+    if (FirstPersonPlural(word)) return ResolveQuotedWe(i, v, r);
     // "each side blamed the other": the article's two states, both ways
-    if (d.IsWord(i, "each") && (d.IsWord(i + 1, "side") || d.IsWord(i + 1, "country") || d.IsWord(i + 1, "party")))
+    if (word == ReferWord::kEach && (d.IsWord(i + 1, "side") || d.IsWord(i + 1, "country") || d.IsWord(i + 1, "party")))
       return group(sal.countries, EntityType::kCountry, i + 2);
-    if (d.IsWord(i, "each")) return false;
-    if (d.IsWord(i, "the") && d.IsWord(i + 1, "other") && i + 2 < d.tokens.size() &&
+    if (word == ReferWord::kEach) return false;
+    if (word == ReferWord::kThe && d.IsWord(i + 1, "other") && i + 2 < d.tokens.size() &&
         (d.IsWord(i + 2, "side") || d.tokens[i + 2].shape != TokenShape::kWord || d.IsWord(i + 2, "of") ||
          d.IsWord(i + 2, "for") || d.IsWord(i + 2, "in")))
       return group(sal.countries, EntityType::kCountry, d.IsWord(i + 2, "side") ? i + 3 : i + 2);
     uint32_t k = i + 1;
     // "their" before a noun is a determiner ("their ambassadors"), not the pair
-    if (d.IsWord(i, "their")) return false;
-    if (d.IsWord(i, "they") && ResolveSpeakerPronoun(i, v, r, true)) return true;
-    if (d.IsWord(i, "they") && ResolveListed(i, i + 1, 0, v, r, next)) return true;
+    if (word == ReferWord::kTheir) return false;
+    if (word == ReferWord::kThey && ResolveSpeakerPronoun(i, v, r, true)) return true;
+    if (word == ReferWord::kThey && ResolveListed(i, i + 1, 0, v, r, next)) return true;
     // "The three leaders": the three the sentence before listed
-    if (d.IsWord(i, "the") && i + 2 < v.last && PeopleNoun(d.Text(i + 2)))
+    if (word == ReferWord::kThe && i + 2 < v.last && PeopleNoun(d.Text(i + 2)))
       if (size_t count = CountWord(d.Text(i + 1)); count >= 3 && ResolveListed(i, i + 3, count, v, r, next)) return true;
-    if (d.IsWord(i, "they")) return group(sal.persons.size() == 2 ? sal.persons : sal.countries,
-                                                                    sal.persons.size() == 2 ? EntityType::kPerson : EntityType::kCountry, i + 1);
+    if (word == ReferWord::kThey) return group(sal.persons.size() == 2 ? sal.persons : sal.countries,
+                                               sal.persons.size() == 2 ? EntityType::kPerson : EntityType::kCountry, i + 1);
     bool two = false;
     if (d.IsWord(k, "two")) two = true, ++k;
     if (k >= d.tokens.size()) return false;  // "the two" ends the article: no noun follows (found by fuzzing)
     // the latter / the former
-    if (d.IsWord(i, "the") && (d.IsWord(k, "latter") || d.IsWord(k, "former")) && !v.refs.empty()) {
+    if (word == ReferWord::kThe && (d.IsWord(k, "latter") || d.IsWord(k, "former")) && !v.refs.empty()) {
       // the two of a pair joined by "and", when no other actor of their
       // kind follows it ("Chile and Peru opened a road from the former's
       // ... to the latter's ..."; but in "A, B and C recalled envoys from
@@ -678,7 +701,7 @@ class ReferenceResolver {
     }
     // "the bloc", "the alliance": the international body named last, in an
     // earlier sentence or this one
-    if (d.IsWord(i, "the") && d.Is(k, "body_word") && !two && (k + 1 >= d.tokens.size() || d.mention_at[k + 1] < 0)) {
+    if (word == ReferWord::kThe && d.Is(k, "body_word") && !two && (k + 1 >= d.tokens.size() || d.mention_at[k + 1] < 0)) {
       int body = sal.body;
       for (const auto& ref : v.refs)
         if (ref.type == EntityType::kOrganization && !ref.resolved && ref.entities.size() == 1 &&
@@ -699,7 +722,7 @@ class ReferenceResolver {
            (d.tokens[head].shape == TokenShape::kNumber || (d.tags.size() > head && d.tags[head].pos == Pos::kAdjective) ||
             (d.Text(head) == "-" && head > k && d.tokens[head - 1].shape == TokenShape::kNumber)))
       ++head;
-    if (d.IsWord(i, "the") && !two && head < d.tokens.size() && d.Is(head, "agreement_head") && !d.tokens[head].cap &&
+    if (word == ReferWord::kThe && !two && head < d.tokens.size() && d.Is(head, "agreement_head") && !d.tokens[head].cap &&
         d.mention_at[head] < 0 && (head + 1 >= d.tokens.size() || d.mention_at[head + 1] < 0)) {
       if (int agreement = AgreementCalled(head, v); agreement >= 0) {
         r->first = i, r->last = head + 1, r->entities = {agreement}, r->type = EntityType::kAgreement, r->resolved = true;
@@ -708,7 +731,7 @@ class ReferenceResolver {
       }
     }
     // the country: the state the sentence already named, else the article's first
-    if (d.IsWord(i, "the") && d.IsWord(k, "country") && !two) {
+    if (word == ReferWord::kThe && d.IsWord(k, "country") && !two) {
       int c = -1;
       for (const auto& ref : v.refs)
         if (ref.type == EntityType::kCountry && ref.entities.size() == 1) { c = ref.entities[0]; break; }
@@ -722,7 +745,7 @@ class ReferenceResolver {
     uint32_t noun = k;
     // "both foreign ministers": describing words, as after "two", but only
     // before a word for the pair
-    const bool both = d.IsWord(i, "both");
+    const bool both = word == ReferWord::kBoth;
     if ((two || both) && !d.Is(noun, "group_pair")) {
       // "the two Asia powerhouses": up to two describing words before a plural noun
       for (uint32_t j = k; j < k + 3 && j < d.tokens.size(); ++j) {
@@ -744,8 +767,8 @@ class ReferenceResolver {
       }
       std::string_view g = d.Text(noun);
       bool people = PeopleNoun(g);
-      if (!two && !d.IsWord(i, "both") && (g == "countries" || g == "states" || g == "nations" || g == "leaders" ||
-                                           g == "ministers" || g == "officials" || g == "governments"))
+      if (!two && !both && (g == "countries" || g == "states" || g == "nations" || g == "leaders" ||
+                            g == "ministers" || g == "officials" || g == "governments"))
         return false;  // "the countries" alone is not the pair
       if (people) {
         std::vector<int> pair = PairHoldingRole(g);
@@ -754,7 +777,7 @@ class ReferenceResolver {
       }
       return group(StatesOfPairOfPeople(v, i), EntityType::kCountry, noun + 1);
     }
-    if (d.IsWord(i, "the") && OfficesOfTwoStates(k, r, next)) return true;
+    if (word == ReferWord::kThe && OfficesOfTwoStates(k, r, next)) return true;
     // the [Country-adjective]? [office] — when no name follows it
     uint32_t j = k;
     int country = -1;
@@ -773,7 +796,7 @@ class ReferenceResolver {
       // "The Foreign Minister touched down in Lima": an office written as a
       // name, when no one in the article holds it, is the person the
       // article opens with, named there without any office
-      if (p < 0 && country < 0 && d.IsWord(i, "the") && d.tokens[role_first].cap && d.title_at[role_first] >= 0)
+      if (p < 0 && country < 0 && word == ReferWord::kThe && d.tokens[role_first].cap && d.title_at[role_first] >= 0)
         p = UntitledOpeningPerson();
       if (p < 0) return false;
       r->first = i, r->last = role_last, r->entities = {p}, r->type = EntityType::kPerson, r->resolved = true;
