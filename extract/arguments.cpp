@@ -898,7 +898,14 @@ Actors ArgumentFinder::InfinitiveObject(uint32_t verb) const {
   uint32_t c = verb + 1;
   while (Is(c, ChunkKind::kNoun) || Is(c, ChunkKind::kOther)) ++c;  // "invited Chile to join"
   if (!Is(c, ChunkKind::kVerb) || !d_.chunks[c].infinitive) return {};
-  return Patient(c);
+  if (Actors patient = Patient(c); !patient.empty()) return patient;
+  // "threatened to close its border with B", "to cut gas supplies to B": an
+  // object that names no one, and the one its own phrase points at
+  const int object = ObjectPhrase(c);
+  if (object < 0) return {};
+  for (std::string_view prep : {"with", "to", "against"})
+    if (Actors at = PrepAfter(static_cast<uint32_t>(object), prep, false); !at.empty()) return at;
+  return {};
 }
 
 Actors ArgumentFinder::Speaker(uint32_t chunk) const {

@@ -44,7 +44,9 @@ class ArgumentFinder {
   // prepositional phrases right after them ("visit of A to B").
   Actors PrepAfter(uint32_t from, std::string_view prep, bool across_clause) const;
   // The object of the infinitive that completes a verb: "were invited to
-  // join the Pacific Alliance" -> the Pacific Alliance.
+  // join the Pacific Alliance" -> the Pacific Alliance; when that object
+  // names no one, the with/to/against phrase of the object: "threatened to
+  // close its border with B" -> B.
   Actors InfinitiveObject(uint32_t verb) const;
 
   // Noun phrases (chunk index of a kNoun chunk).

@@ -66,7 +66,9 @@ Status FrameTable::LoadString(std::string_view text, const std::string& name) {
                       : cols[0] == "participation" ? &participation_
                                                    : nullptr) {
       if (cols.size() > 2) return Status::InvalidInput(where + ": a " + std::string(cols[0]) + " row takes no keys");
-      words->insert(lemma);
+      // a second row would be silently void: the data file says one thing once
+      if (!words->insert(lemma).second)
+        return Status::InvalidInput(where + ": " + std::string(cols[0]) + " \"" + lemma + "\" is listed twice");
       continue;
     }
     if (cols[0] != "verb" && cols[0] != "noun")

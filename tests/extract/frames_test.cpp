@@ -110,6 +110,7 @@ TEST_CASE("malformed frame rows name file and line") {
       {"verb\tsay\tpredicate=visited\tsubject=agent\tobject=in\tvenue=maybe\n", "venue= takes"},
       {"participation\tpresence\tpredicate=metWith\n", "row takes no keys"},
       {"light\thold\tpredicate=metWith\n", "row takes no keys"},
+      {"light\thold\nlight\tpay\nlight\thold\n", "listed twice"},
       {"verb\tmeet\tpredicate=metWith\tsubject=agent\n", "missing subject= or object="},
       {"noun\ttalk\tpredicate=metWith\tsubject=holder\tobject=with\tparticle=up\n", "particle= belongs to verb"},
       {"verb\ttouch\tpredicate=visited\tsubject=agent\tobject=in\tparticle=Down\n", "one lower-case word"},
