@@ -291,6 +291,14 @@ void Support(RuleContext& c) {
 int HostileTarget(const RuleContext& c, uint32_t word, int speaker) {
   int before = c.NearestBefore(word, kActors, 3);
   if (before >= 0 && !c.s.refs[before].resolved && before != speaker) return before;
+  // "described B's decision as a provocation", "branded the move by B
+  // illegal": the one the naming verb's object names
+  for (uint32_t i = word; i > c.s.first && i + 8 > word; --i)
+    if (c.Cue(i - 1, "naming_verb")) {
+      auto named = c.ListAfter(i - 1, kActors, 4);
+      if (!named.empty() && c.s.refs[named[0]].first < word && named[0] != speaker) return named[0];
+      break;
+    }
   // "aggression by B", "terrorism in B", "any threat from B"; "the
   // destabilizing activities of B", "crimes (were) committed by B"
   uint32_t prep = word + 1;
