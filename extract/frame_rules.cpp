@@ -38,7 +38,9 @@ class FramePass {
     for (uint32_t ch = args_.first_chunk(); ch < args_.last_chunk(); ++ch) {
       const Chunk& chunk = d_.chunks[ch];
       if (chunk.kind == ChunkKind::kVerb) {
-        if (d_.tags[chunk.head].pos == Pos::kVerb) Trigger(ch, chunk.head, false);
+        // (an auxiliary heading its group is its main verb: the copula of
+        // "A was in Lima", a frame of "be" like any other verb's)
+        if (d_.tags[chunk.head].pos == Pos::kVerb || d_.tags[chunk.head].pos == Pos::kAuxiliary) Trigger(ch, chunk.head, false);
       } else if (chunk.kind == ChunkKind::kNoun) {
         for (uint32_t t = chunk.first; t < chunk.last; ++t)
           if (d_.mention_at[t] < 0 && d_.tags[t].pos == Pos::kNoun) Trigger(ch, t, true);
@@ -139,8 +141,13 @@ class FramePass {
     return false;
   }
 
-  // A verb group whose verb has a `visited` frame: a journey.
-  bool IsJourney(uint32_t verb) { return d_.frames->Triggers(Lemma(d_.chunks[verb].head, false), false, Predicate::kVisited); }
+  // A verb group whose verb has a `visited` frame: a journey (not the
+  // copula: "A is in Lima" is somewhere, and "is willing to work with B"
+  // no journey made for the work).
+  bool IsJourney(uint32_t verb) {
+    const uint32_t head = d_.chunks[verb].head;
+    return d_.tags[head].pos == Pos::kVerb && d_.frames->Triggers(Lemma(head, false), false, Predicate::kVisited);
+  }
 
   // "agreed to deepen cooperation", "pledged to boost ties": the only
   // modality is an infinitive after a verb of commitment.
@@ -790,8 +797,10 @@ class FramePass {
                   bool at_gathering) {
     uint32_t from = noun ? d_.chunk_of[d_.chunks[chunk].last - 1] : chunk;
     Actors places = args_.PrepAfter(from, "in", !noun);
-    // "opened the embassy here": a news story's "here" is its dateline's place
-    if (places.empty() && !noun)
+    // "opened the embassy here": a news story's "here" is its dateline's
+    // place; not a copula's ("B is here with us"): that is said in a quote,
+    // of where the speaker stands
+    if (places.empty() && !noun && d_.tags[d_.chunks[chunk].head].pos != Pos::kAuxiliary)
       if (std::optional<Ref> here = HereAfter(chunk)) places.push_back(*here);
     // "the meeting of A and B has started in X", "talks between A and B were
     // held in X": the place of the verb the meeting is subject of
