@@ -593,7 +593,8 @@ int ArgumentFinder::CopulaAmong(uint32_t np) const {
 }
 
 Actors ArgumentFinder::Agent(uint32_t verb) const {
-  if (d_.chunks[verb].passive || ReducedPassive(verb) || ObjectParticiple(verb) || AmongCopula(verb) >= 0)
+  if (d_.chunks[verb].passive || ReducedPassive(verb) || ObjectParticiple(verb) || SetOffParticiple(verb) ||
+      AmongCopula(verb) >= 0)
     return PrepAfter(verb, "by", true);
   // "A and B agreed to deepen ...", "A decided to expel ...": an infinitive
   // right after a verb has that verb's doer
@@ -696,6 +697,7 @@ Actors ArgumentFinder::Patient(uint32_t verb) const {
     if (patients.empty() && verb >= first_ + 3 && Is(verb - 2, ChunkKind::kComma)) patients = ListEndingAt(verb - 3);
     return patients;
   }
+  if (SetOffParticiple(verb)) return done_to(verb - 2);
   // "A and B were among six states invited to join": those the copula names
   if (int copula = AmongCopula(verb); copula >= 0) {
     int np = SubjectPhrase(static_cast<uint32_t>(copula));
@@ -891,6 +893,11 @@ Actors ArgumentFinder::GoodsOrigin(uint32_t verb) const {
   Actors states;
   for (const Ref& r : Modifiers(c, d_.chunks[c].head))
     if (r.type == EntityType::kCountry) states.push_back(r);
+  // "imports of Chinese steel": the goods named in the "of" phrase
+  if (states.empty() && Is(c + 1, ChunkKind::kPreposition) && d_.IsWord(d_.chunks[c + 1].first, "of") &&
+      Is(c + 2, ChunkKind::kNoun))
+    for (const Ref& r : Modifiers(c + 2, d_.chunks[c + 2].head))
+      if (r.type == EntityType::kCountry) states.push_back(r);
   return states;
 }
 
@@ -1021,6 +1028,23 @@ bool ArgumentFinder::ReducedPassive(uint32_t verb) const {
          Is(verb - 1, ChunkKind::kNoun) && !d_.chunks[verb - 1].relative &&
          !d_.chunks[verb - 1].pronoun && !d_.chunks[verb].gerund && !d_.chunks[verb].infinitive &&
          Is(verb + 1, ChunkKind::kPreposition) && d_.IsWord(d_.chunks[verb + 1].first, "by") && Is(verb + 2, ChunkKind::kNoun);
+}
+
+bool ArgumentFinder::SetOffParticiple(uint32_t verb) const {
+  if (!Is(verb, ChunkKind::kVerb) || verb < first_ + 2 || d_.chunks[verb].last - d_.chunks[verb].first != 1) return false;
+  const Chunk& v = d_.chunks[verb];
+  if (d_.tags[v.head].form != VerbForm::kParticiple || v.gerund || v.infinitive) return false;
+  if (!Is(verb - 1, ChunkKind::kComma) || !Is(verb - 2, ChunkKind::kNoun) || d_.chunks[verb - 2].pronoun) return false;
+  if (!Is(verb + 1, ChunkKind::kPreposition) || !d_.IsWord(d_.chunks[verb + 1].first, "by") || !Is(verb + 2, ChunkKind::kNoun))
+    return false;
+  // the phrase closes with a comma before the main verb: "X, signed by A
+  // and B in 2024, ended ..." (after an object, "A met B, accompanied by
+  // C", the participle may tell of the subject)
+  for (uint32_t c = verb + 2; c < last_; ++c) {
+    if (Is(c, ChunkKind::kComma)) return Is(c + 1, ChunkKind::kVerb);
+    if (!Is(c, ChunkKind::kNoun) && !Is(c, ChunkKind::kCoordinator) && !Is(c, ChunkKind::kPreposition)) return false;
+  }
+  return false;
 }
 
 Actors ArgumentFinder::Holder(uint32_t np) const {

@@ -117,6 +117,9 @@ class ArgumentFinder {
   bool VerbBefore(uint32_t chunk) const;
   bool EndsWithHyphen(uint32_t chunk) const;  // "the Chile-" of "the Chile-Peru drills"
   bool ReducedPassive(uint32_t verb) const;  // "sanctions [imposed] by A": a participle after a noun
+  // "the Lima Accord, [signed] by A and B, ended ...": a participle with a
+  // by-phrase set off by commas between a subject and its verb
+  bool SetOffParticiple(uint32_t verb) const;
   // "praised the accord [signed] between A and B": a bare participle right
   // after a verb's object, with no object of its own
   bool ObjectParticiple(uint32_t verb) const;

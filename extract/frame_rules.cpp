@@ -114,6 +114,11 @@ class FramePass {
         return Hypothetical(static_cast<uint32_t>(journey), d_.chunks[journey].head, false);
     if (rules_.Modal(tok)) return true;
     if (!noun && c.modal && !c.infinitive) return true;
+    // "the accord, to be signed by A in May,", "the treaty to be ratified
+    // by B": an infinitive describing a noun tells what is still ahead
+    if (!noun && c.infinitive && chunk > args_.first_chunk() &&
+        (d_.chunks[chunk - 1].kind == ChunkKind::kComma || (c.passive && d_.chunks[chunk - 1].kind == ChunkKind::kNoun)))
+      return true;
     if (noun) {
       int verb = args_.Governor(chunk);
       if (verb >= 0 && d_.chunks[verb].modal) return true;

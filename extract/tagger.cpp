@@ -274,7 +274,9 @@ TokenTag SentenceTagger::ChooseWord(uint32_t i, const Sentence& s, uint32_t prev
       // talks"; a name's reading counts only when the next word is written
       // as one ("to China", but "to host": WordNet also knows a "Host")
       bool name_next = i + 1 < s.last && d.tokens[i + 1].cap && Has(nx, Pos::kProperNoun);
-      bool verb_next = Verb(nx, VerbForm::kBase) && !HasClosed(nx) && !name_next;
+      // ("to be signed", "to have met": an auxiliary's base form too)
+      bool aux_next = !nx.empty() && nx[0].pos == Pos::kAuxiliary && nx[0].form == VerbForm::kBase;
+      bool verb_next = (Verb(nx, VerbForm::kBase) && !HasClosed(nx) && !name_next) || aux_next;
       tag = TagOf(*First(r, verb_next ? Pos::kParticle : Pos::kPreposition));
     } else if (has(Pos::kAuxiliary) && has(Pos::kDeterminer) && !negated) {
       // "'s": "is" after a pronoun ("it's"), else the possessive
