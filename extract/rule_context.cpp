@@ -193,6 +193,21 @@ bool RuleContext::Negated(uint32_t trigger) const {
   uint32_t from = trigger > s.first + 4 ? trigger - 4 : s.first;
   for (uint32_t i = from; i < trigger; ++i)
     if (d.Is(i, "negation")) return true;
+  return Denied(trigger);
+}
+
+bool RuleContext::Denied(uint32_t trigger) const {
+  // "A denied that its forces had attacked B", "A denied carrying out
+  // strikes on B": what a denial's clause tells is not asserted (a bounded
+  // look back: constant work a trigger)
+  constexpr uint32_t kReach = 15;
+  uint32_t from = trigger > s.first + kReach ? trigger - kReach : s.first;
+  for (uint32_t i = trigger; i-- > from;) {
+    if (d.Text(i) == ";" || (d.mention_at[i] < 0 && d.Is(i, "speech"))) return false;  // another's words begin
+    if (d.mention_at[i] >= 0 || !d.Is(i, "denial_verb")) continue;
+    if (d.IsWord(i + 1, "that")) return true;
+    return i + 1 < s.last && !d.tags.empty() && d.tags[i + 1].pos == Pos::kVerb && d.tags[i + 1].form == VerbForm::kGerund;
+  }
   return false;
 }
 

@@ -63,6 +63,9 @@ class RuleContext {
   bool CrossesQuote(uint32_t a, uint32_t b) const;
 
   bool Negated(uint32_t trigger) const;
+  // Inside what a denial says did not happen: "A denied that B had
+  // attacked", "A denied shelling B" (part of Negated).
+  bool Denied(uint32_t trigger) const;
   // Ended or withheld: "halted gas supplies", "ended its cooperation with":
   // a verb of stopping a few words before the trigger, in its clause.
   bool Stopped(uint32_t trigger) const;

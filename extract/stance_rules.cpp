@@ -695,8 +695,9 @@ void Supplies(RuleContext& c) {
     if (c.Negated(t) || c.Modal(t) || c.Stopped(t)) continue;
     // "A ... energy supplier for B", "A supplies B with gas", "gas delivered to B by A"
     std::string what;
+    // (not the trigger itself: "ships" is goods and a verb of delivery)
     for (uint32_t i = (t > c.s.first + 3 ? t - 3 : c.s.first); i < c.s.last && i < t + 4; ++i)
-      if (c.Cue(i, "supply_goods")) {
+      if (i != t && c.Cue(i, "supply_goods")) {
         what = c.d.QualifierWord(i);
         break;
       }

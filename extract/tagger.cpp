@@ -432,8 +432,12 @@ TokenTag SentenceTagger::ChooseOpen(uint32_t i, Readings r, uint32_t prev_tok) {
     // preposition's object or follows a determiner is no subject; a word
     // after it that can be a noun, before a preposition or a stop, is the
     // noun it describes (not "sanctions on Iran target its oil")
+    // ("sold Bayraktar drones to", "used Patriot missiles against": after
+    // a verb's object name, a word for weapons or goods is what it makes)
+    const Pos opener = p == Pos::kProperNoun ? NameRunOpener(prev_tok) : Pos::kOther;
     if (noun && p == Pos::kProperNoun &&
-        (NameRunOpener(prev_tok) == Pos::kPreposition || NameRunOpener(prev_tok) == Pos::kDeterminer) &&
+        (opener == Pos::kPreposition || opener == Pos::kDeterminer ||
+         (opener == Pos::kVerb && (d.Is(i, "weapon") || d.Is(i, "supply_goods")))) &&
         (next_tok >= s.last || d.tokens[next_tok].shape == TokenShape::kPunct ||
          (!nx.empty() && nx[0].pos == Pos::kPreposition)))
       return TagOf(*noun);
