@@ -96,6 +96,7 @@ struct Recognizer {
   // Extends right over "of|for|on|to (the) Capitalized ..." (and, for
   // agreements, a lower-case subject: "Joint Declaration on strengthening
   // the ... partnership"). Stops before a known organization's name.
+  bool AgreementNameJoiner(uint32_t i) const;
   uint32_t ExtendRight(uint32_t last, bool agreement, bool embassy) const;
 
   EntityType HeadType(uint32_t head, std::string* subtype) const;

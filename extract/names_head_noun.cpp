@@ -34,7 +34,11 @@ bool Recognizer::HeadlineEventVerb(uint32_t i) const {
 // bloc's Peace and ..." (not "Chile and ...": a name is no field).
 bool Recognizer::JoinedFieldBefore(uint32_t and_tok) const {
   if (and_tok < 2 || !d.IsWord(and_tok, "and")) return false;
-  const uint32_t field = and_tok - 1, opener = and_tok - 2;
+  const uint32_t field = and_tok - 1;
+  // (past the names of its parties: "the Chile-Peru Trade and ...")
+  uint32_t opener = and_tok - 2;
+  while (opener > 0 && and_tok - opener < 6 && (Cap(opener) || (IsHyphen(d.Text(opener)) && Joined(opener))))
+    --opener;
   return Cap(field) && d.mention_at[field] < 0 && d.title_at[field] < 0 &&
          (Possessive(opener) || d.IsWord(opener, "the") || d.IsWord(opener, "a") || d.IsWord(opener, "its"));
 }
@@ -94,6 +98,12 @@ uint32_t Recognizer::ExtendLeft(uint32_t head) const {
 // Extends right over "of|for|on|to (the) Capitalized ..." (and, for
 // agreements, a lower-case subject: "Joint Declaration on strengthening
 // the ... partnership"). Stops before a known organization's name.
+// The small words inside an agreement's long Title Case name.
+bool Recognizer::AgreementNameJoiner(uint32_t i) const {
+  return d.IsWord(i, "in") || d.IsWord(i, "into") || d.IsWord(i, "with") || d.IsWord(i, "on") || d.IsWord(i, "for") ||
+         d.IsWord(i, "a") || d.IsWord(i, "the");
+}
+
 uint32_t Recognizer::ExtendRight(uint32_t last, bool agreement, bool embassy) const {
   uint32_t end = last;
   while (end < n && SameSentence(end, last - 1)) {
@@ -117,12 +127,31 @@ uint32_t Recognizer::ExtendRight(uint32_t last, bool agreement, bool embassy) co
     if (Cap(k) && !(d.mention_at[k] >= 0 && d.mentions[d.mention_at[k]].type == EntityType::kOrganization &&
                     !embassy)) {
       uint32_t j = k;
-      while (j < n && SameSentence(j, k) &&
-             (Cap(j) || (IsHyphen(d.Text(j)) && Joined(j) && Cap(j + 1)) ||
-              ((d.IsWord(j, "and") || d.IsWord(j, "of") || d.Text(j) == ",") && Cap(j + 1) &&
-               !d.Is(j + 1, "sentence_word") && d.mention_at[j + 1] < 0) ||
-              (d.tokens[j].shape == TokenShape::kNumber && j > k)))
-        ++j;
+      while (j < n && SameSentence(j, k)) {
+        if (Cap(j) || (IsHyphen(d.Text(j)) && Joined(j) && Cap(j + 1)) ||
+            ((d.IsWord(j, "and") || d.IsWord(j, "of") || d.Text(j) == ",") && Cap(j + 1) &&
+             !d.Is(j + 1, "sentence_word") && d.mention_at[j + 1] < 0) ||
+            (d.tokens[j].shape == TokenShape::kNumber && j > k) ||
+            // "Roadmap for Cooperation 2024-2026": a span of years
+            (IsHyphen(d.Text(j)) && Joined(j) && j > k && d.tokens[j - 1].shape == TokenShape::kNumber &&
+             j + 1 < n && d.tokens[j + 1].shape == TokenShape::kNumber)) {
+          ++j;
+          continue;
+        }
+        // an agreement's long name goes on over the small words of its
+        // subject: "Memorandum on Cooperation in Inland Waterways", "Plan
+        // on Building a Community with a Shared Future" (not "... with
+        // Peru": a name after the small word is a party, no part of it)
+        if (agreement && j > k && AgreementNameJoiner(j)) {
+          uint32_t next = j + 1 + ((d.IsWord(j + 1, "a") || d.IsWord(j + 1, "the")) ? 1 : 0);
+          if (next < n && SameSentence(next, k) && Cap(next) && d.mention_at[next] < 0 && !d.Is(next, "sentence_word") &&
+              !d.Is(next, "weekday") && !d.Is(next, "month")) {
+            j = next;
+            continue;
+          }
+        }
+        break;
+      }
       // "of the Republic of Hungary" ends with the country; a comma never ends a name
       while (j > k && (d.Text(j - 1) == "," || d.IsWord(j - 1, "and"))) --j;
       end = j;
