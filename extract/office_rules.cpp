@@ -312,6 +312,40 @@ struct OfficeReader {
     }
   }
 
+  // ---- "his Chilean and Peruvian counterparts, A and B (respectively)":
+  // the i-th person holds, for the i-th state, the office of the one whose
+  // counterparts they are. Paired before the mentions are read (each would
+  // otherwise take the nearest state), recorded after them (the anchor's
+  // office is known then).
+  struct CounterpartListItem {
+    int person, state, anchor;
+    uint32_t sentence;
+  };
+  std::vector<CounterpartListItem> counterpart_lists;
+
+  void ReadCounterpartLists() {
+    for (uint32_t i = 1; i + 1 < n; ++i) {
+      if (!d.Is(i, "counterpart") || !EqualsLowerAscii(T(i), "counterparts")) continue;
+      const uint32_t sidx = d.sentence_of[i], sfirst = d.sentences[sidx].first;
+      uint32_t states_first, persons_end;
+      std::vector<int> states = ListAt(i, false, false, sfirst, &states_first);
+      if (states.size() < 2) continue;
+      std::vector<int> persons = ListAt(i + 1 + (T(i + 1) == "," ? 1 : 0), true, true, sfirst, &persons_end);
+      if (persons.size() != states.size()) continue;
+      const int anchor = AnchorPerson(sfirst, states_first);
+      for (size_t k = 0; k < persons.size(); ++k) {
+        counterpart_lists.push_back({persons[k], states[k], anchor, sidx});
+        paired.emplace(persons[k], sidx);
+      }
+    }
+  }
+
+  void RecordCounterpartLists() {
+    for (const CounterpartListItem& c : counterpart_lists)
+      Record(c.person, c.state, nullptr, 0.85, "office.counterpart-list", c.sentence, c.anchor,
+             c.anchor >= 0 ? TitleOf(c.anchor) : "");
+  }
+
   void ReadMention(const Mention& pm) {
     if (pm.type != EntityType::kPerson || pm.entity < 0) return;
     if (Paired(pm.entity, d.sentence_of[pm.first])) return;
@@ -907,7 +941,9 @@ struct OfficeReader {
 void ExtractOffices(Document* doc) {
   OfficeReader r(*doc);
   r.ReadPairedLists();
+  r.ReadCounterpartLists();
   for (const auto& m : doc->mentions) r.ReadMention(m);
+  r.RecordCounterpartLists();
   r.ReadHeadedBy();
   r.ResolveMissingHolders();
   r.Emit();
