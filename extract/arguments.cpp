@@ -354,6 +354,7 @@ bool ArgumentFinder::StateGroupFrom(uint32_t np) const {
 }
 
 Actors ArgumentFinder::ListOrOwners(uint32_t np) const {
+  if (Actors people = CounterpartsNamed(np); !people.empty()) return people;
   Actors out = ListFrom(np);
   if (!out.empty()) return out;
   // "six new members, including A, B and C", "several states such as A and
@@ -625,7 +626,28 @@ Actors ArgumentFinder::Agent(uint32_t verb) const {
   }
   if (Actors together = CoAgents(verb); !together.empty()) return together;
   int np = SubjectPhrase(verb);
-  return np < 0 ? Actors{} : ListEndingAt(static_cast<uint32_t>(np));
+  return np < 0 ? Actors{} : WithCounterpartsAnchor(ListEndingAt(static_cast<uint32_t>(np)));
+}
+
+Actors ArgumentFinder::WithCounterpartsAnchor(Actors list) const {
+  if (list.empty() || list.front().type != EntityType::kPerson) return list;
+  const uint32_t c = d_.chunk_of[list.front().first];
+  if (c < first_ + 2 || !Is(c - 1, ChunkKind::kComma)) return list;
+  uint32_t k = c - 2;
+  if (!Is(k, ChunkKind::kNoun) || !d_.Is(d_.chunks[k].head, "counterpart")) return list;
+  // back over "his Chilean and Peruvian" to the possessive that opens it
+  for (int steps = 0; steps < 6 && k > first_; ++steps) {
+    if (Is(k, ChunkKind::kNoun) && d_.Is(d_.chunks[k].first, "possessive_pron")) break;
+    if (!Is(k - 1, ChunkKind::kNoun) && !Is(k - 1, ChunkKind::kComma) && !Is(k - 1, ChunkKind::kCoordinator)) return list;
+    --k;
+  }
+  if (!d_.Is(d_.chunks[k].first, "possessive_pron") || k < first_ + 2 || !Is(k - 1, ChunkKind::kCoordinator) ||
+      !d_.IsWord(d_.chunks[k - 1].first, "and"))
+    return list;
+  Actors anchor = ListEndingAt(k - 2);
+  if (anchor.empty() || anchor.front().type != EntityType::kPerson) return list;
+  anchor.insert(anchor.end(), list.begin(), list.end());
+  return anchor;
 }
 
 int ArgumentFinder::PurposeGovernor(uint32_t infinitive) const {
@@ -884,6 +906,21 @@ Actors ArgumentFinder::Modifiers(uint32_t np, uint32_t head_token) const {
   for (int r = from; r < to; ++r)
     if (s_.refs[r].last <= head_token) out.push_back(s_.refs[r]);
   return out;
+}
+
+Actors ArgumentFinder::CounterpartsNamed(uint32_t np) const {
+  // over the describing list ("her Chilean, Peruvian and Bolivian
+  // counterparts") to the word for the people, then its names
+  uint32_t c = np;
+  for (int steps = 0; steps < 8 && c < last_; ++steps, ++c) {
+    if (Is(c, ChunkKind::kNoun) && d_.Is(d_.chunks[c].head, "counterpart")) {
+      if (!Is(c + 1, ChunkKind::kComma) || !Is(c + 2, ChunkKind::kNoun)) return {};
+      Actors people = ListFrom(c + 2);
+      return !people.empty() && people.front().type == EntityType::kPerson ? people : Actors{};
+    }
+    if (!Is(c, ChunkKind::kNoun) && !Is(c, ChunkKind::kComma) && !Is(c, ChunkKind::kCoordinator)) return {};
+  }
+  return {};
 }
 
 Actors ArgumentFinder::GoodsOrigin(uint32_t verb) const {

@@ -161,6 +161,12 @@ class ArgumentFinder {
   bool PlaceWithin(uint32_t place_phrase, uint32_t container_phrase) const;
   // "A, together with B, signed": the subject with its companions, or none.
   Actors CoAgents(uint32_t verb) const;
+  // "A and his Chilean and Peruvian counterparts, B and C": the list B, C
+  // with A, whose counterparts they are, before it.
+  Actors WithCounterpartsAnchor(Actors list) const;
+  // "his Chilean and Peruvian counterparts, A and B": the people the comma
+  // names after the word for them, not the states describing it; or none.
+  Actors CounterpartsNamed(uint32_t noun_phrase) const;
   Actors ListOrOwners(uint32_t noun_phrase) const;
   int ClauseVerbOf(uint32_t np) const;
   bool LeadByAt(uint32_t verb) const;

@@ -568,6 +568,7 @@ class FramePass {
     if (p == Predicate::kMetWith && participants.size() >= 2) {
       bool back = RefersBack(chunk, noun);
       int place = VenueVisits(chunk, noun, participants, date, back);
+      if (place < 0 && f.hosted && !back) place = HostedAtDateline(subjects, objects, date);
       if (back) MeetThoseThere(participants, f, date);
       RememberMeeting(participants, back, place);
     }
@@ -707,6 +708,36 @@ class FramePass {
       for (int x : a.entities)
         if (x != state && d_.entities[x].country != state)
           rules_.AddEntities(x, Predicate::kAttacks, state, confidence * 0.9, "frame:state-of-place-hit", date);
+  }
+
+  // "OSLO (NTB) - Norway's minister A hosted B": a story filed from the
+  // host's own state tells of a guest who came there; with no place of its
+  // own the act was at the dateline's place. A guest of another state
+  // visited it (and its state, when the text names it). The dateline's
+  // place, or -1.
+  int HostedAtDateline(const Actors& hosts, const Actors& guests, const std::string& date) {
+    const int place = DatelinePlace(d_);
+    if (place < 0) return -1;
+    int state = StateOf(place);
+    // a city the dictionary lacks: the state named after it ("TROMSØ, Norway,")
+    if (state < 0 && !d_.entities[place].mentions.empty()) {
+      const uint32_t after = d_.mentions[d_.entities[place].mentions[0]].last;
+      const int m = after + 1 < d_.tokens.size() && d_.Text(after) == "," ? d_.mention_at[after + 1] : -1;
+      if (m >= 0 && d_.mentions[m].type == EntityType::kCountry) state = d_.mentions[m].entity;
+    }
+    if (state < 0) return -1;
+    bool host_there = false;
+    for (const Ref& h : hosts)
+      for (int x : h.entities) host_there |= IsPerson(x) && d_.entities[x].country == state;
+    if (!host_there) return -1;
+    for (const Ref& g : guests)
+      for (int y : g.entities) {
+        if (!IsPerson(y) || d_.entities[y].country < 0 || d_.entities[y].country == state) continue;
+        rules_.AddEntities(y, Predicate::kVisited, place, 0.6, "frame:hosted-at-dateline", date);
+        if (place != state && NamedNotOnlyAdjective(state))
+          rules_.AddEntities(y, Predicate::kVisited, state, 0.55, "frame:hosted-at-dateline", date);
+      }
+    return place;
   }
 
   // The state a place belongs to: itself for a country, the `in=` state of

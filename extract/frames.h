@@ -91,6 +91,10 @@ struct Frame {
   // Only when no infinitive follows the object: "A called on B" pays B a
   // visit; "A called on B to resign" is an appeal.
   bool bare_object = false;
+  // The objects came to the subject ("A received B", "A hosted B"): told
+  // from a dateline in the host's state with no place of its own, a guest
+  // of another state visited the dateline's place.
+  bool hosted = false;
   // A threat is about the future: "would face consequences" still counts.
   // Other frames drop modal triggers ("will meet", "plans to visit").
   bool modal_allowed = false;

@@ -186,6 +186,7 @@ struct Recognizer {
 
   // ---- the agency of a dateline: "Lima, May 2 (Andina) -" (names_dateline.cpp)
   void DatelinePass();
+  void DatelinePlacePass(uint32_t end);  // (part of DatelinePass)
 
   // ---- acronyms in parentheses, then their bare uses (names_acronym.cpp)
   void AcronymPass();
