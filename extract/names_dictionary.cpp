@@ -185,7 +185,8 @@ void Recognizer::ExtendTitles() {
     while (t.last + 1 < n && SameSentence(t.last, t.first)) {
       // "of|for [the] Fields", or "and Fields" after them ("Minister of Culture and National Heritage")
       bool of = d.IsWord(t.last, "of") || d.IsWord(t.last, "for");
-      bool more = d.IsWord(t.last, "and") && (t.text.find(" of ") != std::string::npos || t.text.find(" for ") != std::string::npos);
+      bool more = (d.IsWord(t.last, "and") || d.Text(t.last) == ",") &&
+                  (t.text.find(" of ") != std::string::npos || t.text.find(" for ") != std::string::npos);
       if (!of && !more) break;
       uint32_t k = t.last + 1;
       if (of && d.IsWord(k, "the")) ++k;
@@ -197,7 +198,8 @@ void Recognizer::ExtendTitles() {
       uint32_t j = k;
       while (field(j)) ++j;
       if (j == k) break;
-      while (d.IsWord(j, "and") && field(j + 1)) {
+      // ("Minister of Foreign Affairs, Cooperation and Expatriates": a list of fields)
+      while ((d.IsWord(j, "and") || d.Text(j) == ",") && field(j + 1)) {
         ++j;
         while (field(j)) ++j;
       }

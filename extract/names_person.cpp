@@ -254,6 +254,10 @@ void Recognizer::PersonPass() {
       person = cue && !(d.Text(first - 1) == "," && CommonNoun(first));
     }
     (void)speech;
+    // "Minister of Foreign Affairs and Expatriates Pablo Rojas": a common
+    // noun ending the office's domain does not open the name that follows
+    if (person && words >= 3 && CommonNoun(first) && !GivenName(first, first + 1))
+      if (uint32_t start = NameAfterUnknownWords(first, last); start < last) first = start;
     if (!person && words >= 3) {
       if (uint32_t start = NameAfterUnknownWords(first, last); start < last) {
         first = start;
