@@ -91,11 +91,15 @@ class Chunker {
       }
       const uint32_t o = static_cast<uint32_t>(open), words = i - o - 1;
       open = -1;
-      if (o == first || words == 0 || words > kScareQuoteWords) continue;
+      // 'A said B "will bear the consequences."': a quotation opened inside
+      // a clause and running to the sentence's end quotes the clause's rest,
+      // whatever its length; the clause goes on through its mark
+      const bool to_end = i + 1 == last || (i + 2 == last && d.tokens[i + 1].shape == TokenShape::kPunct);
+      if (o == first || words == 0 || (words > kScareQuoteWords && !to_end)) continue;
       if (d.Text(o - 1) == ":" || d.Text(o - 1) == ",") continue;
       bool plain = true;
       for (uint32_t k = o + 1; k < i; ++k) plain = plain && d.tokens[k].shape != TokenShape::kPunct;
-      if (plain) scare_[o] = kOpening, scare_[i] = kClosing;
+      if (plain || to_end) scare_[o] = kOpening, scare_[i] = kClosing;
     }
   }
 
