@@ -163,6 +163,12 @@ ArgumentFinder::Item ArgumentFinder::ItemAt(uint32_t np) const {
     int place = HeadActor(np + 2);
     if (place >= 0 && s_.refs[place].type == EntityType::kLocation) return {place, np, np + 2};
   }
+  // "her Chilean counterpart, B": the person named after the comma
+  if (Is(np, ChunkKind::kNoun) && d_.Is(d_.chunks[np].head, "counterpart") && Is(np + 1, ChunkKind::kComma) &&
+      Is(np + 2, ChunkKind::kNoun)) {
+    int person = HeadActor(np + 2);
+    if (person >= 0 && IsPersonRef(s_.refs[person])) return {person, np, np + 2};
+  }
   if (item.actor >= 0 ? !NamedOffice(np, item.actor) : !IsOfficePhrase(np)) return item;
   // "the Foreign Minister of Armenia Ana Pérez", "the US envoy, Ana Pérez"
   uint32_t c = SkipComplements(np + 1);
@@ -919,6 +925,10 @@ Actors ArgumentFinder::CounterpartsNamed(uint32_t np) const {
       return !people.empty() && people.front().type == EntityType::kPerson ? people : Actors{};
     }
     if (!Is(c, ChunkKind::kNoun) && !Is(c, ChunkKind::kComma) && !Is(c, ChunkKind::kCoordinator)) return {};
+    // ("A and his Chilean counterpart, B": a person before is an item of
+    // its own, and ListFrom reads the counterpart as B)
+    if (Is(c, ChunkKind::kNoun))
+      if (int actor = HeadActor(c); actor >= 0 && IsPersonRef(s_.refs[actor])) return {};
   }
   return {};
 }

@@ -557,7 +557,10 @@ class FramePass {
               if ((b.resolved && x == y) || (p == Predicate::kMetWith && OneSide(x, y))) continue;
               // no one visits their own state ("A of Chile led a delegation
               // to the Chile-Peru talks": Chile only names the talks)
-              if (p == Predicate::kVisited && d_.entities[x].country == y) continue;
+              // (nor a place of it: "A of Bolivia travelled to La Paz")
+              if (p == Predicate::kVisited && d_.entities[x].country >= 0 &&
+                  (d_.entities[x].country == y || d_.entities[x].country == StateOf(y)))
+                continue;
               rules_.AddEntities(x, p, y, confidence(a, b), f.rule.c_str(), date, "", what);
             }
       for (const Ref& a : subjects)
