@@ -450,7 +450,13 @@ void Recognizer::StateMinistryPass() {
 
 void Recognizer::PlaceKindPass() {
   for (uint32_t of = 2; of + 1 < n; ++of) {
-    if (!d.IsWord(of, "of") || !d.Is(of - 1, "place_kind") || Cap(of - 1) || !d.IsWord(of - 2, "the")) continue;
+    if (!d.IsWord(of, "of") || !d.Is(of - 1, "place_kind") || Cap(of - 1)) continue;
+    // "the town of", "the Peruvian city of" (a state's demonym between)
+    const int m = d.mention_at[of - 2];
+    const bool demonym = m >= 0 && d.mentions[m].type == EntityType::kCountry && d.mentions[m].last == of - 1 &&
+                         d.mentions[m].form == MentionForm::kAdjective && d.mentions[m].first >= 1 &&
+                         d.IsWord(d.mentions[m].first - 1, "the");
+    if (!d.IsWord(of - 2, "the") && !demonym) continue;
     const bool cities = d.IsWord(of - 1, "city") || d.IsWord(of - 1, "cities") || d.IsWord(of - 1, "town") ||
                         d.IsWord(of - 1, "towns");
     AddListedNames(of + 1, EntityType::kLocation, cities ? "city" : "region");
@@ -514,6 +520,31 @@ void Recognizer::PlaceOfStatePass() {
       if (!d.IsWord(end, "and")) break;
       at = end + 1;  // "in Chile's Arica and Peru's Tacna"
     }
+  }
+  // "in Tacna, in southern Peru", "Paracas, a resort town in Peru's Ica
+  // region": a name before a comma and a phrase placing it
+  auto direction = [&](uint32_t k) {
+    std::string_view w = d.Text(k);
+    return w.ends_with("ern") || w == "central" || w.ends_with("-east") || w.ends_with("-west");
+  };
+  for (uint32_t comma = 1; comma + 3 < n; ++comma) {
+    if (d.Text(comma) != ",") continue;
+    uint32_t first = comma;
+    while (first > 0 && first + 2 > comma && NamePart(first - 1) && SameSentence(first - 1, comma)) --first;
+    if (first == comma || SentenceStart(first) || place_name(first) != comma) continue;
+    // (right after a preposition of place, or before the phrase alone)
+    uint32_t k = comma + 1;
+    bool placed = false;
+    if (d.IsWord(k, "in")) {
+      uint32_t state = k + 1 + (direction(k + 1) ? 1 : 0);
+      const int m = state < n ? d.mention_at[state] : -1;
+      placed = m >= 0 && d.mentions[m].first == state && d.mentions[m].type == EntityType::kCountry &&
+               first >= 1 && d.Is(first - 1, "hit_prep");
+    } else if (d.IsWord(k, "a")) {
+      for (int words = 0; words < 4 && k + 1 < n && !Cap(k + 1) && !d.Is(k + 1, "place_kind"); ++words) ++k;
+      placed = k + 2 < n && d.Is(k + 1, "place_kind") && !Cap(k + 1) && d.IsWord(k + 2, "in");
+    }
+    if (placed) add(first, comma, "city");
   }
   for (uint32_t comma = 1; comma + 3 < n; ++comma) {
     if (d.Text(comma) != "," || !state_owner(comma + 1)) continue;
