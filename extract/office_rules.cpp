@@ -246,6 +246,8 @@ struct OfficeReader {
                                       ? &d.mentions[d.mention_at[i]]
                                       : nullptr)
                                : MentionEndingAt(i);
+    // "Chile's and Peru's foreign ministers": a state's possessive is its item
+    if (!m && !forward && i > 0 && Possessive(i - 1)) m = MentionEndingAt(i - 1);
     if (!m || m->entity < 0) return nullptr;
     return (persons ? m->type == EntityType::kPerson : Holder(m)) ? m : nullptr;
   }
