@@ -389,6 +389,7 @@ void Criticism(RuleContext& c) {
     if (c.Negated(negation_at) || c.Modal(t) || c.Stopped(t) || c.Passive(t)) continue;
     // "B's launch condemned by A": a reduced passive, read by the frames too
     if (c.Word(t + 1, "by") && t > c.s.first && c.d.tags.size() > t && c.d.tags[t].pos == Pos::kVerb) continue;
+
     // "vetoed the bloc's statement condemning B": the -ing word describes
     // the noun before it, whose owner condemns (the frames read it)
     if (t > c.s.first && c.d.tags.size() > t && c.d.tags[t].form == VerbForm::kGerund &&
@@ -404,6 +405,12 @@ void Criticism(RuleContext& c) {
       if (noun < c.s.last && c.Cue(noun, "criticize") && c.Word(noun + 1, "from")) continue;
     }
     auto subjects = ReportedSubjects(c, t);
+    // "A condemned an attack by B ... and accused C", "A denied it, saying
+    // ..., and accused C": a past verb coordinated after a clause takes the
+    // sentence's subject, not the nearest actor before it
+    if (t > c.s.first && c.Word(t - 1, "and") && c.d.tags.size() > t && c.d.tags[t].pos == Pos::kVerb &&
+        (c.d.tags[t].form == VerbForm::kPast || c.d.tags[t].form == VerbForm::kPastOrParticiple))
+      if (int subject = c.SubjectBefore(t, kActors); subject >= 0) subjects = {subject};
     auto objects = c.ListAfter(t, kActors, 10);
     if (subjects.empty() || objects.empty()) continue;
     // "rejected any displacement of Palestinians": the object of "of" after a
