@@ -157,6 +157,7 @@ struct Recognizer {
   // Extends a person's name over particles, hyphens and initials.
   uint32_t PersonEnd(uint32_t first) const;
   bool LowerSyllableAfterHyphen(uint32_t first, uint32_t hyphen) const;
+  bool AllOpenClass(uint32_t first, uint32_t last) const;
   bool OpenClassWord(uint32_t i) const;  // a noun, verb or adjective of the lexicon
 
   bool CommonWords(uint32_t first, uint32_t last) const;

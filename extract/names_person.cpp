@@ -166,6 +166,14 @@ bool Recognizer::OpenClassWord(uint32_t i) const {
   return false;
 }
 
+// Whether the lexicon reads every word from `first` to `last`, lower-cased,
+// as a noun, verb or adjective.
+bool Recognizer::AllOpenClass(uint32_t first, uint32_t last) const {
+  for (uint32_t k = first; k < last; ++k)
+    if (d.tokens[k].shape == TokenShape::kWord && !OpenClassWord(k)) return false;
+  return true;
+}
+
 // Whether the lexicon reads the word, lower-cased, as a common noun.
 bool Recognizer::CommonNoun(uint32_t i) const {
   if (!d.lexicon) return false;
@@ -247,7 +255,8 @@ void Recognizer::PersonPass() {
       // with no title or given name to vouch for it, a run of capitals is a
       // name only when none of its words is a common word: a cue word, or
       // one the article also writes in lower case ("Climate Change")
-      person = cue || given || (!d.Is(first, "sentence_word") && !CommonWords(first, last));
+      // ("a Shared Future", "Rapid Response": every word an English word)
+      person = cue || given || (!d.Is(first, "sentence_word") && !CommonWords(first, last) && !AllOpenClass(first, last));
     } else if (words == 1) {
       // (not "Minister of Energy, Mining and Trade": after a title and a
       // comma, a common noun goes on the office's domain)

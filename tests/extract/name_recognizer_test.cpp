@@ -162,6 +162,17 @@ TEST_CASE("person pass: a common noun after a title and a comma continues the of
   CHECK(p.Find("Varga")->type == EntityType::kPerson);
 }
 
+TEST_CASE("person pass: a run of English words no title or given name vouches for is no person") {
+  Prepared p("The plan builds a Shared Future for the region, said Tomas Varga, and Ana Kovac agreed.");
+  p.doc.lexicon = &testing::LoadedLexicon();  // the lexicon knows "shared" and "future"
+  Recognizer r(p.doc);
+  r.DictionaryPass();
+  r.PersonPass();
+  CHECK_FALSE(p.Find("Shared Future"));
+  REQUIRE(p.Find("Tomas Varga"));
+  REQUIRE(p.Find("Ana Kovac"));
+}
+
 TEST_CASE("acronym pass: an acronym in parentheses and its later bare uses") {
   Prepared p("The Baltic Energy Council (BEC) met. The BEC said prices would fall.");
   Recognizer r(p.doc);
