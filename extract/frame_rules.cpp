@@ -722,9 +722,11 @@ class FramePass {
     const int place = DatelinePlace(d_);
     if (place < 0) return -1;
     int state = StateOf(place);
-    // a city the dictionary lacks: the state named after it ("TROMSØ, Norway,")
-    if (state < 0 && !d_.entities[place].mentions.empty()) {
-      const uint32_t after = d_.mentions[d_.entities[place].mentions[0]].last;
+    // a city the dictionary lacks: the state named after it where it is
+    // written so ("TROMSØ, Norway,"; the headline may name it first)
+    for (int at : d_.entities[place].mentions) {
+      if (state >= 0) break;
+      const uint32_t after = d_.mentions[at].last;
       const int m = after + 1 < d_.tokens.size() && d_.Text(after) == "," ? d_.mention_at[after + 1] : -1;
       if (m >= 0 && d_.mentions[m].type == EntityType::kCountry) state = d_.mentions[m].entity;
     }
@@ -781,6 +783,18 @@ class FramePass {
   // [the Republic of] Ecuador", "Tumbes, Ecuador"; or -1.
   int StateNamedAfter(const Ref& place) const {
     int container = ContainerAfter(place);
+    // "Jizan, in south-western Saudi Arabia": past "in" and the words of a
+    // direction ("southern", "north-eastern")
+    if (container < 0 && place.last + 2 < s_.last && d_.Text(place.last) == "," && d_.IsWord(place.last + 1, "in")) {
+      uint32_t k = place.last + 2;
+      for (int words = 0; words < 3 && k < s_.last && d_.mention_at[k] < 0 &&
+                          (d_.Text(k).ends_with("ern") || d_.Text(k) == "-" || d_.IsWord(k, "south") ||
+                           d_.IsWord(k, "north") || d_.IsWord(k, "east") || d_.IsWord(k, "west") || d_.IsWord(k, "central"));
+           ++words)
+        ++k;
+      const int m = k < s_.last ? d_.mention_at[k] : -1;
+      if (m >= 0 && d_.mentions[m].first == k) container = d_.mentions[m].entity;
+    }
     if (container < 0 && place.last + 1 < s_.last && d_.IsWord(place.last, "of")) {
       uint32_t k = place.last + 1;
       if (d_.IsWord(k, "the")) ++k;

@@ -521,6 +521,19 @@ void Recognizer::PlaceOfStatePass() {
       at = end + 1;  // "in Chile's Arica and Peru's Tacna"
     }
   }
+  // "arrived in Tamale", "a depot near Oruro": one capitalized word the
+  // dictionary, the given names and the lexicon all lack, right after a
+  // preposition of place, is a place ("in March", "in English", "in
+  // Parliament" are words the lexicon or the cues know)
+  for (uint32_t prep = 0; prep + 1 < n; ++prep) {
+    if (!d.IsWord(prep, "in") && !d.IsWord(prep, "near") && !d.IsWord(prep, "outside")) continue;
+    const uint32_t i = prep + 1;
+    if (!NamePart(i) || !d.tokens[i].cap || d.tokens[i].upper || !Free(i, i + 1) || !SameSentence(prep, i)) continue;
+    if (NamePart(i + 1) && SameSentence(i, i + 1)) continue;  // a longer name: the other passes' to read
+    if (i + 1 < n && (d.Text(i + 1) == "'s" || d.Text(i + 1) == "\u2019s")) continue;
+    if (GivenName(i, i + 1) || d.token_cues[i].any() || OpenClassWord(i) || !d.lexicon) continue;
+    add(i, i + 1, "city");
+  }
   // "in Tacna, in southern Peru", "Paracas, a resort town in Peru's Ica
   // region": a name before a comma and a phrase placing it
   auto direction = [&](uint32_t k) {

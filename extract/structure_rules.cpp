@@ -163,7 +163,9 @@ void Location(RuleContext& c) {
     if (placeable && c.Word(k, "in")) {
       uint32_t j = k + 1;
       if (c.Word(j, "the")) ++j;
-      while (comma_in && c.Cue(j, "place_word") && !c.Cue(j, "place_kind")) ++j;
+      // (past "southern", "south-western": a direction's words and hyphen)
+      while (comma_in && ((c.Cue(j, "place_word") && !c.Cue(j, "place_kind")) || (c.d.Text(j) == "-" && c.Cue(j + 1, "place_word"))))
+        ++j;
       int where = c.RefAt(j);
       if (where >= 0 && c.s.refs[where].first == j && c.TypeIn(where, kPlaces) && !c.s.refs[where].adjective &&
           !c.s.refs[where].possessive) {
@@ -171,8 +173,9 @@ void Location(RuleContext& c) {
         const EntityInfo& subject = c.d.entities[ref.entities[0]];
         const EntityInfo& place = c.d.entities[c.s.refs[where].entities[0]];
         // a named site (a palace, a square: no subtype) lies in a city; a city or region does not
+        // (nor a gathering named as a body, "the Trade Forum in Tacna": held there, not based)
         bool ok = ref.type == EntityType::kOrganization
-                      ? subject.subtype != "international"
+                      ? subject.subtype != "international" && !c.d.Is(ref.last - 1, "gathering")
                       : (place.type != EntityType::kLocation || place.subtype != "city" || subject.subtype.empty());
         // a region is not inside a state: "the South Caucasus in Azerbaijan" reads the other way
         // (unless the dictionary places that region in that state: "the Tigray region, in northern Ethiopia")
