@@ -541,7 +541,7 @@ void Recognizer::PlaceOfStatePass() {
     return w.ends_with("ern") || w == "central" || w.ends_with("-east") || w.ends_with("-west");
   };
   for (uint32_t comma = 1; comma + 3 < n; ++comma) {
-    if (d.Text(comma) != ",") continue;
+    if (d.Text(comma) != "," || !(d.IsWord(comma + 1, "in") || d.IsWord(comma + 1, "a"))) continue;
     uint32_t first = comma;
     while (first > 0 && first + 2 > comma && NamePart(first - 1) && SameSentence(first - 1, comma)) --first;
     if (first == comma || SentenceStart(first) || place_name(first) != comma) continue;
