@@ -632,7 +632,43 @@ Actors ArgumentFinder::Agent(uint32_t verb) const {
   }
   if (Actors together = CoAgents(verb); !together.empty()) return together;
   int np = SubjectPhrase(verb);
-  return np < 0 ? Actors{} : WithCounterpartsAnchor(ListEndingAt(static_cast<uint32_t>(np)));
+  return np < 0 ? Actors{} : WithOfficeHolders(WithCounterpartsAnchor(ListEndingAt(static_cast<uint32_t>(np))));
+}
+
+Actors ArgumentFinder::WithOfficeHolders(Actors list) const {
+  if (list.size() < 2 || list.size() > 4) return list;
+  for (const Ref& r : list)
+    if (r.type != EntityType::kCountry || r.entities.size() != 1 || r.resolved) return list;
+  // "the presidents of": right before the first state
+  const uint32_t first = list.front().first;
+  if (first < s_.first + 3 || !d_.IsWord(first - 1, "of") || !d_.IsWord(first - 3, "the")) return list;
+  const uint32_t office = first - 2;
+  const std::string_view plural = d_.Text(office);
+  if (plural.size() < 4 || plural.back() != 's' || (d_.title_at[office] < 0 && plural != "presidents" && plural != "ministers"))
+    return list;
+  const std::string role = " " + FoldName(plural.substr(0, plural.size() - 1)) + " ";
+  Actors holders;
+  for (const Ref& state : list) {
+    int holder = -1;
+    for (size_t e = 0; e < d_.entities.size(); ++e) {
+      const EntityInfo& p = d_.entities[e];
+      if (p.type != EntityType::kPerson || p.country != state.entities[0]) continue;
+      const bool holds = std::any_of(p.titles.begin(), p.titles.end(), [&](const std::string& t) {
+        return (" " + FoldName(t) + " ").find(role) != std::string::npos;
+      });
+      if (!holds) continue;
+      if (holder >= 0) return list;  // two holders of one state's office: no telling
+      holder = static_cast<int>(e);
+    }
+    if (holder < 0) return list;
+    Ref r = state;
+    r.entities = {holder};
+    r.type = EntityType::kPerson;
+    r.resolved = true;
+    holders.push_back(r);
+  }
+  list.insert(list.end(), holders.begin(), holders.end());
+  return list;
 }
 
 Actors ArgumentFinder::WithCounterpartsAnchor(Actors list) const {

@@ -161,6 +161,10 @@ class ArgumentFinder {
   bool PlaceWithin(uint32_t place_phrase, uint32_t container_phrase) const;
   // "A, together with B, signed": the subject with its companions, or none.
   Actors CoAgents(uint32_t verb) const;
+  // "the presidents of A, B and C signed": the states listed, and the
+  // person the article names holding that office of each (one for each
+  // state, or none added), as signers, hosts or guests in their own right.
+  Actors WithOfficeHolders(Actors list) const;
   // "A and his Chilean and Peruvian counterparts, B and C": the list B, C
   // with A, whose counterparts they are, before it.
   Actors WithCounterpartsAnchor(Actors list) const;
