@@ -39,6 +39,10 @@ struct Salience {
   // two.
   std::vector<int> listed_persons;
   uint32_t listed_sentence = UINT32_MAX;
+  // the three or more states a sentence listed last ("A, B, C and D"), read
+  // back by "the four countries" a few sentences on
+  std::vector<int> listed_states;
+  uint32_t states_sentence = UINT32_MAX;
 };
 
 // The words besides "he" and the like (a cue class) that a reference the
@@ -154,9 +158,13 @@ class ReferenceResolver {
         if (recent.size() == Salience::kRecentPersons) recent.erase(recent.begin());
         recent.push_back(r.entities[0]);
       }
-    if (std::vector<int> listed = PersonList(v); listed.size() >= 3 && listed.size() <= RefEntities::capacity()) {
+    if (std::vector<int> listed = ListedRun(v, EntityType::kPerson); listed.size() >= 3 && listed.size() <= RefEntities::capacity()) {
       sal.listed_persons = std::move(listed);
       sal.listed_sentence = v.index;
+    }
+    if (std::vector<int> listed = ListedRun(v, EntityType::kCountry); listed.size() >= 3 && listed.size() <= RefEntities::capacity()) {
+      sal.listed_states = std::move(listed);
+      sal.states_sentence = v.index;
     }
     for (const auto& r : v.refs)
       if (r.type == EntityType::kPerson && r.entities.size() == 1) {
@@ -181,11 +189,11 @@ class ReferenceResolver {
 
   // The longest run of people the sentence names one after another,
   // joined only by commas and "and": "A, B and C".
-  std::vector<int> PersonList(const SentenceView& v) const {
+  std::vector<int> ListedRun(const SentenceView& v, EntityType type) const {
     std::vector<int> best, run;
     for (size_t k = 0; k < v.refs.size(); ++k) {
       const Ref& r = v.refs[k];
-      if (r.type != EntityType::kPerson || r.resolved || r.entities.size() != 1) {
+      if (r.type != type || r.resolved || r.entities.size() != 1) {
         if (run.size() > best.size()) best = run;
         run.clear();
         continue;
@@ -200,6 +208,24 @@ class ReferenceResolver {
       run.push_back(r.entities[0]);
     }
     return run.size() > best.size() ? run : best;
+  }
+
+  bool ResolveListedStates(uint32_t i, const SentenceView& v, Ref* r, uint32_t* next) const {
+    constexpr uint32_t kStatesReach = 8;  // sentences after the list
+    if (sal.states_sentence == UINT32_MAX || v.index > sal.states_sentence + kStatesReach || i + 2 >= v.last) return false;
+    const size_t count = CountWord(d.Text(i + 1));
+    if (count < 3 || count != sal.listed_states.size()) return false;
+    uint32_t noun = i + 2;
+    if (noun + 1 < v.last && d.tokens[noun].cap && d.mention_at[noun] < 0) ++noun;  // "the four Nordic states"
+    if (!d.IsWord(noun, "countries") && !d.IsWord(noun, "states") && !d.IsWord(noun, "nations")) return false;
+    r->first = i;
+    r->last = noun + 1;
+    r->entities = {};
+    for (int e : sal.listed_states) r->entities.push_back(e);
+    r->type = EntityType::kCountry;
+    r->resolved = true;
+    *next = noun + 1;
+    return true;
   }
 
   // "They", "the three leaders" opening one of the two sentences after one
@@ -660,6 +686,9 @@ class ReferenceResolver {
          d.IsWord(i + 2, "for") || d.IsWord(i + 2, "in")))
       return group(sal.countries, EntityType::kCountry, d.IsWord(i + 2, "side") ? i + 3 : i + 2);
     uint32_t k = i + 1;
+    // "the four countries", "their three nations", "the four Nordic states":
+    // the states a recent sentence listed, when as many
+    if ((word == ReferWord::kThe || word == ReferWord::kTheir) && ResolveListedStates(i, v, r, next)) return true;
     // "their" before a noun is a determiner ("their ambassadors"), not the pair
     if (word == ReferWord::kTheir) return false;
     if (word == ReferWord::kThey && ResolveSpeakerPronoun(i, v, r, true)) return true;
