@@ -821,6 +821,13 @@ Actors ArgumentFinder::PrepAfter(uint32_t from, std::string_view prep, bool acro
         Actors out = ListOrOwners(c + 1);
         // "talks with a delegation of the bank led by A": its leader too
         for (const Ref& leader : LeadersOf(c + 1)) out.push_back(leader);
+        // "members of NATO and of the OAS": the phrase repeated after "and"
+        if (!out.empty()) {
+          const uint32_t end = d_.chunk_of[out.back().last - 1];
+          if (Is(end + 1, ChunkKind::kCoordinator) && d_.IsWord(d_.chunks[end + 1].first, "and") &&
+              Is(end + 2, ChunkKind::kPreposition) && d_.IsWord(d_.chunks[end + 2].first, prep) && Is(end + 3, ChunkKind::kNoun))
+            for (const Ref& more : ListOrOwners(end + 3)) out.push_back(more);
+        }
         return out;
       }
       // "the visit of A", but not "the visit at the invitation of B": a
