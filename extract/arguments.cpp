@@ -1098,6 +1098,10 @@ uint32_t ArgumentFinder::EventPhrase(uint32_t np) const {
 
 int ArgumentFinder::Governor(uint32_t np) const {
   uint32_t c = EventPhrase(np);
+  // "expressed the bloc's full solidarity": the verb governs the phrase
+  // with its possessor ("the bloc's" is whose solidarity is told, the
+  // subject of "expressed" the one who tells it)
+  if (c >= first_ + 2 && Is(c - 1, ChunkKind::kNoun) && d_.chunks[c - 1].possessor && Is(c - 2, ChunkKind::kVerb)) --c;
   // "held talks", "paid an official visit": the verb right before
   if (c > first_ && Is(c - 1, ChunkKind::kVerb)) return static_cast<int>(c - 1);
   // "carried out strikes": a verb and its particle

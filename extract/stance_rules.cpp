@@ -230,6 +230,14 @@ void Support(RuleContext& c) {
     // "rebels backed by A": a passive, read by the frames (by-phrase = supporter)
     if (c.Word(t + 1, "by")) continue;
     if (Mutual(c, t, Predicate::kSupports, "support.mutual")) continue;
+    // "A expressed the bloc's full solidarity with B": a possessed noun of
+    // support is told by the subject of the verb before it, which the frames
+    // read (holder before possessor)
+    if (!c.d.tags.empty() && c.d.tags[t].pos == Pos::kNoun) {
+      uint32_t k = t;
+      while (k > c.s.first && c.d.tags[k - 1].pos == Pos::kAdjective) --k;
+      if (k > c.s.first && (c.d.Text(k - 1) == "'s" || c.d.Text(k - 1) == "\u2019s")) continue;
+    }
     int subject = ReportedSubject(c, t);
     if (subject == -1) subject = Speaker(c);
     if (subject < 0) continue;
