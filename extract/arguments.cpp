@@ -641,8 +641,12 @@ Actors ArgumentFinder::WithOfficeHolders(Actors list) const {
     if (r.type != EntityType::kCountry || r.entities.size() != 1 || r.resolved) return list;
   // "the presidents of": right before the first state
   const uint32_t first = list.front().first;
-  if (first < s_.first + 3 || !d_.IsWord(first - 1, "of") || !d_.IsWord(first - 3, "the")) return list;
+  if (first < s_.first + 3 || !d_.IsWord(first - 1, "of")) return list;
   const uint32_t office = first - 2;
+  // back over the office's other words ("the foreign ministers of") to "the"
+  uint32_t opener = office;
+  while (opener > s_.first && d_.title_at[office] >= 0 && d_.title_at[opener - 1] == d_.title_at[office]) --opener;
+  if (opener == s_.first || !d_.IsWord(opener - 1, "the")) return list;
   const std::string_view plural = d_.Text(office);
   if (plural.size() < 4 || plural.back() != 's' || (d_.title_at[office] < 0 && plural != "presidents" && plural != "ministers"))
     return list;

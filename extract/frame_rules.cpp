@@ -543,6 +543,14 @@ class FramePass {
           if ((p == Predicate::kMetWith || pronoun) && members[i].second && members[j].second &&
               !IsPerson(members[i].first) && !IsPerson(members[j].first))
             continue;
+          // "the foreign ministers of A, B and C met": the states and their
+          // ministers (WithOfficeHolders) meet among their own kind
+          if (IsPerson(members[i].first) != IsPerson(members[j].first) && (members[i].second || members[j].second))
+            continue;
+          // (and when the people are known, the meeting is theirs, not their states')
+          if (p == Predicate::kMetWith && !IsPerson(members[i].first) && !IsPerson(members[j].first) &&
+              HasResolvedPerson(subjects))
+            continue;
           double c = f.confidence * (members[i].second || members[j].second ? 0.9 : 1.0);
           rules_.AddEntities(members[i].first, p, members[j].first, c, f.rule.c_str(), date, "", what);
         }
@@ -559,8 +567,12 @@ class FramePass {
               // to the Chile-Peru talks": Chile only names the talks)
               // (nor a place of it: "A of Bolivia travelled to La Paz")
               if (p == Predicate::kVisited && d_.entities[x].country >= 0 &&
-                  (d_.entities[x].country == y || d_.entities[x].country == StateOf(y)))
+                  (d_.entities[x].country == y || d_.entities[x].country == StateOf(y) ||
+                   d_.entities[x].country == StateNamedAfter(b)))
                 continue;
+              // "the presidents of A and B arrived": the people travelled,
+              // not their states (read with them: WithOfficeHolders)
+              if (p == Predicate::kVisited && !IsPerson(x) && HasResolvedPerson(subjects)) continue;
               rules_.AddEntities(x, p, y, confidence(a, b), f.rule.c_str(), date, "", what);
             }
       for (const Ref& a : subjects)
@@ -713,6 +725,10 @@ class FramePass {
           rules_.AddEntities(x, Predicate::kAttacks, state, confidence * 0.9, "frame:state-of-place-hit", date);
   }
 
+  static bool HasResolvedPerson(const Actors& list) {
+    return std::any_of(list.begin(), list.end(), [](const Ref& r) { return r.resolved && r.type == EntityType::kPerson; });
+  }
+
   // "OSLO (NTB) - Norway's minister A hosted B": a story filed from the
   // host's own state tells of a guest who came there; with no place of its
   // own the act was at the dateline's place. A guest of another state
@@ -794,6 +810,16 @@ class FramePass {
         ++k;
       const int m = k < s_.last ? d_.mention_at[k] : -1;
       if (m >= 0 && d_.mentions[m].first == k) container = d_.mentions[m].entity;
+    }
+    // "Paracas, a resort town in Peru's Ica region": the state of the
+    // phrase placing it
+    if (container < 0 && place.last + 3 < s_.last && d_.Text(place.last) == "," && d_.IsWord(place.last + 1, "a")) {
+      uint32_t k = place.last + 2;
+      for (int words = 0; words < 4 && k < s_.last && !d_.Is(k, "place_kind"); ++words) ++k;
+      if (k + 2 < s_.last && d_.Is(k, "place_kind") && d_.IsWord(k + 1, "in")) {
+        const int m = d_.mention_at[k + 2];
+        if (m >= 0 && d_.mentions[m].first == k + 2) container = d_.mentions[m].entity;
+      }
     }
     if (container < 0 && place.last + 1 < s_.last && d_.IsWord(place.last, "of")) {
       uint32_t k = place.last + 1;
