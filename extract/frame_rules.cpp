@@ -574,6 +574,14 @@ class FramePass {
               // not their states (read with them: WithOfficeHolders)
               if (p == Predicate::kVisited && !IsPerson(x) && HasResolvedPerson(subjects)) continue;
               rules_.AddEntities(x, p, y, confidence(a, b), f.rule.c_str(), date, "", what);
+              // a city visited: its state too, when the text names it
+              // (ANNOTATION: "visited that place, and its country")
+              if (p == Predicate::kVisited && IsPerson(x) && d_.entities[y].type == EntityType::kLocation) {
+                int state = StateOf(y);
+                if (state < 0) state = StateNamedAfter(b);
+                if (state >= 0 && state != y && state != d_.entities[x].country && NamedNotOnlyAdjective(state))
+                  rules_.AddEntities(x, p, state, confidence(a, b) - 0.05, f.rule.c_str(), date, "", what);
+              }
             }
       for (const Ref& a : subjects)
         for (int x : a.entities) participants.push_back(x);
