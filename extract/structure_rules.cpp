@@ -27,9 +27,34 @@ bool International(const RuleContext& c, int ref) {
   return sub == "international" || sub.empty();
 }
 
+// "X, of which A and B are members": the body X when "members" at `t`
+// closes such a clause (", of which" + its subject + a copula + describing
+// words), else -1.
+int OfWhichBody(const RuleContext& c, uint32_t t) {
+  for (uint32_t w = t; w > c.s.first + 2 && w + 8 > t; --w) {
+    if (!c.Word(w - 1, "which")) continue;
+    if (!c.Word(w - 2, "of") || c.d.Text(w - 3) != ",") return -1;
+    bool copula = false;
+    for (uint32_t i = w; i < t; ++i) copula |= c.Word(i, "are") || c.Word(i, "is") || c.Word(i, "were") || c.Word(i, "was");
+    const int body = copula ? c.RefAt(w - 4) : -1;
+    return body >= 0 && c.s.refs[body].last == w - 3 && c.TypeIn(body, kOrg) && c.s.refs[body].entities.size() == 1 ? body : -1;
+  }
+  return -1;
+}
+
 void Membership(RuleContext& c) {
   for (uint32_t t : c.Triggers("member")) {
     if (c.Negated(t) || c.Modal(t) || c.Conditional(t)) continue;
+    // "cooperation within the BSEC, of which both countries are founding
+    // members": the body before ", of which", the members its clause names
+    if (int body = OfWhichBody(c, t); body >= 0) {
+      for (int r = 0; r < static_cast<int>(c.s.refs.size()); ++r) {
+        const Ref& m = c.s.refs[r];
+        if (m.first <= c.s.refs[body].last || m.last > t || !c.TypeIn(r, kCountry | kOrg)) continue;
+        for (int e : m.entities) c.AddEntities(e, Predicate::kMemberOf, c.s.refs[body].entities[0], 0.7, "member.of-which");
+      }
+      continue;
+    }
     // "members of ORG", "member of the influential regional bloc" (the body named before)
     if (c.Word(t + 1, "of") || (c.Word(t + 1, "states") && c.Word(t + 2, "of"))) {
       auto orgs = c.ListAfter(t + 1, kOrg, 3);
