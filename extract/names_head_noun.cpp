@@ -37,7 +37,8 @@ bool Recognizer::JoinedFieldBefore(uint32_t and_tok) const {
   const uint32_t field = and_tok - 1;
   // (past the names of its parties: "the Chile-Peru Trade and ...")
   uint32_t opener = and_tok - 2;
-  while (opener > 0 && and_tok - opener < 6 && (Cap(opener) || (IsHyphen(d.Text(opener)) && Joined(opener))))
+  while (opener > 0 && and_tok - opener < 6 && SameSentence(opener - 1, and_tok) && !d.IsWord(opener, "the") &&
+         !d.IsWord(opener, "a") && (Cap(opener) || (IsHyphen(d.Text(opener)) && Joined(opener))))
     --opener;
   return Cap(field) && d.mention_at[field] < 0 && d.title_at[field] < 0 &&
          (Possessive(opener) || d.IsWord(opener, "the") || d.IsWord(opener, "a") || d.IsWord(opener, "its"));
