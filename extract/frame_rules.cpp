@@ -574,6 +574,12 @@ class FramePass {
               // not their states (read with them: WithOfficeHolders)
               if (p == Predicate::kVisited && !IsPerson(x) && HasResolvedPerson(subjects)) continue;
               rules_.AddEntities(x, p, y, confidence(a, b), f.rule.c_str(), date, "", what);
+              // "declared B's ambassador, C, persona non grata": an envoy
+              // expelled, and the state the envoy serves (ANNOTATION:
+              // expulsions of diplomats are sanctions, each target a triple)
+              if (p == Predicate::kSanctions && IsPerson(y) && d_.entities[y].country >= 0 &&
+                  d_.entities[y].country != x && d_.entities[y].country != d_.StateServed(x, a.first))
+                rules_.AddEntities(x, p, d_.entities[y].country, confidence(a, b) - 0.05, f.rule.c_str(), date, "", what);
               // a city visited: its state too, when the text names it
               // (ANNOTATION: "visited that place, and its country")
               if (p == Predicate::kVisited && IsPerson(x) && d_.entities[y].type == EntityType::kLocation) {
