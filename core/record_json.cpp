@@ -80,10 +80,14 @@ class JsonText {
     used_ += static_cast<size_t>(rapidjson::internal::u32toa(v, begin) - begin);
   }
 
-  // A non-finite value (which JSON cannot carry) is written as 0.
+  // A non-finite value (which JSON cannot carry) is written as 0. Three
+  // decimals, rounded to the nearest (dtoa's limit truncates: 0.85 - 0.05
+  // is 0.7999... and would read back as 0.799, where a build that never
+  // wrote the record keeps 0.8).
   void Double(double v) {
     char* begin = Room(25);  // RapidJSON's own bound
-    used_ += static_cast<size_t>(rapidjson::internal::dtoa(std::isfinite(v) ? v : 0.0, begin, 3) - begin);
+    const double rounded = std::isfinite(v) ? std::round(v * 1000.0) / 1000.0 : 0.0;
+    used_ += static_cast<size_t>(rapidjson::internal::dtoa(rounded, begin, 3) - begin);
   }
 
   // `key` is the member's ,"name": (or {"name": for an object's first).
