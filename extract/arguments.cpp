@@ -650,17 +650,12 @@ Actors ArgumentFinder::WithOfficeHolders(Actors list) const {
   const std::string_view plural = d_.Text(office);
   if (plural.size() < 4 || plural.back() != 's' || (d_.title_at[office] < 0 && plural != "presidents" && plural != "ministers"))
     return list;
-  const std::string role = " " + FoldName(plural.substr(0, plural.size() - 1)) + " ";
   Actors holders;
   for (const Ref& state : list) {
     int holder = -1;
     for (size_t e = 0; e < d_.entities.size(); ++e) {
       const EntityInfo& p = d_.entities[e];
-      if (p.type != EntityType::kPerson || p.country != state.entities[0]) continue;
-      const bool holds = std::any_of(p.titles.begin(), p.titles.end(), [&](const std::string& t) {
-        return (" " + FoldName(t) + " ").find(role) != std::string::npos;
-      });
-      if (!holds) continue;
+      if (p.type != EntityType::kPerson || p.country != state.entities[0] || !HoldsOfficeNamed(p, plural)) continue;
       if (holder >= 0) return list;  // two holders of one state's office: no telling
       holder = static_cast<int>(e);
     }

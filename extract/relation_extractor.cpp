@@ -594,14 +594,10 @@ class ReferenceResolver {
     if (plural.size() < 4 || plural.back() != 's' || plural == "leaders" || plural == "officials" ||
         plural == "diplomats" || plural == "counterparts")
       return {};
-    const std::string role = " " + FoldName(plural.substr(0, plural.size() - 1)) + " ";
     std::vector<int> pair;
     for (auto it = sal.recent_persons.rbegin(); it != sal.recent_persons.rend() && pair.size() < 2; ++it) {
       const EntityInfo& p = d.entities[*it];
-      const bool holds = std::any_of(p.titles.begin(), p.titles.end(), [&](const std::string& t) {
-        return (" " + FoldName(t) + " ").find(role) != std::string::npos;
-      });
-      if (!holds || p.country < 0) continue;
+      if (!HoldsOfficeNamed(p, plural) || p.country < 0) continue;
       if (!pair.empty() && d.entities[pair[0]].country == p.country) continue;
       pair.push_back(*it);
     }

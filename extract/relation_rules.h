@@ -8,10 +8,21 @@
 #include <initializer_list>
 #include <vector>
 
+#include "core/text.h"
 #include "extract/dates.h"
 #include "extract/document.h"
 
 namespace irkg::internal {
+
+// Whether `person` holds an office a plural word names ("ministers" for a
+// "Foreign Minister", "presidents" for a "President"): one of its titles
+// has the singular as a word.
+inline bool HoldsOfficeNamed(const EntityInfo& person, std::string_view plural) {
+  if (plural.size() < 2 || plural.back() != 's') return false;
+  const std::string role = " " + FoldName(plural.substr(0, plural.size() - 1)) + " ";
+  return std::any_of(person.titles.begin(), person.titles.end(),
+                     [&](const std::string& t) { return (" " + FoldName(t) + " ").find(role) != std::string::npos; });
+}
 
 // The entities a Ref stands for: one, or the two of the article's pair
 // ("the two countries", "they"). Inline: a sentence has several refs, and
