@@ -225,6 +225,16 @@ struct Document {
   bool IsWord(uint32_t tok, std::string_view lower) const {
     return tok < tokens.size() && EqualsLowerAscii(token_text[tok], lower);
   }
+  // Past the words of a direction from `tok` ("southern", "south-western",
+  // "far-east": place words that name no kind of place, and the hyphens
+  // joining them), before `end` and any name: the first token after them.
+  uint32_t AfterDirection(uint32_t tok, uint32_t end) const {
+    while (tok < end && mention_at[tok] < 0 &&
+           ((Is(tok, "place_word") && !Is(tok, "place_kind")) ||
+            (token_text[tok] == "-" && tok + 1 < end && Is(tok + 1, "place_word"))))
+      ++tok;
+    return tok;
+  }
   std::string_view Span(uint32_t first, uint32_t last) const {
     return text.substr(tokens[first].start, tokens[last - 1].end - tokens[first].start);
   }

@@ -816,12 +816,7 @@ class FramePass {
     // "Jizan, in south-western Saudi Arabia": past "in" and the words of a
     // direction ("southern", "north-eastern")
     if (container < 0 && place.last + 2 < s_.last && d_.Text(place.last) == "," && d_.IsWord(place.last + 1, "in")) {
-      uint32_t k = place.last + 2;
-      for (int words = 0; words < 3 && k < s_.last && d_.mention_at[k] < 0 &&
-                          (d_.Text(k).ends_with("ern") || d_.Text(k) == "-" || d_.IsWord(k, "south") ||
-                           d_.IsWord(k, "north") || d_.IsWord(k, "east") || d_.IsWord(k, "west") || d_.IsWord(k, "central"));
-           ++words)
-        ++k;
+      const uint32_t k = d_.AfterDirection(place.last + 2, s_.last);
       const int m = k < s_.last ? d_.mention_at[k] : -1;
       if (m >= 0 && d_.mentions[m].first == k) container = d_.mentions[m].entity;
     }

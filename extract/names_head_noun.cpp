@@ -531,16 +531,12 @@ void Recognizer::PlaceOfStatePass() {
     const uint32_t i = prep + 1;
     if (!NamePart(i) || !d.tokens[i].cap || d.tokens[i].upper || !Free(i, i + 1) || !SameSentence(prep, i)) continue;
     if (NamePart(i + 1) && SameSentence(i, i + 1)) continue;  // a longer name: the other passes' to read
-    if (i + 1 < n && (d.Text(i + 1) == "'s" || d.Text(i + 1) == "\u2019s")) continue;
+    if (Possessive(i + 1)) continue;
     if (GivenName(i, i + 1) || d.token_cues[i].any() || OpenClassWord(i) || !d.lexicon) continue;
     add(i, i + 1, "city");
   }
   // "in Tacna, in southern Peru", "Paracas, a resort town in Peru's Ica
   // region": a name before a comma and a phrase placing it
-  auto direction = [&](uint32_t k) {
-    std::string_view w = d.Text(k);
-    return w.ends_with("ern") || w == "central" || w.ends_with("-east") || w.ends_with("-west");
-  };
   for (uint32_t comma = 1; comma + 3 < n; ++comma) {
     if (d.Text(comma) != "," || !(d.IsWord(comma + 1, "in") || d.IsWord(comma + 1, "a"))) continue;
     uint32_t first = comma;
@@ -550,7 +546,7 @@ void Recognizer::PlaceOfStatePass() {
     uint32_t k = comma + 1;
     bool placed = false;
     if (d.IsWord(k, "in")) {
-      uint32_t state = k + 1 + (direction(k + 1) ? 1 : 0);
+      const uint32_t state = d.AfterDirection(k + 1, n);
       const int m = state < n ? d.mention_at[state] : -1;
       placed = m >= 0 && d.mentions[m].first == state && d.mentions[m].type == EntityType::kCountry &&
                first >= 1 && d.Is(first - 1, "hit_prep");

@@ -233,10 +233,9 @@ void Support(RuleContext& c) {
     // "A expressed the bloc's full solidarity with B": a possessed noun of
     // support is told by the subject of the verb before it, which the frames
     // read (holder before possessor)
-    if (!c.d.tags.empty() && c.d.tags[t].pos == Pos::kNoun) {
-      uint32_t k = t;
-      while (k > c.s.first && c.d.tags[k - 1].pos == Pos::kAdjective) --k;
-      if (k > c.s.first && (c.d.Text(k - 1) == "'s" || c.d.Text(k - 1) == "\u2019s")) continue;
+    if (!c.d.tags.empty() && c.d.tags[t].pos == Pos::kNoun && !c.d.chunk_of.empty()) {
+      const uint32_t chunk = c.d.chunk_of[t];
+      if (chunk > 0 && c.d.chunks[chunk - 1].possessor && c.d.chunks[chunk - 1].last > c.s.first) continue;
     }
     int subject = ReportedSubject(c, t);
     if (subject == -1) subject = Speaker(c);

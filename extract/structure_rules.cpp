@@ -188,9 +188,8 @@ void Location(RuleContext& c) {
     if (placeable && c.Word(k, "in")) {
       uint32_t j = k + 1;
       if (c.Word(j, "the")) ++j;
-      // (past "southern", "south-western": a direction's words and hyphen)
-      while (comma_in && ((c.Cue(j, "place_word") && !c.Cue(j, "place_kind")) || (c.d.Text(j) == "-" && c.Cue(j + 1, "place_word"))))
-        ++j;
+      // (past "southern", "south-western": a direction's words)
+      if (comma_in) j = c.d.AfterDirection(j, c.s.last);
       int where = c.RefAt(j);
       if (where >= 0 && c.s.refs[where].first == j && c.TypeIn(where, kPlaces) && !c.s.refs[where].adjective &&
           !c.s.refs[where].possessive) {
