@@ -309,6 +309,13 @@ uint32_t ArgumentFinder::SkipItemTail(uint32_t c) const {
     bool list_goes_on = Is(after, ChunkKind::kCoordinator) && Is(after + 1, ChunkKind::kNoun) && HeadActor(after + 1) >= 0;
     if (!list_goes_on) return after;
   }
+  // "President A of Chile and President B of Peru": the state or body a
+  // person's office belongs to, named after the person, is part of the item
+  if (c > first_ && Is(c, ChunkKind::kPreposition) &&
+      (d_.IsWord(d_.chunks[c].first, "of") || d_.IsWord(d_.chunks[c].first, "from")) && Is(c + 1, ChunkKind::kNoun)) {
+    const int person = HeadActor(c - 1), owner = HeadActor(c + 1);
+    if (person >= 0 && IsPersonRef(s_.refs[person]) && owner >= 0 && !IsPersonRef(s_.refs[owner])) c += 2;
+  }
   // What may follow a name inside a list, between commas, and says who the
   // person is rather than adding one: "A, Minister of Energy of Chile, and
   // B", "A, Shell's president for Asia, and B", "A, on behalf of the
@@ -1178,27 +1185,51 @@ int ArgumentFinder::MainVerbAfterFronted(uint32_t np) const {
 
 Actors ArgumentFinder::Participants(uint32_t np) const {
   if (!d_.frames || !d_.lexicon) return {};
-  // past the noun's own prepositional phrases ("a summit in Lima"), one of
-  // which may list who took part ("talks with the participation of A and B")
-  uint32_t c = np + 1;
-  Actors listed;
-  auto skip_phrases = [&] {
-    for (; Is(c, ChunkKind::kPreposition) && Is(c + 1, ChunkKind::kNoun); c += 2)
-      if (listed = ParticipationList(c); !listed.empty()) return true;
-    return false;
+  // Walk the noun's clause: its own prepositional phrases ("a summit in
+  // Lima"), a passive light verb ("was held"), participles of taking part
+  // ("chaired by A", "attended by B") and participation phrases ("with the
+  // participation of C and D"), between commas. Every list found counts:
+  // "the meeting was held in Lima, chaired by A, with the participation of
+  // B and C" names three participants.
+  Actors all;
+  auto take = [&](Actors listed) {
+    if (listed.empty()) return false;
+    all.insert(all.end(), listed.begin(), listed.end());
+    return true;
   };
-  if (skip_phrases()) return listed;
-  if (Is(c, ChunkKind::kComma)) ++c;
-  if (!Is(c, ChunkKind::kVerb)) return {};
-  const Chunk& v = d_.chunks[c];
-  const std::string_view lemma = d_.lexicon->LemmaText(d_.tags[v.head].lemma);
-  if (d_.frames->IsParticipantVerb(lemma)) return ParticipantsOfVerb(c);
-  // "a ceremony was held in Lima under the leadership of A and B"
-  if (v.passive && d_.frames->IsLightVerb(lemma)) {
-    ++c;
-    if (skip_phrases()) return listed;
+  auto after = [&](const Actors& listed) { return d_.chunk_of[listed.back().last - 1] + 1; };
+  bool light_seen = false;
+  for (uint32_t c = np + 1; c < last_;) {
+    if (Is(c, ChunkKind::kPreposition) && Is(c + 1, ChunkKind::kNoun)) {
+      Actors listed = ParticipationList(c);
+      c = take(listed) ? after(listed) : c + 2;
+    } else if (Is(c, ChunkKind::kComma)) {
+      ++c;
+    } else if (Is(c, ChunkKind::kVerb)) {
+      const Chunk& v = d_.chunks[c];
+      const std::string_view lemma = d_.lexicon->LemmaText(d_.tags[v.head].lemma);
+      if (d_.frames->IsParticipantVerb(lemma)) {
+        Actors listed = ParticipantsOfVerb(c);
+        if (!take(listed)) break;
+        c = after(listed);
+      } else if (v.passive && !light_seen && d_.frames->IsLightVerb(lemma)) {
+        // "a ceremony was held in Lima under the leadership of A and B"
+        light_seen = true;
+        ++c;
+      } else {
+        break;
+      }
+    } else {
+      break;
+    }
   }
-  return {};
+  // "A hosted a summit attended by B and C", "A held talks with the
+  // participation of B": the one who held the gathering took part too
+  if (!all.empty()) {
+    const Actors holders = Holder(np);
+    all.insert(all.begin(), holders.begin(), holders.end());
+  }
+  return all;
 }
 
 Actors ArgumentFinder::Attributed(uint32_t np) const {
@@ -1222,6 +1253,9 @@ Actors ArgumentFinder::ParticipantsOfVerb(uint32_t verb) const {
     if (d_.chunks[v].passive || by) return PrepAfter(v, "by", false);
     return Is(v + 1, ChunkKind::kNoun) ? ListFrom(v + 1) : Actors{};
   };
+  // "the summit was not attended by A", "will be attended by A": no one
+  // (yet) took part
+  if (d_.chunks[verb].negated || d_.chunks[verb].modal) return {};
   Actors listed = listed_by(verb);
   if (listed.empty()) return listed;
   // "chaired by A and attended by B": the next participant verb's list too
