@@ -256,6 +256,11 @@ bool ArgumentFinder::EndsWithHyphen(uint32_t chunk) const {
 Actors ArgumentFinder::ListFrom(uint32_t np) const {
   Actors out;
   Item item = ItemAt(np);
+  // "by six countries including A, B and C": a group that names no one,
+  // then the members it includes
+  if (item.actor < 0 && Is(np, ChunkKind::kNoun) && Is(np + 1, ChunkKind::kPreposition) &&
+      d_.IsWord(d_.chunks[np + 1].first, "including") && Is(np + 2, ChunkKind::kNoun))
+    return ListFrom(np + 2);
   if (item.actor < 0) return out;
   int head = item.actor;
   out.push_back(s_.refs[head]);
@@ -1135,13 +1140,23 @@ bool ArgumentFinder::SetOffParticiple(uint32_t verb) const {
   const Chunk& v = d_.chunks[verb];
   if (d_.tags[v.head].form != VerbForm::kParticiple || v.gerund || v.infinitive) return false;
   if (!Is(verb - 1, ChunkKind::kComma) || !Is(verb - 2, ChunkKind::kNoun) || d_.chunks[verb - 2].pronoun) return false;
-  if (!Is(verb + 1, ChunkKind::kPreposition) || !d_.IsWord(d_.chunks[verb + 1].first, "by") || !Is(verb + 2, ChunkKind::kNoun))
+  // "X, signed in Lima in 1998 by A,": the participle's own phrases may
+  // come before its by-phrase
+  uint32_t by = verb + 1;
+  for (int phrases = 0; phrases < 3 && Is(by, ChunkKind::kPreposition) && !d_.IsWord(d_.chunks[by].first, "by") &&
+                        Is(by + 1, ChunkKind::kNoun);
+       ++phrases)
+    by += 2;
+  if (!Is(by, ChunkKind::kPreposition) || !d_.IsWord(d_.chunks[by].first, "by") || !Is(by + 1, ChunkKind::kNoun))
     return false;
-  // the phrase closes with a comma before the main verb: "X, signed by A
-  // and B in 2024, ended ..." (after an object, "A met B, accompanied by
+  // the phrase closes with a comma before the main verb: "X, signed by A,
+  // B and C in 2024, ended ..." (after an object, "A met B, accompanied by
   // C", the participle may tell of the subject)
-  for (uint32_t c = verb + 2; c < last_; ++c) {
-    if (Is(c, ChunkKind::kComma)) return Is(c + 1, ChunkKind::kVerb);
+  for (uint32_t c = by + 1; c < last_; ++c) {
+    if (Is(c, ChunkKind::kComma)) {
+      if (Is(c + 1, ChunkKind::kVerb)) return true;
+      continue;
+    }
     if (!Is(c, ChunkKind::kNoun) && !Is(c, ChunkKind::kCoordinator) && !Is(c, ChunkKind::kPreposition)) return false;
   }
   return false;

@@ -112,6 +112,14 @@ uint32_t Recognizer::ExtendRight(uint32_t last, bool agreement, bool embassy) co
     std::string_view w = d.Text(k);
     bool connector = w == "of" || w == "for" || (agreement && w == "on") || (embassy && (w == "to" || w == "in"));
     if (!connector) {
+      // "the Action Plan 2025-2030", "the Accord of 2019": a year, or a span
+      // of years, right after an agreement's name is part of it
+      auto year = [&](uint32_t t) { return t < n && d.tokens[t].shape == TokenShape::kNumber && d.Text(t).size() == 4; };
+      if (agreement && k == end && year(k) && SameSentence(k, last - 1)) {
+        end = k + 1;
+        if (end + 1 < n && IsHyphen(d.Text(end)) && Joined(end) && year(end + 1)) end += 2;
+        break;
+      }
       if (Cap(k) && Joined(k) == false && k == end && end > last) {
         end = k + 1;
         continue;

@@ -270,7 +270,8 @@ bool RuleContext::Modal(uint32_t trigger) const {
     // "will continue to support B", "would keep backing B": what goes on
     // now, not what may come (unless a condition follows: "would continue
     // to back B only if ...")
-    if (d.Is(i, "modal") &&
+    // (a word of a name is no modal: "the Action Plan was signed")
+    if (d.Is(i, "modal") && d.mention_at[i] < 0 &&
         !(i + 1 < trigger && (d.IsWord(i + 1, "continue") || d.IsWord(i + 1, "keep")) && !ConditionAfter(trigger)))
       return true;
     // "to sign", "to visit" (a headline's "To Back"), "to hold talks" — but
