@@ -29,7 +29,7 @@ bool ParseSource(std::string_view word, bool noun, ArgumentSource* out) {
       {"goods_origin", Slot::kGoodsOrigin, true, false}, {"attributed", Slot::kAttributed, false, true},
   };
   static constexpr std::string_view kPreps[] = {"with", "to", "against", "on", "in", "at", "between", "by",
-                                                "of", "for", "from", "over", "into", "toward", "upon", "among", "behind"};
+                                                "of", "for", "from", "over", "into", "toward", "upon", "among", "behind", "alongside"};
   for (const auto& s : kSlots)
     if (s.name == word) {
       if (noun ? !s.for_nouns : !s.for_verbs) return false;

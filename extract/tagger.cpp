@@ -176,7 +176,7 @@ bool IsPossessive(std::string_view word) {
 }
 
 bool IsSubjectPronoun(std::string_view word) {
-  static constexpr std::string_view kSubjects[] = {"i", "he", "she", "it", "we", "they", "you", "who"};
+  static constexpr std::string_view kSubjects[] = {"i", "he", "she", "it", "we", "they", "you", "who", "which"};
   return OneOf(word, kSubjects);
 }
 
@@ -299,7 +299,10 @@ TokenTag SentenceTagger::ChooseWord(uint32_t i, const Sentence& s, uint32_t prev
       // ("which Kenya signed": a determiner does not come before a name)
       Pos other = has(Pos::kSubordinator) ? Pos::kSubordinator : Pos::kPronoun;
       bool name_next = i + 1 < s.last && d.tokens[i + 1].cap && !First(nx, Pos::kAdjective);
-      bool nominal = StartsNominal(nx) && !name_next && !(prev.pos == Pos::kVerb && other == Pos::kSubordinator);
+      // (after a comma "which" opens a relative clause: "the bloc, which
+      // groups A and B,")
+      const bool after_comma = i > s.first && d.Text(i - 1) == ",";
+      bool nominal = StartsNominal(nx) && !name_next && !after_comma && !(prev.pos == Pos::kVerb && other == Pos::kSubordinator);
       tag = TagOf(*First(r, nominal ? Pos::kDeterminer : other));
     } else if (has(Pos::kNumber) && has(Pos::kPronoun)) {
       // "one" counts unless it stands alone: "one of them", "no one"
