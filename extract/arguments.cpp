@@ -391,6 +391,11 @@ Actors ArgumentFinder::ListOrOwners(uint32_t np) const {
   // future of the talks of A" is too far from A.
   // "delegations from Chile and Peru", "troops from Peru": a state's body
   // or people named by where they come from
+  // "condemned the violation of its airspace by a Peruvian drone": an act
+  // named with its doer's by-phrase stands for the doer
+  for (uint32_t by = np + 1; by <= np + 3 && Is(by, ChunkKind::kPreposition) && Is(by + 1, ChunkKind::kNoun); by += 2)
+    if (d_.IsWord(d_.chunks[by].first, "by") && !IsOfficePhrase(np))
+      if (Actors doers = ListFrom(by + 1); !doers.empty()) return doers;
   if (Is(np + 1, ChunkKind::kPreposition) && (d_.IsWord(d_.chunks[np + 1].first, "of") || StateGroupFrom(np)) &&
       Is(np + 2, ChunkKind::kNoun) && !IsOfficePhrase(np)) {
     // an owner acts: "the signing of the Lima Accord" is no act of the accord's
@@ -398,6 +403,15 @@ Actors ArgumentFinder::ListOrOwners(uint32_t np) const {
     if (!owners.empty() && (owners.front().type == EntityType::kAgreement || owners.front().type == EntityType::kProject))
       return out;
     return owners;
+  }
+  // "condemned the new Chilean measures": a state's demonym before a word
+  // for what states do (cue class deed_noun) stands for the state that did it
+  if (Is(np, ChunkKind::kNoun) && d_.Is(d_.chunks[np].head, "deed_noun")) {
+    auto [from, to] = refs_of_[np - first_];
+    for (int r = from; r < to; ++r) {
+      const Ref& ref = s_.refs[r];
+      if (ref.adjective && ref.type == EntityType::kCountry && !ref.resolved && ref.last < d_.chunks[np].last) out.push_back(ref);
+    }
   }
   return out;
 }
@@ -1090,6 +1104,15 @@ int ArgumentFinder::ClauseVerb(uint32_t np) const {
 int ArgumentFinder::PredicateOf(uint32_t np) const {
   if (VerbBefore(np)) return -1;  // an object, not the clause's subject
   for (uint32_t c = np + 1; c < last_; ++c) {
+    // "a meeting between A and B, which had been planned for May, was
+    // cancelled": past a relative clause set off by commas
+    if (Is(c, ChunkKind::kNoun) && d_.chunks[c].relative && Is(c - 1, ChunkKind::kComma)) {
+      uint32_t close = c + 1;
+      while (close < last_ && !Is(close, ChunkKind::kComma)) ++close;
+      if (close == last_) return -1;
+      c = close;
+      continue;
+    }
     if (Is(c, ChunkKind::kVerb)) return d_.chunks[c].gerund || d_.chunks[c].infinitive ? -1 : static_cast<int>(c);
     if (!Is(c, ChunkKind::kNoun) && !Is(c, ChunkKind::kPreposition) && !Is(c, ChunkKind::kCoordinator) &&
         !Is(c, ChunkKind::kComma) && !Is(c, ChunkKind::kOther))
