@@ -1243,6 +1243,10 @@ Actors ArgumentFinder::Participants(uint32_t np) const {
       c = take(listed) ? after(listed) : c + 2;
     } else if (Is(c, ChunkKind::kComma)) {
       ++c;
+    } else if (Is(c, ChunkKind::kCoordinator) && Is(c + 1, ChunkKind::kNoun) && !Is(c - 1, ChunkKind::kComma)) {
+      c += 2;  // "of Heads of State and Government of the bloc"
+    } else if (Is(c, ChunkKind::kNoun) && Is(c - 1, ChunkKind::kComma) && Is(c + 1, ChunkKind::kComma)) {
+      c += 1;  // "in Lima, the Peruvian capital,": an apposition of a place
     } else if (Is(c, ChunkKind::kVerb)) {
       const Chunk& v = d_.chunks[c];
       const std::string_view lemma = d_.lexicon->LemmaText(d_.tags[v.head].lemma);
@@ -1250,8 +1254,10 @@ Actors ArgumentFinder::Participants(uint32_t np) const {
         Actors listed = ParticipantsOfVerb(c);
         if (!take(listed)) break;
         c = after(listed);
-      } else if (v.passive && !light_seen && d_.frames->IsLightVerb(lemma)) {
-        // "a ceremony was held in Lima under the leadership of A and B"
+      } else if ((v.passive || d_.tags[v.head].form == VerbForm::kParticiple) && !light_seen &&
+                 d_.frames->IsLightVerb(lemma)) {
+        // "a ceremony was held in Lima under the leadership of A and B",
+        // "the summit, held in Lima under the chairmanship of A,"
         light_seen = true;
         ++c;
       } else {
@@ -1263,11 +1269,27 @@ Actors ArgumentFinder::Participants(uint32_t np) const {
   }
   // "A hosted a summit attended by B and C", "A held talks with the
   // participation of B": the one who held the gathering took part too
+  // ("A led her delegation to the summit, chaired by B": the one who came to it)
   if (!all.empty()) {
-    const Actors holders = Holder(np);
+    Actors holders = Holder(np);
+    if (holders.empty() && np > first_ && Is(np - 1, ChunkKind::kPreposition) &&
+        (d_.IsWord(d_.chunks[np - 1].first, "to") || d_.IsWord(d_.chunks[np - 1].first, "at")))
+      if (int verb = ClauseVerb(np); verb >= 0) holders = Agent(static_cast<uint32_t>(verb));
     all.insert(all.begin(), holders.begin(), holders.end());
   }
   return all;
+}
+
+int ArgumentFinder::HeldParticiple(uint32_t np) const {
+  if (!d_.frames || !d_.lexicon) return -1;
+  uint32_t c = np + 1;
+  while (c + 1 < last_ && (Is(c, ChunkKind::kPreposition) || Is(c, ChunkKind::kCoordinator)) && Is(c + 1, ChunkKind::kNoun))
+    c += 2;
+  if (Is(c, ChunkKind::kComma)) ++c;
+  if (!Is(c, ChunkKind::kVerb)) return -1;
+  const Chunk& v = d_.chunks[c];
+  if (!v.passive && d_.tags[v.head].form != VerbForm::kParticiple) return -1;
+  return d_.frames->IsLightVerb(d_.lexicon->LemmaText(d_.tags[v.head].lemma)) ? static_cast<int>(c) : -1;
 }
 
 Actors ArgumentFinder::Attributed(uint32_t np) const {

@@ -62,6 +62,10 @@ class ArgumentFinder {
                                                  // "At talks with B, A said": the main clause's subject
   // "a summit involving A, B and C", "talks attended by A and B"
   Actors Participants(uint32_t noun_phrase) const;
+  // The participle of holding that describes an event noun, past the
+  // noun's own phrases: "the summit of the bloc, held in Lima" -> "held"
+  // (a verb group), or -1.
+  int HeldParticiple(uint32_t noun_phrase) const;
   // "an attack blamed on B", "a strike on a depot claimed by B": the one a
   // participle of attribution (cue class attribution_verb) lays the act to
   Actors Attributed(uint32_t noun_phrase) const;

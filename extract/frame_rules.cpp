@@ -42,8 +42,11 @@ class FramePass {
         // "A was in Lima", a frame of "be" like any other verb's)
         if (d_.tags[chunk.head].pos == Pos::kVerb || d_.tags[chunk.head].pos == Pos::kAuxiliary) Trigger(ch, chunk.head, false);
       } else if (chunk.kind == ChunkKind::kNoun) {
+        // (a capitalized event noun outside any name is one too: "the
+        // Summit was attended by", "the Extraordinary Summit, held in Lima")
         for (uint32_t t = chunk.first; t < chunk.last; ++t)
-          if (d_.mention_at[t] < 0 && d_.tags[t].pos == Pos::kNoun) Trigger(ch, t, true);
+          if (d_.mention_at[t] < 0 && (d_.tags[t].pos == Pos::kNoun || (d_.tags[t].pos == Pos::kProperNoun && d_.tags[t].lemma)))
+            Trigger(ch, t, true);
         OwnedAgreement(ch);
         RememberVenue(ch);
       }
@@ -460,6 +463,20 @@ class FramePass {
     return true;
   }
 
+  // Every two people of `met` known to serve different states met (people
+  // of one delegation, or of states the text does not give, are no pair).
+  void MeetAmong(const Actors& met, const Frame& f, const std::string& date) {
+    std::vector<int> people;
+    for (const Ref& r : met)
+      for (int e : r.entities)
+        if (IsPerson(e) && d_.entities[e].country >= 0 && std::find(people.begin(), people.end(), e) == people.end())
+          people.push_back(e);
+    for (size_t i = 0; i < people.size(); ++i)
+      for (size_t j = i + 1; j < people.size(); ++j)
+        if (!OneSide(people[i], people[j]))
+          rules_.AddEntities(people[i], f.predicate, people[j], f.confidence * 0.9, f.rule.c_str(), date, "", "");
+  }
+
   bool OneSide(int a, int b) const {
     const EntityInfo& x = d_.entities[a];
     const EntityInfo& y = d_.entities[b];
@@ -593,6 +610,11 @@ class FramePass {
         for (int x : a.entities) participants.push_back(x);
       for (const Ref& b : objects)
         for (int y : b.entities) participants.push_back(y);
+      // "A hosted B and C at a working lunch": those met together met each
+      // other too (ANNOTATION: every pair of a meeting's named participants),
+      // unless the text says apart ("held separate talks with B and C")
+      if (p == Predicate::kMetWith && !CueInSentence(s_.last, "apart_word"))
+        MeetAmong(objects, f, date);
     }
     if (p == Predicate::kMetWith && participants.size() >= 2) {
       bool back = RefersBack(chunk, noun);
@@ -894,6 +916,9 @@ class FramePass {
     // held in X": the place of the verb the meeting is subject of
     if (places.empty() && noun)
       if (int verb = args_.PredicateOf(chunk); verb >= 0) places = args_.PrepAfter(static_cast<uint32_t>(verb), "in", true);
+    // "the summit of the bloc, held in X under the chairmanship of A"
+    if (places.empty() && noun)
+      if (int held = args_.HeldParticiple(chunk); held >= 0) places = args_.PrepAfter(static_cast<uint32_t>(held), "in", true);
     if (places.empty() && at_gathering && d_.gathering.place >= 0)
       places.push_back(ReadBack(d_.gathering.place, d_.chunks[chunk].first));
     int venue = -1;

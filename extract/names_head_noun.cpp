@@ -416,6 +416,28 @@ void Recognizer::RepeatPass() {
 void Recognizer::StateMinistryPass() {
   for (uint32_t head = 2; head < n; ++head) {
     if (!d.IsWord(head, "ministry")) continue;
+    // "Kuwait's Ministry of Foreign Affairs": a ministry named in full
+    // after its state's possessive is that state's (not another state's
+    // ministry of the same name told elsewhere in the article)
+    if (const int named = d.mention_at[head]; named >= 0 && d.mentions[named].first == head &&
+                                              d.mentions[named].last > head + 2 && d.IsWord(head + 1, "of") &&
+                                              Possessive(head - 1)) {
+      const int sm = d.mention_at[head - 2];
+      if (sm >= 0 && d.mentions[sm].last == head - 1 && d.mentions[sm].type == EntityType::kCountry &&
+          d.mentions[sm].form != MentionForm::kAdjective) {
+        Mention m;
+        m.first = d.mentions[sm].first;
+        m.last = d.mentions[named].last;
+        m.type = EntityType::kOrganization;
+        m.subtype = "government";
+        m.strong = true;
+        // (named as written: "Kuwait's Ministry of Foreign Affairs")
+        m.name = std::string(d.Text(m.first));
+        for (uint32_t k = m.first + 1; k < m.last; ++k) m.name += (k == head - 1 ? "" : " ") + std::string(d.Text(k));
+        AddMention(std::move(m));
+        continue;
+      }
+    }
     // the fields before the head: "defence", "Foreign Affairs"
     uint32_t first = head;
     while (first > 0 && SameSentence(first - 1, head) && d.Is(first - 1, "office_domain") &&

@@ -302,7 +302,10 @@ TokenTag SentenceTagger::ChooseWord(uint32_t i, const Sentence& s, uint32_t prev
       // (after a comma "which" opens a relative clause: "the bloc, which
       // groups A and B,")
       const bool after_comma = i > s.first && d.Text(i - 1) == ",";
-      bool nominal = StartsNominal(nx) && !name_next && !after_comma && !(prev.pos == Pos::kVerb && other == Pos::kSubordinator);
+      // ("was received that evening by B": before a word of time it points)
+      const bool time_next = i + 1 < s.last && d.Is(i + 1, "time_noun");
+      bool nominal = time_next || (StartsNominal(nx) && !name_next && !after_comma &&
+                                   !(prev.pos == Pos::kVerb && other == Pos::kSubordinator));
       tag = TagOf(*First(r, nominal ? Pos::kDeterminer : other));
     } else if (has(Pos::kNumber) && has(Pos::kPronoun)) {
       // "one" counts unless it stands alone: "one of them", "no one"
