@@ -69,6 +69,13 @@ struct OfficeReader {
   int HolderBefore(uint32_t end, uint32_t sentence_first) const {
     uint32_t k = end;
     while (k > sentence_first && (d.IsWord(k - 1, "then") || Describing(k - 1))) --k;
+    // "Kenyan Interior Cabinet Secretary", "Ethiopian government spokesman":
+    // the office's field words between the state and the office
+    // (capitalized, or "government": not the "and" of "A and Minister B")
+    for (int fields = 0; fields < 3 && k > sentence_first && d.Is(k - 1, "office_domain") && d.mention_at[k - 1] < 0 &&
+                         d.title_at[k - 1] < 0 && (d.tokens[k - 1].cap || d.IsWord(k - 1, "government"));
+         ++fields)
+      --k;
     if (k > sentence_first && Possessive(k - 1)) --k;
     if (k >= 3 && T(k - 1) == ")" && T(k - 3) == "(") k -= 3;  // "African Union (AU) Chairperson"
     if (k > sentence_first && d.IsWord(k - 1, "its")) return ItsHolder(k - 1, sentence_first);
@@ -902,6 +909,15 @@ struct OfficeReader {
       if (chosen < 0 && counterparts_of.count(o.person) && free(dateline_state)) {
         chosen = dateline_state;
         o.confidence = std::min(o.confidence, 0.6);
+      }
+      // A head of state or government, or a minister, named with no state at
+      // all in a story datelined in a place of a state: a domestic outlet
+      // does not name its own ("GEORGETOWN - President A said ...")
+      const bool state_title = o.title_entry >= 0 && (d.dict->entries()[o.title_entry].subtype == "minister" ||
+                                                      d.dict->entries()[o.title_entry].subtype == "head");
+      if (chosen < 0 && faced.empty() && state_title && free(dateline_state)) {
+        chosen = dateline_state;
+        o.confidence = std::min(o.confidence, 0.5);
       }
       if (chosen < 0 && !faced.empty()) {
         chosen = MostNamedStateExcept(taken);
