@@ -406,12 +406,16 @@ Actors ArgumentFinder::ListOrOwners(uint32_t np) const {
   }
   // "condemned the new Chilean measures": a state's demonym before a word
   // for what states do (cue class deed_noun) stands for the state that did it
-  if (Is(np, ChunkKind::kNoun) && d_.Is(d_.chunks[np].head, "deed_noun")) {
-    auto [from, to] = refs_of_[np - first_];
-    for (int r = from; r < to; ++r) {
-      const Ref& ref = s_.refs[r];
-      if (ref.adjective && ref.type == EntityType::kCountry && !ref.resolved && ref.last < d_.chunks[np].last) out.push_back(ref);
-    }
+  if (Is(np, ChunkKind::kNoun) && d_.Is(d_.chunks[np].head, "deed_noun")) return DemonymStates(np);
+  return out;
+}
+
+Actors ArgumentFinder::DemonymStates(uint32_t np) const {
+  Actors out;
+  auto [from, to] = refs_of_[np - first_];
+  for (int r = from; r < to; ++r) {
+    const Ref& ref = s_.refs[r];
+    if (ref.adjective && ref.type == EntityType::kCountry && !ref.resolved && ref.last < d_.chunks[np].last) out.push_back(ref);
   }
   return out;
 }
@@ -1027,7 +1031,9 @@ Actors ArgumentFinder::InfinitiveObject(uint32_t verb) const {
   if (object < 0) return {};
   for (std::string_view prep : {"with", "to", "against"})
     if (Actors at = PrepAfter(static_cast<uint32_t>(object), prep, false); !at.empty()) return at;
-  return {};
+  // "threatened to strike Iranian nuclear sites": the state whose things
+  // the act would hit
+  return DemonymStates(static_cast<uint32_t>(object));
 }
 
 Actors ArgumentFinder::Speaker(uint32_t chunk) const {

@@ -55,6 +55,9 @@ class ArgumentFinder {
   // of its clause's verb ("Oslo said its treaty with Lima ..."), or none.
   Actors ItsOwner(uint32_t noun_phrase) const;
   Actors Modifiers(uint32_t noun_phrase, uint32_t head_token) const;  // refs before the head word
+  // The states a phrase names by their demonyms before its head: "Chilean
+  // bases" -> Chile.
+  Actors DemonymStates(uint32_t noun_phrase) const;
   // The states named before the head of the verb's object: "imported
   // Qatari gas" -> Qatar (where goods come from).
   Actors GoodsOrigin(uint32_t verb) const;
