@@ -1286,6 +1286,32 @@ Actors ArgumentFinder::Participants(uint32_t np) const {
   return all;
 }
 
+Actors ArgumentFinder::WherePlace(uint32_t chunk) const {
+  // ("where he is due to hold talks", "where she will meet B": not yet)
+  auto ahead = [&](uint32_t c) {
+    if (d_.chunks[c].modal) return true;
+    for (uint32_t t = d_.chunks[c].first; t < d_.chunks[c].last; ++t)
+      if (d_.Is(t, "modal") || d_.IsWord(t, "due")) return true;
+    return false;
+  };
+  for (uint32_t c = chunk; c < last_ && c <= chunk + 1 && !Is(c, ChunkKind::kComma); ++c)
+    if (ahead(c)) return {};
+  for (uint32_t c = chunk; c-- > first_;) {
+    if (ahead(c)) return {};
+    if (Is(c, ChunkKind::kSubordinator)) {
+      if (!d_.IsWord(d_.chunks[c].first, "where") || c < first_ + 2 || !Is(c - 1, ChunkKind::kComma) ||
+          !Is(c - 2, ChunkKind::kNoun))
+        return {};
+      Actors places;
+      for (const Ref& r : ListEndingAt(c - 2))
+        if (r.type == EntityType::kLocation || r.type == EntityType::kCountry) places.push_back(r);
+      return places;
+    }
+    if (Is(c, ChunkKind::kBoundary)) return {};
+  }
+  return {};
+}
+
 int ArgumentFinder::HeldParticiple(uint32_t np) const {
   if (!d_.frames || !d_.lexicon) return -1;
   uint32_t c = np + 1;

@@ -69,6 +69,9 @@ class ArgumentFinder {
   // noun's own phrases: "the summit of the bloc, held in Lima" -> "held"
   // (a verb group), or -1.
   int HeldParticiple(uint32_t noun_phrase) const;
+  // The place a "where" clause that holds the chunk describes: "A flew in
+  // from Lima, where she met B" -> Lima; or none.
+  Actors WherePlace(uint32_t chunk) const;
   // "an attack blamed on B", "a strike on a depot claimed by B": the one a
   // participle of attribution (cue class attribution_verb) lays the act to
   Actors Attributed(uint32_t noun_phrase) const;

@@ -125,6 +125,9 @@ class FramePass {
     if (noun) {
       int verb = args_.Governor(chunk);
       if (verb >= 0 && d_.chunks[verb].modal) return true;
+      // "is due to hold talks", "plans to co-chair consultations": the
+      // infinitive that carries the noun is still ahead
+      if (verb >= 0 && d_.chunks[verb].infinitive && rules_.Modal(d_.chunks[verb].head)) return true;
       // "A will arrive in X on a visit", "A will be in X at the invitation
       // of B": the clause the noun's phrase belongs to is ahead too
       verb = args_.ClauseVerb(chunk);
@@ -916,6 +919,8 @@ class FramePass {
     // held in X": the place of the verb the meeting is subject of
     if (places.empty() && noun)
       if (int verb = args_.PredicateOf(chunk); verb >= 0) places = args_.PrepAfter(static_cast<uint32_t>(verb), "in", true);
+    // "A arrived from Lima, where she held talks with B"
+    if (places.empty()) places = args_.WherePlace(chunk);
     // "the summit of the bloc, held in X under the chairmanship of A"
     if (places.empty() && noun)
       if (int held = args_.HeldParticiple(chunk); held >= 0) places = args_.PrepAfter(static_cast<uint32_t>(held), "in", true);
