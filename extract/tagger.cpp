@@ -443,7 +443,7 @@ TokenTag SentenceTagger::ChooseOpen(uint32_t i, Readings r, uint32_t prev_tok) {
     const Pos opener = p == Pos::kProperNoun ? NameRunOpener(prev_tok) : Pos::kOther;
     if (noun && p == Pos::kProperNoun &&
         (opener == Pos::kPreposition || opener == Pos::kDeterminer ||
-         (opener == Pos::kVerb && (d.Is(i, "weapon") || d.Is(i, "supply_goods")))) &&
+         (opener == Pos::kVerb && (d.Is(i, "weapon") || d.Is(i, "supply_goods") || d.Is(i, "state_proxy")))) &&
         (next_tok >= s.last || d.tokens[next_tok].shape == TokenShape::kPunct ||
          (!nx.empty() && nx[0].pos == Pos::kPreposition)))
       return TagOf(*noun);
