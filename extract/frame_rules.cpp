@@ -260,23 +260,6 @@ class FramePass {
     return out;
   }
 
-  // The places an act happened in: its "in", "near" or "around" phrase
-  // ("struck depots near Tyre", "shelled positions in B"); for a noun with
-  // none of its own, that of the verb it is subject of ("strikes killed
-  // ten people in B").
-  Actors PlacesOf(uint32_t chunk, bool noun) const {
-    const uint32_t from = noun ? d_.chunk_of[d_.chunks[chunk].last - 1] : chunk;
-    Actors places;
-    auto add = [&](const Actors& found) {
-      for (const Ref& r : found)
-        if ((r.type == EntityType::kLocation || r.type == EntityType::kCountry) && !rules_.TopicPlace(r)) places.push_back(r);
-    };
-    for (std::string_view prep : {"in", "near", "around"}) add(args_.PrepAfter(from, prep, !noun));
-    if (places.empty() && noun)
-      if (int verb = args_.PredicateOf(chunk); verb >= 0) add(args_.PrepAfter(static_cast<uint32_t>(verb), "in", true));
-    return places;
-  }
-
   // A noun that names an armed act: one with an `attacks` noun frame.
   bool IsAttackNoun(uint32_t tok) const { return d_.LemmaTriggers(d_.tags[tok].lemma, true, Predicate::kAttacks); }
 
@@ -342,10 +325,6 @@ class FramePass {
       Actors objects = OfTypes(OfTypes(FirstOf(chunk, tok, f->object, noun), f->actor_types), f->object_types);
       // "talks between A, B and C": subject and object are one list
       if (SameList(subjects, objects)) objects.clear();
-      if (f->place_hit && !subjects.empty())
-        for (const Ref& place : PlacesOf(chunk, noun))
-          if (std::none_of(objects.begin(), objects.end(), [&](const Ref& o) { return o.entities == place.entities; }))
-            objects.push_back(place);
       if (f->bare_object && !objects.empty() && InfinitiveAfter(objects.back())) continue;
       std::string what;
       if (!f->what.empty())

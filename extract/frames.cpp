@@ -121,14 +121,12 @@ Status FrameTable::LoadString(std::string_view text, const std::string& name) {
         f.modal_allowed = value != "committed";
         f.modal_required = value == "required";
         f.commitment_allowed = true;
-      } else if (key == "mutual" || key == "venue" || key == "partner" || key == "bare" || key == "hosted" ||
-                 key == "where") {
+      } else if (key == "mutual" || key == "venue" || key == "partner" || key == "bare" || key == "hosted") {
         if (value != "yes") return Status::InvalidInput(where + ": " + std::string(key) + "= takes \"yes\"");
         (key == "mutual"    ? f.mutual
          : key == "venue"   ? f.venue
          : key == "partner" ? f.partner_required
          : key == "bare"    ? f.bare_object
-         : key == "where"   ? f.place_hit
                             : f.hosted) = true;
       } else if (key == "actors" || key == "objects") {
         unsigned& types = key == "actors" ? f.actor_types : f.object_types;

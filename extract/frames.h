@@ -95,10 +95,6 @@ struct Frame {
   // from a dateline in the host's state with no place of its own, a guest
   // of another state visited the dateline's place.
   bool hosted = false;
-  // The places the act happened in are objects too, beside what it was done
-  // to ("struck depots near Tyre in Lebanon" hit Tyre and Lebanon;
-  // ANNOTATION: the target is the state attacked and each named place hit).
-  bool place_hit = false;
   // A threat is about the future: "would face consequences" still counts.
   // Other frames drop modal triggers ("will meet", "plans to visit").
   bool modal_allowed = false;
