@@ -298,6 +298,12 @@ void Recognizer::LowerHeadPass() {
     // the capitalized part must be a name, not an office or a sentence opener
     if (d.title_at[j - 1] >= 0) continue;
     if (first + 1 == j && SentenceStart(first) && d.Is(first, "sentence_word")) continue;
+    // "the Red Sea port of Hodeida", "the Andean town of X": a kind of place
+    // whose name follows it is no name of its own
+    // (but "the Barmal district of Chile's north" names its district)
+    if ((d.Is(k, "place_kind") || d.Is(k, "place_word")) && k + 2 < n && d.IsWord(k + 1, "of") && Cap(k + 2) &&
+        d.mention_at[k + 2] < 0)
+      continue;
     std::string_view head = d.Text(k);
     EntityType type = EntityType::kProject;
     if (head == "deal" || head == "accord" || head == "treaty" || head == "agreement" || head == "declaration" ||
@@ -487,7 +493,16 @@ void Recognizer::PlaceKindPass() {
     const bool demonym = m >= 0 && d.mentions[m].type == EntityType::kCountry && d.mentions[m].last == of - 1 &&
                          d.mentions[m].form == MentionForm::kAdjective && d.mentions[m].first >= 1 &&
                          d.IsWord(d.mentions[m].first - 1, "the");
-    if (!d.IsWord(of - 2, "the") && !demonym) continue;
+    // "Chile's port city of", "the region's main town of": a place's
+    // possessive, then words for a kind of place
+    // ("Chile's Pacific port of": past the waters it lies on)
+    uint32_t k = of - 1;
+    while (k > 0 && (d.Is(k - 1, "place_word") || d.Is(k - 1, "place_kind")) && !Cap(k - 1)) --k;
+    if (const int waters = k > 0 ? d.mention_at[k - 1] : -1; waters >= 0 && d.mentions[waters].type == EntityType::kLocation &&
+                                                          d.mentions[waters].last == k)
+      k = d.mentions[waters].first;
+    const bool owned = k >= 2 && Possessive(k - 1);
+    if (!d.IsWord(of - 2, "the") && !demonym && !owned) continue;
     const bool cities = d.IsWord(of - 1, "city") || d.IsWord(of - 1, "cities") || d.IsWord(of - 1, "town") ||
                         d.IsWord(of - 1, "towns");
     AddListedNames(of + 1, EntityType::kLocation, cities ? "city" : "region");
