@@ -494,6 +494,15 @@ int ArgumentFinder::BeforeParenthetical(uint32_t comma) const {
   // "OFFICE, NAME, met ...": the name between the commas is the subject;
   // "A, who arrived on Monday, met B", "A, accompanied by B, met C": a
   // parenthetical, skipped to the phrase before it
+  // "the council, which groups A, B and C, condemned": a relative clause
+  // whose own list holds commas is skipped whole
+  for (uint32_t c = comma; c-- > first_ + 2;) {
+    if (Is(c, ChunkKind::kBoundary) || Is(c, ChunkKind::kSubordinator)) break;
+    if (Is(c, ChunkKind::kNoun) && d_.chunks[c].relative) {
+      if (Is(c - 1, ChunkKind::kComma) && Is(c - 2, ChunkKind::kNoun)) return static_cast<int>(c - 2);
+      break;
+    }
+  }
   uint32_t open = comma;
   while (open > first_ && !Is(open - 1, ChunkKind::kComma) && !Is(open - 1, ChunkKind::kBoundary)) --open;
   if (Is(open, ChunkKind::kNoun)) {
