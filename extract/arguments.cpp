@@ -671,7 +671,29 @@ Actors ArgumentFinder::Agent(uint32_t verb) const {
   }
   if (Actors together = CoAgents(verb); !together.empty()) return together;
   int np = SubjectPhrase(verb);
-  return np < 0 ? Actors{} : WithOfficeHolders(WithCounterpartsAnchor(ListEndingAt(static_cast<uint32_t>(np))));
+  if (np < 0) return {};
+  Actors doers = WithOfficeHolders(WithCounterpartsAnchor(ListEndingAt(static_cast<uint32_t>(np))));
+  // "A founded the bloc in 2024 together with B and C": companions named
+  // after the verb's phrases do what the subject does
+  if (!doers.empty()) {
+    const Actors companions = CompanionsAfter(verb);
+    doers.insert(doers.end(), companions.begin(), companions.end());
+  }
+  return doers;
+}
+
+Actors ArgumentFinder::CompanionsAfter(uint32_t verb) const {
+  for (uint32_t c = verb + 1; c + 1 < last_; ++c) {
+    if (Is(c, ChunkKind::kVerb) || Is(c, ChunkKind::kSubordinator) || Is(c, ChunkKind::kBoundary)) break;
+    if (!Is(c, ChunkKind::kPreposition) || !d_.IsWord(d_.chunks[c].first, "with") || !Is(c + 1, ChunkKind::kNoun)) continue;
+    const uint32_t before = d_.chunks[c].first;
+    if (before > 0 && (d_.IsWord(before - 1, "together") || d_.IsWord(before - 1, "along"))) {
+      Actors companions = ListFrom(c + 1);
+      std::erase_if(companions, [](const Ref& r) { return r.type == EntityType::kLocation; });
+      return companions;
+    }
+  }
+  return {};
 }
 
 Actors ArgumentFinder::WithOfficeHolders(Actors list) const {

@@ -55,6 +55,9 @@ class ArgumentFinder {
   // of its clause's verb ("Oslo said its treaty with Lima ..."), or none.
   Actors ItsOwner(uint32_t noun_phrase) const;
   Actors Modifiers(uint32_t noun_phrase, uint32_t head_token) const;  // refs before the head word
+  // Those named with "together with" or "along with" after a verb's own
+  // phrases: "A founded the bloc in 2024 together with B" -> B.
+  Actors CompanionsAfter(uint32_t verb) const;
   // The states a phrase names by their demonyms before its head: "Chilean
   // bases" -> Chile.
   Actors DemonymStates(uint32_t noun_phrase) const;
