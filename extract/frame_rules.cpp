@@ -704,7 +704,14 @@ class FramePass {
   void PartiesNamed(const Actors& agreements, const Frame& f, const std::string& date) {
     for (const Ref& a : agreements) {
       if (a.type != EntityType::kAgreement || a.resolved) continue;
-      for (const Ref& party : args_.PrepAfter(d_.chunk_of[a.last - 1], "between", false)) {
+      // (the parties may close the name itself: "the Joint Declaration on
+      // Trade between the Republic of A and B")
+      Actors parties = args_.PrepAfter(d_.chunk_of[a.last - 1], "between", false);
+      for (uint32_t t = a.first; t < a.last && parties.empty(); ++t)
+        if (d_.IsWord(t, "between"))
+          for (const Ref& r : s_.refs)
+            if (r.first > t && r.last <= a.last && r.first != a.first) parties.push_back(r);
+      for (const Ref& party : parties) {
         if (party.type != EntityType::kCountry && party.type != EntityType::kOrganization) continue;
         for (int e : party.entities)
           rules_.AddEntities(e, Predicate::kSigned, a.entities[0], f.confidence * 0.9, "frame:parties", date);

@@ -111,6 +111,24 @@ uint32_t Recognizer::ExtendRight(uint32_t last, bool agreement, bool embassy) co
     uint32_t k = end;
     std::string_view w = d.Text(k);
     bool connector = w == "of" || w == "for" || (agreement && w == "on") || (embassy && (w == "to" || w == "in"));
+    // "the Joint Declaration on Deepening the Partnership between the
+    // Republic of A and B": a long formal title goes on over its parties,
+    // written with "the" ("the Lima Accord between Chile and Peru" names
+    // its parties after the name)
+    if (agreement && w == "between" && end > last && d.IsWord(k + 1, "the")) {
+      auto run = [&](uint32_t j) {
+        while (j < n && SameSentence(j, k) &&
+               (Cap(j) || ((d.IsWord(j, "of") || d.IsWord(j, "the")) && j + 1 < n && (Cap(j + 1) || d.IsWord(j + 1, "the")))))
+          ++j;
+        return j;
+      };
+      const uint32_t first_party = k + 1, first_end = run(first_party);
+      if (first_end > first_party + 1 && d.IsWord(first_end, "and")) {
+        const uint32_t second_end = run(first_end + 1);
+        if (second_end > first_end + 1) end = second_end;
+      }
+      break;
+    }
     if (!connector) {
       // "the Action Plan 2025-2030", "the Accord of 2019": a year, or a span
       // of years, right after an agreement's name is part of it
