@@ -129,6 +129,15 @@ struct OfficeReader {
   // "its" in the sentence ("Chile said its foreign minister, X, would go"),
   // else the nearest body ("the council said its chair, Y, ...").
   int ItsHolder(uint32_t its, uint32_t sentence_first) const {
+    // "The bloc expressed solidarity with Chile in a statement by its
+    // spokesperson": a state or body that is the clause's subject, named
+    // before its first verb, is what "its" points back to
+    for (uint32_t i = sentence_first; i < its && !d.tags.empty(); ++i) {
+      if (d.tags[i].pos == Pos::kVerb || d.tags[i].pos == Pos::kAuxiliary || d.tags[i].pos == Pos::kModal) break;
+      if (int m = d.mention_at[i]; m >= 0 && Holder(&d.mentions[m]) && d.mentions[m].first == i &&
+                                   !(i > sentence_first && !d.tags.empty() && d.tags[i - 1].pos == Pos::kPreposition))
+        return d.mentions[m].entity;
+    }
     int body = -1;
     for (uint32_t i = its; i-- > sentence_first;) {
       int m = d.mention_at[i];
@@ -669,7 +678,9 @@ struct OfficeReader {
   int DelegationLed(const Office& o) const {
     const Sentence& s = d.sentences[o.sentence];
     uint32_t k = o.at;
-    while (k > s.first && Describing(k - 1)) --k;  // "headed by special envoy B"
+    // "headed by special envoy B", "led by Deputy Foreign Minister B"
+    while (k > s.first && (Describing(k - 1) || d.title_at[k - 1] >= 0))
+      k = d.title_at[k - 1] >= 0 ? d.titles[d.title_at[k - 1]].first : k - 1;
     if (k < s.first + 4 || !d.IsWord(k - 1, "by") || !(d.IsWord(k - 2, "led") || d.IsWord(k - 2, "headed"))) return -1;
     k -= 2;
     while (k > s.first && (d.IsWord(k - 1, "was") || d.IsWord(k - 1, "is") || T(k - 1) == ",")) --k;
@@ -679,7 +690,7 @@ struct OfficeReader {
     for (uint32_t j = k - 1; j-- > s.first && j + 4 > k;) {
       const int m = d.mention_at[j];
       if (m >= 0 && d.mentions[m].type == EntityType::kCountry) return d.mentions[m].entity;
-      if (d.tokens[j].shape != TokenShape::kWord) break;
+      if (d.tokens[j].shape != TokenShape::kWord && !Possessive(j)) break;
     }
     return -1;
   }
