@@ -176,7 +176,7 @@ class ReferenceResolver {
   // A plural noun for people who hold offices: "leaders", "ministers".
   static bool PeopleNoun(std::string_view g) {
     return g == "leaders" || g == "ministers" || g == "diplomats" || g == "FMs" || g == "counterparts" ||
-           g == "presidents" || g == "officials";
+           g == "presidents" || g == "officials" || g == "heads";
   }
 
   // The number a small count word gives ("three" -> 3), else 0.
@@ -232,12 +232,25 @@ class ReferenceResolver {
   // that listed three or more people: those people (`count`: the number
   // the phrase gives, 0 for none).
   bool ResolveListed(uint32_t i, uint32_t last, size_t count, const SentenceView& v, Ref* r, uint32_t* next) const {
-    if (sal.listed_sentence == UINT32_MAX || v.index > sal.listed_sentence + 2 || i != v.first) return false;
-    if (count != 0 && count != sal.listed_persons.size()) return false;
+    // "A received B and C in Lima, where the three leaders signed": as many
+    // people as the count, named earlier in the same sentence
+    std::vector<int> people;
+    if (count >= 3)
+      for (const Ref& ref : v.refs)
+        if (ref.last <= i && ref.type == EntityType::kPerson && !ref.resolved && ref.entities.size() == 1 &&
+            std::find(people.begin(), people.end(), ref.entities[0]) == people.end())
+          people.push_back(ref.entities[0]);
+    if (people.size() != count) {
+      // (a count of three or more names its group anywhere in the sentence:
+      // "At the close, the four leaders signed")
+      if (sal.listed_sentence == UINT32_MAX || v.index > sal.listed_sentence + 2 || (i != v.first && count < 3)) return false;
+      if (count != 0 && count != sal.listed_persons.size()) return false;
+      people = sal.listed_persons;
+    }
     r->first = i;
     r->last = last;
     r->entities = {};
-    for (int e : sal.listed_persons) r->entities.push_back(e);
+    for (int e : people) r->entities.push_back(e);
     r->type = EntityType::kPerson;
     r->resolved = true;
     *next = last;
