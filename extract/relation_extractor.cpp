@@ -240,7 +240,7 @@ class ReferenceResolver {
         if (ref.last <= i && ref.type == EntityType::kPerson && !ref.resolved && ref.entities.size() == 1 &&
             std::find(people.begin(), people.end(), ref.entities[0]) == people.end())
           people.push_back(ref.entities[0]);
-    if (people.size() != count) {
+    if (count < 3 || people.size() != count) {
       // (a count of three or more names its group anywhere in the sentence:
       // "At the close, the four leaders signed")
       if (sal.listed_sentence == UINT32_MAX || v.index > sal.listed_sentence + 2 || (i != v.first && count < 3)) return false;
