@@ -1272,7 +1272,9 @@ Actors ArgumentFinder::Participants(uint32_t np) const {
     all.insert(all.end(), listed.begin(), listed.end());
     return true;
   };
-  auto after = [&](const Actors& listed) { return d_.chunk_of[listed.back().last - 1] + 1; };
+  // (past what the last one named is: "chaired by A, Minister of Energy of
+  // Chile, with the participation of B")
+  auto after = [&](const Actors& listed) { return SkipItemTail(d_.chunk_of[listed.back().last - 1] + 1); };
   bool light_seen = false;
   for (uint32_t c = np + 1; c < last_;) {
     if (Is(c, ChunkKind::kPreposition) && Is(c + 1, ChunkKind::kNoun)) {
