@@ -276,6 +276,13 @@ Actors ArgumentFinder::ListFrom(uint32_t np) const {
     }
     // "the Chile-Peru drills": a pair joined by a hyphen
     if (!sep && Is(next, ChunkKind::kNoun) && EndsWithHyphen(c - 1)) sep = joined = true;
+    // "A, as well as B and C": "as well as" joins like "and"
+    if (Is(next, ChunkKind::kPreposition) && d_.IsWord(d_.chunks[next].first, "as") && Is(next + 1, ChunkKind::kNoun) &&
+        d_.IsWord(d_.chunks[next + 1].first, "well") && d_.chunks[next + 1].last == d_.chunks[next + 1].first + 1 &&
+        Is(next + 2, ChunkKind::kPreposition) && d_.IsWord(d_.chunks[next + 2].first, "as")) {
+      next += 3;
+      sep = joined = true;
+    }
     if (!sep || !Is(next, ChunkKind::kNoun)) break;
     Item more = ItemAt(next);
     // "A met B, and C visited D": a phrase followed by its own verb starts a
