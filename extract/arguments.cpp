@@ -1364,6 +1364,19 @@ int ArgumentFinder::HeldParticiple(uint32_t np) const {
   return d_.frames->IsLightVerb(d_.lexicon->LemmaText(d_.tags[v.head].lemma)) ? static_cast<int>(c) : -1;
 }
 
+Actors ArgumentFinder::OfWhich(uint32_t np) const {
+  for (uint32_t c = np; c-- > first_ + 3;) {
+    if (Is(c, ChunkKind::kNoun) && d_.IsWord(d_.chunks[c].first, "which") && d_.chunks[c].last == d_.chunks[c].first + 1) {
+      if (!Is(c - 1, ChunkKind::kPreposition) || !d_.IsWord(d_.chunks[c - 1].first, "of") || !Is(c - 2, ChunkKind::kComma) ||
+          !Is(c - 3, ChunkKind::kNoun))
+        return {};
+      return ListEndingAt(c - 3);
+    }
+    if (Is(c, ChunkKind::kComma) || Is(c, ChunkKind::kBoundary) || Is(c, ChunkKind::kSubordinator)) return {};
+  }
+  return {};
+}
+
 Actors ArgumentFinder::Attributed(uint32_t np) const {
   uint32_t c = np + 1;
   // past the noun's own phrases: "a strike on a fuel depot in B, blamed on C"

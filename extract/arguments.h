@@ -75,6 +75,9 @@ class ArgumentFinder {
   // The place a "where" clause that holds the chunk describes: "A flew in
   // from Lima, where she met B" -> Lima; or none.
   Actors WherePlace(uint32_t chunk) const;
+  // "the bloc, of which A is a founding member,": the phrase the "of which"
+  // clause holding the noun describes (the bloc); none elsewhere.
+  Actors OfWhich(uint32_t noun_phrase) const;
   // "an attack blamed on B", "a strike on a depot claimed by B": the one a
   // participle of attribution (cue class attribution_verb) lays the act to
   Actors Attributed(uint32_t noun_phrase) const;

@@ -51,6 +51,8 @@ enum class Slot : unsigned char {
                  // goods' origin: "imported Qatari gas" -> Qatar
   kAttributed,   // noun: the one an act is laid to by a participle after it:
                  // "an attack blamed on B", "a strike claimed by B"
+  kOfWhich,      // noun: the phrase an "of which" clause holding it describes:
+                 // "the bloc, of which A is a member," -> the bloc
 };
 
 struct ArgumentSource {
