@@ -422,7 +422,9 @@ Actors ArgumentFinder::DemonymStates(uint32_t np) const {
   auto [from, to] = refs_of_[np - first_];
   for (int r = from; r < to; ++r) {
     const Ref& ref = s_.refs[r];
-    if (ref.adjective && ref.type == EntityType::kCountry && !ref.resolved && ref.last < d_.chunks[np].last) out.push_back(ref);
+    if (ref.adjective && (ref.type == EntityType::kCountry || ref.type == EntityType::kOrganization) && !ref.resolved &&
+        ref.last < d_.chunks[np].last)
+      out.push_back(ref);
   }
   return out;
 }

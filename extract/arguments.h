@@ -58,8 +58,8 @@ class ArgumentFinder {
   // Those named with "together with" or "along with" after a verb's own
   // phrases: "A founded the bloc in 2024 together with B" -> B.
   Actors CompanionsAfter(uint32_t verb) const;
-  // The states a phrase names by their demonyms before its head: "Chilean
-  // bases" -> Chile.
+  // The states or bodies a phrase names by their adjectives before its
+  // head: "Chilean bases" -> Chile, "the Houthi attack" -> the Houthis.
   Actors DemonymStates(uint32_t noun_phrase) const;
   // The states named before the head of the verb's object: "imported
   // Qatari gas" -> Qatar (where goods come from).
