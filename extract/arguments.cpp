@@ -672,9 +672,10 @@ Actors ArgumentFinder::Agent(uint32_t verb) const {
     // "A issued a statement, condemning B", "A retaliated by announcing
     // sanctions": a participle after a comma or a preposition shares the
     // subject of the clause before it
+    // (past an infinitive of the clause: "gave him a day to leave, accusing him")
     if (Is(verb - 1, ChunkKind::kComma) || Is(verb - 1, ChunkKind::kPreposition))
       for (uint32_t c = verb - 1; c-- > first_;) {
-        if (Is(c, ChunkKind::kVerb) && !d_.chunks[c].gerund) return Agent(c);
+        if (Is(c, ChunkKind::kVerb) && !d_.chunks[c].gerund && !d_.chunks[c].infinitive) return Agent(c);
         if (Is(c, ChunkKind::kSubordinator) || Is(c, ChunkKind::kBoundary)) break;
       }
   }
