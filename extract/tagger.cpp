@@ -260,6 +260,10 @@ TokenTag SentenceTagger::ChooseWord(uint32_t i, const Sentence& s, uint32_t prev
     if (common.empty()) return TagOf(r[0]);
     r = Readings(common);
   }
+  // "has so far sent", "thus far": an adverb of time in two words
+  if ((d.IsWord(i, "far") && i > s.first && (d.IsWord(i - 1, "so") || d.IsWord(i - 1, "thus"))) ||
+      ((d.IsWord(i, "so") || d.IsWord(i, "thus")) && i + 1 < s.last && d.IsWord(i + 1, "far")))
+    return First(r, Pos::kAdverb) ? TagOf(*First(r, Pos::kAdverb)) : TokenTag{Pos::kAdverb, VerbForm::kNone, r[0].lemma, false};
   TokenTag pv = Governor(i, s.first);
   TokenTag prev = prev_tok == UINT32_MAX ? TokenTag{} : tags[prev_tok];
   TokenTag tag;
