@@ -10,9 +10,13 @@ enum class CharClass { kSpace, kNewline, kLetter, kDigit, kApostrophe, kOther };
 bool IsUpperCp(char32_t c) {
   if (c < 0x80) return c >= 'A' && c <= 'Z';  // nearly every letter: no range below is ASCII
   if (c >= 0xC0 && c <= 0xDE && c != 0xD7) return true;
-  if (c >= 0x100 && c <= 0x17F) return (c % 2) == 0 && c != 0x138;  // Latin Extended-A pairs
+  // Latin Extended-A pairs: the capital comes first, at an even code point,
+  // except in the two runs that start one off (Ĺ..Ň, Ź..Ž: "Łukasz", "Žemaitis")
+  if (c >= 0x139 && c <= 0x148) return (c % 2) == 1;
+  if (c >= 0x179 && c <= 0x17E) return (c % 2) == 1;
+  if (c >= 0x100 && c <= 0x17F) return (c % 2) == 0 && c != 0x138 && c != 0x149 && c != 0x17F;
   if (c >= 0x391 && c <= 0x3A9) return true;                        // Greek
-  if (c >= 0x410 && c <= 0x42F) return true;                        // Cyrillic
+  if (c >= 0x400 && c <= 0x42F) return true;                        // Cyrillic (Ѐ..Џ, А..Я)
   if (c >= 0x1E00 && c <= 0x1EFF) return (c % 2) == 0;              // Latin Extended Additional
   return false;
 }
