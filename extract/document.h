@@ -36,7 +36,9 @@ struct Mention {
   EntityType type = EntityType::kPerson;
   MentionForm form = MentionForm::kName;
   std::string name;              // the canonical name this mention proposes
-  std::string subtype, code;
+  // views of a dictionary entry's strings or of literals ("city"): both
+  // outlive the article, and a mention is copied and moved pass to pass
+  std::string_view subtype, code;
   int dict_entry = -1;           // dictionary entry, when one names it
   int entity = -1;               // set by coreference
   bool strong = false;           // context proves the type (a title, a head noun)
@@ -60,7 +62,7 @@ inline bool IsDash(std::string_view t) { return t == "-" || t == "--" || t == "\
 struct EntityInfo {
   std::string name;
   EntityType type = EntityType::kPerson;
-  std::string subtype, code;
+  std::string_view subtype, code;  // as Mention's
   int dict_entry = -1;
   std::vector<int> mentions;     // indices into Document::mentions, in text order
   std::vector<std::string> titles;  // offices the text gives this person

@@ -174,8 +174,8 @@ ExtractionRecord Extractor::Extract(const Article& article, PassTimes* times) co
     id_of[e] = out.id;
     out.name = info.name;
     out.type = info.type;
-    out.subtype = info.subtype;
-    out.code = info.code;
+    out.subtype = std::string(info.subtype);
+    out.code = std::string(info.code);
     out.mentions.reserve(info.mentions.size());
     for (int k : info.mentions) {
       const auto& m = d.mentions[k];

@@ -709,7 +709,7 @@ class FramePass {
         bool place = r.type == EntityType::kLocation;
         if (states_too) {
           // (where the thing hit was: "a ship in the Red Sea" is no target)
-          const std::string& kind = d_.entities[r.entities[0]].subtype;
+          std::string_view kind = d_.entities[r.entities[0]].subtype;
           place = place && where && (kind == "city" || kind == "region" || kind.empty());
         }
         bool state = states_too && r.type == EntityType::kCountry && where;

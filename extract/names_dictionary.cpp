@@ -126,7 +126,7 @@ bool Recognizer::TakeDictionaryMatch(uint32_t first, uint32_t last, const std::v
       m.dict_entry = loc;
       m.name = std::string(d.Span(first, last));
       m.subtype = "city";
-      m.code.clear();
+      m.code = {};
       return AddMention(std::move(m)), true;
     }
   } else if (e.kind == EntryKind::kOrganization) {

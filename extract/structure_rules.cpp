@@ -23,7 +23,7 @@ constexpr unsigned kLocation = TypeBit(EntityType::kLocation);
 
 bool International(const RuleContext& c, int ref) {
   if (ref < 0 || c.s.refs[ref].type != EntityType::kOrganization) return false;
-  const std::string& sub = c.d.entities[c.s.refs[ref].entities[0]].subtype;
+  std::string_view sub = c.d.entities[c.s.refs[ref].entities[0]].subtype;
   return sub == "international" || sub.empty();
 }
 
