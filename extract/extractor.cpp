@@ -74,33 +74,40 @@ uint32_t KeyOfToken(const Dictionary& dict, std::string_view text, std::string* 
 
 void PrepareTokens(Document* d) {
   Tokenize(d->text, &d->tokens);
-  d->token_text.reserve(d->tokens.size());
-  d->token_cues.reserve(d->tokens.size());
-  d->word_of.reserve(d->tokens.size());
+  const size_t n = d->tokens.size();
   // the thread's, kept from article to article like the Document's room
   thread_local WordIndex thread_words;
   thread_local std::vector<uint32_t> thread_key_of_word;
+  thread_local std::vector<uint32_t> thread_keys;
   WordIndex& words = thread_words;  // (a thread_local's address is looked up at each use)
   std::vector<uint32_t>& key_of_word = thread_key_of_word;
-  words.Clear(d->tokens.size() / 2);
+  std::vector<uint32_t>& keys = thread_keys;
+  words.Clear(n / 2);
   key_of_word.clear();
+  // Sized first and filled through plain pointers: a push_back per token
+  // into four vectors reloaded each vector's ends at every token.
+  d->token_text.resize(n);
+  d->token_cues.resize(n);
+  d->word_of.resize(n);
+  keys.resize(n);
+  Token* tokens = d->tokens.data();
+  std::string_view* token_text = d->token_text.data();
+  CueMask* token_cues = d->token_cues.data();
+  uint32_t* word_of = d->word_of.data();
   std::string folded;
-  for (auto& t : d->tokens) {
-    std::string_view text = TokenText(d->text, t);
-    d->token_text.push_back(text);
+  for (size_t i = 0; i < n; ++i) {
+    std::string_view text = TokenText(d->text, tokens[i]);
+    token_text[i] = text;
     bool added;
     uint32_t word = words.Add(text, &added);
-    d->word_of.push_back(word);
+    word_of[i] = word;
     if (added) key_of_word.push_back(KeyOfToken(*d->dict, text, &folded));
-    t.key = key_of_word[word];
+    keys[i] = tokens[i].key = key_of_word[word];
     // the rules ask a token's cue classes over and over: look them up once
-    d->token_cues.push_back(d->dict->CueMaskOf(t.key));
+    token_cues[i] = d->dict->CueMaskOf(keys[i]);
   }
   d->word_count = static_cast<uint32_t>(words.size());
   // cue phrases of several words ("In addition", "co-operation")
-  thread_local std::vector<uint32_t> keys;
-  keys.clear();
-  for (const auto& t : d->tokens) keys.push_back(t.key);
   d->dict->AddPhraseCues(keys, &d->token_cues);
 }
 
