@@ -41,13 +41,33 @@ const WordReading* Verb(Readings r, VerbForm a, VerbForm b = VerbForm::kNone) {
   return nullptr;
 }
 
-const WordReading* FiniteVerb(Readings r) {
-  for (const auto& x : r)
-    if (x.pos == Pos::kVerb &&
-        (x.form == VerbForm::kPresent3s || x.form == VerbForm::kPast || x.form == VerbForm::kPastOrParticiple))
-      return &x;
-  return nullptr;
-}
+// The first reading of each open-class kind among an open word's
+// readings, found in one walk over them (every open word asks for all six).
+struct OpenReadings {
+  explicit OpenReadings(Readings r) {
+    for (const auto& x : r) {
+      if (x.pos == Pos::kNoun) {
+        if (!noun) noun = &x;
+      } else if (x.pos == Pos::kAdjective) {
+        if (!adj) adj = &x;
+      } else if (x.pos == Pos::kVerb) {
+        const bool is_participle = x.form == VerbForm::kPastOrParticiple || x.form == VerbForm::kParticiple;
+        const bool is_finite =
+            x.form == VerbForm::kPresent3s || x.form == VerbForm::kPast || x.form == VerbForm::kPastOrParticiple;
+        if (!base && x.form == VerbForm::kBase) base = &x;
+        if (!participle && is_participle) participle = &x;
+        if (!gerund && x.form == VerbForm::kGerund) gerund = &x;
+        if (!finite && is_finite) finite = &x;
+      }
+    }
+  }
+  const WordReading* noun = nullptr;
+  const WordReading* adj = nullptr;
+  const WordReading* base = nullptr;        // the base form: "meet"
+  const WordReading* participle = nullptr;  // "met", "taken"
+  const WordReading* gerund = nullptr;
+  const WordReading* finite = nullptr;      // "meets", "met"
+};
 
 // The parts of speech among some readings, a bit each: the choice among a
 // closed-class word's readings asks a dozen of them of one word.
@@ -136,7 +156,8 @@ struct SentenceTagger {
 
   void Tag(const Sentence& s);
   TokenTag ChooseWord(uint32_t i, const Sentence& s, uint32_t prev_tok);
-  TokenTag ChooseOpen(uint32_t i, Readings r, uint32_t prev_tok);
+  // `pv` and `prev`: the word's governor (Governor) and the tag before it.
+  TokenTag ChooseOpen(uint32_t i, Readings r, uint32_t prev_tok, TokenTag pv, TokenTag prev);
   // Whether the -ing word at `i`, the sentence's first, opens a participle
   // clause: a phrase after it ends in a comma before any auxiliary.
   bool OpensParticipleClause(uint32_t i) const;
@@ -267,8 +288,11 @@ TokenTag SentenceTagger::ChooseWord(uint32_t i, const Sentence& s, uint32_t prev
   bool negated = has(Pos::kNegator);
   if (IsClosed(r[0].pos) || r[0].pos == Pos::kNumber) {
     Readings nx = i + 1 < s.last ? readings[i + 1 - s.first] : Readings{};
-    bool after_determiner = prev.pos == Pos::kDeterminer || prev.pos == Pos::kAdjective ||
-                            (prev_tok != UINT32_MAX && IsPossessive(d.Text(prev_tok)));
+    // (asked by one branch below only: a possessive is a word list)
+    auto after_determiner = [&] {
+      return prev.pos == Pos::kDeterminer || prev.pos == Pos::kAdjective ||
+             (prev_tok != UINT32_MAX && IsPossessive(d.Text(prev_tok)));
+    };
     if (has(Pos::kParticle) && has(Pos::kPreposition)) {
       // "to" before a verb's base form is infinitival: "to visit", not "to
       // talks"; a name's reading counts only when the next word is written
@@ -283,7 +307,7 @@ TokenTag SentenceTagger::ChooseWord(uint32_t i, const Sentence& s, uint32_t prev
       tag = TagOf(*First(r, prev.pos == Pos::kPronoun ? Pos::kAuxiliary : Pos::kDeterminer));
     } else if ((has(Pos::kModal) || has(Pos::kAuxiliary)) && negated) {
       tag = TagOf(r[0]);
-    } else if (after_determiner && (First(r, Pos::kNoun) || First(r, Pos::kAdjective)) &&
+    } else if (after_determiner() && (First(r, Pos::kNoun) || First(r, Pos::kAdjective)) &&
                !has(Pos::kDeterminer) && r[0].pos != Pos::kNumber) {
       // "the will of", "military might", "the past week"
       tag = TagOf(First(r, Pos::kNoun) && !StartsNominal(nx) ? *First(r, Pos::kNoun)
@@ -316,7 +340,7 @@ TokenTag SentenceTagger::ChooseWord(uint32_t i, const Sentence& s, uint32_t prev
     tag.negated = negated && tag.pos != Pos::kNegator;
     return tag;
   }
-  return ChooseOpen(i, r, prev_tok);
+  return ChooseOpen(i, r, prev_tok, pv, prev);
 }
 
 bool SentenceTagger::EventNounAhead(uint32_t i) const {
@@ -340,21 +364,20 @@ bool SentenceTagger::OpensParticipleClause(uint32_t i) const {
   return false;
 }
 
-TokenTag SentenceTagger::ChooseOpen(uint32_t i, Readings r, uint32_t prev_tok) {
+TokenTag SentenceTagger::ChooseOpen(uint32_t i, Readings r, uint32_t prev_tok, TokenTag pv, TokenTag prev) {
   const Sentence& s = *sentence;
-  TokenTag pv = Governor(i, s.first);
-  TokenTag prev = prev_tok == UINT32_MAX ? TokenTag{} : tags[prev_tok];
   std::string_view prev_text = prev_tok == UINT32_MAX ? std::string_view() : d.Text(prev_tok);
   Readings nx;
   uint32_t next_tok = i + 1;
   if (next_tok < s.last) nx = readings[next_tok - s.first];
   bool next_is_name = next_tok < s.last && !lower_ok[next_tok - s.first];
-  const WordReading* noun = First(r, Pos::kNoun);
-  const WordReading* adj = First(r, Pos::kAdjective);
-  const WordReading* base = Verb(r, VerbForm::kBase);
-  const WordReading* participle = Verb(r, VerbForm::kPastOrParticiple, VerbForm::kParticiple);
-  const WordReading* gerund = Verb(r, VerbForm::kGerund);
-  const WordReading* finite = FiniteVerb(r);
+  const OpenReadings open(r);
+  const WordReading* noun = open.noun;
+  const WordReading* adj = open.adj;
+  const WordReading* base = open.base;
+  const WordReading* participle = open.participle;
+  const WordReading* gerund = open.gerund;
+  const WordReading* finite = open.finite;
   auto pick = [&](std::initializer_list<const WordReading*> order) -> const WordReading* {
     for (const WordReading* x : order)
       if (x) return x;
