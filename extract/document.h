@@ -12,6 +12,7 @@
 #include "extract/dictionary.h"
 #include "extract/frames.h"
 #include "extract/lexicon.h"
+#include "extract/lower_word.h"
 #include "extract/pass_times.h"
 #include "extract/tokenizer.h"
 
@@ -141,6 +142,7 @@ struct Document {
   std::vector<Token> tokens;
   std::vector<std::string_view> token_text;
   std::vector<CueMask> token_cues;     // token -> its cue classes, looked up once
+  std::vector<uint64_t> token_packed;  // token -> PackWord of its text in lower case (IsWord)
   // token -> the number of its text among the article's distinct token
   // texts (exact bytes), 0 to word_count - 1: what depends only on a
   // token's text is looked up once a word (PrepareTokens, the tagger)
@@ -202,6 +204,7 @@ struct Document {
     tokens.clear();
     token_text.clear();
     token_cues.clear();
+    token_packed.clear();
     word_of.clear();
     word_count = 0;
     sentences.clear();
@@ -223,9 +226,10 @@ struct Document {
   bool Is(uint32_t tok, CueClass cue_class) const {
     return tok < token_cues.size() && token_cues[tok][cue_class.id()];
   }
-  // Case-insensitive; `lower` is lower-case ASCII.
-  bool IsWord(uint32_t tok, std::string_view lower) const {
-    return tok < tokens.size() && EqualsLowerAscii(token_text[tok], lower);
+  // Case-insensitive; `word` is lower-case ASCII.
+  bool IsWord(uint32_t tok, LowerWord word) const {
+    if (tok >= tokens.size()) return false;
+    return word.packed() ? token_packed[tok] == word.packed() : EqualsLowerAscii(token_text[tok], word.text());
   }
   // Past the words of a direction from `tok` ("southern", "south-western",
   // "far-east": place words that name no kind of place, and the hyphens

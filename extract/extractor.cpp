@@ -78,21 +78,26 @@ void PrepareTokens(Document* d) {
   // the thread's, kept from article to article like the Document's room
   thread_local WordIndex thread_words;
   thread_local std::vector<uint32_t> thread_key_of_word;
+  thread_local std::vector<uint64_t> thread_packed_of_word;
   thread_local std::vector<uint32_t> thread_keys;
   WordIndex& words = thread_words;  // (a thread_local's address is looked up at each use)
   std::vector<uint32_t>& key_of_word = thread_key_of_word;
+  std::vector<uint64_t>& packed_of_word = thread_packed_of_word;
   std::vector<uint32_t>& keys = thread_keys;
   words.Clear(n / 2);
   key_of_word.clear();
+  packed_of_word.clear();
   // Sized first and filled through plain pointers: a push_back per token
   // into four vectors reloaded each vector's ends at every token.
   d->token_text.resize(n);
   d->token_cues.resize(n);
+  d->token_packed.resize(n);
   d->word_of.resize(n);
   keys.resize(n);
   Token* tokens = d->tokens.data();
   std::string_view* token_text = d->token_text.data();
   CueMask* token_cues = d->token_cues.data();
+  uint64_t* token_packed = d->token_packed.data();
   uint32_t* word_of = d->word_of.data();
   std::string folded;
   for (size_t i = 0; i < n; ++i) {
@@ -101,8 +106,12 @@ void PrepareTokens(Document* d) {
     bool added;
     uint32_t word = words.Add(text, &added);
     word_of[i] = word;
-    if (added) key_of_word.push_back(KeyOfToken(*d->dict, text, &folded));
+    if (added) {
+      key_of_word.push_back(KeyOfToken(*d->dict, text, &folded));
+      packed_of_word.push_back(PackWord(text, true));
+    }
     keys[i] = tokens[i].key = key_of_word[word];
+    token_packed[i] = packed_of_word[word];
     // the rules ask a token's cue classes over and over: look them up once
     token_cues[i] = d->dict->CueMaskOf(keys[i]);
   }

@@ -243,7 +243,7 @@ class FramePass {
       const uint32_t prep = d_.chunks[c + 1].first;
       if (d_.IsWord(prep, "by")) return {};
       if (d_.IsWord(prep, "on") || d_.IsWord(prep, "against"))
-        for (const Ref& target : args_.PrepAfter(c, d_.IsWord(prep, "on") ? "on" : "against", false))
+        for (const Ref& target : args_.PrepAfter(c, d_.IsWord(prep, "on") ? LowerWord("on") : LowerWord("against"), false))
           for (int e : target.entities)
             if (std::find(last.targets.begin(), last.targets.end(), e) == last.targets.end() &&
                 std::find(last.targets.begin(), last.targets.end(), StateOf(e)) == last.targets.end())

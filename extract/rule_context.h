@@ -24,7 +24,7 @@ class RuleContext {
   bool Cue(uint32_t tok, CueClass cls) const {
     return tok >= s.first && tok < s.last && d.mention_at[tok] < 0 && d.Is(tok, cls);
   }
-  bool Word(uint32_t tok, std::string_view lower) const { return tok >= s.first && tok < s.last && d.IsWord(tok, lower); }
+  bool Word(uint32_t tok, LowerWord word) const { return tok >= s.first && tok < s.last && d.IsWord(tok, word); }
   // The tokens of a cue class in a sentence outside any name, in text
   // order: found as the range is walked, no list built (the rules ask for
   // a dozen classes in every sentence, and most sentences have none of

@@ -180,25 +180,35 @@ struct SentenceTagger {
   const Sentence* sentence = nullptr;
 };
 
-// Whether `word` is one of `words`, in any case (a handful of short words:
-// the lengths are compared first, as most words are not among them).
+// Whether every one of `words` is short enough to be packed.
 template <size_t N>
-bool OneOf(std::string_view word, const std::string_view (&words)[N]) {
-  for (std::string_view w : words)
-    if (w.size() == word.size() && EqualsLowerAscii(word, w)) return true;
+consteval bool AllPacked(const LowerWord (&words)[N]) {
+  for (const LowerWord& w : words)
+    if (w.packed() == 0) return false;
+  return true;
+}
+
+// Whether token `tok` is one of `words` (AllPacked), in any case.
+template <size_t N>
+bool OneOf(const Document& d, uint32_t tok, const LowerWord (&words)[N]) {
+  if (tok >= d.tokens.size()) return false;
+  for (const LowerWord& w : words)
+    if (d.token_packed[tok] == w.packed()) return true;
   return false;
 }
 
-bool IsPossessive(std::string_view word) {
+bool IsPossessive(const Document& d, uint32_t tok) {
   // the possessive pronouns share kPronoun with the personal ones, but a
   // noun follows them as it follows a determiner
-  static constexpr std::string_view kPossessives[] = {"his", "her", "its", "their", "our", "your", "my", "whose"};
-  return OneOf(word, kPossessives);
+  static constexpr LowerWord kPossessives[] = {"his", "her", "its", "their", "our", "your", "my", "whose"};
+  static_assert(AllPacked(kPossessives));
+  return OneOf(d, tok, kPossessives);
 }
 
-bool IsSubjectPronoun(std::string_view word) {
-  static constexpr std::string_view kSubjects[] = {"i", "he", "she", "it", "we", "they", "you", "who"};
-  return OneOf(word, kSubjects);
+bool IsSubjectPronoun(const Document& d, uint32_t tok) {
+  static constexpr LowerWord kSubjects[] = {"i", "he", "she", "it", "we", "they", "you", "who"};
+  static_assert(AllPacked(kSubjects));
+  return OneOf(d, tok, kSubjects);
 }
 
 void SentenceTagger::Tag(const Sentence& s) {
@@ -291,7 +301,7 @@ TokenTag SentenceTagger::ChooseWord(uint32_t i, const Sentence& s, uint32_t prev
     // (asked by one branch below only: a possessive is a word list)
     auto after_determiner = [&] {
       return prev.pos == Pos::kDeterminer || prev.pos == Pos::kAdjective ||
-             (prev_tok != UINT32_MAX && IsPossessive(d.Text(prev_tok)));
+             IsPossessive(d, prev_tok);
     };
     if (has(Pos::kParticle) && has(Pos::kPreposition)) {
       // "to" before a verb's base form is infinitival: "to visit", not "to
@@ -315,7 +325,7 @@ TokenTag SentenceTagger::ChooseWord(uint32_t i, const Sentence& s, uint32_t prev
                                                            : *First(r, Pos::kNoun));
     } else if (has(Pos::kSubordinator) && has(Pos::kPreposition)) {
       // "after he arrived" opens a clause, "after the talks" a phrase
-      bool clause = !nx.empty() && nx[0].pos == Pos::kPronoun && !IsPossessive(d.Text(i + 1));
+      bool clause = !nx.empty() && nx[0].pos == Pos::kPronoun && !IsPossessive(d, i + 1);
       tag = TagOf(*First(r, clause ? Pos::kSubordinator : Pos::kPreposition));
     } else if (has(Pos::kDeterminer) && (has(Pos::kSubordinator) || has(Pos::kPronoun))) {
       // "that treaty" / "said that ..." / "which country" / "which he signed";
@@ -414,7 +424,7 @@ TokenTag SentenceTagger::ChooseOpen(uint32_t i, Readings r, uint32_t prev_tok, T
   }
   Pos p = prev.pos;
   bool after_determiner = p == Pos::kDeterminer || p == Pos::kAdjective || p == Pos::kNumber ||
-                          (p == Pos::kPronoun && IsPossessive(prev_text));
+                          (p == Pos::kPronoun && IsPossessive(d, prev_tok));
   if (after_determiner) {
     // "the new talks": an adjective before what can be its noun
     bool nominal_next = StartsNominal(nx) && !next_is_name;
@@ -436,7 +446,7 @@ TokenTag SentenceTagger::ChooseOpen(uint32_t i, Readings r, uint32_t prev_tok, T
     // (a number counts things done to: "of shelling three villages")
     // (and a possessive name: "by expelling Chile's envoy")
     bool object_next = !nx.empty() && (nx[0].pos == Pos::kDeterminer || nx[0].pos == Pos::kNumber ||
-                                       (nx[0].pos == Pos::kPronoun && i + 1 < s.last && IsPossessive(d.Text(i + 1))));
+                                       (nx[0].pos == Pos::kPronoun && i + 1 < s.last && IsPossessive(d, i + 1)));
     object_next |= next_is_name && i + 2 < s.last && (d.Text(i + 2) == "'s" || d.Text(i + 2) == "\u2019s");
     if (gerund && object_next) return TagOf(*gerund);
     // "with overwhelming force", "amid growing tensions": an -ing word that
@@ -447,7 +457,7 @@ TokenTag SentenceTagger::ChooseOpen(uint32_t i, Readings r, uint32_t prev_tok, T
   // "the government strongly protests", "Lima firmly rejects": past an
   // adverb after a noun or a name, a finite form is the verb
   if (p == Pos::kAdverb && finite && (pv.pos == Pos::kNoun || pv.pos == Pos::kProperNoun)) return finish(finite);
-  bool subject_before = (p == Pos::kPronoun && IsSubjectPronoun(prev_text)) || p == Pos::kProperNoun ||
+  bool subject_before = (p == Pos::kPronoun && IsSubjectPronoun(d, prev_tok)) || p == Pos::kProperNoun ||
                         p == Pos::kNoun;
   if (subject_before && (finite || base)) {
     // "strikes on Hamas targets in Gaza", "talks with Kremlin officials on
