@@ -277,9 +277,8 @@ class FramePass {
     return true;
   }
 
-  // The first word of a cue class after the trigger in its sentence, or 0.
-  uint32_t CueAfter(uint32_t tok, std::string_view cue_class) const {
-    int id = CueClassIndex(cue_class);
+  // The first word of cue class `id` after the trigger in its sentence, or 0.
+  uint32_t CueAfter(uint32_t tok, int id) const {
     for (uint32_t i = tok + 1; i < s_.last; ++i)
       if (d_.token_cues[i][id] && d_.mention_at[i] < 0) return i;
     return 0;
@@ -290,9 +289,9 @@ class FramePass {
     return next < args_.last_chunk() && d_.chunks[next].kind == ChunkKind::kVerb && d_.chunks[next].infinitive;
   }
 
-  bool CueInSentence(uint32_t tok, std::string_view cue_class) const {
-    int id = CueClassIndex(cue_class);
-    const bool joint_work = cue_class == "joint_work";
+  // Whether a word of cue class `id` stands in the sentence besides the trigger.
+  bool CueInSentence(uint32_t tok, int id) const {
+    const bool joint_work = id == CueClass("joint_work").id();
     for (uint32_t i = s_.first; i < s_.last; ++i) {
       if (i == tok || !d_.token_cues[i][id] || d_.mention_at[i] >= 0) continue;
       // "signed a joint communique": a document issued together, no work done together
@@ -311,7 +310,7 @@ class FramePass {
     const bool committed = hypothetical && Committed(chunk, noun);
     for (const Frame* f : frames) {
       if (hypothetical ? !(f->modal_allowed || (committed && f->commitment_allowed)) : f->modal_required) continue;
-      if (!f->needs.empty() && !CueInSentence(tok, f->needs)) continue;
+      if (f->needs_cue >= 0 && !CueInSentence(tok, f->needs_cue)) continue;
       if (!f->particle.empty() && !(tok + 1 < s_.last && d_.IsWord(tok + 1, f->particle))) continue;
       if (Stopped(chunk, tok, noun, f->predicate)) continue;
       if (!noun && UnderWay(chunk, *f)) continue;
@@ -321,8 +320,8 @@ class FramePass {
       if (SameList(subjects, objects)) objects.clear();
       if (f->bare_object && !objects.empty() && InfinitiveAfter(objects.back())) continue;
       std::string what;
-      if (!f->what.empty())
-        if (uint32_t w = CueAfter(tok, f->what)) what = d_.QualifierWord(w);
+      if (f->what_cue >= 0)
+        if (uint32_t w = CueAfter(tok, f->what_cue)) what = d_.QualifierWord(w);
       std::string date = rules_.DateNear(tok, !Info(f->predicate).standing);
       // "B signed on behalf of Peru", "C signed as a witness": a signing
       // with no object of its own, in a signing being told, signs what
