@@ -127,16 +127,25 @@ struct Document {
   const Dictionary* dict = nullptr;
   const Lexicon* lexicon = nullptr;  // may be null: then the tagger leaves every tag kOther
   const FrameTable* frames = nullptr; // may be null: then no frame fires
-  // LemmaId -> whether `frames` has a frame of that lemma (the Extractor's
-  // index of `frames` by the lexicon's ids); null: ask `frames` by text.
-  const std::vector<bool>* lemma_has_frames = nullptr;
-  bool MayHaveFrames(LemmaId lemma) const {
-    return !lemma_has_frames || (lemma < lemma_has_frames->size() && (*lemma_has_frames)[lemma]);
+  // LemmaId -> the frames of that lemma (the Extractor's index of `frames`
+  // by the lexicon's ids); null: ask `frames` by text.
+  const std::vector<LemmaFrames>* frames_of_lemma = nullptr;
+  // The verb or noun frames of a lexicon lemma (not 0); needs `frames` and `lexicon`.
+  const std::vector<const Frame*>& FramesOf(LemmaId lemma, bool noun) const {
+    if (!frames_of_lemma) return frames->Find(lexicon->LemmaText(lemma), noun);
+    static const std::vector<const Frame*> kNone;
+    if (lemma >= frames_of_lemma->size()) return kNone;
+    const LemmaFrames& f = (*frames_of_lemma)[lemma];
+    const std::vector<const Frame*>* found = noun ? f.noun : f.verb;
+    return found ? *found : kNone;
   }
   // Whether a lexicon lemma triggers a verb or noun frame (of `predicate`
   // when one is given): "sign" a verb frame, "raid" an `attacks` noun frame.
   bool LemmaTriggers(LemmaId lemma, bool noun, std::optional<Predicate> predicate = std::nullopt) const {
-    return frames && lexicon && lemma && MayHaveFrames(lemma) && frames->Triggers(lexicon->LemmaText(lemma), noun, predicate);
+    if (!frames || !lexicon || !lemma) return false;
+    for (const Frame* f : FramesOf(lemma, noun))
+      if (!predicate || f->predicate == *predicate) return true;
+    return false;
   }
   std::string article_date;      // ISO 8601 (may be only a year), empty when unknown
   std::vector<Token> tokens;

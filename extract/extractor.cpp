@@ -126,8 +126,11 @@ Extractor::Extractor(const Dictionary& dictionary, const Lexicon& lexicon, const
     : dict_(dictionary), lex_(lexicon), frames_(frames) {
   for (std::string_view lemma : frames.TriggerLemmas())
     if (LemmaId id = lexicon.Lemma(lemma)) {
-      if (id >= lemma_has_frames_.size()) lemma_has_frames_.resize(id + 1, false);
-      lemma_has_frames_[id] = true;
+      if (id >= frames_of_lemma_.size()) frames_of_lemma_.resize(id + 1);
+      // by the lexicon's text of the lemma, as the frame pass asked before
+      // this index (Document::FramesOf)
+      std::string_view text = lexicon.LemmaText(id);
+      frames_of_lemma_[id] = LemmaFrames{&frames.Find(text, false), &frames.Find(text, true)};
     }
 }
 
@@ -136,7 +139,7 @@ void Extractor::RunPasses(const Article& article, Document& d, PassTimes* times)
   d.Reset(article.text, &dict_);
   d.lexicon = &lex_;
   d.frames = &frames_;
-  d.lemma_has_frames = &lemma_has_frames_;
+  d.frames_of_lemma = &frames_of_lemma_;
   internal::PrepareTokens(&d);
   clock.Mark(Pass::kTokens);
   internal::SplitSentences(&d);

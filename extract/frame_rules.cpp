@@ -302,9 +302,10 @@ class FramePass {
   }
 
   void Trigger(uint32_t chunk, uint32_t tok, bool noun) {
-    // by id first: the lemma's text is what Lemma() returns for it
-    if (d_.lexicon && d_.tags[tok].lemma && !d_.MayHaveFrames(d_.tags[tok].lemma)) return;
-    const auto& frames = d_.frames->Find(Lemma(tok, noun), noun);
+    // by the lexicon's id when the word has one (the lemma's text is what
+    // Lemma() returns for it), else by the word's own text
+    const LemmaId lemma = d_.lexicon ? d_.tags[tok].lemma : 0;
+    const auto& frames = lemma ? d_.FramesOf(lemma, noun) : d_.frames->Find(Lemma(tok, noun), noun);
     if (frames.empty() || Denied(chunk, tok, noun)) return;
     const bool hypothetical = Hypothetical(chunk, tok, noun);
     const bool committed = hypothetical && Committed(chunk, noun);

@@ -110,6 +110,13 @@ struct Frame {
   std::string origin; // "file:line"
 };
 
+// The frames of one lemma, as a verb and as a noun (FrameTable::Find of
+// each; empty vectors for none).
+struct LemmaFrames {
+  const std::vector<const Frame*>* verb = nullptr;
+  const std::vector<const Frame*>* noun = nullptr;
+};
+
 class FrameTable {
  public:
   // Loads and validates frames; errors name "file:line". Cue classes named
