@@ -562,6 +562,34 @@ uint32_t Dictionary::KeyOf(std::string_view folded_token) const {
   return key;
 }
 
+uint32_t Dictionary::KeyOfToken(std::string_view token) const {
+  uint64_t h = internal::HashWord(token);
+  thread_local internal::RecentLookups<uint32_t> recent;
+  if (const uint32_t* known = recent.Find(impl_->serial, token, h)) return *known;
+  uint32_t key;
+  // Short ASCII tokens, nearly all of them, fold on the stack exactly as
+  // FoldTokenInto does (letters lowered, digits kept, the rest dropped).
+  char buf[32];
+  size_t n = 0;
+  bool ascii = token.size() <= sizeof buf;
+  for (size_t i = 0; ascii && i < token.size(); ++i) {
+    char c = token[i];
+    if (c >= 'a' && c <= 'z') buf[n++] = c;
+    else if (c >= 'A' && c <= 'Z') buf[n++] = static_cast<char>(c - 'A' + 'a');
+    else if (c >= '0' && c <= '9') buf[n++] = c;
+    else if (static_cast<unsigned char>(c) >= 0x80) ascii = false;
+  }
+  if (ascii) {
+    key = KeyOf(std::string_view(buf, n));
+  } else {
+    std::string folded;
+    FoldTokenInto(token, &folded);
+    key = KeyOf(folded);
+  }
+  recent.Remember(token, h, key);
+  return key;
+}
+
 void Dictionary::AddPhraseCues(const std::vector<uint32_t>& keys, std::vector<CueMask>* masks) const {
   const Impl& d = *impl_;
   if (d.phrase_cues.empty()) return;

@@ -51,27 +51,6 @@ bool Keep(const Document& d, const internal::EntityInfo& e) {
 
 namespace internal {
 
-namespace {
-// The dictionary key of a token's text, folded as FoldTokenInto folds it.
-uint32_t KeyOfToken(const Dictionary& dict, std::string_view text, std::string* folded) {
-  // Short ASCII tokens, nearly all of them, fold on the stack exactly as
-  // FoldTokenInto does (letters lowered, digits kept, the rest dropped).
-  char buf[32];
-  size_t n = 0;
-  bool ascii = text.size() <= sizeof buf;
-  for (size_t i = 0; ascii && i < text.size(); ++i) {
-    char c = text[i];
-    if (c >= 'a' && c <= 'z') buf[n++] = c;
-    else if (c >= 'A' && c <= 'Z') buf[n++] = static_cast<char>(c - 'A' + 'a');
-    else if (c >= '0' && c <= '9') buf[n++] = c;
-    else if (static_cast<unsigned char>(c) >= 0x80) ascii = false;
-  }
-  if (ascii) return dict.KeyOf(std::string_view(buf, n));
-  Dictionary::FoldTokenInto(text, folded);
-  return dict.KeyOf(*folded);
-}
-}  // namespace
-
 void PrepareTokens(Document* d) {
   Tokenize(d->text, &d->tokens);
   const size_t n = d->tokens.size();
@@ -99,7 +78,6 @@ void PrepareTokens(Document* d) {
   CueMask* token_cues = d->token_cues.data();
   uint64_t* token_packed = d->token_packed.data();
   uint32_t* word_of = d->word_of.data();
-  std::string folded;
   for (size_t i = 0; i < n; ++i) {
     std::string_view text = TokenText(d->text, tokens[i]);
     token_text[i] = text;
@@ -107,7 +85,7 @@ void PrepareTokens(Document* d) {
     uint32_t word = words.Add(text, &added);
     word_of[i] = word;
     if (added) {
-      key_of_word.push_back(KeyOfToken(*d->dict, text, &folded));
+      key_of_word.push_back(d->dict->KeyOfToken(text));
       packed_of_word.push_back(PackWord(text, true));
     }
     keys[i] = tokens[i].key = key_of_word[word];

@@ -133,26 +133,15 @@ struct SentenceTagger {
   Readings ReadingsOf(uint32_t tok) {
     uint32_t word = d.word_of[tok];
     if (!word_looked_up[word]) {
-      readings_of_word[word] = lex.Find(Lower(d.Text(tok)));
+      readings_of_word[word] = lex.FindWritten(d.Text(tok));
       word_looked_up[word] = 1;
     }
     return readings_of_word[word];
   }
 
-  // Lower case for the lexicon, typographic apostrophes as ASCII ones; empty
-  // for a word too long to be in it. Asked of every word: no allocation.
+  // LexiconSpelling's room (no allocation for a word)
   char lowered[64];
-  std::string_view Lower(std::string_view text) {
-    size_t n = 0;
-    for (size_t i = 0; i < text.size(); ++i) {
-      if (n == sizeof lowered) return {};
-      char c = text[i];
-      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-      else if (c == '\xE2' && i + 2 < text.size() && text[i + 1] == '\x80' && text[i + 2] == '\x99') c = '\'', i += 2;
-      lowered[n++] = c;
-    }
-    return std::string_view(lowered, n);
-  }
+  std::string_view Lower(std::string_view text) { return LexiconSpelling(text, lowered); }
 
   void Tag(const Sentence& s);
   TokenTag ChooseWord(uint32_t i, const Sentence& s, uint32_t prev_tok);
