@@ -346,6 +346,8 @@ Status Dictionary::LoadString(std::string_view text, const std::string& name) {
       self->impl_->RebuildEdges();
       self->cue_masks_ = self->impl_->cue_masks.data();
       self->cue_mask_count_ = self->impl_->cue_masks.size();
+      self->starts_name_ = self->impl_->starts_name.data();
+      self->starts_name_count_ = self->impl_->starts_name.size();
     }
   } refresh{this};
   size_t line_no = 0, pos = 0;
@@ -603,10 +605,6 @@ void Dictionary::AddPhraseCues(const std::vector<uint32_t>& keys, std::vector<Cu
       for (size_t k = i; k < i + phrase.size(); ++k) (*masks)[k].set(d.phrase_cues[p].cue_class);
     }
   }
-}
-
-bool Dictionary::MayStartName(uint32_t token_key) const {
-  return token_key < impl_->starts_name.size() && impl_->starts_name[token_key];
 }
 
 size_t Dictionary::LongestMatch(const uint32_t* keys, const std::string_view* exact, size_t n,

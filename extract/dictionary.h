@@ -97,7 +97,9 @@ class Dictionary {
                       std::vector<FormMatch>* matches) const;
   // False when every form starting with this token names only cue words
   // (nearly every common word): no match there can be a name.
-  bool MayStartName(uint32_t token_key) const;
+  bool MayStartName(uint32_t token_key) const {
+    return token_key < starts_name_count_ && starts_name_[token_key];
+  }
 
   // The folded key text of a token, as dictionary keys are made.
   static std::string FoldToken(std::string_view token);
@@ -112,6 +114,9 @@ class Dictionary {
   static const CueMask kNoCues;
   const CueMask* cue_masks_ = nullptr;
   size_t cue_mask_count_ = 0;
+  // the same for MayStartName, asked at every token of every article
+  const uint8_t* starts_name_ = nullptr;
+  size_t starts_name_count_ = 0;
 };
 
 }  // namespace irkg

@@ -152,6 +152,7 @@ struct Document {
   std::vector<std::string_view> token_text;
   std::vector<CueMask> token_cues;     // token -> its cue classes, looked up once
   std::vector<uint64_t> token_packed;  // token -> PackWord of its text in lower case (IsWord)
+  std::vector<uint32_t> token_keys;    // token -> Token::key, side by side for Dictionary::LongestMatch
   // token -> the number of its text among the article's distinct token
   // texts (exact bytes), 0 to word_count - 1: what depends only on a
   // token's text is looked up once a word (PrepareTokens, the tagger)
@@ -214,6 +215,7 @@ struct Document {
     token_text.clear();
     token_cues.clear();
     token_packed.clear();
+    token_keys.clear();
     word_of.clear();
     word_count = 0;
     sentences.clear();

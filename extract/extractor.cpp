@@ -58,11 +58,9 @@ void PrepareTokens(Document* d) {
   thread_local WordIndex thread_words;
   thread_local std::vector<uint32_t> thread_key_of_word;
   thread_local std::vector<uint64_t> thread_packed_of_word;
-  thread_local std::vector<uint32_t> thread_keys;
   WordIndex& words = thread_words;  // (a thread_local's address is looked up at each use)
   std::vector<uint32_t>& key_of_word = thread_key_of_word;
   std::vector<uint64_t>& packed_of_word = thread_packed_of_word;
-  std::vector<uint32_t>& keys = thread_keys;
   words.Clear(n / 2);
   key_of_word.clear();
   packed_of_word.clear();
@@ -72,12 +70,13 @@ void PrepareTokens(Document* d) {
   d->token_cues.resize(n);
   d->token_packed.resize(n);
   d->word_of.resize(n);
-  keys.resize(n);
+  d->token_keys.resize(n);
   Token* tokens = d->tokens.data();
   std::string_view* token_text = d->token_text.data();
   CueMask* token_cues = d->token_cues.data();
   uint64_t* token_packed = d->token_packed.data();
   uint32_t* word_of = d->word_of.data();
+  uint32_t* keys = d->token_keys.data();
   for (size_t i = 0; i < n; ++i) {
     std::string_view text = TokenText(d->text, tokens[i]);
     token_text[i] = text;
@@ -95,7 +94,7 @@ void PrepareTokens(Document* d) {
   }
   d->word_count = static_cast<uint32_t>(words.size());
   // cue phrases of several words ("In addition", "co-operation")
-  d->dict->AddPhraseCues(keys, &d->token_cues);
+  d->dict->AddPhraseCues(d->token_keys, &d->token_cues);
 }
 
 }  // namespace internal
