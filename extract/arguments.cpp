@@ -883,7 +883,7 @@ bool ArgumentFinder::TimePhrase(uint32_t np) const {
   return d_.Is(head, "time_noun") || d_.Is(head, "weekday") || d_.Is(head, "month");
 }
 
-Actors ArgumentFinder::PrepAfter(uint32_t from, std::string_view prep, bool across_clause) const {
+Actors ArgumentFinder::PrepAfter(uint32_t from, LowerWord prep, bool across_clause) const {
   for (uint32_t c = from + 1; c < last_; ++c) {
     const Chunk& ch = d_.chunks[c];
     if (ch.kind == ChunkKind::kPreposition) {
@@ -902,7 +902,7 @@ Actors ArgumentFinder::PrepAfter(uint32_t from, std::string_view prep, bool acro
       }
       // "the visit of A", but not "the visit at the invitation of B": a
       // noun's "of" is the phrase right after it
-      if (!across_clause && prep == "of") return {};
+      if (!across_clause && prep.text() == "of") return {};
       continue;
     }
     if (ch.kind == ChunkKind::kNoun) {
@@ -1070,7 +1070,7 @@ Actors ArgumentFinder::InfinitiveObject(uint32_t verb) const {
   // object that names no one, and the one its own phrase points at
   const int object = ObjectPhrase(c);
   if (object < 0) return {};
-  for (std::string_view prep : {"with", "to", "against"})
+  for (LowerWord prep : {LowerWord("with"), LowerWord("to"), LowerWord("against")})
     if (Actors at = PrepAfter(static_cast<uint32_t>(object), prep, false); !at.empty()) return at;
   // "threatened to strike Iranian nuclear sites": the state whose things
   // the act would hit

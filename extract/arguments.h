@@ -42,7 +42,7 @@ class ArgumentFinder {
   // The noun phrase after the first `prep` phrase following chunk `from`.
   // Verbs look across the rest of their clause; nouns only at the
   // prepositional phrases right after them ("visit of A to B").
-  Actors PrepAfter(uint32_t from, std::string_view prep, bool across_clause) const;
+  Actors PrepAfter(uint32_t from, LowerWord prep, bool across_clause) const;
   // The object of the infinitive that completes a verb: "were invited to
   // join the Pacific Alliance" -> the Pacific Alliance; when that object
   // names no one, the with/to/against phrase of the object: "threatened to

@@ -346,6 +346,8 @@ Status Dictionary::LoadString(std::string_view text, const std::string& name) {
       self->impl_->RebuildEdges();
       self->cue_masks_ = self->impl_->cue_masks.data();
       self->cue_mask_count_ = self->impl_->cue_masks.size();
+      self->starts_name_ = self->impl_->starts_name.data();
+      self->starts_name_count_ = self->impl_->starts_name.size();
     }
   } refresh{this};
   size_t line_no = 0, pos = 0;
@@ -562,6 +564,34 @@ uint32_t Dictionary::KeyOf(std::string_view folded_token) const {
   return key;
 }
 
+uint32_t Dictionary::KeyOfToken(std::string_view token) const {
+  uint64_t h = internal::HashWord(token);
+  thread_local internal::RecentLookups<uint32_t> recent;
+  if (const uint32_t* known = recent.Find(impl_->serial, token, h)) return *known;
+  uint32_t key;
+  // Short ASCII tokens, nearly all of them, fold on the stack exactly as
+  // FoldTokenInto does (letters lowered, digits kept, the rest dropped).
+  char buf[32];
+  size_t n = 0;
+  bool ascii = token.size() <= sizeof buf;
+  for (size_t i = 0; ascii && i < token.size(); ++i) {
+    char c = token[i];
+    if (c >= 'a' && c <= 'z') buf[n++] = c;
+    else if (c >= 'A' && c <= 'Z') buf[n++] = static_cast<char>(c - 'A' + 'a');
+    else if (c >= '0' && c <= '9') buf[n++] = c;
+    else if (static_cast<unsigned char>(c) >= 0x80) ascii = false;
+  }
+  if (ascii) {
+    key = KeyOf(std::string_view(buf, n));
+  } else {
+    std::string folded;
+    FoldTokenInto(token, &folded);
+    key = KeyOf(folded);
+  }
+  recent.Remember(token, h, key);
+  return key;
+}
+
 void Dictionary::AddPhraseCues(const std::vector<uint32_t>& keys, std::vector<CueMask>* masks) const {
   const Impl& d = *impl_;
   if (d.phrase_cues.empty()) return;
@@ -575,10 +605,6 @@ void Dictionary::AddPhraseCues(const std::vector<uint32_t>& keys, std::vector<Cu
       for (size_t k = i; k < i + phrase.size(); ++k) (*masks)[k].set(d.phrase_cues[p].cue_class);
     }
   }
-}
-
-bool Dictionary::MayStartName(uint32_t token_key) const {
-  return token_key < impl_->starts_name.size() && impl_->starts_name[token_key];
 }
 
 size_t Dictionary::LongestMatch(const uint32_t* keys, const std::string_view* exact, size_t n,

@@ -12,6 +12,7 @@
 #include "extract/dictionary.h"
 #include "extract/frames.h"
 #include "extract/lexicon.h"
+#include "extract/lower_word.h"
 #include "extract/pass_times.h"
 #include "extract/tokenizer.h"
 
@@ -36,7 +37,9 @@ struct Mention {
   EntityType type = EntityType::kPerson;
   MentionForm form = MentionForm::kName;
   std::string name;              // the canonical name this mention proposes
-  std::string subtype, code;
+  // views of a dictionary entry's strings or of literals ("city"): both
+  // outlive the article, and a mention is copied and moved pass to pass
+  std::string_view subtype, code;
   int dict_entry = -1;           // dictionary entry, when one names it
   int entity = -1;               // set by coreference
   bool strong = false;           // context proves the type (a title, a head noun)
@@ -60,7 +63,7 @@ inline bool IsDash(std::string_view t) { return t == "-" || t == "--" || t == "\
 struct EntityInfo {
   std::string name;
   EntityType type = EntityType::kPerson;
-  std::string subtype, code;
+  std::string_view subtype, code;  // as Mention's
   int dict_entry = -1;
   std::vector<int> mentions;     // indices into Document::mentions, in text order
   std::vector<std::string> titles;  // offices the text gives this person
@@ -124,21 +127,32 @@ struct Document {
   const Dictionary* dict = nullptr;
   const Lexicon* lexicon = nullptr;  // may be null: then the tagger leaves every tag kOther
   const FrameTable* frames = nullptr; // may be null: then no frame fires
-  // LemmaId -> whether `frames` has a frame of that lemma (the Extractor's
-  // index of `frames` by the lexicon's ids); null: ask `frames` by text.
-  const std::vector<bool>* lemma_has_frames = nullptr;
-  bool MayHaveFrames(LemmaId lemma) const {
-    return !lemma_has_frames || (lemma < lemma_has_frames->size() && (*lemma_has_frames)[lemma]);
+  // LemmaId -> the frames of that lemma (the Extractor's index of `frames`
+  // by the lexicon's ids); null: ask `frames` by text.
+  const std::vector<LemmaFrames>* frames_of_lemma = nullptr;
+  // The verb or noun frames of a lexicon lemma (not 0); needs `frames` and `lexicon`.
+  const std::vector<const Frame*>& FramesOf(LemmaId lemma, bool noun) const {
+    if (!frames_of_lemma) return frames->Find(lexicon->LemmaText(lemma), noun);
+    static const std::vector<const Frame*> kNone;
+    if (lemma >= frames_of_lemma->size()) return kNone;
+    const LemmaFrames& f = (*frames_of_lemma)[lemma];
+    const std::vector<const Frame*>* found = noun ? f.noun : f.verb;
+    return found ? *found : kNone;
   }
   // Whether a lexicon lemma triggers a verb or noun frame (of `predicate`
   // when one is given): "sign" a verb frame, "raid" an `attacks` noun frame.
   bool LemmaTriggers(LemmaId lemma, bool noun, std::optional<Predicate> predicate = std::nullopt) const {
-    return frames && lexicon && lemma && MayHaveFrames(lemma) && frames->Triggers(lexicon->LemmaText(lemma), noun, predicate);
+    if (!frames || !lexicon || !lemma) return false;
+    for (const Frame* f : FramesOf(lemma, noun))
+      if (!predicate || f->predicate == *predicate) return true;
+    return false;
   }
   std::string article_date;      // ISO 8601 (may be only a year), empty when unknown
   std::vector<Token> tokens;
   std::vector<std::string_view> token_text;
   std::vector<CueMask> token_cues;     // token -> its cue classes, looked up once
+  std::vector<uint64_t> token_packed;  // token -> PackWord of its text in lower case (IsWord)
+  std::vector<uint32_t> token_keys;    // token -> Token::key, side by side for Dictionary::LongestMatch
   // token -> the number of its text among the article's distinct token
   // texts (exact bytes), 0 to word_count - 1: what depends only on a
   // token's text is looked up once a word (PrepareTokens, the tagger)
@@ -200,6 +214,8 @@ struct Document {
     tokens.clear();
     token_text.clear();
     token_cues.clear();
+    token_packed.clear();
+    token_keys.clear();
     word_of.clear();
     word_count = 0;
     sentences.clear();
@@ -221,9 +237,10 @@ struct Document {
   bool Is(uint32_t tok, CueClass cue_class) const {
     return tok < token_cues.size() && token_cues[tok][cue_class.id()];
   }
-  // Case-insensitive; `lower` is lower-case ASCII.
-  bool IsWord(uint32_t tok, std::string_view lower) const {
-    return tok < tokens.size() && EqualsLowerAscii(token_text[tok], lower);
+  // Case-insensitive; `word` is lower-case ASCII.
+  bool IsWord(uint32_t tok, LowerWord word) const {
+    if (tok >= tokens.size()) return false;
+    return word.packed() ? token_packed[tok] == word.packed() : EqualsLowerAscii(token_text[tok], word.text());
   }
   // Past the words of a direction from `tok` ("southern", "south-western",
   // "far-east": place words that name no kind of place, and the hyphens

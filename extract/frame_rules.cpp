@@ -250,7 +250,7 @@ class FramePass {
       const uint32_t prep = d_.chunks[c + 1].first;
       if (d_.IsWord(prep, "by")) return {};
       if (d_.IsWord(prep, "on") || d_.IsWord(prep, "against"))
-        for (const Ref& target : args_.PrepAfter(c, d_.IsWord(prep, "on") ? "on" : "against", false))
+        for (const Ref& target : args_.PrepAfter(c, d_.IsWord(prep, "on") ? LowerWord("on") : LowerWord("against"), false))
           for (int e : target.entities)
             if (std::find(last.targets.begin(), last.targets.end(), e) == last.targets.end() &&
                 std::find(last.targets.begin(), last.targets.end(), StateOf(e)) == last.targets.end())
@@ -284,9 +284,8 @@ class FramePass {
     return true;
   }
 
-  // The first word of a cue class after the trigger in its sentence, or 0.
-  uint32_t CueAfter(uint32_t tok, std::string_view cue_class) const {
-    int id = CueClassIndex(cue_class);
+  // The first word of cue class `id` after the trigger in its sentence, or 0.
+  uint32_t CueAfter(uint32_t tok, int id) const {
     for (uint32_t i = tok + 1; i < s_.last; ++i)
       if (d_.token_cues[i][id] && d_.mention_at[i] < 0) return i;
     return 0;
@@ -297,9 +296,9 @@ class FramePass {
     return next < args_.last_chunk() && d_.chunks[next].kind == ChunkKind::kVerb && d_.chunks[next].infinitive;
   }
 
-  bool CueInSentence(uint32_t tok, std::string_view cue_class) const {
-    int id = CueClassIndex(cue_class);
-    const bool joint_work = cue_class == "joint_work";
+  // Whether a word of cue class `id` stands in the sentence besides the trigger.
+  bool CueInSentence(uint32_t tok, int id) const {
+    const bool joint_work = id == CueClass("joint_work").id();
     for (uint32_t i = s_.first; i < s_.last; ++i) {
       if (i == tok || !d_.token_cues[i][id] || d_.mention_at[i] >= 0) continue;
       // "signed a joint communique": a document issued together, no work done together
@@ -310,15 +309,16 @@ class FramePass {
   }
 
   void Trigger(uint32_t chunk, uint32_t tok, bool noun) {
-    // by id first: the lemma's text is what Lemma() returns for it
-    if (d_.lexicon && d_.tags[tok].lemma && !d_.MayHaveFrames(d_.tags[tok].lemma)) return;
-    const auto& frames = d_.frames->Find(Lemma(tok, noun), noun);
+    // by the lexicon's id when the word has one (the lemma's text is what
+    // Lemma() returns for it), else by the word's own text
+    const LemmaId lemma = d_.lexicon ? d_.tags[tok].lemma : 0;
+    const auto& frames = lemma ? d_.FramesOf(lemma, noun) : d_.frames->Find(Lemma(tok, noun), noun);
     if (frames.empty() || Denied(chunk, tok, noun)) return;
     const bool hypothetical = Hypothetical(chunk, tok, noun);
     const bool committed = hypothetical && Committed(chunk, noun);
     for (const Frame* f : frames) {
       if (hypothetical ? !(f->modal_allowed || (committed && f->commitment_allowed)) : f->modal_required) continue;
-      if (!f->needs.empty() && !CueInSentence(tok, f->needs)) continue;
+      if (f->needs_cue >= 0 && !CueInSentence(tok, f->needs_cue)) continue;
       if (!f->particle.empty() && !(tok + 1 < s_.last && d_.IsWord(tok + 1, f->particle))) continue;
       if (Stopped(chunk, tok, noun, f->predicate)) continue;
       if (!noun && UnderWay(chunk, *f)) continue;
@@ -328,8 +328,8 @@ class FramePass {
       if (SameList(subjects, objects)) objects.clear();
       if (f->bare_object && !objects.empty() && InfinitiveAfter(objects.back())) continue;
       std::string what;
-      if (!f->what.empty())
-        if (uint32_t w = CueAfter(tok, f->what)) what = d_.QualifierWord(w);
+      if (f->what_cue >= 0)
+        if (uint32_t w = CueAfter(tok, f->what_cue)) what = d_.QualifierWord(w);
       std::string date = rules_.DateNear(tok, !Info(f->predicate).standing);
       // "B signed on behalf of Peru", "C signed as a witness": a signing
       // with no object of its own, in a signing being told, signs what
@@ -617,7 +617,7 @@ class FramePass {
       // "A hosted B and C at a working lunch": those met together met each
       // other too (ANNOTATION: every pair of a meeting's named participants),
       // unless the text says apart ("held separate talks with B and C")
-      if (p == Predicate::kMetWith && !CueInSentence(s_.last, "apart_word"))
+      if (p == Predicate::kMetWith && !CueInSentence(s_.last, CueClass("apart_word").id()))
         MeetAmong(objects, f, date);
     }
     if (p == Predicate::kMetWith && participants.size() >= 2) {
@@ -742,7 +742,7 @@ class FramePass {
         bool place = r.type == EntityType::kLocation;
         if (states_too) {
           // (where the thing hit was: "a ship in the Red Sea" is no target)
-          const std::string& kind = d_.entities[r.entities[0]].subtype;
+          std::string_view kind = d_.entities[r.entities[0]].subtype;
           place = place && where && (kind == "city" || kind == "region" || kind.empty());
         }
         bool state = states_too && r.type == EntityType::kCountry && where;

@@ -111,6 +111,7 @@ Status FrameTable::LoadString(std::string_view text, const std::string& name) {
         if (!KnownCueClass(value))
           return Status::InvalidInput(where + ": \"" + std::string(value) + "\" is not a cue class of data/cues.tsv");
         (key == "needs" ? f.needs : f.what) = std::string(value);
+        (key == "needs" ? f.needs_cue : f.what_cue) = CueClassIndex(value);
       } else if (key == "particle") {
         if (f.noun) return Status::InvalidInput(where + ": particle= belongs to verb frames");
         for (char c : value)

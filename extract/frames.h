@@ -68,6 +68,9 @@ struct Frame {
   double confidence = 0.75;
   std::string needs;  // cue class that must follow the trigger in its clause, or empty
   std::string what;   // cue class giving the `what` qualifier, or empty
+  // The two as CueClassIndex gives them (-1 when empty): the frame pass
+  // tests the sentence's tokens for them at every trigger.
+  int needs_cue = -1, what_cue = -1;
   // The particle of a phrasal verb, the word right after the verb ("touch
   // down" in Lima), or empty; lower case.
   std::string particle;
@@ -107,6 +110,13 @@ struct Frame {
   bool commitment_allowed = false;
   std::string rule;   // what a triple's `rule` field says: "frame:verb:meet"
   std::string origin; // "file:line"
+};
+
+// The frames of one lemma, as a verb and as a noun (FrameTable::Find of
+// each; empty vectors for none).
+struct LemmaFrames {
+  const std::vector<const Frame*>* verb = nullptr;
+  const std::vector<const Frame*>* noun = nullptr;
 };
 
 class FrameTable {

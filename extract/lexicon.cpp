@@ -886,6 +886,28 @@ std::span<const WordReading> Lexicon::Find(std::string_view lower_word) const {
   return m.reading_table.subspan(r.first, r.count);
 }
 
+std::string_view LexiconSpelling(std::string_view word, std::span<char, 64> buf) {
+  size_t n = 0;
+  for (size_t i = 0; i < word.size(); ++i) {
+    if (n == buf.size()) return {};
+    char c = word[i];
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    else if (c == '\xE2' && i + 2 < word.size() && word[i + 1] == '\x80' && word[i + 2] == '\x99') c = '\'', i += 2;
+    buf[n++] = c;
+  }
+  return std::string_view(buf.data(), n);
+}
+
+std::span<const WordReading> Lexicon::FindWritten(std::string_view word) const {
+  uint64_t h = HashWord(word);
+  thread_local internal::RecentLookups<std::span<const WordReading>> recent;
+  if (const auto* known = recent.Find(impl_->serial, word, h)) return *known;
+  char buf[64];
+  std::span<const WordReading> readings = Find(LexiconSpelling(word, buf));
+  recent.Remember(word, h, readings);
+  return readings;
+}
+
 void Lexicon::Readings(std::string_view lower_word, std::vector<WordReading>* out) const {
   auto found = Find(lower_word);
   out->assign(found.begin(), found.end());

@@ -99,7 +99,7 @@ struct Recognizer {
   bool AgreementNameJoiner(uint32_t i) const;
   uint32_t ExtendRight(uint32_t last, bool agreement, bool embassy) const;
 
-  EntityType HeadType(uint32_t head, std::string* subtype) const;
+  EntityType HeadType(uint32_t head, std::string_view* subtype) const;
 
   bool IsHead(uint32_t i) const;
   bool StateAfterPlace(uint32_t first, uint32_t head, EntityType type) const;

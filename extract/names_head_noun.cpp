@@ -207,8 +207,8 @@ uint32_t Recognizer::ExtendRight(uint32_t last, bool agreement, bool embassy) co
   return end;
 }
 
-EntityType Recognizer::HeadType(uint32_t head, std::string* subtype) const {
-  subtype->clear();
+EntityType Recognizer::HeadType(uint32_t head, std::string_view* subtype) const {
+  *subtype = {};
   if (d.Is(head, "agreement_head")) return EntityType::kAgreement;
   if (d.Is(head, "project_head")) return EntityType::kProject;
   if (d.Is(head, "location_head")) return EntityType::kLocation;
@@ -273,7 +273,7 @@ void Recognizer::HeadNounPass() {
       if (next != "of" && next != "for" && next != "on" && next != "to") continue;
       if (d.tokens[i].upper) continue;
     }
-    std::string subtype;
+    std::string_view subtype;
     EntityType type = HeadType(head, &subtype);
     uint32_t last = StateAfterPlace(first, head, type) ? head + 1
                                                        : ExtendRight(head + 1, type == EntityType::kAgreement, subtype == "embassy");
@@ -657,7 +657,7 @@ void Recognizer::AddListedNames(uint32_t i, EntityType type, std::string_view su
     m.first = i;
     m.last = last;
     m.type = type;
-    m.subtype = std::string(subtype);
+    m.subtype = subtype;
     m.strong = true;
     m.name = std::string(d.Span(i, last));
     AddMention(std::move(m));

@@ -23,7 +23,7 @@ void Recognizer::MetonymPass() {
     m.dict_entry = country;
     m.name = e.canonical;
     m.code = e.code;
-    m.subtype.clear();
+    m.subtype = {};
   }
 }
 

@@ -158,12 +158,12 @@ class ReferenceResolver {
         if (recent.size() == Salience::kRecentPersons) recent.erase(recent.begin());
         recent.push_back(r.entities[0]);
       }
-    if (std::vector<int> listed = ListedRun(v, EntityType::kPerson); listed.size() >= 3 && listed.size() <= RefEntities::capacity()) {
-      sal.listed_persons = std::move(listed);
+    if (RefRun listed = ListedRun(v, EntityType::kPerson); listed.count >= 3 && listed.count <= RefEntities::capacity()) {
+      listed.EntitiesInto(v, &sal.listed_persons);
       sal.listed_sentence = v.index;
     }
-    if (std::vector<int> listed = ListedRun(v, EntityType::kCountry); listed.size() >= 3 && listed.size() <= RefEntities::capacity()) {
-      sal.listed_states = std::move(listed);
+    if (RefRun listed = ListedRun(v, EntityType::kCountry); listed.count >= 3 && listed.count <= RefEntities::capacity()) {
+      listed.EntitiesInto(v, &sal.listed_states);
       sal.states_sentence = v.index;
     }
     for (const auto& r : v.refs)
@@ -187,27 +187,37 @@ class ReferenceResolver {
     return 0;
   }
 
+  // Refs [first, first + count) of a sentence, each naming one entity.
+  struct RefRun {
+    size_t first = 0, count = 0;
+    void EntitiesInto(const SentenceView& v, std::vector<int>* out) const {
+      out->clear();
+      for (size_t k = first; k < first + count; ++k) out->push_back(v.refs[k].entities[0]);
+    }
+  };
+
   // The longest run of people the sentence names one after another,
-  // joined only by commas and "and": "A, B and C".
-  std::vector<int> ListedRun(const SentenceView& v, EntityType type) const {
-    std::vector<int> best, run;
+  // joined only by commas and "and": "A, B and C". (As refs, not a list
+  // of entities: asked twice of every sentence, it seldom finds three.)
+  RefRun ListedRun(const SentenceView& v, EntityType type) const {
+    RefRun best, run;
     for (size_t k = 0; k < v.refs.size(); ++k) {
       const Ref& r = v.refs[k];
       if (r.type != type || r.resolved || r.entities.size() != 1) {
-        if (run.size() > best.size()) best = run;
-        run.clear();
+        if (run.count > best.count) best = run;
+        run.count = 0;
         continue;
       }
-      bool joined = k > 0 && !run.empty();
+      bool joined = k > 0 && run.count > 0;
       for (uint32_t t = joined ? v.refs[k - 1].last : r.first; joined && t < r.first; ++t)
         joined = d.Text(t) == "," || d.IsWord(t, "and");
       if (!joined) {
-        if (run.size() > best.size()) best = run;
-        run.clear();
+        if (run.count > best.count) best = run;
+        run = RefRun{k, 0};
       }
-      run.push_back(r.entities[0]);
+      ++run.count;
     }
-    return run.size() > best.size() ? run : best;
+    return run.count > best.count ? run : best;
   }
 
   bool ResolveListedStates(uint32_t i, const SentenceView& v, Ref* r, uint32_t* next) const {

@@ -182,13 +182,6 @@ bool RuleContext::SubordinateBetween(uint32_t from, uint32_t to) const {
 
 bool RuleContext::CrossesQuote(uint32_t a, uint32_t b) const { return d.QuoteBetween(a, std::min(b, s.last)); }
 
-std::vector<uint32_t> RuleContext::TriggersInSentence(CueClass cls) const {
-  std::vector<uint32_t> out;
-  for (uint32_t i = s.first; i < s.last; ++i)
-    if (d.Is(i, cls) && d.mention_at[i] < 0) out.push_back(i);
-  return out;
-}
-
 bool RuleContext::Negated(uint32_t trigger) const {
   uint32_t from = trigger > s.first + 4 ? trigger - 4 : s.first;
   for (uint32_t i = from; i < trigger; ++i)

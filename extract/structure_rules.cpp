@@ -23,7 +23,7 @@ constexpr unsigned kLocation = TypeBit(EntityType::kLocation);
 
 bool International(const RuleContext& c, int ref) {
   if (ref < 0 || c.s.refs[ref].type != EntityType::kOrganization) return false;
-  const std::string& sub = c.d.entities[c.s.refs[ref].entities[0]].subtype;
+  std::string_view sub = c.d.entities[c.s.refs[ref].entities[0]].subtype;
   return sub == "international" || sub.empty();
 }
 
@@ -266,7 +266,7 @@ void Location(RuleContext& c) {
     // region of Ethiopia" (the kind word after a name the dictionary holds)
     // (not waters, which no place encloses: "Chile's Pacific coast", "the
     // Red Sea port of Hodeida")
-    const std::string& kind = c.d.entities[ref.entities[0]].subtype;
+    const std::string_view kind = c.d.entities[ref.entities[0]].subtype;
     const bool waters = kind == "sea" || kind == "strait" || kind == "river" || kind == "lake" || kind == "canal";
     const uint32_t of = c.Cue(k, "place_kind") && c.Word(k + 1, "of") ? k + 1 : k;
     if (ref.type == EntityType::kLocation && c.Word(of, "of") && !waters) {
