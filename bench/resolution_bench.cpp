@@ -101,7 +101,7 @@ BuildCost BuildOnce(uint64_t articles, uint64_t seed, const std::string& graph_o
     for (const ExtractionRecord& record : batch) builder.AddRecord(record);
     add_s += CpuSeconds() - start;
   }
-  batch = {};
+  FreeBuffer(batch);
   InstructionCounter instructions;
   const long faults = MinorFaults();
   const double start = CpuSeconds();

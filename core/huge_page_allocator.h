@@ -147,4 +147,12 @@ struct HugePageAllocator {
 template <typename T>
 using LargeVector = std::vector<T, HugePageAllocator<T>>;
 
+// Empties a vector and gives its buffer back, to be used again (a
+// LargeVector's) or to the heap. `v = {}` does not: it picks the
+// initializer-list assignment, which keeps the capacity.
+template <typename Vector>
+void FreeBuffer(Vector& v) {
+  Vector().swap(v);
+}
+
 }  // namespace irkg

@@ -247,7 +247,7 @@ void SortByEdgeThenEvidence(LargeVector<RelationObservation>* relations, const L
               keys.begin() + static_cast<std::ptrdiff_t>(subject_start[s + 1]), [&](const Key& a, const Key& b) {
       return std::tuple_cat(edge_and_article(a), std::tie(a.index)) < std::tuple_cat(edge_and_article(b), std::tie(b.index));
     });
-  subject_start = {};
+  FreeBuffer(subject_start);
   for (size_t first = 0; first < n;) {
     size_t last = first + 1;
     while (last < n && edge_and_article(keys[last]) == edge_and_article(keys[first])) ++last;
@@ -422,7 +422,7 @@ struct GraphBuilder::Impl {
     for (int t = 0; t < kEntityTypeCount; ++t) type_start[t + 1] += type_start[t];
     LargeVector<uint32_t> by_doc(n);
     for (uint32_t s = 0; s < n; ++s) by_doc[start[rank_of[s]]++] = s;
-    start = {};
+    FreeBuffer(start);
     // `order` by type, each type's in document order; `order_rank` the
     // document rank of each, so that runs of one document are found without
     // reading the observations again.
@@ -432,7 +432,7 @@ struct GraphBuilder::Impl {
       order[place] = s;
       order_rank[place] = rank_of[s];
     }
-    by_doc = {};
+    FreeBuffer(by_doc);
     // type_start[t] is now where type t ends: a run stops at a type's end.
     size_t type = 0;
     for (size_t first = 0; first < n;) {
@@ -483,14 +483,14 @@ struct GraphBuilder::Impl {
       offices.emplace_back(index_of_serial[r.subject], OfficeSighting{title->second, state.code, YearOf(ev.date)});
     }
     const LargeVector<size_t> office_start = GroupByKey(offices, out.size(), office_store);  // evidence order within each, as before
-    offices = {};
+    FreeBuffer(offices);
     const size_t story_count = docs.size();
     LargeVector<uint64_t> grouped;
     const LargeVector<size_t> part_start = GroupByKey(parts, story_count, &grouped);
     LargeVector<uint64_t> fingerprint(story_count);
     for (size_t s = 0; s < story_count; ++s)
       fingerprint[s] = StoryFingerprintInPlace(std::span<uint64_t>(grouped.data() + part_start[s], part_start[s + 1] - part_start[s]));
-    grouped = {};
+    FreeBuffer(grouped);
     LargeVector<int> year(story_count, 0);
     for (const auto& [doc, article] : articles) year[article.doc_number] = YearOf(article.info.date);
     for (size_t i = 0; i < out.size(); ++i) {
@@ -619,8 +619,8 @@ KnowledgeGraph GraphBuilder::Build() {
   const ObservationList obs{impl_->observations, key_order};
   LargeVector<OfficeSighting> offices;
   const Resolution resolution = ResolveEntities(impl_->ResolverInput(key_order, &offices));
-  offices = {};
-  impl_->story_parts = {};
+  FreeBuffer(offices);
+  FreeBuffer(impl_->story_parts);
 
   // The members of each cluster, in observation (key) order, clusters by
   // root: a counting sort, the roots being observation indices (32 bits, as
@@ -685,14 +685,14 @@ KnowledgeGraph GraphBuilder::Build() {
   // observations read in key order: reading each entity's members instead
   // was three scattered reads an observation (where its members start, the
   // member, its serial).
-  members = {};
+  FreeBuffer(members);
   LargeVector<uint32_t>& rank_of_root = member_start;  // its starts are read no more
   for (size_t rank = 0; rank < order.size(); ++rank) rank_of_root[root_of[order[rank]]] = static_cast<uint32_t>(rank);
   LargeVector<uint32_t> rank_of_serial(n);
   for (size_t i = 0; i < n; ++i) rank_of_serial[key_order[i]] = rank_of_root[resolution.cluster[i]];
-  member_start = {};
-  key_order = {};  // and with it `obs`
-  impl_->observations = {};
+  FreeBuffer(member_start);
+  FreeBuffer(key_order);  // and with it `obs`
+  FreeBuffer(impl_->observations);
 
   LargeVector<RelationObservation>& relations = impl_->relations;
   for (RelationObservation& r : relations) {
@@ -701,7 +701,7 @@ KnowledgeGraph GraphBuilder::Build() {
     if (Info(r.predicate).symmetric && r.object < r.subject) std::swap(r.subject, r.object);
   }
   SortByEdgeThenEvidence(&relations, doc_rank, order.size());
-  doc_rank = {};
+  FreeBuffer(doc_rank);
   auto edge_key = [](const RelationObservation& r) { return std::tie(r.subject, r.predicate, r.object); };
   size_t edge_count = 0;
   for (size_t i = 0; i < relations.size(); ++i)
@@ -712,7 +712,7 @@ KnowledgeGraph GraphBuilder::Build() {
   std::vector<VertexId> vertex_of_rank;
   vertex_of_rank.reserve(entities.size());
   for (uint32_t i : order) vertex_of_rank.push_back(graph.AddEntity(std::move(entities[i])));
-  entities = {};
+  FreeBuffer(entities);
   constexpr size_t kDiscardRun = 32 * huge_pages::kPageSize / sizeof(RelationObservation);
   size_t discarded = 0;  // the relation observations before this one are given back
   for (size_t first = 0, last; first < relations.size(); first = last) {
@@ -733,7 +733,7 @@ KnowledgeGraph GraphBuilder::Build() {
       discarded = last;
     }
   }
-  relations = {};
+  FreeBuffer(relations);
   graph.Compact();
 
   std::vector<ArticleInfo> articles;
