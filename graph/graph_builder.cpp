@@ -637,6 +637,9 @@ KnowledgeGraph GraphBuilder::Build() {
     return std::span<const uint32_t>(members.data() + member_start[root], member_start[root + 1] - member_start[root]);
   };
 
+  // The entities and then the graph are made in the heap, which cannot use
+  // the arrays' memory kept so far: it would only add to the peak.
+  huge_pages::ReleaseKept();
   std::vector<Entity> entities;
   std::vector<size_t> root_of;  // each entity's cluster root
   for (size_t root = 0; root < n; ++root) {
@@ -741,6 +744,7 @@ KnowledgeGraph GraphBuilder::Build() {
   for (const auto& [doc, article] : impl_->articles) articles.push_back(article.info);
   graph.SetArticles(std::move(articles));
   impl_ = std::make_unique<Impl>();
+  huge_pages::ReleaseKept();
   return graph;
 }
 
