@@ -185,21 +185,28 @@ Entity MakeEntity(const ObservationList& obs, std::span<const uint32_t> members)
   return entity;
 }
 
-// A counting sort: the values of `items` grouped by their keys (below
-// `key_count`), each group in the items' order, into *grouped; returns where
-// each group starts, and the end last. Placed from the back, so that the
-// starts need no second array of positions: at a million articles each
-// array here is fresh memory, a fault and a zeroed huge page per 2 MB.
-template <typename Value>
-LargeVector<size_t> GroupByKey(const LargeVector<std::pair<uint32_t, Value>>& items, size_t key_count,
-                               LargeVector<Value>* grouped) {
-  LargeVector<size_t> start(key_count + 1, 0);
-  for (const auto& [key, value] : items) ++start[key];
-  for (size_t k = 1; k <= key_count; ++k) start[k] += start[k - 1];  // each group's end, for now
-  grouped->resize(items.size());
-  for (size_t j = items.size(); j-- > 0;) (*grouped)[--start[items[j].first]] = items[j].second;
-  return start;
-}
+// A counting sort by key, in two passes over the items: Count(key) for
+// each, then, from the last item back, Place(key) gives each its position,
+// so that each key's items are consecutive in their own order, keys in
+// order. Placed from the back, the starts need no second array of
+// positions: at a million articles each array here is fresh memory.
+template <typename Position>
+class CountingSort {
+ public:
+  explicit CountingSort(size_t key_count) : start_(key_count + 1, 0) {}
+  void Count(size_t key) { ++start_[key]; }
+  // Ends the counting; returns how many items were counted.
+  size_t EndCounting() {
+    for (size_t k = 1; k < start_.size(); ++k) start_[k] += start_[k - 1];  // each key's end, until placed
+    return start_.back();
+  }
+  Position Place(size_t key) { return --start_[key]; }
+  // Once every item is placed: where each key's items start, and the end last.
+  LargeVector<Position> Starts() && { return std::move(start_); }
+
+ private:
+  LargeVector<Position> start_;
+};
 
 // Sorts relation observations by edge (subject, predicate, object ranks),
 // then by EvidenceOrder. The edges and articles are sorted apart, as 20
@@ -321,16 +328,20 @@ struct GraphBuilder::Impl {
   // hands them on to the graph, as a deque freed its blocks: the graph and
   // all of its evidence are not held twice.
   LargeVector<RelationObservation> relations;
-  // The parts of each document's story (StoryFingerprint), as (document
-  // number, hash of the part's text): each observation's name and each
-  // piece of evidence's sentence, hashed as they are added, when their text
-  // has just been read, rather than all in Build(), where reading it again
-  // was a cache miss or two each, scattered over the strings' table.
-  LargeVector<std::pair<uint32_t, uint64_t>> story_parts;
-  // How many relation observations are holdsPosition, the offices'
-  // evidence: the resolver's input reserves their room at once, rather than
-  // growing through fresh mappings of twice the size.
-  size_t position_relations = 0;
+  // The parts of each document's story (StoryFingerprint): the hash of
+  // each observation's name and each piece of evidence's sentence, taken
+  // as they are added, when their text has just been read, rather than all
+  // in Build(), where reading it again was a cache miss or two each,
+  // scattered over the strings' table; and beside each its document's
+  // number. Two arrays, not pairs: a record's parts come together, so a
+  // document's hashes are one run of the first, fingerprinted where they lie.
+  LargeVector<uint64_t> part_hashes;
+  LargeVector<uint32_t> part_docs;
+
+  void AddStoryPart(uint32_t doc_number, uint64_t hash) {
+    part_hashes.push_back(hash);
+    part_docs.push_back(doc_number);
+  }
 
   uint32_t DocNumber(Symbol doc) { return docs.Insert(doc).first; }
 
@@ -342,7 +353,7 @@ struct GraphBuilder::Impl {
     serial = static_cast<uint32_t>(observations.size());
     observation_index.Add(hash, serial, observations.size(), [&](uint32_t o) { return HashOf(observations[o].key); });
     observations.push_back(Observation{key, DocNumber(key.doc), Symbol(), Symbol(), {}});
-    story_parts.emplace_back(observations.back().doc_number, HashText(key.name.view(), static_cast<uint64_t>(key.type)));
+    AddStoryPart(observations.back().doc_number, HashText(key.name.view(), static_cast<uint64_t>(key.type)));
     return serial;
   }
 
@@ -372,8 +383,7 @@ struct GraphBuilder::Impl {
   void Add(uint32_t subject, Predicate predicate, uint32_t object, Evidence evidence) {
     const uint32_t doc_number = DocNumber(evidence.article);
     if (!IsBackground(evidence))
-      story_parts.emplace_back(doc_number, HashText(evidence.text.view(), (uint64_t{evidence.start} << 32) | evidence.end));
-    if (predicate == Predicate::kHoldsPosition) ++position_relations;
+      AddStoryPart(doc_number, HashText(evidence.text.view(), (uint64_t{evidence.start} << 32) | evidence.end));
     relations.push_back(RelationObservation{subject, object, predicate, doc_number, std::move(evidence)});
   }
 
@@ -447,62 +457,73 @@ struct GraphBuilder::Impl {
     return order;
   }
 
+  // Each document's story fingerprint, by document number, from the
+  // hashes of its parts (*hashes: part_hashes or a copy; each document's
+  // are left sorted). Records add an article's parts together, in document
+  // order, so each document's hashes are one run already, fingerprinted
+  // where they lie; parts that came otherwise (a graph's come entity by
+  // entity; an article read again adds to an earlier document) are grouped
+  // by the counting sort first.
+  LargeVector<uint64_t> StoryFingerprints(LargeVector<uint64_t>* hashes) const {
+    CountingSort<size_t> by_doc(docs.size());
+    for (uint32_t doc : part_docs) by_doc.Count(doc);
+    by_doc.EndCounting();
+    const bool in_runs = std::is_sorted(part_docs.begin(), part_docs.end());
+    LargeVector<uint64_t> grouped(in_runs ? 0 : hashes->size());
+    for (size_t j = part_docs.size(); j-- > 0;) {
+      const size_t at = by_doc.Place(part_docs[j]);  // j itself when in runs
+      if (!in_runs) grouped[at] = (*hashes)[j];
+    }
+    if (!in_runs) *hashes = std::move(grouped);
+    const LargeVector<size_t> start = std::move(by_doc).Starts();
+    LargeVector<uint64_t> fingerprint(docs.size());
+    for (size_t d = 0; d < docs.size(); ++d)
+      fingerprint[d] = StoryFingerprintInPlace(std::span<uint64_t>(hashes->data() + start[d], start[d + 1] - start[d]));
+    return fingerprint;
+  }
+
   // The observations as the resolver sees them, in key order (`order`, the
-  // serials in that order), with each article's story fingerprint and the
-  // offices its evidence gives (spans of *office_store).
-  LargeVector<NameObservation> ResolverInput(const LargeVector<uint32_t>& order, LargeVector<OfficeSighting>* office_store) const {
-    LargeVector<NameObservation> out;
-    out.reserve(observations.size());
-    LargeVector<uint32_t> index_of_serial(observations.size());
-    // Each document is a story, its number the story's. The hashes of what
-    // each holds (story_parts) are grouped by a counting sort: a list per
-    // article and a hash lookup per observation were an allocation and a
-    // cache miss each, scattered, once the corpus outgrew the caches.
-    const auto& parts = story_parts;
+  // serials in that order), each with its article's story fingerprint
+  // (`fingerprint`, by document number) and the offices its evidence gives
+  // (spans of *office_store).
+  LargeVector<NameObservation> ResolverInput(const LargeVector<uint32_t>& order, const LargeVector<uint64_t>& fingerprint,
+                                            LargeVector<OfficeSighting>* office_store) const {
+    // Offices are laid out in one array, each observation's (by serial) a
+    // span of it, in evidence order: the resolver reads them in that order,
+    // and a list per observation was an allocation and, in the resolver, a
+    // cache miss each. They are counted, then placed: an array of
+    // (observation, office) pairs beside was fresh memory, 48 MB at a
+    // million articles. An office's state is observed in the same article,
+    // so reading its type follows the relations' order.
+    auto is_office = [&](const RelationObservation& r) {
+      return r.predicate == Predicate::kHoldsPosition && observations[r.object].key.type == EntityType::kCountry;
+    };
+    CountingSort<uint32_t> by_holder(observations.size());
+    for (const RelationObservation& r : relations)
+      if (is_office(r)) by_holder.Count(r.subject);
+    office_store->resize(by_holder.EndCounting());
     // Offices name few titles many times over: each is folded once.
     std::unordered_map<Symbol, Symbol> title_keys;
-    // Offices are gathered as (observation, office) pairs, counted, and laid
-    // out in one array in observation order, each observation's a span of
-    // it: the resolver reads them in that order, and a list per observation
-    // was an allocation and, in the resolver, a cache miss each.
-    LargeVector<std::pair<uint32_t, OfficeSighting>> offices;
-    offices.reserve(position_relations);
+    for (size_t j = relations.size(); j-- > 0;) {
+      const RelationObservation& r = relations[j];
+      if (!is_office(r)) continue;
+      auto [title, fresh] = title_keys.try_emplace(r.evidence.title);
+      if (fresh) title->second = Symbol(NameKey(r.evidence.title));
+      (*office_store)[by_holder.Place(r.subject)] = OfficeSighting{title->second, observations[r.object].code, YearOf(r.evidence.date)};
+    }
+    const LargeVector<uint32_t> office_start = std::move(by_holder).Starts();
+    LargeVector<int> year(docs.size(), 0);
+    for (const auto& [doc, article] : articles) year[article.doc_number] = YearOf(article.info.date);
+    LargeVector<NameObservation> out;
+    out.reserve(order.size());
     for (uint32_t serial : order) {
       const Observation& o = observations[serial];
-      index_of_serial[serial] = static_cast<uint32_t>(out.size());
-      // `story` holds the document's number until the stories' fingerprints are made.
-      out.push_back(NameObservation{o.key.type, o.key.doc, o.key.name, o.code, o.mentions, o.doc_number, 0, {}});
-    }
-    for (const RelationObservation& r : relations) {
-      const Evidence& ev = r.evidence;
-      if (r.predicate != Predicate::kHoldsPosition) continue;
-      const Observation& state = observations[r.object];
-      if (state.key.type != EntityType::kCountry) continue;
-      auto [title, fresh] = title_keys.try_emplace(ev.title);
-      if (fresh) title->second = Symbol(NameKey(ev.title));
-      offices.emplace_back(index_of_serial[r.subject], OfficeSighting{title->second, state.code, YearOf(ev.date)});
-    }
-    const LargeVector<size_t> office_start = GroupByKey(offices, out.size(), office_store);  // evidence order within each, as before
-    FreeBuffer(offices);
-    const size_t story_count = docs.size();
-    LargeVector<uint64_t> grouped;
-    const LargeVector<size_t> part_start = GroupByKey(parts, story_count, &grouped);
-    LargeVector<uint64_t> fingerprint(story_count);
-    for (size_t s = 0; s < story_count; ++s)
-      fingerprint[s] = StoryFingerprintInPlace(std::span<uint64_t>(grouped.data() + part_start[s], part_start[s + 1] - part_start[s]));
-    FreeBuffer(grouped);
-    LargeVector<int> year(story_count, 0);
-    for (const auto& [doc, article] : articles) year[article.doc_number] = YearOf(article.info.date);
-    for (size_t i = 0; i < out.size(); ++i) {
-      NameObservation& o = out[i];
-      const auto story = static_cast<uint32_t>(o.story);
-      o.story = fingerprint[story];
-      o.year = year[story];
-      auto first = office_store->begin() + static_cast<std::ptrdiff_t>(office_start[i]);
-      auto last = office_store->begin() + static_cast<std::ptrdiff_t>(office_start[i + 1]);
+      auto first = office_store->begin() + office_start[serial], last = office_store->begin() + office_start[serial + 1];
       std::sort(first, last);
-      o.offices = std::span<const OfficeSighting>(office_store->data() + office_start[i],
-                                                  static_cast<size_t>(std::unique(first, last) - first));
+      const std::span<const OfficeSighting> offices(office_store->data() + office_start[serial],
+                                                    static_cast<size_t>(std::unique(first, last) - first));
+      out.push_back(NameObservation{o.key.type, o.key.doc, o.key.name, o.code, o.mentions, fingerprint[o.doc_number],
+                                    year[o.doc_number], offices});
     }
     return out;
   }
@@ -604,7 +625,9 @@ void GraphBuilder::AddGraph(const KnowledgeGraph& graph) {
 
 ResolutionReport GraphBuilder::ExplainResolution() const {
   ResolutionReport report;
-  report.observations = impl_->ResolverInput(impl_->KeyOrder(impl_->DocRanks()), &report.offices);
+  LargeVector<uint64_t> part_hashes = impl_->part_hashes;  // fingerprinting reorders them
+  const LargeVector<uint64_t> fingerprint = impl_->StoryFingerprints(&part_hashes);
+  report.observations = impl_->ResolverInput(impl_->KeyOrder(impl_->DocRanks()), fingerprint, &report.offices);
   report.resolution = ResolveEntities(report.observations, /*explain=*/true);
   return report;
 }
@@ -617,10 +640,14 @@ KnowledgeGraph GraphBuilder::Build() {
   LargeVector<uint32_t> doc_rank = impl_->DocRanks();
   LargeVector<uint32_t> key_order = impl_->KeyOrder(doc_rank);
   const ObservationList obs{impl_->observations, key_order};
+  // Fingerprinted first, so that the parts' memory goes to the resolver's input.
+  LargeVector<uint64_t> fingerprint = impl_->StoryFingerprints(&impl_->part_hashes);
+  FreeBuffer(impl_->part_hashes);
+  FreeBuffer(impl_->part_docs);
   LargeVector<OfficeSighting> offices;
-  const Resolution resolution = ResolveEntities(impl_->ResolverInput(key_order, &offices));
+  const Resolution resolution = ResolveEntities(impl_->ResolverInput(key_order, fingerprint, &offices));
+  FreeBuffer(fingerprint);
   FreeBuffer(offices);
-  FreeBuffer(impl_->story_parts);
 
   // The members of each cluster, in observation (key) order, clusters by
   // root: a counting sort, the roots being observation indices (32 bits, as
