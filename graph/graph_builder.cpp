@@ -37,15 +37,6 @@ struct Observation {
   std::vector<Symbol> mentions;  // sorted, unique
 };
 
-// The observations in key order, as MakeEntity reads them: the builder's
-// observations through the key order's serials (a list of pointers besides
-// was 8 bytes an observation of fresh memory, 48 MB at a million articles).
-struct ObservationList {
-  const LargeVector<Observation>& observations;
-  const LargeVector<uint32_t>& order;
-  const Observation* operator[](size_t i) const { return &observations[order[i]]; }
-};
-
 // One piece of evidence for a triple between two observations, 64 bytes: a
 // corpus has millions of these and few observations. Until Build() the ends
 // are observation serials; Build() turns them into entity ranks in place.
@@ -131,10 +122,10 @@ std::string UpperAscii(std::string_view s) {
 
 // The fullest name; among equally long ones the most used, then the
 // smallest, so that the choice depends only on the set of observations.
-Symbol ChooseCanonicalName(const ObservationList& obs, std::span<const uint32_t> members) {
+Symbol ChooseCanonicalName(std::span<const NameObservation> obs, std::span<const uint32_t> members) {
   std::vector<Symbol> names;
   names.reserve(members.size());
-  for (uint32_t m : members) names.push_back(obs[m]->key.name);
+  for (uint32_t m : members) names.push_back(obs[m].name);
   std::sort(names.begin(), names.end());
   Symbol best;
   size_t best_length = 0, best_uses = 0;
@@ -152,21 +143,22 @@ Symbol ChooseCanonicalName(const ObservationList& obs, std::span<const uint32_t>
   return best;
 }
 
-Entity MakeEntity(const ObservationList& obs, std::span<const uint32_t> members) {
+// The entity of one cluster, from its members' observations (in key order).
+Entity MakeEntity(std::span<const NameObservation> obs, std::span<const uint32_t> members) {
   Entity entity;
-  entity.type = obs[members[0]]->key.type;
+  entity.type = obs[members[0]].type;
   entity.name = ChooseCanonicalName(obs, members);
   std::vector<Symbol>& aliases = entity.aliases;
   entity.sightings.reserve(members.size());
   for (uint32_t m : members) {
-    const Observation& o = *obs[m];
+    const NameObservation& o = obs[m];
     KeepSmallestNonEmpty(&entity.subtype, o.subtype);
     KeepSmallestNonEmpty(&entity.code, o.code);
-    if (o.key.name != entity.name) aliases.push_back(o.key.name);
+    if (o.name != entity.name) aliases.push_back(o.name);
     for (Symbol mention : o.mentions)
       if (mention != entity.name && (entity.type != EntityType::kCountry || !IsAgencyTag(mention))) aliases.push_back(mention);
     // Members come in key order, so the sightings are sorted already.
-    entity.sightings.push_back(Sighting{o.key.doc, o.key.name, o.subtype, o.code, o.mentions});
+    entity.sightings.push_back(Sighting{o.article, o.name, o.subtype, o.code, {o.mentions.begin(), o.mentions.end()}});
   }
   std::sort(aliases.begin(), aliases.end());
   aliases.erase(std::unique(aliases.begin(), aliases.end()), aliases.end());
@@ -177,7 +169,7 @@ Entity MakeEntity(const ObservationList& obs, std::span<const uint32_t> members)
     entity.id = prefix + entity.code.str();
   } else if (entity.type == EntityType::kPerson && PersonNameTokens(entity.name).size() < 2) {
     // A bare surname is an entity of its article only; its id says which.
-    Symbol doc = obs[members[0]]->key.doc;
+    Symbol doc = obs[members[0]].article;
     entity.id = prefix + Slug(entity.name) + (doc.empty() ? "" : "--" + Slug(doc));
   } else {
     entity.id = prefix + Slug(entity.name);
@@ -484,10 +476,11 @@ struct GraphBuilder::Impl {
 
   // The observations as the resolver sees them, in key order (`order`, the
   // serials in that order), each with its article's story fingerprint
-  // (`fingerprint`, by document number) and the offices its evidence gives
-  // (spans of *office_store).
-  LargeVector<NameObservation> ResolverInput(const LargeVector<uint32_t>& order, const LargeVector<uint64_t>& fingerprint,
-                                            LargeVector<OfficeSighting>* office_store) const {
+  // (`fingerprint`, by document number) and the offices its evidence gives.
+  // Their mentions are copied (few, and most observations have none), so
+  // that Build() can free the builder's observations before resolving.
+  ResolverInput MakeResolverInput(const LargeVector<uint32_t>& order, const LargeVector<uint64_t>& fingerprint) const {
+    ResolverInput input;
     // Offices are laid out in one array, each observation's (by serial) a
     // span of it, in evidence order: the resolver reads them in that order,
     // and a list per observation was an allocation and, in the resolver, a
@@ -501,7 +494,7 @@ struct GraphBuilder::Impl {
     CountingSort<uint32_t> by_holder(observations.size());
     for (const RelationObservation& r : relations)
       if (is_office(r)) by_holder.Count(r.subject);
-    office_store->resize(by_holder.EndCounting());
+    input.offices.resize(by_holder.EndCounting());
     // Offices name few titles many times over: each is folded once.
     std::unordered_map<Symbol, Symbol> title_keys;
     for (size_t j = relations.size(); j-- > 0;) {
@@ -509,23 +502,35 @@ struct GraphBuilder::Impl {
       if (!is_office(r)) continue;
       auto [title, fresh] = title_keys.try_emplace(r.evidence.title);
       if (fresh) title->second = Symbol(NameKey(r.evidence.title));
-      (*office_store)[by_holder.Place(r.subject)] = OfficeSighting{title->second, observations[r.object].code, YearOf(r.evidence.date)};
+      input.offices[by_holder.Place(r.subject)] = OfficeSighting{title->second, observations[r.object].code, YearOf(r.evidence.date)};
     }
     const LargeVector<uint32_t> office_start = std::move(by_holder).Starts();
     LargeVector<int> year(docs.size(), 0);
     for (const auto& [doc, article] : articles) year[article.doc_number] = YearOf(article.info.date);
-    LargeVector<NameObservation> out;
+    size_t mention_count = 0;
+    for (const Observation& o : observations) mention_count += o.mentions.size();
+    input.mentions.reserve(mention_count);  // spans point into it: it must not move
+    LargeVector<NameObservation>& out = input.observations;
     out.reserve(order.size());
     for (uint32_t serial : order) {
       const Observation& o = observations[serial];
-      auto first = office_store->begin() + office_start[serial], last = office_store->begin() + office_start[serial + 1];
+      auto first = input.offices.begin() + office_start[serial], last = input.offices.begin() + office_start[serial + 1];
       std::sort(first, last);
-      const std::span<const OfficeSighting> offices(office_store->data() + office_start[serial],
+      const std::span<const OfficeSighting> offices(input.offices.data() + office_start[serial],
                                                     static_cast<size_t>(std::unique(first, last) - first));
-      out.push_back(NameObservation{o.key.type, o.key.doc, o.key.name, o.code, o.mentions, fingerprint[o.doc_number],
-                                    year[o.doc_number], offices});
+      const std::span<const Symbol> mentions(input.mentions.data() + input.mentions.size(), o.mentions.size());
+      input.mentions.insert(input.mentions.end(), o.mentions.begin(), o.mentions.end());
+      out.push_back(NameObservation{.type = o.key.type,
+                                    .article = o.key.doc,
+                                    .name = o.key.name,
+                                    .code = o.code,
+                                    .mentions = mentions,
+                                    .story = fingerprint[o.doc_number],
+                                    .year = year[o.doc_number],
+                                    .subtype = o.subtype,
+                                    .offices = offices});
     }
-    return out;
+    return input;
   }
 };
 
@@ -624,10 +629,9 @@ void GraphBuilder::AddGraph(const KnowledgeGraph& graph) {
 }
 
 ResolutionReport GraphBuilder::ExplainResolution() const {
-  ResolutionReport report;
   LargeVector<uint64_t> part_hashes = impl_->part_hashes;  // fingerprinting reorders them
   const LargeVector<uint64_t> fingerprint = impl_->StoryFingerprints(&part_hashes);
-  report.observations = impl_->ResolverInput(impl_->KeyOrder(impl_->DocRanks()), fingerprint, &report.offices);
+  ResolutionReport report{impl_->MakeResolverInput(impl_->KeyOrder(impl_->DocRanks()), fingerprint)};
   report.resolution = ResolveEntities(report.observations, /*explain=*/true);
   return report;
 }
@@ -639,15 +643,19 @@ KnowledgeGraph GraphBuilder::Build() {
   impl_->docs.ForgetIndex();
   LargeVector<uint32_t> doc_rank = impl_->DocRanks();
   LargeVector<uint32_t> key_order = impl_->KeyOrder(doc_rank);
-  const ObservationList obs{impl_->observations, key_order};
   // Fingerprinted first, so that the parts' memory goes to the resolver's input.
   LargeVector<uint64_t> fingerprint = impl_->StoryFingerprints(&impl_->part_hashes);
   FreeBuffer(impl_->part_hashes);
   FreeBuffer(impl_->part_docs);
-  LargeVector<OfficeSighting> offices;
-  const Resolution resolution = ResolveEntities(impl_->ResolverInput(key_order, fingerprint, &offices));
+  // The resolver's input holds all that the entities are made of, so the
+  // builder's observations go before resolving: what the resolver
+  // allocates then takes their memory (at a million articles 285 MB,
+  // faulted in already) rather than fresh pages.
+  ResolverInput input = impl_->MakeResolverInput(key_order, fingerprint);
   FreeBuffer(fingerprint);
-  FreeBuffer(offices);
+  FreeBuffer(impl_->observations);
+  const Resolution resolution = ResolveEntities(input.observations);
+  const std::span<const NameObservation> obs = input.observations;
 
   // The members of each cluster, in observation (key) order, clusters by
   // root: a counting sort, the roots being observation indices (32 bits, as
@@ -674,6 +682,7 @@ KnowledgeGraph GraphBuilder::Build() {
     entities.push_back(MakeEntity(obs, members_of(root)));
     root_of.push_back(root);
   }
+  input = ResolverInput();  // the entities hold what they need of it
 
   // Entities in id order; ids made unique in a way that depends only on the
   // clusters. Sorted as a permutation: an Entity is too big to move about.
@@ -721,8 +730,7 @@ KnowledgeGraph GraphBuilder::Build() {
   LargeVector<uint32_t> rank_of_serial(n);
   for (size_t i = 0; i < n; ++i) rank_of_serial[key_order[i]] = rank_of_root[resolution.cluster[i]];
   FreeBuffer(member_start);
-  FreeBuffer(key_order);  // and with it `obs`
-  FreeBuffer(impl_->observations);
+  FreeBuffer(key_order);
 
   LargeVector<RelationObservation>& relations = impl_->relations;
   for (RelationObservation& r : relations) {
