@@ -431,12 +431,28 @@ struct GraphBuilder::Impl {
       order_rank[place] = rank_of[s];
     }
     FreeBuffer(by_doc);
+    // The names of a run are compared as text: a read of each observation,
+    // of the slot that locates its name's text and of the text, three
+    // dependent misses each once the corpus outgrows the caches (the sort
+    // took 24 times as long for 10 times the articles). They are fetched
+    // ahead in three stages, kAhead items apart, so that the misses of the
+    // runs to come overlap with the sorting of this one.
+    constexpr size_t kAhead = 8;
+    size_t fetched = 0;  // items whose text has been fetched ahead
+    auto fetch_ahead = [&](size_t until) {
+      for (; fetched < std::min(until, n); ++fetched) {
+        if (fetched + 2 * kAhead < n) __builtin_prefetch(&observations[order[fetched + 2 * kAhead]]);
+        if (fetched + kAhead < n) observations[order[fetched + kAhead]].key.name.PrefetchSlot();
+        observations[order[fetched]].key.name.PrefetchText();
+      }
+    };
     // type_start[t] is now where type t ends: a run stops at a type's end.
     size_t type = 0;
     for (size_t first = 0; first < n;) {
       while (type_start[type] <= first) ++type;
       size_t last = first + 1;
       while (last < type_start[type] && order_rank[last] == order_rank[first]) ++last;
+      fetch_ahead(last + kAhead);
       if (last - first > 1)
         std::sort(order.begin() + static_cast<std::ptrdiff_t>(first), order.begin() + static_cast<std::ptrdiff_t>(last),
                   [&](uint32_t a, uint32_t b) { return observations[a].key.name < observations[b].key.name; });
