@@ -14,6 +14,7 @@
 
 #include <sys/mman.h>
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <memory>
@@ -49,11 +50,17 @@ inline void* Map(size_t bytes) {
 }
 
 // Mappings freed and kept for the next arrays: Build() makes and frees
-// arrays of the same few sizes one after another, and each page of a fresh
-// mapping is a fault and the kernel zeroing it (clear_page was 9% of the
-// bench's time at a million articles). An array takes a kept mapping of its size up to twice it; when
-// none fits, every kept one is given back before a fresh one is made, so
-// that what is kept never adds to the peak beyond that slack.
+// arrays of many sizes one after another, and each page of a fresh mapping
+// is a fault and the kernel zeroing it (clear_page was 9% of the bench's
+// time at a million articles; on a virtual machine a huge page the host has
+// not backed yet costs some milliseconds). So kept memory is always used
+// before fresh memory is made: an array takes the smallest kept mapping
+// that holds it, the rest of that one kept apart, and when none holds it
+// the kept ones are moved into its range (mremap moves their pages, not
+// their bytes), only the remainder faulting in afresh. What is kept is so
+// in use again before anything new is mapped; what no array is to take is
+// given back (ReleaseKept) before the heap grows instead, so that it does
+// not add to the peak.
 class MappingCache {
  public:
   static MappingCache& InUse() {
@@ -63,30 +70,20 @@ class MappingCache {
   // A mapping of at least `bytes`, aligned to kPageSize; nullptr on failure.
   void* Take(size_t bytes) {
     const size_t size = MappedSize(bytes);
-    std::vector<std::pair<void*, size_t>> stale;
+    std::lock_guard<std::mutex> lock(mutex_);
+    void* p = TakeKept(size);
+    if (p == nullptr) p = GatherKept(size);
+    if (p != nullptr) live_.emplace_back(p, size);
+    return p;
+  }
+  // Gives every kept mapping back to the kernel.
+  void ReleaseKept() {
+    std::vector<std::pair<void*, size_t>> kept;
     {
       std::lock_guard<std::mutex> lock(mutex_);
-      size_t best = kept_.size();
-      for (size_t i = 0; i < kept_.size(); ++i)
-        if (kept_[i].second >= size && kept_[i].second <= 2 * size &&
-            (best == kept_.size() || kept_[i].second < kept_[best].second))
-          best = i;
-      if (best != kept_.size()) {
-        const auto mapping = kept_[best];
-        kept_[best] = kept_.back();
-        kept_.pop_back();
-        live_.push_back(mapping);
-        return mapping.first;
-      }
-      stale.swap(kept_);
+      kept.swap(kept_);
     }
-    for (const auto& [p, mapped] : stale) munmap(p, mapped);
-    void* p = Map(bytes);
-    if (p != nullptr) {
-      std::lock_guard<std::mutex> lock(mutex_);
-      live_.emplace_back(p, size);
-    }
-    return p;
+    for (const auto& [p, mapped] : kept) munmap(p, mapped);
   }
   // Takes back a mapping Take() gave.
   void Give(void* p) {
@@ -101,10 +98,52 @@ class MappingCache {
   }
 
  private:
+  // The smallest kept mapping of at least `size` (a multiple of kPageSize),
+  // what lies beyond `size` kept apart; nullptr when none is so large.
+  void* TakeKept(size_t size) {
+    size_t best = kept_.size();
+    for (size_t i = 0; i < kept_.size(); ++i)
+      if (kept_[i].second >= size && (best == kept_.size() || kept_[i].second < kept_[best].second)) best = i;
+    if (best == kept_.size()) return nullptr;
+    auto [p, mapped] = kept_[best];
+    if (mapped > size) {
+      kept_[best] = {static_cast<char*>(p) + size, mapped - size};
+    } else {
+      kept_[best] = kept_.back();
+      kept_.pop_back();
+    }
+    return p;
+  }
+  // A fresh range of `size` with the kept mappings moved into it, largest
+  // first, as far as they go (the last one split if it goes beyond).
+  void* GatherKept(size_t size) {
+    void* p = Map(size);
+    if (p == nullptr) return nullptr;
+    std::sort(kept_.begin(), kept_.end(), [](const auto& a, const auto& b) { return a.second < b.second; });
+    size_t filled = 0;
+    while (!kept_.empty() && filled < size) {
+      auto& [from, mapped] = kept_.back();
+      const size_t part = std::min(mapped, size - filled);
+      if (mremap(from, part, part, MREMAP_MAYMOVE | MREMAP_FIXED, static_cast<char*>(p) + filled) == MAP_FAILED) break;
+      filled += part;
+      if (part < mapped) {
+        from = static_cast<char*>(from) + part;
+        mapped -= part;
+      } else {
+        kept_.pop_back();
+      }
+    }
+    return p;
+  }
+
   std::mutex mutex_;
   std::vector<std::pair<void*, size_t>> live_;  // (start, mapped size) of the mappings in use
   std::vector<std::pair<void*, size_t>> kept_;  // and of those kept for reuse
 };
+
+// Gives the kept mappings back to the kernel, when no array is to take
+// them: the memory made next comes from the heap, which cannot use them.
+inline void ReleaseKept() { MappingCache::InUse().ReleaseKept(); }
 
 // Gives back to the kernel the whole huge pages within [data, data + bytes)
 // of a LargeVector's buffer, whose items there are done with (trivially
@@ -146,5 +185,13 @@ struct HugePageAllocator {
 // A vector whose large buffers live in huge pages.
 template <typename T>
 using LargeVector = std::vector<T, HugePageAllocator<T>>;
+
+// Empties a vector and gives its buffer back, to be used again (a
+// LargeVector's) or to the heap. `v = {}` does not: it picks the
+// initializer-list assignment, which keeps the capacity.
+template <typename Vector>
+void FreeBuffer(Vector& v) {
+  Vector().swap(v);
+}
 
 }  // namespace irkg

@@ -61,6 +61,15 @@ class Symbol {
   bool empty() const { return id_ == 0; }
   // A dense number for this string: the same for equal strings, within one process.
   uint32_t id() const { return id_; }
+  // What view() reads, fetched ahead into the caches by a loop that will
+  // read many scattered Symbols: the slot that locates the text, and then
+  // (reading the slot, so some items after PrefetchSlot) the text.
+  void PrefetchSlot() const {
+    if (id_ != 0) __builtin_prefetch(&symbol_internal::blocks[id_ >> symbol_internal::kBlockBits][id_ & symbol_internal::kBlockMask]);
+  }
+  void PrefetchText() const {
+    if (id_ != 0) __builtin_prefetch(symbol_internal::blocks[id_ >> symbol_internal::kBlockBits][id_ & symbol_internal::kBlockMask] - sizeof(uint32_t));
+  }
 
   friend bool operator==(Symbol a, Symbol b) { return a.id_ == b.id_; }
   friend std::strong_ordering operator<=>(Symbol a, Symbol b) {

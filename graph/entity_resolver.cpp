@@ -423,7 +423,7 @@ void ResolvePersons(Resolver* r) {
   }
   const size_t block_count = names.empty() ? 0 : block_full_names.size();
   block_full_names.push_back(static_cast<uint32_t>(full_names.size()));
-  folded = {};
+  FreeBuffer(folded);
   // The persons' records by block (a counting sort), each block's in observation order.
   std::vector<size_t> block_start(block_count + 1, 0);
   for (uint32_t number : name_numbers) ++block_start[block_of_name[number] + 1];
@@ -438,8 +438,8 @@ void ResolvePersons(Resolver* r) {
                             static_cast<uint32_t>(o.offices.size()), o.offices.empty() ? OfficeSighting{} : o.offices[0]};
     }
   }
-  persons = {};
-  name_numbers = {};
+  FreeBuffer(persons);
+  FreeBuffer(name_numbers);
   // The stories whose surnames alone may need the states they name: those
   // without a title, in a block with full names to choose from.
   std::vector<uint64_t> untitled_stories;

@@ -50,6 +50,7 @@ struct NameObservation {
   std::span<const Symbol> mentions;     // the article's other words for it
   uint64_t story = 0;                   // StoryFingerprint of the article
   int year = 0;                         // the article's year, 0 when undated
+  Symbol subtype;                       // not read by the resolver: the graph's entities take it
   // Sorted, unique; held by whoever made the observation (one array for
   // all of them: a list allocated per observation was a cache miss each
   // for the resolver, scattered over the heap).

@@ -37,15 +37,6 @@ struct Observation {
   std::vector<Symbol> mentions;  // sorted, unique
 };
 
-// The observations in key order, as MakeEntity reads them: the builder's
-// observations through the key order's serials (a list of pointers besides
-// was 8 bytes an observation of fresh memory, 48 MB at a million articles).
-struct ObservationList {
-  const LargeVector<Observation>& observations;
-  const LargeVector<uint32_t>& order;
-  const Observation* operator[](size_t i) const { return &observations[order[i]]; }
-};
-
 // One piece of evidence for a triple between two observations, 64 bytes: a
 // corpus has millions of these and few observations. Until Build() the ends
 // are observation serials; Build() turns them into entity ranks in place.
@@ -131,10 +122,10 @@ std::string UpperAscii(std::string_view s) {
 
 // The fullest name; among equally long ones the most used, then the
 // smallest, so that the choice depends only on the set of observations.
-Symbol ChooseCanonicalName(const ObservationList& obs, std::span<const uint32_t> members) {
+Symbol ChooseCanonicalName(std::span<const NameObservation> obs, std::span<const uint32_t> members) {
   std::vector<Symbol> names;
   names.reserve(members.size());
-  for (uint32_t m : members) names.push_back(obs[m]->key.name);
+  for (uint32_t m : members) names.push_back(obs[m].name);
   std::sort(names.begin(), names.end());
   Symbol best;
   size_t best_length = 0, best_uses = 0;
@@ -152,21 +143,22 @@ Symbol ChooseCanonicalName(const ObservationList& obs, std::span<const uint32_t>
   return best;
 }
 
-Entity MakeEntity(const ObservationList& obs, std::span<const uint32_t> members) {
+// The entity of one cluster, from its members' observations (in key order).
+Entity MakeEntity(std::span<const NameObservation> obs, std::span<const uint32_t> members) {
   Entity entity;
-  entity.type = obs[members[0]]->key.type;
+  entity.type = obs[members[0]].type;
   entity.name = ChooseCanonicalName(obs, members);
   std::vector<Symbol>& aliases = entity.aliases;
   entity.sightings.reserve(members.size());
   for (uint32_t m : members) {
-    const Observation& o = *obs[m];
+    const NameObservation& o = obs[m];
     KeepSmallestNonEmpty(&entity.subtype, o.subtype);
     KeepSmallestNonEmpty(&entity.code, o.code);
-    if (o.key.name != entity.name) aliases.push_back(o.key.name);
+    if (o.name != entity.name) aliases.push_back(o.name);
     for (Symbol mention : o.mentions)
       if (mention != entity.name && (entity.type != EntityType::kCountry || !IsAgencyTag(mention))) aliases.push_back(mention);
     // Members come in key order, so the sightings are sorted already.
-    entity.sightings.push_back(Sighting{o.key.doc, o.key.name, o.subtype, o.code, o.mentions});
+    entity.sightings.push_back(Sighting{o.article, o.name, o.subtype, o.code, {o.mentions.begin(), o.mentions.end()}});
   }
   std::sort(aliases.begin(), aliases.end());
   aliases.erase(std::unique(aliases.begin(), aliases.end()), aliases.end());
@@ -177,7 +169,7 @@ Entity MakeEntity(const ObservationList& obs, std::span<const uint32_t> members)
     entity.id = prefix + entity.code.str();
   } else if (entity.type == EntityType::kPerson && PersonNameTokens(entity.name).size() < 2) {
     // A bare surname is an entity of its article only; its id says which.
-    Symbol doc = obs[members[0]]->key.doc;
+    Symbol doc = obs[members[0]].article;
     entity.id = prefix + Slug(entity.name) + (doc.empty() ? "" : "--" + Slug(doc));
   } else {
     entity.id = prefix + Slug(entity.name);
@@ -185,31 +177,43 @@ Entity MakeEntity(const ObservationList& obs, std::span<const uint32_t> members)
   return entity;
 }
 
-// A counting sort: the values of `items` grouped by their keys (below
-// `key_count`), each group in the items' order, into *grouped; returns where
-// each group starts, and the end last. Placed from the back, so that the
-// starts need no second array of positions: at a million articles each
-// array here is fresh memory, a fault and a zeroed huge page per 2 MB.
-template <typename Value>
-LargeVector<size_t> GroupByKey(const LargeVector<std::pair<uint32_t, Value>>& items, size_t key_count,
-                               LargeVector<Value>* grouped) {
-  LargeVector<size_t> start(key_count + 1, 0);
-  for (const auto& [key, value] : items) ++start[key];
-  for (size_t k = 1; k <= key_count; ++k) start[k] += start[k - 1];  // each group's end, for now
-  grouped->resize(items.size());
-  for (size_t j = items.size(); j-- > 0;) (*grouped)[--start[items[j].first]] = items[j].second;
-  return start;
-}
+// A counting sort by key, in two passes over the items: Count(key) for
+// each, then, from the last item back, Place(key) gives each its position,
+// so that each key's items are consecutive in their own order, keys in
+// order. Placed from the back, the starts need no second array of
+// positions: at a million articles each array here is fresh memory.
+template <typename Position>
+class CountingSort {
+ public:
+  explicit CountingSort(size_t key_count) : start_(key_count + 1, 0) {}
+  void Count(size_t key) { ++start_[key]; }
+  // Ends the counting; returns how many items were counted.
+  size_t EndCounting() {
+    for (size_t k = 1; k < start_.size(); ++k) start_[k] += start_[k - 1];  // each key's end, until placed
+    return start_.back();
+  }
+  Position Place(size_t key) { return --start_[key]; }
+  // Once every item is placed: where each key's items start, and the end last.
+  LargeVector<Position> Starts() && { return std::move(start_); }
+
+ private:
+  LargeVector<Position> start_;
+};
 
 // Sorts relation observations by edge (subject, predicate, object ranks),
 // then by EvidenceOrder. The edges and articles are sorted apart, as 20
 // bytes of integers an observation (`article_rank` numbers the documents in
 // their text order, so it orders evidence as its article's text would); only
 // the observations of one edge and one article compare the rest of their
-// evidence (strings), and the array is then permuted in place, each
-// observation moved once: sorting the 64-byte observations themselves moved
-// each about log n times across memory far larger than the caches, and
-// comparing the articles' text read scattered strings. The keys are placed
+// evidence (strings), and the observations are then copied in their order
+// into a new array, each moved once: sorting the 64-byte observations
+// themselves moved each about log n times across memory far larger than
+// the caches, and comparing the articles' text read scattered strings.
+// Following the permutation's cycles in place instead of copying was one
+// dependent scattered read and write after another (0.47 s at a million
+// articles, 58 times its cost at 100k, whose array fits the caches); the
+// copy's reads are independent, fetched ahead, and its memory is what the
+// resolver's input left, kept (huge_page_allocator.h). The keys are placed
 // by subject (a counting sort over the `subject_count` ranks) and only each
 // subject's few are sorted: one sort of all of them passed over the whole
 // array about log n times (1.05 s against 0.85 s at a million articles).
@@ -228,7 +232,7 @@ void SortByEdgeThenEvidence(LargeVector<RelationObservation>* relations, const L
     uint32_t subject;
     uint32_t object;
     uint32_t article;  // the evidence's article rank
-    uint32_t index;    // where the observation is now; after sorting, where the key's place takes it from
+    uint32_t index;    // where the observation is now
     Predicate predicate;
   };
   auto edge_and_article = [](const Key& k) { return std::tie(k.subject, k.predicate, k.object, k.article); };
@@ -247,7 +251,7 @@ void SortByEdgeThenEvidence(LargeVector<RelationObservation>* relations, const L
               keys.begin() + static_cast<std::ptrdiff_t>(subject_start[s + 1]), [&](const Key& a, const Key& b) {
       return std::tuple_cat(edge_and_article(a), std::tie(a.index)) < std::tuple_cat(edge_and_article(b), std::tie(b.index));
     });
-  subject_start = {};
+  FreeBuffer(subject_start);
   for (size_t first = 0; first < n;) {
     size_t last = first + 1;
     while (last < n && edge_and_article(keys[last]) == edge_and_article(keys[first])) ++last;
@@ -258,23 +262,14 @@ void SortByEdgeThenEvidence(LargeVector<RelationObservation>* relations, const L
                 });
     first = last;
   }
-  // Place k takes the observation at keys[k].index; each cycle of the
-  // permutation is followed once, and a place done is marked by index == k.
-  for (size_t start = 0; start < n; ++start) {
-    if (keys[start].index == start) continue;
-    RelationObservation held = std::move(rel[start]);
-    size_t place = start;
-    while (true) {
-      const size_t from = keys[place].index;
-      keys[place].index = static_cast<uint32_t>(place);
-      if (from == start) {
-        rel[place] = std::move(held);
-        break;
-      }
-      rel[place] = std::move(rel[from]);
-      place = from;
-    }
+  constexpr size_t kAhead = 8;  // observations fetched ahead of the copy: enough to overlap their misses
+  LargeVector<RelationObservation> sorted;
+  sorted.reserve(n);
+  for (size_t k = 0; k < n; ++k) {
+    if (k + kAhead < n) __builtin_prefetch(&rel[keys[k + kAhead].index]);
+    sorted.push_back(rel[keys[k].index]);
   }
+  rel = std::move(sorted);
 }
 
 }  // namespace
@@ -321,16 +316,20 @@ struct GraphBuilder::Impl {
   // hands them on to the graph, as a deque freed its blocks: the graph and
   // all of its evidence are not held twice.
   LargeVector<RelationObservation> relations;
-  // The parts of each document's story (StoryFingerprint), as (document
-  // number, hash of the part's text): each observation's name and each
-  // piece of evidence's sentence, hashed as they are added, when their text
-  // has just been read, rather than all in Build(), where reading it again
-  // was a cache miss or two each, scattered over the strings' table.
-  LargeVector<std::pair<uint32_t, uint64_t>> story_parts;
-  // How many relation observations are holdsPosition, the offices'
-  // evidence: the resolver's input reserves their room at once, rather than
-  // growing through fresh mappings of twice the size.
-  size_t position_relations = 0;
+  // The parts of each document's story (StoryFingerprint): the hash of
+  // each observation's name and each piece of evidence's sentence, taken
+  // as they are added, when their text has just been read, rather than all
+  // in Build(), where reading it again was a cache miss or two each,
+  // scattered over the strings' table; and beside each its document's
+  // number. Two arrays, not pairs: a record's parts come together, so a
+  // document's hashes are one run of the first, fingerprinted where they lie.
+  LargeVector<uint64_t> part_hashes;
+  LargeVector<uint32_t> part_docs;
+
+  void AddStoryPart(uint32_t doc_number, uint64_t hash) {
+    part_hashes.push_back(hash);
+    part_docs.push_back(doc_number);
+  }
 
   uint32_t DocNumber(Symbol doc) { return docs.Insert(doc).first; }
 
@@ -342,7 +341,7 @@ struct GraphBuilder::Impl {
     serial = static_cast<uint32_t>(observations.size());
     observation_index.Add(hash, serial, observations.size(), [&](uint32_t o) { return HashOf(observations[o].key); });
     observations.push_back(Observation{key, DocNumber(key.doc), Symbol(), Symbol(), {}});
-    story_parts.emplace_back(observations.back().doc_number, HashText(key.name.view(), static_cast<uint64_t>(key.type)));
+    AddStoryPart(observations.back().doc_number, HashText(key.name.view(), static_cast<uint64_t>(key.type)));
     return serial;
   }
 
@@ -372,8 +371,7 @@ struct GraphBuilder::Impl {
   void Add(uint32_t subject, Predicate predicate, uint32_t object, Evidence evidence) {
     const uint32_t doc_number = DocNumber(evidence.article);
     if (!IsBackground(evidence))
-      story_parts.emplace_back(doc_number, HashText(evidence.text.view(), (uint64_t{evidence.start} << 32) | evidence.end));
-    if (predicate == Predicate::kHoldsPosition) ++position_relations;
+      AddStoryPart(doc_number, HashText(evidence.text.view(), (uint64_t{evidence.start} << 32) | evidence.end));
     relations.push_back(RelationObservation{subject, object, predicate, doc_number, std::move(evidence)});
   }
 
@@ -422,7 +420,7 @@ struct GraphBuilder::Impl {
     for (int t = 0; t < kEntityTypeCount; ++t) type_start[t + 1] += type_start[t];
     LargeVector<uint32_t> by_doc(n);
     for (uint32_t s = 0; s < n; ++s) by_doc[start[rank_of[s]]++] = s;
-    start = {};
+    FreeBuffer(start);
     // `order` by type, each type's in document order; `order_rank` the
     // document rank of each, so that runs of one document are found without
     // reading the observations again.
@@ -432,13 +430,29 @@ struct GraphBuilder::Impl {
       order[place] = s;
       order_rank[place] = rank_of[s];
     }
-    by_doc = {};
+    FreeBuffer(by_doc);
+    // The names of a run are compared as text: a read of each observation,
+    // of the slot that locates its name's text and of the text, three
+    // dependent misses each once the corpus outgrows the caches (the sort
+    // took 24 times as long for 10 times the articles). They are fetched
+    // ahead in three stages, kAhead items apart, so that the misses of the
+    // runs to come overlap with the sorting of this one.
+    constexpr size_t kAhead = 8;
+    size_t fetched = 0;  // items whose text has been fetched ahead
+    auto fetch_ahead = [&](size_t until) {
+      for (; fetched < std::min(until, n); ++fetched) {
+        if (fetched + 2 * kAhead < n) __builtin_prefetch(&observations[order[fetched + 2 * kAhead]]);
+        if (fetched + kAhead < n) observations[order[fetched + kAhead]].key.name.PrefetchSlot();
+        observations[order[fetched]].key.name.PrefetchText();
+      }
+    };
     // type_start[t] is now where type t ends: a run stops at a type's end.
     size_t type = 0;
     for (size_t first = 0; first < n;) {
       while (type_start[type] <= first) ++type;
       size_t last = first + 1;
       while (last < type_start[type] && order_rank[last] == order_rank[first]) ++last;
+      fetch_ahead(last + kAhead);
       if (last - first > 1)
         std::sort(order.begin() + static_cast<std::ptrdiff_t>(first), order.begin() + static_cast<std::ptrdiff_t>(last),
                   [&](uint32_t a, uint32_t b) { return observations[a].key.name < observations[b].key.name; });
@@ -447,64 +461,88 @@ struct GraphBuilder::Impl {
     return order;
   }
 
+  // Each document's story fingerprint, by document number, from the
+  // hashes of its parts (*hashes: part_hashes or a copy; each document's
+  // are left sorted). Records add an article's parts together, in document
+  // order, so each document's hashes are one run already, fingerprinted
+  // where they lie; parts that came otherwise (a graph's come entity by
+  // entity; an article read again adds to an earlier document) are grouped
+  // by the counting sort first.
+  LargeVector<uint64_t> StoryFingerprints(LargeVector<uint64_t>* hashes) const {
+    CountingSort<size_t> by_doc(docs.size());
+    for (uint32_t doc : part_docs) by_doc.Count(doc);
+    by_doc.EndCounting();
+    const bool in_runs = std::is_sorted(part_docs.begin(), part_docs.end());
+    LargeVector<uint64_t> grouped(in_runs ? 0 : hashes->size());
+    for (size_t j = part_docs.size(); j-- > 0;) {
+      const size_t at = by_doc.Place(part_docs[j]);  // j itself when in runs
+      if (!in_runs) grouped[at] = (*hashes)[j];
+    }
+    if (!in_runs) *hashes = std::move(grouped);
+    const LargeVector<size_t> start = std::move(by_doc).Starts();
+    LargeVector<uint64_t> fingerprint(docs.size());
+    for (size_t d = 0; d < docs.size(); ++d)
+      fingerprint[d] = StoryFingerprintInPlace(std::span<uint64_t>(hashes->data() + start[d], start[d + 1] - start[d]));
+    return fingerprint;
+  }
+
   // The observations as the resolver sees them, in key order (`order`, the
-  // serials in that order), with each article's story fingerprint and the
-  // offices its evidence gives (spans of *office_store).
-  LargeVector<NameObservation> ResolverInput(const LargeVector<uint32_t>& order, LargeVector<OfficeSighting>* office_store) const {
-    LargeVector<NameObservation> out;
-    out.reserve(observations.size());
-    LargeVector<uint32_t> index_of_serial(observations.size());
-    // Each document is a story, its number the story's. The hashes of what
-    // each holds (story_parts) are grouped by a counting sort: a list per
-    // article and a hash lookup per observation were an allocation and a
-    // cache miss each, scattered, once the corpus outgrew the caches.
-    const auto& parts = story_parts;
+  // serials in that order), each with its article's story fingerprint
+  // (`fingerprint`, by document number) and the offices its evidence gives.
+  // Their mentions are copied (few, and most observations have none), so
+  // that Build() can free the builder's observations before resolving.
+  ResolverInput MakeResolverInput(const LargeVector<uint32_t>& order, const LargeVector<uint64_t>& fingerprint) const {
+    ResolverInput input;
+    // Offices are laid out in one array, each observation's (by serial) a
+    // span of it, in evidence order: the resolver reads them in that order,
+    // and a list per observation was an allocation and, in the resolver, a
+    // cache miss each. They are counted, then placed: an array of
+    // (observation, office) pairs beside was fresh memory, 48 MB at a
+    // million articles. An office's state is observed in the same article,
+    // so reading its type follows the relations' order.
+    auto is_office = [&](const RelationObservation& r) {
+      return r.predicate == Predicate::kHoldsPosition && observations[r.object].key.type == EntityType::kCountry;
+    };
+    CountingSort<uint32_t> by_holder(observations.size());
+    for (const RelationObservation& r : relations)
+      if (is_office(r)) by_holder.Count(r.subject);
+    input.offices.resize(by_holder.EndCounting());
     // Offices name few titles many times over: each is folded once.
     std::unordered_map<Symbol, Symbol> title_keys;
-    // Offices are gathered as (observation, office) pairs, counted, and laid
-    // out in one array in observation order, each observation's a span of
-    // it: the resolver reads them in that order, and a list per observation
-    // was an allocation and, in the resolver, a cache miss each.
-    LargeVector<std::pair<uint32_t, OfficeSighting>> offices;
-    offices.reserve(position_relations);
+    for (size_t j = relations.size(); j-- > 0;) {
+      const RelationObservation& r = relations[j];
+      if (!is_office(r)) continue;
+      auto [title, fresh] = title_keys.try_emplace(r.evidence.title);
+      if (fresh) title->second = Symbol(NameKey(r.evidence.title));
+      input.offices[by_holder.Place(r.subject)] = OfficeSighting{title->second, observations[r.object].code, YearOf(r.evidence.date)};
+    }
+    const LargeVector<uint32_t> office_start = std::move(by_holder).Starts();
+    LargeVector<int> year(docs.size(), 0);
+    for (const auto& [doc, article] : articles) year[article.doc_number] = YearOf(article.info.date);
+    size_t mention_count = 0;
+    for (const Observation& o : observations) mention_count += o.mentions.size();
+    input.mentions.reserve(mention_count);  // spans point into it: it must not move
+    LargeVector<NameObservation>& out = input.observations;
+    out.reserve(order.size());
     for (uint32_t serial : order) {
       const Observation& o = observations[serial];
-      index_of_serial[serial] = static_cast<uint32_t>(out.size());
-      // `story` holds the document's number until the stories' fingerprints are made.
-      out.push_back(NameObservation{o.key.type, o.key.doc, o.key.name, o.code, o.mentions, o.doc_number, 0, {}});
-    }
-    for (const RelationObservation& r : relations) {
-      const Evidence& ev = r.evidence;
-      if (r.predicate != Predicate::kHoldsPosition) continue;
-      const Observation& state = observations[r.object];
-      if (state.key.type != EntityType::kCountry) continue;
-      auto [title, fresh] = title_keys.try_emplace(ev.title);
-      if (fresh) title->second = Symbol(NameKey(ev.title));
-      offices.emplace_back(index_of_serial[r.subject], OfficeSighting{title->second, state.code, YearOf(ev.date)});
-    }
-    const LargeVector<size_t> office_start = GroupByKey(offices, out.size(), office_store);  // evidence order within each, as before
-    offices = {};
-    const size_t story_count = docs.size();
-    LargeVector<uint64_t> grouped;
-    const LargeVector<size_t> part_start = GroupByKey(parts, story_count, &grouped);
-    LargeVector<uint64_t> fingerprint(story_count);
-    for (size_t s = 0; s < story_count; ++s)
-      fingerprint[s] = StoryFingerprintInPlace(std::span<uint64_t>(grouped.data() + part_start[s], part_start[s + 1] - part_start[s]));
-    grouped = {};
-    LargeVector<int> year(story_count, 0);
-    for (const auto& [doc, article] : articles) year[article.doc_number] = YearOf(article.info.date);
-    for (size_t i = 0; i < out.size(); ++i) {
-      NameObservation& o = out[i];
-      const auto story = static_cast<uint32_t>(o.story);
-      o.story = fingerprint[story];
-      o.year = year[story];
-      auto first = office_store->begin() + static_cast<std::ptrdiff_t>(office_start[i]);
-      auto last = office_store->begin() + static_cast<std::ptrdiff_t>(office_start[i + 1]);
+      auto first = input.offices.begin() + office_start[serial], last = input.offices.begin() + office_start[serial + 1];
       std::sort(first, last);
-      o.offices = std::span<const OfficeSighting>(office_store->data() + office_start[i],
-                                                  static_cast<size_t>(std::unique(first, last) - first));
+      const std::span<const OfficeSighting> offices(input.offices.data() + office_start[serial],
+                                                    static_cast<size_t>(std::unique(first, last) - first));
+      const std::span<const Symbol> mentions(input.mentions.data() + input.mentions.size(), o.mentions.size());
+      input.mentions.insert(input.mentions.end(), o.mentions.begin(), o.mentions.end());
+      out.push_back(NameObservation{.type = o.key.type,
+                                    .article = o.key.doc,
+                                    .name = o.key.name,
+                                    .code = o.code,
+                                    .mentions = mentions,
+                                    .story = fingerprint[o.doc_number],
+                                    .year = year[o.doc_number],
+                                    .subtype = o.subtype,
+                                    .offices = offices});
     }
-    return out;
+    return input;
   }
 };
 
@@ -603,8 +641,9 @@ void GraphBuilder::AddGraph(const KnowledgeGraph& graph) {
 }
 
 ResolutionReport GraphBuilder::ExplainResolution() const {
-  ResolutionReport report;
-  report.observations = impl_->ResolverInput(impl_->KeyOrder(impl_->DocRanks()), &report.offices);
+  LargeVector<uint64_t> part_hashes = impl_->part_hashes;  // fingerprinting reorders them
+  const LargeVector<uint64_t> fingerprint = impl_->StoryFingerprints(&part_hashes);
+  ResolutionReport report{impl_->MakeResolverInput(impl_->KeyOrder(impl_->DocRanks()), fingerprint)};
   report.resolution = ResolveEntities(report.observations, /*explain=*/true);
   return report;
 }
@@ -616,11 +655,19 @@ KnowledgeGraph GraphBuilder::Build() {
   impl_->docs.ForgetIndex();
   LargeVector<uint32_t> doc_rank = impl_->DocRanks();
   LargeVector<uint32_t> key_order = impl_->KeyOrder(doc_rank);
-  const ObservationList obs{impl_->observations, key_order};
-  LargeVector<OfficeSighting> offices;
-  const Resolution resolution = ResolveEntities(impl_->ResolverInput(key_order, &offices));
-  offices = {};
-  impl_->story_parts = {};
+  // Fingerprinted first, so that the parts' memory goes to the resolver's input.
+  LargeVector<uint64_t> fingerprint = impl_->StoryFingerprints(&impl_->part_hashes);
+  FreeBuffer(impl_->part_hashes);
+  FreeBuffer(impl_->part_docs);
+  // The resolver's input holds all that the entities are made of, so the
+  // builder's observations go before resolving: what the resolver
+  // allocates then takes their memory (at a million articles 285 MB,
+  // faulted in already) rather than fresh pages.
+  ResolverInput input = impl_->MakeResolverInput(key_order, fingerprint);
+  FreeBuffer(fingerprint);
+  FreeBuffer(impl_->observations);
+  const Resolution resolution = ResolveEntities(input.observations);
+  const std::span<const NameObservation> obs = input.observations;
 
   // The members of each cluster, in observation (key) order, clusters by
   // root: a counting sort, the roots being observation indices (32 bits, as
@@ -637,6 +684,9 @@ KnowledgeGraph GraphBuilder::Build() {
     return std::span<const uint32_t>(members.data() + member_start[root], member_start[root + 1] - member_start[root]);
   };
 
+  // The entities and then the graph are made in the heap, which cannot use
+  // the arrays' memory kept so far: it would only add to the peak.
+  huge_pages::ReleaseKept();
   std::vector<Entity> entities;
   std::vector<size_t> root_of;  // each entity's cluster root
   for (size_t root = 0; root < n; ++root) {
@@ -644,6 +694,7 @@ KnowledgeGraph GraphBuilder::Build() {
     entities.push_back(MakeEntity(obs, members_of(root)));
     root_of.push_back(root);
   }
+  input = ResolverInput();  // the entities hold what they need of it
 
   // Entities in id order; ids made unique in a way that depends only on the
   // clusters. Sorted as a permutation: an Entity is too big to move about.
@@ -685,14 +736,13 @@ KnowledgeGraph GraphBuilder::Build() {
   // observations read in key order: reading each entity's members instead
   // was three scattered reads an observation (where its members start, the
   // member, its serial).
-  members = {};
+  FreeBuffer(members);
   LargeVector<uint32_t>& rank_of_root = member_start;  // its starts are read no more
   for (size_t rank = 0; rank < order.size(); ++rank) rank_of_root[root_of[order[rank]]] = static_cast<uint32_t>(rank);
   LargeVector<uint32_t> rank_of_serial(n);
   for (size_t i = 0; i < n; ++i) rank_of_serial[key_order[i]] = rank_of_root[resolution.cluster[i]];
-  member_start = {};
-  key_order = {};  // and with it `obs`
-  impl_->observations = {};
+  FreeBuffer(member_start);
+  FreeBuffer(key_order);
 
   LargeVector<RelationObservation>& relations = impl_->relations;
   for (RelationObservation& r : relations) {
@@ -701,7 +751,8 @@ KnowledgeGraph GraphBuilder::Build() {
     if (Info(r.predicate).symmetric && r.object < r.subject) std::swap(r.subject, r.object);
   }
   SortByEdgeThenEvidence(&relations, doc_rank, order.size());
-  doc_rank = {};
+  FreeBuffer(doc_rank);
+  huge_pages::ReleaseKept();  // the graph, too, is made in the heap
   auto edge_key = [](const RelationObservation& r) { return std::tie(r.subject, r.predicate, r.object); };
   size_t edge_count = 0;
   for (size_t i = 0; i < relations.size(); ++i)
@@ -712,7 +763,7 @@ KnowledgeGraph GraphBuilder::Build() {
   std::vector<VertexId> vertex_of_rank;
   vertex_of_rank.reserve(entities.size());
   for (uint32_t i : order) vertex_of_rank.push_back(graph.AddEntity(std::move(entities[i])));
-  entities = {};
+  FreeBuffer(entities);
   constexpr size_t kDiscardRun = 32 * huge_pages::kPageSize / sizeof(RelationObservation);
   size_t discarded = 0;  // the relation observations before this one are given back
   for (size_t first = 0, last; first < relations.size(); first = last) {
@@ -733,7 +784,7 @@ KnowledgeGraph GraphBuilder::Build() {
       discarded = last;
     }
   }
-  relations = {};
+  FreeBuffer(relations);
   graph.Compact();
 
   std::vector<ArticleInfo> articles;
@@ -741,6 +792,7 @@ KnowledgeGraph GraphBuilder::Build() {
   for (const auto& [doc, article] : impl_->articles) articles.push_back(article.info);
   graph.SetArticles(std::move(articles));
   impl_ = std::make_unique<Impl>();
+  huge_pages::ReleaseKept();
   return graph;
 }
 

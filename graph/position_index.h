@@ -17,6 +17,7 @@
 #include <utility>
 #include <vector>
 
+#include "core/huge_page_allocator.h"
 #include "core/symbol.h"
 
 namespace irkg {
@@ -58,7 +59,7 @@ class PositionIndex {
     while (slots_[i] != 0) i = (i + 1) & mask;
     slots_[i] = (uint64_t{Tag(hash)} << 32) | (uint64_t{position} + 1);
   }
-  std::vector<uint64_t> slots_;  // upper half of the hash << 32 | position + 1; 0 is empty
+  LargeVector<uint64_t> slots_;  // upper half of the hash << 32 | position + 1; 0 is empty
 };
 
 // Spreads the bits of a key over 64 (a finalizer of MurmurHash3): Symbol ids
