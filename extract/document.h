@@ -239,7 +239,7 @@ struct Document {
   }
   // Case-insensitive; `word` is lower-case ASCII.
   bool IsWord(uint32_t tok, LowerWord word) const {
-    if (tok >= tokens.size()) return false;
+    if (tok >= token_packed.size()) return false;  // (as many as tokens: an 8-byte stride is cheaper to bound)
     return word.packed() ? token_packed[tok] == word.packed() : EqualsLowerAscii(token_text[tok], word.text());
   }
   // Past the words of a direction from `tok` ("southern", "south-western",
