@@ -480,6 +480,8 @@ class FramePass {
       return;
     }
     auto confidence = [&](const Ref& a, const Ref& b) { return f.confidence * (a.resolved || b.resolved ? 0.9 : 1.0); };
+    // those who took part, for a meeting's or a signing's gathering (below)
+    const bool gathers = p == Predicate::kMetWith || (p == Predicate::kSigned && !noun);
     std::vector<int> participants;
     if (Info(p).symmetric && objects.empty()) {
       // "A, B and C met", "the two leaders held talks": every pair of the list
@@ -554,7 +556,8 @@ class FramePass {
           double c = f.confidence * (members[i].second || members[j].second ? 0.9 : 1.0);
           rules_.AddEntities(members[i].first, p, members[j].first, c, f.rule.c_str(), date, "", what);
         }
-      for (const auto& m : members) participants.push_back(m.first);
+      if (gathers)
+        for (const auto& m : members) participants.push_back(m.first);
     } else {
       for (const Ref& a : subjects)
         for (const Ref& b : objects)
@@ -589,10 +592,12 @@ class FramePass {
                   rules_.AddEntities(x, p, state, confidence(a, b) - 0.05, f.rule.c_str(), date, "", what);
               }
             }
-      for (const Ref& a : subjects)
-        for (int x : a.entities) participants.push_back(x);
-      for (const Ref& b : objects)
-        for (int y : b.entities) participants.push_back(y);
+      if (gathers) {
+        for (const Ref& a : subjects)
+          for (int x : a.entities) participants.push_back(x);
+        for (const Ref& b : objects)
+          for (int y : b.entities) participants.push_back(y);
+      }
     }
     if (p == Predicate::kMetWith && participants.size() >= 2) {
       bool back = RefersBack(chunk, noun);
