@@ -129,15 +129,13 @@ struct Document {
   const FrameTable* frames = nullptr; // may be null: then no frame fires
   // LemmaId -> the frames of that lemma (the Extractor's index of `frames`
   // by the lexicon's ids); null: ask `frames` by text.
-  const std::vector<LemmaFrames>* frames_of_lemma = nullptr;
+  const LemmaFrameIndex* frames_of_lemma = nullptr;
   // The verb or noun frames of a lexicon lemma (not 0); needs `frames` and `lexicon`.
   const std::vector<const Frame*>& FramesOf(LemmaId lemma, bool noun) const {
     if (!frames_of_lemma) return frames->Find(lexicon->LemmaText(lemma), noun);
     static const std::vector<const Frame*> kNone;
-    if (lemma >= frames_of_lemma->size()) return kNone;
-    const LemmaFrames& f = (*frames_of_lemma)[lemma];
-    const std::vector<const Frame*>* found = noun ? f.noun : f.verb;
-    return found ? *found : kNone;
+    const LemmaFrames* f = frames_of_lemma->Find(lemma);
+    return f ? *(noun ? f->noun : f->verb) : kNone;
   }
   // Whether a lexicon lemma triggers a verb or noun frame (of `predicate`
   // when one is given): "sign" a verb frame, "raid" an `attacks` noun frame.

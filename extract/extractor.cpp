@@ -103,11 +103,10 @@ Extractor::Extractor(const Dictionary& dictionary, const Lexicon& lexicon, const
     : dict_(dictionary), lex_(lexicon), frames_(frames) {
   for (std::string_view lemma : frames.TriggerLemmas())
     if (LemmaId id = lexicon.Lemma(lemma)) {
-      if (id >= frames_of_lemma_.size()) frames_of_lemma_.resize(id + 1);
       // by the lexicon's text of the lemma, as the frame pass asked before
       // this index (Document::FramesOf)
       std::string_view text = lexicon.LemmaText(id);
-      frames_of_lemma_[id] = LemmaFrames{&frames.Find(text, false), &frames.Find(text, true)};
+      frames_of_lemma_.Add(id, LemmaFrames{&frames.Find(text, false), &frames.Find(text, true)});
     }
 }
 
