@@ -508,7 +508,8 @@ void Recognizer::PlaceOfStatePass() {
     m.name = std::string(d.Span(first, last));
     AddMention(std::move(m));
   };
-  for (uint32_t prep = 0; prep + 3 < n; ++prep) {
+  for (uint32_t prep : place_preps) {
+    if (prep + 3 >= n) break;
     if (!d.Is(prep, "hit_prep") && !d.IsWord(prep, "at")) continue;
     for (uint32_t at = prep + 1; const Mention* state = state_owner(at);) {
       const uint32_t name = state->last + 1;
@@ -526,7 +527,8 @@ void Recognizer::PlaceOfStatePass() {
   // dictionary, the given names and the lexicon all lack, right after a
   // preposition of place, is a place ("in March", "in English", "in
   // Parliament" are words the lexicon or the cues know)
-  for (uint32_t prep = 0; prep + 1 < n; ++prep) {
+  for (uint32_t prep : place_preps) {
+    if (prep + 1 >= n) break;
     if (!d.IsWord(prep, "in") && !d.IsWord(prep, "near") && !d.IsWord(prep, "outside")) continue;
     const uint32_t i = prep + 1;
     if (!NamePart(i) || !d.tokens[i].cap || d.tokens[i].upper || !Free(i, i + 1) || !SameSentence(prep, i)) continue;
@@ -537,8 +539,9 @@ void Recognizer::PlaceOfStatePass() {
   }
   // "in Tacna, in southern Peru", "Paracas, a resort town in Peru's Ica
   // region": a name before a comma and a phrase placing it
-  for (uint32_t comma = 1; comma + 3 < n; ++comma) {
-    if (d.Text(comma) != "," || !(d.IsWord(comma + 1, "in") || d.IsWord(comma + 1, "a"))) continue;
+  for (uint32_t comma : commas) {
+    if (comma + 3 >= n) break;
+    if (comma < 1 || !(d.IsWord(comma + 1, "in") || d.IsWord(comma + 1, "a"))) continue;
     uint32_t first = comma;
     while (first > 0 && first + 2 > comma && NamePart(first - 1) && SameSentence(first - 1, comma)) --first;
     if (first == comma || SentenceStart(first) || place_name(first) != comma) continue;
@@ -556,8 +559,9 @@ void Recognizer::PlaceOfStatePass() {
     }
     if (placed) add(first, comma, "city");
   }
-  for (uint32_t comma = 1; comma + 3 < n; ++comma) {
-    if (d.Text(comma) != "," || !state_owner(comma + 1)) continue;
+  for (uint32_t comma : commas) {
+    if (comma + 3 >= n) break;
+    if (comma < 1 || !state_owner(comma + 1)) continue;
     uint32_t first = comma;
     while (first > 0 && first + 2 > comma && NamePart(first - 1) && SameSentence(first - 1, comma)) --first;
     if (first == comma || SentenceStart(first) || place_name(first) != comma) continue;
@@ -612,7 +616,8 @@ void Recognizer::AddListedNames(uint32_t i, EntityType type, std::string_view su
 // region or state, is a place in it.
 void Recognizer::PlaceAppositionPass() {
   constexpr uint32_t kMaxWords = 4;
-  for (uint32_t prep = 0; prep + 3 < n; ++prep) {
+  for (uint32_t prep : place_preps) {
+    if (prep + 3 >= n) break;
     if (!(d.IsWord(prep, "in") || d.IsWord(prep, "at") || d.IsWord(prep, "near") || d.IsWord(prep, "outside")))
       continue;
     uint32_t i = prep + 1;
