@@ -279,6 +279,7 @@ class FramePass {
 
   // The first word of cue class `id` after the trigger in its sentence, or 0.
   uint32_t CueAfter(uint32_t tok, int id) const {
+    if (!s_.cues[id]) return 0;
     for (uint32_t i = tok + 1; i < s_.last; ++i)
       if (d_.token_cues[i][id] && d_.mention_at[i] < 0) return i;
     return 0;
@@ -291,6 +292,7 @@ class FramePass {
 
   // Whether a word of cue class `id` stands in the sentence besides the trigger.
   bool CueInSentence(uint32_t tok, int id) const {
+    if (!s_.cues[id]) return false;
     const bool joint_work = id == CueClass("joint_work").id();
     for (uint32_t i = s_.first; i < s_.last; ++i) {
       if (i == tok || !d_.token_cues[i][id] || d_.mention_at[i] >= 0) continue;
