@@ -3,6 +3,7 @@
 // entities -> triples). Each stage reads what the previous ones wrote.
 #pragma once
 
+#include <deque>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -36,7 +37,9 @@ struct Mention {
   uint32_t first = 0, last = 0;  // token range, last exclusive
   EntityType type = EntityType::kPerson;
   MentionForm form = MentionForm::kName;
-  std::string name;              // the canonical name this mention proposes
+  // the canonical name this mention proposes: a view of the text, of a
+  // dictionary entry or of a name a pass built (Document::KeepName)
+  std::string_view name;
   // views of a dictionary entry's strings or of literals ("city"): both
   // outlive the article, and a mention is copied and moved pass to pass
   std::string_view subtype, code;
@@ -61,7 +64,7 @@ constexpr uint32_t kDatelineSentences = 3;
 inline bool IsDash(std::string_view t) { return t == "-" || t == "--" || t == "\u2014" || t == "\u2013"; }
 
 struct EntityInfo {
-  std::string name;
+  std::string_view name;         // as Mention::name
   EntityType type = EntityType::kPerson;
   std::string_view subtype, code;  // as Mention's
   int dict_entry = -1;
@@ -162,6 +165,11 @@ struct Document {
   std::vector<Chunk> chunks;           // in text order, no sentence crossed (ChunkSentences)
   std::vector<uint32_t> chunk_of;      // token -> chunk index
   std::vector<Mention> mentions;       // in text order
+  // The names the passes build rather than find in the text or the
+  // dictionary ("Lima" for a dateline's "LIMA"), for the mentions' and
+  // entities' views: a deque, so that a name kept does not move.
+  std::deque<std::string> built_names;
+  std::string_view KeepName(std::string name) { return built_names.emplace_back(std::move(name)); }
   std::vector<int> mention_at;         // token -> mention index or -1
   std::vector<TitleMention> titles;
   std::vector<int> title_at;           // token -> title index or -1
@@ -222,6 +230,7 @@ struct Document {
     chunks.clear();
     chunk_of.clear();
     mentions.clear();
+    built_names.clear();
     mention_at.clear();
     titles.clear();
     title_at.clear();

@@ -266,7 +266,7 @@ void Recognizer::HeadNounPass() {
     m.type = type;
     m.subtype = subtype;
     m.strong = true;
-    m.name = std::string(d.Span(first, last));
+    m.name = d.Span(first, last);
     AddMention(std::move(m));
     i = last - 1;
   }
@@ -312,7 +312,7 @@ void Recognizer::LowerHeadPass() {
     m.strong = true;
     // "Sindh province" is named Sindh; a region keeps its word ("the Caspian region")
     bool province = type == EntityType::kLocation && head != "region";
-    m.name = std::string(d.Span(first, province ? j : k + 1));
+    m.name = d.Span(first, province ? j : k + 1);
     if (type == EntityType::kLocation) m.subtype = "region";
     AddMention(std::move(m));
     i = k;
@@ -435,16 +435,18 @@ void Recognizer::StateMinistryPass() {
     m.type = EntityType::kOrganization;
     m.subtype = "government";
     m.strong = true;
+    std::string name;
     for (uint32_t k = start; k <= head; ++k) {
       if (capital_of >= 0 && k < state_end) {
-        if (k == start) m.name = entries[capital_of].canonical;
+        if (k == start) name = entries[capital_of].canonical;
         continue;
       }
       std::string word(d.Text(k));
       if (k >= first && !word.empty()) word[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(word[0])));
-      if (!m.name.empty() && !(k == state_end && possessive)) m.name += ' ';
-      m.name += word;
+      if (!name.empty() && !(k == state_end && possessive)) name += ' ';
+      name += word;
     }
+    m.name = d.KeepName(std::move(name));
     AddMention(std::move(m));
   }
 }
@@ -505,7 +507,7 @@ void Recognizer::PlaceOfStatePass() {
   auto add = [&](uint32_t first, uint32_t last, const char* subtype) {
     Mention m;
     m.first = first, m.last = last, m.type = EntityType::kLocation, m.subtype = subtype, m.strong = true;
-    m.name = std::string(d.Span(first, last));
+    m.name = d.Span(first, last);
     AddMention(std::move(m));
   };
   for (uint32_t prep : place_preps) {
@@ -600,7 +602,7 @@ void Recognizer::AddListedNames(uint32_t i, EntityType type, std::string_view su
     m.type = type;
     m.subtype = subtype;
     m.strong = true;
-    m.name = std::string(d.Span(i, last));
+    m.name = d.Span(i, last);
     AddMention(std::move(m));
     // the list goes on over ", " and "and" (and ", and")
     uint32_t next = last;
@@ -636,7 +638,7 @@ void Recognizer::PlaceAppositionPass() {
     m.type = EntityType::kLocation;
     m.subtype = "city";
     m.strong = true;
-    m.name = std::string(d.Span(i, last));
+    m.name = d.Span(i, last);
     AddMention(std::move(m));
   }
 }

@@ -290,7 +290,7 @@ void Recognizer::PersonPass() {
     m.last = last;
     m.type = at_place && !cue && !given ? EntityType::kLocation : EntityType::kPerson;
     m.strong = cue || given;
-    m.name = std::string(d.Span(first, last));
+    m.name = d.Span(first, last);
     if (words == 1) m.form = MentionForm::kShortName;
     AddMention(std::move(m));
     i = last - 1;
@@ -335,7 +335,7 @@ void Recognizer::FullNamesInHeadlines() {
           m.last = i + (name.second - name.first);
           m.type = EntityType::kPerson;
           m.strong = true;
-          m.name = std::string(d.Span(m.first, m.last));
+          m.name = d.Span(m.first, m.last);
           const uint32_t last = m.last;
           AddMention(std::move(m));
           i = last - 1;
@@ -378,7 +378,7 @@ void Recognizer::SurnamePass() {
     m.last = i + 1;
     m.type = EntityType::kPerson;
     m.form = MentionForm::kShortName;
-    m.name = std::string(d.Text(i));
+    m.name = d.Text(i);
     AddMention(std::move(m));
   }
 }
