@@ -152,6 +152,7 @@ struct Document {
   std::vector<Token> tokens;
   std::vector<std::string_view> token_text;
   std::vector<CueMask> token_cues;     // token -> its cue classes, looked up once
+  CueMask article_cues;                // the classes of all its tokens (ArticleHas)
   std::vector<uint64_t> token_packed;  // token -> PackWord of its text in lower case (IsWord)
   std::vector<uint32_t> token_keys;    // token -> Token::key, side by side for Dictionary::LongestMatch
   // token -> the number of its text among the article's distinct token
@@ -220,6 +221,7 @@ struct Document {
     tokens.clear();
     token_text.clear();
     token_cues.clear();
+    article_cues.reset();
     token_packed.clear();
     token_keys.clear();
     word_of.clear();
@@ -241,6 +243,9 @@ struct Document {
   }
 
   std::string_view Text(uint32_t tok) const { return token_text[tok]; }
+  // Whether a word of the class stands anywhere in the article: a pass
+  // that looks for one at every token is skipped where none does.
+  bool ArticleHas(CueClass cue_class) const { return article_cues[cue_class.id()]; }
   bool Is(uint32_t tok, CueClass cue_class) const {
     return tok < token_cues.size() && token_cues[tok][cue_class.id()];
   }

@@ -95,6 +95,7 @@ void PrepareTokens(Document* d) {
   d->word_count = static_cast<uint32_t>(words.size());
   // cue phrases of several words ("In addition", "co-operation")
   d->dict->AddPhraseCues(d->token_keys, &d->token_cues);
+  for (const CueMask& cues : d->token_cues) d->article_cues |= cues;
 }
 
 }  // namespace internal

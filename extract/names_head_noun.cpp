@@ -472,6 +472,7 @@ void Recognizer::PlaceKindPass() {
 // of news outlet, are companies or outlets. Not a person's name ("the firm
 // Ana Duarte founded"), which a given name opens.
 void Recognizer::OrgKindPass() {
+  if (!d.ArticleHas("media_kind") && !d.ArticleHas("company_kind")) return;
   for (uint32_t kind = 1; kind + 1 < n; ++kind) {
     const bool media = d.Is(kind, "media_kind");
     if ((!media && !d.Is(kind, "company_kind")) || Cap(kind)) continue;
