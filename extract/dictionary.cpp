@@ -564,11 +564,9 @@ uint32_t Dictionary::KeyOf(std::string_view folded_token) const {
   return key;
 }
 
+uint64_t Dictionary::lookup_serial() const { return impl_->serial; }
+
 uint32_t Dictionary::KeyOfToken(std::string_view token) const {
-  uint64_t h = internal::HashWord(token);
-  thread_local internal::RecentLookups<uint32_t> recent;
-  if (const uint32_t* known = recent.Find(impl_->serial, token, h)) return *known;
-  uint32_t key;
   // Short ASCII tokens, nearly all of them, fold on the stack exactly as
   // FoldTokenInto does (letters lowered, digits kept, the rest dropped).
   char buf[32];
@@ -581,15 +579,10 @@ uint32_t Dictionary::KeyOfToken(std::string_view token) const {
     else if (c >= '0' && c <= '9') buf[n++] = c;
     else if (static_cast<unsigned char>(c) >= 0x80) ascii = false;
   }
-  if (ascii) {
-    key = KeyOf(std::string_view(buf, n));
-  } else {
-    std::string folded;
-    FoldTokenInto(token, &folded);
-    key = KeyOf(folded);
-  }
-  recent.Remember(token, h, key);
-  return key;
+  if (ascii) return KeyOf(std::string_view(buf, n));
+  std::string folded;
+  FoldTokenInto(token, &folded);
+  return KeyOf(folded);
 }
 
 void Dictionary::AddPhraseCues(const std::vector<uint32_t>& keys, std::vector<CueMask>* masks) const {

@@ -160,6 +160,9 @@ struct Document {
   // token's text is looked up once a word (PrepareTokens, the tagger)
   std::vector<uint32_t> word_of;
   uint32_t word_count = 0;
+  // word -> its lexicon readings (Lexicon::FindWritten), when PrepareTokens
+  // had a lexicon
+  std::vector<std::span<const WordReading>> word_readings;
   std::vector<Sentence> sentences;
   std::vector<uint32_t> sentence_of;   // token -> sentence index
   std::vector<TokenTag> tags;          // token -> part of speech and lemma (TagTokens)
@@ -226,6 +229,7 @@ struct Document {
     token_keys.clear();
     word_of.clear();
     word_count = 0;
+    word_readings.clear();
     sentences.clear();
     sentence_of.clear();
     tags.clear();
