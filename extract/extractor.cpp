@@ -67,7 +67,8 @@ struct WordFacts {
 // most words of an article were in the articles before it): one probe by
 // the word as written, rather than folding it for the dictionary, lowering
 // it for the lexicon and looking each up.
-WordFacts FactsOf(const Document& d, std::string_view word) {
+// (`h`: the word's HashWord)
+WordFacts FactsOf(const Document& d, std::string_view word, uint64_t h) {
   // RecentLookups tells tables apart by one serial: one for each pair
   // of tables the facts come from
   thread_local uint64_t dict_serial = 0, lexicon_serial = 0, pair_serial = 0;
@@ -78,7 +79,6 @@ WordFacts FactsOf(const Document& d, std::string_view word) {
     pair_serial = NewLookupSerial();
   }
   thread_local RecentLookups<WordFacts> recent;
-  const uint64_t h = HashWord(word);
   if (const WordFacts* known = recent.Find(pair_serial, word, h)) return *known;
   WordFacts facts;
   facts.key = d.dict->KeyOfToken(word);
@@ -117,9 +117,10 @@ void PrepareTokens(Document* d) {
     std::string_view text = TokenText(d->text, tokens[i]);
     token_text[i] = text;
     bool added;
-    uint32_t word = words.Add(text, &added);
+    uint64_t hash;
+    uint32_t word = words.Add(text, &added, &hash);
     word_of[i] = word;
-    if (added) facts_of_word.push_back(FactsOf(*d, text));
+    if (added) facts_of_word.push_back(FactsOf(*d, text, hash));
     const WordFacts& facts = facts_of_word[word];
     keys[i] = tokens[i].key = facts.key;
     token_packed[i] = facts.packed;
