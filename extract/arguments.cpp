@@ -9,19 +9,24 @@ bool IsPersonRef(const Ref& r) { return r.type == EntityType::kPerson; }
 
 }  // namespace
 
-ArgumentFinder::ArgumentFinder(const Document& d, const SentenceView& s) : d_(d), s_(s) {
-  if (s.last <= s.first || d.chunk_of.empty()) return;
-  first_ = d.chunk_of[s.first];
-  last_ = d.chunk_of[s.last - 1] + 1;
-  refs_of_.assign(last_ - first_, {0, 0});
-  for (size_t r = 0; r < s.refs.size(); ++r) {
-    uint32_t c = d.chunk_of[s.refs[r].first];
-    if (c < first_ || c >= last_) continue;
-    auto& range = refs_of_[c - first_];
+void IndexRefsByChunk(const Document& d, SentenceView* v) {
+  v->first_chunk = v->last_chunk = 0;
+  v->refs_of_chunk.clear();
+  if (v->last <= v->first || d.chunk_of.empty()) return;
+  const uint32_t first = v->first_chunk = d.chunk_of[v->first];
+  const uint32_t last = v->last_chunk = d.chunk_of[v->last - 1] + 1;
+  v->refs_of_chunk.assign(last - first, {0, 0});
+  for (size_t r = 0; r < v->refs.size(); ++r) {
+    uint32_t c = d.chunk_of[v->refs[r].first];
+    if (c < first || c >= last) continue;
+    auto& range = v->refs_of_chunk[c - first];
     if (range.first == range.second) range.first = static_cast<int>(r);
     range.second = static_cast<int>(r) + 1;
   }
 }
+
+ArgumentFinder::ArgumentFinder(const Document& d, const SentenceView& s)
+    : d_(d), s_(s), first_(s.first_chunk), last_(s.last_chunk) {}
 
 bool ArgumentFinder::SameFamily(int a, int b) const {
   return IsPersonRef(s_.refs[a]) == IsPersonRef(s_.refs[b]);
@@ -29,7 +34,7 @@ bool ArgumentFinder::SameFamily(int a, int b) const {
 
 int ArgumentFinder::HeadActor(uint32_t np) const {
   if (!Is(np, ChunkKind::kNoun)) return -1;
-  auto [from, to] = refs_of_[np - first_];
+  auto [from, to] = s_.refs_of_chunk[np - first_];
   int demonym = -1;
   for (int r = to - 1; r >= from; --r) {
     const Ref& ref = s_.refs[r];
@@ -190,7 +195,7 @@ ArgumentFinder::Item ArgumentFinder::UnnamedHolderOf(uint32_t np) const {
   for (uint32_t t = office.first; t < office.last; ++t) counterpart |= d_.Is(t, "counterpart");
   if (!counterpart && !IsOfficePhrase(np)) return {-1, np, np};
   // "summoned the Afghan envoy": a state's demonym before the office
-  auto [from, to] = refs_of_[np - first_];
+  auto [from, to] = s_.refs_of_chunk[np - first_];
   for (int r = from; r < to; ++r) {
     const Ref& ref = s_.refs[r];
     if (ref.adjective && ref.type == EntityType::kCountry && !ref.resolved && !counterpart) return {r, np, np};
@@ -419,7 +424,7 @@ Actors ArgumentFinder::ListOrOwners(uint32_t np) const {
 
 Actors ArgumentFinder::DemonymStates(uint32_t np) const {
   Actors out;
-  auto [from, to] = refs_of_[np - first_];
+  auto [from, to] = s_.refs_of_chunk[np - first_];
   for (int r = from; r < to; ++r) {
     const Ref& ref = s_.refs[r];
     if (ref.adjective && (ref.type == EntityType::kCountry || ref.type == EntityType::kOrganization) && !ref.resolved &&
@@ -775,7 +780,7 @@ int ArgumentFinder::PurposeGovernor(uint32_t infinitive) const {
       return v.passive || v.gerund || v.infinitive ? -1 : static_cast<int>(c);
     }
     if (Is(c, ChunkKind::kNoun)) {
-      auto [from, to] = refs_of_[c - first_];
+      auto [from, to] = s_.refs_of_chunk[c - first_];
       bool after_place_prep =
           c > first_ && Is(c - 1, ChunkKind::kPreposition) && d_.Is(d_.chunks[c - 1].first, "location_prep");
       for (int r = from; r < to; ++r) {
@@ -877,7 +882,7 @@ uint32_t ArgumentFinder::NamedAs(uint32_t np) const {
 }
 
 bool ArgumentFinder::TimePhrase(uint32_t np) const {
-  auto [from, to] = refs_of_[np - first_];
+  auto [from, to] = s_.refs_of_chunk[np - first_];
   if (from != to) return false;
   uint32_t head = d_.chunks[np].head;
   return d_.Is(head, "time_noun") || d_.Is(head, "weekday") || d_.Is(head, "month");
@@ -1021,7 +1026,7 @@ Actors ArgumentFinder::ItsOwner(uint32_t np) const {
 
 Actors ArgumentFinder::Modifiers(uint32_t np, uint32_t head_token) const {
   Actors out;
-  auto [from, to] = refs_of_[np - first_];
+  auto [from, to] = s_.refs_of_chunk[np - first_];
   for (int r = from; r < to; ++r)
     if (s_.refs[r].last <= head_token) out.push_back(s_.refs[r]);
   return out;

@@ -203,8 +203,7 @@ class ArgumentFinder {
   mutable std::string lower_;  // CanOpenClause's room
   const Document& d_;
   const SentenceView& s_;
-  uint32_t first_ = 0, last_ = 0;
-  std::vector<std::pair<int, int>> refs_of_;  // chunk - first_ -> [first ref, last ref) inside it
+  uint32_t first_ = 0, last_ = 0;  // the sentence's chunks (s_.refs_of_chunk: the refs inside each)
 };
 
 }  // namespace irkg::internal

@@ -84,10 +84,11 @@ class Dictionary {
   // Token keys: every distinct folded token of every form gets a number > 0;
   // KeyOf gives 0 for a token no form contains.
   uint32_t KeyOf(std::string_view folded_token) const;
-  // The key of a token as the text writes it: KeyOf its FoldToken,
-  // remembered by the token as written, so that a token met again (most
-  // are: every distinct word of every article asks) is not folded again.
+  // The key of a token as the text writes it: KeyOf its FoldToken.
   uint32_t KeyOfToken(std::string_view token) const;
+  // A number no other table ever had, new whenever this one changes: for
+  // a caller's cache of answers from it (internal::RecentLookups).
+  uint64_t lookup_serial() const;
 
   // Longest dictionary form starting at keys[0]. `exact` holds each token's
   // text so that case-sensitive forms (acronyms such as "US", "WHO") only

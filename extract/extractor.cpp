@@ -2,10 +2,12 @@
 
 #include <algorithm>
 #include <map>
+#include <span>
 #include <tuple>
 
 #include "extract/dates.h"
 #include "extract/document.h"
+#include "extract/recent_lookups.h"
 #include "extract/word_index.h"
 
 namespace irkg {
@@ -51,19 +53,53 @@ bool Keep(const Document& d, const internal::EntityInfo& e) {
 
 namespace internal {
 
+namespace {
+
+// What depends only on a word as the text writes it: its dictionary key,
+// its packed lower case (IsWord) and, with a lexicon, its readings.
+struct WordFacts {
+  uint32_t key = 0;
+  uint64_t packed = 0;
+  std::span<const WordReading> readings;
+};
+
+// A word's facts, from a thread's recent words when it is one of them (as
+// most words of an article were in the articles before it): one probe by
+// the word as written, rather than folding it for the dictionary, lowering
+// it for the lexicon and looking each up.
+// (`h`: the word's HashWord)
+WordFacts FactsOf(const Document& d, std::string_view word, uint64_t h) {
+  // RecentLookups tells tables apart by one serial: one for each pair
+  // of tables the facts come from
+  thread_local uint64_t dict_serial = 0, lexicon_serial = 0, pair_serial = 0;
+  const uint64_t lexicon_now = d.lexicon ? d.lexicon->lookup_serial() : 0;
+  if (d.dict->lookup_serial() != dict_serial || lexicon_now != lexicon_serial) {
+    dict_serial = d.dict->lookup_serial();
+    lexicon_serial = lexicon_now;
+    pair_serial = NewLookupSerial();
+  }
+  thread_local RecentLookups<WordFacts> recent;
+  if (const WordFacts* known = recent.Find(pair_serial, word, h)) return *known;
+  WordFacts facts;
+  facts.key = d.dict->KeyOfToken(word);
+  facts.packed = PackWord(word, true);
+  if (d.lexicon) facts.readings = d.lexicon->FindWritten(word);
+  recent.Remember(word, h, facts);
+  return facts;
+}
+
+}  // namespace
+
 void PrepareTokens(Document* d) {
   Tokenize(d->text, &d->tokens);
   const size_t n = d->tokens.size();
   // the thread's, kept from article to article like the Document's room
   thread_local WordIndex thread_words;
-  thread_local std::vector<uint32_t> thread_key_of_word;
-  thread_local std::vector<uint64_t> thread_packed_of_word;
+  thread_local std::vector<WordFacts> thread_facts_of_word;
   WordIndex& words = thread_words;  // (a thread_local's address is looked up at each use)
-  std::vector<uint32_t>& key_of_word = thread_key_of_word;
-  std::vector<uint64_t>& packed_of_word = thread_packed_of_word;
+  std::vector<WordFacts>& facts_of_word = thread_facts_of_word;
   words.Clear(n / 2);
-  key_of_word.clear();
-  packed_of_word.clear();
+  facts_of_word.clear();
   // Sized first and filled through plain pointers: a push_back per token
   // into four vectors reloaded each vector's ends at every token.
   d->token_text.resize(n);
@@ -81,20 +117,22 @@ void PrepareTokens(Document* d) {
     std::string_view text = TokenText(d->text, tokens[i]);
     token_text[i] = text;
     bool added;
-    uint32_t word = words.Add(text, &added);
+    uint64_t hash;
+    uint32_t word = words.Add(text, &added, &hash);
     word_of[i] = word;
-    if (added) {
-      key_of_word.push_back(d->dict->KeyOfToken(text));
-      packed_of_word.push_back(PackWord(text, true));
-    }
-    keys[i] = tokens[i].key = key_of_word[word];
-    token_packed[i] = packed_of_word[word];
+    if (added) facts_of_word.push_back(FactsOf(*d, text, hash));
+    const WordFacts& facts = facts_of_word[word];
+    keys[i] = tokens[i].key = facts.key;
+    token_packed[i] = facts.packed;
     // the rules ask a token's cue classes over and over: look them up once
     token_cues[i] = d->dict->CueMaskOf(keys[i]);
   }
   d->word_count = static_cast<uint32_t>(words.size());
+  if (d->lexicon)
+    for (const WordFacts& facts : facts_of_word) d->word_readings.push_back(facts.readings);
   // cue phrases of several words ("In addition", "co-operation")
   d->dict->AddPhraseCues(d->token_keys, &d->token_cues);
+  for (const CueMask& cues : d->token_cues) d->article_cues |= cues;
 }
 
 }  // namespace internal
@@ -103,11 +141,10 @@ Extractor::Extractor(const Dictionary& dictionary, const Lexicon& lexicon, const
     : dict_(dictionary), lex_(lexicon), frames_(frames) {
   for (std::string_view lemma : frames.TriggerLemmas())
     if (LemmaId id = lexicon.Lemma(lemma)) {
-      if (id >= frames_of_lemma_.size()) frames_of_lemma_.resize(id + 1);
       // by the lexicon's text of the lemma, as the frame pass asked before
       // this index (Document::FramesOf)
       std::string_view text = lexicon.LemmaText(id);
-      frames_of_lemma_[id] = LemmaFrames{&frames.Find(text, false), &frames.Find(text, true)};
+      frames_of_lemma_.Add(id, LemmaFrames{&frames.Find(text, false), &frames.Find(text, true)});
     }
 }
 

@@ -36,9 +36,9 @@ class Extractor {
   const Dictionary& dict_;
   const Lexicon& lex_;
   const FrameTable& frames_;
-  // LemmaId -> the frames of that lemma (null pointers: none): the frame
-  // pass asks of every verb and noun, and nearly none has one.
-  std::vector<LemmaFrames> frames_of_lemma_;
+  // LemmaId -> the frames of that lemma: the frame pass asks of every verb
+  // and noun, and nearly none has one.
+  LemmaFrameIndex frames_of_lemma_;
 };
 
 }  // namespace irkg

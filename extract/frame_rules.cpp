@@ -286,6 +286,7 @@ class FramePass {
 
   // The first word of cue class `id` after the trigger in its sentence, or 0.
   uint32_t CueAfter(uint32_t tok, int id) const {
+    if (!s_.cues[id]) return 0;
     for (uint32_t i = tok + 1; i < s_.last; ++i)
       if (d_.token_cues[i][id] && d_.mention_at[i] < 0) return i;
     return 0;
@@ -298,6 +299,7 @@ class FramePass {
 
   // Whether a word of cue class `id` stands in the sentence besides the trigger.
   bool CueInSentence(uint32_t tok, int id) const {
+    if (!s_.cues[id]) return false;
     const bool joint_work = id == CueClass("joint_work").id();
     for (uint32_t i = s_.first; i < s_.last; ++i) {
       if (i == tok || !d_.token_cues[i][id] || d_.mention_at[i] >= 0) continue;
@@ -501,6 +503,8 @@ class FramePass {
       return;
     }
     auto confidence = [&](const Ref& a, const Ref& b) { return f.confidence * (a.resolved || b.resolved ? 0.9 : 1.0); };
+    // those who took part, for a meeting's or a signing's gathering (below)
+    const bool gathers = p == Predicate::kMetWith || (p == Predicate::kSigned && !noun);
     std::vector<int> participants;
     if (Info(p).symmetric && objects.empty()) {
       // "A, B and C met", "the two leaders held talks": every pair of the list
@@ -575,7 +579,8 @@ class FramePass {
           double c = f.confidence * (members[i].second || members[j].second ? 0.9 : 1.0);
           rules_.AddEntities(members[i].first, p, members[j].first, c, f.rule.c_str(), date, "", what);
         }
-      for (const auto& m : members) participants.push_back(m.first);
+      if (gathers)
+        for (const auto& m : members) participants.push_back(m.first);
     } else {
       for (const Ref& a : subjects)
         for (const Ref& b : objects)
@@ -610,10 +615,12 @@ class FramePass {
                   rules_.AddEntities(x, p, state, confidence(a, b) - 0.05, f.rule.c_str(), date, "", what);
               }
             }
-      for (const Ref& a : subjects)
-        for (int x : a.entities) participants.push_back(x);
-      for (const Ref& b : objects)
-        for (int y : b.entities) participants.push_back(y);
+      if (gathers) {
+        for (const Ref& a : subjects)
+          for (int x : a.entities) participants.push_back(x);
+        for (const Ref& b : objects)
+          for (int y : b.entities) participants.push_back(y);
+      }
       // "A hosted B and C at a working lunch": those met together met each
       // other too (ANNOTATION: every pair of a meeting's named participants),
       // unless the text says apart ("held separate talks with B and C")

@@ -200,6 +200,19 @@ const std::vector<const Frame*>& FrameTable::Find(std::string_view lemma, bool n
   return kNone;
 }
 
+void LemmaFrameIndex::Add(uint32_t lemma, LemmaFrames frames) {
+  if (lemma >= has_frames_.size()) {
+    has_frames_.resize(lemma + 1, false);
+    slot_.resize(lemma + 1, 0);
+  }
+  if (!has_frames_[lemma]) {
+    has_frames_[lemma] = true;
+    slot_[lemma] = static_cast<uint32_t>(frames_.size());
+    frames_.emplace_back();
+  }
+  frames_[slot_[lemma]] = frames;
+}
+
 std::vector<std::string_view> FrameTable::TriggerLemmas() const {
   std::vector<std::string_view> out;
   for (const Index* index : {&verbs_, &nouns_})

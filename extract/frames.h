@@ -119,6 +119,24 @@ struct LemmaFrames {
   const std::vector<const Frame*>* noun = nullptr;
 };
 
+// The frames of the trigger lemmas by a number another table gives each
+// lemma (the lexicon's LemmaId). Asked of every verb and noun, nearly none
+// of which has a frame: a bit a number answers that from cache, and the
+// numbers' slots are read only at the few trigger lemmas.
+class LemmaFrameIndex {
+ public:
+  void Add(uint32_t lemma, LemmaFrames frames);
+  const LemmaFrames* Find(uint32_t lemma) const {
+    if (lemma >= has_frames_.size() || !has_frames_[lemma]) return nullptr;
+    return &frames_[slot_[lemma]];
+  }
+
+ private:
+  std::vector<bool> has_frames_;     // lemma -> whether it triggers a frame
+  std::vector<uint32_t> slot_;       // lemma -> its place in frames_, where it has one
+  std::vector<LemmaFrames> frames_;
+};
+
 class FrameTable {
  public:
   // Loads and validates frames; errors name "file:line". Cue classes named

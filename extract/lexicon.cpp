@@ -899,14 +899,11 @@ std::string_view LexiconSpelling(std::string_view word, std::span<char, 64> buf)
 }
 
 std::span<const WordReading> Lexicon::FindWritten(std::string_view word) const {
-  uint64_t h = HashWord(word);
-  thread_local internal::RecentLookups<std::span<const WordReading>> recent;
-  if (const auto* known = recent.Find(impl_->serial, word, h)) return *known;
   char buf[64];
-  std::span<const WordReading> readings = Find(LexiconSpelling(word, buf));
-  recent.Remember(word, h, readings);
-  return readings;
+  return Find(LexiconSpelling(word, buf));
 }
+
+uint64_t Lexicon::lookup_serial() const { return impl_->serial; }
 
 void Lexicon::Readings(std::string_view lower_word, std::vector<WordReading>* out) const {
   auto found = Find(lower_word);

@@ -112,10 +112,11 @@ class Lexicon {
   // it of every token.
   std::span<const WordReading> Find(std::string_view lower_word) const;
   // The readings of a word as a text writes it ("Talks", "don’t"): Find
-  // of its LexiconSpelling, remembered by the word as written, so that a
-  // word met again (most are: the tagger asks for every distinct word of
-  // every article) is not spelled again.
+  // of its LexiconSpelling.
   std::span<const WordReading> FindWritten(std::string_view word) const;
+  // A number no other table ever had: for a caller's cache of answers from
+  // it (internal::RecentLookups).
+  uint64_t lookup_serial() const;
   bool Has(std::string_view lower_word, Pos pos) const;
 
   // The id of a lemma ("meet", "condemnation"), 0 when unknown, and back.

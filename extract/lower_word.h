@@ -1,7 +1,7 @@
 // Internal to extract/: comparing a token with a word the rules name ("in",
 // "the", "ministry") in one comparison of two numbers. The rules ask it of
-// nearly every token, pass after pass; a word of up to seven bytes and its
-// length fit in 64 bits, packed once for each distinct word of the article
+// nearly every token, pass after pass; a word of up to eight bytes fits in
+// 64 bits, packed once for each distinct word of the article
 // (Document::token_packed) and at compile time for a literal.
 #pragma once
 
@@ -12,14 +12,16 @@
 
 namespace irkg::internal {
 
-inline constexpr size_t kMaxPackedWord = 7;
+inline constexpr size_t kMaxPackedWord = 8;
 
 // `w`'s bytes, with ASCII capitals lowered when `lower` (a token's text) and
-// as they are otherwise (a word already in lower case), and its length in
-// the top byte; 0 for a word longer than kMaxPackedWord.
+// as they are otherwise (a word already in lower case), the unused bytes 0;
+// 0 for a word longer than kMaxPackedWord. The zeros say where a word
+// ends: no token holds a NUL byte but the one-byte token "\0", which packs
+// to 0 as a long word does and so equals no word packed.
 constexpr uint64_t PackWord(std::string_view w, bool lower) {
   if (w.size() > kMaxPackedWord) return 0;
-  uint64_t packed = uint64_t{w.size()} << 56;
+  uint64_t packed = 0;
   for (size_t i = 0; i < w.size(); ++i) {
     unsigned char c = static_cast<unsigned char>(w[i]);
     if (lower && c >= 'A' && c <= 'Z') c = static_cast<unsigned char>(c - 'A' + 'a');

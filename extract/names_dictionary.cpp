@@ -123,7 +123,7 @@ bool Recognizer::TakeDictionaryMatch(uint32_t first, uint32_t last, const std::v
       // the capital as a place; its Location entry gives its own name
       int loc = d.dict->Find(EntryKind::kLocation, d.Span(first, last));
       m.dict_entry = loc;
-      m.name = std::string(d.Span(first, last));
+      m.name = d.Span(first, last);
       m.subtype = "city";
       m.code = {};
       return AddMention(std::move(m)), true;

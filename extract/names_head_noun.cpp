@@ -292,7 +292,7 @@ void Recognizer::HeadNounPass() {
     m.type = type;
     m.subtype = subtype;
     m.strong = true;
-    m.name = std::string(d.Span(first, last));
+    m.name = d.Span(first, last);
     AddMention(std::move(m));
     i = last - 1;
   }
@@ -344,7 +344,7 @@ void Recognizer::LowerHeadPass() {
     m.strong = true;
     // "Sindh province" is named Sindh; a region keeps its word ("the Caspian region")
     bool province = type == EntityType::kLocation && head != "region";
-    m.name = std::string(d.Span(first, province ? j : k + 1));
+    m.name = d.Span(first, province ? j : k + 1);
     if (type == EntityType::kLocation) m.subtype = "region";
     AddMention(std::move(m));
     i = k;
@@ -456,8 +456,9 @@ void Recognizer::StateMinistryPass() {
         m.subtype = "government";
         m.strong = true;
         // (named as written: "Kuwait's Ministry of Foreign Affairs")
-        m.name = std::string(d.Text(m.first));
-        for (uint32_t k = m.first + 1; k < m.last; ++k) m.name += (k == head - 1 ? "" : " ") + std::string(d.Text(k));
+        std::string name(d.Text(m.first));
+        for (uint32_t k = m.first + 1; k < m.last; ++k) name += (k == head - 1 ? "" : " ") + std::string(d.Text(k));
+        m.name = d.KeepName(std::move(name));
         AddMention(std::move(m));
         continue;
       }
@@ -489,16 +490,18 @@ void Recognizer::StateMinistryPass() {
     m.type = EntityType::kOrganization;
     m.subtype = "government";
     m.strong = true;
+    std::string name;
     for (uint32_t k = start; k <= head; ++k) {
       if (capital_of >= 0 && k < state_end) {
-        if (k == start) m.name = entries[capital_of].canonical;
+        if (k == start) name = entries[capital_of].canonical;
         continue;
       }
       std::string word(d.Text(k));
       if (k >= first && !word.empty()) word[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(word[0])));
-      if (!m.name.empty() && !(k == state_end && possessive)) m.name += ' ';
-      m.name += word;
+      if (!name.empty() && !(k == state_end && possessive)) name += ' ';
+      name += word;
     }
+    m.name = d.KeepName(std::move(name));
     AddMention(std::move(m));
   }
 }
@@ -533,6 +536,7 @@ void Recognizer::PlaceKindPass() {
 // of news outlet, are companies or outlets. Not a person's name ("the firm
 // Ana Duarte founded"), which a given name opens.
 void Recognizer::OrgKindPass() {
+  if (!d.ArticleHas("media_kind") && !d.ArticleHas("company_kind")) return;
   for (uint32_t kind = 1; kind + 1 < n; ++kind) {
     const bool media = d.Is(kind, "media_kind");
     if ((!media && !d.Is(kind, "company_kind")) || Cap(kind)) continue;
@@ -568,10 +572,11 @@ void Recognizer::PlaceOfStatePass() {
   auto add = [&](uint32_t first, uint32_t last, const char* subtype) {
     Mention m;
     m.first = first, m.last = last, m.type = EntityType::kLocation, m.subtype = subtype, m.strong = true;
-    m.name = std::string(d.Span(first, last));
+    m.name = d.Span(first, last);
     AddMention(std::move(m));
   };
-  for (uint32_t prep = 0; prep + 3 < n; ++prep) {
+  for (uint32_t prep : place_preps) {
+    if (prep + 3 >= n) break;
     if (!d.Is(prep, "hit_prep") && !d.IsWord(prep, "at")) continue;
     for (uint32_t at = prep + 1; const Mention* state = state_owner(at);) {
       const uint32_t name = state->last + 1;
@@ -589,7 +594,8 @@ void Recognizer::PlaceOfStatePass() {
   // dictionary, the given names and the lexicon all lack, right after a
   // preposition of place, is a place ("in March", "in English", "in
   // Parliament" are words the lexicon or the cues know)
-  for (uint32_t prep = 0; prep + 1 < n; ++prep) {
+  for (uint32_t prep : place_preps) {
+    if (prep + 1 >= n) break;
     if (!d.IsWord(prep, "in") && !d.IsWord(prep, "near") && !d.IsWord(prep, "outside")) continue;
     const uint32_t i = prep + 1;
     if (!NamePart(i) || !d.tokens[i].cap || d.tokens[i].upper || !Free(i, i + 1) || !SameSentence(prep, i)) continue;
@@ -600,8 +606,9 @@ void Recognizer::PlaceOfStatePass() {
   }
   // "in Tacna, in southern Peru", "Paracas, a resort town in Peru's Ica
   // region": a name before a comma and a phrase placing it
-  for (uint32_t comma = 1; comma + 3 < n; ++comma) {
-    if (d.Text(comma) != "," || !(d.IsWord(comma + 1, "in") || d.IsWord(comma + 1, "a"))) continue;
+  for (uint32_t comma : commas) {
+    if (comma + 3 >= n) break;
+    if (comma < 1 || !(d.IsWord(comma + 1, "in") || d.IsWord(comma + 1, "a"))) continue;
     uint32_t first = comma;
     while (first > 0 && first + 2 > comma && NamePart(first - 1) && SameSentence(first - 1, comma)) --first;
     if (first == comma || SentenceStart(first) || place_name(first) != comma) continue;
@@ -619,8 +626,9 @@ void Recognizer::PlaceOfStatePass() {
     }
     if (placed) add(first, comma, "city");
   }
-  for (uint32_t comma = 1; comma + 3 < n; ++comma) {
-    if (d.Text(comma) != "," || !state_owner(comma + 1)) continue;
+  for (uint32_t comma : commas) {
+    if (comma + 3 >= n) break;
+    if (comma < 1 || !state_owner(comma + 1)) continue;
     uint32_t first = comma;
     while (first > 0 && first + 2 > comma && NamePart(first - 1) && SameSentence(first - 1, comma)) --first;
     if (first == comma || SentenceStart(first) || place_name(first) != comma) continue;
@@ -659,7 +667,7 @@ void Recognizer::AddListedNames(uint32_t i, EntityType type, std::string_view su
     m.type = type;
     m.subtype = subtype;
     m.strong = true;
-    m.name = std::string(d.Span(i, last));
+    m.name = d.Span(i, last);
     AddMention(std::move(m));
     // the list goes on over ", " and "and" (and ", and")
     uint32_t next = last;
@@ -675,7 +683,8 @@ void Recognizer::AddListedNames(uint32_t i, EntityType type, std::string_view su
 // region or state, is a place in it.
 void Recognizer::PlaceAppositionPass() {
   constexpr uint32_t kMaxWords = 4;
-  for (uint32_t prep = 0; prep + 3 < n; ++prep) {
+  for (uint32_t prep : place_preps) {
+    if (prep + 3 >= n) break;
     if (!(d.IsWord(prep, "in") || d.IsWord(prep, "at") || d.IsWord(prep, "near") || d.IsWord(prep, "outside")))
       continue;
     uint32_t i = prep + 1;
@@ -694,7 +703,7 @@ void Recognizer::PlaceAppositionPass() {
     m.type = EntityType::kLocation;
     m.subtype = "city";
     m.strong = true;
-    m.name = std::string(d.Span(i, last));
+    m.name = d.Span(i, last);
     AddMention(std::move(m));
   }
 }

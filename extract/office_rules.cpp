@@ -342,6 +342,7 @@ struct OfficeReader {
   std::vector<CounterpartListItem> counterpart_lists;
 
   void ReadCounterpartLists() {
+    if (!d.ArticleHas("counterpart")) return;
     for (uint32_t i = 1; i + 1 < n; ++i) {
       if (!d.Is(i, "counterpart") || !EqualsLowerAscii(T(i), "counterparts")) continue;
       const uint32_t sidx = d.sentence_of[i], sfirst = d.sentences[sidx].first;
@@ -616,6 +617,7 @@ struct OfficeReader {
 
   // "[Org] ... headed by [Person]"
   void ReadHeadedBy() {
+    if (!d.ArticleHas("lead_body_verb")) return;
     for (uint32_t i = 1; i + 2 < n; ++i) {
       if (!d.Is(i, "lead_body_verb") || !d.IsWord(i + 1, "by")) continue;
       int pm = d.mention_at[i + 2];

@@ -136,6 +136,7 @@ class ReferenceResolver {
       }
       i = next;
     }
+    IndexRefsByChunk(d, &v);
   }
 
   // After a sentence: the first person it names becomes the one "he" means.

@@ -20,6 +20,9 @@ class RuleContext {
   Document& d;
   const SentenceView& s;
 
+  // Whether a word of the class stands anywhere in the sentence: a look for
+  // one is skipped where none does (in most sentences, for most classes).
+  bool SentenceHas(CueClass cls) const { return s.cues[cls.id()]; }
   // A cue word outside any name ("States" in "United States" is no verb).
   bool Cue(uint32_t tok, CueClass cls) const {
     return tok >= s.first && tok < s.last && d.mention_at[tok] < 0 && d.Is(tok, cls);

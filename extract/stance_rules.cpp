@@ -508,6 +508,7 @@ void Criticism(RuleContext& c) {
 // the speaker speaks for that state (the speaker rule then makes the
 // speaker the subject).
 void ConditionalForce(RuleContext& c) {
+  if (!c.SentenceHas("attack")) return;  // (no trigger: no need to look for a condition)
   bool condition = false;
   for (uint32_t i = c.s.first; i < c.s.last; ++i) condition |= c.Word(i, "if") || c.Word(i, "unless");
   if (!condition) return;

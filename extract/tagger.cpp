@@ -112,8 +112,12 @@ TokenTag GuessUnknown(std::string_view w) {
 struct SentenceTagger {
   SentenceTagger(Document* doc, const Lexicon& lexicon)
       : d(*doc), lex(lexicon), tags(doc->tags), be(lex.Lemma("be")), have(lex.Lemma("have")), do_(lex.Lemma("do")) {
-    readings_of_word.assign(doc->word_count, Readings{});
-    word_looked_up.assign(doc->word_count, 0);
+    // (PrepareTokens looks the words up when it has the lexicon)
+    if (doc->word_readings.size() != doc->word_count) {
+      doc->word_readings.assign(doc->word_count, Readings{});
+      for (uint32_t i = 0; i < doc->tokens.size(); ++i)
+        if (Readings& r = doc->word_readings[doc->word_of[i]]; r.empty()) r = lex.FindWritten(doc->Text(i));
+    }
   }
 
   const Document& d;
@@ -125,19 +129,8 @@ struct SentenceTagger {
   std::vector<char> lower_ok;  // the token may take lower-case readings
   std::vector<char> starts;    // the token opens the sentence (or a quote)
   std::vector<WordReading> common;  // a lower-case word's readings without its name readings
-  // per distinct word of the article (Document::word_of): its readings,
-  // looked up at its first token
-  std::vector<Readings> readings_of_word;
-  std::vector<char> word_looked_up;
 
-  Readings ReadingsOf(uint32_t tok) {
-    uint32_t word = d.word_of[tok];
-    if (!word_looked_up[word]) {
-      readings_of_word[word] = lex.FindWritten(d.Text(tok));
-      word_looked_up[word] = 1;
-    }
-    return readings_of_word[word];
-  }
+  Readings ReadingsOf(uint32_t tok) const { return d.word_readings[d.word_of[tok]]; }
 
   // LexiconSpelling's room (no allocation for a word)
   char lowered[64];

@@ -121,7 +121,7 @@ void Tokenize(std::string_view text, std::vector<Token>* out) {
       cur.i = next;
       continue;
     }
-    Token t;
+    Token& t = out->emplace_back();  // filled in place: a copy of its bit fields is one at a time
     t.start = static_cast<uint32_t>(cur.i);
     t.space_before = space;
     t.newline_before = newline;
@@ -228,7 +228,6 @@ void Tokenize(std::string_view text, std::vector<Token>* out) {
       t.end = static_cast<uint32_t>(next);
       cur.i = next;
     }
-    out->push_back(t);
   }
 }
 
