@@ -843,10 +843,28 @@ class FramePass {
   int ContainerAfter(const Ref& place) const {
     uint32_t comma = place.last;
     if (comma + 1 >= s_.last || d_.Text(comma) != ",") return -1;
-    int m = d_.mention_at[comma + 1];
-    if (m < 0 || d_.mentions[m].first != comma + 1 || d_.mentions[m].entity < 0) return -1;
+    return PlaceNamedAt(comma + 1);
+  }
+
+  // The place or state whose name starts at token `tok`, or -1.
+  int PlaceNamedAt(uint32_t tok) const {
+    int m = d_.mention_at[tok];
+    if (m < 0 || d_.mentions[m].first != tok || d_.mentions[m].entity < 0) return -1;
     EntityType t = d_.mentions[m].type;
     return t == EntityType::kLocation || t == EntityType::kCountry ? d_.mentions[m].entity : -1;
+  }
+
+  // The place a building is said to lie in, or -1: "the Moneda Palace in
+  // Santiago" -> Santiago; "in Ocho Rios, Jamaica" -> Jamaica when the
+  // dictionary does not know the first place.
+  int PlaceInAfter(const Ref& place) const {
+    const uint32_t in = place.last;
+    if (in + 1 >= s_.last || !d_.IsWord(in, "in")) return -1;
+    const int within = PlaceNamedAt(in + 1);
+    if (within < 0 || StateOf(within) >= 0 || StateNameOf(within)) return within;
+    const uint32_t comma = d_.mentions[d_.mention_at[in + 1]].last;
+    const int wider = comma + 1 < s_.last && d_.Text(comma) == "," ? PlaceNamedAt(comma + 1) : -1;
+    return wider >= 0 ? wider : within;
   }
 
   // The state the text names right after a place: "Tumbes Province of
@@ -941,14 +959,19 @@ class FramePass {
       if (int held = args_.HeldParticiple(chunk); held >= 0) places = args_.PrepAfter(static_cast<uint32_t>(held), "in", true);
     if (places.empty() && at_gathering && d_.gathering.place >= 0)
       places.push_back(ReadBack(d_.gathering.place, d_.chunks[chunk].first));
+    // "received B at the Moneda Palace in Santiago": the named building the
+    // act took place at was visited too (it lies in the place after it)
+    for (const Ref& at : args_.PrepAfter(from, "at", !noun))
+      if (at.type == EntityType::kLocation) places.push_back(at);
     int venue = -1;
     for (const Ref& place : places) {
       if (place.type != EntityType::kLocation && place.type != EntityType::kCountry) continue;
       if (rules_.TopicPlace(place)) continue;
       int where = place.entities[0];
-      // "in Arlington, Virginia": a place the dictionary lacks lies in the
-      // state of the region named after it
+      // "in Arlington, Virginia", "at the Moneda Palace in Santiago": a place
+      // the dictionary lacks lies in the state of the place named after it
       int within = place.resolved ? -1 : ContainerAfter(place);
+      if (within < 0 && !place.resolved) within = PlaceInAfter(place);
       int state = StateOf(where);
       const std::string* state_name = StateNameOf(where);
       if (state < 0 && !state_name && within >= 0) {
