@@ -1430,4 +1430,21 @@ Actors ArgumentFinder::ParticipationList(uint32_t prep) const {
   return ListFrom(prep + 3);
 }
 
+Actors ArgumentFinder::EnvoyStates(uint32_t verb) const {
+  Actors out;
+  for (Ref ref : Patient(verb)) {
+    if (ref.type == EntityType::kCountry) {
+      out.push_back(ref);
+    } else if (IsPersonRef(ref) && ref.entities.size() == 1) {
+      const int state = d_.entities[ref.entities[0]].country;
+      if (state < 0) continue;
+      ref.entities = {state};
+      ref.type = EntityType::kCountry;
+      ref.resolved = true;  // (the state is read from the person, not written here)
+      out.push_back(ref);
+    }
+  }
+  return out;
+}
+
 }  // namespace irkg::internal

@@ -78,6 +78,10 @@ class ArgumentFinder {
   // "the bloc, of which A is a founding member,": the phrase the "of which"
   // clause holding the noun describes (the bloc); none elsewhere.
   Actors OfWhich(uint32_t noun_phrase) const;
+  // "summoned Ambassador B of Chile", "summoned the Chilean envoy": the
+  // states the verb's object serves (a person's known state, or the state
+  // the object names itself).
+  Actors EnvoyStates(uint32_t verb) const;
   // "an attack blamed on B", "a strike on a depot claimed by B": the one a
   // participle of attribution (cue class attribution_verb) lays the act to
   Actors Attributed(uint32_t noun_phrase) const;

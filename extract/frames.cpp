@@ -27,7 +27,7 @@ bool ParseSource(std::string_view word, bool noun, ArgumentSource* out) {
       {"clause_agent", Slot::kClauseAgent, false, true}, {"clause_in", Slot::kClausePlace, false, true},
       {"condition", Slot::kCondition, true, true},       {"appos", Slot::kApposition, false, true},
       {"goods_origin", Slot::kGoodsOrigin, true, false}, {"attributed", Slot::kAttributed, false, true},
-      {"of_which", Slot::kOfWhich, false, true},
+      {"of_which", Slot::kOfWhich, false, true},     {"envoy_state", Slot::kEnvoyState, true, false},
   };
   static constexpr std::string_view kPreps[] = {"with", "to", "against", "on", "in", "at", "between", "by",
                                                 "of", "for", "from", "over", "into", "toward", "upon", "among", "behind", "alongside"};

@@ -53,6 +53,8 @@ enum class Slot : unsigned char {
                  // "an attack blamed on B", "a strike claimed by B"
   kOfWhich,      // noun: the phrase an "of which" clause holding it describes:
                  // "the bloc, of which A is a member," -> the bloc
+  kEnvoyState,   // verb: the states its object serves: "summoned Ambassador B
+                 // of Chile", "summoned the Chilean envoy" -> Chile
 };
 
 struct ArgumentSource {

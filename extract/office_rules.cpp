@@ -789,7 +789,9 @@ struct OfficeReader {
       // (a relative clause after a preposition goes on telling the event:
       // "a visit to Chile, during which he will hold talks with B"; one
       // between commas describes the first: "A, who is visiting Chile, met B")
+      // (nor does a "where" clause: "A arrived in Lima, where B received him")
       else if (persons == 1 && (d.Is(i, "speech") || (d.Is(i, "clause_break") && !AfterPreposition(i) &&
+                                                        !d.IsWord(i, "where") &&
                                                         !(d.IsWord(i, "who") && i > s.first && T(i - 1) == ","))))
         return false;
     }

@@ -680,14 +680,19 @@ class ReferenceResolver {
         // person right before), else the other one of the article's pair
         std::vector<int> named;  // people named before, this sentence's last
         for (int e : sal.recent_persons) named.push_back(e);
+        bool owner_last = false;  // the last named is an owner: "the tour, A's first trip, took him to"
         for (const Ref& ref : v.refs)
-          if (ref.type == EntityType::kPerson && ref.entities.size() == 1 && ref.last <= i) named.push_back(ref.entities[0]);
+          if (ref.type == EntityType::kPerson && ref.entities.size() == 1 && ref.last <= i) {
+            named.push_back(ref.entities[0]);
+            owner_last = ref.possessive && !ref.resolved;
+          }
         int subject = named.empty() ? p : named.back();
         int other = -1;
         for (auto it = named.rbegin(); it != named.rend() && other < 0; ++it)
           if (*it != subject) other = *it;
         if (other < 0 && subject >= 0) other = OtherOfPair(subject);
-        if (other >= 0) p = other;
+        if (owner_last) p = subject;
+        else if (other >= 0) p = other;
       }
       if (p < 0) return false;
       r->first = i, r->last = i + 1, r->entities = {p}, r->type = EntityType::kPerson, r->resolved = true;
