@@ -327,14 +327,17 @@ void Recognizer::LowerHeadPass() {
     if (head == "deal" || head == "accord" || head == "treaty" || head == "agreement" || head == "declaration" ||
         head == "roadmap" || head == "pact" || head == "memorandum")
       type = EntityType::kAgreement;
-    else if (d.Is(k, "lower_place_head")) type = EntityType::kLocation;
+    else if (d.Is(k, "lower_place_head") || d.Is(k, "lower_site_head")) type = EntityType::kLocation;
+    const bool site = d.Is(k, "lower_site_head");
+    // "the NATO base": a body's site is no place of its own name
+    if (site && d.mention_at[j - 1] >= 0 && d.mentions[d.mention_at[j - 1]].type == EntityType::kOrganization) continue;
     else if (head == "process" || head == "format") type = EntityType::kOrganization;
     // "the Caspian region" names a region; "Russian region", "the Chilean port" do not
     if ((type == EntityType::kLocation || d.Is(k, "place_kind")) && d.mention_at[j - 1] >= 0 &&
         d.mentions[d.mention_at[j - 1]].form == MentionForm::kAdjective)
       continue;
     // a place the dictionary knows keeps its own name: "the Xinjiang region" is Xinjiang
-    if (type == EntityType::kLocation && d.mention_at[first] >= 0 && d.mention_at[first] == d.mention_at[j - 1] &&
+    if (type == EntityType::kLocation && !site && d.mention_at[first] >= 0 && d.mention_at[first] == d.mention_at[j - 1] &&
         d.mentions[d.mention_at[first]].type == EntityType::kLocation && d.mentions[d.mention_at[first]].first == first)
       continue;
     Mention m;
@@ -342,9 +345,11 @@ void Recognizer::LowerHeadPass() {
     m.last = k + 1;
     m.type = type;
     m.strong = true;
-    // "Sindh province" is named Sindh; a region keeps its word ("the Caspian region")
-    bool province = type == EntityType::kLocation && head != "region";
-    m.name = d.Span(first, province ? j : k + 1);
+    // "Sindh province", "the Jenin camp" are named Sindh, Jenin; other
+    // places keep their word ("the Caspian region", "Tulcea county", "the
+    // Rafah crossing")
+    const bool bare = type == EntityType::kLocation && (head == "province" || head == "district" || head == "camp");
+    m.name = d.Span(first, bare ? j : k + 1);
     if (type == EntityType::kLocation) m.subtype = "region";
     AddMention(std::move(m));
     i = k;

@@ -297,7 +297,9 @@ void Location(RuleContext& c) {
         bool part_kind = false;
         for (uint32_t i = ref.first; i < ref.last + 2 && i < c.s.last; ++i)
           part_kind |= c.d.Is(i, "place_kind") && !c.Word(i, "state");  // (d.Is: a kind inside the name counts)
-        if (ok && (city_owner ? part_kind || capital : capital || prev.possessive))
+        // (a state's site may lie abroad: "Chile's research station", "Peru's air base")
+        const bool site = c.d.Is(ref.last - 1, "lower_site_head");
+        if (ok && !site && (city_owner ? part_kind || capital : capital || prev.possessive))
           c.Add(static_cast<int>(r), Predicate::kLocatedIn, static_cast<int>(r - 1), 0.75, "located.country-modifier");
       }
     }
