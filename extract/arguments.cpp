@@ -405,8 +405,10 @@ Actors ArgumentFinder::ListOrOwners(uint32_t np) const {
   // or people named by where they come from
   // "condemned the violation of its airspace by a Peruvian drone": an act
   // named with its doer's by-phrase stands for the doer
+  // ("any provocation from B": an act's "from" names its doer too)
+  const bool deed = Is(np, ChunkKind::kNoun) && d_.Is(d_.chunks[np].head, "deed_noun");
   for (uint32_t by = np + 1; by <= np + 3 && Is(by, ChunkKind::kPreposition) && Is(by + 1, ChunkKind::kNoun); by += 2)
-    if (d_.IsWord(d_.chunks[by].first, "by") && !IsOfficePhrase(np))
+    if ((d_.IsWord(d_.chunks[by].first, "by") || (deed && d_.IsWord(d_.chunks[by].first, "from"))) && !IsOfficePhrase(np))
       if (Actors doers = ListFrom(by + 1); !doers.empty()) return doers;
   if (Is(np + 1, ChunkKind::kPreposition) && (d_.IsWord(d_.chunks[np + 1].first, "of") || StateGroupFrom(np)) &&
       Is(np + 2, ChunkKind::kNoun) && !IsOfficePhrase(np)) {
@@ -418,7 +420,7 @@ Actors ArgumentFinder::ListOrOwners(uint32_t np) const {
   }
   // "condemned the new Chilean measures": a state's demonym before a word
   // for what states do (cue class deed_noun) stands for the state that did it
-  if (Is(np, ChunkKind::kNoun) && d_.Is(d_.chunks[np].head, "deed_noun")) return DemonymStates(np);
+  if (deed) return DemonymStates(np);
   return out;
 }
 
@@ -1445,6 +1447,12 @@ Actors ArgumentFinder::EnvoyStates(uint32_t verb) const {
     }
   }
   return out;
+}
+
+Actors ArgumentFinder::CopulaSubject(uint32_t np) const {
+  const int verb = Governor(np);
+  if (verb < 0 || !d_.lexicon || d_.lexicon->LemmaText(d_.tags[d_.chunks[verb].head].lemma) != "be") return {};
+  return Agent(static_cast<uint32_t>(verb));
 }
 
 }  // namespace irkg::internal

@@ -82,6 +82,9 @@ class ArgumentFinder {
   // states the verb's object serves (a person's known state, or the state
   // the object names itself).
   Actors EnvoyStates(uint32_t verb) const;
+  // "B's bases would be legitimate targets": the actors of the subject a
+  // copula says the noun phrase of; none when no copula governs it.
+  Actors CopulaSubject(uint32_t noun_phrase) const;
   // "an attack blamed on B", "a strike on a depot claimed by B": the one a
   // participle of attribution (cue class attribution_verb) lays the act to
   Actors Attributed(uint32_t noun_phrase) const;

@@ -183,6 +183,7 @@ class FramePass {
       case Slot::kAttributed: return args_.Attributed(chunk);
       case Slot::kOfWhich: return args_.OfWhich(chunk);
       case Slot::kEnvoyState: return args_.EnvoyStates(chunk);
+      case Slot::kCopulaSubject: return args_.CopulaSubject(chunk);
       case Slot::kPrep: return args_.PrepAfter(noun ? d_.chunk_of[d_.chunks[chunk].last - 1] : chunk, src.prep, !noun);
       case Slot::kSpeaker: return args_.Speaker(chunk);
       case Slot::kCondition: return args_.ConditionAgent(noun ? d_.chunk_of[d_.chunks[chunk].last - 1] : chunk);

@@ -28,9 +28,10 @@ bool ParseSource(std::string_view word, bool noun, ArgumentSource* out) {
       {"condition", Slot::kCondition, true, true},       {"appos", Slot::kApposition, false, true},
       {"goods_origin", Slot::kGoodsOrigin, true, false}, {"attributed", Slot::kAttributed, false, true},
       {"of_which", Slot::kOfWhich, false, true},     {"envoy_state", Slot::kEnvoyState, true, false},
+      {"copula_subject", Slot::kCopulaSubject, false, true},
   };
   static constexpr std::string_view kPreps[] = {"with", "to", "against", "on", "in", "at", "between", "by",
-                                                "of", "for", "from", "over", "into", "toward", "upon", "among", "behind", "alongside"};
+                                                "of", "for", "from", "over", "into", "toward", "upon", "among", "behind", "alongside", "after"};
   for (const auto& s : kSlots)
     if (s.name == word) {
       if (noun ? !s.for_nouns : !s.for_verbs) return false;

@@ -55,6 +55,8 @@ enum class Slot : unsigned char {
                  // "the bloc, of which A is a member," -> the bloc
   kEnvoyState,   // verb: the states its object serves: "summoned Ambassador B
                  // of Chile", "summoned the Chilean envoy" -> Chile
+  kCopulaSubject,  // noun: the subject the noun is said of by a copula:
+                   // "B's bases would be legitimate targets" -> B
 };
 
 struct ArgumentSource {

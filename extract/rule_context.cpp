@@ -185,8 +185,9 @@ bool RuleContext::CrossesQuote(uint32_t a, uint32_t b) const { return d.QuoteBet
 bool RuleContext::Negated(uint32_t trigger) const {
   if (SentenceHas("negation")) {
     uint32_t from = trigger > s.first + 4 ? trigger - 4 : s.first;
+    // ("would not hesitate to respond": a denied reluctance affirms the act)
     for (uint32_t i = from; i < trigger; ++i)
-      if (d.Is(i, "negation")) return true;
+      if (d.Is(i, "negation") && !(i + 1 < trigger && d.Is(i + 1, "litotes_verb"))) return true;
   }
   return Denied(trigger);
 }
