@@ -844,6 +844,20 @@ Actors ArgumentFinder::Patient(uint32_t verb) const {
     int np = SubjectPhrase(static_cast<uint32_t>(copula));
     return np < 0 ? Actors{} : ListEndingAt(static_cast<uint32_t>(np));
   }
+  // "Peru sent warships, a move (that) Chile condemned": the act a clause
+  // told, named again after a comma, was done by that clause's doer
+  // (the act a speaker tells of, when the clause reports one: "A said his
+  // government would ask the court to rule, a move Chile opposes")
+  if (int told = ClauseRenamedAsAct(verb); told >= 0) {
+    int doer_verb = -1;
+    for (uint32_t c = first_; c < static_cast<uint32_t>(told); ++c) {
+      if (!Is(c, ChunkKind::kVerb) || d_.chunks[c].infinitive || d_.chunks[c].gerund) continue;
+      if (doer_verb < 0) doer_verb = static_cast<int>(c);
+      else if (d_.Is(d_.chunks[doer_verb].head, "speech")) doer_verb = static_cast<int>(c);
+      else break;
+    }
+    return doer_verb < 0 ? Actors{} : Agent(static_cast<uint32_t>(doer_verb));
+  }
   // "the Lima Accord, which Chile signed in 2016": the object of a relative
   // clause is the phrase the clause describes
   if (verb >= first_ + 3 && Is(verb - 1, ChunkKind::kNoun) && !d_.chunks[verb].passive &&
@@ -863,6 +877,18 @@ Actors ArgumentFinder::Patient(uint32_t verb) const {
   return ListOrOwners(c);
 }
 
+int ArgumentFinder::ClauseRenamedAsAct(uint32_t verb) const {
+  if (verb < first_ + 3 || !Is(verb - 1, ChunkKind::kNoun) || d_.chunks[verb].passive || Is(verb + 1, ChunkKind::kNoun))
+    return -1;
+  const Chunk& rel = d_.chunks[verb - 2];
+  const bool marked = rel.last == rel.first + 1 && (d_.IsWord(rel.first, "that") || d_.IsWord(rel.first, "which"));
+  const uint32_t act = marked ? verb - 3 : verb - 2;
+  if (act <= first_ + 1 || !Is(act, ChunkKind::kNoun) || !d_.Is(d_.chunks[act].head, "deed_noun") || HeadActor(act) >= 0 ||
+      !Is(act - 1, ChunkKind::kComma))
+    return -1;
+  return static_cast<int>(act - 1);
+}
+
 int ArgumentFinder::ObjectPhrase(uint32_t verb) const {
   uint32_t c = verb + 1;
   while (c < last_ && Is(c, ChunkKind::kOther)) ++c;
@@ -877,8 +903,13 @@ uint32_t ArgumentFinder::NamedAs(uint32_t np) const {
   if (what.last != what.first + 1 || !d_.IsWord(what.first, "what")) return np;
   uint32_t c = np + 1;
   if (Is(c, ChunkKind::kNoun)) ++c;  // "it", "they", "Lima"
-  if (!Is(c, ChunkKind::kVerb) || !d_.Is(d_.chunks[c].head, "naming_verb")) return np;
-  ++c;
+  if (!Is(c, ChunkKind::kVerb)) return np;
+  // "struck what the army said were rebel depots": a copula after a verb of
+  // saying names the phrase as well
+  const bool said_to_be = d_.Is(d_.chunks[c].head, "speech") && Is(c + 1, ChunkKind::kVerb) && d_.lexicon &&
+                          d_.lexicon->LemmaText(d_.tags[d_.chunks[c + 1].head].lemma) == "be";
+  if (!said_to_be && !d_.Is(d_.chunks[c].head, "naming_verb")) return np;
+  c += said_to_be ? 2 : 1;
   if (c < last_ && Is(c, ChunkKind::kPreposition) && d_.IsWord(d_.chunks[c].first, "as")) ++c;
   return c < last_ && Is(c, ChunkKind::kNoun) ? c : np;
 }

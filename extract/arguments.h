@@ -31,7 +31,10 @@ class ArgumentFinder {
 
   // Verb groups (chunk index of a kVerb chunk).
   Actors Agent(uint32_t verb) const;    // active: clause subject; passive: by-phrase
-  Actors Patient(uint32_t verb) const;  // active: direct object; passive: clause subject
+  Actors Patient(uint32_t verb) const;
+  // "Peru sent warships, a move (that) Chile condemned": the comma before
+  // the word for the act, when `verb` tells of a clause so renamed; or -1.
+  int ClauseRenamedAsAct(uint32_t verb) const;  // active: direct object; passive: clause subject
   // The noun phrase right after a verb group (past adverbs), its object in
   // the active, whether or not it names anyone: "called [the vote] a sham"; or -1.
   int ObjectPhrase(uint32_t verb) const;

@@ -214,6 +214,9 @@ class Chunker {
         bool describer = m->form == MentionForm::kAdjective;
         if (has_name && !last_was_describer) break;  // two names side by side: two phrases
         if (date_only) break;  // a date before a name does not describe it
+        // "a move Chile condemned", "the measures Peru imposed": a name after
+        // a word for an act opens the clause that tells of the act
+        if (!has_name && j > i && PosAt(j - 1) == Pos::kNoun && d.Is(j - 1, "deed_noun")) break;
         date_only = false;
         has_name = true;
         last_was_describer = describer;
