@@ -856,6 +856,16 @@ class FramePass {
     return t == EntityType::kLocation || t == EntityType::kCountry ? d_.mentions[m].entity : -1;
   }
 
+  // "summoned Chile's ambassador in Lima": the place an envoy serves in,
+  // told with the envoy, is no place the act took anyone to.
+  bool PostOfEnvoy(const Ref& place) const {
+    const uint32_t at = d_.chunk_of[place.first];
+    if (at < args_.first_chunk() + 2 || !IsChunk(at - 1, ChunkKind::kPreposition) || !IsChunk(at - 2, ChunkKind::kNoun))
+      return false;
+    const uint32_t head = d_.chunks[at - 2].head;
+    return d_.IsWord(d_.chunks[at - 1].first, "in") && (d_.Is(head, "envoy") || d_.Is(head, "role_noun"));
+  }
+
   // The place a building is said to lie in, or -1: "the Moneda Palace in
   // Santiago" -> Santiago; "in Ocho Rios, Jamaica" -> Jamaica when the
   // dictionary does not know the first place.
@@ -968,7 +978,7 @@ class FramePass {
     int venue = -1;
     for (const Ref& place : places) {
       if (place.type != EntityType::kLocation && place.type != EntityType::kCountry) continue;
-      if (rules_.TopicPlace(place)) continue;
+      if (rules_.TopicPlace(place) || PostOfEnvoy(place)) continue;
       int where = place.entities[0];
       // "in Arlington, Virginia", "at the Moneda Palace in Santiago": a place
       // the dictionary lacks lies in the state of the place named after it

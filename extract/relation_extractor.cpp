@@ -102,13 +102,21 @@ class ReferenceResolver {
         // names, not the state
         // (an office the dictionary knows, with no determiner: "a Chilean
         // diplomat" is any one of them)
-        uint32_t role_last = mm.last;
+        // ("Peru's foreign minister", "Peru's top diplomat": the same past
+        // the possessive, and past words of rank)
+        uint32_t office_at = mm.last;
+        if (mm.type == EntityType::kCountry && office_at + 1 < s.last && Possessive(office_at)) {
+          ++office_at;
+          while (office_at + 1 < s.last && d.mention_at[office_at] < 0 && d.Is(office_at, "role_modifier")) ++office_at;
+        }
+        const bool office_after =
+            office_at < s.last && (d.title_at[office_at] >= 0 || (office_at > mm.last && d.Is(office_at, "role_noun")));
+        uint32_t role_last = office_at;
         const bool describes_office =
-            mm.entity >= 0 && mm.last < s.last && d.title_at[mm.last] >= 0 &&
-            (mm.form == MentionForm::kAdjective || mm.type == EntityType::kCountry) &&
+            mm.entity >= 0 && office_after && (mm.form == MentionForm::kAdjective || mm.type == EntityType::kCountry) &&
             !(mm.first > s.first && !d.tags.empty() &&
               (d.tags[mm.first - 1].pos == Pos::kDeterminer || d.tags[mm.first - 1].pos == Pos::kNumber));
-        if (int holder = describes_office ? RoleHolder(mm.last, mm.entity, &role_last) : -1; holder >= 0) {
+        if (int holder = describes_office ? RoleHolder(office_at, mm.entity, &role_last) : -1; holder >= 0) {
           Ref r;
           r.first = mm.first;
           r.last = role_last;
@@ -844,6 +852,9 @@ class ReferenceResolver {
       country = d.mentions[d.mention_at[j]].entity;
       j = d.mentions[d.mention_at[j]].last;
     }
+    // "the visiting minister", "the Peruvian top diplomat": words of rank
+    // or occasion between the owner and the office
+    while (j + 1 < v.last && d.mention_at[j] < 0 && d.Is(j, "role_modifier")) ++j;
     const uint32_t role_first = j;
     uint32_t role_last = j;
     if (int p = RoleHolder(role_first, country, &role_last); role_last > role_first) {
