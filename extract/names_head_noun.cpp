@@ -609,8 +609,9 @@ void Recognizer::PlaceOfStatePass() {
     if (GivenName(i, i + 1) || d.token_cues[i].any() || OpenClassWord(i) || !d.lexicon) continue;
     add(i, i + 1, "city");
   }
-  // "in Tacna, in southern Peru", "Paracas, a resort town in Peru's Ica
-  // region": a name before a comma and a phrase placing it
+  // "in Tacna, in southern Peru", "visited Tacna, in southern Peru",
+  // "Paracas, a resort town in Peru's Ica region": a name before a comma
+  // and a phrase placing it
   for (uint32_t comma : commas) {
     if (comma + 3 >= n) break;
     if (comma < 1 || !(d.IsWord(comma + 1, "in") || d.IsWord(comma + 1, "a"))) continue;
@@ -624,7 +625,7 @@ void Recognizer::PlaceOfStatePass() {
       const uint32_t state = d.AfterDirection(k + 1, n);
       const int m = state < n ? d.mention_at[state] : -1;
       placed = m >= 0 && d.mentions[m].first == state && d.mentions[m].type == EntityType::kCountry &&
-               first >= 1 && d.Is(first - 1, "hit_prep");
+               first >= 1 && (d.Is(first - 1, "hit_prep") || d.Is(first - 1, "visit_verb"));
     } else if (d.IsWord(k, "a")) {
       for (int words = 0; words < 4 && k + 1 < n && !Cap(k + 1) && !d.Is(k + 1, "place_kind"); ++words) ++k;
       placed = k + 2 < n && d.Is(k + 1, "place_kind") && !Cap(k + 1) && d.IsWord(k + 2, "in");

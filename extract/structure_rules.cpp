@@ -5,7 +5,7 @@
 //   ORG|PLACE [,] in PLACE | A and B, in southern PLACE | City, Country |
 //   City, the Chilean capital | City, the capital of X | City, a port in X |
 //   the Chilean capital(,) Santiago | the Chilean city of Arica |
-//   China's Xinjiang region | PLACE of PLACE                      -> locatedIn
+//   China's Xinjiang region | PLACE of PLACE | the PLACE-based ORG -> locatedIn
 //   diplomatic relations between A and B were established on DATE |
 //   normalization of relations | years of bilateral relations with B -> diplomaticRelations
 //   A opened its embassy in B | the embassy of A in B |
@@ -174,10 +174,34 @@ bool StatesPlaceWord(const RuleContext& c, const Ref& state) {
   return false;
 }
 
+// "the Dubai-based firm B", "B, a Lima-based body": the body a place's
+// "-based" compound describes, or -1.
+int BodyBasedAt(const RuleContext& c, const Ref& place) {
+  const uint32_t based = place.last + 1;
+  if (based >= c.s.last || c.d.Text(place.last) != "-" || !c.Word(based, "based")) return -1;
+  // the name the phrase goes on to: "the Dubai-based shipping firm B"
+  for (uint32_t t = based + 1; t < c.s.last && t <= based + 6 && c.d.Text(t) != ","; ++t) {
+    // (within its own phrase: "a Lima-based analyst at the B" describes no B)
+    if (!c.d.tags.empty() && (c.d.tags[t].pos == Pos::kVerb || c.d.tags[t].pos == Pos::kPreposition)) break;
+    if (int r = c.RefAt(t); r >= 0 && c.s.refs[r].first == t)
+      return c.s.refs[r].type == EntityType::kOrganization && !c.s.refs[r].adjective ? r : -1;
+  }
+  // the name the apposition describes: "B, a Lima-based body"
+  if (place.first >= c.s.first + 3 && (c.Word(place.first - 1, "a") || c.Word(place.first - 1, "the")) &&
+      c.d.Text(place.first - 2) == ",")
+    if (int r = c.RefAt(place.first - 3); r >= 0 && c.s.refs[r].last == place.first - 2 &&
+                                           c.s.refs[r].type == EntityType::kOrganization)
+      return r;
+  return -1;
+}
+
 void Location(RuleContext& c) {
   for (size_t r = 0; r < c.s.refs.size(); ++r) {
     const Ref& ref = c.s.refs[r];
     if (ref.resolved || ref.adjective || ref.entities.size() != 1) continue;
+    if (ref.type == EntityType::kLocation || ref.type == EntityType::kCountry)
+      if (int body = BodyBasedAt(c, ref); body >= 0)
+        c.Add(body, Predicate::kLocatedIn, static_cast<int>(r), 0.75, "located.based");
     bool placeable = ref.type == EntityType::kOrganization || ref.type == EntityType::kLocation;
     uint32_t k = ref.last;
     // "the Tigray region, in northern Ethiopia": the kind of place written after a place's name
