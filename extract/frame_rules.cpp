@@ -115,6 +115,15 @@ class FramePass {
     if (!noun && c.infinitive)
       if (int journey = args_.PurposeGovernor(chunk); journey >= 0 && IsJourney(static_cast<uint32_t>(journey)))
         return Hypothetical(static_cast<uint32_t>(journey), d_.chunks[journey].head, false);
+    // "A became the first state to sign the charter": a rank told of a
+    // deed is as real as the clause telling it
+    if (!noun && c.infinitive && chunk > args_.first_chunk() + 1 && IsChunk(chunk - 1, ChunkKind::kNoun) &&
+        IsChunk(chunk - 2, ChunkKind::kVerb)) {
+      const Chunk& rank = d_.chunks[chunk - 1];
+      bool ordinal = false;
+      for (uint32_t t = rank.first; t < rank.last; ++t) ordinal |= d_.Is(t, "rank_word");
+      if (ordinal) return Hypothetical(chunk - 2, d_.chunks[chunk - 2].head, false);
+    }
     if (rules_.Modal(tok)) return true;
     if (!noun && c.modal && !c.infinitive) return true;
     // "the accord, to be signed by A in May,", "the treaty to be ratified
