@@ -416,6 +416,10 @@ Actors ArgumentFinder::ListOrOwners(uint32_t np) const {
     Actors owners = ListFrom(np + 2);
     if (!owners.empty() && (owners.front().type == EntityType::kAgreement || owners.front().type == EntityType::kProject))
       return out;
+    // "a ban on imports of Russian diamonds": goods stand for the state
+    // they come from
+    if (owners.empty() && d_.Is(d_.chunks[np].head, "import_word") && d_.IsWord(d_.chunks[np + 1].first, "of"))
+      return DemonymStates(np + 2);
     return owners;
   }
   // "condemned the new Chilean measures": a state's demonym before a word
