@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cmath>
 #include <cstdlib>
 #include <filesystem>
 #include <numeric>
@@ -285,8 +286,10 @@ Result<std::vector<ViewerPoint>> SfdpPositions(const KnowledgeGraph& graph) {
   Result<gv::Layout> laid_out = gv::Layout::Compute(*gvc, g.get(), "sfdp");
   if (!laid_out.ok()) return gv::WithMessages(laid_out.status(), errors);
   for (size_t i = 0; i < order.size(); ++i) {
+    // (to a tenth of a point: sfdp's seeded layout still moves a node by
+    // a ten-thousandth from run to run, and two runs must write one page)
     const pointf p = ND_coord(nodes[order[i]]);
-    points[i] = ViewerPoint{p.x, p.y};
+    points[i] = ViewerPoint{std::round(p.x * 10) / 10, std::round(p.y * 10) / 10};
   }
   return points;
 }
