@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 #include <limits>
 #include <map>
 #include <set>
@@ -175,6 +176,36 @@ Entity MakeEntity(std::span<const NameObservation> obs, std::span<const uint32_t
     entity.id = prefix + Slug(entity.name);
   }
   return entity;
+}
+
+// Sorts `order` (indices of `text`) by text, ties by tie_less(a, b). The
+// texts' first 16 bytes, as two big-endian integers beside each index,
+// decide nearly every comparison: comparing the texts themselves read two
+// scattered strings each time, beyond the caches for a million articles'
+// entities (22 times as long as for 100k). They are compared only where
+// those bytes are equal.
+template <typename TieLess>
+void SortByText(std::vector<uint32_t>* order, const std::vector<std::string_view>& text, TieLess&& tie_less) {
+  struct Key {
+    uint64_t head[2];  // bytes 0-7 and 8-15, zeros past the end: ordered as the texts, up to ties
+    uint32_t index;
+  };
+  std::vector<Key> keys;
+  keys.reserve(order->size());
+  for (uint32_t i : *order) {
+    unsigned char bytes[16] = {};
+    std::memcpy(bytes, text[i].data(), std::min<size_t>(text[i].size(), sizeof bytes));
+    Key key{{0, 0}, i};
+    for (size_t b = 0; b < sizeof bytes; ++b) key.head[b / 8] = key.head[b / 8] << 8 | bytes[b];
+    keys.push_back(key);
+  }
+  std::sort(keys.begin(), keys.end(), [&](const Key& a, const Key& b) {
+    if (a.head[0] != b.head[0]) return a.head[0] < b.head[0];
+    if (a.head[1] != b.head[1]) return a.head[1] < b.head[1];
+    if (text[a.index] != text[b.index]) return text[a.index] < text[b.index];
+    return tie_less(a.index, b.index);
+  });
+  for (size_t k = 0; k < keys.size(); ++k) (*order)[k] = keys[k].index;
 }
 
 // A counting sort by key, in two passes over the items: Count(key) for
@@ -705,9 +736,7 @@ KnowledgeGraph GraphBuilder::Build() {
     for (size_t i = 0; i < entities.size(); ++i) id_text[i] = entities[i].id.view();
   };
   refresh_text();
-  std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
-    return std::tie(id_text[a], root_of[a]) < std::tie(id_text[b], root_of[b]);
-  });
+  SortByText(&order, id_text, [&](uint32_t a, uint32_t b) { return root_of[a] < root_of[b]; });
   // The ids handed out so far, in a flat index: a node of a hash set and a
   // copy of the id's text for every entity were two allocations each; the
   // text is copied only to rename one.
@@ -725,7 +754,7 @@ KnowledgeGraph GraphBuilder::Build() {
   }
   if (renamed) {
     refresh_text();
-    std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) { return id_text[a] < id_text[b]; });
+    SortByText(&order, id_text, [](uint32_t, uint32_t) { return false; });  // ids are unique now
   }
 
   // Entities are now in strictly increasing id order, so an entity's rank

@@ -112,6 +112,23 @@ TEST_CASE("other entities keep readable ids by type and name") {
   CHECK(std::is_sorted(ids.begin(), ids.end()));
 }
 
+TEST_CASE("ids that two entities would share are made unique, and the graph stays in id order") {
+  // "???" has no name to slug ("unnamed"), so "Unnamed" becomes unnamed-2,
+  // and "Unnamed 2", whose own id that is, unnamed-2-2.
+  RecordMaker m("a.txt", "2024-01-01");
+  auto unnamed = m.Entity("Unnamed", T::kOrganization);
+  auto unnamed_2 = m.Entity("Unnamed 2", T::kOrganization);
+  auto no_name = m.Entity("???", T::kOrganization);
+  m.Triple(unnamed, Predicate::kMemberOf, no_name, 0, "Unnamed joined.");
+  m.Triple(unnamed_2, Predicate::kMemberOf, no_name, 20, "Unnamed 2 joined.");
+  KnowledgeGraph g = BuildFrom({m.record()});
+  auto ids = EntityIds(g);
+  CHECK(ids == std::vector<std::string>{"organization/unnamed", "organization/unnamed-2", "organization/unnamed-2-2"});
+  CHECK(g.entity(*g.FindById("organization/unnamed")).name == "???");
+  CHECK(g.entity(*g.FindById("organization/unnamed-2")).name == "Unnamed");
+  CHECK(FindRelation(g, "organization/unnamed-2-2", Predicate::kMemberOf, "organization/unnamed"));
+}
+
 TEST_CASE("background knowledge survives but counts no article") {
   KnowledgeGraph g = BuildFrom(SampleRecords());
   const Relation* in = FindRelation(g, "location/moscow", Predicate::kLocatedIn, "country/RUS");
