@@ -129,6 +129,27 @@ TEST_CASE("ids that two entities would share are made unique, and the graph stay
   CHECK(FindRelation(g, "organization/unnamed-2-2", Predicate::kMemberOf, "organization/unnamed"));
 }
 
+TEST_CASE("an article that names an entity twice observes it once, however many it names") {
+  // A new article's observations are searched among its own; past the
+  // first 64 they are found through the index, and so are those of an
+  // article read again.
+  RecordMaker m("many.txt", "2024-01-01");
+  for (int k = 0; k < 100; ++k) m.Entity("Org " + std::to_string(k), T::kOrganization);
+  m.Entity("Org 0", T::kOrganization, "", {"the first"});
+  m.Entity("Org 99", T::kOrganization, "", {"the last"});
+  RecordMaker other("other.txt", "2024-01-02");
+  other.Entity("Org 5", T::kOrganization);
+  KnowledgeGraph g = BuildFrom({m.record(), other.record(), m.record()});
+  CHECK(g.entity_count() == 100);
+  for (auto [id, alias] : {std::pair{"organization/org-0", "the first"}, std::pair{"organization/org-99", "the last"}}) {
+    auto v = g.FindById(id);
+    REQUIRE(v);
+    CHECK(g.entity(*v).sightings.size() == 1);
+    CHECK(g.entity(*v).aliases == std::vector<Symbol>{alias});
+  }
+  CHECK(g.entity(*g.FindById("organization/org-5")).sightings.size() == 2);
+}
+
 TEST_CASE("background knowledge survives but counts no article") {
   KnowledgeGraph g = BuildFrom(SampleRecords());
   const Relation* in = FindRelation(g, "location/moscow", Predicate::kLocatedIn, "country/RUS");
