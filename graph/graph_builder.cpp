@@ -625,6 +625,13 @@ bool GraphBuilder::HasArticle(const std::string& doc) const { return impl_->arti
 size_t GraphBuilder::article_count() const { return impl_->articles.size(); }
 
 void GraphBuilder::AddRecord(const ExtractionRecord& record) {
+  // The record's names and sentences are looked up in a table of strings
+  // far larger than the caches once a corpus is large: their first probes
+  // are fetched together before any is interned.
+  Symbol::Prefetch(record.doc);
+  for (const ExtractedEntity& e : record.entities) Symbol::Prefetch(e.name);
+  for (const ExtractedTriple& t : record.triples)
+    if (t.evidence) Symbol::Prefetch(t.evidence->text);
   const Symbol doc = Clean(record.doc);
   const Symbol article_date = Clean(record.date);
   impl_->AddArticle(ArticleInfo{doc, article_date, Clean(record.url), Clean(record.title)});
