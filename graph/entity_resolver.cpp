@@ -65,7 +65,8 @@ class DisjointSets {
 // The state of one resolution: the sets, and the log when explaining.
 class Resolver {
  public:
-  Resolver(std::span<const NameObservation> obs, bool explain) : obs_(obs), sets_(obs.size()), explain_(explain) {}
+  Resolver(const ResolverInput& input, bool explain)
+      : input_(input), obs_(input.observations), sets_(obs_.size()), explain_(explain) {}
 
   void Link(size_t from, size_t to, ResolutionRule rule) {
     if (sets_.Union(from, to) && explain_) log_.links.push_back(ResolutionLink{from, to, rule});
@@ -86,6 +87,7 @@ class Resolver {
   size_t Find(size_t i) { return sets_.Find(i); }
   bool explain() const { return explain_; }
   std::span<const NameObservation> obs() const { return obs_; }
+  const ResolverInput& input() const { return input_; }
 
   Resolution Finish() {
     log_.cluster.resize(obs_.size());
@@ -94,6 +96,7 @@ class Resolver {
   }
 
  private:
+  const ResolverInput& input_;
   std::span<const NameObservation> obs_;
   DisjointSets sets_;
   bool explain_;
@@ -152,7 +155,7 @@ class SurnameBlock {
   std::span<const OfficeSighting> Offices(size_t i) const {
     const PersonRecord& p = people_[i];
     if (p.office_count <= 1) return {&p.first_office, p.office_count};
-    return r_->obs()[p.observation].offices;
+    return r_->input().OfficesOf(r_->obs()[p.observation]);
   }
 
   bool explain() const { return r_->explain(); }
@@ -435,7 +438,7 @@ void ResolvePersons(Resolver* r) {
       const NameObservation& o = obs[persons[p]];
       PersonRecord& record = people[next[block_of_name[name_numbers[p]]]++];
       record = PersonRecord{o.story, persons[p], o.year, full_name_of_name[name_numbers[p]],
-                            static_cast<uint32_t>(o.offices.size()), o.offices.empty() ? OfficeSighting{} : o.offices[0]};
+                            o.office_count, o.office_count == 0 ? OfficeSighting{} : r->input().offices[o.first_office]};
     }
   }
   FreeBuffer(persons);
@@ -465,9 +468,9 @@ void ResolvePersons(Resolver* r) {
 }
 
 // The names an observation of a state goes by, agency tags left out.
-std::vector<std::string> StateNames(const NameObservation& o) {
+std::vector<std::string> StateNames(const ResolverInput& input, const NameObservation& o) {
   std::vector<std::string> names{NameKey(o.name)};
-  for (Symbol mention : o.mentions)
+  for (Symbol mention : input.MentionsOf(o))
     if (!IsAgencyTag(mention)) names.push_back(NameKey(mention));
   return names;
 }
@@ -486,7 +489,7 @@ void ResolveCountries(Resolver* r) {
       continue;
     }
     by_code[obs[i].code].push_back(i);
-    for (std::string& name : StateNames(obs[i])) codes_by_name[std::move(name)].insert(obs[i].code);
+    for (std::string& name : StateNames(r->input(), obs[i])) codes_by_name[std::move(name)].insert(obs[i].code);
   }
   r->LinkGroups(by_code, ResolutionRule::kCountryCode);
   r->LinkGroups(by_name, ResolutionRule::kSameName);
@@ -524,7 +527,7 @@ void ResolveAcronyms(Resolver* r) {
       named_by_acronym[obs[i].name].push_back(i);
       continue;
     }
-    for (Symbol mention : obs[i].mentions)
+    for (Symbol mention : r->input().MentionsOf(obs[i]))
       if (IsAcronym(mention)) claims[mention].emplace(NameKey(obs[i].name), i);
   }
   for (const auto& [acronym, members] : named_by_acronym) {
@@ -555,8 +558,8 @@ std::string_view ResolutionRuleName(ResolutionRule rule) {
   return "";
 }
 
-Resolution ResolveEntities(std::span<const NameObservation> observations, bool explain) {
-  Resolver r(observations, explain);
+Resolution ResolveEntities(const ResolverInput& input, bool explain) {
+  Resolver r(input, explain);
   ResolvePersons(&r);
   ResolveCountries(&r);
   ResolveByName(&r);

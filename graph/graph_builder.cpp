@@ -145,7 +145,8 @@ Symbol ChooseCanonicalName(std::span<const NameObservation> obs, std::span<const
 }
 
 // The entity of one cluster, from its members' observations (in key order).
-Entity MakeEntity(std::span<const NameObservation> obs, std::span<const uint32_t> members) {
+Entity MakeEntity(const ResolverInput& input, std::span<const uint32_t> members) {
+  const std::span<const NameObservation> obs = input.observations;
   Entity entity;
   entity.type = obs[members[0]].type;
   entity.name = ChooseCanonicalName(obs, members);
@@ -156,10 +157,11 @@ Entity MakeEntity(std::span<const NameObservation> obs, std::span<const uint32_t
     KeepSmallestNonEmpty(&entity.subtype, o.subtype);
     KeepSmallestNonEmpty(&entity.code, o.code);
     if (o.name != entity.name) aliases.push_back(o.name);
-    for (Symbol mention : o.mentions)
+    const std::span<const Symbol> mentions = input.MentionsOf(o);
+    for (Symbol mention : mentions)
       if (mention != entity.name && (entity.type != EntityType::kCountry || !IsAgencyTag(mention))) aliases.push_back(mention);
     // Members come in key order, so the sightings are sorted already.
-    entity.sightings.push_back(Sighting{o.article, o.name, o.subtype, o.code, {o.mentions.begin(), o.mentions.end()}});
+    entity.sightings.push_back(Sighting{o.article, o.name, o.subtype, o.code, {mentions.begin(), mentions.end()}});
   }
   std::sort(aliases.begin(), aliases.end());
   aliases.erase(std::unique(aliases.begin(), aliases.end()), aliases.end());
@@ -566,7 +568,7 @@ struct GraphBuilder::Impl {
   ResolverInput MakeResolverInput(const LargeVector<uint32_t>& order, const LargeVector<uint64_t>& fingerprint) const {
     ResolverInput input;
     // Offices are laid out in one array, each observation's (by serial) a
-    // span of it, in evidence order: the resolver reads them in that order,
+    // run of it, in evidence order: the resolver reads them in that order,
     // and a list per observation was an allocation and, in the resolver, a
     // cache miss each. They are counted, then placed: an array of
     // (observation, office) pairs beside was fresh memory, 48 MB at a
@@ -593,26 +595,24 @@ struct GraphBuilder::Impl {
     for (const auto& [doc, article] : articles) year[article.doc_number] = YearOf(article.info.date);
     size_t mention_count = 0;
     for (const Observation& o : observations) mention_count += o.mentions.size();
-    input.mentions.reserve(mention_count);  // spans point into it: it must not move
-    LargeVector<NameObservation>& out = input.observations;
-    out.reserve(order.size());
+    input.mentions.reserve(mention_count);
+    input.observations.reserve(order.size());
     for (uint32_t serial : order) {
       const Observation& o = observations[serial];
       auto first = input.offices.begin() + office_start[serial], last = input.offices.begin() + office_start[serial + 1];
       std::sort(first, last);
-      const std::span<const OfficeSighting> offices(input.offices.data() + office_start[serial],
-                                                    static_cast<size_t>(std::unique(first, last) - first));
-      const std::span<const Symbol> mentions(input.mentions.data() + input.mentions.size(), o.mentions.size());
+      input.observations.push_back(NameObservation{.type = o.key.type,
+                                                   .article = o.key.doc,
+                                                   .name = o.key.name,
+                                                   .code = o.code,
+                                                   .subtype = o.subtype,
+                                                   .year = year[o.doc_number],
+                                                   .story = fingerprint[o.doc_number],
+                                                   .first_mention = static_cast<uint32_t>(input.mentions.size()),
+                                                   .mention_count = static_cast<uint32_t>(o.mentions.size()),
+                                                   .first_office = office_start[serial],
+                                                   .office_count = static_cast<uint32_t>(std::unique(first, last) - first)});
       input.mentions.insert(input.mentions.end(), o.mentions.begin(), o.mentions.end());
-      out.push_back(NameObservation{.type = o.key.type,
-                                    .article = o.key.doc,
-                                    .name = o.key.name,
-                                    .code = o.code,
-                                    .mentions = mentions,
-                                    .story = fingerprint[o.doc_number],
-                                    .year = year[o.doc_number],
-                                    .subtype = o.subtype,
-                                    .offices = offices});
     }
     return input;
   }
@@ -723,7 +723,7 @@ ResolutionReport GraphBuilder::ExplainResolution() const {
   LargeVector<uint64_t> part_hashes = impl_->part_hashes;  // fingerprinting reorders them
   const LargeVector<uint64_t> fingerprint = impl_->StoryFingerprints(&part_hashes);
   ResolutionReport report{impl_->MakeResolverInput(impl_->KeyOrder(impl_->DocRanks()), fingerprint)};
-  report.resolution = ResolveEntities(report.observations, /*explain=*/true);
+  report.resolution = ResolveEntities(report, /*explain=*/true);
   return report;
 }
 
@@ -745,8 +745,7 @@ KnowledgeGraph GraphBuilder::Build() {
   ResolverInput input = impl_->MakeResolverInput(key_order, fingerprint);
   FreeBuffer(fingerprint);
   FreeBuffer(impl_->observations);
-  const Resolution resolution = ResolveEntities(input.observations);
-  const std::span<const NameObservation> obs = input.observations;
+  const Resolution resolution = ResolveEntities(input);
 
   // The members of each cluster, in observation (key) order, clusters by
   // root: a counting sort, the roots being observation indices (32 bits, as
@@ -770,7 +769,7 @@ KnowledgeGraph GraphBuilder::Build() {
   std::vector<size_t> root_of;  // each entity's cluster root
   for (size_t root = 0; root < n; ++root) {
     if (member_start[root] == member_start[root + 1]) continue;
-    entities.push_back(MakeEntity(obs, members_of(root)));
+    entities.push_back(MakeEntity(input, members_of(root)));
     root_of.push_back(root);
   }
   input = ResolverInput();  // the entities hold what they need of it
