@@ -9,19 +9,24 @@ bool IsPersonRef(const Ref& r) { return r.type == EntityType::kPerson; }
 
 }  // namespace
 
-ArgumentFinder::ArgumentFinder(const Document& d, const SentenceView& s) : d_(d), s_(s) {
-  if (s.last <= s.first || d.chunk_of.empty()) return;
-  first_ = d.chunk_of[s.first];
-  last_ = d.chunk_of[s.last - 1] + 1;
-  refs_of_.assign(last_ - first_, {0, 0});
-  for (size_t r = 0; r < s.refs.size(); ++r) {
-    uint32_t c = d.chunk_of[s.refs[r].first];
-    if (c < first_ || c >= last_) continue;
-    auto& range = refs_of_[c - first_];
+void IndexRefsByChunk(const Document& d, SentenceView* v) {
+  v->first_chunk = v->last_chunk = 0;
+  v->refs_of_chunk.clear();
+  if (v->last <= v->first || d.chunk_of.empty()) return;
+  const uint32_t first = v->first_chunk = d.chunk_of[v->first];
+  const uint32_t last = v->last_chunk = d.chunk_of[v->last - 1] + 1;
+  v->refs_of_chunk.assign(last - first, {0, 0});
+  for (size_t r = 0; r < v->refs.size(); ++r) {
+    uint32_t c = d.chunk_of[v->refs[r].first];
+    if (c < first || c >= last) continue;
+    auto& range = v->refs_of_chunk[c - first];
     if (range.first == range.second) range.first = static_cast<int>(r);
     range.second = static_cast<int>(r) + 1;
   }
 }
+
+ArgumentFinder::ArgumentFinder(const Document& d, const SentenceView& s)
+    : d_(d), s_(s), first_(s.first_chunk), last_(s.last_chunk) {}
 
 bool ArgumentFinder::SameFamily(int a, int b) const {
   return IsPersonRef(s_.refs[a]) == IsPersonRef(s_.refs[b]);
@@ -29,7 +34,7 @@ bool ArgumentFinder::SameFamily(int a, int b) const {
 
 int ArgumentFinder::HeadActor(uint32_t np) const {
   if (!Is(np, ChunkKind::kNoun)) return -1;
-  auto [from, to] = refs_of_[np - first_];
+  auto [from, to] = s_.refs_of_chunk[np - first_];
   int demonym = -1;
   for (int r = to - 1; r >= from; --r) {
     const Ref& ref = s_.refs[r];
@@ -190,7 +195,7 @@ ArgumentFinder::Item ArgumentFinder::UnnamedHolderOf(uint32_t np) const {
   for (uint32_t t = office.first; t < office.last; ++t) counterpart |= d_.Is(t, "counterpart");
   if (!counterpart && !IsOfficePhrase(np)) return {-1, np, np};
   // "summoned the Afghan envoy": a state's demonym before the office
-  auto [from, to] = refs_of_[np - first_];
+  auto [from, to] = s_.refs_of_chunk[np - first_];
   for (int r = from; r < to; ++r) {
     const Ref& ref = s_.refs[r];
     if (ref.adjective && ref.type == EntityType::kCountry && !ref.resolved && !counterpart) return {r, np, np};
@@ -256,6 +261,11 @@ bool ArgumentFinder::EndsWithHyphen(uint32_t chunk) const {
 Actors ArgumentFinder::ListFrom(uint32_t np) const {
   Actors out;
   Item item = ItemAt(np);
+  // "by six countries including A, B and C": a group that names no one,
+  // then the members it includes
+  if (item.actor < 0 && Is(np, ChunkKind::kNoun) && Is(np + 1, ChunkKind::kPreposition) &&
+      d_.IsWord(d_.chunks[np + 1].first, "including") && Is(np + 2, ChunkKind::kNoun))
+    return ListFrom(np + 2);
   if (item.actor < 0) return out;
   int head = item.actor;
   out.push_back(s_.refs[head]);
@@ -271,6 +281,13 @@ Actors ArgumentFinder::ListFrom(uint32_t np) const {
     }
     // "the Chile-Peru drills": a pair joined by a hyphen
     if (!sep && Is(next, ChunkKind::kNoun) && EndsWithHyphen(c - 1)) sep = joined = true;
+    // "A, as well as B and C": "as well as" joins like "and"
+    if (Is(next, ChunkKind::kPreposition) && d_.IsWord(d_.chunks[next].first, "as") && Is(next + 1, ChunkKind::kNoun) &&
+        d_.IsWord(d_.chunks[next + 1].first, "well") && d_.chunks[next + 1].last == d_.chunks[next + 1].first + 1 &&
+        Is(next + 2, ChunkKind::kPreposition) && d_.IsWord(d_.chunks[next + 2].first, "as")) {
+      next += 3;
+      sep = joined = true;
+    }
     if (!sep || !Is(next, ChunkKind::kNoun)) break;
     Item more = ItemAt(next);
     // "A met B, and C visited D": a phrase followed by its own verb starts a
@@ -308,6 +325,13 @@ uint32_t ArgumentFinder::SkipItemTail(uint32_t c) const {
     uint32_t after = c + 2;
     bool list_goes_on = Is(after, ChunkKind::kCoordinator) && Is(after + 1, ChunkKind::kNoun) && HeadActor(after + 1) >= 0;
     if (!list_goes_on) return after;
+  }
+  // "President A of Chile and President B of Peru": the state or body a
+  // person's office belongs to, named after the person, is part of the item
+  if (c > first_ && Is(c, ChunkKind::kPreposition) &&
+      (d_.IsWord(d_.chunks[c].first, "of") || d_.IsWord(d_.chunks[c].first, "from")) && Is(c + 1, ChunkKind::kNoun)) {
+    const int person = HeadActor(c - 1), owner = HeadActor(c + 1);
+    if (person >= 0 && IsPersonRef(s_.refs[person]) && owner >= 0 && !IsPersonRef(s_.refs[owner])) c += 2;
   }
   // What may follow a name inside a list, between commas, and says who the
   // person is rather than adding one: "A, Minister of Energy of Chile, and
@@ -379,6 +403,11 @@ Actors ArgumentFinder::ListOrOwners(uint32_t np) const {
   // future of the talks of A" is too far from A.
   // "delegations from Chile and Peru", "troops from Peru": a state's body
   // or people named by where they come from
+  // "condemned the violation of its airspace by a Peruvian drone": an act
+  // named with its doer's by-phrase stands for the doer
+  for (uint32_t by = np + 1; by <= np + 3 && Is(by, ChunkKind::kPreposition) && Is(by + 1, ChunkKind::kNoun); by += 2)
+    if (d_.IsWord(d_.chunks[by].first, "by") && !IsOfficePhrase(np))
+      if (Actors doers = ListFrom(by + 1); !doers.empty()) return doers;
   if (Is(np + 1, ChunkKind::kPreposition) && (d_.IsWord(d_.chunks[np + 1].first, "of") || StateGroupFrom(np)) &&
       Is(np + 2, ChunkKind::kNoun) && !IsOfficePhrase(np)) {
     // an owner acts: "the signing of the Lima Accord" is no act of the accord's
@@ -386,6 +415,21 @@ Actors ArgumentFinder::ListOrOwners(uint32_t np) const {
     if (!owners.empty() && (owners.front().type == EntityType::kAgreement || owners.front().type == EntityType::kProject))
       return out;
     return owners;
+  }
+  // "condemned the new Chilean measures": a state's demonym before a word
+  // for what states do (cue class deed_noun) stands for the state that did it
+  if (Is(np, ChunkKind::kNoun) && d_.Is(d_.chunks[np].head, "deed_noun")) return DemonymStates(np);
+  return out;
+}
+
+Actors ArgumentFinder::DemonymStates(uint32_t np) const {
+  Actors out;
+  auto [from, to] = s_.refs_of_chunk[np - first_];
+  for (int r = from; r < to; ++r) {
+    const Ref& ref = s_.refs[r];
+    if (ref.adjective && (ref.type == EntityType::kCountry || ref.type == EntityType::kOrganization) && !ref.resolved &&
+        ref.last < d_.chunks[np].last)
+      out.push_back(ref);
   }
   return out;
 }
@@ -464,6 +508,15 @@ int ArgumentFinder::BeforeParenthetical(uint32_t comma) const {
   // "OFFICE, NAME, met ...": the name between the commas is the subject;
   // "A, who arrived on Monday, met B", "A, accompanied by B, met C": a
   // parenthetical, skipped to the phrase before it
+  // "the council, which groups A, B and C, condemned": a relative clause
+  // whose own list holds commas is skipped whole
+  for (uint32_t c = comma; c-- > first_ + 2;) {
+    if (Is(c, ChunkKind::kBoundary) || Is(c, ChunkKind::kSubordinator)) break;
+    if (Is(c, ChunkKind::kNoun) && d_.chunks[c].relative) {
+      if (Is(c - 1, ChunkKind::kComma) && Is(c - 2, ChunkKind::kNoun)) return static_cast<int>(c - 2);
+      break;
+    }
+  }
   uint32_t open = comma;
   while (open > first_ && !Is(open - 1, ChunkKind::kComma) && !Is(open - 1, ChunkKind::kBoundary)) --open;
   if (Is(open, ChunkKind::kNoun)) {
@@ -624,15 +677,38 @@ Actors ArgumentFinder::Agent(uint32_t verb) const {
     // "A issued a statement, condemning B", "A retaliated by announcing
     // sanctions": a participle after a comma or a preposition shares the
     // subject of the clause before it
+    // (past an infinitive of the clause: "gave him a day to leave, accusing him")
     if (Is(verb - 1, ChunkKind::kComma) || Is(verb - 1, ChunkKind::kPreposition))
       for (uint32_t c = verb - 1; c-- > first_;) {
-        if (Is(c, ChunkKind::kVerb) && !d_.chunks[c].gerund) return Agent(c);
+        if (Is(c, ChunkKind::kVerb) && !d_.chunks[c].gerund && !d_.chunks[c].infinitive) return Agent(c);
         if (Is(c, ChunkKind::kSubordinator) || Is(c, ChunkKind::kBoundary)) break;
       }
   }
   if (Actors together = CoAgents(verb); !together.empty()) return together;
   int np = SubjectPhrase(verb);
-  return np < 0 ? Actors{} : WithOfficeHolders(WithCounterpartsAnchor(ListEndingAt(static_cast<uint32_t>(np))));
+  if (np < 0) return {};
+  Actors doers = WithOfficeHolders(WithCounterpartsAnchor(ListEndingAt(static_cast<uint32_t>(np))));
+  // "A founded the bloc in 2024 together with B and C": companions named
+  // after the verb's phrases do what the subject does
+  if (!doers.empty()) {
+    const Actors companions = CompanionsAfter(verb);
+    doers.insert(doers.end(), companions.begin(), companions.end());
+  }
+  return doers;
+}
+
+Actors ArgumentFinder::CompanionsAfter(uint32_t verb) const {
+  for (uint32_t c = verb + 1; c + 1 < last_; ++c) {
+    if (Is(c, ChunkKind::kVerb) || Is(c, ChunkKind::kSubordinator) || Is(c, ChunkKind::kBoundary)) break;
+    if (!Is(c, ChunkKind::kPreposition) || !d_.IsWord(d_.chunks[c].first, "with") || !Is(c + 1, ChunkKind::kNoun)) continue;
+    const uint32_t before = d_.chunks[c].first;
+    if (before > 0 && (d_.IsWord(before - 1, "together") || d_.IsWord(before - 1, "along"))) {
+      Actors companions = ListFrom(c + 1);
+      std::erase_if(companions, [](const Ref& r) { return r.type == EntityType::kLocation; });
+      return companions;
+    }
+  }
+  return {};
 }
 
 Actors ArgumentFinder::WithOfficeHolders(Actors list) const {
@@ -704,7 +780,7 @@ int ArgumentFinder::PurposeGovernor(uint32_t infinitive) const {
       return v.passive || v.gerund || v.infinitive ? -1 : static_cast<int>(c);
     }
     if (Is(c, ChunkKind::kNoun)) {
-      auto [from, to] = refs_of_[c - first_];
+      auto [from, to] = s_.refs_of_chunk[c - first_];
       bool after_place_prep =
           c > first_ && Is(c - 1, ChunkKind::kPreposition) && d_.Is(d_.chunks[c - 1].first, "location_prep");
       for (int r = from; r < to; ++r) {
@@ -806,13 +882,13 @@ uint32_t ArgumentFinder::NamedAs(uint32_t np) const {
 }
 
 bool ArgumentFinder::TimePhrase(uint32_t np) const {
-  auto [from, to] = refs_of_[np - first_];
+  auto [from, to] = s_.refs_of_chunk[np - first_];
   if (from != to) return false;
   uint32_t head = d_.chunks[np].head;
   return d_.Is(head, "time_noun") || d_.Is(head, "weekday") || d_.Is(head, "month");
 }
 
-Actors ArgumentFinder::PrepAfter(uint32_t from, std::string_view prep, bool across_clause) const {
+Actors ArgumentFinder::PrepAfter(uint32_t from, LowerWord prep, bool across_clause) const {
   for (uint32_t c = from + 1; c < last_; ++c) {
     const Chunk& ch = d_.chunks[c];
     if (ch.kind == ChunkKind::kPreposition) {
@@ -831,7 +907,7 @@ Actors ArgumentFinder::PrepAfter(uint32_t from, std::string_view prep, bool acro
       }
       // "the visit of A", but not "the visit at the invitation of B": a
       // noun's "of" is the phrase right after it
-      if (!across_clause && prep == "of") return {};
+      if (!across_clause && prep.text() == "of") return {};
       continue;
     }
     if (ch.kind == ChunkKind::kNoun) {
@@ -950,7 +1026,7 @@ Actors ArgumentFinder::ItsOwner(uint32_t np) const {
 
 Actors ArgumentFinder::Modifiers(uint32_t np, uint32_t head_token) const {
   Actors out;
-  auto [from, to] = refs_of_[np - first_];
+  auto [from, to] = s_.refs_of_chunk[np - first_];
   for (int r = from; r < to; ++r)
     if (s_.refs[r].last <= head_token) out.push_back(s_.refs[r]);
   return out;
@@ -999,9 +1075,11 @@ Actors ArgumentFinder::InfinitiveObject(uint32_t verb) const {
   // object that names no one, and the one its own phrase points at
   const int object = ObjectPhrase(c);
   if (object < 0) return {};
-  for (std::string_view prep : {"with", "to", "against"})
+  for (LowerWord prep : {LowerWord("with"), LowerWord("to"), LowerWord("against")})
     if (Actors at = PrepAfter(static_cast<uint32_t>(object), prep, false); !at.empty()) return at;
-  return {};
+  // "threatened to strike Iranian nuclear sites": the state whose things
+  // the act would hit
+  return DemonymStates(static_cast<uint32_t>(object));
 }
 
 Actors ArgumentFinder::Speaker(uint32_t chunk) const {
@@ -1078,6 +1156,15 @@ int ArgumentFinder::ClauseVerb(uint32_t np) const {
 int ArgumentFinder::PredicateOf(uint32_t np) const {
   if (VerbBefore(np)) return -1;  // an object, not the clause's subject
   for (uint32_t c = np + 1; c < last_; ++c) {
+    // "a meeting between A and B, which had been planned for May, was
+    // cancelled": past a relative clause set off by commas
+    if (Is(c, ChunkKind::kNoun) && d_.chunks[c].relative && Is(c - 1, ChunkKind::kComma)) {
+      uint32_t close = c + 1;
+      while (close < last_ && !Is(close, ChunkKind::kComma)) ++close;
+      if (close == last_) return -1;
+      c = close;
+      continue;
+    }
     if (Is(c, ChunkKind::kVerb)) return d_.chunks[c].gerund || d_.chunks[c].infinitive ? -1 : static_cast<int>(c);
     if (!Is(c, ChunkKind::kNoun) && !Is(c, ChunkKind::kPreposition) && !Is(c, ChunkKind::kCoordinator) &&
         !Is(c, ChunkKind::kComma) && !Is(c, ChunkKind::kOther))
@@ -1128,13 +1215,23 @@ bool ArgumentFinder::SetOffParticiple(uint32_t verb) const {
   const Chunk& v = d_.chunks[verb];
   if (d_.tags[v.head].form != VerbForm::kParticiple || v.gerund || v.infinitive) return false;
   if (!Is(verb - 1, ChunkKind::kComma) || !Is(verb - 2, ChunkKind::kNoun) || d_.chunks[verb - 2].pronoun) return false;
-  if (!Is(verb + 1, ChunkKind::kPreposition) || !d_.IsWord(d_.chunks[verb + 1].first, "by") || !Is(verb + 2, ChunkKind::kNoun))
+  // "X, signed in Lima in 1998 by A,": the participle's own phrases may
+  // come before its by-phrase
+  uint32_t by = verb + 1;
+  for (int phrases = 0; phrases < 3 && Is(by, ChunkKind::kPreposition) && !d_.IsWord(d_.chunks[by].first, "by") &&
+                        Is(by + 1, ChunkKind::kNoun);
+       ++phrases)
+    by += 2;
+  if (!Is(by, ChunkKind::kPreposition) || !d_.IsWord(d_.chunks[by].first, "by") || !Is(by + 1, ChunkKind::kNoun))
     return false;
-  // the phrase closes with a comma before the main verb: "X, signed by A
-  // and B in 2024, ended ..." (after an object, "A met B, accompanied by
+  // the phrase closes with a comma before the main verb: "X, signed by A,
+  // B and C in 2024, ended ..." (after an object, "A met B, accompanied by
   // C", the participle may tell of the subject)
-  for (uint32_t c = verb + 2; c < last_; ++c) {
-    if (Is(c, ChunkKind::kComma)) return Is(c + 1, ChunkKind::kVerb);
+  for (uint32_t c = by + 1; c < last_; ++c) {
+    if (Is(c, ChunkKind::kComma)) {
+      if (Is(c + 1, ChunkKind::kVerb)) return true;
+      continue;
+    }
     if (!Is(c, ChunkKind::kNoun) && !Is(c, ChunkKind::kCoordinator) && !Is(c, ChunkKind::kPreposition)) return false;
   }
   return false;
@@ -1178,25 +1275,112 @@ int ArgumentFinder::MainVerbAfterFronted(uint32_t np) const {
 
 Actors ArgumentFinder::Participants(uint32_t np) const {
   if (!d_.frames || !d_.lexicon) return {};
-  // past the noun's own prepositional phrases ("a summit in Lima"), one of
-  // which may list who took part ("talks with the participation of A and B")
-  uint32_t c = np + 1;
-  Actors listed;
-  auto skip_phrases = [&] {
-    for (; Is(c, ChunkKind::kPreposition) && Is(c + 1, ChunkKind::kNoun); c += 2)
-      if (listed = ParticipationList(c); !listed.empty()) return true;
+  // Walk the noun's clause: its own prepositional phrases ("a summit in
+  // Lima"), a passive light verb ("was held"), participles of taking part
+  // ("chaired by A", "attended by B") and participation phrases ("with the
+  // participation of C and D"), between commas. Every list found counts:
+  // "the meeting was held in Lima, chaired by A, with the participation of
+  // B and C" names three participants.
+  Actors all;
+  auto take = [&](Actors listed) {
+    if (listed.empty()) return false;
+    all.insert(all.end(), listed.begin(), listed.end());
+    return true;
+  };
+  // (past what the last one named is: "chaired by A, Minister of Energy of
+  // Chile, with the participation of B")
+  auto after = [&](const Actors& listed) { return SkipItemTail(d_.chunk_of[listed.back().last - 1] + 1); };
+  bool light_seen = false;
+  for (uint32_t c = np + 1; c < last_;) {
+    if (Is(c, ChunkKind::kPreposition) && Is(c + 1, ChunkKind::kNoun)) {
+      Actors listed = ParticipationList(c);
+      c = take(listed) ? after(listed) : c + 2;
+    } else if (Is(c, ChunkKind::kComma)) {
+      ++c;
+    } else if (Is(c, ChunkKind::kCoordinator) && Is(c + 1, ChunkKind::kNoun) && !Is(c - 1, ChunkKind::kComma)) {
+      c += 2;  // "of Heads of State and Government of the bloc"
+    } else if (Is(c, ChunkKind::kNoun) && Is(c - 1, ChunkKind::kComma) && Is(c + 1, ChunkKind::kComma)) {
+      c += 1;  // "in Lima, the Peruvian capital,": an apposition of a place
+    } else if (Is(c, ChunkKind::kVerb)) {
+      const Chunk& v = d_.chunks[c];
+      const std::string_view lemma = d_.lexicon->LemmaText(d_.tags[v.head].lemma);
+      if (d_.frames->IsParticipantVerb(lemma)) {
+        Actors listed = ParticipantsOfVerb(c);
+        if (!take(listed)) break;
+        c = after(listed);
+      } else if ((v.passive || d_.tags[v.head].form == VerbForm::kParticiple) && !light_seen &&
+                 d_.frames->IsLightVerb(lemma)) {
+        // "a ceremony was held in Lima under the leadership of A and B",
+        // "the summit, held in Lima under the chairmanship of A,"
+        light_seen = true;
+        ++c;
+      } else {
+        break;
+      }
+    } else {
+      break;
+    }
+  }
+  // "A hosted a summit attended by B and C", "A held talks with the
+  // participation of B": the one who held the gathering took part too
+  // ("A led her delegation to the summit, chaired by B": the one who came to it)
+  if (!all.empty()) {
+    Actors holders = Holder(np);
+    if (holders.empty() && np > first_ && Is(np - 1, ChunkKind::kPreposition) &&
+        (d_.IsWord(d_.chunks[np - 1].first, "to") || d_.IsWord(d_.chunks[np - 1].first, "at")))
+      if (int verb = ClauseVerb(np); verb >= 0) holders = Agent(static_cast<uint32_t>(verb));
+    all.insert(all.begin(), holders.begin(), holders.end());
+  }
+  return all;
+}
+
+Actors ArgumentFinder::WherePlace(uint32_t chunk) const {
+  // ("where he is due to hold talks", "where she will meet B": not yet)
+  auto ahead = [&](uint32_t c) {
+    if (d_.chunks[c].modal) return true;
+    for (uint32_t t = d_.chunks[c].first; t < d_.chunks[c].last; ++t)
+      if (d_.Is(t, "modal") || d_.IsWord(t, "due")) return true;
     return false;
   };
-  if (skip_phrases()) return listed;
+  for (uint32_t c = chunk; c < last_ && c <= chunk + 1 && !Is(c, ChunkKind::kComma); ++c)
+    if (ahead(c)) return {};
+  for (uint32_t c = chunk; c-- > first_;) {
+    if (ahead(c)) return {};
+    if (Is(c, ChunkKind::kSubordinator)) {
+      if (!d_.IsWord(d_.chunks[c].first, "where") || c < first_ + 2 || !Is(c - 1, ChunkKind::kComma) ||
+          !Is(c - 2, ChunkKind::kNoun))
+        return {};
+      Actors places;
+      for (const Ref& r : ListEndingAt(c - 2))
+        if (r.type == EntityType::kLocation || r.type == EntityType::kCountry) places.push_back(r);
+      return places;
+    }
+    if (Is(c, ChunkKind::kBoundary)) return {};
+  }
+  return {};
+}
+
+int ArgumentFinder::HeldParticiple(uint32_t np) const {
+  if (!d_.frames || !d_.lexicon) return -1;
+  uint32_t c = np + 1;
+  while (c + 1 < last_ && (Is(c, ChunkKind::kPreposition) || Is(c, ChunkKind::kCoordinator)) && Is(c + 1, ChunkKind::kNoun))
+    c += 2;
   if (Is(c, ChunkKind::kComma)) ++c;
-  if (!Is(c, ChunkKind::kVerb)) return {};
+  if (!Is(c, ChunkKind::kVerb)) return -1;
   const Chunk& v = d_.chunks[c];
-  const std::string_view lemma = d_.lexicon->LemmaText(d_.tags[v.head].lemma);
-  if (d_.frames->IsParticipantVerb(lemma)) return ParticipantsOfVerb(c);
-  // "a ceremony was held in Lima under the leadership of A and B"
-  if (v.passive && d_.frames->IsLightVerb(lemma)) {
-    ++c;
-    if (skip_phrases()) return listed;
+  if (!v.passive && d_.tags[v.head].form != VerbForm::kParticiple) return -1;
+  return d_.frames->IsLightVerb(d_.lexicon->LemmaText(d_.tags[v.head].lemma)) ? static_cast<int>(c) : -1;
+}
+
+Actors ArgumentFinder::OfWhich(uint32_t np) const {
+  for (uint32_t c = np; c-- > first_ + 3;) {
+    if (Is(c, ChunkKind::kNoun) && d_.IsWord(d_.chunks[c].first, "which") && d_.chunks[c].last == d_.chunks[c].first + 1) {
+      if (!Is(c - 1, ChunkKind::kPreposition) || !d_.IsWord(d_.chunks[c - 1].first, "of") || !Is(c - 2, ChunkKind::kComma) ||
+          !Is(c - 3, ChunkKind::kNoun))
+        return {};
+      return ListEndingAt(c - 3);
+    }
+    if (Is(c, ChunkKind::kComma) || Is(c, ChunkKind::kBoundary) || Is(c, ChunkKind::kSubordinator)) return {};
   }
   return {};
 }
@@ -1222,6 +1406,9 @@ Actors ArgumentFinder::ParticipantsOfVerb(uint32_t verb) const {
     if (d_.chunks[v].passive || by) return PrepAfter(v, "by", false);
     return Is(v + 1, ChunkKind::kNoun) ? ListFrom(v + 1) : Actors{};
   };
+  // "the summit was not attended by A", "will be attended by A": no one
+  // (yet) took part
+  if (d_.chunks[verb].negated || d_.chunks[verb].modal) return {};
   Actors listed = listed_by(verb);
   if (listed.empty()) return listed;
   // "chaired by A and attended by B": the next participant verb's list too

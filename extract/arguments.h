@@ -42,7 +42,7 @@ class ArgumentFinder {
   // The noun phrase after the first `prep` phrase following chunk `from`.
   // Verbs look across the rest of their clause; nouns only at the
   // prepositional phrases right after them ("visit of A to B").
-  Actors PrepAfter(uint32_t from, std::string_view prep, bool across_clause) const;
+  Actors PrepAfter(uint32_t from, LowerWord prep, bool across_clause) const;
   // The object of the infinitive that completes a verb: "were invited to
   // join the Pacific Alliance" -> the Pacific Alliance; when that object
   // names no one, the with/to/against phrase of the object: "threatened to
@@ -55,6 +55,12 @@ class ArgumentFinder {
   // of its clause's verb ("Oslo said its treaty with Lima ..."), or none.
   Actors ItsOwner(uint32_t noun_phrase) const;
   Actors Modifiers(uint32_t noun_phrase, uint32_t head_token) const;  // refs before the head word
+  // Those named with "together with" or "along with" after a verb's own
+  // phrases: "A founded the bloc in 2024 together with B" -> B.
+  Actors CompanionsAfter(uint32_t verb) const;
+  // The states or bodies a phrase names by their adjectives before its
+  // head: "Chilean bases" -> Chile, "the Houthi attack" -> the Houthis.
+  Actors DemonymStates(uint32_t noun_phrase) const;
   // The states named before the head of the verb's object: "imported
   // Qatari gas" -> Qatar (where goods come from).
   Actors GoodsOrigin(uint32_t verb) const;
@@ -62,6 +68,16 @@ class ArgumentFinder {
                                                  // "At talks with B, A said": the main clause's subject
   // "a summit involving A, B and C", "talks attended by A and B"
   Actors Participants(uint32_t noun_phrase) const;
+  // The participle of holding that describes an event noun, past the
+  // noun's own phrases: "the summit of the bloc, held in Lima" -> "held"
+  // (a verb group), or -1.
+  int HeldParticiple(uint32_t noun_phrase) const;
+  // The place a "where" clause that holds the chunk describes: "A flew in
+  // from Lima, where she met B" -> Lima; or none.
+  Actors WherePlace(uint32_t chunk) const;
+  // "the bloc, of which A is a founding member,": the phrase the "of which"
+  // clause holding the noun describes (the bloc); none elsewhere.
+  Actors OfWhich(uint32_t noun_phrase) const;
   // "an attack blamed on B", "a strike on a depot claimed by B": the one a
   // participle of attribution (cue class attribution_verb) lays the act to
   Actors Attributed(uint32_t noun_phrase) const;
@@ -187,8 +203,7 @@ class ArgumentFinder {
   mutable std::string lower_;  // CanOpenClause's room
   const Document& d_;
   const SentenceView& s_;
-  uint32_t first_ = 0, last_ = 0;
-  std::vector<std::pair<int, int>> refs_of_;  // chunk - first_ -> [first ref, last ref) inside it
+  uint32_t first_ = 0, last_ = 0;  // the sentence's chunks (s_.refs_of_chunk: the refs inside each)
 };
 
 }  // namespace irkg::internal

@@ -18,7 +18,7 @@
 namespace irkg::internal {
 namespace {
 
-std::vector<std::string> Words(const std::string& name) {
+std::vector<std::string> Words(std::string_view name) {
   std::vector<std::string> out;
   std::string key = FoldName(name);
   size_t i = 0;
@@ -299,7 +299,7 @@ void ResolveCoreference(Document* doc) {
   for (auto& e : d.entities) {
     if (e.type == EntityType::kCountry) continue;
     bool dictionary = e.dict_entry >= 0 && e.type != EntityType::kPerson;
-    std::string written;
+    std::string_view written;
     int written_words = 0;  // WordCount(written), kept rather than folded again per mention
     for (int k : e.mentions) {
       const Mention& m = d.mentions[k];
@@ -318,7 +318,7 @@ void ResolveCoreference(Document* doc) {
       }
     }
     // a dateline's "BEIJING" is Beijing: the dictionary's casing when the words are the same
-    if (dictionary && NameKey(written) == NameKey(e.name)) written.clear();
+    if (dictionary && NameKey(written) == NameKey(e.name)) written = {};
     if (!written.empty() && (e.type != EntityType::kPerson || written_words > WordCount(e.name))) e.name = written;
   }
 }

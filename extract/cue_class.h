@@ -23,7 +23,7 @@ inline constexpr std::string_view kCueClassNames[] = {
     "sentence_word", "weekday",         "month",          "abbreviation",  "threat_consequence", "state_proxy", "gathering", "place_word",
     "envoy", "joint_work", "commit_verb", "body_word", "same_side", "place_kind", "facing_verb", "place_part", "together",
     "event_measure", "stop_verb", "body_members", "joint_document", "mission_verb", "topic_noun", "hit_prep",
-    "time_noun", "armed_force", "plan_document", "call_off", "conveyance", "ceremony_object", "company_kind", "media_kind", "countermeasure", "courtesy", "non_grata", "stance_particle", "stance_verb", "stance_at", "befall_verb", "naming_verb", "depart_verb", "travel_link", "hostile_verb", "lower_place_head", "directive_verb", "retaliation_word", "appoint_verb", "attribution_verb", "lead_body_verb", "asset_word", "import_word", "handshake", "denial_verb",
+    "time_noun", "armed_force", "plan_document", "call_off", "conveyance", "ceremony_object", "company_kind", "media_kind", "countermeasure", "courtesy", "non_grata", "stance_particle", "stance_verb", "stance_at", "befall_verb", "naming_verb", "depart_verb", "travel_link", "hostile_verb", "lower_place_head", "directive_verb", "retaliation_word", "appoint_verb", "attribution_verb", "lead_body_verb", "asset_word", "import_word", "handshake", "denial_verb", "accusation_word", "deed_noun", "apart_word",
 };
 inline constexpr int kCueClassCount = static_cast<int>(std::size(kCueClassNames));
 

@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
+#include <span>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -185,8 +186,20 @@ struct Dictionary::Impl {
   std::vector<EdgeSlot> edge_slots;     // size a power of two, at most half full
   std::vector<uint8_t> has_children;    // node -> 1 if any edge leaves it (most are leaves)
   std::vector<uint8_t> starts_name;     // token key -> 1 if a form starting with it names more than a cue
+  // The terminals as LongestMatch reads them: every node's in one array,
+  // node k's from terminal_begin[k] to terminal_begin[k + 1] (`terminals`,
+  // a vector a node, is for loading; its scattered vectors cost LongestMatch
+  // a cache miss at every node it passes).
+  std::vector<uint32_t> terminal_begin;
+  std::vector<Terminal> flat_terminals;
 
   void RebuildEdges() {
+    terminal_begin.assign(1, 0);
+    flat_terminals.clear();
+    for (const auto& node_terminals : terminals) {
+      flat_terminals.insert(flat_terminals.end(), node_terminals.begin(), node_terminals.end());
+      terminal_begin.push_back(static_cast<uint32_t>(flat_terminals.size()));
+    }
     root_children.assign(keys.size() + 1, 0);
     has_children.assign(terminals.size(), 0);
     size_t deeper = 0;
@@ -346,6 +359,8 @@ Status Dictionary::LoadString(std::string_view text, const std::string& name) {
       self->impl_->RebuildEdges();
       self->cue_masks_ = self->impl_->cue_masks.data();
       self->cue_mask_count_ = self->impl_->cue_masks.size();
+      self->starts_name_ = self->impl_->starts_name.data();
+      self->starts_name_count_ = self->impl_->starts_name.size();
     }
   } refresh{this};
   size_t line_no = 0, pos = 0;
@@ -562,6 +577,27 @@ uint32_t Dictionary::KeyOf(std::string_view folded_token) const {
   return key;
 }
 
+uint64_t Dictionary::lookup_serial() const { return impl_->serial; }
+
+uint32_t Dictionary::KeyOfToken(std::string_view token) const {
+  // Short ASCII tokens, nearly all of them, fold on the stack exactly as
+  // FoldTokenInto does (letters lowered, digits kept, the rest dropped).
+  char buf[32];
+  size_t n = 0;
+  bool ascii = token.size() <= sizeof buf;
+  for (size_t i = 0; ascii && i < token.size(); ++i) {
+    char c = token[i];
+    if (c >= 'a' && c <= 'z') buf[n++] = c;
+    else if (c >= 'A' && c <= 'Z') buf[n++] = static_cast<char>(c - 'A' + 'a');
+    else if (c >= '0' && c <= '9') buf[n++] = c;
+    else if (static_cast<unsigned char>(c) >= 0x80) ascii = false;
+  }
+  if (ascii) return KeyOf(std::string_view(buf, n));
+  std::string folded;
+  FoldTokenInto(token, &folded);
+  return KeyOf(folded);
+}
+
 void Dictionary::AddPhraseCues(const std::vector<uint32_t>& keys, std::vector<CueMask>* masks) const {
   const Impl& d = *impl_;
   if (d.phrase_cues.empty()) return;
@@ -577,10 +613,6 @@ void Dictionary::AddPhraseCues(const std::vector<uint32_t>& keys, std::vector<Cu
   }
 }
 
-bool Dictionary::MayStartName(uint32_t token_key) const {
-  return token_key < impl_->starts_name.size() && impl_->starts_name[token_key];
-}
-
 size_t Dictionary::LongestMatch(const uint32_t* keys, const std::string_view* exact, size_t n,
                                 std::vector<FormMatch>* matches) const {
   const Impl& d = *impl_;
@@ -590,7 +622,8 @@ size_t Dictionary::LongestMatch(const uint32_t* keys, const std::string_view* ex
   for (size_t i = 0; i < n && keys[i] != 0; ++i) {
     node = d.Child(node, keys[i]);
     if (node == 0) break;
-    const auto& terms = d.terminals[node];
+    const std::span<const Terminal> terms(d.flat_terminals.data() + d.terminal_begin[node],
+                                          d.flat_terminals.data() + d.terminal_begin[node + 1]);
     if (terms.empty()) continue;
     // This node's matches go after the best so far and replace it only if
     // there are any: no vector per node, as this runs at every token.

@@ -84,6 +84,11 @@ class Dictionary {
   // Token keys: every distinct folded token of every form gets a number > 0;
   // KeyOf gives 0 for a token no form contains.
   uint32_t KeyOf(std::string_view folded_token) const;
+  // The key of a token as the text writes it: KeyOf its FoldToken.
+  uint32_t KeyOfToken(std::string_view token) const;
+  // A number no other table ever had, new whenever this one changes: for
+  // a caller's cache of answers from it (internal::RecentLookups).
+  uint64_t lookup_serial() const;
 
   // Longest dictionary form starting at keys[0]. `exact` holds each token's
   // text so that case-sensitive forms (acronyms such as "US", "WHO") only
@@ -93,7 +98,9 @@ class Dictionary {
                       std::vector<FormMatch>* matches) const;
   // False when every form starting with this token names only cue words
   // (nearly every common word): no match there can be a name.
-  bool MayStartName(uint32_t token_key) const;
+  bool MayStartName(uint32_t token_key) const {
+    return token_key < starts_name_count_ && starts_name_[token_key];
+  }
 
   // The folded key text of a token, as dictionary keys are made.
   static std::string FoldToken(std::string_view token);
@@ -108,6 +115,9 @@ class Dictionary {
   static const CueMask kNoCues;
   const CueMask* cue_masks_ = nullptr;
   size_t cue_mask_count_ = 0;
+  // the same for MayStartName, asked at every token of every article
+  const uint8_t* starts_name_ = nullptr;
+  size_t starts_name_count_ = 0;
 };
 
 }  // namespace irkg

@@ -3,6 +3,7 @@
 // entities -> triples). Each stage reads what the previous ones wrote.
 #pragma once
 
+#include <deque>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -12,6 +13,7 @@
 #include "extract/dictionary.h"
 #include "extract/frames.h"
 #include "extract/lexicon.h"
+#include "extract/lower_word.h"
 #include "extract/pass_times.h"
 #include "extract/tokenizer.h"
 
@@ -35,8 +37,12 @@ struct Mention {
   uint32_t first = 0, last = 0;  // token range, last exclusive
   EntityType type = EntityType::kPerson;
   MentionForm form = MentionForm::kName;
-  std::string name;              // the canonical name this mention proposes
-  std::string subtype, code;
+  // the canonical name this mention proposes: a view of the text, of a
+  // dictionary entry or of a name a pass built (Document::KeepName)
+  std::string_view name;
+  // views of a dictionary entry's strings or of literals ("city"): both
+  // outlive the article, and a mention is copied and moved pass to pass
+  std::string_view subtype, code;
   int dict_entry = -1;           // dictionary entry, when one names it
   int entity = -1;               // set by coreference
   bool strong = false;           // context proves the type (a title, a head noun)
@@ -58,9 +64,9 @@ constexpr uint32_t kDatelineSentences = 3;
 inline bool IsDash(std::string_view t) { return t == "-" || t == "--" || t == "\u2014" || t == "\u2013"; }
 
 struct EntityInfo {
-  std::string name;
+  std::string_view name;         // as Mention::name
   EntityType type = EntityType::kPerson;
-  std::string subtype, code;
+  std::string_view subtype, code;  // as Mention's
   int dict_entry = -1;
   std::vector<int> mentions;     // indices into Document::mentions, in text order
   std::vector<std::string> titles;  // offices the text gives this person
@@ -124,32 +130,50 @@ struct Document {
   const Dictionary* dict = nullptr;
   const Lexicon* lexicon = nullptr;  // may be null: then the tagger leaves every tag kOther
   const FrameTable* frames = nullptr; // may be null: then no frame fires
-  // LemmaId -> whether `frames` has a frame of that lemma (the Extractor's
-  // index of `frames` by the lexicon's ids); null: ask `frames` by text.
-  const std::vector<bool>* lemma_has_frames = nullptr;
-  bool MayHaveFrames(LemmaId lemma) const {
-    return !lemma_has_frames || (lemma < lemma_has_frames->size() && (*lemma_has_frames)[lemma]);
+  // LemmaId -> the frames of that lemma (the Extractor's index of `frames`
+  // by the lexicon's ids); null: ask `frames` by text.
+  const LemmaFrameIndex* frames_of_lemma = nullptr;
+  // The verb or noun frames of a lexicon lemma (not 0); needs `frames` and `lexicon`.
+  const std::vector<const Frame*>& FramesOf(LemmaId lemma, bool noun) const {
+    if (!frames_of_lemma) return frames->Find(lexicon->LemmaText(lemma), noun);
+    static const std::vector<const Frame*> kNone;
+    const LemmaFrames* f = frames_of_lemma->Find(lemma);
+    return f ? *(noun ? f->noun : f->verb) : kNone;
   }
   // Whether a lexicon lemma triggers a verb or noun frame (of `predicate`
   // when one is given): "sign" a verb frame, "raid" an `attacks` noun frame.
   bool LemmaTriggers(LemmaId lemma, bool noun, std::optional<Predicate> predicate = std::nullopt) const {
-    return frames && lexicon && lemma && MayHaveFrames(lemma) && frames->Triggers(lexicon->LemmaText(lemma), noun, predicate);
+    if (!frames || !lexicon || !lemma) return false;
+    for (const Frame* f : FramesOf(lemma, noun))
+      if (!predicate || f->predicate == *predicate) return true;
+    return false;
   }
   std::string article_date;      // ISO 8601 (may be only a year), empty when unknown
   std::vector<Token> tokens;
   std::vector<std::string_view> token_text;
   std::vector<CueMask> token_cues;     // token -> its cue classes, looked up once
+  CueMask article_cues;                // the classes of all its tokens (ArticleHas)
+  std::vector<uint64_t> token_packed;  // token -> PackWord of its text in lower case (IsWord)
+  std::vector<uint32_t> token_keys;    // token -> Token::key, side by side for Dictionary::LongestMatch
   // token -> the number of its text among the article's distinct token
   // texts (exact bytes), 0 to word_count - 1: what depends only on a
   // token's text is looked up once a word (PrepareTokens, the tagger)
   std::vector<uint32_t> word_of;
   uint32_t word_count = 0;
+  // word -> its lexicon readings (Lexicon::FindWritten), when PrepareTokens
+  // had a lexicon
+  std::vector<std::span<const WordReading>> word_readings;
   std::vector<Sentence> sentences;
   std::vector<uint32_t> sentence_of;   // token -> sentence index
   std::vector<TokenTag> tags;          // token -> part of speech and lemma (TagTokens)
   std::vector<Chunk> chunks;           // in text order, no sentence crossed (ChunkSentences)
   std::vector<uint32_t> chunk_of;      // token -> chunk index
   std::vector<Mention> mentions;       // in text order
+  // The names the passes build rather than find in the text or the
+  // dictionary ("Lima" for a dateline's "LIMA"), for the mentions' and
+  // entities' views: a deque, so that a name kept does not move.
+  std::deque<std::string> built_names;
+  std::string_view KeepName(std::string name) { return built_names.emplace_back(std::move(name)); }
   std::vector<int> mention_at;         // token -> mention index or -1
   std::vector<TitleMention> titles;
   std::vector<int> title_at;           // token -> title index or -1
@@ -200,14 +224,19 @@ struct Document {
     tokens.clear();
     token_text.clear();
     token_cues.clear();
+    article_cues.reset();
+    token_packed.clear();
+    token_keys.clear();
     word_of.clear();
     word_count = 0;
+    word_readings.clear();
     sentences.clear();
     sentence_of.clear();
     tags.clear();
     chunks.clear();
     chunk_of.clear();
     mentions.clear();
+    built_names.clear();
     mention_at.clear();
     titles.clear();
     title_at.clear();
@@ -218,12 +247,16 @@ struct Document {
   }
 
   std::string_view Text(uint32_t tok) const { return token_text[tok]; }
+  // Whether a word of the class stands anywhere in the article: a pass
+  // that looks for one at every token is skipped where none does.
+  bool ArticleHas(CueClass cue_class) const { return article_cues[cue_class.id()]; }
   bool Is(uint32_t tok, CueClass cue_class) const {
     return tok < token_cues.size() && token_cues[tok][cue_class.id()];
   }
-  // Case-insensitive; `lower` is lower-case ASCII.
-  bool IsWord(uint32_t tok, std::string_view lower) const {
-    return tok < tokens.size() && EqualsLowerAscii(token_text[tok], lower);
+  // Case-insensitive; `word` is lower-case ASCII.
+  bool IsWord(uint32_t tok, LowerWord word) const {
+    if (tok >= token_packed.size()) return false;  // (as many as tokens: an 8-byte stride is cheaper to bound)
+    return word.packed() ? token_packed[tok] == word.packed() : EqualsLowerAscii(token_text[tok], word.text());
   }
   // Past the words of a direction from `tok` ("southern", "south-western",
   // "far-east": place words that name no kind of place, and the hyphens

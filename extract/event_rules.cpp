@@ -90,7 +90,8 @@ void VenueVisits(RuleContext& c, int a, int b, const std::string& date) {
 }
 
 void Meetings(RuleContext& c) {
-  std::vector<uint32_t> triggers = c.Triggers("meet_verb");
+  std::vector<uint32_t> triggers;
+  for (uint32_t t : c.Triggers("meet_verb")) triggers.push_back(t);
   for (uint32_t t : c.Triggers("meet_noun")) triggers.push_back(t);
   bool done = false;
   for (uint32_t t : triggers) {

@@ -100,7 +100,7 @@ std::string Describe(const Document& d) {
       if (m.first >= sent.first && m.last <= sent.last && m.entity >= 0) {
         const EntityInfo& e = d.entities[m.entity];
         names += (names.empty() ? "" : "; ") + std::string(d.Span(m.first, m.last));
-        if (e.name != d.Span(m.first, m.last)) names += " = " + e.name;
+        if (e.name != d.Span(m.first, m.last)) names += " = " + std::string(e.name);
         names += " (" + std::string(EntityTypeName(e.type)) + ")";
       }
     if (!names.empty()) out += "  names   " + names + "\n";
@@ -112,8 +112,8 @@ std::string Describe(const Document& d) {
       if (f.sentence != s) continue;
       char conf[16];
       std::snprintf(conf, sizeof conf, "%.2f", f.confidence);
-      out += "  fact    " + d.entities[f.subject].name + " " + std::string(PredicateName(f.predicate)) + " " +
-             d.entities[f.object].name + "  [" + f.rule + " " + conf + (f.date.empty() ? "" : " " + f.date) + "]\n";
+      out += "  fact    " + std::string(d.entities[f.subject].name) + " " + std::string(PredicateName(f.predicate)) + " " +
+             std::string(d.entities[f.object].name) + "  [" + f.rule + " " + conf + (f.date.empty() ? "" : " " + f.date) + "]\n";
     }
   }
   return out;

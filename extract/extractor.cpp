@@ -2,10 +2,12 @@
 
 #include <algorithm>
 #include <map>
+#include <span>
 #include <tuple>
 
 #include "extract/dates.h"
 #include "extract/document.h"
+#include "extract/recent_lookups.h"
 #include "extract/word_index.h"
 
 namespace irkg {
@@ -52,56 +54,85 @@ bool Keep(const Document& d, const internal::EntityInfo& e) {
 namespace internal {
 
 namespace {
-// The dictionary key of a token's text, folded as FoldTokenInto folds it.
-uint32_t KeyOfToken(const Dictionary& dict, std::string_view text, std::string* folded) {
-  // Short ASCII tokens, nearly all of them, fold on the stack exactly as
-  // FoldTokenInto does (letters lowered, digits kept, the rest dropped).
-  char buf[32];
-  size_t n = 0;
-  bool ascii = text.size() <= sizeof buf;
-  for (size_t i = 0; ascii && i < text.size(); ++i) {
-    char c = text[i];
-    if (c >= 'a' && c <= 'z') buf[n++] = c;
-    else if (c >= 'A' && c <= 'Z') buf[n++] = static_cast<char>(c - 'A' + 'a');
-    else if (c >= '0' && c <= '9') buf[n++] = c;
-    else if (static_cast<unsigned char>(c) >= 0x80) ascii = false;
+
+// What depends only on a word as the text writes it: its dictionary key,
+// its packed lower case (IsWord) and, with a lexicon, its readings.
+struct WordFacts {
+  uint32_t key = 0;
+  uint64_t packed = 0;
+  std::span<const WordReading> readings;
+};
+
+// A word's facts, from a thread's recent words when it is one of them (as
+// most words of an article were in the articles before it): one probe by
+// the word as written, rather than folding it for the dictionary, lowering
+// it for the lexicon and looking each up.
+// (`h`: the word's HashWord)
+WordFacts FactsOf(const Document& d, std::string_view word, uint64_t h) {
+  // RecentLookups tells tables apart by one serial: one for each pair
+  // of tables the facts come from
+  thread_local uint64_t dict_serial = 0, lexicon_serial = 0, pair_serial = 0;
+  const uint64_t lexicon_now = d.lexicon ? d.lexicon->lookup_serial() : 0;
+  if (d.dict->lookup_serial() != dict_serial || lexicon_now != lexicon_serial) {
+    dict_serial = d.dict->lookup_serial();
+    lexicon_serial = lexicon_now;
+    pair_serial = NewLookupSerial();
   }
-  if (ascii) return dict.KeyOf(std::string_view(buf, n));
-  Dictionary::FoldTokenInto(text, folded);
-  return dict.KeyOf(*folded);
+  thread_local RecentLookups<WordFacts> recent;
+  if (const WordFacts* known = recent.Find(pair_serial, word, h)) return *known;
+  WordFacts facts;
+  facts.key = d.dict->KeyOfToken(word);
+  facts.packed = PackWord(word, true);
+  if (d.lexicon) facts.readings = d.lexicon->FindWritten(word);
+  recent.Remember(word, h, facts);
+  return facts;
 }
+
 }  // namespace
 
 void PrepareTokens(Document* d) {
   Tokenize(d->text, &d->tokens);
-  d->token_text.reserve(d->tokens.size());
-  d->token_cues.reserve(d->tokens.size());
-  d->word_of.reserve(d->tokens.size());
+  const size_t n = d->tokens.size();
   // the thread's, kept from article to article like the Document's room
   thread_local WordIndex thread_words;
-  thread_local std::vector<uint32_t> thread_key_of_word;
+  thread_local std::vector<WordFacts> thread_facts_of_word;
   WordIndex& words = thread_words;  // (a thread_local's address is looked up at each use)
-  std::vector<uint32_t>& key_of_word = thread_key_of_word;
-  words.Clear(d->tokens.size() / 2);
-  key_of_word.clear();
-  std::string folded;
-  for (auto& t : d->tokens) {
-    std::string_view text = TokenText(d->text, t);
-    d->token_text.push_back(text);
+  std::vector<WordFacts>& facts_of_word = thread_facts_of_word;
+  words.Clear(n / 2);
+  facts_of_word.clear();
+  // Sized first and filled through plain pointers: a push_back per token
+  // into four vectors reloaded each vector's ends at every token.
+  d->token_text.resize(n);
+  d->token_cues.resize(n);
+  d->token_packed.resize(n);
+  d->word_of.resize(n);
+  d->token_keys.resize(n);
+  Token* tokens = d->tokens.data();
+  std::string_view* token_text = d->token_text.data();
+  CueMask* token_cues = d->token_cues.data();
+  uint64_t* token_packed = d->token_packed.data();
+  uint32_t* word_of = d->word_of.data();
+  uint32_t* keys = d->token_keys.data();
+  for (size_t i = 0; i < n; ++i) {
+    std::string_view text = TokenText(d->text, tokens[i]);
+    token_text[i] = text;
     bool added;
-    uint32_t word = words.Add(text, &added);
-    d->word_of.push_back(word);
-    if (added) key_of_word.push_back(KeyOfToken(*d->dict, text, &folded));
-    t.key = key_of_word[word];
+    uint64_t hash;
+    uint32_t word = words.Add(text, &added, &hash);
+    word_of[i] = word;
+    if (added) facts_of_word.push_back(FactsOf(*d, text, hash));
+    const WordFacts& facts = facts_of_word[word];
+    keys[i] = tokens[i].key = facts.key;
+    token_packed[i] = facts.packed;
     // the rules ask a token's cue classes over and over: look them up once
-    d->token_cues.push_back(d->dict->CueMaskOf(t.key));
+    token_cues[i] = d->dict->CueMaskOf(keys[i]);
   }
   d->word_count = static_cast<uint32_t>(words.size());
+  if (d->lexicon)
+    for (const WordFacts& facts : facts_of_word) d->word_readings.push_back(facts.readings);
   // cue phrases of several words ("In addition", "co-operation")
-  thread_local std::vector<uint32_t> keys;
-  keys.clear();
-  for (const auto& t : d->tokens) keys.push_back(t.key);
-  d->dict->AddPhraseCues(keys, &d->token_cues);
+  d->dict->AddPhraseCues(d->token_keys, &d->token_cues);
+  for (const CueMask& cues : d->token_cues) d->article_cues |= cues;
 }
 
 }  // namespace internal
@@ -110,8 +141,10 @@ Extractor::Extractor(const Dictionary& dictionary, const Lexicon& lexicon, const
     : dict_(dictionary), lex_(lexicon), frames_(frames) {
   for (std::string_view lemma : frames.TriggerLemmas())
     if (LemmaId id = lexicon.Lemma(lemma)) {
-      if (id >= lemma_has_frames_.size()) lemma_has_frames_.resize(id + 1, false);
-      lemma_has_frames_[id] = true;
+      // by the lexicon's text of the lemma, as the frame pass asked before
+      // this index (Document::FramesOf)
+      std::string_view text = lexicon.LemmaText(id);
+      frames_of_lemma_.Add(id, LemmaFrames{&frames.Find(text, false), &frames.Find(text, true)});
     }
 }
 
@@ -120,7 +153,7 @@ void Extractor::RunPasses(const Article& article, Document& d, PassTimes* times)
   d.Reset(article.text, &dict_);
   d.lexicon = &lex_;
   d.frames = &frames_;
-  d.lemma_has_frames = &lemma_has_frames_;
+  d.frames_of_lemma = &frames_of_lemma_;
   internal::PrepareTokens(&d);
   clock.Mark(Pass::kTokens);
   internal::SplitSentences(&d);
@@ -174,8 +207,8 @@ ExtractionRecord Extractor::Extract(const Article& article, PassTimes* times) co
     id_of[e] = out.id;
     out.name = info.name;
     out.type = info.type;
-    out.subtype = info.subtype;
-    out.code = info.code;
+    out.subtype = std::string(info.subtype);
+    out.code = std::string(info.code);
     out.mentions.reserve(info.mentions.size());
     for (int k : info.mentions) {
       const auto& m = d.mentions[k];

@@ -36,9 +36,9 @@ class Extractor {
   const Dictionary& dict_;
   const Lexicon& lex_;
   const FrameTable& frames_;
-  // LemmaId -> whether a frame has that trigger lemma: the frame pass asks
-  // of every verb and noun, and nearly none has one.
-  std::vector<bool> lemma_has_frames_;
+  // LemmaId -> the frames of that lemma: the frame pass asks of every verb
+  // and noun, and nearly none has one.
+  LemmaFrameIndex frames_of_lemma_;
 };
 
 }  // namespace irkg

@@ -42,8 +42,11 @@ class FramePass {
         // "A was in Lima", a frame of "be" like any other verb's)
         if (d_.tags[chunk.head].pos == Pos::kVerb || d_.tags[chunk.head].pos == Pos::kAuxiliary) Trigger(ch, chunk.head, false);
       } else if (chunk.kind == ChunkKind::kNoun) {
+        // (a capitalized event noun outside any name is one too: "the
+        // Summit was attended by", "the Extraordinary Summit, held in Lima")
         for (uint32_t t = chunk.first; t < chunk.last; ++t)
-          if (d_.mention_at[t] < 0 && d_.tags[t].pos == Pos::kNoun) Trigger(ch, t, true);
+          if (d_.mention_at[t] < 0 && (d_.tags[t].pos == Pos::kNoun || (d_.tags[t].pos == Pos::kProperNoun && d_.tags[t].lemma)))
+            Trigger(ch, t, true);
         OwnedAgreement(ch);
         RememberVenue(ch);
       }
@@ -122,6 +125,9 @@ class FramePass {
     if (noun) {
       int verb = args_.Governor(chunk);
       if (verb >= 0 && d_.chunks[verb].modal) return true;
+      // "is due to hold talks", "plans to co-chair consultations": the
+      // infinitive that carries the noun is still ahead
+      if (verb >= 0 && d_.chunks[verb].infinitive && rules_.Modal(d_.chunks[verb].head)) return true;
       // "A will arrive in X on a visit", "A will be in X at the invitation
       // of B": the clause the noun's phrase belongs to is ahead too
       verb = args_.ClauseVerb(chunk);
@@ -175,6 +181,7 @@ class FramePass {
       case Slot::kModifier: return args_.Modifiers(chunk, tok);
       case Slot::kParticipants: return args_.Participants(chunk);
       case Slot::kAttributed: return args_.Attributed(chunk);
+      case Slot::kOfWhich: return args_.OfWhich(chunk);
       case Slot::kPrep: return args_.PrepAfter(noun ? d_.chunk_of[d_.chunks[chunk].last - 1] : chunk, src.prep, !noun);
       case Slot::kSpeaker: return args_.Speaker(chunk);
       case Slot::kCondition: return args_.ConditionAgent(noun ? d_.chunk_of[d_.chunks[chunk].last - 1] : chunk);
@@ -243,7 +250,7 @@ class FramePass {
       const uint32_t prep = d_.chunks[c + 1].first;
       if (d_.IsWord(prep, "by")) return {};
       if (d_.IsWord(prep, "on") || d_.IsWord(prep, "against"))
-        for (const Ref& target : args_.PrepAfter(c, d_.IsWord(prep, "on") ? "on" : "against", false))
+        for (const Ref& target : args_.PrepAfter(c, d_.IsWord(prep, "on") ? LowerWord("on") : LowerWord("against"), false))
           for (int e : target.entities)
             if (std::find(last.targets.begin(), last.targets.end(), e) == last.targets.end() &&
                 std::find(last.targets.begin(), last.targets.end(), StateOf(e)) == last.targets.end())
@@ -277,9 +284,9 @@ class FramePass {
     return true;
   }
 
-  // The first word of a cue class after the trigger in its sentence, or 0.
-  uint32_t CueAfter(uint32_t tok, std::string_view cue_class) const {
-    int id = CueClassIndex(cue_class);
+  // The first word of cue class `id` after the trigger in its sentence, or 0.
+  uint32_t CueAfter(uint32_t tok, int id) const {
+    if (!s_.cues[id]) return 0;
     for (uint32_t i = tok + 1; i < s_.last; ++i)
       if (d_.token_cues[i][id] && d_.mention_at[i] < 0) return i;
     return 0;
@@ -290,9 +297,10 @@ class FramePass {
     return next < args_.last_chunk() && d_.chunks[next].kind == ChunkKind::kVerb && d_.chunks[next].infinitive;
   }
 
-  bool CueInSentence(uint32_t tok, std::string_view cue_class) const {
-    int id = CueClassIndex(cue_class);
-    const bool joint_work = cue_class == "joint_work";
+  // Whether a word of cue class `id` stands in the sentence besides the trigger.
+  bool CueInSentence(uint32_t tok, int id) const {
+    if (!s_.cues[id]) return false;
+    const bool joint_work = id == CueClass("joint_work").id();
     for (uint32_t i = s_.first; i < s_.last; ++i) {
       if (i == tok || !d_.token_cues[i][id] || d_.mention_at[i] >= 0) continue;
       // "signed a joint communique": a document issued together, no work done together
@@ -303,15 +311,16 @@ class FramePass {
   }
 
   void Trigger(uint32_t chunk, uint32_t tok, bool noun) {
-    // by id first: the lemma's text is what Lemma() returns for it
-    if (d_.lexicon && d_.tags[tok].lemma && !d_.MayHaveFrames(d_.tags[tok].lemma)) return;
-    const auto& frames = d_.frames->Find(Lemma(tok, noun), noun);
+    // by the lexicon's id when the word has one (the lemma's text is what
+    // Lemma() returns for it), else by the word's own text
+    const LemmaId lemma = d_.lexicon ? d_.tags[tok].lemma : 0;
+    const auto& frames = lemma ? d_.FramesOf(lemma, noun) : d_.frames->Find(Lemma(tok, noun), noun);
     if (frames.empty() || Denied(chunk, tok, noun)) return;
     const bool hypothetical = Hypothetical(chunk, tok, noun);
     const bool committed = hypothetical && Committed(chunk, noun);
     for (const Frame* f : frames) {
       if (hypothetical ? !(f->modal_allowed || (committed && f->commitment_allowed)) : f->modal_required) continue;
-      if (!f->needs.empty() && !CueInSentence(tok, f->needs)) continue;
+      if (f->needs_cue >= 0 && !CueInSentence(tok, f->needs_cue)) continue;
       if (!f->particle.empty() && !(tok + 1 < s_.last && d_.IsWord(tok + 1, f->particle))) continue;
       if (Stopped(chunk, tok, noun, f->predicate)) continue;
       if (!noun && UnderWay(chunk, *f)) continue;
@@ -321,8 +330,8 @@ class FramePass {
       if (SameList(subjects, objects)) objects.clear();
       if (f->bare_object && !objects.empty() && InfinitiveAfter(objects.back())) continue;
       std::string what;
-      if (!f->what.empty())
-        if (uint32_t w = CueAfter(tok, f->what)) what = d_.QualifierWord(w);
+      if (f->what_cue >= 0)
+        if (uint32_t w = CueAfter(tok, f->what_cue)) what = d_.QualifierWord(w);
       std::string date = rules_.DateNear(tok, !Info(f->predicate).standing);
       // "B signed on behalf of Peru", "C signed as a witness": a signing
       // with no object of its own, in a signing being told, signs what
@@ -460,6 +469,20 @@ class FramePass {
     return true;
   }
 
+  // Every two people of `met` known to serve different states met (people
+  // of one delegation, or of states the text does not give, are no pair).
+  void MeetAmong(const Actors& met, const Frame& f, const std::string& date) {
+    std::vector<int> people;
+    for (const Ref& r : met)
+      for (int e : r.entities)
+        if (IsPerson(e) && d_.entities[e].country >= 0 && std::find(people.begin(), people.end(), e) == people.end())
+          people.push_back(e);
+    for (size_t i = 0; i < people.size(); ++i)
+      for (size_t j = i + 1; j < people.size(); ++j)
+        if (!OneSide(people[i], people[j]))
+          rules_.AddEntities(people[i], f.predicate, people[j], f.confidence * 0.9, f.rule.c_str(), date, "", "");
+  }
+
   bool OneSide(int a, int b) const {
     const EntityInfo& x = d_.entities[a];
     const EntityInfo& y = d_.entities[b];
@@ -480,6 +503,8 @@ class FramePass {
       return;
     }
     auto confidence = [&](const Ref& a, const Ref& b) { return f.confidence * (a.resolved || b.resolved ? 0.9 : 1.0); };
+    // those who took part, for a meeting's or a signing's gathering (below)
+    const bool gathers = p == Predicate::kMetWith || (p == Predicate::kSigned && !noun);
     std::vector<int> participants;
     if (Info(p).symmetric && objects.empty()) {
       // "A, B and C met", "the two leaders held talks": every pair of the list
@@ -554,7 +579,8 @@ class FramePass {
           double c = f.confidence * (members[i].second || members[j].second ? 0.9 : 1.0);
           rules_.AddEntities(members[i].first, p, members[j].first, c, f.rule.c_str(), date, "", what);
         }
-      for (const auto& m : members) participants.push_back(m.first);
+      if (gathers)
+        for (const auto& m : members) participants.push_back(m.first);
     } else {
       for (const Ref& a : subjects)
         for (const Ref& b : objects)
@@ -589,10 +615,17 @@ class FramePass {
                   rules_.AddEntities(x, p, state, confidence(a, b) - 0.05, f.rule.c_str(), date, "", what);
               }
             }
-      for (const Ref& a : subjects)
-        for (int x : a.entities) participants.push_back(x);
-      for (const Ref& b : objects)
-        for (int y : b.entities) participants.push_back(y);
+      if (gathers) {
+        for (const Ref& a : subjects)
+          for (int x : a.entities) participants.push_back(x);
+        for (const Ref& b : objects)
+          for (int y : b.entities) participants.push_back(y);
+      }
+      // "A hosted B and C at a working lunch": those met together met each
+      // other too (ANNOTATION: every pair of a meeting's named participants),
+      // unless the text says apart ("held separate talks with B and C")
+      if (p == Predicate::kMetWith && !CueInSentence(s_.last, CueClass("apart_word").id()))
+        MeetAmong(objects, f, date);
     }
     if (p == Predicate::kMetWith && participants.size() >= 2) {
       bool back = RefersBack(chunk, noun);
@@ -679,7 +712,14 @@ class FramePass {
   void PartiesNamed(const Actors& agreements, const Frame& f, const std::string& date) {
     for (const Ref& a : agreements) {
       if (a.type != EntityType::kAgreement || a.resolved) continue;
-      for (const Ref& party : args_.PrepAfter(d_.chunk_of[a.last - 1], "between", false)) {
+      // (the parties may close the name itself: "the Joint Declaration on
+      // Trade between the Republic of A and B")
+      Actors parties = args_.PrepAfter(d_.chunk_of[a.last - 1], "between", false);
+      for (uint32_t t = a.first; t < a.last && parties.empty(); ++t)
+        if (d_.IsWord(t, "between"))
+          for (const Ref& r : s_.refs)
+            if (r.first > t && r.last <= a.last && r.first != a.first) parties.push_back(r);
+      for (const Ref& party : parties) {
         if (party.type != EntityType::kCountry && party.type != EntityType::kOrganization) continue;
         for (int e : party.entities)
           rules_.AddEntities(e, Predicate::kSigned, a.entities[0], f.confidence * 0.9, "frame:parties", date);
@@ -709,7 +749,7 @@ class FramePass {
         bool place = r.type == EntityType::kLocation;
         if (states_too) {
           // (where the thing hit was: "a ship in the Red Sea" is no target)
-          const std::string& kind = d_.entities[r.entities[0]].subtype;
+          std::string_view kind = d_.entities[r.entities[0]].subtype;
           place = place && where && (kind == "city" || kind == "region" || kind.empty());
         }
         bool state = states_too && r.type == EntityType::kCountry && where;
@@ -894,6 +934,11 @@ class FramePass {
     // held in X": the place of the verb the meeting is subject of
     if (places.empty() && noun)
       if (int verb = args_.PredicateOf(chunk); verb >= 0) places = args_.PrepAfter(static_cast<uint32_t>(verb), "in", true);
+    // "A arrived from Lima, where she held talks with B"
+    if (places.empty()) places = args_.WherePlace(chunk);
+    // "the summit of the bloc, held in X under the chairmanship of A"
+    if (places.empty() && noun)
+      if (int held = args_.HeldParticiple(chunk); held >= 0) places = args_.PrepAfter(static_cast<uint32_t>(held), "in", true);
     if (places.empty() && at_gathering && d_.gathering.place >= 0)
       places.push_back(ReadBack(d_.gathering.place, d_.chunks[chunk].first));
     int venue = -1;

@@ -27,9 +27,10 @@ bool ParseSource(std::string_view word, bool noun, ArgumentSource* out) {
       {"clause_agent", Slot::kClauseAgent, false, true}, {"clause_in", Slot::kClausePlace, false, true},
       {"condition", Slot::kCondition, true, true},       {"appos", Slot::kApposition, false, true},
       {"goods_origin", Slot::kGoodsOrigin, true, false}, {"attributed", Slot::kAttributed, false, true},
+      {"of_which", Slot::kOfWhich, false, true},
   };
   static constexpr std::string_view kPreps[] = {"with", "to", "against", "on", "in", "at", "between", "by",
-                                                "of", "for", "from", "over", "into", "toward", "upon", "among", "behind"};
+                                                "of", "for", "from", "over", "into", "toward", "upon", "among", "behind", "alongside"};
   for (const auto& s : kSlots)
     if (s.name == word) {
       if (noun ? !s.for_nouns : !s.for_verbs) return false;
@@ -110,6 +111,7 @@ Status FrameTable::LoadString(std::string_view text, const std::string& name) {
         if (!KnownCueClass(value))
           return Status::InvalidInput(where + ": \"" + std::string(value) + "\" is not a cue class of data/cues.tsv");
         (key == "needs" ? f.needs : f.what) = std::string(value);
+        (key == "needs" ? f.needs_cue : f.what_cue) = CueClassIndex(value);
       } else if (key == "particle") {
         if (f.noun) return Status::InvalidInput(where + ": particle= belongs to verb frames");
         for (char c : value)
@@ -196,6 +198,19 @@ const std::vector<const Frame*>& FrameTable::Find(std::string_view lemma, bool n
   for (size_t i = h & mask; probes[i].frames; i = (i + 1) & mask)
     if (probes[i].hash == h && probes[i].lemma == lemma) return *probes[i].frames;
   return kNone;
+}
+
+void LemmaFrameIndex::Add(uint32_t lemma, LemmaFrames frames) {
+  if (lemma >= has_frames_.size()) {
+    has_frames_.resize(lemma + 1, false);
+    slot_.resize(lemma + 1, 0);
+  }
+  if (!has_frames_[lemma]) {
+    has_frames_[lemma] = true;
+    slot_[lemma] = static_cast<uint32_t>(frames_.size());
+    frames_.emplace_back();
+  }
+  frames_[slot_[lemma]] = frames;
 }
 
 std::vector<std::string_view> FrameTable::TriggerLemmas() const {

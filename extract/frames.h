@@ -51,6 +51,8 @@ enum class Slot : unsigned char {
                  // goods' origin: "imported Qatari gas" -> Qatar
   kAttributed,   // noun: the one an act is laid to by a participle after it:
                  // "an attack blamed on B", "a strike claimed by B"
+  kOfWhich,      // noun: the phrase an "of which" clause holding it describes:
+                 // "the bloc, of which A is a member," -> the bloc
 };
 
 struct ArgumentSource {
@@ -66,6 +68,9 @@ struct Frame {
   double confidence = 0.75;
   std::string needs;  // cue class that must follow the trigger in its clause, or empty
   std::string what;   // cue class giving the `what` qualifier, or empty
+  // The two as CueClassIndex gives them (-1 when empty): the frame pass
+  // tests the sentence's tokens for them at every trigger.
+  int needs_cue = -1, what_cue = -1;
   // The particle of a phrasal verb, the word right after the verb ("touch
   // down" in Lima), or empty; lower case.
   std::string particle;
@@ -105,6 +110,31 @@ struct Frame {
   bool commitment_allowed = false;
   std::string rule;   // what a triple's `rule` field says: "frame:verb:meet"
   std::string origin; // "file:line"
+};
+
+// The frames of one lemma, as a verb and as a noun (FrameTable::Find of
+// each; empty vectors for none).
+struct LemmaFrames {
+  const std::vector<const Frame*>* verb = nullptr;
+  const std::vector<const Frame*>* noun = nullptr;
+};
+
+// The frames of the trigger lemmas by a number another table gives each
+// lemma (the lexicon's LemmaId). Asked of every verb and noun, nearly none
+// of which has a frame: a bit a number answers that from cache, and the
+// numbers' slots are read only at the few trigger lemmas.
+class LemmaFrameIndex {
+ public:
+  void Add(uint32_t lemma, LemmaFrames frames);
+  const LemmaFrames* Find(uint32_t lemma) const {
+    if (lemma >= has_frames_.size() || !has_frames_[lemma]) return nullptr;
+    return &frames_[slot_[lemma]];
+  }
+
+ private:
+  std::vector<bool> has_frames_;     // lemma -> whether it triggers a frame
+  std::vector<uint32_t> slot_;       // lemma -> its place in frames_, where it has one
+  std::vector<LemmaFrames> frames_;
 };
 
 class FrameTable {

@@ -886,6 +886,25 @@ std::span<const WordReading> Lexicon::Find(std::string_view lower_word) const {
   return m.reading_table.subspan(r.first, r.count);
 }
 
+std::string_view LexiconSpelling(std::string_view word, std::span<char, 64> buf) {
+  size_t n = 0;
+  for (size_t i = 0; i < word.size(); ++i) {
+    if (n == buf.size()) return {};
+    char c = word[i];
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    else if (c == '\xE2' && i + 2 < word.size() && word[i + 1] == '\x80' && word[i + 2] == '\x99') c = '\'', i += 2;
+    buf[n++] = c;
+  }
+  return std::string_view(buf.data(), n);
+}
+
+std::span<const WordReading> Lexicon::FindWritten(std::string_view word) const {
+  char buf[64];
+  return Find(LexiconSpelling(word, buf));
+}
+
+uint64_t Lexicon::lookup_serial() const { return impl_->serial; }
+
 void Lexicon::Readings(std::string_view lower_word, std::vector<WordReading>* out) const {
   auto found = Find(lower_word);
   out->assign(found.begin(), found.end());

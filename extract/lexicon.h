@@ -60,6 +60,11 @@ enum class VerbForm : unsigned char {
 // Lemma ids: every lemma the lexicon knows has a number > 0; 0 is "none".
 using LemmaId = uint32_t;
 
+// A word as the lexicon spells its forms: ASCII capitals lowered and the
+// typographic apostrophe (U+2019) made ASCII, written into `buf`; empty for
+// a word too long for it (no form is that long).
+std::string_view LexiconSpelling(std::string_view word, std::span<char, 64> buf);
+
 struct WordReading {
   Pos pos = Pos::kOther;
   VerbForm form = VerbForm::kNone;
@@ -106,6 +111,12 @@ class Lexicon {
   // hash probe (every inflected form is laid out at load): the tagger asks
   // it of every token.
   std::span<const WordReading> Find(std::string_view lower_word) const;
+  // The readings of a word as a text writes it ("Talks", "don’t"): Find
+  // of its LexiconSpelling.
+  std::span<const WordReading> FindWritten(std::string_view word) const;
+  // A number no other table ever had: for a caller's cache of answers from
+  // it (internal::RecentLookups).
+  uint64_t lookup_serial() const;
   bool Has(std::string_view lower_word, Pos pos) const;
 
   // The id of a lemma ("meet", "condemnation"), 0 when unknown, and back.

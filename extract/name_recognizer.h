@@ -38,7 +38,21 @@ struct Recognizer {
     lower_keys.assign(max_key / 64 + 1, 0);
     for (const Token& t : d.tokens)
       if (t.shape == TokenShape::kWord && !t.cap && !t.upper && t.key != 0) lower_keys[t.key / 64] |= uint64_t{1} << (t.key % 64);
+    place_preps.reserve(n / 8);
+    commas.reserve(n / 8);
+    for (uint32_t i = 0; i < n; ++i) {
+      if (d.Is(i, "hit_prep") || d.IsWord(i, "in") || d.IsWord(i, "at") || d.IsWord(i, "near") || d.IsWord(i, "outside"))
+        place_preps.push_back(i);
+      else if (d.Text(i) == ",")
+        commas.push_back(i);
+    }
   }
+
+  // The words that can open a phrase of place ("in", "at", "near",
+  // "outside" and the hit_prep cue words), and the commas, in text order:
+  // where the place passes' searches start, found once rather than by each
+  // pass at every token.
+  std::vector<uint32_t> place_preps, commas;
 
   // The token keys of words the article writes in lower case, a bit per key
   // (keys are small dense numbers): cheaper than a hash set of nodes.
@@ -99,7 +113,7 @@ struct Recognizer {
   bool AgreementNameJoiner(uint32_t i) const;
   uint32_t ExtendRight(uint32_t last, bool agreement, bool embassy) const;
 
-  EntityType HeadType(uint32_t head, std::string* subtype) const;
+  EntityType HeadType(uint32_t head, std::string_view* subtype) const;
 
   bool IsHead(uint32_t i) const;
   bool StateAfterPlace(uint32_t first, uint32_t head, EntityType type) const;

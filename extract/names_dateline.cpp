@@ -47,10 +47,12 @@ void Recognizer::DatelinePlacePass(uint32_t end) {
     place.last = last;
     place.type = EntityType::kLocation;
     place.subtype = "city";
+    std::string name;
     for (uint32_t i = first; i < last; ++i) {
-      if (i > first) place.name += ' ';
-      place.name += TitleCaseWord(d.Text(i));
+      if (i > first) name += ' ';
+      name += TitleCaseWord(d.Text(i));
     }
+    place.name = d.KeepName(std::move(name));
     AddMention(std::move(place));
     return;
   }
@@ -70,7 +72,7 @@ void Recognizer::DatelinePass() {
     m.type = EntityType::kOrganization;
     m.subtype = "media";
     m.strong = true;
-    m.name = std::string(d.Span(m.first, m.last));
+    m.name = d.Span(m.first, m.last);
     AddMention(std::move(m));
   }
 }

@@ -16,8 +16,7 @@
 namespace irkg::internal {
 
 void Recognizer::DictionaryPass() {
-  std::vector<uint32_t> keys(n);
-  for (uint32_t i = 0; i < n; ++i) keys[i] = d.tokens[i].key;
+  const std::vector<uint32_t>& keys = d.token_keys;
   std::vector<FormMatch> matches;
   for (uint32_t i = 0; i < n;) {
     // cue words are not names (TakeDictionaryMatch would refuse them): skip
@@ -124,9 +123,9 @@ bool Recognizer::TakeDictionaryMatch(uint32_t first, uint32_t last, const std::v
       // the capital as a place; its Location entry gives its own name
       int loc = d.dict->Find(EntryKind::kLocation, d.Span(first, last));
       m.dict_entry = loc;
-      m.name = std::string(d.Span(first, last));
+      m.name = d.Span(first, last);
       m.subtype = "city";
-      m.code.clear();
+      m.code = {};
       return AddMention(std::move(m)), true;
     }
   } else if (e.kind == EntryKind::kOrganization) {

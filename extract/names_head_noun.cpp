@@ -111,7 +111,33 @@ uint32_t Recognizer::ExtendRight(uint32_t last, bool agreement, bool embassy) co
     uint32_t k = end;
     std::string_view w = d.Text(k);
     bool connector = w == "of" || w == "for" || (agreement && w == "on") || (embassy && (w == "to" || w == "in"));
+    // "the Joint Declaration on Deepening the Partnership between the
+    // Republic of A and B": a long formal title goes on over its parties,
+    // written with "the" ("the Lima Accord between Chile and Peru" names
+    // its parties after the name)
+    if (agreement && w == "between" && end > last && d.IsWord(k + 1, "the")) {
+      auto run = [&](uint32_t j) {
+        while (j < n && SameSentence(j, k) &&
+               (Cap(j) || ((d.IsWord(j, "of") || d.IsWord(j, "the")) && j + 1 < n && (Cap(j + 1) || d.IsWord(j + 1, "the")))))
+          ++j;
+        return j;
+      };
+      const uint32_t first_party = k + 1, first_end = run(first_party);
+      if (first_end > first_party + 1 && d.IsWord(first_end, "and")) {
+        const uint32_t second_end = run(first_end + 1);
+        if (second_end > first_end + 1) end = second_end;
+      }
+      break;
+    }
     if (!connector) {
+      // "the Action Plan 2025-2030", "the Accord of 2019": a year, or a span
+      // of years, right after an agreement's name is part of it
+      auto year = [&](uint32_t t) { return t < n && d.tokens[t].shape == TokenShape::kNumber && d.Text(t).size() == 4; };
+      if (agreement && k == end && year(k) && SameSentence(k, last - 1)) {
+        end = k + 1;
+        if (end + 1 < n && IsHyphen(d.Text(end)) && Joined(end) && year(end + 1)) end += 2;
+        break;
+      }
       if (Cap(k) && Joined(k) == false && k == end && end > last) {
         end = k + 1;
         continue;
@@ -181,8 +207,8 @@ uint32_t Recognizer::ExtendRight(uint32_t last, bool agreement, bool embassy) co
   return end;
 }
 
-EntityType Recognizer::HeadType(uint32_t head, std::string* subtype) const {
-  subtype->clear();
+EntityType Recognizer::HeadType(uint32_t head, std::string_view* subtype) const {
+  *subtype = {};
   if (d.Is(head, "agreement_head")) return EntityType::kAgreement;
   if (d.Is(head, "project_head")) return EntityType::kProject;
   if (d.Is(head, "location_head")) return EntityType::kLocation;
@@ -247,7 +273,7 @@ void Recognizer::HeadNounPass() {
       if (next != "of" && next != "for" && next != "on" && next != "to") continue;
       if (d.tokens[i].upper) continue;
     }
-    std::string subtype;
+    std::string_view subtype;
     EntityType type = HeadType(head, &subtype);
     uint32_t last = StateAfterPlace(first, head, type) ? head + 1
                                                        : ExtendRight(head + 1, type == EntityType::kAgreement, subtype == "embassy");
@@ -266,7 +292,7 @@ void Recognizer::HeadNounPass() {
     m.type = type;
     m.subtype = subtype;
     m.strong = true;
-    m.name = std::string(d.Span(first, last));
+    m.name = d.Span(first, last);
     AddMention(std::move(m));
     i = last - 1;
   }
@@ -290,6 +316,12 @@ void Recognizer::LowerHeadPass() {
     // the capitalized part must be a name, not an office or a sentence opener
     if (d.title_at[j - 1] >= 0) continue;
     if (first + 1 == j && SentenceStart(first) && d.Is(first, "sentence_word")) continue;
+    // "the Red Sea port of Hodeida", "the Andean town of X": a kind of place
+    // whose name follows it is no name of its own
+    // (but "the Barmal district of Chile's north" names its district)
+    if ((d.Is(k, "place_kind") || d.Is(k, "place_word")) && k + 2 < n && d.IsWord(k + 1, "of") && Cap(k + 2) &&
+        d.mention_at[k + 2] < 0)
+      continue;
     std::string_view head = d.Text(k);
     EntityType type = EntityType::kProject;
     if (head == "deal" || head == "accord" || head == "treaty" || head == "agreement" || head == "declaration" ||
@@ -312,7 +344,7 @@ void Recognizer::LowerHeadPass() {
     m.strong = true;
     // "Sindh province" is named Sindh; a region keeps its word ("the Caspian region")
     bool province = type == EntityType::kLocation && head != "region";
-    m.name = std::string(d.Span(first, province ? j : k + 1));
+    m.name = d.Span(first, province ? j : k + 1);
     if (type == EntityType::kLocation) m.subtype = "region";
     AddMention(std::move(m));
     i = k;
@@ -408,6 +440,29 @@ void Recognizer::RepeatPass() {
 void Recognizer::StateMinistryPass() {
   for (uint32_t head = 2; head < n; ++head) {
     if (!d.IsWord(head, "ministry")) continue;
+    // "Kuwait's Ministry of Foreign Affairs": a ministry named in full
+    // after its state's possessive is that state's (not another state's
+    // ministry of the same name told elsewhere in the article)
+    if (const int named = d.mention_at[head]; named >= 0 && d.mentions[named].first == head &&
+                                              d.mentions[named].last > head + 2 && d.IsWord(head + 1, "of") &&
+                                              Possessive(head - 1)) {
+      const int sm = d.mention_at[head - 2];
+      if (sm >= 0 && d.mentions[sm].last == head - 1 && d.mentions[sm].type == EntityType::kCountry &&
+          d.mentions[sm].form != MentionForm::kAdjective) {
+        Mention m;
+        m.first = d.mentions[sm].first;
+        m.last = d.mentions[named].last;
+        m.type = EntityType::kOrganization;
+        m.subtype = "government";
+        m.strong = true;
+        // (named as written: "Kuwait's Ministry of Foreign Affairs")
+        std::string name(d.Text(m.first));
+        for (uint32_t k = m.first + 1; k < m.last; ++k) name += (k == head - 1 ? "" : " ") + std::string(d.Text(k));
+        m.name = d.KeepName(std::move(name));
+        AddMention(std::move(m));
+        continue;
+      }
+    }
     // the fields before the head: "defence", "Foreign Affairs"
     uint32_t first = head;
     while (first > 0 && SameSentence(first - 1, head) && d.Is(first - 1, "office_domain") &&
@@ -435,16 +490,18 @@ void Recognizer::StateMinistryPass() {
     m.type = EntityType::kOrganization;
     m.subtype = "government";
     m.strong = true;
+    std::string name;
     for (uint32_t k = start; k <= head; ++k) {
       if (capital_of >= 0 && k < state_end) {
-        if (k == start) m.name = entries[capital_of].canonical;
+        if (k == start) name = entries[capital_of].canonical;
         continue;
       }
       std::string word(d.Text(k));
       if (k >= first && !word.empty()) word[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(word[0])));
-      if (!m.name.empty() && !(k == state_end && possessive)) m.name += ' ';
-      m.name += word;
+      if (!name.empty() && !(k == state_end && possessive)) name += ' ';
+      name += word;
     }
+    m.name = d.KeepName(std::move(name));
     AddMention(std::move(m));
   }
 }
@@ -457,7 +514,16 @@ void Recognizer::PlaceKindPass() {
     const bool demonym = m >= 0 && d.mentions[m].type == EntityType::kCountry && d.mentions[m].last == of - 1 &&
                          d.mentions[m].form == MentionForm::kAdjective && d.mentions[m].first >= 1 &&
                          d.IsWord(d.mentions[m].first - 1, "the");
-    if (!d.IsWord(of - 2, "the") && !demonym) continue;
+    // "Chile's port city of", "the region's main town of": a place's
+    // possessive, then words for a kind of place
+    // ("Chile's Pacific port of": past the waters it lies on)
+    uint32_t k = of - 1;
+    while (k > 0 && (d.Is(k - 1, "place_word") || d.Is(k - 1, "place_kind")) && !Cap(k - 1)) --k;
+    if (const int waters = k > 0 ? d.mention_at[k - 1] : -1; waters >= 0 && d.mentions[waters].type == EntityType::kLocation &&
+                                                          d.mentions[waters].last == k)
+      k = d.mentions[waters].first;
+    const bool owned = k >= 2 && Possessive(k - 1);
+    if (!d.IsWord(of - 2, "the") && !demonym && !owned) continue;
     const bool cities = d.IsWord(of - 1, "city") || d.IsWord(of - 1, "cities") || d.IsWord(of - 1, "town") ||
                         d.IsWord(of - 1, "towns");
     AddListedNames(of + 1, EntityType::kLocation, cities ? "city" : "region");
@@ -470,6 +536,7 @@ void Recognizer::PlaceKindPass() {
 // of news outlet, are companies or outlets. Not a person's name ("the firm
 // Ana Duarte founded"), which a given name opens.
 void Recognizer::OrgKindPass() {
+  if (!d.ArticleHas("media_kind") && !d.ArticleHas("company_kind")) return;
   for (uint32_t kind = 1; kind + 1 < n; ++kind) {
     const bool media = d.Is(kind, "media_kind");
     if ((!media && !d.Is(kind, "company_kind")) || Cap(kind)) continue;
@@ -505,10 +572,11 @@ void Recognizer::PlaceOfStatePass() {
   auto add = [&](uint32_t first, uint32_t last, const char* subtype) {
     Mention m;
     m.first = first, m.last = last, m.type = EntityType::kLocation, m.subtype = subtype, m.strong = true;
-    m.name = std::string(d.Span(first, last));
+    m.name = d.Span(first, last);
     AddMention(std::move(m));
   };
-  for (uint32_t prep = 0; prep + 3 < n; ++prep) {
+  for (uint32_t prep : place_preps) {
+    if (prep + 3 >= n) break;
     if (!d.Is(prep, "hit_prep") && !d.IsWord(prep, "at")) continue;
     for (uint32_t at = prep + 1; const Mention* state = state_owner(at);) {
       const uint32_t name = state->last + 1;
@@ -526,7 +594,8 @@ void Recognizer::PlaceOfStatePass() {
   // dictionary, the given names and the lexicon all lack, right after a
   // preposition of place, is a place ("in March", "in English", "in
   // Parliament" are words the lexicon or the cues know)
-  for (uint32_t prep = 0; prep + 1 < n; ++prep) {
+  for (uint32_t prep : place_preps) {
+    if (prep + 1 >= n) break;
     if (!d.IsWord(prep, "in") && !d.IsWord(prep, "near") && !d.IsWord(prep, "outside")) continue;
     const uint32_t i = prep + 1;
     if (!NamePart(i) || !d.tokens[i].cap || d.tokens[i].upper || !Free(i, i + 1) || !SameSentence(prep, i)) continue;
@@ -537,8 +606,9 @@ void Recognizer::PlaceOfStatePass() {
   }
   // "in Tacna, in southern Peru", "Paracas, a resort town in Peru's Ica
   // region": a name before a comma and a phrase placing it
-  for (uint32_t comma = 1; comma + 3 < n; ++comma) {
-    if (d.Text(comma) != "," || !(d.IsWord(comma + 1, "in") || d.IsWord(comma + 1, "a"))) continue;
+  for (uint32_t comma : commas) {
+    if (comma + 3 >= n) break;
+    if (comma < 1 || !(d.IsWord(comma + 1, "in") || d.IsWord(comma + 1, "a"))) continue;
     uint32_t first = comma;
     while (first > 0 && first + 2 > comma && NamePart(first - 1) && SameSentence(first - 1, comma)) --first;
     if (first == comma || SentenceStart(first) || place_name(first) != comma) continue;
@@ -556,8 +626,9 @@ void Recognizer::PlaceOfStatePass() {
     }
     if (placed) add(first, comma, "city");
   }
-  for (uint32_t comma = 1; comma + 3 < n; ++comma) {
-    if (d.Text(comma) != "," || !state_owner(comma + 1)) continue;
+  for (uint32_t comma : commas) {
+    if (comma + 3 >= n) break;
+    if (comma < 1 || !state_owner(comma + 1)) continue;
     uint32_t first = comma;
     while (first > 0 && first + 2 > comma && NamePart(first - 1) && SameSentence(first - 1, comma)) --first;
     if (first == comma || SentenceStart(first) || place_name(first) != comma) continue;
@@ -594,9 +665,9 @@ void Recognizer::AddListedNames(uint32_t i, EntityType type, std::string_view su
     m.first = i;
     m.last = last;
     m.type = type;
-    m.subtype = std::string(subtype);
+    m.subtype = subtype;
     m.strong = true;
-    m.name = std::string(d.Span(i, last));
+    m.name = d.Span(i, last);
     AddMention(std::move(m));
     // the list goes on over ", " and "and" (and ", and")
     uint32_t next = last;
@@ -612,7 +683,8 @@ void Recognizer::AddListedNames(uint32_t i, EntityType type, std::string_view su
 // region or state, is a place in it.
 void Recognizer::PlaceAppositionPass() {
   constexpr uint32_t kMaxWords = 4;
-  for (uint32_t prep = 0; prep + 3 < n; ++prep) {
+  for (uint32_t prep : place_preps) {
+    if (prep + 3 >= n) break;
     if (!(d.IsWord(prep, "in") || d.IsWord(prep, "at") || d.IsWord(prep, "near") || d.IsWord(prep, "outside")))
       continue;
     uint32_t i = prep + 1;
@@ -631,7 +703,7 @@ void Recognizer::PlaceAppositionPass() {
     m.type = EntityType::kLocation;
     m.subtype = "city";
     m.strong = true;
-    m.name = std::string(d.Span(i, last));
+    m.name = d.Span(i, last);
     AddMention(std::move(m));
   }
 }

@@ -23,7 +23,7 @@ void Recognizer::MetonymPass() {
     m.dict_entry = country;
     m.name = e.canonical;
     m.code = e.code;
-    m.subtype.clear();
+    m.subtype = {};
   }
 }
 
@@ -36,9 +36,8 @@ bool Recognizer::StanceWord(uint32_t i) const {
 // The country entry whose capital form this mention is, or -1.
 int Recognizer::CapitalOf(const Mention& m) const {
   std::vector<FormMatch> matches;
-  std::vector<uint32_t> keys;
-  for (uint32_t i = m.first; i < m.last; ++i) keys.push_back(d.tokens[i].key);
-  if (d.dict->LongestMatch(keys.data(), &d.token_text[m.first], keys.size(), &matches) != keys.size()) return -1;
+  const size_t length = m.last - m.first;
+  if (d.dict->LongestMatch(&d.token_keys[m.first], &d.token_text[m.first], length, &matches) != length) return -1;
   for (const auto& fm : matches)
     if (fm.form == FormKind::kCapital) return static_cast<int>(fm.entry);
   return -1;

@@ -55,13 +55,15 @@ bool Recognizer::CapitalizedNamePart(uint32_t i) const {
   // "Park Jun-ho", "Kim Mar-a")
   // (and one after a name's word, with no number beside it, ends the
   // name: "Wang Jun met", "Theresa May said", not "on 3 Jun 2024")
-  const bool number_beside = (i > 0 && d.tokens[i - 1].shape == TokenShape::kNumber) ||
-                             (i + 1 < n && d.tokens[i + 1].shape == TokenShape::kNumber);
-  const bool after_name_word = i > 0 && Cap(i - 1) && !d.tags.empty() && d.tags[i - 1].pos == Pos::kProperNoun &&
-                               d.title_at[i - 1] < 0 && !d.Is(i - 1, "month") && !d.Is(i - 1, "weekday");
-  if (d.Is(i, "month") && !MonthAsGivenName(i) && !(after_name_word && !number_beside) &&
-      !(i + 2 < n && IsHyphen(d.Text(i + 1)) && Joined(i + 1) && Joined(i + 2) && !d.tokens[i + 2].cap))
-    return false;
+  if (d.Is(i, "month")) {
+    const bool number_beside = (i > 0 && d.tokens[i - 1].shape == TokenShape::kNumber) ||
+                               (i + 1 < n && d.tokens[i + 1].shape == TokenShape::kNumber);
+    const bool after_name_word = i > 0 && Cap(i - 1) && !d.tags.empty() && d.tags[i - 1].pos == Pos::kProperNoun &&
+                                 d.title_at[i - 1] < 0 && !d.Is(i - 1, "month") && !d.Is(i - 1, "weekday");
+    if (!MonthAsGivenName(i) && !(after_name_word && !number_beside) &&
+        !(i + 2 < n && IsHyphen(d.Text(i + 1)) && Joined(i + 1) && Joined(i + 2) && !d.tokens[i + 2].cap))
+      return false;
+  }
   // a Title Case headline capitalizes its prepositions too ("... Clarke In Ottawa")
   if (!d.tags.empty() && d.tags[i].pos == Pos::kPreposition && d.sentences[d.sentence_of[i]].title_case &&
       !d.Is(i, "name_particle"))
@@ -288,7 +290,7 @@ void Recognizer::PersonPass() {
     m.last = last;
     m.type = at_place && !cue && !given ? EntityType::kLocation : EntityType::kPerson;
     m.strong = cue || given;
-    m.name = std::string(d.Span(first, last));
+    m.name = d.Span(first, last);
     if (words == 1) m.form = MentionForm::kShortName;
     AddMention(std::move(m));
     i = last - 1;
@@ -333,7 +335,7 @@ void Recognizer::FullNamesInHeadlines() {
           m.last = i + (name.second - name.first);
           m.type = EntityType::kPerson;
           m.strong = true;
-          m.name = std::string(d.Span(m.first, m.last));
+          m.name = d.Span(m.first, m.last);
           const uint32_t last = m.last;
           AddMention(std::move(m));
           i = last - 1;
@@ -376,7 +378,7 @@ void Recognizer::SurnamePass() {
     m.last = i + 1;
     m.type = EntityType::kPerson;
     m.form = MentionForm::kShortName;
-    m.name = std::string(d.Text(i));
+    m.name = d.Text(i);
     AddMention(std::move(m));
   }
 }

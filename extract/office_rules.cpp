@@ -69,6 +69,13 @@ struct OfficeReader {
   int HolderBefore(uint32_t end, uint32_t sentence_first) const {
     uint32_t k = end;
     while (k > sentence_first && (d.IsWord(k - 1, "then") || Describing(k - 1))) --k;
+    // "Kenyan Interior Cabinet Secretary", "Ethiopian government spokesman":
+    // the office's field words between the state and the office
+    // (capitalized, or "government": not the "and" of "A and Minister B")
+    for (int fields = 0; fields < 3 && k > sentence_first && d.Is(k - 1, "office_domain") && d.mention_at[k - 1] < 0 &&
+                         d.title_at[k - 1] < 0 && (d.tokens[k - 1].cap || d.IsWord(k - 1, "government"));
+         ++fields)
+      --k;
     if (k > sentence_first && Possessive(k - 1)) --k;
     if (k >= 3 && T(k - 1) == ")" && T(k - 3) == "(") k -= 3;  // "African Union (AU) Chairperson"
     if (k > sentence_first && d.IsWord(k - 1, "its")) return ItsHolder(k - 1, sentence_first);
@@ -122,6 +129,15 @@ struct OfficeReader {
   // "its" in the sentence ("Chile said its foreign minister, X, would go"),
   // else the nearest body ("the council said its chair, Y, ...").
   int ItsHolder(uint32_t its, uint32_t sentence_first) const {
+    // "The bloc expressed solidarity with Chile in a statement by its
+    // spokesperson": a state or body that is the clause's subject, named
+    // before its first verb, is what "its" points back to
+    for (uint32_t i = sentence_first; i < its && !d.tags.empty(); ++i) {
+      if (d.tags[i].pos == Pos::kVerb || d.tags[i].pos == Pos::kAuxiliary || d.tags[i].pos == Pos::kModal) break;
+      if (int m = d.mention_at[i]; m >= 0 && Holder(&d.mentions[m]) && d.mentions[m].first == i &&
+                                   !(i > sentence_first && !d.tags.empty() && d.tags[i - 1].pos == Pos::kPreposition))
+        return d.mentions[m].entity;
+    }
     int body = -1;
     for (uint32_t i = its; i-- > sentence_first;) {
       int m = d.mention_at[i];
@@ -326,6 +342,7 @@ struct OfficeReader {
   std::vector<CounterpartListItem> counterpart_lists;
 
   void ReadCounterpartLists() {
+    if (!d.ArticleHas("counterpart")) return;
     for (uint32_t i = 1; i + 1 < n; ++i) {
       if (!d.Is(i, "counterpart") || !EqualsLowerAscii(T(i), "counterparts")) continue;
       const uint32_t sidx = d.sentence_of[i], sfirst = d.sentences[sidx].first;
@@ -600,6 +617,7 @@ struct OfficeReader {
 
   // "[Org] ... headed by [Person]"
   void ReadHeadedBy() {
+    if (!d.ArticleHas("lead_body_verb")) return;
     for (uint32_t i = 1; i + 2 < n; ++i) {
       if (!d.Is(i, "lead_body_verb") || !d.IsWord(i + 1, "by")) continue;
       int pm = d.mention_at[i + 2];
@@ -662,7 +680,9 @@ struct OfficeReader {
   int DelegationLed(const Office& o) const {
     const Sentence& s = d.sentences[o.sentence];
     uint32_t k = o.at;
-    while (k > s.first && Describing(k - 1)) --k;  // "headed by special envoy B"
+    // "headed by special envoy B", "led by Deputy Foreign Minister B"
+    while (k > s.first && (Describing(k - 1) || d.title_at[k - 1] >= 0))
+      k = d.title_at[k - 1] >= 0 ? d.titles[d.title_at[k - 1]].first : k - 1;
     if (k < s.first + 4 || !d.IsWord(k - 1, "by") || !(d.IsWord(k - 2, "led") || d.IsWord(k - 2, "headed"))) return -1;
     k -= 2;
     while (k > s.first && (d.IsWord(k - 1, "was") || d.IsWord(k - 1, "is") || T(k - 1) == ",")) --k;
@@ -672,7 +692,7 @@ struct OfficeReader {
     for (uint32_t j = k - 1; j-- > s.first && j + 4 > k;) {
       const int m = d.mention_at[j];
       if (m >= 0 && d.mentions[m].type == EntityType::kCountry) return d.mentions[m].entity;
-      if (d.tokens[j].shape != TokenShape::kWord) break;
+      if (d.tokens[j].shape != TokenShape::kWord && !Possessive(j)) break;
     }
     return -1;
   }
@@ -902,6 +922,15 @@ struct OfficeReader {
       if (chosen < 0 && counterparts_of.count(o.person) && free(dateline_state)) {
         chosen = dateline_state;
         o.confidence = std::min(o.confidence, 0.6);
+      }
+      // A head of state or government, or a minister, named with no state at
+      // all in a story datelined in a place of a state: a domestic outlet
+      // does not name its own ("GEORGETOWN - President A said ...")
+      const bool state_title = o.title_entry >= 0 && (d.dict->entries()[o.title_entry].subtype == "minister" ||
+                                                      d.dict->entries()[o.title_entry].subtype == "head");
+      if (chosen < 0 && faced.empty() && state_title && free(dateline_state)) {
+        chosen = dateline_state;
+        o.confidence = std::min(o.confidence, 0.5);
       }
       if (chosen < 0 && !faced.empty()) {
         chosen = MostNamedStateExcept(taken);

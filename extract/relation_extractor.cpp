@@ -136,6 +136,7 @@ class ReferenceResolver {
       }
       i = next;
     }
+    IndexRefsByChunk(d, &v);
   }
 
   // After a sentence: the first person it names becomes the one "he" means.
@@ -158,12 +159,12 @@ class ReferenceResolver {
         if (recent.size() == Salience::kRecentPersons) recent.erase(recent.begin());
         recent.push_back(r.entities[0]);
       }
-    if (std::vector<int> listed = ListedRun(v, EntityType::kPerson); listed.size() >= 3 && listed.size() <= RefEntities::capacity()) {
-      sal.listed_persons = std::move(listed);
+    if (RefRun listed = ListedRun(v, EntityType::kPerson); listed.count >= 3 && listed.count <= RefEntities::capacity()) {
+      listed.EntitiesInto(v, &sal.listed_persons);
       sal.listed_sentence = v.index;
     }
-    if (std::vector<int> listed = ListedRun(v, EntityType::kCountry); listed.size() >= 3 && listed.size() <= RefEntities::capacity()) {
-      sal.listed_states = std::move(listed);
+    if (RefRun listed = ListedRun(v, EntityType::kCountry); listed.count >= 3 && listed.count <= RefEntities::capacity()) {
+      listed.EntitiesInto(v, &sal.listed_states);
       sal.states_sentence = v.index;
     }
     for (const auto& r : v.refs)
@@ -176,7 +177,7 @@ class ReferenceResolver {
   // A plural noun for people who hold offices: "leaders", "ministers".
   static bool PeopleNoun(std::string_view g) {
     return g == "leaders" || g == "ministers" || g == "diplomats" || g == "FMs" || g == "counterparts" ||
-           g == "presidents" || g == "officials";
+           g == "presidents" || g == "officials" || g == "heads";
   }
 
   // The number a small count word gives ("three" -> 3), else 0.
@@ -187,27 +188,37 @@ class ReferenceResolver {
     return 0;
   }
 
+  // Refs [first, first + count) of a sentence, each naming one entity.
+  struct RefRun {
+    size_t first = 0, count = 0;
+    void EntitiesInto(const SentenceView& v, std::vector<int>* out) const {
+      out->clear();
+      for (size_t k = first; k < first + count; ++k) out->push_back(v.refs[k].entities[0]);
+    }
+  };
+
   // The longest run of people the sentence names one after another,
-  // joined only by commas and "and": "A, B and C".
-  std::vector<int> ListedRun(const SentenceView& v, EntityType type) const {
-    std::vector<int> best, run;
+  // joined only by commas and "and": "A, B and C". (As refs, not a list
+  // of entities: asked twice of every sentence, it seldom finds three.)
+  RefRun ListedRun(const SentenceView& v, EntityType type) const {
+    RefRun best, run;
     for (size_t k = 0; k < v.refs.size(); ++k) {
       const Ref& r = v.refs[k];
       if (r.type != type || r.resolved || r.entities.size() != 1) {
-        if (run.size() > best.size()) best = run;
-        run.clear();
+        if (run.count > best.count) best = run;
+        run.count = 0;
         continue;
       }
-      bool joined = k > 0 && !run.empty();
+      bool joined = k > 0 && run.count > 0;
       for (uint32_t t = joined ? v.refs[k - 1].last : r.first; joined && t < r.first; ++t)
         joined = d.Text(t) == "," || d.IsWord(t, "and");
       if (!joined) {
-        if (run.size() > best.size()) best = run;
-        run.clear();
+        if (run.count > best.count) best = run;
+        run = RefRun{k, 0};
       }
-      run.push_back(r.entities[0]);
+      ++run.count;
     }
-    return run.size() > best.size() ? run : best;
+    return run.count > best.count ? run : best;
   }
 
   bool ResolveListedStates(uint32_t i, const SentenceView& v, Ref* r, uint32_t* next) const {
@@ -232,12 +243,25 @@ class ReferenceResolver {
   // that listed three or more people: those people (`count`: the number
   // the phrase gives, 0 for none).
   bool ResolveListed(uint32_t i, uint32_t last, size_t count, const SentenceView& v, Ref* r, uint32_t* next) const {
-    if (sal.listed_sentence == UINT32_MAX || v.index > sal.listed_sentence + 2 || i != v.first) return false;
-    if (count != 0 && count != sal.listed_persons.size()) return false;
+    // "A received B and C in Lima, where the three leaders signed": as many
+    // people as the count, named earlier in the same sentence
+    std::vector<int> people;
+    if (count >= 3)
+      for (const Ref& ref : v.refs)
+        if (ref.last <= i && ref.type == EntityType::kPerson && !ref.resolved && ref.entities.size() == 1 &&
+            std::find(people.begin(), people.end(), ref.entities[0]) == people.end())
+          people.push_back(ref.entities[0]);
+    if (count < 3 || people.size() != count) {
+      // (a count of three or more names its group anywhere in the sentence:
+      // "At the close, the four leaders signed")
+      if (sal.listed_sentence == UINT32_MAX || v.index > sal.listed_sentence + 2 || (i != v.first && count < 3)) return false;
+      if (count != 0 && count != sal.listed_persons.size()) return false;
+      people = sal.listed_persons;
+    }
     r->first = i;
     r->last = last;
     r->entities = {};
-    for (int e : sal.listed_persons) r->entities.push_back(e);
+    for (int e : people) r->entities.push_back(e);
     r->type = EntityType::kPerson;
     r->resolved = true;
     *next = last;

@@ -50,7 +50,7 @@ class RefEntities {
   // a pair, or the few people a sentence lists ("A, B and C arrived. They met D")
   static constexpr size_t kMax = 4;
   int ids_[kMax] = {};
-  size_t size_ = 0;
+  uint32_t size_ = 0;  // (32 bits: a Ref is then 32 bytes, see below)
 };
 
 struct Ref {
@@ -61,6 +61,9 @@ struct Ref {
   bool possessive = false;       // followed by 's
   bool resolved = false;         // a pronoun, role noun or group phrase
 };
+// A power of two: the rules walk a sentence's refs, and a vector's size()
+// divides by the element's size.
+static_assert(sizeof(Ref) == 32);
 
 struct SentenceView {
   uint32_t index = 0;
@@ -70,7 +73,15 @@ struct SentenceView {
   CueMask cues;                  // the cue classes of all its words
   std::vector<int> pair_of_states;  // the two states the article is about, if known
   int salient_person = -1;       // whom "he" and "his" mean here, when known
+  // The sentence's chunks [first_chunk, last_chunk), and for each (less
+  // first_chunk) the refs [first, last) inside it: IndexRefsByChunk, once a
+  // view, for every rule's ArgumentFinder.
+  uint32_t first_chunk = 0, last_chunk = 0;
+  std::vector<std::pair<int, int>> refs_of_chunk;
 };
+
+// Fills v->first_chunk, last_chunk and refs_of_chunk from v->refs.
+void IndexRefsByChunk(const Document& d, SentenceView* v);
 
 // The place a story's dateline names ("LIMA, May 2 -", "Lima (Andina) -")
 // in its first sentences, as an entity, or -1: what its "here" means.

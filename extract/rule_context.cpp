@@ -182,17 +182,12 @@ bool RuleContext::SubordinateBetween(uint32_t from, uint32_t to) const {
 
 bool RuleContext::CrossesQuote(uint32_t a, uint32_t b) const { return d.QuoteBetween(a, std::min(b, s.last)); }
 
-std::vector<uint32_t> RuleContext::TriggersInSentence(CueClass cls) const {
-  std::vector<uint32_t> out;
-  for (uint32_t i = s.first; i < s.last; ++i)
-    if (d.Is(i, cls) && d.mention_at[i] < 0) out.push_back(i);
-  return out;
-}
-
 bool RuleContext::Negated(uint32_t trigger) const {
-  uint32_t from = trigger > s.first + 4 ? trigger - 4 : s.first;
-  for (uint32_t i = from; i < trigger; ++i)
-    if (d.Is(i, "negation")) return true;
+  if (SentenceHas("negation")) {
+    uint32_t from = trigger > s.first + 4 ? trigger - 4 : s.first;
+    for (uint32_t i = from; i < trigger; ++i)
+      if (d.Is(i, "negation")) return true;
+  }
   return Denied(trigger);
 }
 
@@ -201,6 +196,7 @@ bool RuleContext::Denied(uint32_t trigger) const {
   // strikes on B": what a denial's clause tells is not asserted (a bounded
   // look back: constant work a trigger)
   constexpr uint32_t kReach = 15;
+  if (!SentenceHas("denial_verb")) return false;
   uint32_t from = trigger > s.first + kReach ? trigger - kReach : s.first;
   for (uint32_t i = trigger; i-- > from;) {
     if (d.Text(i) == ";" || (d.mention_at[i] < 0 && d.Is(i, "speech"))) return false;  // another's words begin
@@ -219,6 +215,7 @@ bool NamesMembers(const Document& d, const Ref& r) {
 bool RuleContext::NamesMembers(int ref) const { return internal::NamesMembers(d, s.refs[ref]); }
 
 bool RuleContext::Stopped(uint32_t trigger) const {
+  if (!SentenceHas("stop_verb")) return false;
   uint32_t from = trigger > s.first + 4 ? trigger - 4 : s.first;
   for (uint32_t i = trigger; i-- > from;) {
     if (d.Text(i) == "," || d.Text(i) == ";" || d.Is(i, "clause_break")) return false;
@@ -270,7 +267,8 @@ bool RuleContext::Modal(uint32_t trigger) const {
     // "will continue to support B", "would keep backing B": what goes on
     // now, not what may come (unless a condition follows: "would continue
     // to back B only if ...")
-    if (d.Is(i, "modal") &&
+    // (a word of a name is no modal: "the Action Plan was signed")
+    if (d.Is(i, "modal") && d.mention_at[i] < 0 &&
         !(i + 1 < trigger && (d.IsWord(i + 1, "continue") || d.IsWord(i + 1, "keep")) && !ConditionAfter(trigger)))
       return true;
     // "to sign", "to visit" (a headline's "To Back"), "to hold talks" — but

@@ -20,20 +20,49 @@ class RuleContext {
   Document& d;
   const SentenceView& s;
 
+  // Whether a word of the class stands anywhere in the sentence: a look for
+  // one is skipped where none does (in most sentences, for most classes).
+  bool SentenceHas(CueClass cls) const { return s.cues[cls.id()]; }
   // A cue word outside any name ("States" in "United States" is no verb).
   bool Cue(uint32_t tok, CueClass cls) const {
     return tok >= s.first && tok < s.last && d.mention_at[tok] < 0 && d.Is(tok, cls);
   }
-  bool Word(uint32_t tok, std::string_view lower) const { return tok >= s.first && tok < s.last && d.IsWord(tok, lower); }
-  // Trigger tokens of a cue class in the sentence. The test of the
-  // sentence's classes is inline (the rules ask for a dozen classes in every
-  // sentence, and most sentences have none of them), the scan is not: so
-  // small, the test is inlined where it is asked.
-  std::vector<uint32_t> Triggers(CueClass cls) const {
-    if (!s.cues[cls.id()]) return {};
-    return TriggersInSentence(cls);
-  }
-  std::vector<uint32_t> TriggersInSentence(CueClass cls) const;
+  bool Word(uint32_t tok, LowerWord word) const { return tok >= s.first && tok < s.last && d.IsWord(tok, word); }
+  // The tokens of a cue class in a sentence outside any name, in text
+  // order: found as the range is walked, no list built (the rules ask for
+  // a dozen classes in every sentence, and most sentences have none of
+  // them: the sentence's classes are tested first).
+  class CueTokens {
+   public:
+    CueTokens(const Document& d, const SentenceView& s, CueClass cls)
+        : d_(d), cls_(cls), first_(s.first), last_(s.cues[cls.id()] ? s.last : s.first) {}
+    class iterator {
+     public:
+      iterator(const CueTokens& range, uint32_t tok) : range_(range), tok_(tok) {}
+      uint32_t operator*() const { return tok_; }
+      iterator& operator++() {
+        tok_ = range_.Next(tok_ + 1);
+        return *this;
+      }
+      bool operator!=(const iterator& o) const { return tok_ != o.tok_; }
+
+     private:
+      const CueTokens& range_;
+      uint32_t tok_;
+    };
+    iterator begin() const { return iterator(*this, Next(first_)); }
+    iterator end() const { return iterator(*this, last_); }
+
+   private:
+    uint32_t Next(uint32_t tok) const {
+      while (tok < last_ && !(d_.Is(tok, cls_) && d_.mention_at[tok] < 0)) ++tok;
+      return tok;
+    }
+    const Document& d_;
+    CueClass cls_;
+    uint32_t first_, last_;
+  };
+  CueTokens Triggers(CueClass cls) const { return CueTokens(d, s, cls); }
 
   // Index of the ref covering or starting at `tok`, or -1.
   int RefAt(uint32_t tok) const;

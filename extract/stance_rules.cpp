@@ -461,7 +461,8 @@ void Criticism(RuleContext& c) {
   if (found) return;
   // a speaker and hostile words about an actor (the words first: most
   // sentences have none, and then the speaker does not matter)
-  std::vector<uint32_t> hostile = c.Triggers("hostile_word");
+  std::vector<uint32_t> hostile;
+  for (uint32_t t : c.Triggers("hostile_word")) hostile.push_back(t);
   std::erase_if(hostile, [&](uint32_t t) { return !c.d.tags.empty() && c.d.tags[t].pos == Pos::kVerb; });
   for (uint32_t t : c.Triggers("hostile_verb")) hostile.push_back(t);
   std::sort(hostile.begin(), hostile.end());
@@ -507,6 +508,7 @@ void Criticism(RuleContext& c) {
 // the speaker speaks for that state (the speaker rule then makes the
 // speaker the subject).
 void ConditionalForce(RuleContext& c) {
+  if (!c.SentenceHas("attack")) return;  // (no trigger: no need to look for a condition)
   bool condition = false;
   for (uint32_t i = c.s.first; i < c.s.last; ++i) condition |= c.Word(i, "if") || c.Word(i, "unless");
   if (!condition) return;

@@ -23,7 +23,7 @@ constexpr unsigned kLocation = TypeBit(EntityType::kLocation);
 
 bool International(const RuleContext& c, int ref) {
   if (ref < 0 || c.s.refs[ref].type != EntityType::kOrganization) return false;
-  const std::string& sub = c.d.entities[c.s.refs[ref].entities[0]].subtype;
+  std::string_view sub = c.d.entities[c.s.refs[ref].entities[0]].subtype;
   return sub == "international" || sub.empty();
 }
 
@@ -264,8 +264,12 @@ void Location(RuleContext& c) {
     }
     // "PLACE of PLACE": "the Great Lakes region of Africa", "the Tigray
     // region of Ethiopia" (the kind word after a name the dictionary holds)
+    // (not waters, which no place encloses: "Chile's Pacific coast", "the
+    // Red Sea port of Hodeida")
+    const std::string_view kind = c.d.entities[ref.entities[0]].subtype;
+    const bool waters = kind == "sea" || kind == "strait" || kind == "river" || kind == "lake" || kind == "canal";
     const uint32_t of = c.Cue(k, "place_kind") && c.Word(k + 1, "of") ? k + 1 : k;
-    if (ref.type == EntityType::kLocation && c.Word(of, "of")) {
+    if (ref.type == EntityType::kLocation && c.Word(of, "of") && !waters) {
       int where = c.RefAt(of + 1 + (c.Word(of + 1, "the") ? 1 : 0));
       if (where >= 0 && c.TypeIn(where, kPlaces) && !c.s.refs[where].adjective)
         c.Add(static_cast<int>(r), Predicate::kLocatedIn, where, 0.65, "located.of");
@@ -274,7 +278,7 @@ void Location(RuleContext& c) {
     // "the Chilean port city of Arica", "China's far-west Xinjiang region"
     // "Lima's Miraflores district", "the city's busy port district of X":
     // a city's possessive before a place its kind word calls a part of it
-    if (ref.type == EntityType::kLocation && r > 0) {
+    if (ref.type == EntityType::kLocation && r > 0 && !waters) {
       const Ref& prev = c.s.refs[r - 1];
       const bool city_owner = prev.type == EntityType::kLocation && prev.possessive && !prev.resolved;
       if ((prev.type == EntityType::kCountry || city_owner) && (prev.adjective || prev.possessive) &&

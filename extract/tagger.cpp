@@ -41,13 +41,33 @@ const WordReading* Verb(Readings r, VerbForm a, VerbForm b = VerbForm::kNone) {
   return nullptr;
 }
 
-const WordReading* FiniteVerb(Readings r) {
-  for (const auto& x : r)
-    if (x.pos == Pos::kVerb &&
-        (x.form == VerbForm::kPresent3s || x.form == VerbForm::kPast || x.form == VerbForm::kPastOrParticiple))
-      return &x;
-  return nullptr;
-}
+// The first reading of each open-class kind among an open word's
+// readings, found in one walk over them (every open word asks for all six).
+struct OpenReadings {
+  explicit OpenReadings(Readings r) {
+    for (const auto& x : r) {
+      if (x.pos == Pos::kNoun) {
+        if (!noun) noun = &x;
+      } else if (x.pos == Pos::kAdjective) {
+        if (!adj) adj = &x;
+      } else if (x.pos == Pos::kVerb) {
+        const bool is_participle = x.form == VerbForm::kPastOrParticiple || x.form == VerbForm::kParticiple;
+        const bool is_finite =
+            x.form == VerbForm::kPresent3s || x.form == VerbForm::kPast || x.form == VerbForm::kPastOrParticiple;
+        if (!base && x.form == VerbForm::kBase) base = &x;
+        if (!participle && is_participle) participle = &x;
+        if (!gerund && x.form == VerbForm::kGerund) gerund = &x;
+        if (!finite && is_finite) finite = &x;
+      }
+    }
+  }
+  const WordReading* noun = nullptr;
+  const WordReading* adj = nullptr;
+  const WordReading* base = nullptr;        // the base form: "meet"
+  const WordReading* participle = nullptr;  // "met", "taken"
+  const WordReading* gerund = nullptr;
+  const WordReading* finite = nullptr;      // "meets", "met"
+};
 
 // The parts of speech among some readings, a bit each: the choice among a
 // closed-class word's readings asks a dozen of them of one word.
@@ -92,8 +112,12 @@ TokenTag GuessUnknown(std::string_view w) {
 struct SentenceTagger {
   SentenceTagger(Document* doc, const Lexicon& lexicon)
       : d(*doc), lex(lexicon), tags(doc->tags), be(lex.Lemma("be")), have(lex.Lemma("have")), do_(lex.Lemma("do")) {
-    readings_of_word.assign(doc->word_count, Readings{});
-    word_looked_up.assign(doc->word_count, 0);
+    // (PrepareTokens looks the words up when it has the lexicon)
+    if (doc->word_readings.size() != doc->word_count) {
+      doc->word_readings.assign(doc->word_count, Readings{});
+      for (uint32_t i = 0; i < doc->tokens.size(); ++i)
+        if (Readings& r = doc->word_readings[doc->word_of[i]]; r.empty()) r = lex.FindWritten(doc->Text(i));
+    }
   }
 
   const Document& d;
@@ -105,38 +129,17 @@ struct SentenceTagger {
   std::vector<char> lower_ok;  // the token may take lower-case readings
   std::vector<char> starts;    // the token opens the sentence (or a quote)
   std::vector<WordReading> common;  // a lower-case word's readings without its name readings
-  // per distinct word of the article (Document::word_of): its readings,
-  // looked up at its first token
-  std::vector<Readings> readings_of_word;
-  std::vector<char> word_looked_up;
 
-  Readings ReadingsOf(uint32_t tok) {
-    uint32_t word = d.word_of[tok];
-    if (!word_looked_up[word]) {
-      readings_of_word[word] = lex.Find(Lower(d.Text(tok)));
-      word_looked_up[word] = 1;
-    }
-    return readings_of_word[word];
-  }
+  Readings ReadingsOf(uint32_t tok) const { return d.word_readings[d.word_of[tok]]; }
 
-  // Lower case for the lexicon, typographic apostrophes as ASCII ones; empty
-  // for a word too long to be in it. Asked of every word: no allocation.
+  // LexiconSpelling's room (no allocation for a word)
   char lowered[64];
-  std::string_view Lower(std::string_view text) {
-    size_t n = 0;
-    for (size_t i = 0; i < text.size(); ++i) {
-      if (n == sizeof lowered) return {};
-      char c = text[i];
-      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-      else if (c == '\xE2' && i + 2 < text.size() && text[i + 1] == '\x80' && text[i + 2] == '\x99') c = '\'', i += 2;
-      lowered[n++] = c;
-    }
-    return std::string_view(lowered, n);
-  }
+  std::string_view Lower(std::string_view text) { return LexiconSpelling(text, lowered); }
 
   void Tag(const Sentence& s);
   TokenTag ChooseWord(uint32_t i, const Sentence& s, uint32_t prev_tok);
-  TokenTag ChooseOpen(uint32_t i, Readings r, uint32_t prev_tok);
+  // `pv` and `prev`: the word's governor (Governor) and the tag before it.
+  TokenTag ChooseOpen(uint32_t i, Readings r, uint32_t prev_tok, TokenTag pv, TokenTag prev);
   // Whether the -ing word at `i`, the sentence's first, opens a participle
   // clause: a phrase after it ends in a comma before any auxiliary.
   bool OpensParticipleClause(uint32_t i) const;
@@ -159,25 +162,35 @@ struct SentenceTagger {
   const Sentence* sentence = nullptr;
 };
 
-// Whether `word` is one of `words`, in any case (a handful of short words:
-// the lengths are compared first, as most words are not among them).
+// Whether every one of `words` is short enough to be packed.
 template <size_t N>
-bool OneOf(std::string_view word, const std::string_view (&words)[N]) {
-  for (std::string_view w : words)
-    if (w.size() == word.size() && EqualsLowerAscii(word, w)) return true;
+consteval bool AllPacked(const LowerWord (&words)[N]) {
+  for (const LowerWord& w : words)
+    if (w.packed() == 0) return false;
+  return true;
+}
+
+// Whether token `tok` is one of `words` (AllPacked), in any case.
+template <size_t N>
+bool OneOf(const Document& d, uint32_t tok, const LowerWord (&words)[N]) {
+  if (tok >= d.tokens.size()) return false;
+  for (const LowerWord& w : words)
+    if (d.token_packed[tok] == w.packed()) return true;
   return false;
 }
 
-bool IsPossessive(std::string_view word) {
+bool IsPossessive(const Document& d, uint32_t tok) {
   // the possessive pronouns share kPronoun with the personal ones, but a
   // noun follows them as it follows a determiner
-  static constexpr std::string_view kPossessives[] = {"his", "her", "its", "their", "our", "your", "my", "whose"};
-  return OneOf(word, kPossessives);
+  static constexpr LowerWord kPossessives[] = {"his", "her", "its", "their", "our", "your", "my", "whose"};
+  static_assert(AllPacked(kPossessives));
+  return OneOf(d, tok, kPossessives);
 }
 
-bool IsSubjectPronoun(std::string_view word) {
-  static constexpr std::string_view kSubjects[] = {"i", "he", "she", "it", "we", "they", "you", "who"};
-  return OneOf(word, kSubjects);
+bool IsSubjectPronoun(const Document& d, uint32_t tok) {
+  static constexpr LowerWord kSubjects[] = {"i", "he", "she", "it", "we", "they", "you", "who", "which"};
+  static_assert(AllPacked(kSubjects));
+  return OneOf(d, tok, kSubjects);
 }
 
 void SentenceTagger::Tag(const Sentence& s) {
@@ -260,6 +273,10 @@ TokenTag SentenceTagger::ChooseWord(uint32_t i, const Sentence& s, uint32_t prev
     if (common.empty()) return TagOf(r[0]);
     r = Readings(common);
   }
+  // "has so far sent", "thus far": an adverb of time in two words
+  if ((d.IsWord(i, "far") && i > s.first && (d.IsWord(i - 1, "so") || d.IsWord(i - 1, "thus"))) ||
+      ((d.IsWord(i, "so") || d.IsWord(i, "thus")) && i + 1 < s.last && d.IsWord(i + 1, "far")))
+    return First(r, Pos::kAdverb) ? TagOf(*First(r, Pos::kAdverb)) : TokenTag{Pos::kAdverb, VerbForm::kNone, r[0].lemma, false};
   TokenTag pv = Governor(i, s.first);
   TokenTag prev = prev_tok == UINT32_MAX ? TokenTag{} : tags[prev_tok];
   TokenTag tag;
@@ -267,8 +284,11 @@ TokenTag SentenceTagger::ChooseWord(uint32_t i, const Sentence& s, uint32_t prev
   bool negated = has(Pos::kNegator);
   if (IsClosed(r[0].pos) || r[0].pos == Pos::kNumber) {
     Readings nx = i + 1 < s.last ? readings[i + 1 - s.first] : Readings{};
-    bool after_determiner = prev.pos == Pos::kDeterminer || prev.pos == Pos::kAdjective ||
-                            (prev_tok != UINT32_MAX && IsPossessive(d.Text(prev_tok)));
+    // (asked by one branch below only: a possessive is a word list)
+    auto after_determiner = [&] {
+      return prev.pos == Pos::kDeterminer || prev.pos == Pos::kAdjective ||
+             IsPossessive(d, prev_tok);
+    };
     if (has(Pos::kParticle) && has(Pos::kPreposition)) {
       // "to" before a verb's base form is infinitival: "to visit", not "to
       // talks"; a name's reading counts only when the next word is written
@@ -283,7 +303,7 @@ TokenTag SentenceTagger::ChooseWord(uint32_t i, const Sentence& s, uint32_t prev
       tag = TagOf(*First(r, prev.pos == Pos::kPronoun ? Pos::kAuxiliary : Pos::kDeterminer));
     } else if ((has(Pos::kModal) || has(Pos::kAuxiliary)) && negated) {
       tag = TagOf(r[0]);
-    } else if (after_determiner && (First(r, Pos::kNoun) || First(r, Pos::kAdjective)) &&
+    } else if (after_determiner() && (First(r, Pos::kNoun) || First(r, Pos::kAdjective)) &&
                !has(Pos::kDeterminer) && r[0].pos != Pos::kNumber) {
       // "the will of", "military might", "the past week"
       tag = TagOf(First(r, Pos::kNoun) && !StartsNominal(nx) ? *First(r, Pos::kNoun)
@@ -291,7 +311,7 @@ TokenTag SentenceTagger::ChooseWord(uint32_t i, const Sentence& s, uint32_t prev
                                                            : *First(r, Pos::kNoun));
     } else if (has(Pos::kSubordinator) && has(Pos::kPreposition)) {
       // "after he arrived" opens a clause, "after the talks" a phrase
-      bool clause = !nx.empty() && nx[0].pos == Pos::kPronoun && !IsPossessive(d.Text(i + 1));
+      bool clause = !nx.empty() && nx[0].pos == Pos::kPronoun && !IsPossessive(d, i + 1);
       tag = TagOf(*First(r, clause ? Pos::kSubordinator : Pos::kPreposition));
     } else if (has(Pos::kDeterminer) && (has(Pos::kSubordinator) || has(Pos::kPronoun))) {
       // "that treaty" / "said that ..." / "which country" / "which he signed";
@@ -299,7 +319,13 @@ TokenTag SentenceTagger::ChooseWord(uint32_t i, const Sentence& s, uint32_t prev
       // ("which Kenya signed": a determiner does not come before a name)
       Pos other = has(Pos::kSubordinator) ? Pos::kSubordinator : Pos::kPronoun;
       bool name_next = i + 1 < s.last && d.tokens[i + 1].cap && !First(nx, Pos::kAdjective);
-      bool nominal = StartsNominal(nx) && !name_next && !(prev.pos == Pos::kVerb && other == Pos::kSubordinator);
+      // (after a comma "which" opens a relative clause: "the bloc, which
+      // groups A and B,")
+      const bool after_comma = i > s.first && d.Text(i - 1) == ",";
+      // ("was received that evening by B": before a word of time it points)
+      const bool time_next = i + 1 < s.last && d.Is(i + 1, "time_noun");
+      bool nominal = time_next || (StartsNominal(nx) && !name_next && !after_comma &&
+                                   !(prev.pos == Pos::kVerb && other == Pos::kSubordinator));
       tag = TagOf(*First(r, nominal ? Pos::kDeterminer : other));
     } else if (has(Pos::kNumber) && has(Pos::kPronoun)) {
       // "one" counts unless it stands alone: "one of them", "no one"
@@ -316,7 +342,7 @@ TokenTag SentenceTagger::ChooseWord(uint32_t i, const Sentence& s, uint32_t prev
     tag.negated = negated && tag.pos != Pos::kNegator;
     return tag;
   }
-  return ChooseOpen(i, r, prev_tok);
+  return ChooseOpen(i, r, prev_tok, pv, prev);
 }
 
 bool SentenceTagger::EventNounAhead(uint32_t i) const {
@@ -340,21 +366,20 @@ bool SentenceTagger::OpensParticipleClause(uint32_t i) const {
   return false;
 }
 
-TokenTag SentenceTagger::ChooseOpen(uint32_t i, Readings r, uint32_t prev_tok) {
+TokenTag SentenceTagger::ChooseOpen(uint32_t i, Readings r, uint32_t prev_tok, TokenTag pv, TokenTag prev) {
   const Sentence& s = *sentence;
-  TokenTag pv = Governor(i, s.first);
-  TokenTag prev = prev_tok == UINT32_MAX ? TokenTag{} : tags[prev_tok];
   std::string_view prev_text = prev_tok == UINT32_MAX ? std::string_view() : d.Text(prev_tok);
   Readings nx;
   uint32_t next_tok = i + 1;
   if (next_tok < s.last) nx = readings[next_tok - s.first];
   bool next_is_name = next_tok < s.last && !lower_ok[next_tok - s.first];
-  const WordReading* noun = First(r, Pos::kNoun);
-  const WordReading* adj = First(r, Pos::kAdjective);
-  const WordReading* base = Verb(r, VerbForm::kBase);
-  const WordReading* participle = Verb(r, VerbForm::kPastOrParticiple, VerbForm::kParticiple);
-  const WordReading* gerund = Verb(r, VerbForm::kGerund);
-  const WordReading* finite = FiniteVerb(r);
+  const OpenReadings open(r);
+  const WordReading* noun = open.noun;
+  const WordReading* adj = open.adj;
+  const WordReading* base = open.base;
+  const WordReading* participle = open.participle;
+  const WordReading* gerund = open.gerund;
+  const WordReading* finite = open.finite;
   auto pick = [&](std::initializer_list<const WordReading*> order) -> const WordReading* {
     for (const WordReading* x : order)
       if (x) return x;
@@ -391,7 +416,7 @@ TokenTag SentenceTagger::ChooseOpen(uint32_t i, Readings r, uint32_t prev_tok) {
   }
   Pos p = prev.pos;
   bool after_determiner = p == Pos::kDeterminer || p == Pos::kAdjective || p == Pos::kNumber ||
-                          (p == Pos::kPronoun && IsPossessive(prev_text));
+                          (p == Pos::kPronoun && IsPossessive(d, prev_tok));
   if (after_determiner) {
     // "the new talks": an adjective before what can be its noun
     bool nominal_next = StartsNominal(nx) && !next_is_name;
@@ -413,7 +438,7 @@ TokenTag SentenceTagger::ChooseOpen(uint32_t i, Readings r, uint32_t prev_tok) {
     // (a number counts things done to: "of shelling three villages")
     // (and a possessive name: "by expelling Chile's envoy")
     bool object_next = !nx.empty() && (nx[0].pos == Pos::kDeterminer || nx[0].pos == Pos::kNumber ||
-                                       (nx[0].pos == Pos::kPronoun && i + 1 < s.last && IsPossessive(d.Text(i + 1))));
+                                       (nx[0].pos == Pos::kPronoun && i + 1 < s.last && IsPossessive(d, i + 1)));
     object_next |= next_is_name && i + 2 < s.last && (d.Text(i + 2) == "'s" || d.Text(i + 2) == "\u2019s");
     if (gerund && object_next) return TagOf(*gerund);
     // "with overwhelming force", "amid growing tensions": an -ing word that
@@ -424,7 +449,7 @@ TokenTag SentenceTagger::ChooseOpen(uint32_t i, Readings r, uint32_t prev_tok) {
   // "the government strongly protests", "Lima firmly rejects": past an
   // adverb after a noun or a name, a finite form is the verb
   if (p == Pos::kAdverb && finite && (pv.pos == Pos::kNoun || pv.pos == Pos::kProperNoun)) return finish(finite);
-  bool subject_before = (p == Pos::kPronoun && IsSubjectPronoun(prev_text)) || p == Pos::kProperNoun ||
+  bool subject_before = (p == Pos::kPronoun && IsSubjectPronoun(d, prev_tok)) || p == Pos::kProperNoun ||
                         p == Pos::kNoun;
   if (subject_before && (finite || base)) {
     // "strikes on Hamas targets in Gaza", "talks with Kremlin officials on
@@ -437,7 +462,7 @@ TokenTag SentenceTagger::ChooseOpen(uint32_t i, Readings r, uint32_t prev_tok) {
     const Pos opener = p == Pos::kProperNoun ? NameRunOpener(prev_tok) : Pos::kOther;
     if (noun && p == Pos::kProperNoun &&
         (opener == Pos::kPreposition || opener == Pos::kDeterminer ||
-         (opener == Pos::kVerb && (d.Is(i, "weapon") || d.Is(i, "supply_goods")))) &&
+         (opener == Pos::kVerb && (d.Is(i, "weapon") || d.Is(i, "supply_goods") || d.Is(i, "state_proxy")))) &&
         (next_tok >= s.last || d.tokens[next_tok].shape == TokenShape::kPunct ||
          (!nx.empty() && nx[0].pos == Pos::kPreposition)))
       return TagOf(*noun);

@@ -7,15 +7,21 @@ namespace {
 
 enum class CharClass { kSpace, kNewline, kLetter, kDigit, kApostrophe, kOther };
 
-bool IsUpperCp(char32_t c) {
-  if (c < 0x80) return c >= 'A' && c <= 'Z';  // nearly every letter: no range below is ASCII
+bool IsUpperBeyondAscii(char32_t c) {
   if (c >= 0xC0 && c <= 0xDE && c != 0xD7) return true;
-  if (c >= 0x100 && c <= 0x17F) return (c % 2) == 0 && c != 0x138;  // Latin Extended-A pairs
+  // Latin Extended-A pairs: the capital comes first, at an even code point,
+  // except in the two runs that start one off (Ĺ..Ň, Ź..Ž: "Łukasz", "Žemaitis")
+  if (c >= 0x139 && c <= 0x148) return (c % 2) == 1;
+  if (c >= 0x179 && c <= 0x17E) return (c % 2) == 1;
+  if (c >= 0x100 && c <= 0x17F) return (c % 2) == 0 && c != 0x138 && c != 0x149 && c != 0x17F;
   if (c >= 0x391 && c <= 0x3A9) return true;                        // Greek
-  if (c >= 0x410 && c <= 0x42F) return true;                        // Cyrillic
+  if (c >= 0x400 && c <= 0x42F) return true;                        // Cyrillic (Ѐ..Џ, А..Я)
   if (c >= 0x1E00 && c <= 0x1EFF) return (c % 2) == 0;              // Latin Extended Additional
   return false;
 }
+
+// Inline for ASCII, nearly every letter (no range above is ASCII).
+inline bool IsUpperCp(char32_t c) { return c < 0x80 ? c >= 'A' && c <= 'Z' : IsUpperBeyondAscii(c); }
 
 bool IsLetterCp(char32_t c) {
   if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z')) return true;
@@ -115,7 +121,7 @@ void Tokenize(std::string_view text, std::vector<Token>* out) {
       cur.i = next;
       continue;
     }
-    Token t;
+    Token& t = out->emplace_back();  // filled in place: a copy of its bit fields is one at a time
     t.start = static_cast<uint32_t>(cur.i);
     t.space_before = space;
     t.newline_before = newline;
@@ -129,11 +135,13 @@ void Tokenize(std::string_view text, std::vector<Token>* out) {
         // ASCII letters and digits, the bulk of every word, a run at a time
         // without decoding: one table load a byte rather than three ranges.
         size_t run = k;
-        int run_uppers = 0;
-        for (int kind; run < text.size() && (kind = kAsciiWord.kind[static_cast<unsigned char>(text[run])]) != 0; ++run)
-          run_uppers += kind - 1;
+        while (run < text.size() && kAsciiWord.kind[static_cast<unsigned char>(text[run])] != 0) ++run;
         if (run > k) {
-          letters += static_cast<int>(run - k), piece += static_cast<int>(run - k), uppers += run_uppers;
+          // capitals are counted only in a word that opens with one: no
+          // other can be all capitals (`upper`)
+          if (t.cap)
+            for (size_t j = k; j < run; ++j) uppers += kAsciiWord.kind[static_cast<unsigned char>(text[j])] - 1;
+          letters += static_cast<int>(run - k), piece += static_cast<int>(run - k);
           k = run;
           continue;
         }
@@ -220,7 +228,6 @@ void Tokenize(std::string_view text, std::vector<Token>* out) {
       t.end = static_cast<uint32_t>(next);
       cur.i = next;
     }
-    out->push_back(t);
   }
 }
 

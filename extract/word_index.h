@@ -59,10 +59,11 @@ class WordIndex {
     while (size < 2 * expected) size *= 2;
     slots_.assign(size, Slot{});
   }
-  // The number of `word`, new or not; `*added` tells which.
-  uint32_t Add(std::string_view word, bool* added) {
+  // The number of `word`, new or not; `*added` tells which, `*hash` gives
+  // its HashWord.
+  uint32_t Add(std::string_view word, bool* added, uint64_t* hash) {
     if (2 * (words_.size() + 1) > slots_.size()) Grow();
-    uint64_t h = HashWord(word);
+    uint64_t h = *hash = HashWord(word);
     size_t mask = slots_.size() - 1;
     for (size_t i = h & mask;; i = (i + 1) & mask) {
       Slot& s = slots_[i];

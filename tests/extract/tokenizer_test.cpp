@@ -43,3 +43,14 @@ TEST_CASE("tokens carry offsets, capitals and line breaks") {
   CHECK(toks[2].end == 13);
   CHECK_FALSE(toks[2].cap);
 }
+
+TEST_CASE("capitals of Latin Extended-A, whose pairs start one off in two runs") {
+  // invented names: Polish, Lithuanian, Czech and Croatian capitals, and
+  // the small letters beside them
+  const std::string text = "Łukasz Žemaitis Ňoma Źrebiec Ľubica łza žena ňadra ŉ Ŀlorenç Ђорђе";
+  std::vector<Token> toks;
+  Tokenize(text, &toks);
+  REQUIRE(toks.size() == 11);
+  for (size_t i : {0, 1, 2, 3, 4, 9, 10}) CHECK(toks[i].cap);
+  for (size_t i : {5, 6, 7, 8}) CHECK_FALSE(toks[i].cap);
+}
