@@ -10,6 +10,7 @@
 
 #include "core/huge_page_allocator.h"
 #include "core/text.h"
+#include "graph/fetch_ahead.h"
 #include "graph/person_name_folds.h"
 #include "graph/position_index.h"
 
@@ -378,11 +379,13 @@ void ResolvePersons(Resolver* r) {
   SymbolNumbering names;
   LargeVector<uint32_t> name_numbers;  // of the person observations, in observation order
   LargeVector<uint32_t> persons;       // the person observations
-  for (size_t i = 0; i < obs.size(); ++i) {
-    if (obs[i].type != EntityType::kPerson) continue;
-    persons.push_back(static_cast<uint32_t>(i));
-    name_numbers.push_back(names.Insert(obs[i].name).first);
-  }
+  auto nothing = [](size_t) {};
+  FetchingAhead(obs.size(), nothing, [&](size_t i) { if (obs[i].type == EntityType::kPerson) names.Prefetch(obs[i].name); },
+                [&](size_t i) {
+                  if (obs[i].type != EntityType::kPerson) return;
+                  persons.push_back(static_cast<uint32_t>(i));
+                  name_numbers.push_back(names.Insert(obs[i].name).first);
+                });
   names.ForgetIndex();
   // Each name's block and full name: the names sorted by (surname, alone,
   // tokens), a block being a run of one surname and its full names in token
@@ -434,12 +437,21 @@ void ResolvePersons(Resolver* r) {
   LargeVector<PersonRecord> people(persons.size());
   {
     std::vector<size_t> next(block_start.begin(), block_start.end() - 1);
-    for (size_t p = 0; p < persons.size(); ++p) {
+    // Each person's block, its next place there and its first office
+    // (laid out in the builder's order, not this one) are scattered: fetched ahead.
+    const std::span<const OfficeSighting> offices = r->input().offices;
+    auto fetch_far = [&](size_t p) {
+      __builtin_prefetch(&block_of_name[name_numbers[p]]);
+      __builtin_prefetch(&full_name_of_name[name_numbers[p]]);
+      __builtin_prefetch(offices.data() + obs[persons[p]].first_office);
+    };
+    auto fetch_near = [&](size_t p) { __builtin_prefetch(&people[next[block_of_name[name_numbers[p]]]], 1); };
+    FetchingAhead(persons.size(), fetch_far, fetch_near, [&](size_t p) {
       const NameObservation& o = obs[persons[p]];
       PersonRecord& record = people[next[block_of_name[name_numbers[p]]]++];
       record = PersonRecord{o.story, persons[p], o.year, full_name_of_name[name_numbers[p]],
-                            o.office_count, o.office_count == 0 ? OfficeSighting{} : r->input().offices[o.first_office]};
-    }
+                            o.office_count, o.office_count == 0 ? OfficeSighting{} : offices[o.first_office]};
+    });
   }
   FreeBuffer(persons);
   FreeBuffer(name_numbers);
