@@ -92,7 +92,7 @@ class Resolver {
 
   Resolution Finish() {
     log_.cluster.resize(obs_.size());
-    for (size_t i = 0; i < obs_.size(); ++i) log_.cluster[i] = sets_.Find(i);
+    for (size_t i = 0; i < obs_.size(); ++i) log_.cluster[i] = static_cast<uint32_t>(sets_.Find(i));
     return std::move(log_);
   }
 

@@ -771,7 +771,7 @@ KnowledgeGraph GraphBuilder::Build() {
   // the serials are: these are read in scattered order, half the bytes).
   const size_t n = key_order.size();
   LargeVector<uint32_t> member_start(n + 1, 0), members(n);
-  const std::vector<size_t>& cluster = resolution.cluster;
+  const LargeVector<uint32_t>& cluster = resolution.cluster;
   auto nothing = [](size_t) {};
   FetchingAhead(n, nothing, [&](size_t i) { __builtin_prefetch(&member_start[cluster[i] + 1]); },
                 [&](size_t i) { ++member_start[cluster[i] + 1]; });

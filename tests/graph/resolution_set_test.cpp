@@ -9,6 +9,7 @@
 #include <fstream>
 #include <map>
 #include <set>
+#include <span>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -62,7 +63,7 @@ struct BCubed {
   double f1() const { return 2 * precision * recall / (precision + recall); }
 };
 
-BCubed Score(const std::vector<size_t>& predicted, const std::vector<std::string>& gold) {
+BCubed Score(std::span<const uint32_t> predicted, const std::vector<std::string>& gold) {
   BCubed score;
   const size_t n = predicted.size();
   for (size_t i = 0; i < n; ++i) {
@@ -81,11 +82,11 @@ BCubed Score(const std::vector<size_t>& predicted, const std::vector<std::string
 
 TEST_CASE("B-cubed scoring counts a wrong merge against precision and a missed one against recall") {
   std::vector<std::string> gold = {"a", "a", "b"};
-  CHECK(Score({0, 0, 2}, gold).f1() == Approx(1.0));
-  BCubed merged_all = Score({0, 0, 0}, gold);
+  CHECK(Score(std::vector<uint32_t>{0, 0, 2}, gold).f1() == Approx(1.0));
+  BCubed merged_all = Score(std::vector<uint32_t>{0, 0, 0}, gold);
   CHECK(merged_all.recall == Approx(1.0));
   CHECK(merged_all.precision == Approx((2.0 / 3 + 2.0 / 3 + 1.0 / 3) / 3));
-  BCubed split_all = Score({0, 1, 2}, gold);
+  BCubed split_all = Score(std::vector<uint32_t>{0, 1, 2}, gold);
   CHECK(split_all.precision == Approx(1.0));
   CHECK(split_all.recall == Approx((0.5 + 0.5 + 1.0) / 3));
 }
@@ -102,7 +103,7 @@ TEST_CASE("the resolver reaches B-cubed F1 0.95 on the labelled set, traps inclu
     for (size_t i = 0; i < set.gold.size(); ++i)
       if (set.gold[i] == gold) return resolution.cluster[i];
     FAIL("no observation labelled " << gold);
-    return size_t{0};
+    return uint32_t{0};
   };
   CHECK(cluster_of("amira-haddad") != cluster_of("samir-haddad"));
   CHECK(cluster_of("lars-eklund") != cluster_of("per-eklund"));
