@@ -56,6 +56,17 @@ class DisjointSets {
   }
   // Puts `i`, alone in its set so far, in the set of `root`, a root no greater than `i`.
   void Attach(size_t i, size_t root) { parent_[i] = static_cast<uint32_t>(root); }
+  // Each item's root (its set's smallest item), the sets given up. No
+  // item's parent is greater than the item, so in increasing order each
+  // parent's root is known already: one pass in place. Writing the roots
+  // to an array of their own beside this one, both huge-page aligned, put
+  // each store 4 KB apart from the next load: the processor took the load
+  // for one depending on the store, and the pass ran 7 times as long (0.075
+  // s at a million articles).
+  LargeVector<uint32_t> Roots() && {
+    for (size_t i = 0; i < parent_.size(); ++i) parent_[i] = parent_[parent_[i]];
+    return std::move(parent_);
+  }
 
  private:
   // Read in scattered order: huge pages, and 32 bits an item (observations
@@ -90,9 +101,8 @@ class Resolver {
   std::span<const NameObservation> obs() const { return obs_; }
   const ResolverInput& input() const { return input_; }
 
-  Resolution Finish() {
-    log_.cluster.resize(obs_.size());
-    for (size_t i = 0; i < obs_.size(); ++i) log_.cluster[i] = static_cast<uint32_t>(sets_.Find(i));
+  Resolution Finish() && {
+    log_.cluster = std::move(sets_).Roots();
     return std::move(log_);
   }
 
@@ -576,7 +586,7 @@ Resolution ResolveEntities(const ResolverInput& input, bool explain) {
   ResolveCountries(&r);
   ResolveByName(&r);
   ResolveAcronyms(&r);
-  return r.Finish();
+  return std::move(r).Finish();
 }
 
 uint64_t HashText(std::string_view text, uint64_t seed) {
