@@ -46,6 +46,12 @@ class Table {
     return id;
   }
 
+  void Prefetch(std::string_view text) {
+    const auto hash = static_cast<uint32_t>(std::hash<std::string_view>()(text));
+    std::lock_guard<std::mutex> lock(mutex_);
+    __builtin_prefetch(&slots_[hash & (slots_.size() - 1)]);
+  }
+
   SymbolTableUsage Usage() {
     std::lock_guard<std::mutex> lock(mutex_);
     size_t block_count = (next_id_ >> kBlockBits) + 1;
@@ -125,6 +131,10 @@ symbol_internal::Table& Table() {
 }  // namespace
 
 Symbol::Symbol(std::string_view text) : id_(text.empty() ? 0 : Table().Intern(text, true)) {}
+
+void Symbol::Prefetch(std::string_view text) {
+  if (!text.empty()) Table().Prefetch(text);
+}
 
 std::optional<Symbol> Symbol::Find(std::string_view text) {
   if (text.empty()) return Symbol();

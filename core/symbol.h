@@ -45,6 +45,10 @@ class Symbol {
   Symbol(const char* text) : Symbol(std::string_view(text)) {}         // NOLINT
   // The Symbol of `text` if it has been interned, without interning it.
   static std::optional<Symbol> Find(std::string_view text);
+  // Fetches into the caches where the table looks `text` up first, for a
+  // caller about to intern many texts: done for all of them before, the
+  // lookups' misses overlap instead of coming one after another.
+  static void Prefetch(std::string_view text);
 
   std::string_view view() const {
     if (id_ == 0) return std::string_view("", 0);

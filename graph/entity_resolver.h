@@ -26,6 +26,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/huge_page_allocator.h"
 #include "core/iso_date.h"  // YearOf, for the offices of observations
 #include "core/schema.h"
 #include "core/symbol.h"
@@ -41,20 +42,38 @@ struct OfficeSighting {
   auto operator<=>(const OfficeSighting&) const = default;
 };
 
-// One entity as one article named it.
+// One entity as one article named it. Its mentions and offices lie in
+// the arrays of the ResolverInput that holds it (one array for all of them:
+// a list allocated per observation was a cache miss each for the resolver,
+// scattered over the heap), found by position and count: 48 bytes an
+// observation, where two spans made it 64 (a million articles have six
+// million observations, the largest array while resolving).
 struct NameObservation {
   EntityType type = EntityType::kPerson;
   Symbol article;
   Symbol name;
-  Symbol code;                          // ISO 3166-1 alpha-3 for countries
-  std::span<const Symbol> mentions;     // the article's other words for it
-  uint64_t story = 0;                   // StoryFingerprint of the article
-  int year = 0;                         // the article's year, 0 when undated
-  Symbol subtype;                       // not read by the resolver: the graph's entities take it
-  // Sorted, unique; held by whoever made the observation (one array for
-  // all of them: a list allocated per observation was a cache miss each
-  // for the resolver, scattered over the heap).
-  std::span<const OfficeSighting> offices;
+  Symbol code;     // ISO 3166-1 alpha-3 for countries
+  Symbol subtype;  // not read by the resolver: the graph's entities take it
+  int year = 0;    // the article's year, 0 when undated
+  uint64_t story = 0;  // StoryFingerprint of the article
+  uint32_t first_mention = 0, mention_count = 0;  // the article's other words for it
+  uint32_t first_office = 0, office_count = 0;    // sorted, unique
+};
+static_assert(sizeof(NameObservation) == 48);
+
+// The observations to resolve (in any order; the partition does not depend
+// on it), and the arrays their mentions and offices lie in.
+struct ResolverInput {
+  LargeVector<NameObservation> observations;
+  LargeVector<OfficeSighting> offices;
+  LargeVector<Symbol> mentions;
+
+  std::span<const Symbol> MentionsOf(const NameObservation& o) const {
+    return {mentions.data() + o.first_mention, o.mention_count};
+  }
+  std::span<const OfficeSighting> OfficesOf(const NameObservation& o) const {
+    return {offices.data() + o.first_office, o.office_count};
+  }
 };
 
 enum class ResolutionRule {
@@ -85,15 +104,18 @@ struct NearMiss {
 };
 
 struct Resolution {
-  // For each observation, the smallest observation index of its cluster.
-  std::vector<size_t> cluster;
+  // For each observation, the smallest observation index of its cluster
+  // (32 bits, as observations are numbered: at a million articles six
+  // million of these, which Build() reads twice; in huge pages, made from
+  // memory the resolver kept rather than 48 MB of fresh small pages).
+  LargeVector<uint32_t> cluster;
   // With `explain` only: every link made, and the near misses.
   std::vector<ResolutionLink> links;
   std::vector<NearMiss> near_misses;
 };
 
-// Partitions `observations` (any order; the partition does not depend on it).
-Resolution ResolveEntities(std::span<const NameObservation> observations, bool explain = false);
+// Partitions the input's observations.
+Resolution ResolveEntities(const ResolverInput& input, bool explain = false);
 
 // A fingerprint of an article's content from hashes of its parts (its
 // observations and pieces of evidence): equal for an article and its copy

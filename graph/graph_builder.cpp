@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 #include <limits>
 #include <map>
 #include <set>
@@ -15,6 +16,7 @@
 #include "core/huge_page_allocator.h"
 #include "core/text.h"
 #include "graph/entity_resolver.h"
+#include "graph/fetch_ahead.h"
 #include "graph/position_index.h"
 
 namespace irkg {
@@ -144,7 +146,8 @@ Symbol ChooseCanonicalName(std::span<const NameObservation> obs, std::span<const
 }
 
 // The entity of one cluster, from its members' observations (in key order).
-Entity MakeEntity(std::span<const NameObservation> obs, std::span<const uint32_t> members) {
+Entity MakeEntity(const ResolverInput& input, std::span<const uint32_t> members) {
+  const std::span<const NameObservation> obs = input.observations;
   Entity entity;
   entity.type = obs[members[0]].type;
   entity.name = ChooseCanonicalName(obs, members);
@@ -155,10 +158,11 @@ Entity MakeEntity(std::span<const NameObservation> obs, std::span<const uint32_t
     KeepSmallestNonEmpty(&entity.subtype, o.subtype);
     KeepSmallestNonEmpty(&entity.code, o.code);
     if (o.name != entity.name) aliases.push_back(o.name);
-    for (Symbol mention : o.mentions)
+    const std::span<const Symbol> mentions = input.MentionsOf(o);
+    for (Symbol mention : mentions)
       if (mention != entity.name && (entity.type != EntityType::kCountry || !IsAgencyTag(mention))) aliases.push_back(mention);
     // Members come in key order, so the sightings are sorted already.
-    entity.sightings.push_back(Sighting{o.article, o.name, o.subtype, o.code, {o.mentions.begin(), o.mentions.end()}});
+    entity.sightings.push_back(Sighting{o.article, o.name, o.subtype, o.code, {mentions.begin(), mentions.end()}});
   }
   std::sort(aliases.begin(), aliases.end());
   aliases.erase(std::unique(aliases.begin(), aliases.end()), aliases.end());
@@ -175,6 +179,36 @@ Entity MakeEntity(std::span<const NameObservation> obs, std::span<const uint32_t
     entity.id = prefix + Slug(entity.name);
   }
   return entity;
+}
+
+// Sorts `order` (indices of `text`) by text, ties by tie_less(a, b). The
+// texts' first 16 bytes, as two big-endian integers beside each index,
+// decide nearly every comparison: comparing the texts themselves read two
+// scattered strings each time, beyond the caches for a million articles'
+// entities (22 times as long as for 100k). They are compared only where
+// those bytes are equal.
+template <typename TieLess>
+void SortByText(std::vector<uint32_t>* order, const std::vector<std::string_view>& text, TieLess&& tie_less) {
+  struct Key {
+    uint64_t head[2];  // bytes 0-7 and 8-15, zeros past the end: ordered as the texts, up to ties
+    uint32_t index;
+  };
+  std::vector<Key> keys;
+  keys.reserve(order->size());
+  for (uint32_t i : *order) {
+    unsigned char bytes[16] = {};
+    std::memcpy(bytes, text[i].data(), std::min<size_t>(text[i].size(), sizeof bytes));
+    Key key{{0, 0}, i};
+    for (size_t b = 0; b < sizeof bytes; ++b) key.head[b / 8] = key.head[b / 8] << 8 | bytes[b];
+    keys.push_back(key);
+  }
+  std::sort(keys.begin(), keys.end(), [&](const Key& a, const Key& b) {
+    if (a.head[0] != b.head[0]) return a.head[0] < b.head[0];
+    if (a.head[1] != b.head[1]) return a.head[1] < b.head[1];
+    if (text[a.index] != text[b.index]) return text[a.index] < text[b.index];
+    return tie_less(a.index, b.index);
+  });
+  for (size_t k = 0; k < keys.size(); ++k) (*order)[k] = keys[k].index;
 }
 
 // A counting sort by key, in two passes over the items: Count(key) for
@@ -308,9 +342,23 @@ struct GraphBuilder::Impl {
   // those a graph's sightings and evidence name without an article entry),
   // numbered as first met.
   SymbolNumbering docs;
-  // Observations numbered (serial) in the order first made.
+  // Observations numbered (serial) in the order first made, and an index
+  // to find them by key, which holds those before `indexed`. A record's
+  // article is new nearly always, and a new article's observations can
+  // only repeat each other: they are found among its own, the last ones
+  // made, and indexed only once an older article is observed again (read
+  // twice, or in a graph added) or one names many. At a million articles
+  // the index was 134 MB, probed at random for every observation.
   LargeVector<Observation> observations;
   PositionIndex observation_index;
+  size_t indexed = 0;
+  // Documents numbered from here on were new when their observations were
+  // made: the newest one's observations are the last ones, unindexed.
+  uint32_t unindexed_docs_from = 0;
+  static constexpr size_t kScannedAtMost = 64;  // of the newest article's observations, searched in turn; beyond, indexed
+  // The document numbered last, which a record names throughout.
+  Symbol last_doc;
+  uint32_t last_doc_number = PositionIndex::kNone;
   // In huge pages (Build() reads them in scattered order, to sort them), and
   // Build() gives them back to the kernel a run of pages at a time as it
   // hands them on to the graph, as a deque freed its blocks: the graph and
@@ -331,18 +379,45 @@ struct GraphBuilder::Impl {
     part_docs.push_back(doc_number);
   }
 
-  uint32_t DocNumber(Symbol doc) { return docs.Insert(doc).first; }
+  uint32_t DocNumber(Symbol doc) {
+    if (last_doc_number == PositionIndex::kNone || doc != last_doc) {
+      last_doc_number = docs.Insert(doc).first;
+      last_doc = doc;
+    }
+    return last_doc_number;
+  }
 
   // The observation's serial; it is made, empty, the first time the key is seen.
   uint32_t Observe(const ObservationKey& key) {
+    const uint32_t doc_number = DocNumber(key.doc);
+    if (doc_number + 1 == docs.size() && doc_number >= unindexed_docs_from) {
+      size_t o = observations.size();
+      for (; o > indexed && observations[o - 1].doc_number == doc_number && observations.size() - o < kScannedAtMost; --o)
+        if (observations[o - 1].key == key) return static_cast<uint32_t>(o - 1);
+      const bool all_scanned = o == indexed || observations[o - 1].doc_number != doc_number;
+      if (all_scanned) return MakeObservation(key, doc_number);
+    }
+    IndexObservations();
     const uint64_t hash = HashOf(key);
-    uint32_t serial = observation_index.Find(hash, [&](uint32_t o) { return observations[o].key == key; });
+    const uint32_t serial = observation_index.Find(hash, [&](uint32_t o) { return observations[o].key == key; });
     if (serial != PositionIndex::kNone) return serial;
-    serial = static_cast<uint32_t>(observations.size());
-    observation_index.Add(hash, serial, observations.size(), [&](uint32_t o) { return HashOf(observations[o].key); });
-    observations.push_back(Observation{key, DocNumber(key.doc), Symbol(), Symbol(), {}});
-    AddStoryPart(observations.back().doc_number, HashText(key.name.view(), static_cast<uint64_t>(key.type)));
-    return serial;
+    MakeObservation(key, doc_number);
+    IndexObservations();
+    return static_cast<uint32_t>(observations.size() - 1);
+  }
+
+  uint32_t MakeObservation(const ObservationKey& key, uint32_t doc_number) {
+    observations.push_back(Observation{key, doc_number, Symbol(), Symbol(), {}});
+    AddStoryPart(doc_number, HashText(key.name.view(), static_cast<uint64_t>(key.type)));
+    return static_cast<uint32_t>(observations.size() - 1);
+  }
+
+  // Indexes the observations not indexed yet; the documents so far are no longer new.
+  void IndexObservations() {
+    for (; indexed < observations.size(); ++indexed)
+      observation_index.Add(HashOf(observations[indexed].key), static_cast<uint32_t>(indexed), indexed,
+                            [&](uint32_t o) { return HashOf(observations[o].key); });
+    unindexed_docs_from = static_cast<uint32_t>(docs.size());
   }
 
   void AddArticle(const ArticleInfo& article) {
@@ -409,17 +484,22 @@ struct GraphBuilder::Impl {
     LargeVector<uint8_t> type_of(n);
     LargeVector<uint32_t> start(docs.size() + 1, 0);
     std::vector<size_t> type_start(kEntityTypeCount + 1, 0);
-    for (uint32_t s = 0; s < n; ++s) {
-      const Observation& o = observations[s];
-      rank_of[s] = doc_rank[o.doc_number];
-      type_of[s] = static_cast<uint8_t>(o.key.type);
-      ++start[rank_of[s] + 1];
-      ++type_start[type_of[s] + 1];
-    }
+    // Each observation's document rank, then its count: a scattered increment each.
+    auto nothing = [](size_t) {};
+    FetchingAhead(n, nothing, [&](size_t s) { __builtin_prefetch(&start[doc_rank[observations[s].doc_number] + 1]); },
+                  [&](size_t s) {
+                    const Observation& o = observations[s];
+                    rank_of[s] = doc_rank[o.doc_number];
+                    type_of[s] = static_cast<uint8_t>(o.key.type);
+                    ++start[rank_of[s] + 1];
+                    ++type_start[type_of[s] + 1];
+                  });
     for (size_t d = 0; d < docs.size(); ++d) start[d + 1] += start[d];
     for (int t = 0; t < kEntityTypeCount; ++t) type_start[t + 1] += type_start[t];
     LargeVector<uint32_t> by_doc(n);
-    for (uint32_t s = 0; s < n; ++s) by_doc[start[rank_of[s]]++] = s;
+    FetchingAhead(n, [&](size_t s) { __builtin_prefetch(&start[rank_of[s]]); },
+                  [&](size_t s) { __builtin_prefetch(&by_doc[start[rank_of[s]]]); },
+                  [&](size_t s) { by_doc[start[rank_of[s]]++] = static_cast<uint32_t>(s); });
     FreeBuffer(start);
     // `order` by type, each type's in document order; `order_rank` the
     // document rank of each, so that runs of one document are found without
@@ -494,7 +574,7 @@ struct GraphBuilder::Impl {
   ResolverInput MakeResolverInput(const LargeVector<uint32_t>& order, const LargeVector<uint64_t>& fingerprint) const {
     ResolverInput input;
     // Offices are laid out in one array, each observation's (by serial) a
-    // span of it, in evidence order: the resolver reads them in that order,
+    // run of it, in evidence order: the resolver reads them in that order,
     // and a list per observation was an allocation and, in the resolver, a
     // cache miss each. They are counted, then placed: an array of
     // (observation, office) pairs beside was fresh memory, 48 MB at a
@@ -521,27 +601,38 @@ struct GraphBuilder::Impl {
     for (const auto& [doc, article] : articles) year[article.doc_number] = YearOf(article.info.date);
     size_t mention_count = 0;
     for (const Observation& o : observations) mention_count += o.mentions.size();
-    input.mentions.reserve(mention_count);  // spans point into it: it must not move
-    LargeVector<NameObservation>& out = input.observations;
-    out.reserve(order.size());
-    for (uint32_t serial : order) {
+    input.mentions.reserve(mention_count);
+    input.observations.reserve(order.size());
+    // In key order, each observation, its offices' start, its offices and
+    // its document's year and fingerprint are scattered reads: fetched ahead.
+    auto fetch_far = [&](size_t k) {
+      __builtin_prefetch(&observations[order[k]]);
+      __builtin_prefetch(&office_start[order[k]]);
+    };
+    auto fetch_near = [&](size_t k) {
+      const Observation& o = observations[order[k]];
+      __builtin_prefetch(&year[o.doc_number]);
+      __builtin_prefetch(&fingerprint[o.doc_number]);
+      __builtin_prefetch(input.offices.data() + office_start[order[k]]);
+    };
+    FetchingAhead(order.size(), fetch_far, fetch_near, [&](size_t k) {
+      const uint32_t serial = order[k];
       const Observation& o = observations[serial];
       auto first = input.offices.begin() + office_start[serial], last = input.offices.begin() + office_start[serial + 1];
       std::sort(first, last);
-      const std::span<const OfficeSighting> offices(input.offices.data() + office_start[serial],
-                                                    static_cast<size_t>(std::unique(first, last) - first));
-      const std::span<const Symbol> mentions(input.mentions.data() + input.mentions.size(), o.mentions.size());
+      input.observations.push_back(NameObservation{.type = o.key.type,
+                                                   .article = o.key.doc,
+                                                   .name = o.key.name,
+                                                   .code = o.code,
+                                                   .subtype = o.subtype,
+                                                   .year = year[o.doc_number],
+                                                   .story = fingerprint[o.doc_number],
+                                                   .first_mention = static_cast<uint32_t>(input.mentions.size()),
+                                                   .mention_count = static_cast<uint32_t>(o.mentions.size()),
+                                                   .first_office = office_start[serial],
+                                                   .office_count = static_cast<uint32_t>(std::unique(first, last) - first)});
       input.mentions.insert(input.mentions.end(), o.mentions.begin(), o.mentions.end());
-      out.push_back(NameObservation{.type = o.key.type,
-                                    .article = o.key.doc,
-                                    .name = o.key.name,
-                                    .code = o.code,
-                                    .mentions = mentions,
-                                    .story = fingerprint[o.doc_number],
-                                    .year = year[o.doc_number],
-                                    .subtype = o.subtype,
-                                    .offices = offices});
-    }
+    });
     return input;
   }
 };
@@ -553,6 +644,13 @@ bool GraphBuilder::HasArticle(const std::string& doc) const { return impl_->arti
 size_t GraphBuilder::article_count() const { return impl_->articles.size(); }
 
 void GraphBuilder::AddRecord(const ExtractionRecord& record) {
+  // The record's names and sentences are looked up in a table of strings
+  // far larger than the caches once a corpus is large: their first probes
+  // are fetched together before any is interned.
+  Symbol::Prefetch(record.doc);
+  for (const ExtractedEntity& e : record.entities) Symbol::Prefetch(e.name);
+  for (const ExtractedTriple& t : record.triples)
+    if (t.evidence) Symbol::Prefetch(t.evidence->text);
   const Symbol doc = Clean(record.doc);
   const Symbol article_date = Clean(record.date);
   impl_->AddArticle(ArticleInfo{doc, article_date, Clean(record.url), Clean(record.title)});
@@ -644,7 +742,7 @@ ResolutionReport GraphBuilder::ExplainResolution() const {
   LargeVector<uint64_t> part_hashes = impl_->part_hashes;  // fingerprinting reorders them
   const LargeVector<uint64_t> fingerprint = impl_->StoryFingerprints(&part_hashes);
   ResolutionReport report{impl_->MakeResolverInput(impl_->KeyOrder(impl_->DocRanks()), fingerprint)};
-  report.resolution = ResolveEntities(report.observations, /*explain=*/true);
+  report.resolution = ResolveEntities(report, /*explain=*/true);
   return report;
 }
 
@@ -666,19 +764,23 @@ KnowledgeGraph GraphBuilder::Build() {
   ResolverInput input = impl_->MakeResolverInput(key_order, fingerprint);
   FreeBuffer(fingerprint);
   FreeBuffer(impl_->observations);
-  const Resolution resolution = ResolveEntities(input.observations);
-  const std::span<const NameObservation> obs = input.observations;
+  const Resolution resolution = ResolveEntities(input);
 
   // The members of each cluster, in observation (key) order, clusters by
   // root: a counting sort, the roots being observation indices (32 bits, as
   // the serials are: these are read in scattered order, half the bytes).
   const size_t n = key_order.size();
   LargeVector<uint32_t> member_start(n + 1, 0), members(n);
-  for (size_t i = 0; i < n; ++i) ++member_start[resolution.cluster[i] + 1];
+  const LargeVector<uint32_t>& cluster = resolution.cluster;
+  auto nothing = [](size_t) {};
+  FetchingAhead(n, nothing, [&](size_t i) { __builtin_prefetch(&member_start[cluster[i] + 1]); },
+                [&](size_t i) { ++member_start[cluster[i] + 1]; });
   for (size_t i = 0; i < n; ++i) member_start[i + 1] += member_start[i];
   {
     LargeVector<uint32_t> next(member_start.begin(), member_start.end() - 1);
-    for (size_t i = 0; i < n; ++i) members[next[resolution.cluster[i]]++] = static_cast<uint32_t>(i);
+    FetchingAhead(n, [&](size_t i) { __builtin_prefetch(&next[cluster[i]]); },
+                  [&](size_t i) { __builtin_prefetch(&members[next[cluster[i]]]); },
+                  [&](size_t i) { members[next[cluster[i]]++] = static_cast<uint32_t>(i); });
   }
   auto members_of = [&](size_t root) {
     return std::span<const uint32_t>(members.data() + member_start[root], member_start[root + 1] - member_start[root]);
@@ -689,9 +791,27 @@ KnowledgeGraph GraphBuilder::Build() {
   huge_pages::ReleaseKept();
   std::vector<Entity> entities;
   std::vector<size_t> root_of;  // each entity's cluster root
+  // A cluster's members lie anywhere among the observations (a person's
+  // in every article naming it), and MakeEntity reads each and its name's
+  // text: past the caches (a million articles), three dependent misses a
+  // member, which took 12-13 times as long as at 100k. Clusters are made in
+  // the order their members lie in `members`, so the members to come are
+  // fetched ahead in three stages as for the key order: the observation,
+  // then the slot locating its name, then the text.
+  constexpr size_t kAhead = 8;
+  size_t fetched = 0;  // positions in `members` fetched ahead so far
+  auto fetch_ahead = [&](size_t until) {
+    const std::span<const NameObservation> obs = input.observations;
+    for (; fetched < std::min<size_t>(until, n); ++fetched) {
+      if (fetched + 2 * kAhead < n) __builtin_prefetch(&obs[members[fetched + 2 * kAhead]]);
+      if (fetched + kAhead < n) obs[members[fetched + kAhead]].name.PrefetchSlot();
+      obs[members[fetched]].name.PrefetchText();
+    }
+  };
   for (size_t root = 0; root < n; ++root) {
     if (member_start[root] == member_start[root + 1]) continue;
-    entities.push_back(MakeEntity(obs, members_of(root)));
+    fetch_ahead(member_start[root + 1] + kAhead);
+    entities.push_back(MakeEntity(input, members_of(root)));
     root_of.push_back(root);
   }
   input = ResolverInput();  // the entities hold what they need of it
@@ -705,9 +825,7 @@ KnowledgeGraph GraphBuilder::Build() {
     for (size_t i = 0; i < entities.size(); ++i) id_text[i] = entities[i].id.view();
   };
   refresh_text();
-  std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
-    return std::tie(id_text[a], root_of[a]) < std::tie(id_text[b], root_of[b]);
-  });
+  SortByText(&order, id_text, [&](uint32_t a, uint32_t b) { return root_of[a] < root_of[b]; });
   // The ids handed out so far, in a flat index: a node of a hash set and a
   // copy of the id's text for every entity were two allocations each; the
   // text is copied only to rename one.
@@ -725,7 +843,7 @@ KnowledgeGraph GraphBuilder::Build() {
   }
   if (renamed) {
     refresh_text();
-    std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) { return id_text[a] < id_text[b]; });
+    SortByText(&order, id_text, [](uint32_t, uint32_t) { return false; });  // ids are unique now
   }
 
   // Entities are now in strictly increasing id order, so an entity's rank
@@ -740,7 +858,11 @@ KnowledgeGraph GraphBuilder::Build() {
   LargeVector<uint32_t>& rank_of_root = member_start;  // its starts are read no more
   for (size_t rank = 0; rank < order.size(); ++rank) rank_of_root[root_of[order[rank]]] = static_cast<uint32_t>(rank);
   LargeVector<uint32_t> rank_of_serial(n);
-  for (size_t i = 0; i < n; ++i) rank_of_serial[key_order[i]] = rank_of_root[resolution.cluster[i]];
+  FetchingAhead(n, nothing, [&](size_t i) {
+        __builtin_prefetch(&rank_of_serial[key_order[i]]);
+        __builtin_prefetch(&rank_of_root[cluster[i]]);
+      },
+      [&](size_t i) { rank_of_serial[key_order[i]] = rank_of_root[cluster[i]]; });
   FreeBuffer(member_start);
   FreeBuffer(key_order);
 

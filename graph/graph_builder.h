@@ -23,17 +23,8 @@
 
 namespace irkg {
 
-// The observations as the resolver reads them, in key order, and the
-// arrays their spans point into: what the builder held is not needed
-// beside them.
-struct ResolverInput {
-  LargeVector<NameObservation> observations;
-  LargeVector<OfficeSighting> offices;  // what the observations' offices are spans of
-  LargeVector<Symbol> mentions;         // and their mentions
-};
-
-// The observations added so far and how they resolve, every link and near
-// miss explained.
+// The observations added so far, as the resolver reads them (in key
+// order), and how they resolve, every link and near miss explained.
 struct ResolutionReport : ResolverInput {
   Resolution resolution;
 };

@@ -112,6 +112,44 @@ TEST_CASE("other entities keep readable ids by type and name") {
   CHECK(std::is_sorted(ids.begin(), ids.end()));
 }
 
+TEST_CASE("ids that two entities would share are made unique, and the graph stays in id order") {
+  // "???" has no name to slug ("unnamed"), so "Unnamed" becomes unnamed-2,
+  // and "Unnamed 2", whose own id that is, unnamed-2-2.
+  RecordMaker m("a.txt", "2024-01-01");
+  auto unnamed = m.Entity("Unnamed", T::kOrganization);
+  auto unnamed_2 = m.Entity("Unnamed 2", T::kOrganization);
+  auto no_name = m.Entity("???", T::kOrganization);
+  m.Triple(unnamed, Predicate::kMemberOf, no_name, 0, "Unnamed joined.");
+  m.Triple(unnamed_2, Predicate::kMemberOf, no_name, 20, "Unnamed 2 joined.");
+  KnowledgeGraph g = BuildFrom({m.record()});
+  auto ids = EntityIds(g);
+  CHECK(ids == std::vector<std::string>{"organization/unnamed", "organization/unnamed-2", "organization/unnamed-2-2"});
+  CHECK(g.entity(*g.FindById("organization/unnamed")).name == "???");
+  CHECK(g.entity(*g.FindById("organization/unnamed-2")).name == "Unnamed");
+  CHECK(FindRelation(g, "organization/unnamed-2-2", Predicate::kMemberOf, "organization/unnamed"));
+}
+
+TEST_CASE("an article that names an entity twice observes it once, however many it names") {
+  // A new article's observations are searched among its own; past the
+  // first 64 they are found through the index, and so are those of an
+  // article read again.
+  RecordMaker m("many.txt", "2024-01-01");
+  for (int k = 0; k < 100; ++k) m.Entity("Org " + std::to_string(k), T::kOrganization);
+  m.Entity("Org 0", T::kOrganization, "", {"the first"});
+  m.Entity("Org 99", T::kOrganization, "", {"the last"});
+  RecordMaker other("other.txt", "2024-01-02");
+  other.Entity("Org 5", T::kOrganization);
+  KnowledgeGraph g = BuildFrom({m.record(), other.record(), m.record()});
+  CHECK(g.entity_count() == 100);
+  for (auto [id, alias] : {std::pair{"organization/org-0", "the first"}, std::pair{"organization/org-99", "the last"}}) {
+    auto v = g.FindById(id);
+    REQUIRE(v);
+    CHECK(g.entity(*v).sightings.size() == 1);
+    CHECK(g.entity(*v).aliases == std::vector<Symbol>{alias});
+  }
+  CHECK(g.entity(*g.FindById("organization/org-5")).sightings.size() == 2);
+}
+
 TEST_CASE("background knowledge survives but counts no article") {
   KnowledgeGraph g = BuildFrom(SampleRecords());
   const Relation* in = FindRelation(g, "location/moscow", Predicate::kLocatedIn, "country/RUS");

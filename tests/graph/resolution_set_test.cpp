@@ -3,12 +3,13 @@
 // each observation, the share of its predicted cluster that is truly the
 // same actor (precision) and the share of the true cluster it was put
 // with (recall), averaged over the observations.
-#include <deque>
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <fstream>
 #include <map>
 #include <set>
+#include <span>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -21,8 +22,7 @@ using namespace irkg;
 namespace {
 
 struct LabelledSet {
-  std::deque<OfficeSighting> offices;  // what the observations' offices are spans of (a deque: they stay put)
-  std::vector<NameObservation> observations;
+  ResolverInput input;
   std::vector<std::string> gold;
 };
 
@@ -48,10 +48,11 @@ LabelledSet ReadSet(const std::string& path) {
     o.year = YearOf(cols[5]);
     if (o.type == EntityType::kCountry) o.code = Symbol(std::string(cols[4]));
     if (!cols[3].empty()) {
-      set.offices.push_back(OfficeSighting{NameKey(cols[3]), Symbol(std::string(cols[4])), o.year});
-      o.offices = std::span<const OfficeSighting>(&set.offices.back(), 1);
+      o.first_office = static_cast<uint32_t>(set.input.offices.size());
+      o.office_count = 1;
+      set.input.offices.push_back(OfficeSighting{NameKey(cols[3]), Symbol(std::string(cols[4])), o.year});
     }
-    set.observations.push_back(std::move(o));
+    set.input.observations.push_back(o);
     set.gold.emplace_back(cols[6]);
   }
   return set;
@@ -62,7 +63,7 @@ struct BCubed {
   double f1() const { return 2 * precision * recall / (precision + recall); }
 };
 
-BCubed Score(const std::vector<size_t>& predicted, const std::vector<std::string>& gold) {
+BCubed Score(std::span<const uint32_t> predicted, const std::vector<std::string>& gold) {
   BCubed score;
   const size_t n = predicted.size();
   for (size_t i = 0; i < n; ++i) {
@@ -81,19 +82,19 @@ BCubed Score(const std::vector<size_t>& predicted, const std::vector<std::string
 
 TEST_CASE("B-cubed scoring counts a wrong merge against precision and a missed one against recall") {
   std::vector<std::string> gold = {"a", "a", "b"};
-  CHECK(Score({0, 0, 2}, gold).f1() == Approx(1.0));
-  BCubed merged_all = Score({0, 0, 0}, gold);
+  CHECK(Score(std::vector<uint32_t>{0, 0, 2}, gold).f1() == Approx(1.0));
+  BCubed merged_all = Score(std::vector<uint32_t>{0, 0, 0}, gold);
   CHECK(merged_all.recall == Approx(1.0));
   CHECK(merged_all.precision == Approx((2.0 / 3 + 2.0 / 3 + 1.0 / 3) / 3));
-  BCubed split_all = Score({0, 1, 2}, gold);
+  BCubed split_all = Score(std::vector<uint32_t>{0, 1, 2}, gold);
   CHECK(split_all.precision == Approx(1.0));
   CHECK(split_all.recall == Approx((0.5 + 0.5 + 1.0) / 3));
 }
 
 TEST_CASE("the resolver reaches B-cubed F1 0.95 on the labelled set, traps included") {
   LabelledSet set = ReadSet(IRKG_GRAPH_TEST_DATA_DIR "/resolution_set.tsv");
-  REQUIRE(set.observations.size() >= 40);
-  Resolution resolution = ResolveEntities(set.observations);
+  REQUIRE(set.input.observations.size() >= 40);
+  Resolution resolution = ResolveEntities(set.input);
   BCubed score = Score(resolution.cluster, set.gold);
   WARN("B-cubed precision " << score.precision << ", recall " << score.recall << ", F1 " << score.f1());
   CHECK(score.f1() >= 0.95);
@@ -102,7 +103,7 @@ TEST_CASE("the resolver reaches B-cubed F1 0.95 on the labelled set, traps inclu
     for (size_t i = 0; i < set.gold.size(); ++i)
       if (set.gold[i] == gold) return resolution.cluster[i];
     FAIL("no observation labelled " << gold);
-    return size_t{0};
+    return uint32_t{0};
   };
   CHECK(cluster_of("amira-haddad") != cluster_of("samir-haddad"));
   CHECK(cluster_of("lars-eklund") != cluster_of("per-eklund"));
@@ -111,9 +112,10 @@ TEST_CASE("the resolver reaches B-cubed F1 0.95 on the labelled set, traps inclu
   CHECK(cluster_of("starkov") != cluster_of("starkov-earlier"));
 
   // The partition does not depend on the order of the observations.
-  std::vector<NameObservation> reversed(set.observations.rbegin(), set.observations.rend());
+  ResolverInput reversed = set.input;
+  std::reverse(reversed.observations.begin(), reversed.observations.end());
   Resolution again = ResolveEntities(reversed);
-  const size_t n = set.observations.size();
+  const size_t n = set.input.observations.size();
   for (size_t i = 0; i < n; ++i)
     for (size_t j = 0; j < n; ++j)
       CHECK((resolution.cluster[i] == resolution.cluster[j]) == (again.cluster[n - 1 - i] == again.cluster[n - 1 - j]));
