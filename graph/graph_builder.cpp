@@ -741,7 +741,7 @@ void GraphBuilder::AddGraph(const KnowledgeGraph& graph) {
 ResolutionReport GraphBuilder::ExplainResolution() const {
   LargeVector<uint64_t> part_hashes = impl_->part_hashes;  // fingerprinting reorders them
   const LargeVector<uint64_t> fingerprint = impl_->StoryFingerprints(&part_hashes);
-  ResolutionReport report{impl_->MakeResolverInput(impl_->KeyOrder(impl_->DocRanks()), fingerprint)};
+  ResolutionReport report{impl_->MakeResolverInput(impl_->KeyOrder(impl_->DocRanks()), fingerprint), {}};
   report.resolution = ResolveEntities(report, /*explain=*/true);
   return report;
 }
