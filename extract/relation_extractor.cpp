@@ -1028,6 +1028,7 @@ void ExtractRelations(Document* doc, PassClock* clock) {
     c.Mark(Pass::kStances);
     ExtractFrames(doc, v);
     AddCompanions(doc, v, first_fact);
+    AddSignerStates(doc, first_fact);
     AttributeToSpeakers(doc, v, first_fact);
     c.Mark(Pass::kFrames);
     if (acts_from != first) resolver.View(s, first, v);

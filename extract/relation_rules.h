@@ -112,5 +112,9 @@ void AttributeToSpeakers(Document* doc, const SentenceView& s, size_t first_fact
 // "A, accompanied by B, met C": one who accompanies a participant meets the
 // other side (companion_rules.cpp); reads the metWith facts from `first_fact`.
 void AddCompanions(Document* doc, const SentenceView& s, size_t first_fact);
+// "Ministers A of Chile and B of Peru signed the Lima Accord": the states of
+// the signers are parties too (signer_states.cpp); reads the signed facts
+// from `first_fact`.
+void AddSignerStates(Document* doc, size_t first_fact);
 
 }  // namespace irkg::internal
