@@ -162,10 +162,37 @@ const char* FoldLatin(char32_t cp) {
   }
 }
 
+// FoldName of a short ASCII name (nearly every name, and every word of
+// one), in one pass into a buffer on the stack: the result is made once, at
+// its size, so that a name of up to 15 bytes allocates nothing. The rules
+// are the ASCII ones of FoldName below, a byte at a time. False (nothing
+// written) for a longer name or one with a byte of UTF-8.
+bool FoldShortAscii(std::string_view s, std::string* out) {
+  constexpr size_t kMax = 64;
+  if (s.size() > kMax) return false;
+  char buf[kMax];  // the folded name is never longer: each letter or digit gives one byte, a space needs a dropped one
+  size_t n = 0;
+  bool pending_space = false;
+  for (char c : s) {
+    if (static_cast<unsigned char>(c) >= 0x80) return false;
+    const bool upper = c >= 'A' && c <= 'Z';
+    if (upper || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+      if (pending_space) buf[n++] = ' ';
+      pending_space = false;
+      buf[n++] = upper ? static_cast<char>(c - 'A' + 'a') : c;
+    } else if (c != '\'') {
+      pending_space = n > 0;
+    }
+  }
+  out->assign(buf, n);
+  return true;
+}
+
 }  // namespace
 
 std::string FoldName(std::string_view s) {
   std::string out;
+  if (FoldShortAscii(s, &out)) return out;
   out.reserve(s.size());
   bool pending_space = false;
   // Appends one non-empty folded piece; a run of dropped characters between

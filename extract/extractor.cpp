@@ -1,9 +1,7 @@
 #include "extract/extractor.h"
 
 #include <algorithm>
-#include <map>
 #include <span>
-#include <tuple>
 
 #include "extract/dates.h"
 #include "extract/document.h"
@@ -219,24 +217,36 @@ ExtractionRecord Extractor::Extract(const Article& article, PassTimes* times) co
   }
 
   // One triple per (subject, predicate, object): the most confident reading,
-  // with the first date and title the text gives.
-  std::map<std::tuple<int, int, int>, size_t> seen;
+  // with the first date and title the text gives. The triples kept so far
+  // are found by an open-addressing table of indices into `facts` (0:
+  // empty), the thread's, reused from article to article: a std::map made a
+  // node a triple. The Document is the thread's too, and its facts are not
+  // read again: the first of each triple is moved, not copied.
+  thread_local std::vector<uint32_t> thread_slots;
+  std::vector<uint32_t>& slots = thread_slots;
+  size_t mask = 15;
+  while (mask + 1 < 2 * d.facts.size()) mask = mask * 2 + 1;
+  slots.assign(mask + 1, 0);
   std::vector<Fact> facts;
   facts.reserve(d.facts.size());
-  for (const Fact& f : d.facts) {
+  for (Fact& f : d.facts) {
     if (id_of[f.subject].empty() || id_of[f.object].empty()) continue;
     int s = f.subject, o = f.object;
     if (Info(f.predicate).symmetric && o < s) std::swap(s, o);
-    auto key = std::make_tuple(s, static_cast<int>(f.predicate), o);
-    auto it = seen.find(key);
-    if (it == seen.end()) {
-      seen.emplace(key, facts.size());
-      Fact g = f;
+    const uint64_t key = (uint64_t{static_cast<uint32_t>(s)} << 32 | static_cast<uint32_t>(o)) * 0x9e3779b97f4a7c15ull ^
+                         static_cast<uint64_t>(f.predicate);
+    size_t slot = internal::MixWordHash(key) & mask;
+    for (; slots[slot] != 0; slot = (slot + 1) & mask) {
+      const Fact& g = facts[slots[slot] - 1];
+      if (g.subject == s && g.object == o && g.predicate == f.predicate) break;
+    }
+    if (slots[slot] == 0) {
+      slots[slot] = static_cast<uint32_t>(facts.size() + 1);
+      Fact& g = facts.emplace_back(std::move(f));
       g.subject = s, g.object = o;
-      facts.push_back(std::move(g));
       continue;
     }
-    Fact& g = facts[it->second];
+    Fact& g = facts[slots[slot] - 1];
     if (g.date.empty()) g.date = f.date;
     if (g.what.empty()) g.what = f.what;
     g.of_the_day |= f.of_the_day;
@@ -255,14 +265,14 @@ ExtractionRecord Extractor::Extract(const Article& article, PassTimes* times) co
     for (Fact& f : facts)
       if (f.date.empty() && (f.of_the_day || EventOfTheDay(f.predicate))) f.date = d.article_date;
   r.triples.reserve(facts.size());
-  for (const Fact& f : facts) {
+  for (Fact& f : facts) {
     ExtractedTriple t;
     t.subject = id_of[f.subject];
     t.object = id_of[f.object];
     t.predicate = f.predicate;
-    t.title = f.title;
-    t.date = f.date;
-    t.what = f.what;
+    t.title = std::move(f.title);
+    t.date = std::move(f.date);
+    t.what = std::move(f.what);
     t.confidence = f.confidence;
     t.rule = f.rule;
     const auto& s = d.sentences[f.sentence];

@@ -196,9 +196,10 @@ bool IsSubjectPronoun(const Document& d, uint32_t tok) {
 void SentenceTagger::Tag(const Sentence& s) {
   sentence = &s;
   size_t n = s.last - s.first;
-  readings.assign(n, Readings{});
-  lower_ok.assign(n, 1);
-  starts.assign(n, 0);
+  // (every entry is written below: resized, not filled, sentence after sentence)
+  readings.resize(n);
+  lower_ok.resize(n);
+  starts.resize(n);
   bool at_start = true;
   for (uint32_t i = s.first; i < s.last; ++i) {
     const Token& t = d.tokens[i];
@@ -209,6 +210,10 @@ void SentenceTagger::Tag(const Sentence& s) {
       // or in a Title Case headline it proves nothing.
       lower_ok[i - s.first] = !(t.cap && !at_start && !s.title_case);
       starts[i - s.first] = at_start;
+    } else {
+      readings[i - s.first] = Readings{};
+      lower_ok[i - s.first] = 1;
+      starts[i - s.first] = 0;
     }
     if (t.shape == TokenShape::kWord || t.shape == TokenShape::kNumber) at_start = false;
     else if (text == ":" || text == "\"" || text == "\u201C" || text == "(" || text == "\u2014") at_start = true;
