@@ -170,7 +170,11 @@ int ReportedSubject(const RuleContext& c, uint32_t t) {
     // "A said Bolivia condemns B": a clause without "that" opens with its subject
     if (c.Cue(i, "speech")) {
       int inner = c.RefAt(i + 1);
-      if (inner >= 0 && c.TypeIn(inner, kActors) && !c.s.refs[inner].adjective && c.s.refs[inner].last <= t) return inner;
+      // ("A accused Bolivia of meddling and praised B", "thanked Peru for":
+      // the one named is the verb's object, not a clause's subject)
+      const bool object = inner >= 0 && (c.Word(c.s.refs[inner].last, "of") || c.Word(c.s.refs[inner].last, "for"));
+      if (inner >= 0 && !object && c.TypeIn(inner, kActors) && !c.s.refs[inner].adjective && c.s.refs[inner].last <= t)
+        return inner;
       // "A said the Chilean government supports B" as after "that"; "A said
       // the fund supported B": a subject that names no actor
       if (!c.d.tags.empty() && i + 1 < t && c.d.tags[i + 1].pos == Pos::kDeterminer) {
