@@ -106,8 +106,7 @@ class ReferenceResolver {
         // the possessive, and past words of rank)
         uint32_t office_at = mm.last;
         if (mm.type == EntityType::kCountry && office_at + 1 < s.last && Possessive(office_at)) {
-          ++office_at;
-          while (office_at + 1 < s.last && d.mention_at[office_at] < 0 && d.Is(office_at, "role_modifier")) ++office_at;
+          office_at = PastRoleModifiers(office_at + 1, s.last);
         }
         const bool office_after =
             office_at < s.last && (d.title_at[office_at] >= 0 || (office_at > mm.last && d.Is(office_at, "role_noun")));
@@ -180,6 +179,13 @@ class ReferenceResolver {
         sal.subject_person = r.entities[0];
         return;
       }
+  }
+
+  // The first token from `j` that is no word of rank or occasion before an
+  // office ("top", "visiting": cue class role_modifier), short of `end`.
+  uint32_t PastRoleModifiers(uint32_t j, uint32_t end) const {
+    while (j + 1 < end && d.mention_at[j] < 0 && d.Is(j, "role_modifier")) ++j;
+    return j;
   }
 
   // A plural noun for people who hold offices: "leaders", "ministers".
@@ -854,7 +860,7 @@ class ReferenceResolver {
     }
     // "the visiting minister", "the Peruvian top diplomat": words of rank
     // or occasion between the owner and the office
-    while (j + 1 < v.last && d.mention_at[j] < 0 && d.Is(j, "role_modifier")) ++j;
+    j = PastRoleModifiers(j, v.last);
     const uint32_t role_first = j;
     uint32_t role_last = j;
     if (int p = RoleHolder(role_first, country, &role_last); role_last > role_first) {

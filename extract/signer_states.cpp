@@ -23,13 +23,10 @@ void AddSignerStates(Document* doc, size_t first_fact) {
     if (f.predicate != Predicate::kSigned) continue;
     const EntityInfo& signer = doc->entities[f.subject];
     if (signer.type != EntityType::kPerson || signer.country < 0) continue;
-    const int state = signer.country;
-    const bool known = std::any_of(doc->facts.begin() + first_fact, doc->facts.end(), [&](const Fact& g) {
-      return g.predicate == Predicate::kSigned && g.subject == state && g.object == f.object;
-    });
-    if (known) continue;
+    // (a state the rules found signing already keeps that fact: the record
+    // keeps the first fact of each triple)
     Fact party = f;
-    party.subject = state;
+    party.subject = signer.country;
     party.title.clear();
     party.confidence = std::max(0.3, f.confidence - 0.1);
     party.rule = "sign.signer-state";
