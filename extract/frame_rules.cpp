@@ -808,8 +808,8 @@ class FramePass {
     for (int at : d_.entities[place].mentions) {
       if (state >= 0) break;
       const uint32_t after = d_.mentions[at].last;
-      const int m = after + 1 < d_.tokens.size() && d_.Text(after) == "," ? d_.mention_at[after + 1] : -1;
-      if (m >= 0 && d_.mentions[m].type == EntityType::kCountry) state = d_.mentions[m].entity;
+      const int named = after + 1 < d_.tokens.size() && d_.Text(after) == "," ? PlaceNamedAt(after + 1) : -1;
+      if (named >= 0 && d_.entities[named].type == EntityType::kCountry) state = named;
     }
     if (state < 0) return -1;
     bool host_there = false;
