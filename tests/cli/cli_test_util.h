@@ -14,22 +14,19 @@
 #include <string>
 #include <vector>
 
+#include "tests/scratch_dir.h"
+
 namespace irkg::test {
 
 namespace fs = std::filesystem;
 
+// The scratch directory, with paths in it as strings (the runner quotes them into commands).
 class Workdir {
  public:
-  Workdir() {
-    dir_ = fs::temp_directory_path() / ("irkg-cli-test-" + std::to_string(::getpid()));
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
-  }
-  ~Workdir() { fs::remove_all(dir_); }
   std::string operator/(const std::string& name) const { return (dir_ / name).string(); }
 
  private:
-  fs::path dir_;
+  testing::ScratchDir dir_{"cli-test"};
 };
 
 inline std::string Quote(const std::string& s) { return "'" + s + "'"; }

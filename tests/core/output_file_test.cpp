@@ -4,15 +4,14 @@
 #include <fstream>
 
 #include "core/output_file.h"
+#include "tests/scratch_dir.h"
 
 using namespace irkg;
 namespace fs = std::filesystem;
 
 TEST_CASE("an output file appears only when committed") {
-  fs::path dir = fs::temp_directory_path() / "irkg-output-file-test";
-  fs::create_directories(dir);
+  irkg::testing::ScratchDir dir("output-file-test");
   std::string path = (dir / "out.txt").string();
-  fs::remove(path);
   {
     auto f = OutputFile::Open(path);
     REQUIRE(f.ok());
@@ -29,7 +28,7 @@ TEST_CASE("an output file appears only when committed") {
   std::string s;
   in >> s;
   CHECK(s == "whole");
-  CHECK(std::distance(fs::directory_iterator(dir), fs::directory_iterator()) == 1);
+  CHECK(std::distance(fs::directory_iterator(dir.path()), fs::directory_iterator()) == 1);
 }
 
 TEST_CASE("writing into a missing directory fails cleanly") {

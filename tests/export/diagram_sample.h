@@ -13,6 +13,7 @@
 
 #include "graph/graph_builder.h"
 #include "graph/knowledge_graph.h"
+#include "tests/scratch_dir.h"
 
 namespace irkg::testing {
 
@@ -165,12 +166,9 @@ inline KnowledgeGraph DiplomaticGraph() {
   return g;
 }
 
-// A directory of its own under the system temporary directory.
-inline std::filesystem::path TestDir(const std::string& name) {
-  auto dir = std::filesystem::temp_directory_path() / ("irkg-export-" + name + "-" + std::to_string(getpid()));
-  std::filesystem::create_directories(dir);
-  return dir;
-}
+// A directory of the test's own under the system temporary directory,
+// removed when the test ends.
+inline ScratchDir TestDir(const std::string& name) { return ScratchDir("export-" + name); }
 
 inline std::string ReadFile(const std::filesystem::path& path) {
   std::ifstream in(path, std::ios::binary);

@@ -6,6 +6,7 @@
 
 #include "extract/lexicon.h"
 #include "tests/extract/loaded_data.h"
+#include "tests/scratch_dir.h"
 
 using namespace irkg;
 
@@ -112,7 +113,8 @@ TEST_CASE("Lexicon: lemma ids are stable and round-trip") {
 }
 
 TEST_CASE("Lexicon: a malformed closed_class.tsv line is an error naming file and line") {
-  auto path = (std::filesystem::temp_directory_path() / "irkg_closed_class_test.tsv").string();
+  irkg::testing::ScratchDir scratch("closed-class-test");
+  const std::string path = (scratch / "closed_class.tsv").string();
   auto load = [&](const std::string& text) {
     std::ofstream(path, std::ios::binary) << text;
     auto l = Lexicon::Load("/nonexistent-wordnet", path);
@@ -162,9 +164,8 @@ TEST_CASE("Lexicon: a compiled lexicon answers as the sources parsed do, and onl
   auto data = FindDataDirectory();
   REQUIRE(data.ok());
   const std::string wordnet = Lexicon::DefaultWordNetDirectory();
-  fs::path dir = fs::temp_directory_path() / "irkg_compiled_lexicon_test";
-  fs::remove_all(dir);
-  fs::create_directories(dir);
+  irkg::testing::ScratchDir scratch("compiled-lexicon-test");
+  const fs::path& dir = scratch.path();
   const std::string closed = (dir / "closed_class.tsv").string();
   fs::copy_file(*data + "/lexicon/closed_class.tsv", closed);
 
