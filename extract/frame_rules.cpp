@@ -329,8 +329,13 @@ class FramePass {
     if (frames.empty() || Denied(chunk, tok, noun)) return;
     const bool hypothetical = Hypothetical(chunk, tok, noun);
     const bool committed = hypothetical && Committed(chunk, noun);
+    // "called on B to respond to the offer", "urged B to retaliate": an act
+    // asked of another is no promise of the speaker's, though as ahead as
+    // one (the frames that need modality are promises: threats)
+    const bool requested = !noun && d_.chunks[chunk].infinitive && rules_.DirectiveBefore(d_.chunks[chunk].first);
     for (const Frame* f : frames) {
       if (hypothetical ? !(f->modal_allowed || (committed && f->commitment_allowed)) : f->modal_required) continue;
+      if (f->modal_required && requested) continue;
       if (f->needs_cue >= 0 && !CueInSentence(tok, f->needs_cue)) continue;
       if (!f->particle.empty() && !(tok + 1 < s_.last && d_.IsWord(tok + 1, f->particle))) continue;
       if (Stopped(chunk, tok, noun, f->predicate)) continue;
