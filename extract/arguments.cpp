@@ -177,6 +177,12 @@ ArgumentFinder::Item ArgumentFinder::ItemAt(uint32_t np) const {
   if (item.actor >= 0 ? !NamedOffice(np, item.actor) : !IsOfficePhrase(np)) return item;
   // "the Foreign Minister of Armenia Ana Pérez", "the US envoy, Ana Pérez"
   uint32_t c = SkipComplements(np + 1);
+  // "the Peruvian Prime Minister and Minister of Foreign Affairs Luis
+  // Vega": two offices joined by "and", one holder named after the second
+  if (Is(c, ChunkKind::kCoordinator) && d_.IsWord(d_.chunks[c].first, "and") && IsOfficePhrase(c + 1)) {
+    Item second = ItemAt(c + 1);
+    if (second.actor >= 0 && IsPersonRef(s_.refs[second.actor])) return {second.actor, np, second.last};
+  }
   if (Is(c, ChunkKind::kComma) && Is(c + 1, ChunkKind::kNoun)) ++c;
   int person = HeadActor(c);
   if (person >= 0 && IsPersonRef(s_.refs[person])) return {person, np, c};
@@ -1282,14 +1288,25 @@ Actors ArgumentFinder::Holder(uint32_t np) const {
     return PrepAfter(np + 1, "by", false);
   int verb = Governor(np);
   if (verb >= 0) {
-    const Chunk& v = d_.chunks[verb];
-    if (!d_.frames || !d_.lexicon || !d_.frames->IsLightVerb(d_.lexicon->LemmaText(d_.tags[v.head].lemma))) return {};
+    if (!d_.frames || !d_.lexicon) return {};
+    std::string_view lemma = d_.lexicon->LemmaText(d_.tags[d_.chunks[verb].head].lemma);
+    // "A received a call from B": the one it came from
+    if (d_.frames->IsReceiptVerb(lemma)) return PrepAfter(np, "from", false);
+    if (!d_.frames->IsLightVerb(lemma)) return {};
     return Agent(static_cast<uint32_t>(verb));
   }
   // "At a meeting with B in Lima, A said ...", "During his talks with B, A
   // ...": a fronted phrase belongs to the main clause's subject
   int main_verb = MainVerbAfterFronted(np);
   return main_verb < 0 ? Actors{} : Agent(static_cast<uint32_t>(main_verb));
+}
+
+Actors ArgumentFinder::Recipient(uint32_t np) const {
+  int verb = Governor(np);
+  if (verb < 0 || !d_.frames || !d_.lexicon ||
+      !d_.frames->IsReceiptVerb(d_.lexicon->LemmaText(d_.tags[d_.chunks[verb].head].lemma)))
+    return {};
+  return Agent(static_cast<uint32_t>(verb));
 }
 
 int ArgumentFinder::MainVerbAfterFronted(uint32_t np) const {

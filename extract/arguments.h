@@ -68,7 +68,11 @@ class ArgumentFinder {
   // Qatari gas" -> Qatar (where goods come from).
   Actors GoodsOrigin(uint32_t verb) const;
   Actors Holder(uint32_t noun_phrase) const;     // "A held talks", "talks were held by A",
-                                                 // "At talks with B, A said": the main clause's subject
+                                                 // "At talks with B, A said": the main clause's subject;
+                                                 // "A received a call from B": B
+  // "A received a call from B", "drew a warning from B": the subject of the
+  // verb of receipt (data/language/frames.tsv) the noun is object of; else none.
+  Actors Recipient(uint32_t noun_phrase) const;
   // "a summit involving A, B and C", "talks attended by A and B"
   Actors Participants(uint32_t noun_phrase) const;
   // The participle of holding that describes an event noun, past the

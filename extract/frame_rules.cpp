@@ -342,6 +342,9 @@ class FramePass {
       if (!noun && UnderWay(chunk, *f)) continue;
       Actors subjects = OfTypes(FirstOf(chunk, tok, f->subject, noun), f->actor_types);
       Actors objects = OfTypes(OfTypes(FirstOf(chunk, tok, f->object, noun), f->actor_types), f->object_types);
+      // "A received a call from B": what B did, done to A (the holder, B,
+      // is the one it came from)
+      if (noun && objects.empty()) objects = OfTypes(OfTypes(args_.Recipient(chunk), f->actor_types), f->object_types);
       // "talks between A, B and C": subject and object are one list
       if (SameList(subjects, objects)) objects.clear();
       if (f->bare_object && !objects.empty() && InfinitiveAfter(objects.back())) continue;

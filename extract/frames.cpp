@@ -64,6 +64,7 @@ Status FrameTable::LoadString(std::string_view text, const std::string& name) {
     for (char c : lemma)
       if (c >= 'A' && c <= 'Z') return Status::InvalidInput(where + ": lemma \"" + lemma + "\" must be lower case");
     if (auto* words = cols[0] == "light"           ? &light_
+                      : cols[0] == "receipt"       ? &receipt_
                       : cols[0] == "participants"  ? &participant_
                       : cols[0] == "participation" ? &participation_
                                                    : nullptr) {
@@ -75,7 +76,7 @@ Status FrameTable::LoadString(std::string_view text, const std::string& name) {
     }
     if (cols[0] != "verb" && cols[0] != "noun")
       return Status::InvalidInput(where + ": unknown kind \"" + std::string(cols[0]) +
-                                  "\" (verb, noun, light, participants, participation)");
+                                  "\" (verb, noun, light, receipt, participants, participation)");
     Frame f;
     f.lemma = lemma;
     f.noun = cols[0] == "noun";

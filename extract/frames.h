@@ -3,7 +3,8 @@
 // relative to the trigger (the clause subject, the object, the by-phrase of
 // a passive, a possessor "A's visit", a prepositional phrase "talks with B").
 // Also the light verbs whose object noun carries an event ("hold talks",
-// "impose sanctions"). Linguistic knowledge lives in the file; the frame pass
+// "impose sanctions"), and the verbs of receipt that turn it round
+// ("received a call from B"). Linguistic knowledge lives in the file; the frame pass
 // (frame_rules.cpp) is the one mechanism that reads every row.
 //
 // Immutable after loading; safe to share between threads.
@@ -160,6 +161,10 @@ class FrameTable {
     return false;
   }
   bool IsLightVerb(std::string_view lemma) const { return light_.find(lemma) != light_.end(); }
+  // Verbs whose subject receives the act the object noun names ("received
+  // a call from B", "drew a warning from B"): the noun's doer is its "from"
+  // phrase and the subject is its object.
+  bool IsReceiptVerb(std::string_view lemma) const { return receipt_.find(lemma) != receipt_.end(); }
   // Verbs that list who took part: "involving", "attended by", "bringing together".
   bool IsParticipantVerb(std::string_view lemma) const { return participant_.find(lemma) != participant_.end(); }
   // Nouns whose "of" phrase lists who took part: "with the participation
@@ -191,7 +196,7 @@ class FrameTable {
   std::vector<std::unique_ptr<Frame>> frames_;  // boxed: the indexes point at them, and a move keeps them
   Index verbs_, nouns_;
   std::vector<Probe> probes_[2];  // [noun]: a power of two, at most half full
-  std::unordered_set<std::string, Hash, std::equal_to<>> light_, participant_, participation_;
+  std::unordered_set<std::string, Hash, std::equal_to<>> light_, receipt_, participant_, participation_;
 };
 
 }  // namespace irkg

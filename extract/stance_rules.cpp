@@ -225,6 +225,18 @@ bool SpeakerAfterComma(const RuleContext& c, uint32_t t, const Ref& r) {
   return false;
 }
 
+// "A drew condemnation from B", "A received support from B": whether `t`
+// is a noun of stance whose "from" phrase opens at the actor at `at`. That
+// phrase names who took the stance; the one who drew, received or answered
+// it is its object.
+bool StanceFromPhrase(const RuleContext& c, uint32_t t, uint32_t at) {
+  if (c.d.tags.empty() || c.d.tags[t].pos != Pos::kNoun || !c.Word(t + 1, "from") || at < t + 2) return false;
+  // the actor heads the phrase right after "from": "from the Peruvian
+  // President A" (chunks, when the pipeline made them), else its first words
+  if (!c.d.chunk_of.empty()) return c.d.chunk_of[at] == c.d.chunk_of[t + 2];
+  return at == t + 2 || (at == t + 3 && c.Word(t + 2, "the"));
+}
+
 void Support(RuleContext& c) {
   for (uint32_t t : c.Triggers("support")) {
     if (c.Negated(t) || c.Modal(t) || c.Stopped(t) || c.Passive(t)) continue;
@@ -254,6 +266,8 @@ void Support(RuleContext& c) {
     auto objects = c.ListAfter(t, kActors, 6);
     if (objects.empty() || c.CrossesQuote(t, c.s.refs[objects[0]].first)) continue;
     int object = objects[0];
+    // "A received support from B": the frames read it (B supports A)
+    if (StanceFromPhrase(c, t, c.s.refs[object].first)) continue;
     // "A welcomed the agreement, B's spokesperson C said": the one named
     // before a trailing speech verb says it, and is welcomed by no one
     if (SpeakerAfterComma(c, t, c.s.refs[object])) continue;
@@ -435,8 +449,7 @@ void Criticism(RuleContext& c) {
     // "A drew condemnation from B", "A rejected criticism from B and C":
     // a criticism's "from" phrase names its critics, and the one who drew,
     // faced or answered it is its target
-    if (!c.d.tags.empty() && c.d.tags[t].pos == Pos::kNoun && c.Word(t + 1, "from") &&
-        (at == t + 2 || (at == t + 3 && c.Word(t + 2, "the")))) {
+    if (StanceFromPhrase(c, t, at)) {
       for (int critic : objects)
         for (int s : subjects) c.Add(critic, Predicate::kCriticizes, s, 0.75, "criticize.from");
       found = true;
