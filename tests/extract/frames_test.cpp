@@ -19,6 +19,8 @@ TEST_CASE("the shipped frames load and index verbs, nouns and light verbs") {
   CHECK(table->Find("meet", true).empty());  // "meet" is no noun trigger
   CHECK(table->IsLightVerb("hold"));
   CHECK(!table->IsLightVerb("meet"));
+  CHECK(table->IsReceiptVerb("receive"));  // "received a call from B" turns the call round
+  CHECK(!table->IsReceiptVerb("hold"));
 }
 
 TEST_CASE("a frame row's slots, confidence and cue classes are read") {
@@ -110,6 +112,8 @@ TEST_CASE("malformed frame rows name file and line") {
       {"verb\tsay\tpredicate=visited\tsubject=agent\tobject=in\tvenue=maybe\n", "venue= takes"},
       {"participation\tpresence\tpredicate=metWith\n", "row takes no keys"},
       {"light\thold\tpredicate=metWith\n", "row takes no keys"},
+      {"receipt\treceive\tpredicate=metWith\n", "row takes no keys"},
+      {"receipt\tget\nreceipt\tget\n", "listed twice"},
       {"light\thold\nlight\tpay\nlight\thold\n", "listed twice"},
       {"verb\tmeet\tpredicate=metWith\tsubject=agent\n", "missing subject= or object="},
       {"noun\ttalk\tpredicate=metWith\tsubject=holder\tobject=with\tparticle=up\n", "particle= belongs to verb"},
