@@ -584,10 +584,15 @@ int ArgumentFinder::SubjectPhrase(uint32_t verb) const {
     if (int leader = LeaderInParenthetical(k); leader >= 0) return leader;
     // "the foreign ministers of A, B and C, X, Y and Z, met": the people
     // the apposition lists are the subject
+    // ("the ministers, A of Chile and B of Peru, met": past the state the
+    // last one serves)
     if (k > first_ && Is(k - 1, ChunkKind::kNoun)) {
-      Actors listed = ListEndingAt(k - 1);
+      uint32_t last = k - 1;
+      if (last >= first_ + 2 && IsComplementPrep(last - 1) && Is(last - 2, ChunkKind::kNoun))
+        if (int person = HeadActor(last - 2); person >= 0 && IsPersonRef(s_.refs[person])) last -= 2;
+      Actors listed = ListEndingAt(last);
       if (listed.size() >= 2 && std::all_of(listed.begin(), listed.end(), [&](const Ref& r) { return IsPersonRef(r); }))
-        return static_cast<int>(k - 1);
+        return static_cast<int>(last);
     }
     int before = BeforeParenthetical(k);
     if (before < 0) return -1;

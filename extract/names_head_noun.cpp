@@ -111,6 +111,9 @@ uint32_t Recognizer::ExtendRight(uint32_t last, bool agreement, bool embassy) co
     uint32_t k = end;
     std::string_view w = d.Text(k);
     bool connector = w == "of" || w == "for" || (agreement && w == "on") || (embassy && (w == "to" || w == "in"));
+    // "signed the Accord on Fisheries on behalf of Chile": who signs for
+    // whom, no part of the name
+    if (w == "on" && d.IsWord(k + 1, "behalf")) break;
     // "the Joint Declaration on Deepening the Partnership between the
     // Republic of A and B": a long formal title goes on over its parties,
     // written with "the" ("the Lima Accord between Chile and Peru" names

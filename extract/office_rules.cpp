@@ -518,7 +518,10 @@ struct OfficeReader {
     if (j < sentence_first + 2 || !d.IsWord(j - 1, "of")) return nullptr;
     const Mention* first = MentionEndingAt(j - 1);
     if (!first || first->type != EntityType::kPerson || first->first <= sentence_first) return nullptr;
-    int t = d.title_at[first->first - 1];
+    uint32_t title_end = first->first - 1;
+    // "the ministers, A of Chile and B of Peru": the list in apposition
+    if (T(title_end) == "," && title_end > sentence_first) --title_end;
+    int t = d.title_at[title_end];
     return t >= 0 ? &d.titles[t] : nullptr;
   }
 
