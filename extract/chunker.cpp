@@ -210,6 +210,22 @@ class Chunker {
         ++j;
         continue;
       }
+      // 'a "merciless" response': a scare quote around the words that
+      // describe the head goes on to the head
+      if (scare_[j] == kClosing && j > i && !has_noun && !has_name && j + 1 < last &&
+          MentionStartingAt(j + 1) == nullptr && NounLike(PosAt(j + 1))) {
+        ++j;
+        continue;
+      }
+      // "swift and decisive action", "a merciless and overwhelming response":
+      // adjectives coordinated before their noun are one phrase (demonyms,
+      // which are names, stay a list: "the Chilean and Peruvian navies")
+      if ((d.IsWord(j, "and") || d.IsWord(j, "or")) && j > i && !has_noun && !has_name &&
+          PosAt(j - 1) == Pos::kAdjective && d.mention_at[j - 1] < 0 && j + 1 < last &&
+          PosAt(j + 1) == Pos::kAdjective && d.mention_at[j + 1] < 0) {
+        ++j;
+        continue;
+      }
       if (const Mention* m = MentionStartingAt(j)) {
         bool describer = m->form == MentionForm::kAdjective;
         if (has_name && !last_was_describer) break;  // two names side by side: two phrases

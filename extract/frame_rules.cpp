@@ -336,6 +336,7 @@ class FramePass {
     for (const Frame* f : frames) {
       if (hypothetical ? !(f->modal_allowed || (committed && f->commitment_allowed)) : f->modal_required) continue;
       if (f->modal_required && requested) continue;
+      if (f->own_side && !OwnSide(chunk, noun)) continue;
       if (f->needs_cue >= 0 && !CueInSentence(tok, f->needs_cue)) continue;
       if (!f->particle.empty() && !(tok + 1 < s_.last && d_.IsWord(tok + 1, f->particle))) continue;
       if (Stopped(chunk, tok, noun, f->predicate)) continue;
@@ -500,6 +501,28 @@ class FramePass {
       for (size_t j = i + 1; j < people.size(); ++j)
         if (!OneSide(people[i], people[j]))
           rules_.AddEntities(people[i], f.predicate, people[j], f.confidence * 0.9, f.rule.c_str(), date, "", "");
+  }
+
+  // own=yes: a speaker tells the act, and its doer, named or a pronoun
+  // read back, is the speaker or the state the speaker serves ("A said
+  // Chile will strike B", "Chile said it would strike B"; not "analysts
+  // said Chile could strike B", nor a Peruvian minister's "Chile could
+  // strike B"). A speaker the text gives no state speaks for the state
+  // named as the doer: "Chile will strike the camps, Interior Minister A
+  // said".
+  bool OwnSide(uint32_t chunk, bool noun) const {
+    const Actors speakers = args_.Speaker(chunk);
+    const Actors doers = noun ? args_.Holder(chunk) : args_.Agent(chunk);
+    for (const Ref& s : speakers)
+      for (int speaker : s.entities) {
+        const int state = d_.StateServed(speaker, s.first);
+        for (const Ref& a : doers)
+          for (int doer : a.entities)
+            if (doer == speaker || doer == state ||
+                (state < 0 && IsPerson(speaker) && d_.entities[doer].type == EntityType::kCountry))
+              return true;
+      }
+    return false;
   }
 
   bool OneSide(int a, int b) const {

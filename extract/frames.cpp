@@ -31,7 +31,7 @@ bool ParseSource(std::string_view word, bool noun, ArgumentSource* out) {
       {"copula_subject", Slot::kCopulaSubject, false, true},
   };
   static constexpr std::string_view kPreps[] = {"with", "to", "against", "on", "in", "at", "between", "by",
-                                                "of", "for", "from", "over", "into", "toward", "upon", "among", "behind", "alongside", "after"};
+                                                "of", "for", "from", "over", "into", "toward", "upon", "among", "behind", "alongside", "after", "inside"};
   for (const auto& s : kSlots)
     if (s.name == word) {
       if (noun ? !s.for_nouns : !s.for_verbs) return false;
@@ -125,12 +125,14 @@ Status FrameTable::LoadString(std::string_view text, const std::string& name) {
         f.modal_allowed = value != "committed";
         f.modal_required = value == "required";
         f.commitment_allowed = true;
-      } else if (key == "mutual" || key == "venue" || key == "partner" || key == "bare" || key == "hosted") {
+      } else if (key == "mutual" || key == "venue" || key == "partner" || key == "bare" || key == "hosted" ||
+                 key == "own") {
         if (value != "yes") return Status::InvalidInput(where + ": " + std::string(key) + "= takes \"yes\"");
         (key == "mutual"    ? f.mutual
          : key == "venue"   ? f.venue
          : key == "partner" ? f.partner_required
          : key == "bare"    ? f.bare_object
+         : key == "own"     ? f.own_side
                             : f.hosted) = true;
       } else if (key == "actors" || key == "objects") {
         unsigned& types = key == "actors" ? f.actor_types : f.object_types;

@@ -105,6 +105,12 @@ struct Frame {
   // from a dateline in the host's state with no place of its own, a guest
   // of another state visited the dateline's place.
   bool hosted = false;
+  // The act is told by its doer's own side: a speaker names it, and the
+  // doer is the speaker, the state the speaker serves, or unnamed ("A said
+  // Chile will strike the camps in B", "A said it would hit B's bases");
+  // what an observer foresees ("analysts said Chile could strike B") is no
+  // promise.
+  bool own_side = false;
   // A threat is about the future: "would face consequences" still counts.
   // Other frames drop modal triggers ("will meet", "plans to visit").
   bool modal_allowed = false;

@@ -518,6 +518,26 @@ class ReferenceResolver {
     return false;
   }
 
+  // '"If Chile goes on provoking, it will bear the consequences"': "it"
+  // opening the main clause after a condition is the condition's doer, a
+  // state or body named right after "if" or "unless" ("the Chilean side").
+  bool ResolveConditionPronoun(uint32_t i, const SentenceView& v, Ref* r) const {
+    if (i <= v.first || d.Text(i - 1) != ",") return false;
+    for (uint32_t k = i - 1; k-- > v.first;) {
+      if (d.IsDoubleQuote(k)) return false;  // the condition starts within the quotation
+      if (!d.IsWord(k, "if") && !d.IsWord(k, "unless")) continue;
+      const uint32_t doer = d.IsWord(k + 1, "the") ? k + 2 : k + 1;
+      for (const Ref& ref : v.refs) {
+        if (ref.first != doer || ref.entities.size() != 1) continue;
+        if (ref.type != EntityType::kCountry && ref.type != EntityType::kOrganization) return false;
+        r->first = i, r->last = i + 1, r->entities = ref.entities, r->type = ref.type, r->resolved = true;
+        return true;
+      }
+      return false;
+    }
+    return false;
+  }
+
   // An office phrase in apposition names its holder right after it: "the
   // Foreign Minister, Ana Pérez", "the Foreign Minister of Peru Ana Pérez",
   // "the envoy for Asia and Europe, Ana Pérez". Such a phrase is not a
@@ -714,7 +734,7 @@ class ReferenceResolver {
     }
     const ReferWord word = ReferWordAt(i);
     if (word == ReferWord::kNone) return false;
-    if (word == ReferWord::kIt) return ResolveSpeakerPronoun(i, v, r, false);
+    if (word == ReferWord::kIt) return ResolveSpeakerPronoun(i, v, r, false) || ResolveConditionPronoun(i, v, r);
     if (FirstPersonPlural(word)) return ResolveQuotedWe(i, v, r);
     // "each side blamed the other": the article's two states, both ways
     if (word == ReferWord::kEach && (d.IsWord(i + 1, "side") || d.IsWord(i + 1, "country") || d.IsWord(i + 1, "party")))

@@ -451,6 +451,10 @@ TokenTag SentenceTagger::ChooseOpen(uint32_t i, Readings r, uint32_t prev_tok, T
     if (adj && gerund && !noun && Has(nx, Pos::kNoun) && !next_is_name) return TagOf(*adj);
     return finish(pick({noun, gerund, adj, r.data()}));
   }
+  // "swift and crushing", "merciless and overwhelming": a word coordinated
+  // with the adjective before it is one too, when it can be
+  if (p == Pos::kCoordinator && adj && prev_tok > s.first && tags[prev_tok - 1].pos == Pos::kAdjective)
+    return TagOf(*adj);
   // "the government strongly protests", "Lima firmly rejects": past an
   // adverb after a noun or a name, a finite form is the verb
   if (p == Pos::kAdverb && finite && (pv.pos == Pos::kNoun || pv.pos == Pos::kProperNoun)) return finish(finite);
