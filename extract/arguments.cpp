@@ -563,8 +563,14 @@ bool ArgumentFinder::SameTense(uint32_t a, uint32_t b) const {
 int ArgumentFinder::SubjectPhrase(uint32_t verb) const {
   if (verb <= first_) return -1;
   uint32_t k = verb - 1;
-  // skip adverbs between subject and verb
-  while (k > first_ && Is(k, ChunkKind::kOther)) --k;
+  // skip adverbs between subject and verb, and a floating quantifier ("A
+  // and B both belong", "the states all agreed")
+  auto floating = [&](uint32_t c) {
+    const Chunk& ch = d_.chunks[c];
+    return Is(c, ChunkKind::kNoun) && ch.last == ch.first + 1 && c > first_ && Is(c - 1, ChunkKind::kNoun) &&
+           (d_.IsWord(ch.first, "both") || d_.IsWord(ch.first, "all") || d_.IsWord(ch.first, "each"));
+  };
+  while (k > first_ && (Is(k, ChunkKind::kOther) || floating(k))) --k;
   // "A arrived in Lima and met B": the coordinated verb shares the subject;
   // of the verbs before, the nearest in its tense ("A stated that B is to
   // blame and accused C": "accused" goes with "stated", not "is")

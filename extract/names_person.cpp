@@ -288,7 +288,12 @@ void Recognizer::PersonPass() {
     Mention m;
     m.first = first;
     m.last = last;
-    m.type = at_place && !cue && !given ? EntityType::kLocation : EntityType::kPerson;
+    // "the Weimar Triangle, which brings together ...": a name no given name
+    // or title vouches for, after "the", names a body (people go without it)
+    const bool after_the = first > 0 && SameSentence(first - 1, first) && d.IsWord(first - 1, "the");
+    m.type = at_place && !cue && !given  ? EntityType::kLocation
+             : after_the && !cue && !given ? EntityType::kOrganization
+                                           : EntityType::kPerson;
     m.strong = cue || given;
     m.name = d.Span(first, last);
     if (words == 1) m.form = MentionForm::kShortName;

@@ -30,6 +30,9 @@ struct Salience {
   // one a long text names) keeps each lookup constant-time.
   static constexpr size_t kRecentAgreements = 8;
   std::vector<int> agreements;
+  // The bodies named last, likewise: which "the fund" or "the community"
+  // means.
+  std::vector<int> bodies;
   // The people named last, latest last: whom an object "him" or "her"
   // means ("B flew to Lima. A welcomed him"). Bounded like the agreements.
   static constexpr size_t kRecentPersons = 4;
@@ -153,8 +156,9 @@ class ReferenceResolver {
           d.entities[r.entities[0]].subtype == "international")
         sal.body = r.entities[0];
     for (const auto& r : v.refs)
-      if (r.type == EntityType::kAgreement && !r.resolved && r.entities.size() == 1) {
-        auto& named = sal.agreements;
+      if ((r.type == EntityType::kAgreement || r.type == EntityType::kOrganization) && !r.resolved &&
+          r.entities.size() == 1) {
+        auto& named = r.type == EntityType::kAgreement ? sal.agreements : sal.bodies;
         named.erase(std::remove(named.begin(), named.end(), r.entities[0]), named.end());
         if (named.size() == Salience::kRecentAgreements) named.erase(named.begin());
         named.push_back(r.entities[0]);
@@ -375,19 +379,40 @@ class ReferenceResolver {
 
   // The agreement "the WORD" (at token `word`) means, or -1.
   int AgreementCalled(uint32_t word, const SentenceView& v) const {
-    std::vector<int> named = sal.agreements;
+    std::vector<int> named = NamedRecently(sal.agreements, EntityType::kAgreement, v);
+    if (int a = NamedWith(word, named, true); a >= 0) return a;
+    return named.size() == 1 ? named[0] : -1;  // the text's only agreement so far
+  }
+
+  // "the fund", "the community", "the council": the body named last (of
+  // the sentence's own, then of the recent ones) whose name has that word
+  // ("the International Fund for ...", "the East African Community"); -1.
+  int BodyCalled(uint32_t word, const SentenceView& v) const {
+    return NamedWith(word, NamedRecently(sal.bodies, EntityType::kOrganization, v), false);
+  }
+
+  // `recent`, then the entities of `type` the sentence names itself
+  std::vector<int> NamedRecently(const std::vector<int>& recent, EntityType type, const SentenceView& v) const {
+    std::vector<int> named = recent;
     for (const auto& r : v.refs)
-      if (r.type == EntityType::kAgreement && !r.resolved && r.entities.size() == 1) named.push_back(r.entities[0]);
+      if (r.type == type && !r.resolved && r.entities.size() == 1) named.push_back(r.entities[0]);
+    return named;
+  }
+
+  // The latest of `named` whose name has the word at `word` as a word of
+  // its own; with `squeezed`, also run together ("the roadmap" for a "Road
+  // Map"). -1 when none.
+  int NamedWith(uint32_t word, const std::vector<int>& named, bool squeezed) const {
     const std::string word_key = FoldName(d.Text(word));
     const std::string key = " " + word_key + " ";
     for (size_t a = named.size(); a-- > 0;) {
       std::string name = " " + FoldName(d.entities[named[a]].name) + " ";
       if (name.find(key) != std::string::npos) return named[a];
-      // "the roadmap" for a "Road Map"
+      if (!squeezed) continue;
       name.erase(std::remove(name.begin(), name.end(), ' '), name.end());
       if (name.find(word_key) != std::string::npos) return named[a];
     }
-    return named.size() == 1 ? named[0] : -1;  // the text's only agreement so far
+    return -1;
   }
 
   // Whether `person` holds an office of `owner`, a state or a body.
@@ -815,6 +840,16 @@ class ReferenceResolver {
       if (int agreement = AgreementCalled(head, v); agreement >= 0) {
         r->first = i, r->last = head + 1, r->entities = {agreement}, r->type = EntityType::kAgreement, r->resolved = true;
         *next = head + 1;
+        return true;
+      }
+    }
+    // "the community", "the fund": a body named before with that word in its
+    // name (a lower-case noun, no name after it)
+    if (word == ReferWord::kThe && !two && k < d.tokens.size() && !d.tokens[k].cap && d.tags.size() > k &&
+        d.tags[k].pos == Pos::kNoun && d.mention_at[k] < 0 && (k + 1 >= d.tokens.size() || d.mention_at[k + 1] < 0)) {
+      if (int body = BodyCalled(k, v); body >= 0) {
+        r->first = i, r->last = k + 1, r->entities = {body}, r->type = EntityType::kOrganization, r->resolved = true;
+        *next = k + 1;
         return true;
       }
     }
