@@ -288,6 +288,12 @@ void Recognizer::HeadNounPass() {
       i = last - 1;
       continue;
     }
+    // "John Hall", "Barbara Castle": a given name and a head word alone are
+    // a person's name, the person pass's to read
+    if (type == EntityType::kLocation && first + 1 == head && last == head + 1 && GivenName(first, head)) {
+      i = head;
+      continue;
+    }
     // keep the head-noun name only where it is more than a dictionary name
     Mention m;
     m.first = first;
@@ -625,12 +631,18 @@ void Recognizer::PlaceOfStatePass() {
     uint32_t k = comma + 1;
     bool placed = false;
     if (d.IsWord(k, "in")) {
-      const uint32_t state = d.AfterDirection(k + 1, n);
+      // ("flew to Tacna, in the Moquegua region", "Tacna, in Peru's south")
+      const uint32_t state = d.AfterDirection(k + 1 + (d.IsWord(k + 1, "the") ? 1 : 0), n);
       const int m = state < n ? d.mention_at[state] : -1;
-      placed = m >= 0 && d.mentions[m].first == state && d.mentions[m].type == EntityType::kCountry &&
-               first >= 1 && (d.Is(first - 1, "hit_prep") || d.Is(first - 1, "visit_verb"));
+      const bool place_after = m >= 0 && d.mentions[m].first == state &&
+                               (d.mentions[m].type == EntityType::kCountry || d.mentions[m].type == EntityType::kLocation);
+      const bool place_before = first >= 1 && (d.Is(first - 1, "hit_prep") || d.Is(first - 1, "visit_verb") ||
+                                               (!d.tags.empty() && d.tags[first - 1].pos == Pos::kPreposition));
+      placed = place_after && place_before;
     } else if (d.IsWord(k, "a")) {
       for (int words = 0; words < 4 && k + 1 < n && !Cap(k + 1) && !d.Is(k + 1, "place_kind"); ++words) ++k;
+      // ("a port city in": kinds of place in a row)
+      while (k + 2 < n && d.Is(k + 1, "place_kind") && d.Is(k + 2, "place_kind")) ++k;
       placed = k + 2 < n && d.Is(k + 1, "place_kind") && !Cap(k + 1) && d.IsWord(k + 2, "in");
     }
     if (placed) add(first, comma, "city");

@@ -195,6 +195,65 @@ int BodyBasedAt(const RuleContext& c, const Ref& place) {
   return -1;
 }
 
+// The place a phrase starting at `j` (after "in") names as a container,
+// past what only says which part of it: "(the) southern Peru", "the
+// province of Moquegua", "the Peruvian region of Moquegua", "Peru's
+// Moquegua Region". A ref index, or -1.
+int ContainerAt(const RuleContext& c, uint32_t j) {
+  if (c.Word(j, "the")) ++j;
+  j = c.d.AfterDirection(j, c.s.last);
+  // "the province of Moquegua": the kind of place, then its name
+  if (c.Cue(j, "place_kind") && !c.d.tokens[j].cap && c.Word(j + 1, "of")) j += c.Word(j + 2, "the") ? 3 : 2;
+  int where = c.RefAt(j);
+  if (where < 0 || c.s.refs[where].first != j || !c.TypeIn(where, kPlaces)) return -1;
+  const Ref& ref = c.s.refs[where];
+  // "the Peruvian region of Moquegua": the state's adjective describes
+  // the region named after "of"
+  if (ref.adjective && c.Cue(ref.last, "place_kind") && c.Word(ref.last + 1, "of")) {
+    const uint32_t named = ref.last + 2 + (c.Word(ref.last + 2, "the") ? 1 : 0);
+    const int inner = c.RefAt(named);
+    return inner >= 0 && c.s.refs[inner].first == named && c.s.refs[inner].type == EntityType::kLocation ? inner : -1;
+  }
+  // "Peru's Moquegua Region": the state's own place
+  if (ref.possessive) {
+    const int inner = c.RefAt(ref.last + 1);
+    return inner >= 0 && c.s.refs[inner].first == ref.last + 1 && c.s.refs[inner].type == EntityType::kLocation &&
+                   !c.s.refs[inner].adjective
+               ? inner
+               : -1;
+  }
+  return ref.adjective ? -1 : where;
+}
+
+// Whether the words from `j` on end the phrase as a kind of place: "(the
+// Chilean) capital", "(the Chilean) port city", "border town".
+bool StatesPlaceKind(const RuleContext& c, uint32_t j) {
+  if (c.Cue(j, "capital_word")) return true;
+  bool kind = false;
+  for (; j < c.s.last; ++j) {
+    if (c.Cue(j, "place_kind") && !c.d.tokens[j].cap) kind = true;
+    else if (!(c.Cue(j + 1, "place_kind") && !c.d.tags.empty() && c.d.tags[j].pos == Pos::kNoun)) break;
+  }
+  return kind && (j == c.s.last || c.d.tokens[j].shape == TokenShape::kPunct);
+}
+
+// Where a body sits, said after its name: "the Institute, (which is)
+// based in Cusco", "a firm registered in Panama", "which has its
+// headquarters in Suva" (cue class seat_word), or an apposition placing it,
+// "the Institute, a think tank in Cusco". The place's ref, or -1.
+int SeatAfter(const RuleContext& c, uint32_t k) {
+  if (k >= c.s.last || c.d.Text(k) != ",") return -1;
+  bool seat = c.Word(k + 1, "a") || c.Word(k + 1, "an");
+  for (uint32_t j = k + 1; j < c.s.last && j < k + 8; ++j) {
+    if (c.Word(j, "in")) return seat ? ContainerAt(c, j + 1) : -1;
+    if (c.Cue(j, "seat_word")) seat = true;
+    // a name, a clause's end or a list's next item: no longer this phrase
+    if (c.d.mention_at[j] >= 0 || c.d.tokens[j].shape == TokenShape::kPunct || c.Word(j, "and") || c.d.tokens[j].cap)
+      return -1;
+  }
+  return -1;
+}
+
 void Location(RuleContext& c) {
   for (size_t r = 0; r < c.s.refs.size(); ++r) {
     const Ref& ref = c.s.refs[r];
@@ -202,6 +261,9 @@ void Location(RuleContext& c) {
     if (ref.type == EntityType::kLocation || ref.type == EntityType::kCountry)
       if (int body = BodyBasedAt(c, ref); body >= 0)
         c.Add(body, Predicate::kLocatedIn, static_cast<int>(r), 0.75, "located.based");
+    if (ref.type == EntityType::kOrganization)
+      if (int seat = SeatAfter(c, ref.last); seat >= 0)
+        c.Add(static_cast<int>(r), Predicate::kLocatedIn, seat, 0.75, "located.seat");
     bool placeable = ref.type == EntityType::kOrganization || ref.type == EntityType::kLocation;
     uint32_t k = ref.last;
     // "the Tigray region, in northern Ethiopia": the kind of place written after a place's name
@@ -210,13 +272,18 @@ void Location(RuleContext& c) {
     bool comma_in = placeable && k + 1 < c.s.last && c.d.Text(k) == "," && c.Word(k + 1, "in");
     if (comma_in) ++k;
     if (placeable && c.Word(k, "in")) {
-      uint32_t j = k + 1;
-      if (c.Word(j, "the")) ++j;
-      // (past "southern", "south-western": a direction's words)
-      if (comma_in) j = c.d.AfterDirection(j, c.s.last);
-      int where = c.RefAt(j);
-      if (where >= 0 && c.s.refs[where].first == j && c.TypeIn(where, kPlaces) && !c.s.refs[where].adjective &&
-          !c.s.refs[where].possessive) {
+      // (past "southern", "the province of": after a comma, "Tacna, in
+      // southern Peru"; without one, "the Institute in Lima" names the
+      // place itself)
+      int where = comma_in ? ContainerAt(c, k + 1) : -1;
+      if (!comma_in) {
+        const uint32_t j = k + 1 + (c.Word(k + 1, "the") ? 1 : 0);
+        where = c.RefAt(j);
+        if (where >= 0 && (c.s.refs[where].first != j || !c.TypeIn(where, kPlaces) || c.s.refs[where].adjective ||
+                           c.s.refs[where].possessive))
+          where = -1;
+      }
+      if (where >= 0) {
         // a body's place, or a place within a larger one — not an event's venue
         const EntityInfo& subject = c.d.entities[ref.entities[0]];
         const EntityInfo& place = c.d.entities[c.s.refs[where].entities[0]];
@@ -263,15 +330,17 @@ void Location(RuleContext& c) {
       }
       int state = c.Word(k + 1, "the") ? c.RefAt(k + 2) : -1;
       if (state >= 0 && c.s.refs[state].first == k + 2 && c.s.refs[state].type == EntityType::kCountry &&
-          c.s.refs[state].adjective && c.Cue(c.s.refs[state].last, "capital_word"))
+          c.s.refs[state].adjective && StatesPlaceKind(c, c.s.refs[state].last))
         c.Add(static_cast<int>(r), Predicate::kLocatedIn, state, 0.8, "located.capital-apposition");
       // "Vilnius, the capital of Lithuania", "Cusco, a city (located) in Peru"
       uint32_t j = k + 1;
       if (c.Word(j, "the") || c.Word(j, "a") || c.Word(j, "an")) ++j;
       bool kind = false;
       // "the largest city of", "a small port in": describing words before the kind of place
-      while (j < c.s.last && c.d.mention_at[j] < 0 && !c.d.tags.empty() && c.d.tags[j].pos == Pos::kAdjective &&
-             !c.Cue(j, "place_word"))
+      // ("a border town", "a port city": a noun before the kind of place)
+      while (j < c.s.last && c.d.mention_at[j] < 0 && !c.d.tags.empty() && !c.Cue(j, "place_word") &&
+             (c.d.tags[j].pos == Pos::kAdjective ||
+              (c.d.tags[j].pos == Pos::kNoun && j + 1 < c.s.last && c.Cue(j + 1, "place_kind"))))
         ++j;
       while (c.Cue(j, "place_word") || c.Cue(j, "capital_word")) {
         kind = kind || c.Cue(j, "place_kind") || c.Cue(j, "capital_word");
@@ -279,10 +348,8 @@ void Location(RuleContext& c) {
       }
       if (kind && c.Word(j, "located")) ++j;
       if (kind && (c.Word(j, "of") || c.Word(j, "in"))) {
-        uint32_t w = j + 1 + (c.Word(j + 1, "the") ? 1 : 0);
-        int where = c.RefAt(w);
-        if (where >= 0 && c.s.refs[where].first == w && c.TypeIn(where, kPlaces) && !c.s.refs[where].adjective &&
-            !c.s.refs[where].possessive)
+        // "a town in southern Peru", "a city in Peru's Moquegua Region"
+        if (int where = ContainerAt(c, j + 1); where >= 0)
           c.Add(static_cast<int>(r), Predicate::kLocatedIn, where, 0.8, "located.kind-apposition");
       }
     }
