@@ -242,7 +242,7 @@ class FramePass {
   // read last; its doers are the ones condemned.
   Actors EarlierAttack(uint32_t trigger_chunk, bool noun) const {
     const Document::LastAttack& last = d_.last_attack;
-    if (last.attackers.empty() || s_.index > last.sentence + kGatheringSentences) return {};
+    if (last.attackers.empty() || s_.index > last.sentence + kAttackSentences) return {};
     uint32_t c = trigger_chunk + 1;
     if (noun) {  // "condemnation of the attack"
       if (c >= args_.last_chunk() || d_.chunks[c].kind != ChunkKind::kPreposition || !d_.IsWord(d_.chunks[c].first, "of"))
@@ -338,6 +338,7 @@ class FramePass {
       if (f->modal_required && requested) continue;
       if (f->own_side && !OwnSide(chunk, noun)) continue;
       if (f->needs_cue >= 0 && !CueInSentence(tok, f->needs_cue)) continue;
+      if (f->unless_cue >= 0 && CueInSentence(tok, f->unless_cue)) continue;
       if (!f->particle.empty() && !(tok + 1 < s_.last && d_.IsWord(tok + 1, f->particle))) continue;
       if (Stopped(chunk, tok, noun, f->predicate)) continue;
       if (!noun && UnderWay(chunk, *f)) continue;
@@ -370,6 +371,10 @@ class FramePass {
   // A gathering is remembered while the text goes on about it: sentences
   // further apart than this start another.
   static constexpr uint32_t kGatheringSentences = 2;
+  // "the attack", "the launch" with no doer of its own reaches further back:
+  // a story tells reactions to its armed act paragraphs after the act (and
+  // a later armed act read replaces it).
+  static constexpr uint32_t kAttackSentences = 5;
   // No gathering a text tells names more people; the bound keeps an article
   // that chains lone acts sentence after sentence linear.
   static constexpr size_t kMaxGathering = 40;

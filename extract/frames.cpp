@@ -109,11 +109,11 @@ Status FrameTable::LoadString(std::string_view text, const std::string& name) {
         if (end != v.c_str() + v.size() || !(c > 0 && c <= 1))
           return Status::InvalidInput(where + ": confidence must be a number in (0, 1]");
         f.confidence = c;
-      } else if (key == "needs" || key == "what") {
+      } else if (key == "needs" || key == "what" || key == "unless") {
         if (!KnownCueClass(value))
           return Status::InvalidInput(where + ": \"" + std::string(value) + "\" is not a cue class of data/cues.tsv");
-        (key == "needs" ? f.needs : f.what) = std::string(value);
-        (key == "needs" ? f.needs_cue : f.what_cue) = CueClassIndex(value);
+        (key == "needs" ? f.needs : key == "what" ? f.what : f.unless) = std::string(value);
+        (key == "needs" ? f.needs_cue : key == "what" ? f.what_cue : f.unless_cue) = CueClassIndex(value);
       } else if (key == "particle") {
         if (f.noun) return Status::InvalidInput(where + ": particle= belongs to verb frames");
         for (char c : value)

@@ -73,9 +73,10 @@ struct Frame {
   double confidence = 0.75;
   std::string needs;  // cue class that must follow the trigger in its clause, or empty
   std::string what;   // cue class giving the `what` qualifier, or empty
-  // The two as CueClassIndex gives them (-1 when empty): the frame pass
+  std::string unless;  // cue class none of whose words may stand in the sentence, or empty
+  // The three as CueClassIndex gives them (-1 when empty): the frame pass
   // tests the sentence's tokens for them at every trigger.
-  int needs_cue = -1, what_cue = -1;
+  int needs_cue = -1, what_cue = -1, unless_cue = -1;
   // The particle of a phrasal verb, the word right after the verb ("touch
   // down" in Lima), or empty; lower case.
   std::string particle;

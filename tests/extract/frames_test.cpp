@@ -113,6 +113,8 @@ TEST_CASE("malformed frame rows name file and line") {
       {"participation\tpresence\tpredicate=metWith\n", "row takes no keys"},
       {"light\thold\tpredicate=metWith\n", "row takes no keys"},
       {"receipt\treceive\tpredicate=metWith\n", "row takes no keys"},
+      {"verb\twarn\tpredicate=threatens\tsubject=agent\tobject=patient\tunless=no_such_class\n", "is not a cue class"},
+      {"verb\twarn\tpredicate=threatens\tsubject=agent\tobject=patient\town=maybe\n", "own= takes"},
       {"receipt\tget\nreceipt\tget\n", "listed twice"},
       {"light\thold\nlight\tpay\nlight\thold\n", "listed twice"},
       {"verb\tmeet\tpredicate=metWith\tsubject=agent\n", "missing subject= or object="},
