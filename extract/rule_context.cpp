@@ -336,6 +336,11 @@ void RuleContext::AddEntities(int subject, Predicate p, int object, double confi
   const EntityInfo& se = d.entities[subject];
   const EntityInfo& oe = d.entities[object];
   if (!Admits(p, se.type, oe.type)) return;
+  // a state does not meet, nor act together with, one who serves it ("Chile
+  // hosted the talks" among its own minister's)
+  if (p == Predicate::kMetWith || p == Predicate::kCooperatesWith)
+    if ((se.type == EntityType::kPerson && se.country == object) || (oe.type == EntityType::kPerson && oe.country == subject))
+      return;
   Fact f;
   f.subject = subject;
   f.object = object;
