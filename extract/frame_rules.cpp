@@ -629,6 +629,15 @@ class FramePass {
       if (gathers)
         for (const auto& m : members) participants.push_back(m.first);
     } else {
+      // "A and B issue the visa jointly with C": those who act together
+      // with another act together with each other too
+      if (p == Predicate::kCooperatesWith)
+        for (size_t i = 0; i < subjects.size(); ++i)
+          for (size_t j = i + 1; j < subjects.size(); ++j)
+            if (!subjects[i].resolved && !subjects[j].resolved)
+              for (int x : subjects[i].entities)
+                for (int y : subjects[j].entities)
+                  if (x != y) rules_.AddEntities(x, p, y, f.confidence * 0.9, f.rule.c_str(), date, "", what);
       for (const Ref& a : subjects)
         for (const Ref& b : objects)
           for (int x : a.entities)
