@@ -683,6 +683,7 @@ Actors ArgumentFinder::Agent(uint32_t verb) const {
   // right after a verb has that verb's doer
   if (d_.chunks[verb].infinitive && verb > first_ && Is(verb - 1, ChunkKind::kVerb) && !d_.chunks[verb - 1].passive)
     return Agent(verb - 1);
+  if (Actors decider = Decider(verb); !decider.empty()) return decider;
   if (d_.chunks[verb].infinitive)
     if (Actors purpose = PurposeAgent(verb); !purpose.empty()) return purpose;
   // "Speaking to reporters in Lima, A said ...": a participle opening the
@@ -1291,7 +1292,33 @@ bool ArgumentFinder::SetOffParticiple(uint32_t verb) const {
   return false;
 }
 
+Actors ArgumentFinder::Decider(uint32_t verb) const {
+  if (!d_.chunks[verb].infinitive || verb < first_ + 2 || !Is(verb - 1, ChunkKind::kNoun) ||
+      !d_.Is(d_.chunks[verb - 1].head, "decision_noun") || !Is(verb - 2, ChunkKind::kNoun) || !d_.chunks[verb - 2].possessor)
+    return {};
+  return ListEndingAt(verb - 2);
+}
+
+int ArgumentFinder::RelativeLightVerb(uint32_t np) const {
+  if (!d_.frames || !d_.lexicon) return -1;
+  uint32_t c = np + 1;
+  // "the sanctions (that|which) A imposed", "the talks A held"
+  if ((Is(c, ChunkKind::kSubordinator) && d_.IsWord(d_.chunks[c].first, "that")) ||
+      (Is(c, ChunkKind::kNoun) && d_.chunks[c].relative && !d_.IsWord(d_.chunks[c].first, "who")))
+    ++c;
+  if (!Is(c, ChunkKind::kNoun) || d_.chunks[c].relative || HeadActor(c) < 0) return -1;
+  // (past a list of subjects: "that Chile and Peru imposed")
+  uint32_t verb = c + 1;
+  while (verb < c + 8 && (Is(verb, ChunkKind::kOther) || Is(verb, ChunkKind::kNoun) || Is(verb, ChunkKind::kComma) ||
+                          Is(verb, ChunkKind::kCoordinator)))
+    ++verb;
+  if (!Is(verb, ChunkKind::kVerb) || d_.chunks[verb].passive || d_.chunks[verb].gerund || d_.chunks[verb].infinitive)
+    return -1;
+  return d_.frames->IsLightVerb(d_.lexicon->LemmaText(d_.tags[d_.chunks[verb].head].lemma)) ? static_cast<int>(verb) : -1;
+}
+
 Actors ArgumentFinder::Holder(uint32_t np) const {
+  if (int relative = RelativeLightVerb(np); relative >= 0) return Agent(static_cast<uint32_t>(relative));
   // "sanctions imposed by A on B": a participle after the noun, its doer in
   // the by-phrase
   if (ReducedPassive(np + 1) && d_.frames && d_.lexicon &&

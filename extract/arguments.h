@@ -70,6 +70,12 @@ class ArgumentFinder {
   Actors Holder(uint32_t noun_phrase) const;     // "A held talks", "talks were held by A",
                                                  // "At talks with B, A said": the main clause's subject;
                                                  // "A received a call from B": B
+  // "Chile's decision to expel B": the owner of the decision (cue class
+  // decision_noun) an infinitive completes, who did the act; else none.
+  Actors Decider(uint32_t verb) const;
+  // "the sanctions (that) A imposed on B": the light verb of the relative
+  // clause that says who did what the noun names, or -1.
+  int RelativeLightVerb(uint32_t noun_phrase) const;
   // "A received a call from B", "drew a warning from B": the subject of the
   // verb of receipt (data/language/frames.tsv) the noun is object of; else none.
   Actors Recipient(uint32_t noun_phrase) const;

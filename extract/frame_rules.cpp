@@ -124,6 +124,8 @@ class FramePass {
       for (uint32_t t = rank.first; t < rank.last; ++t) ordinal |= d_.Is(t, "rank_word");
       if (ordinal) return Hypothetical(chunk - 2, d_.chunks[chunk - 2].head, false);
     }
+    // "Chile's decision to expel B": an act decided is told as taken
+    if (!noun && !args_.Decider(chunk).empty()) return false;
     if (rules_.Modal(tok)) return true;
     if (!noun && c.modal && !c.infinitive) return true;
     // "the accord, to be signed by A in May,", "the treaty to be ratified
@@ -193,7 +195,15 @@ class FramePass {
       case Slot::kOfWhich: return args_.OfWhich(chunk);
       case Slot::kEnvoyState: return args_.EnvoyStates(chunk);
       case Slot::kCopulaSubject: return args_.CopulaSubject(chunk);
-      case Slot::kPrep: return args_.PrepAfter(noun ? d_.chunk_of[d_.chunks[chunk].last - 1] : chunk, src.prep, !noun);
+      case Slot::kPrep: {
+        Actors at = args_.PrepAfter(noun ? d_.chunk_of[d_.chunks[chunk].last - 1] : chunk, src.prep, !noun);
+        // "the sanctions that A imposed in April on B": the phrases of the
+        // relative clause's light verb are the noun's own
+        if (noun && at.empty())
+          if (int verb = args_.RelativeLightVerb(chunk); verb >= 0)
+            at = args_.PrepAfter(static_cast<uint32_t>(verb), src.prep, true);
+        return at;
+      }
       case Slot::kSpeaker: return args_.Speaker(chunk);
       case Slot::kCondition: return args_.ConditionAgent(noun ? d_.chunk_of[d_.chunks[chunk].last - 1] : chunk);
       case Slot::kApposition: return args_.Apposed(chunk);
