@@ -71,6 +71,7 @@ struct EntityInfo {
   std::vector<int> mentions;     // indices into Document::mentions, in text order
   std::vector<std::string> titles;  // offices the text gives this person
   int country = -1;              // for persons: the entity of their country, when known
+  int placed_in = -1;            // for places: the state the text has placed it in so far
   // memo of whether a mention names it, not only a demonym: -1 not yet known
   // (the frame pass asks once an entity, so asking stays linear)
   signed char named_not_only_adjective = -1;

@@ -886,7 +886,8 @@ class FramePass {
   int StateOf(int place) const {
     const EntityInfo& e = d_.entities[place];
     if (e.type == EntityType::kCountry) return place;
-    return d_.EntityOfStateOf(e.dict_entry);
+    const int known = d_.EntityOfStateOf(e.dict_entry);
+    return known >= 0 ? known : e.placed_in;
   }
 
   // Whether the text names the entity, not only its demonym ("in Lima"

@@ -996,6 +996,25 @@ int DatelinePlace(const Document& d) {
   return -1;
 }
 
+// "PUTRE, Chile - ...": a dateline town the dictionary does not place is in
+// the state written after it, for every sentence that meets there (the
+// structure pass reads the dateline's locatedIn only after the frames of
+// its own sentence).
+namespace {
+void PlaceDatelineTown(Document* doc) {
+  const int town = DatelinePlace(*doc);
+  if (town < 0 || doc->entities[town].type != EntityType::kLocation || doc->entities[town].placed_in >= 0) return;
+  for (int m : doc->entities[town].mentions) {
+    const Mention& place = doc->mentions[m];
+    if (place.last + 1 >= doc->tokens.size() || doc->Text(place.last) != ",") continue;
+    const int next = doc->mention_at[place.last + 1];
+    if (next >= 0 && doc->mentions[next].type == EntityType::kCountry && doc->mentions[next].entity >= 0)
+      doc->entities[town].placed_in = doc->mentions[next].entity;
+    return;  // the dateline's mention is the town's first
+  }
+}
+}  // namespace
+
 // "GENEVA (Andes Press) - Envoys ...", "LIMA, May 5 - ...": where a
 // dateline opening one of the first sentences ends, or the sentence's first
 // token. A dateline says where and who reports; its names act in nothing
@@ -1075,6 +1094,7 @@ void ExtractRelations(Document* doc, PassClock* clock) {
   if (sal.countries.empty()) sal.countries = TopCountries(*doc);
   if (sal.countries.size() < 2) sal.countries.clear();
   ReferenceResolver resolver(*doc, sal);
+  PlaceDatelineTown(doc);
   SentenceView v;
   for (uint32_t s = 0; s < doc->sentences.size(); ++s) {
     // a dateline's names act in nothing ("GENEVA (Andes Press) - ..."),

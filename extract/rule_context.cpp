@@ -341,6 +341,12 @@ void RuleContext::AddEntities(int subject, Predicate p, int object, double confi
   if (p == Predicate::kMetWith || p == Predicate::kCooperatesWith)
     if ((se.type == EntityType::kPerson && se.country == object) || (oe.type == EntityType::kPerson && oe.country == subject))
       return;
+  // "Putre, a town in northern Chile": where the venue rules look for the
+  // state of a place the dictionary does not know
+  if (p == Predicate::kLocatedIn && se.type == EntityType::kLocation && se.placed_in < 0) {
+    const int state = oe.type == EntityType::kCountry ? object : oe.placed_in;
+    if (state >= 0) d.entities[subject].placed_in = state;
+  }
   Fact f;
   f.subject = subject;
   f.object = object;
