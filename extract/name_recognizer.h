@@ -33,17 +33,31 @@ struct Recognizer {
   uint32_t n;
 
   explicit Recognizer(Document& doc) : d(doc), entries(doc.dict->entries()), n(static_cast<uint32_t>(doc.tokens.size())) {
-    uint32_t max_key = 0;
-    for (const Token& t : d.tokens) max_key = std::max(max_key, t.key);
-    lower_keys.assign(max_key / 64 + 1, 0);
-    for (const Token& t : d.tokens)
-      if (t.shape == TokenShape::kWord && !t.cap && !t.upper && t.key != 0) lower_keys[t.key / 64] |= uint64_t{1} << (t.key % 64);
+    // One walk over the tokens through plain pointers, once an article: the
+    // checked accessors (Is, IsWord, Text) reloaded the vectors' bounds at
+    // every token, in three walks. A word's packed text is its exact bytes
+    // when it has no capitals, as "," and the prepositions have none.
+    static constexpr uint64_t kIn = LowerWord("in").packed(), kAt = LowerWord("at").packed(),
+                              kNear = LowerWord("near").packed(), kOutside = LowerWord("outside").packed(),
+                              kComma = LowerWord(",").packed();
+    const int hit_prep = CueClass("hit_prep").id();
+    const Token* tokens = d.tokens.data();
+    const uint64_t* packed = d.token_packed.data();
+    const CueMask* cues = d.token_cues.data();
+    digit_word.assign(d.word_count, -1);
     place_preps.reserve(n / 8);
     commas.reserve(n / 8);
     for (uint32_t i = 0; i < n; ++i) {
-      if (d.Is(i, "hit_prep") || d.IsWord(i, "in") || d.IsWord(i, "at") || d.IsWord(i, "near") || d.IsWord(i, "outside"))
+      const Token& t = tokens[i];
+      if (t.shape == TokenShape::kWord && !t.cap && !t.upper && t.key != 0) {
+        // (grown to the largest key met: WrittenInLowerCase reads past the end as no)
+        if (t.key / 64 >= lower_keys.size()) lower_keys.resize(t.key / 64 + 1, 0);
+        lower_keys[t.key / 64] |= uint64_t{1} << (t.key % 64);
+      }
+      const uint64_t p = packed[i];
+      if (cues[i][hit_prep] || p == kIn || p == kAt || p == kNear || p == kOutside)
         place_preps.push_back(i);
-      else if (d.Text(i) == ",")
+      else if (p == kComma)
         commas.push_back(i);
     }
   }
@@ -167,6 +181,8 @@ struct Recognizer {
   bool NamePart(uint32_t i) const { return Cap(i) && CapitalizedNamePart(i); }
   bool CapitalizedNamePart(uint32_t i) const;
   bool ModelCode(uint32_t i) const;
+  // word (Document::word_of) -> whether it holds a digit (ModelCode), -1 not yet read
+  mutable std::vector<signed char> digit_word;
 
   // Extends a person's name over particles, hyphens and initials.
   uint32_t PersonEnd(uint32_t first) const;

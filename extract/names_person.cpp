@@ -44,7 +44,13 @@ bool Recognizer::MonthAsGivenName(uint32_t i) const {
 // A model's or a unit's code, a word with a digit: no name's part, and the
 // name before it names a make ("Bayraktar TB2 drones", "an Su-35 jet").
 bool Recognizer::ModelCode(uint32_t i) const {
-  return i < n && std::any_of(d.token_text[i].begin(), d.token_text[i].end(), [](char ch) { return ch >= '0' && ch <= '9'; });
+  if (i >= n) return false;
+  // asked of nearly every capitalized word, pass after pass: read once a
+  // distinct word of the article
+  signed char& known = digit_word[d.word_of[i]];
+  if (known < 0)
+    known = std::any_of(d.token_text[i].begin(), d.token_text[i].end(), [](char ch) { return ch >= '0' && ch <= '9'; });
+  return known;
 }
 
 bool Recognizer::CapitalizedNamePart(uint32_t i) const {
