@@ -26,7 +26,7 @@ void IndexRefsByChunk(const Document& d, SentenceView* v) {
 }
 
 ArgumentFinder::ArgumentFinder(const Document& d, const SentenceView& s)
-    : d_(d), s_(s), first_(s.first_chunk), last_(s.last_chunk), chunks_(d.chunks.data()) {}
+    : d_(d), s_(s), first_(s.first_chunk), last_(s.last_chunk) {}
 
 bool ArgumentFinder::SameFamily(int a, int b) const {
   return IsPersonRef(s_.refs[a]) == IsPersonRef(s_.refs[b]);

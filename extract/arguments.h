@@ -207,17 +207,13 @@ class ArgumentFinder {
   // "delegations from", "troops from": a state's body or people, then the
   // states they come from
   bool StateGroupFrom(uint32_t noun_phrase) const;  // the list, else the actors "of" it names
-  // Asked at every step of every walk over the chunks: one unsigned compare
-  // bounds the sentence on both sides (below first_ wraps around), and the
-  // chunks are read through a pointer kept here rather than through d_.
-  bool Is(uint32_t chunk, ChunkKind kind) const { return chunk - first_ < last_ - first_ && chunks_[chunk].kind == kind; }
+  bool Is(uint32_t chunk, ChunkKind kind) const { return chunk >= first_ && chunk < last_ && d_.chunks[chunk].kind == kind; }
   bool SameFamily(int ref_a, int ref_b) const;
 
   mutable std::string lower_;  // CanOpenClause's room
   const Document& d_;
   const SentenceView& s_;
   uint32_t first_ = 0, last_ = 0;  // the sentence's chunks (s_.refs_of_chunk: the refs inside each)
-  const Chunk* chunks_;             // d_.chunks.data()
 };
 
 }  // namespace irkg::internal
