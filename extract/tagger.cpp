@@ -130,8 +130,6 @@ struct SentenceTagger {
   std::vector<char> starts;    // the token opens the sentence (or a quote)
   std::vector<WordReading> common;  // a lower-case word's readings without its name readings
 
-  Readings ReadingsOf(uint32_t tok) const { return d.word_readings[d.word_of[tok]]; }
-
   // LexiconSpelling's room (no allocation for a word)
   char lowered[64];
   std::string_view Lower(std::string_view text) { return LexiconSpelling(text, lowered); }
@@ -201,19 +199,29 @@ void SentenceTagger::Tag(const Sentence& s) {
   lower_ok.resize(n);
   starts.resize(n);
   bool at_start = true;
+  // Through plain pointers: each store of a char (lower_ok, starts) may
+  // alias anything, and made every vector's start be loaded again at every
+  // token.
+  const Token* tokens = d.tokens.data();
+  const std::string_view* texts = d.token_text.data();
+  const uint32_t* word_of = d.word_of.data();
+  const Readings* word_readings = d.word_readings.data();
+  Readings* readings_out = readings.data();
+  char* lower_ok_out = lower_ok.data();
+  char* starts_out = starts.data();
   for (uint32_t i = s.first; i < s.last; ++i) {
-    const Token& t = d.tokens[i];
-    std::string_view text = d.Text(i);
+    const Token& t = tokens[i];
+    std::string_view text = texts[i];
     if (t.shape == TokenShape::kWord || (t.shape == TokenShape::kPunct && text.size() > 1)) {
-      readings[i - s.first] = ReadingsOf(i);
+      readings_out[i - s.first] = word_readings[word_of[i]];  // the word's, read once by PrepareTokens
       // A capital mid-sentence names something; at the start of a sentence
       // or in a Title Case headline it proves nothing.
-      lower_ok[i - s.first] = !(t.cap && !at_start && !s.title_case);
-      starts[i - s.first] = at_start;
+      lower_ok_out[i - s.first] = !(t.cap && !at_start && !s.title_case);
+      starts_out[i - s.first] = at_start;
     } else {
-      readings[i - s.first] = Readings{};
-      lower_ok[i - s.first] = 1;
-      starts[i - s.first] = 0;
+      readings_out[i - s.first] = Readings{};
+      lower_ok_out[i - s.first] = 1;
+      starts_out[i - s.first] = 0;
     }
     if (t.shape == TokenShape::kWord || t.shape == TokenShape::kNumber) at_start = false;
     else if (text == ":" || text == "\"" || text == "\u201C" || text == "(" || text == "\u2014") at_start = true;
