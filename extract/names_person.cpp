@@ -375,10 +375,13 @@ void Recognizer::SurnamePass() {
   if (!any) return;
   FullNamesInHeadlines();
   for (uint32_t i = 0; i < n; ++i) {
+    // a word of a full name first: it rules out nearly every token, before
+    // NamePart is asked of the token and both its neighbours
+    if (!name_word[d.word_of[i]]) continue;
     if (!NamePart(i) || (i + 1 < n && NamePart(i + 1) && !CommonOpener(i + 1)) ||
         (i > 0 && NamePart(i - 1) && !CommonOpener(i - 1)))
       continue;
-    if (!name_word[d.word_of[i]] || (ModelCode(i + 1) && d.tokens[i + 1].cap)) continue;
+    if (ModelCode(i + 1) && d.tokens[i + 1].cap) continue;
     Mention m;
     m.first = i;
     m.last = i + 1;
