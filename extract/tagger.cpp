@@ -75,7 +75,9 @@ struct PosSet {
   explicit PosSet(Readings r) {
     for (const auto& x : r) bits |= 1u << static_cast<unsigned>(x.pos);
   }
+  explicit PosSet(uint32_t pos_bits) : bits(pos_bits) {}
   bool operator()(Pos pos) const { return bits >> static_cast<unsigned>(pos) & 1; }
+  PosSet Without(Pos pos) const { return PosSet(bits & ~(1u << static_cast<unsigned>(pos))); }
   uint32_t bits = 0;
 };
 
@@ -118,6 +120,8 @@ struct SentenceTagger {
       for (uint32_t i = 0; i < doc->tokens.size(); ++i)
         if (Readings& r = doc->word_readings[doc->word_of[i]]; r.empty()) r = lex.FindWritten(doc->Text(i));
     }
+    word_pos.reserve(doc->word_count);
+    for (Readings r : doc->word_readings) word_pos.push_back(PosSet(r));
   }
 
   const Document& d;
@@ -129,6 +133,9 @@ struct SentenceTagger {
   std::vector<char> lower_ok;  // the token may take lower-case readings
   std::vector<char> starts;    // the token opens the sentence (or a quote)
   std::vector<WordReading> common;  // a lower-case word's readings without its name readings
+  // word (Document::word_of) -> the parts of speech of its readings: every
+  // open word asks which it has, read once a distinct word of the article
+  std::vector<PosSet> word_pos;
 
   // LexiconSpelling's room (no allocation for a word)
   char lowered[64];
@@ -279,12 +286,15 @@ TokenTag SentenceTagger::ChooseWord(uint32_t i, const Sentence& s, uint32_t prev
       if (x.pos == Pos::kNoun && !opens) break;
     }
   }
-  if (Has(r, Pos::kProperNoun)) {  // else "china" and "turkey" are common nouns
+  // (r is the word's readings: only words and punctuation with readings come here)
+  PosSet has = word_pos[d.word_of[i]];
+  if (has(Pos::kProperNoun)) {  // else "china" and "turkey" are common nouns
     common.clear();
     for (const auto& x : r)
       if (x.pos != Pos::kProperNoun) common.push_back(x);
     if (common.empty()) return TagOf(r[0]);
     r = Readings(common);
+    has = has.Without(Pos::kProperNoun);
   }
   // "has so far sent", "thus far": an adverb of time in two words
   if ((d.IsWord(i, "far") && i > s.first && (d.IsWord(i - 1, "so") || d.IsWord(i - 1, "thus"))) ||
@@ -293,7 +303,6 @@ TokenTag SentenceTagger::ChooseWord(uint32_t i, const Sentence& s, uint32_t prev
   TokenTag pv = Governor(i, s.first);
   TokenTag prev = prev_tok == UINT32_MAX ? TokenTag{} : tags[prev_tok];
   TokenTag tag;
-  const PosSet has(r);
   bool negated = has(Pos::kNegator);
   if (IsClosed(r[0].pos) || r[0].pos == Pos::kNumber) {
     Readings nx = i + 1 < s.last ? readings[i + 1 - s.first] : Readings{};
