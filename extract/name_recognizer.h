@@ -45,10 +45,13 @@ struct Recognizer {
     const uint64_t* packed = d.token_packed.data();
     const CueMask* cues = d.token_cues.data();
     digit_word.assign(d.word_count, -1);
+    capitalized.resize(n);
+    char* capital = capitalized.data();
     place_preps.reserve(n / 8);
     commas.reserve(n / 8);
     for (uint32_t i = 0; i < n; ++i) {
       const Token& t = tokens[i];
+      capital[i] = t.shape == TokenShape::kWord && (t.cap || t.upper);
       if (t.shape == TokenShape::kWord && !t.cap && !t.upper && t.key != 0) {
         // (grown to the largest key met: WrittenInLowerCase reads past the end as no)
         if (t.key / 64 >= lower_keys.size()) lower_keys.resize(t.key / 64 + 1, 0);
@@ -73,7 +76,9 @@ struct Recognizer {
   std::vector<uint64_t> lower_keys;
   bool WrittenInLowerCase(uint32_t key) const { return key / 64 < lower_keys.size() && (lower_keys[key / 64] >> (key % 64) & 1); }
 
-  bool Cap(uint32_t i) const { return i < n && d.tokens[i].shape == TokenShape::kWord && (d.tokens[i].cap || d.tokens[i].upper); }
+  // (read from a byte a token, set by the constructor: every pass asks it
+  // of every token, and a Token's shape and flags are two loads and tests)
+  bool Cap(uint32_t i) const { return i < n && capitalized[i]; }
   bool Joined(uint32_t i) const { return i < n && !d.tokens[i].space_before; }
   bool SameSentence(uint32_t a, uint32_t b) const { return a < n && b < n && d.sentence_of[a] == d.sentence_of[b]; }
   // A sentence's first word, after an opening quote too, or the first word
@@ -181,6 +186,7 @@ struct Recognizer {
   bool NamePart(uint32_t i) const { return Cap(i) && CapitalizedNamePart(i); }
   bool CapitalizedNamePart(uint32_t i) const;
   bool ModelCode(uint32_t i) const;
+  std::vector<char> capitalized;  // token -> Cap(), a word with a capital
   // word (Document::word_of) -> whether it holds a digit (ModelCode), -1 not yet read
   mutable std::vector<signed char> digit_word;
 
