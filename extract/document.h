@@ -151,6 +151,9 @@ struct Document {
   }
   std::string article_date;      // ISO 8601 (may be only a year), empty when unknown
   std::vector<Token> tokens;
+  // tokens.size(), and the size of every per-token vector PrepareTokens
+  // fills (token_text, token_cues, token_packed, token_keys, word_of)
+  uint32_t token_count = 0;
   std::vector<std::string_view> token_text;
   std::vector<CueMask> token_cues;     // token -> its cue classes, looked up once
   CueMask article_cues;                // the classes of all its tokens (ArticleHas)
@@ -223,6 +226,7 @@ struct Document {
     dict = dictionary;
     article_date.clear();
     tokens.clear();
+    token_count = 0;
     token_text.clear();
     token_cues.clear();
     article_cues.reset();
@@ -251,12 +255,15 @@ struct Document {
   // Whether a word of the class stands anywhere in the article: a pass
   // that looks for one at every token is skipped where none does.
   bool ArticleHas(CueClass cue_class) const { return article_cues[cue_class.id()]; }
+  // (Is and IsWord are asked millions of times an article set, and most
+  // often past its end at a sentence's last word: bounded by a count read
+  // in one load, rather than by a vector's size, two loads and a shift)
   bool Is(uint32_t tok, CueClass cue_class) const {
-    return tok < token_cues.size() && token_cues[tok][cue_class.id()];
+    return tok < token_count && token_cues[tok][cue_class.id()];
   }
   // Case-insensitive; `word` is lower-case ASCII.
   bool IsWord(uint32_t tok, LowerWord word) const {
-    if (tok >= token_packed.size()) return false;  // (as many as tokens: an 8-byte stride is cheaper to bound)
+    if (tok >= token_count) return false;
     return word.packed() ? token_packed[tok] == word.packed() : EqualsLowerAscii(token_text[tok], word.text());
   }
   // Past the words of a direction from `tok` ("southern", "south-western",

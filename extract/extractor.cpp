@@ -125,6 +125,7 @@ void PrepareTokens(Document* d) {
     // the rules ask a token's cue classes over and over: look them up once
     token_cues[i] = d->dict->CueMaskOf(keys[i]);
   }
+  d->token_count = static_cast<uint32_t>(n);
   d->word_count = static_cast<uint32_t>(words.size());
   if (d->lexicon)
     for (const WordFacts& facts : facts_of_word) d->word_readings.push_back(facts.readings);

@@ -33,17 +33,34 @@ struct Recognizer {
   uint32_t n;
 
   explicit Recognizer(Document& doc) : d(doc), entries(doc.dict->entries()), n(static_cast<uint32_t>(doc.tokens.size())) {
-    uint32_t max_key = 0;
-    for (const Token& t : d.tokens) max_key = std::max(max_key, t.key);
-    lower_keys.assign(max_key / 64 + 1, 0);
-    for (const Token& t : d.tokens)
-      if (t.shape == TokenShape::kWord && !t.cap && !t.upper && t.key != 0) lower_keys[t.key / 64] |= uint64_t{1} << (t.key % 64);
+    // One walk over the tokens through plain pointers, once an article: the
+    // checked accessors (Is, IsWord, Text) reloaded the vectors' bounds at
+    // every token, in three walks. A word's packed text is its exact bytes
+    // when it has no capitals, as "," and the prepositions have none.
+    static constexpr uint64_t kIn = LowerWord("in").packed(), kAt = LowerWord("at").packed(),
+                              kNear = LowerWord("near").packed(), kOutside = LowerWord("outside").packed(),
+                              kComma = LowerWord(",").packed();
+    const int hit_prep = CueClass("hit_prep").id();
+    const Token* tokens = d.tokens.data();
+    const uint64_t* packed = d.token_packed.data();
+    const CueMask* cues = d.token_cues.data();
+    digit_word.assign(d.word_count, -1);
+    capitalized.resize(n);
+    char* capital = capitalized.data();
     place_preps.reserve(n / 8);
     commas.reserve(n / 8);
     for (uint32_t i = 0; i < n; ++i) {
-      if (d.Is(i, "hit_prep") || d.IsWord(i, "in") || d.IsWord(i, "at") || d.IsWord(i, "near") || d.IsWord(i, "outside"))
+      const Token& t = tokens[i];
+      capital[i] = t.shape == TokenShape::kWord && (t.cap || t.upper);
+      if (t.shape == TokenShape::kWord && !t.cap && !t.upper && t.key != 0) {
+        // (grown to the largest key met: WrittenInLowerCase reads past the end as no)
+        if (t.key / 64 >= lower_keys.size()) lower_keys.resize(t.key / 64 + 1, 0);
+        lower_keys[t.key / 64] |= uint64_t{1} << (t.key % 64);
+      }
+      const uint64_t p = packed[i];
+      if (cues[i][hit_prep] || p == kIn || p == kAt || p == kNear || p == kOutside)
         place_preps.push_back(i);
-      else if (d.Text(i) == ",")
+      else if (p == kComma)
         commas.push_back(i);
     }
   }
@@ -59,7 +76,9 @@ struct Recognizer {
   std::vector<uint64_t> lower_keys;
   bool WrittenInLowerCase(uint32_t key) const { return key / 64 < lower_keys.size() && (lower_keys[key / 64] >> (key % 64) & 1); }
 
-  bool Cap(uint32_t i) const { return i < n && d.tokens[i].shape == TokenShape::kWord && (d.tokens[i].cap || d.tokens[i].upper); }
+  // (read from a byte a token, set by the constructor: every pass asks it
+  // of every token, and a Token's shape and flags are two loads and tests)
+  bool Cap(uint32_t i) const { return i < n && capitalized[i]; }
   bool Joined(uint32_t i) const { return i < n && !d.tokens[i].space_before; }
   bool SameSentence(uint32_t a, uint32_t b) const { return a < n && b < n && d.sentence_of[a] == d.sentence_of[b]; }
   // A sentence's first word, after an opening quote too, or the first word
@@ -167,6 +186,9 @@ struct Recognizer {
   bool NamePart(uint32_t i) const { return Cap(i) && CapitalizedNamePart(i); }
   bool CapitalizedNamePart(uint32_t i) const;
   bool ModelCode(uint32_t i) const;
+  std::vector<char> capitalized;  // token -> Cap(), a word with a capital
+  // word (Document::word_of) -> whether it holds a digit (ModelCode), -1 not yet read
+  mutable std::vector<signed char> digit_word;
 
   // Extends a person's name over particles, hyphens and initials.
   uint32_t PersonEnd(uint32_t first) const;

@@ -406,14 +406,27 @@ void Recognizer::RepeatPass() {
   }
   std::sort(first_keys.begin(), first_keys.end());
   std::sort(first_hashes.begin(), first_hashes.end());
+  // Whether a token may start a name depends only on its text: asked once a
+  // distinct word of the article (Document::word_of), not at every token.
+  enum : uint8_t { kUnread = 1, kByKey = 2, kByText = 4 };
+  std::vector<uint8_t> starts(d.word_count, kUnread);
+  std::vector<uint64_t> text_hash(d.word_count);
   std::vector<std::pair<uint64_t, uint32_t>> at_key, at_text;
   for (uint32_t i = 0; i < n; ++i) {
-    uint32_t key = d.tokens[i].key;
-    if (key != 0 && std::binary_search(first_keys.begin(), first_keys.end(), key)) at_key.emplace_back(key, i);
-    // only a word as long as a first word can be one (IsWord below)
-    if (!(first_lengths & length_bit(d.Text(i).size()))) continue;
-    uint64_t h = lower_hash(d.Text(i));
-    if (std::binary_search(first_hashes.begin(), first_hashes.end(), h)) at_text.emplace_back(h, i);
+    const uint32_t word = d.word_of[i];
+    if (starts[word] == kUnread) {
+      uint8_t kind = 0;
+      uint32_t key = d.tokens[i].key;
+      if (key != 0 && std::binary_search(first_keys.begin(), first_keys.end(), key)) kind |= kByKey;
+      // only a word as long as a first word can be one (IsWord below)
+      if (first_lengths & length_bit(d.Text(i).size())) {
+        uint64_t h = text_hash[word] = lower_hash(d.Text(i));
+        if (std::binary_search(first_hashes.begin(), first_hashes.end(), h)) kind |= kByText;
+      }
+      starts[word] = kind;
+    }
+    if (starts[word] & kByKey) at_key.emplace_back(d.tokens[i].key, i);
+    if (starts[word] & kByText) at_text.emplace_back(text_hash[word], i);
   }
   std::sort(at_key.begin(), at_key.end());
   std::sort(at_text.begin(), at_text.end());

@@ -44,7 +44,13 @@ bool Recognizer::MonthAsGivenName(uint32_t i) const {
 // A model's or a unit's code, a word with a digit: no name's part, and the
 // name before it names a make ("Bayraktar TB2 drones", "an Su-35 jet").
 bool Recognizer::ModelCode(uint32_t i) const {
-  return i < n && std::any_of(d.token_text[i].begin(), d.token_text[i].end(), [](char ch) { return ch >= '0' && ch <= '9'; });
+  if (i >= n) return false;
+  // asked of nearly every capitalized word, pass after pass: read once a
+  // distinct word of the article
+  signed char& known = digit_word[d.word_of[i]];
+  if (known < 0)
+    known = std::any_of(d.token_text[i].begin(), d.token_text[i].end(), [](char ch) { return ch >= '0' && ch <= '9'; });
+  return known;
 }
 
 bool Recognizer::CapitalizedNamePart(uint32_t i) const {
@@ -374,10 +380,13 @@ void Recognizer::SurnamePass() {
   if (!any) return;
   FullNamesInHeadlines();
   for (uint32_t i = 0; i < n; ++i) {
+    // a word of a full name first: it rules out nearly every token, before
+    // NamePart is asked of the token and both its neighbours
+    if (!name_word[d.word_of[i]]) continue;
     if (!NamePart(i) || (i + 1 < n && NamePart(i + 1) && !CommonOpener(i + 1)) ||
         (i > 0 && NamePart(i - 1) && !CommonOpener(i - 1)))
       continue;
-    if (!name_word[d.word_of[i]] || (ModelCode(i + 1) && d.tokens[i + 1].cap)) continue;
+    if (ModelCode(i + 1) && d.tokens[i + 1].cap) continue;
     Mention m;
     m.first = i;
     m.last = i + 1;

@@ -75,7 +75,9 @@ struct PosSet {
   explicit PosSet(Readings r) {
     for (const auto& x : r) bits |= 1u << static_cast<unsigned>(x.pos);
   }
+  explicit PosSet(uint32_t pos_bits) : bits(pos_bits) {}
   bool operator()(Pos pos) const { return bits >> static_cast<unsigned>(pos) & 1; }
+  PosSet Without(Pos pos) const { return PosSet(bits & ~(1u << static_cast<unsigned>(pos))); }
   uint32_t bits = 0;
 };
 
@@ -118,6 +120,8 @@ struct SentenceTagger {
       for (uint32_t i = 0; i < doc->tokens.size(); ++i)
         if (Readings& r = doc->word_readings[doc->word_of[i]]; r.empty()) r = lex.FindWritten(doc->Text(i));
     }
+    word_pos.reserve(doc->word_count);
+    for (Readings r : doc->word_readings) word_pos.push_back(PosSet(r));
   }
 
   const Document& d;
@@ -129,8 +133,9 @@ struct SentenceTagger {
   std::vector<char> lower_ok;  // the token may take lower-case readings
   std::vector<char> starts;    // the token opens the sentence (or a quote)
   std::vector<WordReading> common;  // a lower-case word's readings without its name readings
-
-  Readings ReadingsOf(uint32_t tok) const { return d.word_readings[d.word_of[tok]]; }
+  // word (Document::word_of) -> the parts of speech of its readings: every
+  // open word asks which it has, read once a distinct word of the article
+  std::vector<PosSet> word_pos;
 
   // LexiconSpelling's room (no allocation for a word)
   char lowered[64];
@@ -201,19 +206,29 @@ void SentenceTagger::Tag(const Sentence& s) {
   lower_ok.resize(n);
   starts.resize(n);
   bool at_start = true;
+  // Through plain pointers: each store of a char (lower_ok, starts) may
+  // alias anything, and made every vector's start be loaded again at every
+  // token.
+  const Token* tokens = d.tokens.data();
+  const std::string_view* texts = d.token_text.data();
+  const uint32_t* word_of = d.word_of.data();
+  const Readings* word_readings = d.word_readings.data();
+  Readings* readings_out = readings.data();
+  char* lower_ok_out = lower_ok.data();
+  char* starts_out = starts.data();
   for (uint32_t i = s.first; i < s.last; ++i) {
-    const Token& t = d.tokens[i];
-    std::string_view text = d.Text(i);
+    const Token& t = tokens[i];
+    std::string_view text = texts[i];
     if (t.shape == TokenShape::kWord || (t.shape == TokenShape::kPunct && text.size() > 1)) {
-      readings[i - s.first] = ReadingsOf(i);
+      readings_out[i - s.first] = word_readings[word_of[i]];  // the word's, read once by PrepareTokens
       // A capital mid-sentence names something; at the start of a sentence
       // or in a Title Case headline it proves nothing.
-      lower_ok[i - s.first] = !(t.cap && !at_start && !s.title_case);
-      starts[i - s.first] = at_start;
+      lower_ok_out[i - s.first] = !(t.cap && !at_start && !s.title_case);
+      starts_out[i - s.first] = at_start;
     } else {
-      readings[i - s.first] = Readings{};
-      lower_ok[i - s.first] = 1;
-      starts[i - s.first] = 0;
+      readings_out[i - s.first] = Readings{};
+      lower_ok_out[i - s.first] = 1;
+      starts_out[i - s.first] = 0;
     }
     if (t.shape == TokenShape::kWord || t.shape == TokenShape::kNumber) at_start = false;
     else if (text == ":" || text == "\"" || text == "\u201C" || text == "(" || text == "\u2014") at_start = true;
@@ -271,12 +286,15 @@ TokenTag SentenceTagger::ChooseWord(uint32_t i, const Sentence& s, uint32_t prev
       if (x.pos == Pos::kNoun && !opens) break;
     }
   }
-  if (Has(r, Pos::kProperNoun)) {  // else "china" and "turkey" are common nouns
+  // (r is the word's readings: only words and punctuation with readings come here)
+  PosSet has = word_pos[d.word_of[i]];
+  if (has(Pos::kProperNoun)) {  // else "china" and "turkey" are common nouns
     common.clear();
     for (const auto& x : r)
       if (x.pos != Pos::kProperNoun) common.push_back(x);
     if (common.empty()) return TagOf(r[0]);
     r = Readings(common);
+    has = has.Without(Pos::kProperNoun);
   }
   // "has so far sent", "thus far": an adverb of time in two words
   if ((d.IsWord(i, "far") && i > s.first && (d.IsWord(i - 1, "so") || d.IsWord(i - 1, "thus"))) ||
@@ -285,7 +303,6 @@ TokenTag SentenceTagger::ChooseWord(uint32_t i, const Sentence& s, uint32_t prev
   TokenTag pv = Governor(i, s.first);
   TokenTag prev = prev_tok == UINT32_MAX ? TokenTag{} : tags[prev_tok];
   TokenTag tag;
-  const PosSet has(r);
   bool negated = has(Pos::kNegator);
   if (IsClosed(r[0].pos) || r[0].pos == Pos::kNumber) {
     Readings nx = i + 1 < s.last ? readings[i + 1 - s.first] : Readings{};

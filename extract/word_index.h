@@ -58,11 +58,12 @@ class WordIndex {
     size_t size = 64;
     while (size < 2 * expected) size *= 2;
     slots_.assign(size, Slot{});
+    grow_at_ = size / 2;
   }
   // The number of `word`, new or not; `*added` tells which, `*hash` gives
   // its HashWord.
   uint32_t Add(std::string_view word, bool* added, uint64_t* hash) {
-    if (2 * (words_.size() + 1) > slots_.size()) Grow();
+    if (words_.size() == grow_at_) Grow();
     uint64_t h = *hash = HashWord(word);
     size_t mask = slots_.size() - 1;
     for (size_t i = h & mask;; i = (i + 1) & mask) {
@@ -96,6 +97,7 @@ class WordIndex {
     std::vector<Slot> old;
     old.swap(slots_);
     slots_.assign(old.size() * 2, Slot{});
+    grow_at_ = slots_.size() / 2;
     size_t mask = slots_.size() - 1;
     for (const Slot& s : old)
       if (s.number != 0) {
@@ -106,6 +108,9 @@ class WordIndex {
   }
   std::vector<Slot> slots_;
   std::vector<std::string_view> words_;
+  // half the slots: Add grows the table before the word that would fill
+  // more (one compare a token, where two sizes were computed)
+  size_t grow_at_ = 0;
 };
 
 }  // namespace irkg::internal
