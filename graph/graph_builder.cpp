@@ -50,6 +50,34 @@ struct RelationObservation {
   Evidence evidence;
 };
 static_assert(sizeof(RelationObservation) <= 64);
+
+// What the resolver's input takes of each observation, in serial order, and
+// all their mentions in one array: half an Observation's 48 bytes (its
+// document is found by number, its mentions by position). Build() packs the
+// observations so and frees them before it makes the input, which reads
+// these in key order: the two arrays of 48 bytes an observation were held
+// at once there, the peak of Build(), and at a million articles (288 MB
+// each) it outgrew the memory that adding the records had left and faulted
+// some 50 huge pages afresh, 4 ms each on this VM (docs/benchmarks.md).
+struct PackedObservation {
+  Symbol name;
+  Symbol code;
+  Symbol subtype;
+  uint32_t doc_number;
+  uint32_t first_mention;  // in PackedObservations::mentions; the next one's is where its mentions end
+  EntityType type;
+};
+static_assert(sizeof(PackedObservation) == 24);
+
+struct PackedObservations {
+  LargeVector<PackedObservation> items;
+  LargeVector<Symbol> mentions;
+
+  uint32_t MentionCount(size_t serial) const {
+    const size_t end = serial + 1 < items.size() ? items[serial + 1].first_mention : mentions.size();
+    return static_cast<uint32_t>(end - items[serial].first_mention);
+  }
+};
 static_assert(std::is_trivially_destructible_v<RelationObservation>);  // Build() discards them page by page
 
 uint64_t HashOf(const ObservationKey& k) {
@@ -566,12 +594,35 @@ struct GraphBuilder::Impl {
     return fingerprint;
   }
 
+  // The observations packed, in serial order (one pass in the order they
+  // lie in), their mentions copied into one array.
+  PackedObservations Pack() const {
+    PackedObservations packed;
+    size_t mention_count = 0;
+    for (const Observation& o : observations) mention_count += o.mentions.size();
+    packed.mentions.reserve(mention_count);
+    packed.items.reserve(observations.size());
+    for (const Observation& o : observations) {
+      packed.items.push_back(PackedObservation{.name = o.key.name,
+                                               .code = o.code,
+                                               .subtype = o.subtype,
+                                               .doc_number = o.doc_number,
+                                               .first_mention = static_cast<uint32_t>(packed.mentions.size()),
+                                               .type = o.key.type});
+      packed.mentions.insert(packed.mentions.end(), o.mentions.begin(), o.mentions.end());
+    }
+    return packed;
+  }
+
   // The observations as the resolver sees them, in key order (`order`, the
   // serials in that order), each with its article's story fingerprint
   // (`fingerprint`, by document number) and the offices its evidence gives.
-  // Their mentions are copied (few, and most observations have none), so
-  // that Build() can free the builder's observations before resolving.
-  ResolverInput MakeResolverInput(const LargeVector<uint32_t>& order, const LargeVector<uint64_t>& fingerprint) const {
+  // Made from the packed observations, not the builder's, so that Build()
+  // can free those first; their mentions move to the input as they lie
+  // (an observation's are found by position, in any order).
+  ResolverInput MakeResolverInput(PackedObservations packed, const LargeVector<uint32_t>& order,
+                                  const LargeVector<uint64_t>& fingerprint) const {
+    const LargeVector<PackedObservation>& items = packed.items;
     ResolverInput input;
     // Offices are laid out in one array, each observation's (by serial) a
     // run of it, in evidence order: the resolver reads them in that order,
@@ -581,9 +632,9 @@ struct GraphBuilder::Impl {
     // million articles. An office's state is observed in the same article,
     // so reading its type follows the relations' order.
     auto is_office = [&](const RelationObservation& r) {
-      return r.predicate == Predicate::kHoldsPosition && observations[r.object].key.type == EntityType::kCountry;
+      return r.predicate == Predicate::kHoldsPosition && items[r.object].type == EntityType::kCountry;
     };
-    CountingSort<uint32_t> by_holder(observations.size());
+    CountingSort<uint32_t> by_holder(items.size());
     for (const RelationObservation& r : relations)
       if (is_office(r)) by_holder.Count(r.subject);
     input.offices.resize(by_holder.EndCounting());
@@ -594,45 +645,42 @@ struct GraphBuilder::Impl {
       if (!is_office(r)) continue;
       auto [title, fresh] = title_keys.try_emplace(r.evidence.title);
       if (fresh) title->second = Symbol(NameKey(r.evidence.title));
-      input.offices[by_holder.Place(r.subject)] = OfficeSighting{title->second, observations[r.object].code, YearOf(r.evidence.date)};
+      input.offices[by_holder.Place(r.subject)] = OfficeSighting{title->second, items[r.object].code, YearOf(r.evidence.date)};
     }
     const LargeVector<uint32_t> office_start = std::move(by_holder).Starts();
     LargeVector<int> year(docs.size(), 0);
     for (const auto& [doc, article] : articles) year[article.doc_number] = YearOf(article.info.date);
-    size_t mention_count = 0;
-    for (const Observation& o : observations) mention_count += o.mentions.size();
-    input.mentions.reserve(mention_count);
     input.observations.reserve(order.size());
     // In key order, each observation, its offices' start, its offices and
     // its document's year and fingerprint are scattered reads: fetched ahead.
     auto fetch_far = [&](size_t k) {
-      __builtin_prefetch(&observations[order[k]]);
+      __builtin_prefetch(&items[order[k]]);
       __builtin_prefetch(&office_start[order[k]]);
     };
     auto fetch_near = [&](size_t k) {
-      const Observation& o = observations[order[k]];
+      const PackedObservation& o = items[order[k]];
       __builtin_prefetch(&year[o.doc_number]);
       __builtin_prefetch(&fingerprint[o.doc_number]);
       __builtin_prefetch(input.offices.data() + office_start[order[k]]);
     };
     FetchingAhead(order.size(), fetch_far, fetch_near, [&](size_t k) {
       const uint32_t serial = order[k];
-      const Observation& o = observations[serial];
+      const PackedObservation& o = items[serial];
       auto first = input.offices.begin() + office_start[serial], last = input.offices.begin() + office_start[serial + 1];
       std::sort(first, last);
-      input.observations.push_back(NameObservation{.type = o.key.type,
-                                                   .article = o.key.doc,
-                                                   .name = o.key.name,
+      input.observations.push_back(NameObservation{.type = o.type,
+                                                   .article = docs[o.doc_number],
+                                                   .name = o.name,
                                                    .code = o.code,
                                                    .subtype = o.subtype,
                                                    .year = year[o.doc_number],
                                                    .story = fingerprint[o.doc_number],
-                                                   .first_mention = static_cast<uint32_t>(input.mentions.size()),
-                                                   .mention_count = static_cast<uint32_t>(o.mentions.size()),
+                                                   .first_mention = o.first_mention,
+                                                   .mention_count = packed.MentionCount(serial),
                                                    .first_office = office_start[serial],
                                                    .office_count = static_cast<uint32_t>(std::unique(first, last) - first)});
-      input.mentions.insert(input.mentions.end(), o.mentions.begin(), o.mentions.end());
     });
+    input.mentions = std::move(packed.mentions);
     return input;
   }
 };
@@ -741,7 +789,7 @@ void GraphBuilder::AddGraph(const KnowledgeGraph& graph) {
 ResolutionReport GraphBuilder::ExplainResolution() const {
   LargeVector<uint64_t> part_hashes = impl_->part_hashes;  // fingerprinting reorders them
   const LargeVector<uint64_t> fingerprint = impl_->StoryFingerprints(&part_hashes);
-  ResolutionReport report{impl_->MakeResolverInput(impl_->KeyOrder(impl_->DocRanks()), fingerprint), {}};
+  ResolutionReport report{impl_->MakeResolverInput(impl_->Pack(), impl_->KeyOrder(impl_->DocRanks()), fingerprint), {}};
   report.resolution = ResolveEntities(report, /*explain=*/true);
   return report;
 }
@@ -758,12 +806,14 @@ KnowledgeGraph GraphBuilder::Build() {
   FreeBuffer(impl_->part_hashes);
   FreeBuffer(impl_->part_docs);
   // The resolver's input holds all that the entities are made of, so the
-  // builder's observations go before resolving: what the resolver
-  // allocates then takes their memory (at a million articles 285 MB,
-  // faulted in already) rather than fresh pages.
-  ResolverInput input = impl_->MakeResolverInput(key_order, fingerprint);
-  FreeBuffer(fingerprint);
+  // builder's observations go before it is made, packed into half their
+  // size (taking the parts' memory just freed): the input then takes
+  // their memory (at a million articles 288 MB, faulted in already)
+  // rather than fresh pages, and reads 24 bytes an observation in key order.
+  PackedObservations packed = impl_->Pack();
   FreeBuffer(impl_->observations);
+  ResolverInput input = impl_->MakeResolverInput(std::move(packed), key_order, fingerprint);
+  FreeBuffer(fingerprint);
   const Resolution resolution = ResolveEntities(input);
 
   // The members of each cluster, in observation (key) order, clusters by
