@@ -126,7 +126,7 @@ class MappingCache {
   void KeepResident(char* p, size_t size) {
     const size_t small_page = static_cast<size_t>(sysconf(_SC_PAGESIZE));
     std::vector<unsigned char> resident(size / small_page);
-    if (mincore(p, size, resident.data()) != 0) {  // cannot tell: keep it all, as before
+    if (mincore(p, size, resident.data()) != 0) {  // cannot tell: keep it all
       kept_.emplace_back(p, size);
       return;
     }

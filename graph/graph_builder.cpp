@@ -50,6 +50,7 @@ struct RelationObservation {
   Evidence evidence;
 };
 static_assert(sizeof(RelationObservation) <= 64);
+static_assert(std::is_trivially_destructible_v<RelationObservation>);  // Build() discards them page by page
 
 // What the resolver's input takes of each observation, in serial order, and
 // all their mentions in one array: half an Observation's 48 bytes (its
@@ -58,7 +59,7 @@ static_assert(sizeof(RelationObservation) <= 64);
 // these in key order: the two arrays of 48 bytes an observation were held
 // at once there, the peak of Build(), and at a million articles (288 MB
 // each) it outgrew the memory that adding the records had left and faulted
-// some 50 huge pages afresh, 4 ms each on this VM (docs/benchmarks.md).
+// 37-49 huge pages afresh, 4 ms each on this VM (docs/benchmarks.md).
 struct PackedObservation {
   Symbol name;
   Symbol code;
@@ -78,7 +79,6 @@ struct PackedObservations {
     return static_cast<uint32_t>(end - items[serial].first_mention);
   }
 };
-static_assert(std::is_trivially_destructible_v<RelationObservation>);  // Build() discards them page by page
 
 uint64_t HashOf(const ObservationKey& k) {
   return MixHash((uint64_t{k.doc.id()} << 32 | k.name.id()) ^ (uint64_t{static_cast<unsigned char>(k.type)} << 59));
@@ -510,8 +510,8 @@ struct GraphBuilder::Impl {
   // a stable one by type took each observation's rank and type copied out,
   // an order between and the rank of each item of the next: 17 bytes an
   // observation at once, which at a million articles outgrew the memory
-  // adding the records had left (13 huge pages faulted afresh, 4 ms each on
-  // this VM); this holds the order and 4 bytes a (type, document).
+  // adding the records had left (12-16 huge pages faulted afresh, 4 ms each
+  // on this VM); this holds the order and 4 bytes a (type, document).
   LargeVector<uint32_t> KeyOrder(const LargeVector<uint32_t>& doc_rank) const {
     const size_t n = observations.size();
     const size_t doc_count = docs.size();
