@@ -52,6 +52,34 @@ struct RelationObservation {
 static_assert(sizeof(RelationObservation) <= 64);
 static_assert(std::is_trivially_destructible_v<RelationObservation>);  // Build() discards them page by page
 
+// What the resolver's input takes of each observation, in serial order, and
+// all their mentions in one array: half an Observation's 48 bytes (its
+// document is found by number, its mentions by position). Build() packs the
+// observations so and frees them before it makes the input, which reads
+// these in key order: the two arrays of 48 bytes an observation were held
+// at once there, the peak of Build(), and at a million articles (288 MB
+// each) it outgrew the memory that adding the records had left and faulted
+// 37-49 huge pages afresh, 4 ms each on this VM (docs/benchmarks.md).
+struct PackedObservation {
+  Symbol name;
+  Symbol code;
+  Symbol subtype;
+  uint32_t doc_number;
+  uint32_t first_mention;  // in PackedObservations::mentions; the next one's is where its mentions end
+  EntityType type;
+};
+static_assert(sizeof(PackedObservation) == 24);
+
+struct PackedObservations {
+  LargeVector<PackedObservation> items;
+  LargeVector<Symbol> mentions;
+
+  uint32_t MentionCount(size_t serial) const {
+    const size_t end = serial + 1 < items.size() ? items[serial + 1].first_mention : mentions.size();
+    return static_cast<uint32_t>(end - items[serial].first_mention);
+  }
+};
+
 uint64_t HashOf(const ObservationKey& k) {
   return MixHash((uint64_t{k.doc.id()} << 32 | k.name.id()) ^ (uint64_t{static_cast<unsigned char>(k.type)} << 59));
 }
@@ -227,6 +255,10 @@ class CountingSort {
     return start_.back();
   }
   Position Place(size_t key) { return --start_[key]; }
+  // Fetches ahead what Count(key) or Place(key) reads.
+  void Prefetch(size_t key) const { __builtin_prefetch(&start_[key]); }
+  // Where Place(key) would place an item now, to fetch that ahead.
+  Position NextPlace(size_t key) const { return start_[key] - 1; }
   // Once every item is placed: where each key's items start, and the end last.
   LargeVector<Position> Starts() && { return std::move(start_); }
 
@@ -470,47 +502,33 @@ struct GraphBuilder::Impl {
   }
 
   // The serials in key order (type, doc, name): the order the resolver's
-  // input, the clusters' members and hence the graph are defined by. A
-  // counting sort by document rank, a stable one by type, and the names of
-  // one article's entities of one type sorted by their text: the keys' text
-  // is compared only between entities of one article. What the sorts need
-  // of each observation, its type and its document's rank, is read once in
-  // serial order into arrays of 5 bytes an observation: reading the 48-byte
-  // observations in document order for each pass was a scattered read of
-  // each article's, in memory ten times the caches at a million articles.
+  // input, the clusters' members and hence the graph are defined by. One
+  // counting sort by (type, document rank), whose two passes read the
+  // observations in serial order, as they lie, and the names of each
+  // (type, document) sorted by their text: the keys' text is compared only
+  // between entities of one article. A counting sort by document rank and
+  // a stable one by type took each observation's rank and type copied out,
+  // an order between and the rank of each item of the next: 17 bytes an
+  // observation at once, which at a million articles outgrew the memory
+  // adding the records had left (12-16 huge pages faulted afresh, 4 ms each
+  // on this VM); this holds the order and 4 bytes a (type, document).
   LargeVector<uint32_t> KeyOrder(const LargeVector<uint32_t>& doc_rank) const {
     const size_t n = observations.size();
-    LargeVector<uint32_t> rank_of(n);
-    LargeVector<uint8_t> type_of(n);
-    LargeVector<uint32_t> start(docs.size() + 1, 0);
-    std::vector<size_t> type_start(kEntityTypeCount + 1, 0);
-    // Each observation's document rank, then its count: a scattered increment each.
+    const size_t doc_count = docs.size();
+    auto key_of = [&](size_t s) {
+      const Observation& o = observations[s];
+      return static_cast<size_t>(o.key.type) * doc_count + doc_rank[o.doc_number];
+    };
+    CountingSort<uint32_t> by_key(kEntityTypeCount * doc_count);
+    // Each count and place is a scattered access (24 MB of counts at a million articles): fetched ahead.
     auto nothing = [](size_t) {};
-    FetchingAhead(n, nothing, [&](size_t s) { __builtin_prefetch(&start[doc_rank[observations[s].doc_number] + 1]); },
-                  [&](size_t s) {
-                    const Observation& o = observations[s];
-                    rank_of[s] = doc_rank[o.doc_number];
-                    type_of[s] = static_cast<uint8_t>(o.key.type);
-                    ++start[rank_of[s] + 1];
-                    ++type_start[type_of[s] + 1];
-                  });
-    for (size_t d = 0; d < docs.size(); ++d) start[d + 1] += start[d];
-    for (int t = 0; t < kEntityTypeCount; ++t) type_start[t + 1] += type_start[t];
-    LargeVector<uint32_t> by_doc(n);
-    FetchingAhead(n, [&](size_t s) { __builtin_prefetch(&start[rank_of[s]]); },
-                  [&](size_t s) { __builtin_prefetch(&by_doc[start[rank_of[s]]]); },
-                  [&](size_t s) { by_doc[start[rank_of[s]]++] = static_cast<uint32_t>(s); });
-    FreeBuffer(start);
-    // `order` by type, each type's in document order; `order_rank` the
-    // document rank of each, so that runs of one document are found without
-    // reading the observations again.
-    LargeVector<uint32_t> order(n), order_rank(n);
-    for (uint32_t s : by_doc) {
-      const size_t place = type_start[type_of[s]]++;
-      order[place] = s;
-      order_rank[place] = rank_of[s];
-    }
-    FreeBuffer(by_doc);
+    FetchingAhead(n, nothing, [&](size_t s) { by_key.Prefetch(key_of(s)); }, [&](size_t s) { by_key.Count(key_of(s)); });
+    by_key.EndCounting();
+    LargeVector<uint32_t> order(n);
+    FetchingAhead(n, [&](size_t j) { by_key.Prefetch(key_of(n - 1 - j)); },
+                  [&](size_t j) { __builtin_prefetch(&order[by_key.NextPlace(key_of(n - 1 - j))]); },
+                  [&](size_t j) { order[by_key.Place(key_of(n - 1 - j))] = static_cast<uint32_t>(n - 1 - j); });
+    const LargeVector<uint32_t> start = std::move(by_key).Starts();
     // The names of a run are compared as text: a read of each observation,
     // of the slot that locates its name's text and of the text, three
     // dependent misses each once the corpus outgrows the caches (the sort
@@ -526,17 +544,12 @@ struct GraphBuilder::Impl {
         observations[order[fetched]].key.name.PrefetchText();
       }
     };
-    // type_start[t] is now where type t ends: a run stops at a type's end.
-    size_t type = 0;
-    for (size_t first = 0; first < n;) {
-      while (type_start[type] <= first) ++type;
-      size_t last = first + 1;
-      while (last < type_start[type] && order_rank[last] == order_rank[first]) ++last;
+    for (size_t key = 0; key + 1 < start.size(); ++key) {
+      const size_t first = start[key], last = start[key + 1];
+      if (last - first < 2) continue;
       fetch_ahead(last + kAhead);
-      if (last - first > 1)
-        std::sort(order.begin() + static_cast<std::ptrdiff_t>(first), order.begin() + static_cast<std::ptrdiff_t>(last),
-                  [&](uint32_t a, uint32_t b) { return observations[a].key.name < observations[b].key.name; });
-      first = last;
+      std::sort(order.begin() + static_cast<std::ptrdiff_t>(first), order.begin() + static_cast<std::ptrdiff_t>(last),
+                [&](uint32_t a, uint32_t b) { return observations[a].key.name < observations[b].key.name; });
     }
     return order;
   }
@@ -566,12 +579,35 @@ struct GraphBuilder::Impl {
     return fingerprint;
   }
 
+  // The observations packed, in serial order (one pass in the order they
+  // lie in), their mentions copied into one array.
+  PackedObservations Pack() const {
+    PackedObservations packed;
+    size_t mention_count = 0;
+    for (const Observation& o : observations) mention_count += o.mentions.size();
+    packed.mentions.reserve(mention_count);
+    packed.items.reserve(observations.size());
+    for (const Observation& o : observations) {
+      packed.items.push_back(PackedObservation{.name = o.key.name,
+                                               .code = o.code,
+                                               .subtype = o.subtype,
+                                               .doc_number = o.doc_number,
+                                               .first_mention = static_cast<uint32_t>(packed.mentions.size()),
+                                               .type = o.key.type});
+      packed.mentions.insert(packed.mentions.end(), o.mentions.begin(), o.mentions.end());
+    }
+    return packed;
+  }
+
   // The observations as the resolver sees them, in key order (`order`, the
   // serials in that order), each with its article's story fingerprint
   // (`fingerprint`, by document number) and the offices its evidence gives.
-  // Their mentions are copied (few, and most observations have none), so
-  // that Build() can free the builder's observations before resolving.
-  ResolverInput MakeResolverInput(const LargeVector<uint32_t>& order, const LargeVector<uint64_t>& fingerprint) const {
+  // Made from the packed observations, not the builder's, so that Build()
+  // can free those first; their mentions move to the input as they lie
+  // (an observation's are found by position, in any order).
+  ResolverInput MakeResolverInput(PackedObservations packed, const LargeVector<uint32_t>& order,
+                                  const LargeVector<uint64_t>& fingerprint) const {
+    const LargeVector<PackedObservation>& items = packed.items;
     ResolverInput input;
     // Offices are laid out in one array, each observation's (by serial) a
     // run of it, in evidence order: the resolver reads them in that order,
@@ -581,9 +617,9 @@ struct GraphBuilder::Impl {
     // million articles. An office's state is observed in the same article,
     // so reading its type follows the relations' order.
     auto is_office = [&](const RelationObservation& r) {
-      return r.predicate == Predicate::kHoldsPosition && observations[r.object].key.type == EntityType::kCountry;
+      return r.predicate == Predicate::kHoldsPosition && items[r.object].type == EntityType::kCountry;
     };
-    CountingSort<uint32_t> by_holder(observations.size());
+    CountingSort<uint32_t> by_holder(items.size());
     for (const RelationObservation& r : relations)
       if (is_office(r)) by_holder.Count(r.subject);
     input.offices.resize(by_holder.EndCounting());
@@ -594,45 +630,42 @@ struct GraphBuilder::Impl {
       if (!is_office(r)) continue;
       auto [title, fresh] = title_keys.try_emplace(r.evidence.title);
       if (fresh) title->second = Symbol(NameKey(r.evidence.title));
-      input.offices[by_holder.Place(r.subject)] = OfficeSighting{title->second, observations[r.object].code, YearOf(r.evidence.date)};
+      input.offices[by_holder.Place(r.subject)] = OfficeSighting{title->second, items[r.object].code, YearOf(r.evidence.date)};
     }
     const LargeVector<uint32_t> office_start = std::move(by_holder).Starts();
     LargeVector<int> year(docs.size(), 0);
     for (const auto& [doc, article] : articles) year[article.doc_number] = YearOf(article.info.date);
-    size_t mention_count = 0;
-    for (const Observation& o : observations) mention_count += o.mentions.size();
-    input.mentions.reserve(mention_count);
     input.observations.reserve(order.size());
     // In key order, each observation, its offices' start, its offices and
     // its document's year and fingerprint are scattered reads: fetched ahead.
     auto fetch_far = [&](size_t k) {
-      __builtin_prefetch(&observations[order[k]]);
+      __builtin_prefetch(&items[order[k]]);
       __builtin_prefetch(&office_start[order[k]]);
     };
     auto fetch_near = [&](size_t k) {
-      const Observation& o = observations[order[k]];
+      const PackedObservation& o = items[order[k]];
       __builtin_prefetch(&year[o.doc_number]);
       __builtin_prefetch(&fingerprint[o.doc_number]);
       __builtin_prefetch(input.offices.data() + office_start[order[k]]);
     };
     FetchingAhead(order.size(), fetch_far, fetch_near, [&](size_t k) {
       const uint32_t serial = order[k];
-      const Observation& o = observations[serial];
+      const PackedObservation& o = items[serial];
       auto first = input.offices.begin() + office_start[serial], last = input.offices.begin() + office_start[serial + 1];
       std::sort(first, last);
-      input.observations.push_back(NameObservation{.type = o.key.type,
-                                                   .article = o.key.doc,
-                                                   .name = o.key.name,
+      input.observations.push_back(NameObservation{.type = o.type,
+                                                   .article = docs[o.doc_number],
+                                                   .name = o.name,
                                                    .code = o.code,
                                                    .subtype = o.subtype,
                                                    .year = year[o.doc_number],
                                                    .story = fingerprint[o.doc_number],
-                                                   .first_mention = static_cast<uint32_t>(input.mentions.size()),
-                                                   .mention_count = static_cast<uint32_t>(o.mentions.size()),
+                                                   .first_mention = o.first_mention,
+                                                   .mention_count = packed.MentionCount(serial),
                                                    .first_office = office_start[serial],
                                                    .office_count = static_cast<uint32_t>(std::unique(first, last) - first)});
-      input.mentions.insert(input.mentions.end(), o.mentions.begin(), o.mentions.end());
     });
+    input.mentions = std::move(packed.mentions);
     return input;
   }
 };
@@ -741,7 +774,7 @@ void GraphBuilder::AddGraph(const KnowledgeGraph& graph) {
 ResolutionReport GraphBuilder::ExplainResolution() const {
   LargeVector<uint64_t> part_hashes = impl_->part_hashes;  // fingerprinting reorders them
   const LargeVector<uint64_t> fingerprint = impl_->StoryFingerprints(&part_hashes);
-  ResolutionReport report{impl_->MakeResolverInput(impl_->KeyOrder(impl_->DocRanks()), fingerprint), {}};
+  ResolutionReport report{impl_->MakeResolverInput(impl_->Pack(), impl_->KeyOrder(impl_->DocRanks()), fingerprint), {}};
   report.resolution = ResolveEntities(report, /*explain=*/true);
   return report;
 }
@@ -758,12 +791,14 @@ KnowledgeGraph GraphBuilder::Build() {
   FreeBuffer(impl_->part_hashes);
   FreeBuffer(impl_->part_docs);
   // The resolver's input holds all that the entities are made of, so the
-  // builder's observations go before resolving: what the resolver
-  // allocates then takes their memory (at a million articles 285 MB,
-  // faulted in already) rather than fresh pages.
-  ResolverInput input = impl_->MakeResolverInput(key_order, fingerprint);
-  FreeBuffer(fingerprint);
+  // builder's observations go before it is made, packed into half their
+  // size (taking the parts' memory just freed): the input then takes
+  // their memory (at a million articles 288 MB, faulted in already)
+  // rather than fresh pages, and reads 24 bytes an observation in key order.
+  PackedObservations packed = impl_->Pack();
   FreeBuffer(impl_->observations);
+  ResolverInput input = impl_->MakeResolverInput(std::move(packed), key_order, fingerprint);
+  FreeBuffer(fingerprint);
   const Resolution resolution = ResolveEntities(input);
 
   // The members of each cluster, in observation (key) order, clusters by
