@@ -560,6 +560,18 @@ bool ArgumentFinder::SameTense(uint32_t a, uint32_t b) const {
   return past(a) == past(b);
 }
 
+int ArgumentFinder::ReportingVerbOf(uint32_t verb) const {
+  for (uint32_t c = verb; c-- > first_;) {
+    if (Is(c, ChunkKind::kBoundary) || Is(c, ChunkKind::kVerb)) return -1;
+    if (!Is(c, ChunkKind::kSubordinator) || !d_.IsWord(d_.chunks[c].first, "that")) continue;
+    if (c > first_ && Is(c - 1, ChunkKind::kVerb) &&
+        (d_.Is(d_.chunks[c - 1].head, "speech") || d_.Is(d_.chunks[c - 1].head, "denial_verb")))
+      return static_cast<int>(c - 1);
+    return -1;
+  }
+  return -1;
+}
+
 int ArgumentFinder::SubjectPhrase(uint32_t verb) const {
   if (verb <= first_) return -1;
   uint32_t k = verb - 1;
@@ -578,6 +590,14 @@ int ArgumentFinder::SubjectPhrase(uint32_t verb) const {
     int nearest = -1;
     for (uint32_t j = k; j-- > first_;) {
       if (Is(j, ChunkKind::kVerb)) {
+        // "A denied that B's troops were in C and accused C": a word of
+        // stance goes with the verb that reports, not with the reported
+        // clause's verb ("A said B met C and signed the deal": B signed)
+        const uint32_t head = d_.chunks[verb].head;
+        const bool stance = d_.Is(head, "criticize") || d_.Is(head, "support") || d_.Is(head, "threaten") ||
+                            d_.Is(head, "speech");
+        if (int reporting = stance ? ReportingVerbOf(j) : -1; reporting >= 0 && SameTense(static_cast<uint32_t>(reporting), verb))
+          return SubjectPhrase(static_cast<uint32_t>(reporting));
         if (SameTense(j, verb)) return SubjectPhrase(j);
         if (nearest < 0) nearest = static_cast<int>(j);
       }

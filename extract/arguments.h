@@ -172,6 +172,9 @@ class ArgumentFinder {
   bool IsComplementPrep(uint32_t chunk) const;     // "of", "for", an envoy's "to"
   uint32_t SkipComplements(uint32_t chunk) const;  // past "of Chile", "for Europe and Asia"
   int SubjectPhrase(uint32_t verb) const;
+  // "said that B ... [were]", "denied that B [had]": the speech or denial
+  // verb whose "that" clause holds the verb group, or -1.
+  int ReportingVerbOf(uint32_t verb) const;
   // Whether two verb groups are both in the past or both not.
   bool SameTense(uint32_t verb_a, uint32_t verb_b) const;
   bool CanOpenClause(uint32_t word) const;  // "after", "before", "since": also subordinators

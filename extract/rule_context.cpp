@@ -198,6 +198,14 @@ bool RuleContext::Denied(uint32_t trigger) const {
   // look back: constant work a trigger)
   constexpr uint32_t kReach = 15;
   if (!SentenceHas("denial_verb")) return false;
+  // "A denied that its troops were in B and accused B of ...": a word of
+  // stance joined by "and" to the denial is the denier's next act, not part
+  // of what was denied
+  if (trigger > s.first && d.IsWord(trigger - 1, "and") && !d.tags.empty() && d.tags[trigger].pos == Pos::kVerb &&
+      (d.tags[trigger].form == VerbForm::kPast || d.tags[trigger].form == VerbForm::kPastOrParticiple ||
+       d.tags[trigger].form == VerbForm::kPresent3s) &&
+      (d.Is(trigger, "criticize") || d.Is(trigger, "support") || d.Is(trigger, "threaten") || d.Is(trigger, "speech")))
+    return false;
   uint32_t from = trigger > s.first + kReach ? trigger - kReach : s.first;
   for (uint32_t i = trigger; i-- > from;) {
     if (d.Text(i) == ";" || (d.mention_at[i] < 0 && d.Is(i, "speech"))) return false;  // another's words begin
