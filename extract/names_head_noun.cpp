@@ -536,9 +536,16 @@ void Recognizer::StateMinistryPass() {
 void Recognizer::PlaceKindPass() {
   for (uint32_t of = 2; of + 1 < n; ++of) {
     if (!d.IsWord(of, "of") || !d.Is(of - 1, "place_kind") || Cap(of - 1)) continue;
-    // "the town of", "the Peruvian city of" (a state's demonym between)
-    const int m = d.mention_at[of - 2];
-    const bool demonym = m >= 0 && d.mentions[m].type == EntityType::kCountry && d.mentions[m].last == of - 1 &&
+    // "the town of", "the Peruvian city of" (a state's demonym between);
+    // "the Chilean border town of", "the remote mountain village of": up to
+    // two lower-case words describe the kind
+    uint32_t kind = of - 1;
+    for (int words = 0; words < 2 && kind >= 2 && !Cap(kind - 1) && d.mention_at[kind - 1] < 0 && !d.tags.empty() &&
+                        (d.tags[kind - 1].pos == Pos::kNoun || d.tags[kind - 1].pos == Pos::kAdjective);
+         ++words)
+      --kind;
+    const int m = d.mention_at[kind - 1];
+    const bool demonym = m >= 0 && d.mentions[m].type == EntityType::kCountry && d.mentions[m].last == kind &&
                          d.mentions[m].form == MentionForm::kAdjective && d.mentions[m].first >= 1 &&
                          d.IsWord(d.mentions[m].first - 1, "the");
     // "Chile's port city of", "the region's main town of": a place's
@@ -550,7 +557,7 @@ void Recognizer::PlaceKindPass() {
                                                           d.mentions[waters].last == k)
       k = d.mentions[waters].first;
     const bool owned = k >= 2 && Possessive(k - 1);
-    if (!d.IsWord(of - 2, "the") && !demonym && !owned) continue;
+    if (!d.IsWord(kind - 1, "the") && !demonym && !owned) continue;
     const bool cities = d.IsWord(of - 1, "city") || d.IsWord(of - 1, "cities") || d.IsWord(of - 1, "town") ||
                         d.IsWord(of - 1, "towns");
     AddListedNames(of + 1, EntityType::kLocation, cities ? "city" : "region");
