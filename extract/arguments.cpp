@@ -1168,6 +1168,18 @@ Actors ArgumentFinder::Speaker(uint32_t chunk) const {
     if (d_.IsWord(d_.chunks[c].last - 1, "according") && d_.IsWord(d_.chunks[c + 1].first, "to") &&
         Is(c + 2, ChunkKind::kNoun))
       return ListEndingAt(c + 2);
+  // '"B will pay. Its ships are targets," A said': a sentence of a
+  // quotation over several sentences is said by the one its attribution names
+  if (s_.index < d_.quote_speaker.size())
+    if (const int speaker = d_.quote_speaker[s_.index]; speaker >= 0) {
+      Ref r;
+      r.first = d_.chunks[chunk].first;
+      r.last = r.first + 1;
+      r.entities = {speaker};
+      r.type = d_.entities[speaker].type;
+      r.resolved = true;
+      return {r};
+    }
   return {};
 }
 

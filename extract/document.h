@@ -216,6 +216,10 @@ struct Document {
     }
   };
   LastAttack last_attack;
+  // For each sentence inside a quotation that runs over several sentences
+  // ('"A. B," the minister said'), the entity the quotation's attribution
+  // names as its speaker, else -1 (QuotationSpeakers fills it).
+  std::vector<int> quote_speaker;
 
   // Empties the document for the next article, keeping its vectors' room:
   // an Extractor reuses one Document per thread, so that an article costs
@@ -249,6 +253,7 @@ struct Document {
     facts.clear();
     gathering.Clear();
     last_attack.Clear();
+    quote_speaker.clear();
   }
 
   std::string_view Text(uint32_t tok) const { return token_text[tok]; }

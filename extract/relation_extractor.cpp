@@ -1001,6 +1001,61 @@ int DatelinePlace(const Document& d) {
 // structure pass reads the dateline's locatedIn only after the frames of
 // its own sentence).
 namespace {
+// The speaker a quotation's attribution names, next to its mark at `mark`:
+// after a closing mark ('," the minister, A, said', '," he said'), or
+// before an opening one ('A said: "'). An actor named within a few words,
+// with a speech word among them; "he" or "she" is the last person named
+// before the quotation opened (`opened_at`). -1 when none.
+int AttributedSpeaker(const Document& d, uint32_t mark, bool after, uint32_t opened_at) {
+  constexpr uint32_t kReach = 12;
+  const Sentence& s = d.sentences[d.sentence_of[mark]];
+  bool speech = false;
+  int named = -1;
+  const uint32_t from = after ? mark + 1 : (mark > s.first + kReach ? mark - kReach : s.first);
+  const uint32_t to = after ? std::min(s.last, mark + 1 + kReach) : mark;
+  for (uint32_t t = from; t < to; ++t) {
+    if (d.IsDoubleQuote(t)) break;
+    speech |= d.Is(t, "speech");
+    const int m = d.mention_at[t];
+    if (m >= 0 && named < 0 && d.mentions[m].entity >= 0 && d.mentions[m].form != MentionForm::kAdjective &&
+        d.mentions[m].type != EntityType::kLocation)
+      named = d.mentions[m].entity;
+    if (after && named < 0 && (d.IsWord(t, "he") || d.IsWord(t, "she")))
+      for (uint32_t k = opened_at; k-- > 0 && k + 400 > opened_at;)
+        if (const int pm = d.mention_at[k]; pm >= 0 && d.mentions[pm].type == EntityType::kPerson && d.mentions[pm].entity >= 0) {
+          named = d.mentions[pm].entity;
+          break;
+        }
+  }
+  return speech ? named : -1;
+}
+
+// Fills doc->quote_speaker: the sentences of every quotation that runs over
+// several sentences take the speaker its attribution names (Speaker reads
+// it when a sentence names none of its own). One walk over the tokens.
+void QuotationSpeakers(Document* doc) {
+  Document& d = *doc;
+  d.quote_speaker.assign(d.sentences.size(), -1);
+  bool open = false;
+  uint32_t opened_at = 0, opened_sentence = 0;
+  for (uint32_t s = 0; s < d.sentences.size(); ++s)
+    for (uint32_t t = d.sentences[s].first; t < d.sentences[s].last; ++t) {
+      if (!d.IsDoubleQuote(t)) continue;
+      if (!open) {
+        open = true;
+        opened_at = t;
+        opened_sentence = s;
+        continue;
+      }
+      open = false;
+      if (s == opened_sentence) continue;  // a quotation within one sentence: Speaker's own to read
+      int speaker = AttributedSpeaker(d, t, true, opened_at);
+      if (speaker < 0) speaker = AttributedSpeaker(d, opened_at, false, opened_at);
+      if (speaker >= 0)
+        for (uint32_t q = opened_sentence; q <= s; ++q) d.quote_speaker[q] = speaker;
+    }
+}
+
 void PlaceDatelineTown(Document* doc) {
   const int town = DatelinePlace(*doc);
   if (town < 0 || doc->entities[town].type != EntityType::kLocation || doc->entities[town].placed_in >= 0) return;
@@ -1095,6 +1150,7 @@ void ExtractRelations(Document* doc, PassClock* clock) {
   if (sal.countries.size() < 2) sal.countries.clear();
   ReferenceResolver resolver(*doc, sal);
   PlaceDatelineTown(doc);
+  QuotationSpeakers(doc);
   SentenceView v;
   for (uint32_t s = 0; s < doc->sentences.size(); ++s) {
     // a dateline's names act in nothing ("GENEVA (Andes Press) - ..."),
