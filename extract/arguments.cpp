@@ -1104,6 +1104,18 @@ Actors ArgumentFinder::Modifiers(uint32_t np, uint32_t head_token) const {
   auto [from, to] = s_.refs_of_chunk[np - first_];
   for (int r = from; r < to; ++r)
     if (s_.refs[r].last <= head_token) out.push_back(s_.refs[r]);
+  // "Chilean and Bolivian strikes", "Chilean, Peruvian and Bolivian
+  // troops": demonyms listed before the one the noun's phrase opens with
+  // are chunked apart, and describe the same noun
+  if (out.empty() || !out.front().adjective || out.front().first != d_.chunks[np].first) return out;
+  for (uint32_t c = np; c >= first_ + 2 && (Is(c - 1, ChunkKind::kCoordinator) || Is(c - 1, ChunkKind::kComma));) {
+    const uint32_t before = c - 2;
+    auto [bf, bt] = s_.refs_of_chunk[before - first_];
+    const Chunk& ch = d_.chunks[before];
+    if (!Is(before, ChunkKind::kNoun) || bt - bf != 1 || !s_.refs[bf].adjective || s_.refs[bf].last != ch.last) break;
+    out.insert(out.begin(), s_.refs[bf]);
+    c = before;
+  }
   return out;
 }
 
