@@ -403,17 +403,29 @@ class ReferenceResolver {
   // its own; with `squeezed`, also run together ("the roadmap" for a "Road
   // Map"). -1 when none.
   int NamedWith(uint32_t word, const std::vector<int>& named, bool squeezed) const {
+    if (named.empty()) return -1;
     const std::string word_key = FoldName(d.Text(word));
     const std::string key = " " + word_key + " ";
     for (size_t a = named.size(); a-- > 0;) {
-      std::string name = " " + FoldName(d.entities[named[a]].name) + " ";
+      const std::string& name = PaddedFoldedName(named[a]);
       if (name.find(key) != std::string::npos) return named[a];
       if (!squeezed) continue;
-      name.erase(std::remove(name.begin(), name.end(), ' '), name.end());
-      if (name.find(word_key) != std::string::npos) return named[a];
+      std::string run_together = name;
+      run_together.erase(std::remove(run_together.begin(), run_together.end(), ' '), run_together.end());
+      if (run_together.find(word_key) != std::string::npos) return named[a];
     }
     return -1;
   }
+
+  // " folded name ", once an entity: "the fund" and "the accord" are asked
+  // of every recent body and agreement, sentence after sentence
+  const std::string& PaddedFoldedName(int entity) const {
+    if (folded_names_.size() < d.entities.size()) folded_names_.resize(d.entities.size());
+    std::string& name = folded_names_[entity];
+    if (name.empty()) name = " " + FoldName(d.entities[entity].name) + " ";
+    return name;
+  }
+  mutable std::vector<std::string> folded_names_;
 
   // Whether `person` holds an office of `owner`, a state or a body.
   bool HoldsOfficeOf(int person, int owner) const {
