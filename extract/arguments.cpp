@@ -1584,7 +1584,10 @@ Actors ArgumentFinder::EnvoyStates(uint32_t verb) const {
 }
 
 Actors ArgumentFinder::CopulaSubject(uint32_t np) const {
-  const int verb = Governor(np);
+  int verb = Governor(np);
+  // "B's ships are now legitimate targets": past an adverb
+  if (verb < 0 && np >= first_ + 2 && Is(np - 1, ChunkKind::kOther) && Is(np - 2, ChunkKind::kVerb))
+    verb = static_cast<int>(np - 2);
   if (verb < 0 || !d_.lexicon || d_.lexicon->LemmaText(d_.tags[d_.chunks[verb].head].lemma) != "be") return {};
   return Agent(static_cast<uint32_t>(verb));
 }
