@@ -398,7 +398,7 @@ Actors ArgumentFinder::ListOrOwners(uint32_t np) const {
   uint32_t c = np + 1;
   if (Is(c, ChunkKind::kComma)) ++c;
   if (Is(c, ChunkKind::kVerb) && d_.chunks[c].gerund && d_.lexicon &&
-      d_.lexicon->LemmaText(d_.tags[d_.chunks[c].head].lemma) == "include" && Is(c + 1, ChunkKind::kNoun))
+      HeadLemma(c) == "include" && Is(c + 1, ChunkKind::kNoun))
     return ListFrom(c + 1);
   if (Is(c, ChunkKind::kPreposition) && (d_.IsWord(d_.chunks[c].first, "including") || d_.IsWord(d_.chunks[c].first, "such")) &&
       Is(c + 1, ChunkKind::kNoun))
@@ -508,7 +508,7 @@ int ArgumentFinder::LeaderInParenthetical(uint32_t comma) const {
   while (open > first_ && !Is(open - 1, ChunkKind::kComma) && !Is(open - 1, ChunkKind::kBoundary)) --open;
   // ", led by A," / ", headed by A,": the verb right after the opening comma
   if (open <= first_ + 1 || !Is(open - 1, ChunkKind::kComma) || !Is(open, ChunkKind::kVerb) || !d_.lexicon) return -1;
-  std::string_view lemma = d_.lexicon->LemmaText(d_.tags[d_.chunks[open].head].lemma);
+  std::string_view lemma = HeadLemma(open);
   if ((lemma != "lead" && lemma != "head") || !Is(open + 1, ChunkKind::kPreposition) ||
       !d_.IsWord(d_.chunks[open + 1].first, "by") || !Is(open + 2, ChunkKind::kNoun))
     return -1;
@@ -593,10 +593,7 @@ int ArgumentFinder::SubjectPhrase(uint32_t verb) const {
         // "A denied that B's troops were in C and accused C": a word of
         // stance goes with the verb that reports, not with the reported
         // clause's verb ("A said B met C and signed the deal": B signed)
-        const uint32_t head = d_.chunks[verb].head;
-        const bool stance = d_.Is(head, "criticize") || d_.Is(head, "support") || d_.Is(head, "threaten") ||
-                            d_.Is(head, "speech");
-        if (int reporting = stance ? ReportingVerbOf(j) : -1; reporting >= 0 && SameTense(static_cast<uint32_t>(reporting), verb))
+        if (int reporting = d_.IsStanceWord(d_.chunks[verb].head) ? ReportingVerbOf(j) : -1; reporting >= 0 && SameTense(static_cast<uint32_t>(reporting), verb))
           return SubjectPhrase(static_cast<uint32_t>(reporting));
         if (SameTense(j, verb)) return SubjectPhrase(j);
         if (nearest < 0) nearest = static_cast<int>(j);
@@ -949,7 +946,7 @@ uint32_t ArgumentFinder::NamedAs(uint32_t np) const {
   // "struck what the army said were rebel depots": a copula after a verb of
   // saying names the phrase as well
   const bool said_to_be = d_.Is(d_.chunks[c].head, "speech") && Is(c + 1, ChunkKind::kVerb) && d_.lexicon &&
-                          d_.lexicon->LemmaText(d_.tags[d_.chunks[c + 1].head].lemma) == "be";
+                          HeadLemma(c + 1) == "be";
   if (!said_to_be && !d_.Is(d_.chunks[c].head, "naming_verb")) return np;
   c += said_to_be ? 2 : 1;
   if (c < last_ && Is(c, ChunkKind::kPreposition) && d_.IsWord(d_.chunks[c].first, "as")) ++c;
@@ -1028,7 +1025,7 @@ bool ArgumentFinder::LeadByAt(uint32_t verb) const {
   if (!Is(verb, ChunkKind::kVerb) || !Is(verb + 1, ChunkKind::kPreposition) ||
       !d_.IsWord(d_.chunks[verb + 1].first, "by") || !Is(verb + 2, ChunkKind::kNoun) || !d_.lexicon)
     return false;
-  std::string_view lemma = d_.lexicon->LemmaText(d_.tags[d_.chunks[verb].head].lemma);
+  std::string_view lemma = HeadLemma(verb);
   return lemma == "lead" || lemma == "head";
 }
 
@@ -1358,7 +1355,7 @@ int ArgumentFinder::RelativeLightVerb(uint32_t np) const {
     ++verb;
   if (!Is(verb, ChunkKind::kVerb) || d_.chunks[verb].passive || d_.chunks[verb].gerund || d_.chunks[verb].infinitive)
     return -1;
-  return d_.frames->IsLightVerb(d_.lexicon->LemmaText(d_.tags[d_.chunks[verb].head].lemma)) ? static_cast<int>(verb) : -1;
+  return d_.frames->IsLightVerb(HeadLemma(verb)) ? static_cast<int>(verb) : -1;
 }
 
 Actors ArgumentFinder::Holder(uint32_t np) const {
@@ -1366,15 +1363,14 @@ Actors ArgumentFinder::Holder(uint32_t np) const {
   // "sanctions imposed by A on B": a participle after the noun, its doer in
   // the by-phrase
   if (ReducedPassive(np + 1) && d_.frames && d_.lexicon &&
-      d_.frames->IsLightVerb(d_.lexicon->LemmaText(d_.tags[d_.chunks[np + 1].head].lemma)))
+      d_.frames->IsLightVerb(HeadLemma(np + 1)))
     return PrepAfter(np + 1, "by", false);
   int verb = Governor(np);
   if (verb >= 0) {
     if (!d_.frames || !d_.lexicon) return {};
-    std::string_view lemma = d_.lexicon->LemmaText(d_.tags[d_.chunks[verb].head].lemma);
     // "A received a call from B": the one it came from
-    if (d_.frames->IsReceiptVerb(lemma)) return PrepAfter(np, "from", false);
-    if (!d_.frames->IsLightVerb(lemma)) return {};
+    if (ReceiptVerbOf(np) >= 0) return PrepAfter(np, "from", false);
+    if (!d_.frames->IsLightVerb(HeadLemma(verb))) return {};
     return Agent(static_cast<uint32_t>(verb));
   }
   // "At a meeting with B in Lima, A said ...", "During his talks with B, A
@@ -1384,11 +1380,17 @@ Actors ArgumentFinder::Holder(uint32_t np) const {
 }
 
 Actors ArgumentFinder::Recipient(uint32_t np) const {
-  int verb = Governor(np);
-  if (verb < 0 || !d_.frames || !d_.lexicon ||
-      !d_.frames->IsReceiptVerb(d_.lexicon->LemmaText(d_.tags[d_.chunks[verb].head].lemma)))
-    return {};
-  return Agent(static_cast<uint32_t>(verb));
+  const int verb = ReceiptVerbOf(np);
+  return verb < 0 ? Actors{} : Agent(static_cast<uint32_t>(verb));
+}
+
+int ArgumentFinder::ReceiptVerbOf(uint32_t np) const {
+  const int verb = Governor(np);
+  return verb >= 0 && d_.frames && d_.frames->IsReceiptVerb(HeadLemma(static_cast<uint32_t>(verb))) ? verb : -1;
+}
+
+std::string_view ArgumentFinder::HeadLemma(uint32_t chunk) const {
+  return d_.lexicon ? d_.lexicon->LemmaText(d_.tags[d_.chunks[chunk].head].lemma) : std::string_view();
 }
 
 int ArgumentFinder::MainVerbAfterFronted(uint32_t np) const {
@@ -1551,7 +1553,7 @@ Actors ArgumentFinder::ParticipantsOfVerb(uint32_t verb) const {
   uint32_t c = d_.chunk_of[listed.back().last - 1] + 1;
   if (Is(c, ChunkKind::kComma)) ++c;
   if (!Is(c, ChunkKind::kCoordinator) || !Is(c + 1, ChunkKind::kVerb)) return listed;
-  if (!d_.frames->IsParticipantVerb(d_.lexicon->LemmaText(d_.tags[d_.chunks[c + 1].head].lemma))) return listed;
+  if (!d_.frames->IsParticipantVerb(HeadLemma(c + 1))) return listed;
   const Actors more = listed_by(c + 1);
   listed.insert(listed.end(), more.begin(), more.end());
   return listed;
@@ -1588,7 +1590,7 @@ Actors ArgumentFinder::CopulaSubject(uint32_t np) const {
   // "B's ships are now legitimate targets": past an adverb
   if (verb < 0 && np >= first_ + 2 && Is(np - 1, ChunkKind::kOther) && Is(np - 2, ChunkKind::kVerb))
     verb = static_cast<int>(np - 2);
-  if (verb < 0 || !d_.lexicon || d_.lexicon->LemmaText(d_.tags[d_.chunks[verb].head].lemma) != "be") return {};
+  if (verb < 0 || !d_.lexicon || HeadLemma(verb) != "be") return {};
   return Agent(static_cast<uint32_t>(verb));
 }
 

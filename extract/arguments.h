@@ -79,6 +79,10 @@ class ArgumentFinder {
   // "A received a call from B", "drew a warning from B": the subject of the
   // verb of receipt (data/language/frames.tsv) the noun is object of; else none.
   Actors Recipient(uint32_t noun_phrase) const;
+  // The verb of receipt the noun phrase is object of, or -1.
+  int ReceiptVerbOf(uint32_t noun_phrase) const;
+  // The lemma of a chunk's head word ("met" -> meet), empty without a lexicon.
+  std::string_view HeadLemma(uint32_t chunk) const;
   // "a summit involving A, B and C", "talks attended by A and B"
   Actors Participants(uint32_t noun_phrase) const;
   // The participle of holding that describes an event noun, past the

@@ -263,6 +263,11 @@ struct Document {
   // (Is and IsWord are asked millions of times an article set, and most
   // often past its end at a sentence's last word: bounded by a count read
   // in one load, rather than by a vector's size, two loads and a shift)
+  // A word by which one takes a stance or speaks: criticizes, supports,
+  // threatens, says ("accused", "backed", "warned", "said").
+  bool IsStanceWord(uint32_t tok) const {
+    return Is(tok, "criticize") || Is(tok, "support") || Is(tok, "threaten") || Is(tok, "speech");
+  }
   bool Is(uint32_t tok, CueClass cue_class) const {
     return tok < token_count && token_cues[tok][cue_class.id()];
   }

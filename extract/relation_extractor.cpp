@@ -379,41 +379,48 @@ class ReferenceResolver {
 
   // The agreement "the WORD" (at token `word`) means, or -1.
   int AgreementCalled(uint32_t word, const SentenceView& v) const {
-    std::vector<int> named = NamedRecently(sal.agreements, EntityType::kAgreement, v);
-    if (int a = NamedWith(word, named, true); a >= 0) return a;
-    return named.size() == 1 ? named[0] : -1;  // the text's only agreement so far
+    if (int a = NamedWith(word, sal.agreements, EntityType::kAgreement, v, true); a >= 0) return a;
+    // the text's only agreement so far
+    int only = sal.agreements.size() == 1 ? sal.agreements[0] : -1, count = static_cast<int>(sal.agreements.size());
+    for (const auto& r : v.refs)
+      if (Named(r, EntityType::kAgreement)) only = r.entities[0], ++count;
+    return count == 1 ? only : -1;
   }
 
   // "the fund", "the community", "the council": the body named last (of
   // the sentence's own, then of the recent ones) whose name has that word
   // ("the International Fund for ...", "the East African Community"); -1.
   int BodyCalled(uint32_t word, const SentenceView& v) const {
-    return NamedWith(word, NamedRecently(sal.bodies, EntityType::kOrganization, v), false);
+    return NamedWith(word, sal.bodies, EntityType::kOrganization, v, false);
   }
 
-  // `recent`, then the entities of `type` the sentence names itself
-  std::vector<int> NamedRecently(const std::vector<int>& recent, EntityType type, const SentenceView& v) const {
-    std::vector<int> named = recent;
-    for (const auto& r : v.refs)
-      if (r.type == type && !r.resolved && r.entities.size() == 1) named.push_back(r.entities[0]);
-    return named;
+  // A ref that names one entity of `type` itself (not read back).
+  static bool Named(const Ref& r, EntityType type) {
+    return r.type == type && !r.resolved && r.entities.size() == 1;
   }
 
-  // The latest of `named` whose name has the word at `word` as a word of
-  // its own; with `squeezed`, also run together ("the roadmap" for a "Road
-  // Map"). -1 when none.
-  int NamedWith(uint32_t word, const std::vector<int>& named, bool squeezed) const {
-    if (named.empty()) return -1;
+  // The latest entity of `type` whose name has the word at `word` as a word
+  // of its own: of the sentence's own names, last first, then of `recent`;
+  // with `squeezed`, also run together ("the roadmap" for a "Road Map").
+  // -1 when none.
+  int NamedWith(uint32_t word, const std::vector<int>& recent, EntityType type, const SentenceView& v,
+                bool squeezed) const {
+    if (recent.empty() && std::none_of(v.refs.begin(), v.refs.end(), [&](const Ref& r) { return Named(r, type); }))
+      return -1;
     const std::string word_key = FoldName(d.Text(word));
     const std::string key = " " + word_key + " ";
-    for (size_t a = named.size(); a-- > 0;) {
-      const std::string& name = PaddedFoldedName(named[a]);
-      if (name.find(key) != std::string::npos) return named[a];
-      if (!squeezed) continue;
+    auto has_word = [&](int entity) {
+      const std::string& name = PaddedFoldedName(entity);
+      if (name.find(key) != std::string::npos) return true;
+      if (!squeezed) return false;
       std::string run_together = name;
       run_together.erase(std::remove(run_together.begin(), run_together.end(), ' '), run_together.end());
-      if (run_together.find(word_key) != std::string::npos) return named[a];
-    }
+      return run_together.find(word_key) != std::string::npos;
+    };
+    for (size_t r = v.refs.size(); r-- > 0;)
+      if (Named(v.refs[r], type) && has_word(v.refs[r].entities[0])) return v.refs[r].entities[0];
+    for (size_t a = recent.size(); a-- > 0;)
+      if (has_word(recent[a])) return recent[a];
     return -1;
   }
 
@@ -1008,10 +1015,6 @@ int DatelinePlace(const Document& d) {
   return -1;
 }
 
-// "PUTRE, Chile - ...": a dateline town the dictionary does not place is in
-// the state written after it, for every sentence that meets there (the
-// structure pass reads the dateline's locatedIn only after the frames of
-// its own sentence).
 namespace {
 // The speaker a quotation's attribution names, next to its mark at `mark`:
 // after a closing mark ('," the minister, A, said', '," he said'), or
@@ -1068,6 +1071,10 @@ void QuotationSpeakers(Document* doc) {
     }
 }
 
+// "PUTRE, Chile - ...": a dateline town the dictionary does not place is in
+// the state written after it, for every sentence that meets there (the
+// structure pass reads the dateline's locatedIn only after the frames of
+// its own sentence).
 void PlaceDatelineTown(Document* doc) {
   const int town = DatelinePlace(*doc);
   if (town < 0 || doc->entities[town].type != EntityType::kLocation || doc->entities[town].placed_in >= 0) return;

@@ -204,7 +204,7 @@ bool RuleContext::Denied(uint32_t trigger) const {
   if (trigger > s.first && d.IsWord(trigger - 1, "and") && !d.tags.empty() && d.tags[trigger].pos == Pos::kVerb &&
       (d.tags[trigger].form == VerbForm::kPast || d.tags[trigger].form == VerbForm::kPastOrParticiple ||
        d.tags[trigger].form == VerbForm::kPresent3s) &&
-      (d.Is(trigger, "criticize") || d.Is(trigger, "support") || d.Is(trigger, "threaten") || d.Is(trigger, "speech")))
+      d.IsStanceWord(trigger))
     return false;
   uint32_t from = trigger > s.first + kReach ? trigger - kReach : s.first;
   for (uint32_t i = trigger; i-- > from;) {
