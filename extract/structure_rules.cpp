@@ -272,18 +272,9 @@ void Location(RuleContext& c) {
     bool comma_in = placeable && k + 1 < c.s.last && c.d.Text(k) == "," && c.Word(k + 1, "in");
     if (comma_in) ++k;
     if (placeable && c.Word(k, "in")) {
-      // (past "southern", "the province of": after a comma, "Tacna, in
-      // southern Peru"; without one, "the Institute in Lima" names the
-      // place itself)
-      int where = comma_in ? ContainerAt(c, k + 1) : -1;
-      if (!comma_in) {
-        const uint32_t j = k + 1 + (c.Word(k + 1, "the") ? 1 : 0);
-        where = c.RefAt(j);
-        if (where >= 0 && (c.s.refs[where].first != j || !c.TypeIn(where, kPlaces) || c.s.refs[where].adjective ||
-                           c.s.refs[where].possessive))
-          where = -1;
-      }
-      if (where >= 0) {
+      // (past "southern", "the province of", "Peru's": "Tacna, in southern
+      // Peru", "the Institute in the province of Cusco")
+      if (int where = ContainerAt(c, k + 1); where >= 0) {
         // a body's place, or a place within a larger one — not an event's venue
         const EntityInfo& subject = c.d.entities[ref.entities[0]];
         const EntityInfo& place = c.d.entities[c.s.refs[where].entities[0]];
