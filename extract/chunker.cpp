@@ -233,6 +233,9 @@ class Chunker {
         // "a move Chile condemned", "the measures Peru imposed": a name after
         // a word for an act opens the clause that tells of the act
         if (!has_name && j > i && PosAt(j - 1) == Pos::kNoun && d.Is(j - 1, "deed_noun")) break;
+        // "In the afternoon Soto drove", "Later that week Chile said": a
+        // time of day or span before a name says when, and names nobody
+        if (!has_name && j > i && PosAt(j - 1) == Pos::kNoun && d.Is(j - 1, "time_noun")) break;
         date_only = false;
         has_name = true;
         last_was_describer = describer;

@@ -921,6 +921,18 @@ class FramePass {
     return t == EntityType::kLocation || t == EntityType::kCountry ? d_.mentions[m].entity : -1;
   }
 
+  // "talks on the new border post at Tacna": a place named inside what
+  // the act was about ("on", "over": cue class topic_prep) is no place
+  // anyone met at. (Not a time: "met B on Monday at the palace".)
+  bool InsideTopic(const Ref& at) const {
+    const uint32_t c = d_.chunk_of[at.first];
+    if (c < args_.first_chunk() + 3 || !IsChunk(c - 1, ChunkKind::kPreposition) || !IsChunk(c - 2, ChunkKind::kNoun) ||
+        !IsChunk(c - 3, ChunkKind::kPreposition) || !d_.Is(d_.chunks[c - 3].first, "topic_prep"))
+      return false;
+    const uint32_t about = d_.chunks[c - 2].head;
+    return !d_.Is(about, "weekday") && !d_.Is(about, "month") && !d_.Is(about, "time_noun");
+  }
+
   // "summoned Chile's ambassador in Lima": the place an envoy serves in,
   // told with the envoy, is no place the act took anyone to.
   bool PostOfEnvoy(const Ref& place) const {
@@ -959,10 +971,14 @@ class FramePass {
     // phrase placing it
     if (container < 0 && place.last + 3 < s_.last && d_.Text(place.last) == "," && d_.IsWord(place.last + 1, "a")) {
       uint32_t k = place.last + 2;
-      for (int words = 0; words < 4 && k < s_.last && !d_.Is(k, "place_kind"); ++words) ++k;
-      if (k + 2 < s_.last && d_.Is(k, "place_kind") && d_.IsWord(k + 1, "in")) {
-        const int m = d_.mention_at[k + 2];
-        if (m >= 0 && d_.mentions[m].first == k + 2) container = d_.mentions[m].entity;
+      // (the last of the kind's words: "a port city in")
+      for (int words = 0; words < 4 && k + 1 < s_.last && !(d_.Is(k, "place_kind") && d_.IsWord(k + 1, "in")); ++words)
+        ++k;
+      // (past the words of a direction: "a port city in northern Chile")
+      const uint32_t named = k + 2 < s_.last ? d_.AfterDirection(k + 2, s_.last) : s_.last;
+      if (named < s_.last && d_.Is(k, "place_kind") && d_.IsWord(k + 1, "in")) {
+        const int m = d_.mention_at[named];
+        if (m >= 0 && d_.mentions[m].first == named) container = d_.mentions[m].entity;
       }
     }
     if (container < 0 && place.last + 1 < s_.last && d_.IsWord(place.last, "of")) {
@@ -1039,7 +1055,7 @@ class FramePass {
     // "received B at the Moneda Palace in Santiago": the named building the
     // act took place at was visited too (it lies in the place after it)
     for (const Ref& at : args_.PrepAfter(from, "at", !noun))
-      if (at.type == EntityType::kLocation) places.push_back(at);
+      if (at.type == EntityType::kLocation && !InsideTopic(at)) places.push_back(at);
     int venue = -1;
     for (const Ref& place : places) {
       if (place.type != EntityType::kLocation && place.type != EntityType::kCountry) continue;
@@ -1049,6 +1065,8 @@ class FramePass {
       // the dictionary lacks lies in the state of the place named after it
       int within = place.resolved ? -1 : ContainerAfter(place);
       if (within < 0 && !place.resolved) within = PlaceInAfter(place);
+      // "in Iquique, a port city in northern Chile"
+      if (within < 0 && !place.resolved) within = StateNamedAfter(place);
       int state = StateOf(where);
       const std::string* state_name = StateNameOf(where);
       if (state < 0 && !state_name && within >= 0) {
