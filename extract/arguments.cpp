@@ -1224,11 +1224,12 @@ Actors ArgumentFinder::ConditionAgent(uint32_t chunk) const {
     return t == "\"" || t == "\u201C" || t == "\u201D";
   };
   auto ends = [&](uint32_t c) { return Is(c, ChunkKind::kBoundary) && !quote(c); };
-  for (uint32_t c = chunk + 1; c < last_; ++c) {
-    if (ends(c)) return {};
-    if (!Is(c, ChunkKind::kSubordinator)) continue;
+  auto condition = [&](uint32_t c) {
     const uint32_t word = d_.chunks[c].first;
-    if (!d_.IsWord(word, "if") && !d_.IsWord(word, "unless")) return {};  // another clause opens first
+    return Is(c, ChunkKind::kSubordinator) && (d_.IsWord(word, "if") || d_.IsWord(word, "unless"));
+  };
+  // the doer of the condition opened at chunk c
+  auto doer = [&](uint32_t c) {
     for (uint32_t v = c + 1; v < last_; ++v) {
       if (ends(v) || Is(v, ChunkKind::kSubordinator)) break;
       if (Is(v, ChunkKind::kVerb)) return Agent(v);
@@ -1236,6 +1237,26 @@ Actors ArgumentFinder::ConditionAgent(uint32_t chunk) const {
     // no verb read (a verb taken for a noun: "if the bloc ratchets up"):
     // the phrase that opens the condition is its subject
     return Is(c + 1, ChunkKind::kNoun) ? ListFrom(c + 1) : Actors{};
+  };
+  for (uint32_t c = chunk + 1; c < last_; ++c) {
+    if (ends(c)) break;
+    if (!Is(c, ChunkKind::kSubordinator)) continue;
+    if (!condition(c)) break;  // another clause opens first
+    return doer(c);
+  }
+  // "If B crosses the line, Chile will respond", "warned that unless B
+  // withdraws, it would close the border": a condition set before the
+  // clause, ended by a comma, and opening the sentence or the reported
+  // clause
+  bool comma = false;
+  for (uint32_t c = chunk; c-- > first_;) {
+    if (ends(c)) return {};
+    comma |= Is(c, ChunkKind::kComma);
+    if (!Is(c, ChunkKind::kSubordinator)) continue;
+    if (!condition(c) || !comma) return {};
+    const bool opens = c == first_ || Is(c - 1, ChunkKind::kBoundary) || Is(c - 1, ChunkKind::kSubordinator) ||
+                       (Is(c - 1, ChunkKind::kVerb) && d_.Is(d_.chunks[c - 1].head, "speech"));
+    return opens ? doer(c) : Actors{};
   }
   return {};
 }

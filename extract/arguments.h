@@ -110,8 +110,10 @@ class ArgumentFinder {
   // after it ("B will pay, A said").
   Actors Speaker(uint32_t chunk) const;
   // The doer of the condition that follows a trigger (chunk) in its
-  // sentence: "A warned of consequences if B deploys troops" -> B; none
-  // when the condition names no doer ("if the drills go ahead").
+  // sentence, or opens the trigger's sentence or reported clause: "A
+  // warned of consequences if B deploys troops", "If B deploys troops, A
+  // will respond" -> B; none when the condition names no doer ("if the
+  // drills go ahead").
   Actors ConditionAgent(uint32_t chunk) const;
   // Those a noun phrase in apposition describes: "A, a fierce critic of
   // B,", "A, Chile's envoy and a backer of B," -> A (named right before the

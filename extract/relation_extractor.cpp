@@ -708,6 +708,28 @@ class ReferenceResolver {
 
   // The two states "the two countries" means: those of PairOfPeople when it
   // is a pair of this sentence serving two known states, else the article's.
+  // "halt exports to Ghana and Togo if the two neighbours ...", "welcomed
+  // Ghana and Togo, the two new members": the two states named together
+  // ("A and B") a word or two before the phrase at `before`, nothing named
+  // between; empty when there are none.
+  std::vector<int> StatesNamedTogetherBefore(const SentenceView& v, uint32_t before) const {
+    const Ref* previous = nullptr;
+    std::vector<int> pair;
+    uint32_t pair_end = 0;
+    for (const Ref& ref : v.refs) {
+      if (ref.first >= before) break;
+      pair.clear();
+      if (ref.type != EntityType::kCountry || ref.entities.size() != 1 || ref.adjective) {
+        previous = nullptr;
+        continue;
+      }
+      if (previous && previous->last + 1 == ref.first && d.IsWord(previous->last, "and"))
+        pair = {previous->entities[0], ref.entities[0]}, pair_end = ref.last;
+      previous = &ref;
+    }
+    return !pair.empty() && pair_end + 3 >= before ? pair : std::vector<int>{};
+  }
+
   std::vector<int> StatesOfPairOfPeople(const SentenceView& v, uint32_t before) const {
     std::vector<int> people = PairOfPeople(v, before);
     if (people.size() != 2 || people == sal.persons) return sal.countries;
@@ -917,7 +939,8 @@ class ReferenceResolver {
         if (pair.size() != 2) pair = PairOfPeople(v, i);
         return group(pair, EntityType::kPerson, noun + 1);
       }
-      return group(StatesOfPairOfPeople(v, i), EntityType::kCountry, noun + 1);
+      std::vector<int> named = StatesNamedTogetherBefore(v, i);
+      return group(named.size() == 2 ? named : StatesOfPairOfPeople(v, i), EntityType::kCountry, noun + 1);
     }
     if (word == ReferWord::kThe && OfficesOfTwoStates(k, r, next)) return true;
     // the [Country-adjective]? [office] — when no name follows it
