@@ -472,6 +472,10 @@ Actors ArgumentFinder::ListEndingAt(uint32_t np) const {
     }
     if (!sep || !Is(prev, ChunkKind::kNoun)) break;
     int item = HeadActor(prev);
+    // "condemned the M23 offensive, and the bloc ...": a name describing
+    // another noun is no item of a list
+    if (item >= 0 && !s_.refs[item].adjective && s_.refs[item].last < d_.chunks[prev].last && !d_.chunks[prev].possessor)
+      break;
     // "A of Chile and B of Peru met": a person with the state they serve
     // after "of" is one item of a list of people
     if (IsPersonRef(s_.refs[head]) && prev >= first_ + 2 && IsComplementPrep(prev - 1) && Is(prev - 2, ChunkKind::kNoun)) {
@@ -725,6 +729,17 @@ Actors ArgumentFinder::Agent(uint32_t verb) const {
         if (Is(c, ChunkKind::kSubordinator) || Is(c, ChunkKind::kBoundary)) break;
       }
   }
+  // "Chile fires missile, warns B of ...": in a headline's run of
+  // present-tense verbs, a verb right after a comma has the subject of
+  // the verb before it
+  if (verb > first_ + 1 && Is(verb - 1, ChunkKind::kComma) && d_.tags[d_.chunks[verb].head].form == VerbForm::kPresent3s)
+    for (uint32_t c = verb - 1; c-- > first_;) {
+      if (Is(c, ChunkKind::kVerb)) {
+        if (d_.tags[d_.chunks[c].head].form == VerbForm::kPresent3s && !d_.chunks[c].passive) return Agent(c);
+        break;
+      }
+      if (Is(c, ChunkKind::kSubordinator) || Is(c, ChunkKind::kBoundary)) break;
+    }
   if (Actors together = CoAgents(verb); !together.empty()) return together;
   int np = SubjectPhrase(verb);
   if (np < 0) return {};
