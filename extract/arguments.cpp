@@ -1232,48 +1232,68 @@ Actors ArgumentFinder::Apposed(uint32_t np) const {
 }
 
 Actors ArgumentFinder::ConditionAgent(uint32_t chunk) const {
-  // quotation marks inside the clause do not end it: warned of "grave
-  // consequences" if B ...
-  auto quote = [&](uint32_t c) {
-    std::string_view t = d_.Text(d_.chunks[c].first);
-    return t == "\"" || t == "\u201C" || t == "\u201D";
-  };
-  auto ends = [&](uint32_t c) { return Is(c, ChunkKind::kBoundary) && !quote(c); };
-  auto condition = [&](uint32_t c) {
-    const uint32_t word = d_.chunks[c].first;
-    return Is(c, ChunkKind::kSubordinator) && (d_.IsWord(word, "if") || d_.IsWord(word, "unless"));
-  };
-  // the doer of the condition opened at chunk c
-  auto doer = [&](uint32_t c) {
-    for (uint32_t v = c + 1; v < last_; ++v) {
-      if (ends(v) || Is(v, ChunkKind::kSubordinator)) break;
-      if (Is(v, ChunkKind::kVerb)) return Agent(v);
-    }
-    // no verb read (a verb taken for a noun: "if the bloc ratchets up"):
-    // the phrase that opens the condition is its subject
-    return Is(c + 1, ChunkKind::kNoun) ? ListFrom(c + 1) : Actors{};
-  };
-  for (uint32_t c = chunk + 1; c < last_; ++c) {
-    if (ends(c)) break;
-    if (!Is(c, ChunkKind::kSubordinator)) continue;
-    if (!condition(c)) break;  // another clause opens first
-    return doer(c);
-  }
+  static constexpr LowerWord kCondition[] = {"if", "unless"};
+  if (std::optional<Actors> after = DoerOfClauseAfter(chunk, kCondition)) return *after;
   // "If B crosses the line, Chile will respond", "warned that unless B
   // withdraws, it would close the border": a condition set before the
   // clause, ended by a comma, and opening the sentence or the reported
   // clause
   bool comma = false;
   for (uint32_t c = chunk; c-- > first_;) {
-    if (ends(c)) return {};
+    if (Is(c, ChunkKind::kBoundary) && !QuoteMark(c)) return {};
     comma |= Is(c, ChunkKind::kComma);
     if (!Is(c, ChunkKind::kSubordinator)) continue;
-    if (!condition(c) || !comma) return {};
+    if (!OpensWith(c, kCondition) || !comma) return {};
     const bool opens = c == first_ || Is(c - 1, ChunkKind::kBoundary) || Is(c - 1, ChunkKind::kSubordinator) ||
                        (Is(c - 1, ChunkKind::kVerb) && d_.Is(d_.chunks[c - 1].head, "speech"));
-    return opens ? doer(c) : Actors{};
+    return opens ? DoerOfClauseAt(c) : Actors{};
   }
   return {};
+}
+
+Actors ArgumentFinder::CauseAgent(uint32_t chunk) const {
+  static constexpr LowerWord kCause[] = {"after", "because"};
+  return DoerOfClauseAfter(chunk, kCause).value_or(Actors{});
+}
+
+// Quotation marks inside a clause do not end it: warned of "grave
+// consequences" if B ...
+bool ArgumentFinder::QuoteMark(uint32_t c) const {
+  std::string_view t = d_.Text(d_.chunks[c].first);
+  return t == "\"" || t == "\u201C" || t == "\u201D";
+}
+
+bool ArgumentFinder::OpensWith(uint32_t c, std::span<const LowerWord> words) const {
+  if (!Is(c, ChunkKind::kSubordinator)) return false;
+  for (LowerWord w : words)
+    if (d_.IsWord(d_.chunks[c].first, w)) return true;
+  return false;
+}
+
+std::optional<Actors> ArgumentFinder::DoerOfClauseAfter(uint32_t chunk, std::span<const LowerWord> openers) const {
+  for (uint32_t c = chunk + 1; c < last_; ++c) {
+    if (Is(c, ChunkKind::kBoundary) && !QuoteMark(c)) return std::nullopt;
+    // ("after" read as a preposition, opening a clause all the same:
+    // "vows a response after B expels three diplomats")
+    if (Is(c, ChunkKind::kPreposition) && Is(c + 1, ChunkKind::kNoun) && Is(c + 2, ChunkKind::kVerb) &&
+        !d_.chunks[c + 2].gerund && !d_.chunks[c + 2].infinitive)
+      for (LowerWord w : openers)
+        if (d_.IsWord(d_.chunks[c].first, w)) return Agent(c + 2);
+    if (!Is(c, ChunkKind::kSubordinator)) continue;
+    if (!OpensWith(c, openers)) return std::nullopt;  // another clause opens first
+    return DoerOfClauseAt(c);
+  }
+  return std::nullopt;
+}
+
+Actors ArgumentFinder::DoerOfClauseAt(uint32_t opener) const {
+  for (uint32_t v = opener + 1; v < last_; ++v) {
+    if ((Is(v, ChunkKind::kBoundary) && !QuoteMark(v)) || Is(v, ChunkKind::kSubordinator)) break;
+    if (Is(v, ChunkKind::kVerb)) return Agent(v);
+  }
+  // no verb read (a verb taken for a noun: "if the bloc ratchets up"):
+  // the phrase that opens the clause is its subject
+  return Is(opener + 1, ChunkKind::kNoun) ? ListFrom(opener + 1) : Actors{};
 }
 
 int ArgumentFinder::ClauseVerb(uint32_t np) const {

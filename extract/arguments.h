@@ -12,6 +12,8 @@
 // sentence at worst, so a sentence costs linear time per trigger.
 #pragma once
 
+#include <optional>
+#include <span>
 #include <string_view>
 #include <vector>
 
@@ -115,6 +117,9 @@ class ArgumentFinder {
   // will respond" -> B; none when the condition names no doer ("if the
   // drills go ahead").
   Actors ConditionAgent(uint32_t chunk) const;
+  // The doer of the "after" or "because" clause that follows a trigger
+  // (chunk): "vowed a response after B expelled its envoys" -> B.
+  Actors CauseAgent(uint32_t chunk) const;
   // Those a noun phrase in apposition describes: "A, a fierce critic of
   // B,", "A, Chile's envoy and a backer of B," -> A (named right before the
   // comma that opens the apposition); "the members of B, A, C and D," -> A,
@@ -175,6 +180,15 @@ class ArgumentFinder {
   int CopulaAmong(uint32_t np) const;
   // A noun phrase that only says when: "this year", "last week", "Monday".
   bool TimePhrase(uint32_t noun_phrase) const;
+  // Whether chunk c is a quotation mark (which does not end a clause), or
+  // a subordinator opening with one of `words`.
+  bool QuoteMark(uint32_t c) const;
+  bool OpensWith(uint32_t c, std::span<const LowerWord> words) const;
+  // The doer of the first subordinate clause after `chunk` in its
+  // sentence when one of `openers` opens it (none when another clause
+  // opens first), and the doer of the clause opened at chunk `opener`.
+  std::optional<Actors> DoerOfClauseAfter(uint32_t chunk, std::span<const LowerWord> openers) const;
+  Actors DoerOfClauseAt(uint32_t opener) const;
   bool IsComplementPrep(uint32_t chunk) const;     // "of", "for", an envoy's "to"
   uint32_t SkipComplements(uint32_t chunk) const;  // past "of Chile", "for Europe and Asia"
   int SubjectPhrase(uint32_t verb) const;

@@ -206,6 +206,7 @@ class FramePass {
       }
       case Slot::kSpeaker: return args_.Speaker(chunk);
       case Slot::kCondition: return args_.ConditionAgent(noun ? d_.chunk_of[d_.chunks[chunk].last - 1] : chunk);
+      case Slot::kCause: return args_.CauseAgent(chunk);
       case Slot::kApposition: return args_.Apposed(chunk);
       case Slot::kGoodsOrigin: return args_.GoodsOrigin(chunk);
       case Slot::kInfinitiveObject: return args_.InfinitiveObject(chunk);

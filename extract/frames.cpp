@@ -28,7 +28,7 @@ bool ParseSource(std::string_view word, bool noun, ArgumentSource* out) {
       {"condition", Slot::kCondition, true, true},       {"appos", Slot::kApposition, false, true},
       {"goods_origin", Slot::kGoodsOrigin, true, false}, {"attributed", Slot::kAttributed, false, true},
       {"of_which", Slot::kOfWhich, false, true},     {"envoy_state", Slot::kEnvoyState, true, false},
-      {"copula_subject", Slot::kCopulaSubject, false, true},
+      {"copula_subject", Slot::kCopulaSubject, false, true}, {"cause", Slot::kCause, true, false},
   };
   static constexpr std::string_view kPreps[] = {"with", "to", "against", "on", "in", "at", "between", "by",
                                                 "of", "for", "from", "over", "into", "toward", "upon", "among", "behind", "alongside", "after", "inside", "near"};

@@ -46,8 +46,11 @@ enum class Slot : unsigned char {
               // face consequences", "B will pay, A warned"
   kApposition,  // noun: the one a phrase in apposition describes: "A, a
                 // fierce critic of B," -> A
-  kCondition,  // the doer of the "if" or "unless" clause after the trigger:
-               // "A warned of consequences if B deploys troops" -> B
+  kCondition,  // the doer of the "if" or "unless" clause after the trigger
+               // (or opening its clause): "A warned of consequences if B
+               // deploys troops", "If B deploys troops, A will respond" -> B
+  kCause,      // the doer of the "after" or "because" clause after the
+               // trigger: "A vowed a response after B expelled its envoys" -> B
   kGoodsOrigin,  // verb: the states named before the head of its object, the
                  // goods' origin: "imported Qatari gas" -> Qatar
   kAttributed,   // noun: the one an act is laid to by a participle after it:
