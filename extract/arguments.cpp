@@ -592,6 +592,7 @@ int ArgumentFinder::SubjectPhrase(uint32_t verb) const {
   // blame and accused C": "accused" goes with "stated", not "is")
   if (Is(k, ChunkKind::kCoordinator)) {
     int nearest = -1;
+    bool past_quotation = false;  // a verb quoted is no nearest guess
     for (uint32_t j = k; j-- > first_;) {
       if (Is(j, ChunkKind::kVerb)) {
         // "A denied that B's troops were in C and accused C": a word of
@@ -600,9 +601,12 @@ int ArgumentFinder::SubjectPhrase(uint32_t verb) const {
         if (int reporting = d_.IsStanceWord(d_.chunks[verb].head) ? ReportingVerbOf(j) : -1; reporting >= 0 && SameTense(static_cast<uint32_t>(reporting), verb))
           return SubjectPhrase(static_cast<uint32_t>(reporting));
         if (SameTense(j, verb)) return SubjectPhrase(j);
-        if (nearest < 0) nearest = static_cast<int>(j);
+        if (nearest < 0 && !past_quotation) nearest = static_cast<int>(j);
       }
-      if (Is(j, ChunkKind::kBoundary) || Is(j, ChunkKind::kSubordinator)) break;
+      // (past a quotation inside the clause: 'A reaffirmed "support for
+      // B" and warned that ...')
+      past_quotation |= Is(j, ChunkKind::kBoundary) && QuoteMark(j);
+      if ((Is(j, ChunkKind::kBoundary) && !QuoteMark(j)) || Is(j, ChunkKind::kSubordinator)) break;
     }
     return nearest < 0 ? -1 : SubjectPhrase(static_cast<uint32_t>(nearest));
   }

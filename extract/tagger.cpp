@@ -154,12 +154,14 @@ struct SentenceTagger {
   VerbForm ResolvePast(uint32_t i, const TokenTag& pv, uint32_t prev_tok) const;
   Pos NameRunOpener(uint32_t last) const;
   bool LastVerbIsBase(uint32_t before) const;
-  // The nearest earlier tag of the sentence, skipping adverbs and negators
-  // ("has not yet signed": "has").
+  // The nearest earlier tag of the sentence, skipping adverbs, negators
+  // and a scare quote's opening mark ("has not yet signed": "has"; 'would
+  // "face consequences"': "would").
   TokenTag Governor(uint32_t i, uint32_t first) const {
     while (i > first) {
       --i;
       Pos p = tags[i].pos;
+      if (p == Pos::kPunct && d.IsDoubleQuote(i) && i > first && tags[i - 1].pos == Pos::kModal) continue;
       if (p != Pos::kAdverb && p != Pos::kNegator) return tags[i];
     }
     return TokenTag{};
