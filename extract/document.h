@@ -3,6 +3,7 @@
 // entities -> triples). Each stage reads what the previous ones wrote.
 #pragma once
 
+#include <algorithm>
 #include <deque>
 #include <string>
 #include <string_view>
@@ -203,19 +204,37 @@ struct Document {
   };
   Gathering gathering;
 
-  // The doers of the latest armed act the frame pass read, and its
-  // sentence: whom "the attack" means when a later sentence condemns it
-  // without naming anyone ("B struck Lima. Chile condemned the raid").
-  struct LastAttack {
-    std::vector<int> attackers, targets;
+  // The doers and targets of the latest hostile act read (an attack, a
+  // sanction, a threat; target -1 when the act names none: "B fired two
+  // missiles"), and its sentence: whom "the raid", "the expulsions" mean
+  // when a later sentence condemns them without naming anyone.
+  struct LastAct {
+    std::vector<int> doers, targets;
     uint32_t sentence = 0;
     void Clear() {
-      attackers.clear();
+      doers.clear();
       targets.clear();
       sentence = 0;
     }
+    // Adds an act of sentence `s`, which replaces the acts of an earlier one.
+    void Add(uint32_t s, int doer, int target) {
+      if (s != sentence) Clear(), sentence = s;
+      if (std::find(doers.begin(), doers.end(), doer) == doers.end()) doers.push_back(doer);
+      if (target >= 0 && std::find(targets.begin(), targets.end(), target) == targets.end()) targets.push_back(target);
+    }
   };
-  LastAttack last_attack;
+  // The latest act of a hostile predicate, or null for another predicate.
+  LastAct* LastActOf(Predicate p) {
+    switch (p) {
+      case Predicate::kAttacks: return &last_acts[0];
+      case Predicate::kSanctions: return &last_acts[1];
+      case Predicate::kThreatens: return &last_acts[2];
+      default: return nullptr;
+    }
+  }
+  const LastAct* LastActOf(Predicate p) const { return const_cast<Document*>(this)->LastActOf(p); }
+  LastAct last_acts[3];
+
   // For each sentence inside a quotation that runs over several sentences
   // ('"A. B," the minister said'), the entity the quotation's attribution
   // names as its speaker, else -1 (QuotationSpeakers fills it).
@@ -252,7 +271,7 @@ struct Document {
     entities.clear();
     facts.clear();
     gathering.Clear();
-    last_attack.Clear();
+    for (LastAct& act : last_acts) act.Clear();
     quote_speaker.clear();
   }
 

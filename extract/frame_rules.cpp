@@ -211,7 +211,7 @@ class FramePass {
       case Slot::kGoodsOrigin: return args_.GoodsOrigin(chunk);
       case Slot::kInfinitiveObject: return args_.InfinitiveObject(chunk);
       case Slot::kEarlierMeeting: return EarlierMeeting(chunk);
-      case Slot::kEarlierAttack: return EarlierAttack(chunk, noun);
+      case Slot::kEarlierAct: return EarlierAct(chunk, noun);
       case Slot::kClauseAgent: {
         int verb = args_.ClauseVerb(chunk);
         return verb < 0 ? Actors{} : args_.Agent(static_cast<uint32_t>(verb));
@@ -248,12 +248,11 @@ class FramePass {
   }
 
   // "B struck Lima. Chile condemned the raid", "... voiced its condemnation
-  // of the attacks": an armed act named with "the" (or "this", "these"),
-  // with no actor of its own, done in the last few sentences, is the one
-  // read last; its doers are the ones condemned.
-  Actors EarlierAttack(uint32_t trigger_chunk, bool noun) const {
-    const Document::LastAttack& last = d_.last_attack;
-    if (last.attackers.empty() || s_.index > last.sentence + kAttackSentences) return {};
+  // of the attacks", "called the expulsions a hostile step", "condemned
+  // the sanctions": a hostile act (attacks, sanctions, threats) named with
+  // "the" (or "this", "these"), with no actor of its own, and read in the
+  // last few sentences is the one read last; its doers are the ones meant.
+  Actors EarlierAct(uint32_t trigger_chunk, bool noun) const {
     uint32_t c = trigger_chunk + 1;
     if (noun) {  // "condemnation of the attack"
       if (c >= args_.last_chunk() || d_.chunks[c].kind != ChunkKind::kPreposition || !d_.IsWord(d_.chunks[c].first, "of"))
@@ -262,29 +261,31 @@ class FramePass {
     }
     if (c >= args_.last_chunk() || d_.chunks[c].kind != ChunkKind::kNoun) return {};
     const Chunk& np = d_.chunks[c];
-    if (!(d_.IsWord(np.first, "the") || d_.IsWord(np.first, "this") || d_.IsWord(np.first, "these")) || !IsAttackNoun(np.head))
-      return {};
+    if (!(d_.IsWord(np.first, "the") || d_.IsWord(np.first, "this") || d_.IsWord(np.first, "these"))) return {};
     for (const Ref& r : s_.refs)
       if (r.first >= np.first && r.last <= np.last) return {};  // "the Chilean raid" names its own
-    // "the attack by B" names its own doer; "the attack on X" is that act
-    // only when X is what it hit or lies in it
-    if (c + 1 < args_.last_chunk() && d_.chunks[c + 1].kind == ChunkKind::kPreposition) {
-      const uint32_t prep = d_.chunks[c + 1].first;
-      if (d_.IsWord(prep, "by")) return {};
-      if (d_.IsWord(prep, "on") || d_.IsWord(prep, "against"))
-        for (const Ref& target : args_.PrepAfter(c, d_.IsWord(prep, "on") ? LowerWord("on") : LowerWord("against"), false))
-          for (int e : target.entities)
-            if (std::find(last.targets.begin(), last.targets.end(), e) == last.targets.end() &&
-                std::find(last.targets.begin(), last.targets.end(), StateOf(e)) == last.targets.end())
-              return {};
+    for (Predicate p : {Predicate::kAttacks, Predicate::kSanctions, Predicate::kThreatens}) {
+      if (!d_.LemmaTriggers(d_.tags[np.head].lemma, true, p)) continue;
+      const Document::LastAct& last = *d_.LastActOf(p);
+      if (last.doers.empty() || s_.index > last.sentence + kActSentences) continue;
+      // "the attack by B" names its own doer; "the attack on X" is that act
+      // only when X is what it hit or lies in it
+      if (c + 1 < args_.last_chunk() && d_.chunks[c + 1].kind == ChunkKind::kPreposition) {
+        const uint32_t prep = d_.chunks[c + 1].first;
+        if (d_.IsWord(prep, "by")) return {};
+        if (d_.IsWord(prep, "on") || d_.IsWord(prep, "against"))
+          for (const Ref& target : args_.PrepAfter(c, d_.IsWord(prep, "on") ? LowerWord("on") : LowerWord("against"), false))
+            for (int e : target.entities)
+              if (std::find(last.targets.begin(), last.targets.end(), e) == last.targets.end() &&
+                  std::find(last.targets.begin(), last.targets.end(), StateOf(e)) == last.targets.end())
+                return {};
+      }
+      Actors out;
+      for (int doer : last.doers) out.push_back(ReadBack(doer, np.head));
+      return out;
     }
-    Actors out;
-    for (int attacker : last.attackers) out.push_back(ReadBack(attacker, np.head));
-    return out;
+    return {};
   }
-
-  // A noun that names an armed act: one with an `attacks` noun frame.
-  bool IsAttackNoun(uint32_t tok) const { return d_.LemmaTriggers(d_.tags[tok].lemma, true, Predicate::kAttacks); }
 
   Actors FirstOf(uint32_t chunk, uint32_t tok, const std::vector<ArgumentSource>& sources, bool noun) const {
     for (const auto& src : sources) {
@@ -382,10 +383,10 @@ class FramePass {
   // A gathering is remembered while the text goes on about it: sentences
   // further apart than this start another.
   static constexpr uint32_t kGatheringSentences = 2;
-  // "the attack", "the launch" with no doer of its own reaches further back:
-  // a story tells reactions to its armed act paragraphs after the act (and
-  // a later armed act read replaces it).
-  static constexpr uint32_t kAttackSentences = 5;
+  // "the attack", "the expulsions" with no doer of its own reaches further
+  // back: a story tells reactions to a hostile act paragraphs after the act
+  // (and a later act of the kind read replaces it).
+  static constexpr uint32_t kActSentences = 5;
   // No gathering a text tells names more people; the bound keeps an article
   // that chains lone acts sentence after sentence linear.
   static constexpr size_t kMaxGathering = 40;
@@ -395,18 +396,6 @@ class FramePass {
     return (!g.people.empty() || g.place >= 0) && s_.index <= g.sentence + kGatheringSentences;
   }
 
-  void RememberAttack(const Actors& attackers, const Actors& targets) {
-    Document::LastAttack& last = d_.last_attack;
-    auto fill = [](std::vector<int>& out, const Actors& actors) {
-      out.clear();
-      for (const Ref& a : actors)
-        for (int e : a.entities)
-          if (std::find(out.begin(), out.end(), e) == out.end()) out.push_back(e);
-    };
-    fill(last.attackers, attackers);
-    fill(last.targets, targets);
-    last.sentence = s_.index;
-  }
 
   // `join`: the participants add to the gathering being told ("A signed ...,
   // B signed as a witness"; "the ceremony was attended by C"); else they
@@ -717,7 +706,11 @@ class FramePass {
         if (agreement >= 0) d_.gathering.agreement = agreement;
       }
     }
-    if (p == Predicate::kAttacks && !subjects.empty()) RememberAttack(subjects, objects);
+    // "B fired two missiles into the sea": an armed act with no target
+    // gives no fact, but a later "the launch" means it all the same
+    if (p == Predicate::kAttacks && objects.empty())
+      for (const Ref& a : subjects)
+        for (int e : a.entities) d_.LastActOf(p)->Add(s_.index, e, -1);
     if (p == Predicate::kAttacks && !subjects.empty()) {
       for (const Ref& b : objects)
         StateOfPlaceHit(subjects, b, f.confidence, date);

@@ -40,8 +40,10 @@ enum class Slot : unsigned char {
                       // ("invited to join the alliance" -> the alliance)
   kEarlierMeeting,  // verb: "joined the talks", "took part in the summit":
                     // the people of the meeting an earlier sentence named
-  kEarlierAttack,   // "condemned the raid", "condemnation of the attack": the
-                    // doers of the armed act a recent sentence told
+  kEarlierAct,      // "condemned the raid", "condemnation of the attack",
+                    // "called the expulsions hostile": the doers of the
+                    // hostile act (attacks, sanctions, threats) a recent
+                    // sentence told
   kSpeaker,   // the one who says the clause the trigger is in: "A said B would
               // face consequences", "B will pay, A warned"
   kApposition,  // noun: the one a phrase in apposition describes: "A, a

@@ -355,6 +355,7 @@ void RuleContext::AddEntities(int subject, Predicate p, int object, double confi
     const int state = oe.type == EntityType::kCountry ? object : oe.placed_in;
     if (state >= 0) d.entities[subject].placed_in = state;
   }
+  if (Document::LastAct* act = d.LastActOf(p)) act->Add(s.index, subject, object);
   Fact f;
   f.subject = subject;
   f.object = object;

@@ -46,7 +46,7 @@ TEST_CASE("a frame row's modality, actor types and new slots are read") {
                        "verb\tco-sign\tpredicate=metWith\tsubject=agent\tobject=with\tactors=Person\n"
                        "verb\tjoin\tpredicate=metWith\tsubject=agent\tobject=earlier_meeting|inf_object\n"
                        "verb\thail\tpredicate=supports\tsubject=agent\tobject=patient\tobjects=Country|Organization\n"
-                       "verb\tdecry\tpredicate=criticizes\tsubject=agent\tobject=patient|earlier_attack\n"
+                       "verb\tdecry\tpredicate=criticizes\tsubject=agent\tobject=patient|earlier_act\n"
                        "noun\tbacker\tpredicate=supports\tsubject=holder|appos\tobject=of\n"
                        "verb\tclash\tpredicate=attacks\tsubject=agent\tobject=with\tmutual=yes\n"
                        "noun\ttour\tpredicate=visited\tsubject=clause_agent\tobject=clause_in\n"
@@ -68,7 +68,7 @@ TEST_CASE("a frame row's modality, actor types and new slots are read") {
   CHECK(t.Find("join", false)[0]->object[1].slot == Slot::kInfinitiveObject);
   CHECK(t.Find("hail", false)[0]->object_types == (TypeBit(EntityType::kCountry) | TypeBit(EntityType::kOrganization)));
   CHECK(t.Find("hail", false)[0]->actor_types == 0);
-  CHECK(t.Find("decry", false)[0]->object[1].slot == Slot::kEarlierAttack);
+  CHECK(t.Find("decry", false)[0]->object[1].slot == Slot::kEarlierAct);
   CHECK(t.Find("backer", true)[0]->subject[1].slot == Slot::kApposition);
   CHECK(t.Find("clash", false)[0]->mutual);
   CHECK_FALSE(t.Find("backer", true)[0]->mutual);
