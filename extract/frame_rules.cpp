@@ -59,6 +59,8 @@ class FramePass {
   RuleContext rules_;
   ArgumentFinder args_;
   std::string lower_;
+  const std::vector<const Frame*> frames_of_no_lemma_;
+  const std::vector<const Frame*>& frames_of_any_verb_ = d_.frames ? d_.frames->Find("*", false) : frames_of_no_lemma_;
 
   // The trigger's lemma: the lexicon's, else the word in lower case
   // ("airstrikes" is no WordNet word; its plural is undone by hand).
@@ -338,14 +340,17 @@ class FramePass {
     // Lemma() returns for it), else by the word's own text
     const LemmaId lemma = d_.lexicon ? d_.tags[tok].lemma : 0;
     const auto& frames = lemma ? d_.FramesOf(lemma, noun) : d_.frames->Find(Lemma(tok, noun), noun);
-    if (frames.empty() || Denied(chunk, tok, noun)) return;
+    // "verb *" rows hold of every verb ("tabled jointly by A and B")
+    const auto& any_verb = noun ? frames_of_no_lemma_ : frames_of_any_verb_;
+    if ((frames.empty() && any_verb.empty()) || Denied(chunk, tok, noun)) return;
     const bool hypothetical = Hypothetical(chunk, tok, noun);
     const bool committed = hypothetical && Committed(chunk, noun);
     // "called on B to respond to the offer", "urged B to retaliate": an act
     // asked of another is no promise of the speaker's, though as ahead as
     // one (the frames that need modality are promises: threats)
     const bool requested = !noun && d_.chunks[chunk].infinitive && rules_.DirectiveBefore(d_.chunks[chunk].first);
-    for (const Frame* f : frames) {
+    for (const auto* list : {&frames, &any_verb})
+    for (const Frame* f : *list) {
       if (hypothetical ? !(f->modal_allowed || (committed && f->commitment_allowed)) : f->modal_required) continue;
       if (f->modal_required && requested) continue;
       if (f->own_side && !OwnSide(chunk, noun)) continue;

@@ -81,7 +81,7 @@ Status FrameTable::LoadString(std::string_view text, const std::string& name) {
     f.lemma = lemma;
     f.noun = cols[0] == "noun";
     f.origin = where;
-    f.rule = "frame:" + std::string(cols[0]) + ":" + lemma;
+    f.rule = "frame:" + std::string(cols[0]) + ":" + (lemma == "*" ? std::string("any") : lemma);
     bool has_predicate = false;
     for (size_t i = 2; i < cols.size(); ++i) {
       size_t eq = cols[i].find('=');
@@ -146,6 +146,9 @@ Status FrameTable::LoadString(std::string_view text, const std::string& name) {
       }
     }
     if (!has_predicate) return Status::InvalidInput(where + ": missing predicate=");
+    // a row for every verb with no cue to ask for would read any clause
+    if (lemma == "*" && (f.noun || f.needs.empty()))
+      return Status::InvalidInput(where + ": the lemma * is for verb rows with needs=");
     if (f.subject.empty() || f.object.empty()) return Status::InvalidInput(where + ": missing subject= or object=");
     frames_.push_back(std::make_unique<Frame>(std::move(f)));
   }

@@ -120,6 +120,8 @@ TEST_CASE("malformed frame rows name file and line") {
       {"verb\tmeet\tpredicate=metWith\tsubject=agent\n", "missing subject= or object="},
       {"noun\ttalk\tpredicate=metWith\tsubject=holder\tobject=with\tparticle=up\n", "particle= belongs to verb"},
       {"verb\ttouch\tpredicate=visited\tsubject=agent\tobject=in\tparticle=Down\n", "one lower-case word"},
+      {"verb\t*\tpredicate=cooperatesWith\tsubject=agent\tobject=with\n", "the lemma * is for verb rows with needs="},
+      {"noun\t*\tpredicate=metWith\tsubject=holder\tobject=with\tneeds=together\n", "the lemma * is for verb rows"},
   };
   for (const auto& c : cases) {
     FrameTable t;
