@@ -152,23 +152,45 @@ std::string UpperAscii(std::string_view s) {
 
 // The fullest name; among equally long ones the most used, then the
 // smallest, so that the choice depends only on the set of observations.
+// The members' names are counted as runs (members come in key order, so a
+// state's tens of thousands of observations of one name are one run or a
+// few) and the runs' names sorted by Symbol id: sorting every member's name
+// by its text was n log n over the largest clusters (the 40 states of the
+// resolution bench, each named in a fortieth of the articles) and a text
+// comparison each time two differed. Text is read once a distinct name, and
+// compared only where two are equally long and equally used.
 Symbol ChooseCanonicalName(std::span<const NameObservation> obs, std::span<const uint32_t> members) {
-  std::vector<Symbol> names;
-  names.reserve(members.size());
-  for (uint32_t m : members) names.push_back(obs[m].name);
-  std::sort(names.begin(), names.end());
+  std::vector<std::pair<Symbol, size_t>> uses;  // (name, members so named): runs, then distinct names
+  for (uint32_t m : members) {
+    if (!uses.empty() && uses.back().first == obs[m].name) {
+      ++uses.back().second;
+    } else {
+      uses.emplace_back(obs[m].name, 1);
+    }
+  }
+  if (uses.size() > 1) {
+    std::sort(uses.begin(), uses.end(), [](const auto& a, const auto& b) { return a.first.id() < b.first.id(); });
+    size_t distinct = 0;
+    for (const auto& [name, count] : uses) {
+      if (distinct > 0 && uses[distinct - 1].first == name) {
+        uses[distinct - 1].second += count;
+      } else {
+        uses[distinct++] = {name, count};
+      }
+    }
+    uses.resize(distinct);
+  }
   Symbol best;
   size_t best_length = 0, best_uses = 0;
-  for (size_t i = 0; i < names.size();) {
-    size_t count = 1;
-    while (i + count < names.size() && names[i + count] == names[i]) ++count;
-    const size_t length = CodePointCount(names[i]);
-    if (best.empty() || length > best_length || (length == best_length && count > best_uses)) {
-      best = names[i];
+  for (const auto& [name, count] : uses) {
+    const size_t length = CodePointCount(name);
+    const bool longer = length > best_length, more_used = length == best_length && count > best_uses;
+    const bool smaller = length == best_length && count == best_uses && name < best;
+    if (best.empty() || longer || more_used || smaller) {
+      best = name;
       best_length = length;
       best_uses = count;
     }
-    i += count;
   }
   return best;
 }
@@ -501,12 +523,36 @@ struct GraphBuilder::Impl {
     return rank;
   }
 
+  // Each observation's name (by serial) as its rank among the distinct
+  // names in text order: equal names equal ranks, and ranks ordered as the
+  // texts are (Symbol order).
+  LargeVector<uint32_t> NameRanks() const {
+    const size_t n = observations.size();
+    SymbolNumbering names;
+    LargeVector<uint32_t> rank(n);
+    auto nothing = [](size_t) {};
+    FetchingAhead(n, nothing, [&](size_t s) { names.Prefetch(observations[s].key.name); },
+                  [&](size_t s) { rank[s] = names.Insert(observations[s].key.name).first; });
+    names.ForgetIndex();
+    std::vector<uint32_t> by_text(names.size());
+    std::vector<std::string_view> text(names.size());
+    for (uint32_t k = 0; k < names.size(); ++k) {
+      by_text[k] = k;
+      text[k] = names[k].view();
+    }
+    SortByText(&by_text, text, [](uint32_t, uint32_t) { return false; });  // distinct texts: no ties
+    std::vector<uint32_t> rank_of_number(names.size());
+    for (uint32_t r = 0; r < by_text.size(); ++r) rank_of_number[by_text[r]] = r;
+    for (uint32_t& r : rank) r = rank_of_number[r];
+    return rank;
+  }
+
   // The serials in key order (type, doc, name): the order the resolver's
   // input, the clusters' members and hence the graph are defined by. One
   // counting sort by (type, document rank), whose two passes read the
   // observations in serial order, as they lie, and the names of each
-  // (type, document) sorted by their text: the keys' text is compared only
-  // between entities of one article. A counting sort by document rank and
+  // (type, document) sorted by their ranks in text order (NameRanks): no
+  // text is compared. A counting sort by document rank and
   // a stable one by type took each observation's rank and type copied out,
   // an order between and the rank of each item of the next: 17 bytes an
   // observation at once, which at a million articles outgrew the memory
@@ -529,27 +575,21 @@ struct GraphBuilder::Impl {
                   [&](size_t j) { __builtin_prefetch(&order[by_key.NextPlace(key_of(n - 1 - j))]); },
                   [&](size_t j) { order[by_key.Place(key_of(n - 1 - j))] = static_cast<uint32_t>(n - 1 - j); });
     const LargeVector<uint32_t> start = std::move(by_key).Starts();
-    // The names of a run are compared as text: a read of each observation,
-    // of the slot that locates its name's text and of the text, three
-    // dependent misses each once the corpus outgrows the caches (the sort
-    // took 24 times as long for 10 times the articles). They are fetched
-    // ahead in three stages, kAhead items apart, so that the misses of the
-    // runs to come overlap with the sorting of this one.
-    constexpr size_t kAhead = 8;
-    size_t fetched = 0;  // items whose text has been fetched ahead
-    auto fetch_ahead = [&](size_t until) {
-      for (; fetched < std::min(until, n); ++fetched) {
-        if (fetched + 2 * kAhead < n) __builtin_prefetch(&observations[order[fetched + 2 * kAhead]]);
-        if (fetched + kAhead < n) observations[order[fetched + kAhead]].key.name.PrefetchSlot();
-        observations[order[fetched]].key.name.PrefetchText();
-      }
-    };
+    // The names of a run are ordered by their rank in the text order of
+    // the distinct names, not by their text: read in key order, each
+    // observation's text was two dependent misses (the slot locating it,
+    // then the text) over every distinct name's text and slot, spread over
+    // the strings' table (40 MB at a million articles, past the caches;
+    // 4 MB at 100k), and the sort took 26 times as long for 10 times the
+    // articles. Numbering reads the observations in serial order through
+    // an index of the distinct names (a few MB), and only each distinct
+    // name's text is read, once, to rank it.
+    const LargeVector<uint32_t> name_rank = NameRanks();
     for (size_t key = 0; key + 1 < start.size(); ++key) {
       const size_t first = start[key], last = start[key + 1];
       if (last - first < 2) continue;
-      fetch_ahead(last + kAhead);
       std::sort(order.begin() + static_cast<std::ptrdiff_t>(first), order.begin() + static_cast<std::ptrdiff_t>(last),
-                [&](uint32_t a, uint32_t b) { return observations[a].key.name < observations[b].key.name; });
+                [&](uint32_t a, uint32_t b) { return name_rank[a] < name_rank[b]; });
     }
     return order;
   }
