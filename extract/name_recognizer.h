@@ -49,9 +49,11 @@ struct Recognizer {
     char* capital = capitalized.data();
     place_preps.reserve(n / 8);
     commas.reserve(n / 8);
+    capitals.reserve(n / 4);
     for (uint32_t i = 0; i < n; ++i) {
       const Token& t = tokens[i];
       capital[i] = t.shape == TokenShape::kWord && (t.cap || t.upper);
+      if (capital[i]) capitals.push_back(i);
       if (t.shape == TokenShape::kWord && !t.cap && !t.upper && t.key != 0) {
         // (grown to the largest key met: WrittenInLowerCase reads past the end as no)
         if (t.key / 64 >= lower_keys.size()) lower_keys.resize(t.key / 64 + 1, 0);
@@ -70,6 +72,10 @@ struct Recognizer {
   // where the place passes' searches start, found once rather than by each
   // pass at every token.
   std::vector<uint32_t> place_preps, commas;
+  // The words with a capital (Cap()), in text order: where the passes that
+  // look only at capitalized words (head nouns, people, surnames, acronyms)
+  // start, rather than each asking Cap() of every token.
+  std::vector<uint32_t> capitals;
 
   // The token keys of words the article writes in lower case, a bit per key
   // (keys are small dense numbers): cheaper than a hash set of nodes.

@@ -261,8 +261,9 @@ bool Recognizer::IsHead(uint32_t i) const {
 }
 
 void Recognizer::HeadNounPass() {
-  for (uint32_t i = 0; i < n; ++i) {
-    if (!IsHead(i)) continue;
+  uint32_t resume = 0;  // a name found ends before it: the search goes on there
+  for (const uint32_t i : capitals) {  // (a head is capitalized)
+    if (i < resume || !IsHead(i)) continue;
     // a head inside a dictionary organization/location name or an office
     // ("Chief Cabinet Secretary") belongs to it
     if (d.mention_at[i] >= 0 || d.title_at[i] >= 0) continue;
@@ -281,17 +282,17 @@ void Recognizer::HeadNounPass() {
     uint32_t last = StateAfterPlace(first, head, type) ? head + 1
                                                        : ExtendRight(head + 1, type == EntityType::kAgreement, subtype == "embassy");
     if (first == head && last == head + 1) {
-      i = head;
+      resume = head + 1;
       continue;  // a lone capitalized head word
     }
     if (type == EntityType::kAgreement && GenericDocument(first, last)) {
-      i = last - 1;
+      resume = last;
       continue;
     }
     // "John Hall", "Barbara Castle": a given name and a head word alone are
     // a person's name, the person pass's to read
     if (type == EntityType::kLocation && first + 1 == head && last == head + 1 && GivenName(first, head)) {
-      i = head;
+      resume = head + 1;
       continue;
     }
     // keep the head-noun name only where it is more than a dictionary name
@@ -303,7 +304,7 @@ void Recognizer::HeadNounPass() {
     m.strong = true;
     m.name = d.Span(first, last);
     AddMention(std::move(m));
-    i = last - 1;
+    resume = last;
   }
 }
 
