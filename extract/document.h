@@ -231,12 +231,10 @@ struct Document {
     article_date.clear();
     tokens.clear();
     token_count = 0;
-    token_text.clear();
-    token_cues.clear();
+    // (token_text, token_cues, token_packed, token_keys and word_of are not
+    // cleared: PrepareTokens sizes them to the new tokens and writes every
+    // element, and after a clear its resize zero-filled them all first)
     article_cues.reset();
-    token_packed.clear();
-    token_keys.clear();
-    word_of.clear();
     word_count = 0;
     word_readings.clear();
     sentences.clear();
