@@ -39,8 +39,9 @@ struct Recognizer {
     // when it has no capitals, as "," and the prepositions have none.
     static constexpr uint64_t kIn = LowerWord("in").packed(), kAt = LowerWord("at").packed(),
                               kNear = LowerWord("near").packed(), kOutside = LowerWord("outside").packed(),
-                              kComma = LowerWord(",").packed();
-    const int hit_prep = CueClass("hit_prep").id();
+                              kComma = LowerWord(",").packed(), kOf = LowerWord("of").packed(),
+                              kMinistry = LowerWord("ministry").packed();
+    const int hit_prep = CueClass("hit_prep").id(), lower_head = CueClass("lower_head").id();
     const Token* tokens = d.tokens.data();
     const uint64_t* packed = d.token_packed.data();
     const CueMask* cues = d.token_cues.data();
@@ -49,6 +50,7 @@ struct Recognizer {
     char* capital = capitalized.data();
     place_preps.reserve(n / 8);
     commas.reserve(n / 8);
+    ofs.reserve(n / 16);
     capitals.reserve(n / 4);
     for (uint32_t i = 0; i < n; ++i) {
       const Token& t = tokens[i];
@@ -64,14 +66,21 @@ struct Recognizer {
         place_preps.push_back(i);
       else if (p == kComma)
         commas.push_back(i);
+      if (p == kOf)
+        ofs.push_back(i);
+      else if (p == kMinistry)
+        ministries.push_back(i);
+      if (cues[i][lower_head]) lower_heads.push_back(i);
     }
   }
 
   // The words that can open a phrase of place ("in", "at", "near",
   // "outside" and the hit_prep cue words), and the commas, in text order:
   // where the place passes' searches start, found once rather than by each
-  // pass at every token.
-  std::vector<uint32_t> place_preps, commas;
+  // pass at every token. So, for the passes that start from one word, are
+  // the "of"s (the place kind before one), the "ministry"s in any case and
+  // the lower_head cue words.
+  std::vector<uint32_t> place_preps, commas, ofs, ministries, lower_heads;
   // The words with a capital (Cap()), in text order: where the passes that
   // look only at capitalized words (head nouns, people, surnames, acronyms)
   // start, rather than each asking Cap() of every token.
