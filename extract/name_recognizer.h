@@ -35,16 +35,13 @@ struct Recognizer {
   explicit Recognizer(Document& doc) : d(doc), entries(doc.dict->entries()), n(static_cast<uint32_t>(doc.tokens.size())) {
     // One walk over the tokens through plain pointers, once an article: the
     // checked accessors (Is, IsWord, Text) reloaded the vectors' bounds at
-    // every token, in three walks. A word's packed text is its exact bytes
-    // when it has no capitals, as "," and the prepositions have none.
-    static constexpr uint64_t kIn = LowerWord("in").packed(), kAt = LowerWord("at").packed(),
-                              kNear = LowerWord("near").packed(), kOutside = LowerWord("outside").packed(),
-                              kComma = LowerWord(",").packed(), kOf = LowerWord("of").packed(),
-                              kMinistry = LowerWord("ministry").packed();
+    // every token, in three walks. What depends only on a token's text is
+    // read once a distinct word (Document::word_of, ReadWordKind); the cue
+    // classes, which phrases of several words add to, once a token.
     const int hit_prep = CueClass("hit_prep").id(), lower_head = CueClass("lower_head").id();
-    const Token* tokens = d.tokens.data();
-    const uint64_t* packed = d.token_packed.data();
+    const uint32_t* word_of = d.word_of.data();
     const CueMask* cues = d.token_cues.data();
+    std::vector<uint8_t> kind_of_word(d.word_count, kUnreadWord);
     digit_word.assign(d.word_count, -1);
     capitalized.resize(n);
     char* capital = capitalized.data();
@@ -53,25 +50,57 @@ struct Recognizer {
     ofs.reserve(n / 16);
     capitals.reserve(n / 4);
     for (uint32_t i = 0; i < n; ++i) {
-      const Token& t = tokens[i];
-      capital[i] = t.shape == TokenShape::kWord && (t.cap || t.upper);
-      if (capital[i]) capitals.push_back(i);
-      if (t.shape == TokenShape::kWord && !t.cap && !t.upper && t.key != 0) {
-        // (grown to the largest key met: WrittenInLowerCase reads past the end as no)
-        if (t.key / 64 >= lower_keys.size()) lower_keys.resize(t.key / 64 + 1, 0);
-        lower_keys[t.key / 64] |= uint64_t{1} << (t.key % 64);
-      }
-      const uint64_t p = packed[i];
-      if (cues[i][hit_prep] || p == kIn || p == kAt || p == kNear || p == kOutside)
+      uint8_t kind = kind_of_word[word_of[i]];
+      if (kind == kUnreadWord) kind = kind_of_word[word_of[i]] = ReadWordKind(i);
+      capital[i] = (kind & kCapitalWord) != 0;
+      if (kind & kCapitalWord) capitals.push_back(i);
+      if ((kind & kPlacePrepWord) || cues[i][hit_prep])
         place_preps.push_back(i);
-      else if (p == kComma)
+      else if (kind & kCommaWord)
         commas.push_back(i);
-      if (p == kOf)
+      if (kind & kOfWord)
         ofs.push_back(i);
-      else if (p == kMinistry)
+      else if (kind & kMinistryWord)
         ministries.push_back(i);
       if (cues[i][lower_head]) lower_heads.push_back(i);
     }
+  }
+
+  // What the constructor's walk needs of a token that depends only on its
+  // text, as bits; a word in lower case also has its key marked in
+  // lower_keys. A word's packed text is its exact bytes when it has no
+  // capitals, as "," and the prepositions have none.
+  enum : uint8_t {
+    kCapitalWord = 1,
+    kPlacePrepWord = 2,  // "in", "at", "near", "outside"
+    kCommaWord = 4,
+    kOfWord = 8,
+    kMinistryWord = 16,
+    kUnreadWord = 128,
+  };
+  uint8_t ReadWordKind(uint32_t i) {
+    static constexpr uint64_t kIn = LowerWord("in").packed(), kAt = LowerWord("at").packed(),
+                              kNear = LowerWord("near").packed(), kOutside = LowerWord("outside").packed(),
+                              kComma = LowerWord(",").packed(), kOf = LowerWord("of").packed(),
+                              kMinistry = LowerWord("ministry").packed();
+    const Token& t = d.tokens[i];
+    uint8_t kind = 0;
+    if (t.shape == TokenShape::kWord && (t.cap || t.upper)) kind |= kCapitalWord;
+    if (t.shape == TokenShape::kWord && !t.cap && !t.upper && t.key != 0) {
+      // (grown to the largest key met: WrittenInLowerCase reads past the end as no)
+      if (t.key / 64 >= lower_keys.size()) lower_keys.resize(t.key / 64 + 1, 0);
+      lower_keys[t.key / 64] |= uint64_t{1} << (t.key % 64);
+    }
+    const uint64_t p = d.token_packed[i];
+    if (p == kIn || p == kAt || p == kNear || p == kOutside)
+      kind |= kPlacePrepWord;
+    else if (p == kComma)
+      kind |= kCommaWord;
+    if (p == kOf)
+      kind |= kOfWord;
+    else if (p == kMinistry)
+      kind |= kMinistryWord;
+    return kind;
   }
 
   // The words that can open a phrase of place ("in", "at", "near",
