@@ -250,16 +250,14 @@ struct Document {
     article_date.clear();
     tokens.clear();
     token_count = 0;
-    token_text.clear();
-    token_cues.clear();
+    // (token_text, token_cues, token_packed, token_keys, word_of and
+    // sentence_of are not cleared: PrepareTokens and SplitSentences size
+    // them to the new tokens and write every element, and after a clear
+    // their resize zero-filled them all first)
     article_cues.reset();
-    token_packed.clear();
-    token_keys.clear();
-    word_of.clear();
     word_count = 0;
     word_readings.clear();
     sentences.clear();
-    sentence_of.clear();
     tags.clear();
     chunks.clear();
     chunk_of.clear();

@@ -99,7 +99,8 @@ void PrepareTokens(Document* d) {
   words.Clear(n / 2);
   facts_of_word.clear();
   // Sized first and filled through plain pointers: a push_back per token
-  // into four vectors reloaded each vector's ends at every token.
+  // into four vectors reloaded each vector's ends at every token. (Reset
+  // leaves them as the last article had them: only what grows is zeroed.)
   d->token_text.resize(n);
   d->token_cues.resize(n);
   d->token_packed.resize(n);

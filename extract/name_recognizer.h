@@ -35,41 +35,85 @@ struct Recognizer {
   explicit Recognizer(Document& doc) : d(doc), entries(doc.dict->entries()), n(static_cast<uint32_t>(doc.tokens.size())) {
     // One walk over the tokens through plain pointers, once an article: the
     // checked accessors (Is, IsWord, Text) reloaded the vectors' bounds at
-    // every token, in three walks. A word's packed text is its exact bytes
-    // when it has no capitals, as "," and the prepositions have none.
-    static constexpr uint64_t kIn = LowerWord("in").packed(), kAt = LowerWord("at").packed(),
-                              kNear = LowerWord("near").packed(), kOutside = LowerWord("outside").packed(),
-                              kComma = LowerWord(",").packed();
-    const int hit_prep = CueClass("hit_prep").id();
-    const Token* tokens = d.tokens.data();
-    const uint64_t* packed = d.token_packed.data();
+    // every token, in three walks. What depends only on a token's text is
+    // read once a distinct word (Document::word_of, ReadWordKind); the cue
+    // classes, which phrases of several words add to, once a token.
+    const int hit_prep = CueClass("hit_prep").id(), lower_head = CueClass("lower_head").id();
+    const uint32_t* word_of = d.word_of.data();
     const CueMask* cues = d.token_cues.data();
+    std::vector<uint8_t> kind_of_word(d.word_count, kUnreadWord);
     digit_word.assign(d.word_count, -1);
     capitalized.resize(n);
     char* capital = capitalized.data();
     place_preps.reserve(n / 8);
     commas.reserve(n / 8);
+    ofs.reserve(n / 16);
+    capitals.reserve(n / 4);
     for (uint32_t i = 0; i < n; ++i) {
-      const Token& t = tokens[i];
-      capital[i] = t.shape == TokenShape::kWord && (t.cap || t.upper);
-      if (t.shape == TokenShape::kWord && !t.cap && !t.upper && t.key != 0) {
-        // (grown to the largest key met: WrittenInLowerCase reads past the end as no)
-        if (t.key / 64 >= lower_keys.size()) lower_keys.resize(t.key / 64 + 1, 0);
-        lower_keys[t.key / 64] |= uint64_t{1} << (t.key % 64);
-      }
-      const uint64_t p = packed[i];
-      if (cues[i][hit_prep] || p == kIn || p == kAt || p == kNear || p == kOutside)
+      uint8_t kind = kind_of_word[word_of[i]];
+      if (kind == kUnreadWord) kind = kind_of_word[word_of[i]] = ReadWordKind(i);
+      capital[i] = (kind & kCapitalWord) != 0;
+      if (kind & kCapitalWord) capitals.push_back(i);
+      if ((kind & kPlacePrepWord) || cues[i][hit_prep])
         place_preps.push_back(i);
-      else if (p == kComma)
+      else if (kind & kCommaWord)
         commas.push_back(i);
+      if (kind & kOfWord)
+        ofs.push_back(i);
+      else if (kind & kMinistryWord)
+        ministries.push_back(i);
+      if (cues[i][lower_head]) lower_heads.push_back(i);
     }
+  }
+
+  // What the constructor's walk needs of a token that depends only on its
+  // text, as bits; a word in lower case also has its key marked in
+  // lower_keys. A word's packed text is its exact bytes when it has no
+  // capitals, as "," and the prepositions have none.
+  enum : uint8_t {
+    kCapitalWord = 1,
+    kPlacePrepWord = 2,  // "in", "at", "near", "outside"
+    kCommaWord = 4,
+    kOfWord = 8,
+    kMinistryWord = 16,
+    kUnreadWord = 128,
+  };
+  uint8_t ReadWordKind(uint32_t i) {
+    static constexpr uint64_t kIn = LowerWord("in").packed(), kAt = LowerWord("at").packed(),
+                              kNear = LowerWord("near").packed(), kOutside = LowerWord("outside").packed(),
+                              kComma = LowerWord(",").packed(), kOf = LowerWord("of").packed(),
+                              kMinistry = LowerWord("ministry").packed();
+    const Token& t = d.tokens[i];
+    uint8_t kind = 0;
+    if (t.shape == TokenShape::kWord && (t.cap || t.upper)) kind |= kCapitalWord;
+    if (t.shape == TokenShape::kWord && !t.cap && !t.upper && t.key != 0) {
+      // (grown to the largest key met: WrittenInLowerCase reads past the end as no)
+      if (t.key / 64 >= lower_keys.size()) lower_keys.resize(t.key / 64 + 1, 0);
+      lower_keys[t.key / 64] |= uint64_t{1} << (t.key % 64);
+    }
+    const uint64_t p = d.token_packed[i];
+    if (p == kIn || p == kAt || p == kNear || p == kOutside)
+      kind |= kPlacePrepWord;
+    else if (p == kComma)
+      kind |= kCommaWord;
+    if (p == kOf)
+      kind |= kOfWord;
+    else if (p == kMinistry)
+      kind |= kMinistryWord;
+    return kind;
   }
 
   // The words that can open a phrase of place ("in", "at", "near",
   // "outside" and the hit_prep cue words), and the commas, in text order:
   // where the place passes' searches start, found once rather than by each
-  // pass at every token.
-  std::vector<uint32_t> place_preps, commas;
+  // pass at every token. So, for the passes that start from one word, are
+  // the "of"s (the place kind before one), the "ministry"s in any case and
+  // the lower_head cue words.
+  std::vector<uint32_t> place_preps, commas, ofs, ministries, lower_heads;
+  // The words with a capital (Cap()), in text order: where the passes that
+  // look only at capitalized words (head nouns, people, surnames, acronyms)
+  // start, rather than each asking Cap() of every token.
+  std::vector<uint32_t> capitals;
 
   // The token keys of words the article writes in lower case, a bit per key
   // (keys are small dense numbers): cheaper than a hash set of nodes.

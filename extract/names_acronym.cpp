@@ -12,7 +12,10 @@ void Recognizer::AcronymPass() {
     int mention;
   };
   std::vector<Def> defs;
-  for (uint32_t i = 1; i + 2 < n; ++i) {
+  // (an acronym is written in capitals: only the capitalized words are looked at)
+  for (const uint32_t acronym : capitals) {
+    if (acronym < 2 || acronym + 1 >= n) continue;
+    const uint32_t i = acronym - 1;  // the opening parenthesis
     if (d.Text(i) != "(" || d.Text(i + 2) != ")" || !d.tokens[i + 1].upper) continue;
     int prev = d.mention_at[i - 1];
     if (prev < 0 || d.mention_at[i + 1] >= 0) continue;
@@ -24,7 +27,7 @@ void Recognizer::AcronymPass() {
     AddMention(std::move(m));
   }
   if (defs.empty()) return;
-  for (uint32_t i = 0; i < n; ++i) {
+  for (const uint32_t i : capitals) {
     if (d.mention_at[i] >= 0 || !d.tokens[i].upper) continue;
     for (const auto& def : defs)
       if (d.Text(i) == def.text) {

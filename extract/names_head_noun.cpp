@@ -261,8 +261,9 @@ bool Recognizer::IsHead(uint32_t i) const {
 }
 
 void Recognizer::HeadNounPass() {
-  for (uint32_t i = 0; i < n; ++i) {
-    if (!IsHead(i)) continue;
+  uint32_t resume = 0;  // a name found ends before it: the search goes on there
+  for (const uint32_t i : capitals) {  // (a head is capitalized)
+    if (i < resume || !IsHead(i)) continue;
     // a head inside a dictionary organization/location name or an office
     // ("Chief Cabinet Secretary") belongs to it
     if (d.mention_at[i] >= 0 || d.title_at[i] >= 0) continue;
@@ -281,17 +282,17 @@ void Recognizer::HeadNounPass() {
     uint32_t last = StateAfterPlace(first, head, type) ? head + 1
                                                        : ExtendRight(head + 1, type == EntityType::kAgreement, subtype == "embassy");
     if (first == head && last == head + 1) {
-      i = head;
+      resume = head + 1;
       continue;  // a lone capitalized head word
     }
     if (type == EntityType::kAgreement && GenericDocument(first, last)) {
-      i = last - 1;
+      resume = last;
       continue;
     }
     // "John Hall", "Barbara Castle": a given name and a head word alone are
     // a person's name, the person pass's to read
     if (type == EntityType::kLocation && first + 1 == head && last == head + 1 && GivenName(first, head)) {
-      i = head;
+      resume = head + 1;
       continue;
     }
     // keep the head-noun name only where it is more than a dictionary name
@@ -303,7 +304,7 @@ void Recognizer::HeadNounPass() {
     m.strong = true;
     m.name = d.Span(first, last);
     AddMention(std::move(m));
-    i = last - 1;
+    resume = last;
   }
 }
 
@@ -311,8 +312,9 @@ void Recognizer::HeadNounPass() {
 // lower-case head: "Baltic Coast gas pipeline", "Iran nuclear deal",
 // "Riga-Tallinn-Helsinki railway", "Klaipeda port project", "Gulf region".
 void Recognizer::LowerHeadPass() {
-  for (uint32_t i = 1; i < n; ++i) {
-    if (!d.Is(i, "lower_head") || Cap(i) || d.mention_at[i] >= 0) continue;
+  uint32_t resume = 1;  // a name found ends before it: the search goes on there
+  for (const uint32_t i : lower_heads) {
+    if (i < resume || Cap(i) || d.mention_at[i] >= 0) continue;
     uint32_t k = i;
     // take the last of consecutive heads: "port project"
     while (k + 1 < n && d.Is(k + 1, "lower_head") && !Cap(k + 1) && SameSentence(k, k + 1)) ++k;
@@ -361,7 +363,7 @@ void Recognizer::LowerHeadPass() {
     m.name = d.Span(first, bare ? j : k + 1);
     if (type == EntityType::kLocation) m.subtype = "region";
     AddMention(std::move(m));
-    i = k;
+    resume = k + 1;
   }
 }
 
@@ -465,8 +467,8 @@ void Recognizer::RepeatPass() {
 }
 
 void Recognizer::StateMinistryPass() {
-  for (uint32_t head = 2; head < n; ++head) {
-    if (!d.IsWord(head, "ministry")) continue;
+  for (const uint32_t head : ministries) {
+    if (head < 2) continue;
     // "Kuwait's Ministry of Foreign Affairs": a ministry named in full
     // after its state's possessive is that state's (not another state's
     // ministry of the same name told elsewhere in the article)
@@ -534,8 +536,8 @@ void Recognizer::StateMinistryPass() {
 }
 
 void Recognizer::PlaceKindPass() {
-  for (uint32_t of = 2; of + 1 < n; ++of) {
-    if (!d.IsWord(of, "of") || !d.Is(of - 1, "place_kind") || Cap(of - 1)) continue;
+  for (const uint32_t of : ofs) {
+    if (of < 2 || of + 1 >= n || !d.Is(of - 1, "place_kind") || Cap(of - 1)) continue;
     // "the town of", "the Peruvian city of" (a state's demonym between);
     // "the Chilean border town of", "the remote mountain village of": up to
     // two lower-case words describe the kind

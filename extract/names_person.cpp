@@ -234,8 +234,9 @@ uint32_t Recognizer::NameAfterUnknownWords(uint32_t first, uint32_t last) {
 }
 
 void Recognizer::PersonPass() {
-  for (uint32_t i = 0; i < n; ++i) {
-    if (!NamePart(i)) continue;
+  uint32_t resume = 0;  // a name found ends before it: the search goes on there
+  for (const uint32_t i : capitals) {
+    if (i < resume || !CapitalizedNamePart(i)) continue;
     const Sentence& s = d.sentences[d.sentence_of[i]];
     uint32_t first = i;
     // sentence openers and month names are not names
@@ -282,7 +283,7 @@ void Recognizer::PersonPass() {
       }
     }
     if (!person) {
-      i = last - 1;
+      resume = last;
       continue;
     }
     // "received at Rashtrapati Bhavan", "talks at Camp David": a name no
@@ -304,7 +305,7 @@ void Recognizer::PersonPass() {
     m.name = d.Span(first, last);
     if (words == 1) m.form = MentionForm::kShortName;
     AddMention(std::move(m));
-    i = last - 1;
+    resume = last;
   }
 }
 
@@ -379,11 +380,11 @@ void Recognizer::SurnamePass() {
   }
   if (!any) return;
   FullNamesInHeadlines();
-  for (uint32_t i = 0; i < n; ++i) {
+  for (const uint32_t i : capitals) {
     // a word of a full name first: it rules out nearly every token, before
     // NamePart is asked of the token and both its neighbours
     if (!name_word[d.word_of[i]]) continue;
-    if (!NamePart(i) || (i + 1 < n && NamePart(i + 1) && !CommonOpener(i + 1)) ||
+    if (!CapitalizedNamePart(i) || (i + 1 < n && NamePart(i + 1) && !CommonOpener(i + 1)) ||
         (i > 0 && NamePart(i - 1) && !CommonOpener(i - 1)))
       continue;
     if (ModelCode(i + 1) && d.tokens[i + 1].cap) continue;

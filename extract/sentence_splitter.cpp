@@ -38,7 +38,7 @@ bool LooksTitleCase(const Document& d, uint32_t first, uint32_t last) {
 void SplitSentences(Document* d) {
   const auto& toks = d->tokens;
   uint32_t n = static_cast<uint32_t>(toks.size());
-  d->sentence_of.assign(n, 0);
+  d->sentence_of.resize(n);  // (every token's is written: the sentences cover them all)
   uint32_t start = 0;
   auto close = [&](uint32_t end) {
     if (end <= start) return;
