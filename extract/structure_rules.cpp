@@ -179,8 +179,16 @@ bool StatesPlaceWord(const RuleContext& c, const Ref& state) {
 int BodyBasedAt(const RuleContext& c, const Ref& place) {
   const uint32_t based = place.last + 1;
   if (based >= c.s.last || c.d.Text(place.last) != "-" || !c.Word(based, "based")) return -1;
-  // the name the phrase goes on to: "the Dubai-based shipping firm B"
-  for (uint32_t t = based + 1; t < c.s.last && t <= based + 6 && c.d.Text(t) != ","; ++t) {
+  // the name the phrase goes on to: "the Dubai-based shipping firm B", or
+  // names in apposition: "a Dubai-based firm, B,"
+  for (uint32_t t = based + 1; t < c.s.last && t <= based + 6; ++t) {
+    if (c.d.Text(t) == ",") {
+      const int r = c.RefAt(t + 1);
+      return r >= 0 && t > based + 1 && c.s.refs[r].first == t + 1 && c.s.refs[r].type == EntityType::kOrganization &&
+                     !c.s.refs[r].adjective
+                 ? r
+                 : -1;
+    }
     // (within its own phrase: "a Lima-based analyst at the B" describes no B)
     if (!c.d.tags.empty() && (c.d.tags[t].pos == Pos::kVerb || c.d.tags[t].pos == Pos::kPreposition)) break;
     if (int r = c.RefAt(t); r >= 0 && c.s.refs[r].first == t)
@@ -214,10 +222,15 @@ int ContainerAt(const RuleContext& c, uint32_t j) {
     const int inner = c.RefAt(named);
     return inner >= 0 && c.s.refs[inner].first == named && c.s.refs[inner].type == EntityType::kLocation ? inner : -1;
   }
-  // "Peru's Moquegua Region": the state's own place
+  // "Peru's Moquegua Region": the state's own place; "Peru's southern
+  // province of Moquegua": past the words of its direction and kind
   if (ref.possessive) {
-    const int inner = c.RefAt(ref.last + 1);
-    return inner >= 0 && c.s.refs[inner].first == ref.last + 1 && c.s.refs[inner].type == EntityType::kLocation &&
+    uint32_t named = ref.last + 1;
+    if (const uint32_t kind = c.d.AfterDirection(named, c.s.last);
+        c.Cue(kind, "place_kind") && !c.d.tokens[kind].cap && c.Word(kind + 1, "of"))
+      named = kind + 2;
+    const int inner = c.RefAt(named);
+    return inner >= 0 && c.s.refs[inner].first == named && c.s.refs[inner].type == EntityType::kLocation &&
                    !c.s.refs[inner].adjective
                ? inner
                : -1;
@@ -361,12 +374,18 @@ void Location(RuleContext& c) {
     // "Lima's Miraflores district", "the city's busy port district of X":
     // a city's possessive before a place its kind word calls a part of it
     if (ref.type == EntityType::kLocation && r > 0 && !waters) {
-      const Ref& prev = c.s.refs[r - 1];
+      // ("Chile's Pacific port of Arica": past the waters it lies on)
+      const bool past_waters = r > 1 && c.s.refs[r - 1].type == EntityType::kLocation && !c.s.refs[r - 1].possessive &&
+                               c.s.refs[r - 2].possessive && c.s.refs[r - 2].last == c.s.refs[r - 1].first - 1;
+      const size_t owner = past_waters ? r - 2 : r - 1;
+      const Ref& prev = c.s.refs[owner];
+      const Ref* waters_between = past_waters ? &c.s.refs[r - 1] : nullptr;
       const bool city_owner = prev.type == EntityType::kLocation && prev.possessive && !prev.resolved;
       if ((prev.type == EntityType::kCountry || city_owner) && (prev.adjective || prev.possessive) &&
           ref.first > prev.last && ref.first - prev.last <= 6) {
         bool capital = false, ok = true;
         for (uint32_t i = prev.last; i < ref.first; ++i) {
+          if (waters_between && i >= waters_between->first && i < waters_between->last) continue;
           std::string_view w = c.d.Text(i);
           bool joins_name = i + 1 == ref.first && (w == "," || (c.Word(i, "of") && i > prev.last && c.Cue(i - 1, "place_kind")));
           bool describes = prev.possessive && c.d.tags[i].pos == Pos::kAdjective;  // "Lima's busy ... district"
@@ -382,7 +401,7 @@ void Location(RuleContext& c) {
         // (a state's site may lie abroad: "Chile's research station", "Peru's air base")
         const bool site = c.d.Is(ref.last - 1, "lower_site_head");
         if (ok && !site && (city_owner ? part_kind || capital : capital || prev.possessive))
-          c.Add(static_cast<int>(r), Predicate::kLocatedIn, static_cast<int>(r - 1), 0.75, "located.country-modifier");
+          c.Add(static_cast<int>(r), Predicate::kLocatedIn, static_cast<int>(owner), 0.75, "located.country-modifier");
       }
     }
   }
