@@ -69,11 +69,11 @@ struct OfficeReader {
   int HolderBefore(uint32_t end, uint32_t sentence_first) const {
     uint32_t k = end;
     while (k > sentence_first && (d.IsWord(k - 1, "then") || Describing(k - 1))) --k;
-    // "Kenyan Interior Cabinet Secretary", "Ethiopian government spokesman":
-    // the office's field words between the state and the office
-    // (capitalized, or "government": not the "and" of "A and Minister B")
+    // "Kenyan Interior Cabinet Secretary", "Ethiopian government spokesman",
+    // "EU foreign policy spokesperson": the office's field words between the
+    // state and the office (not the "and" of "A and Minister B")
     for (int fields = 0; fields < 3 && k > sentence_first && d.Is(k - 1, "office_domain") && d.mention_at[k - 1] < 0 &&
-                         d.title_at[k - 1] < 0 && (d.tokens[k - 1].cap || d.IsWord(k - 1, "government"));
+                         d.title_at[k - 1] < 0 && !d.IsWord(k - 1, "and");
          ++fields)
       --k;
     if (k > sentence_first && Possessive(k - 1)) --k;
@@ -326,6 +326,42 @@ struct OfficeReader {
       for (size_t i = 0; i < persons.size(); ++i) {
         Record(persons[i], holders[i], &t, 0.85, "office.paired-lists", sidx, -1, t.text);
         paired.emplace(persons[i], sidx);
+      }
+    }
+  }
+
+  // ---- "the defence ministers of the three allies, A of Chile, B of Peru
+  // and C of Bolivia": a list in apposition to a plural office, each person
+  // named with the state after "of", holds that office for that state.
+  void ReadPersonOfStateLists() {
+    for (const TitleMention& t : d.titles) {
+      if (!t.plural || t.last >= n) continue;
+      const uint32_t sidx = d.sentence_of[t.first];
+      const uint32_t slast = d.sentences[sidx].last;
+      // past the office's own phrase ("of the three allies") to the comma
+      uint32_t k = t.last;
+      while (k < slast && k < t.last + 8 && T(k) != "," && d.mention_at[k] < 0) ++k;
+      if (k >= slast || T(k) != ",") continue;
+      std::vector<std::pair<int, int>> items;  // (person, state)
+      for (++k; k < slast;) {
+        const int pm = d.mention_at[k];
+        if (pm < 0 || d.mentions[pm].first != k || d.mentions[pm].type != EntityType::kPerson || d.mentions[pm].entity < 0)
+          break;
+        uint32_t of = d.mentions[pm].last;
+        if (!d.IsWord(of, "of")) break;
+        const uint32_t named = of + 1 + (d.IsWord(of + 1, "the") ? 1 : 0);
+        const int sm = named < slast ? d.mention_at[named] : -1;
+        if (sm < 0 || d.mentions[sm].first != named || d.mentions[sm].type != EntityType::kCountry || d.mentions[sm].entity < 0)
+          break;
+        items.emplace_back(d.mentions[pm].entity, d.mentions[sm].entity);
+        k = d.mentions[sm].last;
+        if (T(k) == ",") ++k;
+        if (d.IsWord(k, "and")) ++k;
+      }
+      if (items.size() < 2) continue;
+      for (const auto& [person, state] : items) {
+        Record(person, state, &t, 0.85, "office.listed-of", sidx, -1, t.text);
+        paired.emplace(person, sidx);
       }
     }
   }
@@ -977,6 +1013,7 @@ struct OfficeReader {
 void ExtractOffices(Document* doc) {
   OfficeReader r(*doc);
   r.ReadPairedLists();
+  r.ReadPersonOfStateLists();
   r.ReadCounterpartLists();
   for (const auto& m : doc->mentions) r.ReadMention(m);
   r.RecordCounterpartLists();
