@@ -331,6 +331,16 @@ struct Document {
         if (int state = EntityOfEntry(static_cast<int>(fm.entry)); state >= 0) return state;
     return -1;
   }
+  // The dictionary entry of the state whose capital is written over the
+  // tokens [first, last) ("Lima" -> Peru's entry), or -1.
+  int StateEntryOfCapitalAt(uint32_t first, uint32_t last) const {
+    std::vector<FormMatch> matches;
+    const size_t length = last - first;
+    if (dict->LongestMatch(&token_keys[first], &token_text[first], length, &matches) != length) return -1;
+    for (const auto& fm : matches)
+      if (fm.form == FormKind::kCapital) return static_cast<int>(fm.entry);
+    return -1;
+  }
   // The state an actor named at token `named_at` acts for: a state itself,
   // a person's state when the text gives it, a body whose name opens with
   // its state ("Peru's Defence Ministry"); else -1.

@@ -34,14 +34,7 @@ bool Recognizer::StanceWord(uint32_t i) const {
 }
 
 // The country entry whose capital form this mention is, or -1.
-int Recognizer::CapitalOf(const Mention& m) const {
-  std::vector<FormMatch> matches;
-  const size_t length = m.last - m.first;
-  if (d.dict->LongestMatch(&d.token_keys[m.first], &d.token_text[m.first], length, &matches) != length) return -1;
-  for (const auto& fm : matches)
-    if (fm.form == FormKind::kCapital) return static_cast<int>(fm.entry);
-  return -1;
-}
+int Recognizer::CapitalOf(const Mention& m) const { return d.StateEntryOfCapitalAt(m.first, m.last); }
 
 bool Recognizer::ActorPosition(const Mention& m) const {
   // whose wishes or acts, wherever the phrase stands: "Ankara's demands",

@@ -478,6 +478,17 @@ struct OfficeReader {
       }
       // "Ambassador X, Minister of State of Kenya,": the apposition names the state the title before the name left out
       if (ReadApposition(pm, sidx)) return;
+      // "Chile was represented by Energy Minister X (, and Peru by ...)"
+      if (int represented = RepresentedBy(t.first, s.first); represented >= 0) {
+        Record(pm.entity, represented, &t, 0.8, "office.represented-by", sidx);
+        return;
+      }
+      // "In Lima, Deputy Foreign Minister X said ...": a reaction told
+      // from a capital is that state's
+      if (int capital_state = OpeningCapitalState(s.first, t.first); capital_state >= 0) {
+        Record(pm.entity, capital_state, &t, 0.6, "office.capital-opening", sidx);
+        return;
+      }
       Record(pm.entity, -1, &t, 0.55, "office.title-alone", sidx);
       return;
     }
@@ -522,10 +533,55 @@ struct OfficeReader {
             Record(pm.entity, holder, &t, 0.85, "office.title-in", sidx);
             return;
           }
+          // "a spokesperson for the Commission, X": one who speaks for a
+          // body or state holds an office of it (an envoy "for Sudan" does
+          // not serve Sudan: cue class speaker_title)
+          if (!place && d.IsWord(j - 1, "for") && d.Is(t.last - 1, "speaker_title")) {
+            Record(pm.entity, c->entity, &t, 0.8, "office.title-for", sidx);
+            return;
+          }
         }
       }
     }
+    // "received Colonel A of Mali": a rank before the name (skipped above
+    // as an honorific) and the state after it
+    if (pm.first > s.first && d.title_at[pm.first - 1] >= 0) {
+      uint32_t end;
+      if (int after = OfHolder(pm.last, &end); after >= 0) {
+        Record(pm.entity, after, &d.titles[d.title_at[pm.first - 1]], 0.8, "office.rank-name-of", sidx);
+        return;
+      }
+    }
     ReadApposition(pm, sidx);
+  }
+
+  // The state or body a delegation stood for, when an office at `title`
+  // follows "represented by": "Chile was represented by [title]", and the
+  // gapped "..., and Peru by [title]"; or -1.
+  int RepresentedBy(uint32_t title, uint32_t sentence_first) const {
+    if (title < sentence_first + 3 || !d.IsWord(title - 1, "by")) return -1;
+    if (d.IsWord(title - 2, "represented")) {
+      uint32_t k = title - 2;
+      while (k > sentence_first && !d.tags.empty() && d.tags[k - 1].pos == Pos::kAuxiliary) --k;
+      const Mention* m = MentionEndingAt(k);
+      return Holder(m) && m->first >= sentence_first ? m->entity : -1;
+    }
+    const Mention* m = MentionEndingAt(title - 1);
+    if (!Holder(m) || m->first < sentence_first + 2 || !d.IsWord(m->first - 1, "and")) return -1;
+    for (uint32_t k = sentence_first; k < m->first; ++k)
+      if (d.IsWord(k, "represented")) return m->entity;
+    return -1;
+  }
+
+  // The state whose capital opens the sentence before the office at
+  // `title`: "In Lima, Deputy Foreign Minister X ..." -> Peru; or -1.
+  int OpeningCapitalState(uint32_t sentence_first, uint32_t title) const {
+    if (!d.IsWord(sentence_first, "in")) return -1;
+    const int m = d.mention_at[sentence_first + 1];
+    if (m < 0 || d.mentions[m].first != sentence_first + 1 || d.mentions[m].type != EntityType::kLocation ||
+        d.mentions[m].last >= title || T(d.mentions[m].last) != "," || d.mentions[m].last + 1 != title)
+      return -1;
+    return d.EntityOfEntry(d.StateEntryOfCapitalAt(d.mentions[m].first, d.mentions[m].last));
   }
 
   // "the EU High Representative and Vice-President of the Commission, A"
