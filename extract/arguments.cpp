@@ -1471,6 +1471,16 @@ int ArgumentFinder::MainVerbAfterFronted(uint32_t np) const {
   return -1;
 }
 
+uint32_t ArgumentFinder::ApposedPhraseEnd(uint32_t np) const {
+  // a few noun phrases ("the bloc's" "current chairman") and their "of"
+  // phrases, closed by a comma
+  for (uint32_t c = np; c < last_ && c < np + 5; ++c) {
+    if (Is(c, ChunkKind::kComma)) return c;
+    if (!Is(c, ChunkKind::kNoun) && !(Is(c, ChunkKind::kPreposition) && d_.IsWord(d_.chunks[c].first, "of"))) return np;
+  }
+  return np;
+}
+
 Actors ArgumentFinder::Participants(uint32_t np) const {
   if (!d_.frames || !d_.lexicon) return {};
   // Walk the noun's clause: its own prepositional phrases ("a summit in
@@ -1497,8 +1507,12 @@ Actors ArgumentFinder::Participants(uint32_t np) const {
       ++c;
     } else if (Is(c, ChunkKind::kCoordinator) && Is(c + 1, ChunkKind::kNoun) && !Is(c - 1, ChunkKind::kComma)) {
       c += 2;  // "of Heads of State and Government of the bloc"
-    } else if (Is(c, ChunkKind::kNoun) && Is(c - 1, ChunkKind::kComma) && Is(c + 1, ChunkKind::kComma)) {
-      c += 1;  // "in Lima, the Peruvian capital,": an apposition of a place
+    } else if (Is(c, ChunkKind::kNoun) && Is(c - 1, ChunkKind::kComma) && ApposedPhraseEnd(c) > c) {
+      // "in Lima, the Peruvian capital,", "chaired by A, the bloc's
+      // current chairman,": an apposition
+      c = ApposedPhraseEnd(c);
+    } else if (Is(c, ChunkKind::kCoordinator) && Is(c + 1, ChunkKind::kVerb)) {
+      ++c;  // "chaired by A and attended by B"
     } else if (Is(c, ChunkKind::kVerb)) {
       const Chunk& v = d_.chunks[c];
       const std::string_view lemma = d_.lexicon->LemmaText(d_.tags[v.head].lemma);

@@ -188,6 +188,9 @@ class ArgumentFinder {
   // sentence when one of `openers` opens it (none when another clause
   // opens first), and the doer of the clause opened at chunk `opener`.
   std::optional<Actors> DoerOfClauseAfter(uint32_t chunk, std::span<const LowerWord> openers) const;
+  // The comma that closes a phrase in apposition opening at `np` ("the
+  // Peruvian capital,", "the bloc's current chairman,"), or np when none.
+  uint32_t ApposedPhraseEnd(uint32_t np) const;
   Actors DoerOfClauseAt(uint32_t opener) const;
   bool IsComplementPrep(uint32_t chunk) const;     // "of", "for", an envoy's "to"
   uint32_t SkipComplements(uint32_t chunk) const;  // past "of Chile", "for Europe and Asia"
