@@ -586,7 +586,9 @@ int ArgumentFinder::SubjectPhrase(uint32_t verb) const {
     return Is(c, ChunkKind::kNoun) && ch.last == ch.first + 1 && c > first_ && Is(c - 1, ChunkKind::kNoun) &&
            (d_.IsWord(ch.first, "both") || d_.IsWord(ch.first, "all") || d_.IsWord(ch.first, "each"));
   };
-  while (k > first_ && (Is(k, ChunkKind::kOther) || floating(k))) --k;
+  // (and a quotation's opening mark: 'said Chile "stands with B"')
+  while (k > first_ && (Is(k, ChunkKind::kOther) || floating(k) || (Is(k, ChunkKind::kBoundary) && QuoteMark(k) && Is(k - 1, ChunkKind::kNoun))))
+    --k;
   // "A arrived in Lima and met B": the coordinated verb shares the subject;
   // of the verbs before, the nearest in its tense ("A stated that B is to
   // blame and accused C": "accused" goes with "stated", not "is")
@@ -1022,6 +1024,8 @@ Actors ArgumentFinder::PrepAfter(uint32_t from, LowerWord prep, bool across_clau
         d_.frames && d_.lexicon && d_.frames->IsLightVerb(d_.lexicon->LemmaText(d_.tags[ch.head].lemma)))
       continue;
     if (ch.kind == ChunkKind::kCoordinator || ch.kind == ChunkKind::kOther) continue;
+    // 'stood "firmly with B"': a quotation's mark inside the clause
+    if (ch.kind == ChunkKind::kBoundary && QuoteMark(c)) continue;
     if (ch.kind == ChunkKind::kComma) {
       if (across_clause && Is(c + 1, ChunkKind::kPreposition)) continue;
       // "handed it to the chair, B, at a ceremony in X", "talks with B, the
@@ -1344,6 +1348,8 @@ int ArgumentFinder::Governor(uint32_t np) const {
   // with its possessor ("the bloc's" is whose solidarity is told, the
   // subject of "expressed" the one who tells it)
   if (c >= first_ + 2 && Is(c - 1, ChunkKind::kNoun) && d_.chunks[c - 1].possessor && Is(c - 2, ChunkKind::kVerb)) --c;
+  // 'expressed "full solidarity with B"': past a quotation's opening mark
+  if (c >= first_ + 2 && Is(c - 1, ChunkKind::kBoundary) && QuoteMark(c - 1) && Is(c - 2, ChunkKind::kVerb)) --c;
   // "held talks", "paid an official visit": the verb right before
   if (c > first_ && Is(c - 1, ChunkKind::kVerb)) return static_cast<int>(c - 1);
   // "carried out strikes": a verb and its particle

@@ -88,9 +88,10 @@ bool Recognizer::ActorPosition(const Mention& m) const {
     }
   }
   if (m.last >= n) return false;
-  // (past an adverb: "Lima also suspended ...", "Oslo later said")
-  if (const uint32_t after = m.last; !d.tags.empty() && d.tags[after].pos == Pos::kAdverb && after + 1 < n &&
-      d.tags[after + 1].pos == Pos::kVerb && SameSentence(after + 1, m.first))
+  // (past an adverb: "Lima also suspended ...", "Oslo later said"; or a
+  // quotation's opening mark: 'said Lima "stands with B"')
+  if (const uint32_t after = m.last; !d.tags.empty() && (d.tags[after].pos == Pos::kAdverb || IsQuote(after)) &&
+      after + 1 < n && d.tags[after + 1].pos == Pos::kVerb && SameSentence(after + 1, m.first))
     return FollowedByAct(after + 1);
   // one of a pair of actors: "Quito and Lima signed", "Quito and Peru agreed"
   if (d.IsWord(m.last, "and") && m.last + 1 < n && d.mention_at[m.last + 1] >= 0) {
