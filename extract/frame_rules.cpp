@@ -717,9 +717,12 @@ class FramePass {
       for (const Ref& a : subjects)
         for (int e : a.entities) d_.LastActOf(p)->Add(s_.index, e, -1);
     if (p == Predicate::kAttacks && !subjects.empty()) {
+      // "struck al-Shabaab camps in Somalia": an armed group hit in a state
+      // is the target, the places too, but not the state it is in
+      const bool group_hit = std::any_of(objects.begin(), objects.end(), [&](const Ref& b) { return ArmedGroup(b); });
       for (const Ref& b : objects)
-        StateOfPlaceHit(subjects, b, f.confidence, date);
-      PlacesHit(chunk, subjects, date, objects.empty());
+        if (!group_hit || b.type == EntityType::kOrganization) StateOfPlaceHit(subjects, b, f.confidence, date);
+      PlacesHit(chunk, subjects, date, objects.empty(), !group_hit);
       AccuseAttackers(chunk, subjects, date);
     }
     if (p == Predicate::kSigned) PartiesNamed(objects, f, date);
@@ -798,7 +801,14 @@ class FramePass {
   // ("A struck targets in southern Lebanon", "carried out airstrikes in
   // B's Khost province"), the states where the hits were, too, when a
   // preposition of place puts them there.
-  void PlacesHit(uint32_t chunk, const Actors& attackers, const std::string& date, bool states_too) {
+  // A body that serves no state: a movement, a militia, an armed group.
+  bool ArmedGroup(const Ref& r) const {
+    if (r.type != EntityType::kOrganization || r.entities.size() != 1) return false;
+    const int state = d_.StateServed(r.entities[0], r.first);
+    return (state < 0 || state == r.entities[0]) && d_.entities[r.entities[0]].subtype != "international";
+  }
+
+  void PlacesHit(uint32_t chunk, const Actors& attackers, const std::string& date, bool states_too, bool their_states) {
     for (uint32_t c = chunk + 1; c < args_.last_chunk(); ++c) {
       const Chunk& ch = d_.chunks[c];
       if ((ch.kind == ChunkKind::kVerb && !ch.gerund && !ch.passive) || ch.kind == ChunkKind::kSubordinator ||
@@ -821,7 +831,7 @@ class FramePass {
         if (!place && !state) continue;
         for (const Ref& a : attackers)
           for (int x : a.entities) rules_.AddEntities(x, Predicate::kAttacks, r.entities[0], 0.55, "frame:places-hit", date);
-        if (place) StateOfPlaceHit(attackers, r, 0.55, date);
+        if (place && their_states) StateOfPlaceHit(attackers, r, 0.55, date);
       }
     }
   }
@@ -833,10 +843,19 @@ class FramePass {
   // A place the dictionary does not know lies in the state the text names
   // right after it ("Tumbes Province of Ecuador", "Tumbes, Ecuador").
   void StateOfPlaceHit(const Actors& attackers, const Ref& hit, double confidence, const std::string& date) {
-    if (hit.type != EntityType::kLocation || hit.entities.size() != 1) return;
-    const int place = hit.entities[0];
-    int state = StateOf(place);
-    if (state < 0 && !hit.resolved) state = StateNamedAfter(hit);
+    if (hit.entities.size() != 1) return;
+    int state = -1;
+    if (hit.type == EntityType::kLocation) {
+      state = StateOf(hit.entities[0]);
+      if (state < 0 && !hit.resolved) state = StateNamedAfter(hit);
+      // "in Ukraine's Donetsk region": the state whose possessive names it
+      if (state < 0 && !hit.resolved) state = StateOwningAt(hit.first);
+    } else if (hit.type == EntityType::kOrganization && !hit.resolved) {
+      // "fired missiles at a US Navy destroyer": a state's own forces
+      // (a body whose name opens with its state) are the state attacked
+      state = d_.StateServed(hit.entities[0], hit.first);
+      if (state == hit.entities[0]) state = -1;
+    }
     if (state < 0) return;
     for (const Ref& a : attackers)
       for (int x : a.entities)
@@ -987,6 +1006,14 @@ class FramePass {
       if (m >= 0 && d_.mentions[m].first == k) container = d_.mentions[m].entity;
     }
     return container >= 0 && d_.entities[container].type == EntityType::kCountry ? container : -1;
+  }
+
+  // The state whose possessive stands right before token `tok` ("Peru's
+  // Tacna region"), or -1.
+  int StateOwningAt(uint32_t tok) const {
+    for (const Ref& r : s_.refs)
+      if (r.possessive && r.type == EntityType::kCountry && r.entities.size() == 1 && r.last + 1 == tok) return r.entities[0];
+    return -1;
   }
 
   // The dictionary's name for the state a place lies in (`in=`), known
