@@ -403,6 +403,16 @@ Actors ArgumentFinder::ListOrOwners(uint32_t np) const {
   if (Is(c, ChunkKind::kPreposition) && (d_.IsWord(d_.chunks[c].first, "including") || d_.IsWord(d_.chunks[c].first, "such")) &&
       Is(c + 1, ChunkKind::kNoun))
     return ListFrom(c + 1);
+  // "blacklisted two shipping firms, A and B,": names in apposition to a
+  // phrase that names no one (not a clause's subject: "the plan, Peru said")
+  if (Is(np, ChunkKind::kNoun) && d_.tags[d_.chunks[np].head].pos == Pos::kNoun && Is(np + 1, ChunkKind::kComma) &&
+      Is(np + 2, ChunkKind::kNoun)) {
+    Actors named = ListFrom(np + 2);
+    const uint32_t end = named.empty() ? np : d_.chunk_of[named.back().last - 1] + 1;
+    if (!named.empty() && (end >= last_ || Is(end, ChunkKind::kComma) || Is(end, ChunkKind::kBoundary) ||
+                           Is(end, ChunkKind::kPreposition)))
+      return named;
+  }
   // "condemned the actions of Chile", "concern over the build-up of Peruvian
   // troops": a phrase that names no actor stands for what its owner did
   // ("Chile's actions" is read as its possessor already). One step only: "the

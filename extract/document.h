@@ -211,14 +211,24 @@ struct Document {
   struct LastAct {
     std::vector<int> doers, targets;
     uint32_t sentence = 0;
+    // the doers of the sentence before, kept while this one is read: "B
+    // sanctioned A. A responded by blacklisting B's officials and
+    // condemned the measures" (B's, not A's own)
+    std::vector<int> doers_before;
+    uint32_t sentence_before = 0;
     void Clear() {
       doers.clear();
       targets.clear();
-      sentence = 0;
+      doers_before.clear();
+      sentence = sentence_before = 0;
     }
     // Adds an act of sentence `s`, which replaces the acts of an earlier one.
     void Add(uint32_t s, int doer, int target) {
-      if (s != sentence) Clear(), sentence = s;
+      if (s != sentence) {
+        doers_before.swap(doers);
+        sentence_before = sentence;
+        doers.clear(), targets.clear(), sentence = s;
+      }
       if (std::find(doers.begin(), doers.end(), doer) == doers.end()) doers.push_back(doer);
       if (target >= 0 && std::find(targets.begin(), targets.end(), target) == targets.end()) targets.push_back(target);
     }

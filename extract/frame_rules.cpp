@@ -284,6 +284,10 @@ class FramePass {
       }
       Actors out;
       for (int doer : last.doers) out.push_back(ReadBack(doer, np.head));
+      // (an act of this very sentence may be the condemner's own reply:
+      // the doers of the one before are meant too)
+      if (last.sentence == s_.index && s_.index <= last.sentence_before + kActSentences)
+        for (int doer : last.doers_before) out.push_back(ReadBack(doer, np.head));
       return out;
     }
     return {};
