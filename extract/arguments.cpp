@@ -937,8 +937,22 @@ Actors ArgumentFinder::Patient(uint32_t verb) const {
     return Is(antecedent, ChunkKind::kNoun) ? ListEndingAt(antecedent) : Actors{};
   }
   if (d_.chunks[verb].passive) {
-    int np = SubjectPhrase(verb);
-    return np < 0 ? Actors{} : done_to(static_cast<uint32_t>(np));
+    const int np = SubjectPhrase(verb);
+    if (np < 0) return {};
+    const uint32_t subject = static_cast<uint32_t>(np);
+    // "any incursion by B will be met with force": the act's phrase, whose
+    // doer is named after it; in "any violation of Chile's territory will
+    // be met with ..." the phrase after "of" is what the act befalls
+    if (subject >= first_ + 2 && Is(subject - 1, ChunkKind::kPreposition) && Is(subject - 2, ChunkKind::kNoun)) {
+      if (d_.IsWord(d_.chunks[subject - 1].first, "by") && d_.Is(d_.chunks[subject - 2].head, "deed_noun"))
+        return ListOrOwners(subject - 2);
+      if (d_.Is(d_.chunks[subject - 2].head, "deed_noun")) return done_to(subject - 2);
+    }
+    // "any Chilean escalation will be met with force": a state's act (not
+    // what its "of" phrase names: what the act befalls)
+    if (Actors done = done_to(subject); !done.empty()) return done;
+    const bool befalls = Is(subject + 1, ChunkKind::kPreposition) && d_.IsWord(d_.chunks[subject + 1].first, "of");
+    return d_.Is(d_.chunks[subject].head, "deed_noun") && !befalls ? ListOrOwners(subject) : Actors{};
   }
   const int object = ObjectPhrase(verb);
   if (object < 0) return {};
@@ -1252,6 +1266,16 @@ Actors ArgumentFinder::Apposed(uint32_t np) const {
 Actors ArgumentFinder::ConditionAgent(uint32_t chunk) const {
   static constexpr LowerWord kCondition[] = {"if", "unless"};
   if (std::optional<Actors> after = DoerOfClauseAfter(chunk, kCondition)) return *after;
+  // "..., should B continue on its course": a condition told by inversion,
+  // after a comma
+  for (uint32_t c = chunk + 1; c + 2 < last_; ++c) {
+    if ((Is(c, ChunkKind::kBoundary) && !QuoteMark(c)) || Is(c, ChunkKind::kSubordinator)) break;
+    if (!Is(c, ChunkKind::kComma)) continue;
+    const uint32_t v = Is(c + 1, ChunkKind::kBoundary) && QuoteMark(c + 1) ? c + 2 : c + 1;  // ',"' closing a quotation
+    if (Is(v, ChunkKind::kVerb) && d_.IsWord(d_.chunks[v].first, "should") && d_.chunks[v].last == d_.chunks[v].first + 1 &&
+        Is(v + 1, ChunkKind::kNoun))
+      return ListFrom(v + 1);
+  }
   // "If B crosses the line, Chile will respond", "warned that unless B
   // withdraws, it would close the border": a condition set before the
   // clause, ended by a comma, and opening the sentence or the reported
