@@ -353,39 +353,40 @@ class FramePass {
     // asked of another is no promise of the speaker's, though as ahead as
     // one (the frames that need modality are promises: threats)
     const bool requested = !noun && d_.chunks[chunk].infinitive && rules_.DirectiveBefore(d_.chunks[chunk].first);
-    for (const auto* list : {&frames, &any_verb})
-    for (const Frame* f : *list) {
-      if (hypothetical ? !(f->modal_allowed || (committed && f->commitment_allowed)) : f->modal_required) continue;
-      if (f->modal_required && requested) continue;
-      if (f->own_side && !OwnSide(chunk, noun)) continue;
-      if (f->needs_cue >= 0 && !CueInSentence(tok, f->needs_cue)) continue;
-      if (f->unless_cue >= 0 && CueInSentence(tok, f->unless_cue)) continue;
-      if (!f->particle.empty() && !(tok + 1 < s_.last && d_.IsWord(tok + 1, f->particle))) continue;
-      if (Stopped(chunk, tok, noun, f->predicate)) continue;
-      if (!noun && UnderWay(chunk, *f)) continue;
-      Actors subjects = OfTypes(FirstOf(chunk, tok, f->subject, noun), f->actor_types);
-      Actors objects = OfTypes(OfTypes(FirstOf(chunk, tok, f->object, noun), f->actor_types), f->object_types);
-      // "A received a call from B": what B did, done to A (the holder, B,
-      // is the one it came from)
-      if (noun && objects.empty()) objects = OfTypes(OfTypes(args_.Recipient(chunk), f->actor_types), f->object_types);
-      // "talks between A, B and C": subject and object are one list
-      if (SameList(subjects, objects)) objects.clear();
-      if (f->bare_object && !objects.empty() && InfinitiveAfter(objects.back())) continue;
-      std::string what;
-      if (f->what_cue >= 0)
-        if (uint32_t w = CueAfter(tok, f->what_cue)) what = d_.QualifierWord(w);
-      std::string date = rules_.DateNear(tok, !Info(f->predicate).standing);
-      // "B signed on behalf of Peru", "C signed as a witness": a signing
-      // with no object of its own, in a signing being told, signs what
-      // was signed there
-      const bool signs_gathering = f->predicate == Predicate::kSigned && !noun && objects.empty() &&
-                                   GatheringRecent() && d_.gathering.agreement >= 0 &&
-                                   !IsChunk(chunk + 1, ChunkKind::kNoun);
-      if (signs_gathering) {
-        Ref agreement = ReadBack(d_.gathering.agreement, tok);
-        objects.push_back(agreement);
+    for (const auto* list : {&frames, &any_verb}) {
+      for (const Frame* f : *list) {
+        if (hypothetical ? !(f->modal_allowed || (committed && f->commitment_allowed)) : f->modal_required) continue;
+        if (f->modal_required && requested) continue;
+        if (f->own_side && !OwnSide(chunk, noun)) continue;
+        if (f->needs_cue >= 0 && !CueInSentence(tok, f->needs_cue)) continue;
+        if (f->unless_cue >= 0 && CueInSentence(tok, f->unless_cue)) continue;
+        if (!f->particle.empty() && !(tok + 1 < s_.last && d_.IsWord(tok + 1, f->particle))) continue;
+        if (Stopped(chunk, tok, noun, f->predicate)) continue;
+        if (!noun && UnderWay(chunk, *f)) continue;
+        Actors subjects = OfTypes(FirstOf(chunk, tok, f->subject, noun), f->actor_types);
+        Actors objects = OfTypes(OfTypes(FirstOf(chunk, tok, f->object, noun), f->actor_types), f->object_types);
+        // "A received a call from B": what B did, done to A (the holder, B,
+        // is the one it came from)
+        if (noun && objects.empty()) objects = OfTypes(OfTypes(args_.Recipient(chunk), f->actor_types), f->object_types);
+        // "talks between A, B and C": subject and object are one list
+        if (SameList(subjects, objects)) objects.clear();
+        if (f->bare_object && !objects.empty() && InfinitiveAfter(objects.back())) continue;
+        std::string what;
+        if (f->what_cue >= 0)
+          if (uint32_t w = CueAfter(tok, f->what_cue)) what = d_.QualifierWord(w);
+        std::string date = rules_.DateNear(tok, !Info(f->predicate).standing);
+        // "B signed on behalf of Peru", "C signed as a witness": a signing
+        // with no object of its own, in a signing being told, signs what
+        // was signed there
+        const bool signs_gathering = f->predicate == Predicate::kSigned && !noun && objects.empty() &&
+                                     GatheringRecent() && d_.gathering.agreement >= 0 &&
+                                     !IsChunk(chunk + 1, ChunkKind::kNoun);
+        if (signs_gathering) {
+          Ref agreement = ReadBack(d_.gathering.agreement, tok);
+          objects.push_back(agreement);
+        }
+        Emit(*f, chunk, noun, subjects, objects, date, what);
       }
-      Emit(*f, chunk, noun, subjects, objects, date, what);
     }
   }
 
