@@ -322,6 +322,12 @@ class FramePass {
     return next < args_.last_chunk() && d_.chunks[next].kind == ChunkKind::kVerb && d_.chunks[next].infinitive;
   }
 
+  // Whether a frame of the list may hold in this sentence: one whose needs=
+  // cue class no word of the sentence has never does (CueInSentence).
+  bool MayHold(const std::vector<const Frame*>& list) const {
+    return std::any_of(list.begin(), list.end(), [&](const Frame* f) { return f->needs_cue < 0 || s_.cues[f->needs_cue]; });
+  }
+
   // Whether a word of cue class `id` stands in the sentence besides the trigger.
   bool CueInSentence(uint32_t tok, int id) const {
     if (!s_.cues[id]) return false;
@@ -342,7 +348,10 @@ class FramePass {
     const auto& frames = lemma ? d_.FramesOf(lemma, noun) : d_.frames->Find(Lemma(tok, noun), noun);
     // "verb *" rows hold of every verb ("tabled jointly by A and B")
     const auto& any_verb = noun ? frames_of_no_lemma_ : frames_of_any_verb_;
-    if ((frames.empty() && any_verb.empty()) || Denied(chunk, tok, noun)) return;
+    // (every verb has the "verb *" rows, whose needs= cue class few
+    // sentences hold: the clause is read for polarity and modality only
+    // where a frame may hold)
+    if ((!MayHold(frames) && !MayHold(any_verb)) || Denied(chunk, tok, noun)) return;
     const bool hypothetical = Hypothetical(chunk, tok, noun);
     const bool committed = hypothetical && Committed(chunk, noun);
     // "called on B to respond to the offer", "urged B to retaliate": an act
