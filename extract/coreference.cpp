@@ -361,7 +361,8 @@ void ResolveCoreference(Document* doc) {
       }
     }
     // a dateline's "BEIJING" is Beijing: the dictionary's casing when the words are the same
-    if (dictionary && NameKey(written) == NameKey(e.name)) written = {};
+    // (the same text, the usual case, needs no folding; nor no text)
+    if (dictionary && !written.empty() && (written == e.name || NameKey(written) == NameKey(e.name))) written = {};
     if (!written.empty() && (e.type != EntityType::kPerson || written_words > WordCount(e.name))) e.name = written;
   }
 }
