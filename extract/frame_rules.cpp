@@ -368,11 +368,17 @@ class FramePass {
       if (!f->particle.empty() && !(tok + 1 < s_.last && d_.IsWord(tok + 1, f->particle))) continue;
       if (Stopped(chunk, tok, noun, f->predicate)) continue;
       if (!noun && UnderWay(chunk, *f)) continue;
+      // (the objects first: most rows give nothing without one, and the
+      // subject is the dearer walk)
+      Actors objects;
+      if (ReadsObjects(*f)) {
+        objects = OfTypes(OfTypes(FirstOf(chunk, tok, f->object, noun), f->actor_types), f->object_types);
+        // "A received a call from B": what B did, done to A (the holder, B,
+        // is the one it came from)
+        if (noun && objects.empty()) objects = OfTypes(OfTypes(args_.Recipient(chunk), f->actor_types), f->object_types);
+        if (objects.empty() && NeedsObject(*f)) continue;
+      }
       Actors subjects = OfTypes(FirstOf(chunk, tok, f->subject, noun), f->actor_types);
-      Actors objects = OfTypes(OfTypes(FirstOf(chunk, tok, f->object, noun), f->actor_types), f->object_types);
-      // "A received a call from B": what B did, done to A (the holder, B,
-      // is the one it came from)
-      if (noun && objects.empty()) objects = OfTypes(OfTypes(args_.Recipient(chunk), f->actor_types), f->object_types);
       // "talks between A, B and C": subject and object are one list
       if (SameList(subjects, objects)) objects.clear();
       if (f->bare_object && !objects.empty() && InfinitiveAfter(objects.back())) continue;
@@ -392,6 +398,22 @@ class FramePass {
       }
       Emit(*f, chunk, noun, subjects, objects, date, what);
     }
+  }
+
+  // Whether the frame's objects count for anything: a venue's act (not a
+  // mutual one, nor one that needs its partner or a bare object) puts its
+  // doers where its clause says, whatever its object (Emit).
+  static bool ReadsObjects(const Frame& f) { return !f.venue || f.mutual || f.partner_required || f.bare_object; }
+  // Whether the frame gives nothing without an object (Emit pairs its
+  // subjects with its objects): not where a list pairs among itself (a
+  // symmetric act, a mutual one, acting together), nor a venue's, a
+  // signing's (its signers gather) or an armed act's (remembered for a
+  // later "the attack").
+  static bool NeedsObject(const Frame& f) {
+    if (f.partner_required) return true;
+    if (f.mutual || f.venue || Info(f.predicate).symmetric) return false;
+    return f.predicate != Predicate::kCooperatesWith && f.predicate != Predicate::kSigned &&
+           f.predicate != Predicate::kAttacks;
   }
 
   // A gathering is remembered while the text goes on about it: sentences
