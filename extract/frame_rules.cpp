@@ -382,6 +382,9 @@ class FramePass {
       // "talks between A, B and C": subject and object are one list
       if (SameList(subjects, objects)) objects.clear();
       if (f->bare_object && !objects.empty() && InfinitiveAfter(objects.back())) continue;
+      // no one named on either side: nothing to give, but that a signing
+      // (a verb's) may join the gathering being told, or name its place
+      if (subjects.empty() && objects.empty() && !(f->predicate == Predicate::kSigned && !noun)) continue;
       std::string what;
       if (f->what_cue >= 0)
         if (uint32_t w = CueAfter(tok, f->what_cue)) what = d_.QualifierWord(w);
