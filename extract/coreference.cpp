@@ -7,8 +7,8 @@
 // Republic of Latvia"). Pronouns, role nouns and group phrases are
 // resolved later, by the relation rules, where their context is known.
 #include <algorithm>
+#include <cstdint>
 #include <map>
-#include <set>
 #include <tuple>
 #include <unordered_map>
 
@@ -18,24 +18,55 @@
 namespace irkg::internal {
 namespace {
 
-std::vector<std::string> Words(std::string_view name) {
-  std::vector<std::string> out;
-  std::string key = FoldName(name);
-  size_t i = 0;
-  while (i < key.size()) {
-    size_t j = key.find(' ', i);
-    if (j == std::string::npos) j = key.size();
-    out.push_back(key.substr(i, j - i));
-    i = j + 1;
+// The folded words of the article's names as numbers, each distinct word
+// once (a name's words are compared, looked up and listed below as
+// numbers: sets and maps of strings, and a string per word of every name,
+// were most of coreference's cost).
+class WordIds {
+ public:
+  // FoldName's words of `name`, in order.
+  std::vector<uint32_t> Words(std::string_view name) {
+    std::vector<uint32_t> out;
+    const std::string key = FoldName(name);
+    size_t i = 0;
+    while (i < key.size()) {
+      size_t j = key.find(' ', i);
+      if (j == std::string::npos) j = key.size();
+      out.push_back(Id(std::string_view(key).substr(i, j - i)));
+      i = j + 1;
+    }
+    return out;
   }
-  return out;
-}
+  // The number of a folded word, or kNone for a word no name has.
+  static constexpr uint32_t kNone = UINT32_MAX;
+  uint32_t Find(std::string_view word) const {
+    auto it = ids_.find(word);
+    return it == ids_.end() ? kNone : it->second;
+  }
+  std::string_view Text(uint32_t id) const { return texts_[id]; }
+  size_t size() const { return texts_.size(); }
+
+ private:
+  uint32_t Id(std::string_view word) {
+    auto it = ids_.find(word);
+    if (it != ids_.end()) return it->second;
+    it = ids_.emplace(std::string(word), static_cast<uint32_t>(texts_.size())).first;
+    texts_.push_back(it->first);  // a node's key stays where it is
+    return it->second;
+  }
+  struct Hash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
+  };
+  std::unordered_map<std::string, uint32_t, Hash, std::equal_to<>> ids_;
+  std::vector<std::string_view> texts_;
+};
 
 // The head word of a name: the last before "of" ("Centre" in "Cultural
 // Centre of the Republic of Hungary"), else the last.
-const std::string& Head(const std::vector<std::string>& words) {
+uint32_t Head(const std::vector<uint32_t>& words, uint32_t of) {
   for (size_t i = 1; i < words.size(); ++i)
-    if (words[i] == "of") return words[i - 1];
+    if (words[i] == of) return words[i - 1];
   return words.back();
 }
 
@@ -47,20 +78,23 @@ int WordCount(std::string_view name) {
 }
 
 // Words that say nothing about which body is meant.
-bool Filler(const std::string& w) {
+bool Filler(std::string_view w) {
   return w == "the" || w == "of" || w == "new" || w == "in" || w == "and" || w == "republic";
 }
 
 // A word of a name as coreference compares it: a state's name or demonym
 // becomes the state ("Hungarian" and "Hungary" alike), other words stay.
-// `matches` is the caller's room, reused from word to word.
-std::string Comparable(const Dictionary& dict, const std::string& word, std::vector<FormMatch>* matches) {
-  uint32_t key = dict.KeyOf(word);
+// As a number: the word's own (WordIds), or kState with the state's
+// dictionary entry (no folded word has that bit: an article has fewer
+// words). `matches` is the caller's room, reused from word to word.
+constexpr uint32_t kState = 1u << 31;
+uint32_t Comparable(const Dictionary& dict, const WordIds& words, uint32_t word, std::vector<FormMatch>* matches) {
+  uint32_t key = dict.KeyOf(words.Text(word));
   if (key == 0) return word;
   std::string_view exact;  // folded words are lower case: only case-blind forms match
   if (dict.LongestMatch(&key, &exact, 1, matches) != 1) return word;
   for (const auto& m : *matches)
-    if (m.kind == EntryKind::kCountry) return "#" + std::to_string(m.entry);
+    if (m.kind == EntryKind::kCountry) return kState | static_cast<uint32_t>(m.entry);
   return word;
 }
 
@@ -163,16 +197,17 @@ void ResolveCoreference(Document* doc) {
   }
 
   // Short person names: the full name that contains the word, nearest before, else after.
-  std::vector<std::vector<std::string>> words_of(d.entities.size());
+  WordIds ids;
+  std::vector<std::vector<uint32_t>> words_of(d.entities.size());
   for (size_t e = 0; e < d.entities.size(); ++e)
-    if (d.entities[e].type == EntityType::kPerson) words_of[e] = Words(d.entities[e].name);
+    if (d.entities[e].type == EntityType::kPerson) words_of[e] = ids.Words(d.entities[e].name);
   // The full-name mentions each word appears in, in text order: a scan of
   // all mentions per short name was quadratic in the article's length.
-  std::unordered_map<std::string, std::vector<size_t>> full_names_with;
+  std::vector<std::vector<size_t>> full_names_with(ids.size());  // word -> mentions
   for (size_t j = 0; j < d.mentions.size(); ++j) {
     const Mention& o = d.mentions[j];
     if (o.type != EntityType::kPerson || o.form != MentionForm::kName || o.entity < 0) continue;
-    for (const auto& w : words_of[o.entity]) {
+    for (uint32_t w : words_of[o.entity]) {
       auto& list = full_names_with[w];
       if (list.empty() || list.back() != j) list.push_back(j);
     }
@@ -182,9 +217,9 @@ void ResolveCoreference(Document* doc) {
     if (m.form != MentionForm::kShortName) continue;
     std::string word = NameKey(m.name);
     int best = -1;
-    auto found = full_names_with.find(word);
-    if (found != full_names_with.end()) {
-      const auto& list = found->second;
+    const uint32_t id = ids.Find(word);
+    if (id < full_names_with.size() && !full_names_with[id].empty()) {
+      const auto& list = full_names_with[id];
       auto after = std::lower_bound(list.begin(), list.end(), k);
       best = static_cast<int>(after == list.begin() ? list.front() : *(after - 1));
     }
@@ -203,32 +238,40 @@ void ResolveCoreference(Document* doc) {
   // adjective count as the country's name).
   std::vector<int> remap(d.entities.size());
   for (size_t i = 0; i < remap.size(); ++i) remap[i] = static_cast<int>(i);
-  std::vector<std::set<std::string>> significant(d.entities.size());
-  std::vector<std::vector<std::string>> all_words(d.entities.size());
+  // (each entity's significant words: sorted, once each)
+  std::vector<std::vector<uint32_t>> significant(d.entities.size());
+  std::vector<std::vector<uint32_t>> all_words(d.entities.size());
   std::vector<FormMatch> matches;
   for (size_t e = 0; e < d.entities.size(); ++e) {
     if (d.entities[e].type == EntityType::kPerson || d.entities[e].type == EntityType::kCountry) continue;
-    all_words[e] = Words(d.entities[e].name);
-    for (const auto& w : all_words[e])
-      if (!Filler(w)) significant[e].insert(Comparable(*d.dict, w, &matches));
+    all_words[e] = ids.Words(d.entities[e].name);
+    significant[e].reserve(all_words[e].size());
+    for (uint32_t w : all_words[e])
+      if (!Filler(ids.Text(w))) significant[e].push_back(Comparable(*d.dict, ids, w, &matches));
+    std::sort(significant[e].begin(), significant[e].end());
+    significant[e].erase(std::unique(significant[e].begin(), significant[e].end()), significant[e].end());
   }
+  const uint32_t of = ids.Find("of");
   // A fuller name holds every significant word of the shorter one:
   // candidates are looked up by the shorter name's rarest word (and type),
   // not compared with every entity of the article nor with every name of
   // the same head (a long article names many "... Agreement"s).
-  std::map<std::pair<std::string, EntityType>, std::vector<size_t>> with_word;
+  auto word_of_type = [](uint32_t w, EntityType type) { return uint64_t{w} << 8 | static_cast<uint64_t>(type); };
+  std::unordered_map<uint64_t, std::vector<size_t>> with_word;
   for (size_t b = 0; b < d.entities.size(); ++b)
     if (!all_words[b].empty() && d.entities[b].dict_entry < 0)
-      for (const auto& w : significant[b]) with_word[{w, d.entities[b].type}].push_back(b);
+      for (uint32_t w : significant[b]) with_word[word_of_type(w, d.entities[b].type)].push_back(b);
   const std::vector<size_t> none;
   for (size_t a = 0; a < d.entities.size(); ++a) {
     const EntityInfo& ea = d.entities[a];
     if (ea.dict_entry >= 0 || ea.type == EntityType::kPerson || ea.type == EntityType::kCountry) continue;
     const auto& wa = significant[a];
     if (wa.size() < 2) continue;
+    // (any word's list serves: a fuller name holding them all is in each,
+    // in the same order; the shortest is the fewest to try)
     const std::vector<size_t>* rarest = nullptr;
-    for (const auto& w : wa) {
-      auto it = with_word.find({w, ea.type});
+    for (uint32_t w : wa) {
+      auto it = with_word.find(word_of_type(w, ea.type));
       const std::vector<size_t>* list = it == with_word.end() ? &none : &it->second;
       if (!rarest || list->size() < rarest->size()) rarest = list;
     }
@@ -238,9 +281,9 @@ void ResolveCoreference(Document* doc) {
       if (a == b || eb.type != ea.type || eb.dict_entry >= 0) continue;
       if (all_words[b].size() <= all_words[a].size()) continue;
       const auto& wb = significant[b];
-      bool subset = std::all_of(wa.begin(), wa.end(), [&](const std::string& w) { return wb.count(w) > 0; });
+      bool subset = std::includes(wb.begin(), wb.end(), wa.begin(), wa.end());
       // the heads must agree: "Cultural Centre" is not "Centre Party"
-      if (subset && Head(all_words[a]) == Head(all_words[b])) {
+      if (subset && Head(all_words[a], of) == Head(all_words[b], of)) {
         if (target < 0 || all_words[b].size() > all_words[target].size()) target = static_cast<int>(b);
       }
     }
@@ -267,18 +310,18 @@ void ResolveCoreference(Document* doc) {
       if (std::binary_search(b.begin(), b.end(), sentence)) return false;
     return true;
   };
-  std::unordered_map<std::string, std::vector<size_t>> persons_ending_with;
+  std::unordered_map<uint32_t, std::vector<size_t>> persons_ending_with;
   for (size_t e = 0; e < d.entities.size(); ++e)
     if (d.entities[e].type == EntityType::kPerson && words_of[e].size() >= 3)
       persons_ending_with[words_of[e].back()].push_back(e);
   for (size_t a = 0; a < d.entities.size(); ++a) {
-    const std::vector<std::string>& wa = words_of[a];
+    const std::vector<uint32_t>& wa = words_of[a];
     if (d.entities[a].type != EntityType::kPerson || wa.size() < 2) continue;
     auto found = persons_ending_with.find(wa.back());
     if (found == persons_ending_with.end()) continue;
     int target = -1, fits = 0;
     for (size_t b : found->second) {
-      const std::vector<std::string>& wb = words_of[b];
+      const std::vector<uint32_t>& wb = words_of[b];
       if (b == a || wb.size() <= wa.size() || !std::equal(wa.begin(), wa.end(), wb.end() - wa.size())) continue;
       ++fits;
       if (shorter_after(a, b)) target = static_cast<int>(b);
@@ -318,7 +361,8 @@ void ResolveCoreference(Document* doc) {
       }
     }
     // a dateline's "BEIJING" is Beijing: the dictionary's casing when the words are the same
-    if (dictionary && NameKey(written) == NameKey(e.name)) written = {};
+    // (the same text, the usual case, needs no folding; nor no text)
+    if (dictionary && !written.empty() && (written == e.name || NameKey(written) == NameKey(e.name))) written = {};
     if (!written.empty() && (e.type != EntityType::kPerson || written_words > WordCount(e.name))) e.name = written;
   }
 }

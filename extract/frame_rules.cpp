@@ -326,6 +326,12 @@ class FramePass {
     return next < args_.last_chunk() && d_.chunks[next].kind == ChunkKind::kVerb && d_.chunks[next].infinitive;
   }
 
+  // Whether a frame of the list may hold in this sentence: one whose needs=
+  // cue class no word of the sentence has never does (CueInSentence).
+  bool MayHold(const std::vector<const Frame*>& list) const {
+    return std::any_of(list.begin(), list.end(), [&](const Frame* f) { return f->needs_cue < 0 || s_.cues[f->needs_cue]; });
+  }
+
   // Whether a word of cue class `id` stands in the sentence besides the trigger.
   bool CueInSentence(uint32_t tok, int id) const {
     if (!s_.cues[id]) return false;
@@ -346,7 +352,10 @@ class FramePass {
     const auto& frames = lemma ? d_.FramesOf(lemma, noun) : d_.frames->Find(Lemma(tok, noun), noun);
     // "verb *" rows hold of every verb ("tabled jointly by A and B")
     const auto& any_verb = noun ? frames_of_no_lemma_ : frames_of_any_verb_;
-    if ((frames.empty() && any_verb.empty()) || Denied(chunk, tok, noun)) return;
+    // (every verb has the "verb *" rows, whose needs= cue class few
+    // sentences hold: the clause is read for polarity and modality only
+    // where a frame may hold)
+    if ((!MayHold(frames) && !MayHold(any_verb)) || Denied(chunk, tok, noun)) return;
     const bool hypothetical = Hypothetical(chunk, tok, noun);
     const bool committed = hypothetical && Committed(chunk, noun);
     // "called on B to respond to the offer", "urged B to retaliate": an act
@@ -363,14 +372,23 @@ class FramePass {
         if (!f->particle.empty() && !(tok + 1 < s_.last && d_.IsWord(tok + 1, f->particle))) continue;
         if (Stopped(chunk, tok, noun, f->predicate)) continue;
         if (!noun && UnderWay(chunk, *f)) continue;
+        // (the objects first: most rows give nothing without one, and the
+        // subject is the dearer walk)
+        Actors objects;
+        if (ReadsObjects(*f)) {
+          objects = OfTypes(OfTypes(FirstOf(chunk, tok, f->object, noun), f->actor_types), f->object_types);
+          // "A received a call from B": what B did, done to A (the holder, B,
+          // is the one it came from)
+          if (noun && objects.empty()) objects = OfTypes(OfTypes(args_.Recipient(chunk), f->actor_types), f->object_types);
+          if (objects.empty() && NeedsObject(*f)) continue;
+        }
         Actors subjects = OfTypes(FirstOf(chunk, tok, f->subject, noun), f->actor_types);
-        Actors objects = OfTypes(OfTypes(FirstOf(chunk, tok, f->object, noun), f->actor_types), f->object_types);
-        // "A received a call from B": what B did, done to A (the holder, B,
-        // is the one it came from)
-        if (noun && objects.empty()) objects = OfTypes(OfTypes(args_.Recipient(chunk), f->actor_types), f->object_types);
         // "talks between A, B and C": subject and object are one list
         if (SameList(subjects, objects)) objects.clear();
         if (f->bare_object && !objects.empty() && InfinitiveAfter(objects.back())) continue;
+        // no one named on either side: nothing to give, but that a signing
+        // (a verb's) may join the gathering being told, or name its place
+        if (subjects.empty() && objects.empty() && !(f->predicate == Predicate::kSigned && !noun)) continue;
         std::string what;
         if (f->what_cue >= 0)
           if (uint32_t w = CueAfter(tok, f->what_cue)) what = d_.QualifierWord(w);
@@ -388,6 +406,22 @@ class FramePass {
         Emit(*f, chunk, noun, subjects, objects, date, what);
       }
     }
+  }
+
+  // Whether the frame's objects count for anything: a venue's act (not a
+  // mutual one, nor one that needs its partner or a bare object) puts its
+  // doers where its clause says, whatever its object (Emit).
+  static bool ReadsObjects(const Frame& f) { return !f.venue || f.mutual || f.partner_required || f.bare_object; }
+  // Whether the frame gives nothing without an object (Emit pairs its
+  // subjects with its objects): not where a list pairs among itself (a
+  // symmetric act, a mutual one, acting together), nor a venue's, a
+  // signing's (its signers gather) or an armed act's (remembered for a
+  // later "the attack").
+  static bool NeedsObject(const Frame& f) {
+    if (f.partner_required) return true;
+    if (f.mutual || f.venue || Info(f.predicate).symmetric) return false;
+    return f.predicate != Predicate::kCooperatesWith && f.predicate != Predicate::kSigned &&
+           f.predicate != Predicate::kAttacks;
   }
 
   // A gathering is remembered while the text goes on about it: sentences

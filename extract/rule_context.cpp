@@ -268,7 +268,7 @@ bool RuleContext::Modal(uint32_t trigger) const {
   // "is due to hold a round of talks": the modal word may stand a few words back
   uint32_t from = trigger > s.first + 6 ? trigger - 6 : s.first;
   for (uint32_t i = trigger; i-- > from;)
-    if (d.Text(i) == "," || d.Text(i) == ";") {
+    if (d.IsWord(i, ",") || d.IsWord(i, ";")) {
       from = i + 1;
       break;
     }
@@ -286,9 +286,11 @@ bool RuleContext::Modal(uint32_t trigger) const {
     // place it tells a purpose, "arrived in Oslo to hold talks"; after a
     // verb of commitment the frames decide, "agreed to deepen ties")
     // (and one that asks another to act: "invited B to pay a visit")
+    // (the word first: few tokens are "to", and the tags are read only then)
+    if (!d.IsWord(i, "to")) continue;
     bool infinitive = !d.tags.empty() && i > s.first && d.tags[i].pos == Pos::kParticle &&
                       ((d.tags[i - 1].pos == Pos::kVerb && !d.Is(i - 1, "commit_verb")) || DirectiveBefore(i));
-    if (d.IsWord(i, "to") && (i + 1 == trigger || infinitive)) {
+    if (i + 1 == trigger || infinitive) {
       // ... and "traveled to meet X" is a journey made for it
       bool ongoing = i > s.first && (d.IsWord(i - 1, "continues") || d.IsWord(i - 1, "continue") ||
                                      d.IsWord(i - 1, "continued") || d.IsWord(i - 1, "began") ||
