@@ -597,7 +597,7 @@ int ArgumentFinder::SubjectPhrase(uint32_t verb) const {
            (d_.IsWord(ch.first, "both") || d_.IsWord(ch.first, "all") || d_.IsWord(ch.first, "each"));
   };
   // (and a quotation's opening mark: 'said Chile "stands with B"')
-  while (k > first_ && (Is(k, ChunkKind::kOther) || floating(k) || (Is(k, ChunkKind::kBoundary) && QuoteMark(k) && Is(k - 1, ChunkKind::kNoun))))
+  while (k > first_ && (Is(k, ChunkKind::kOther) || floating(k) || (QuoteMark(k) && Is(k - 1, ChunkKind::kNoun))))
     --k;
   // "A arrived in Lima and met B": the coordinated verb shares the subject;
   // of the verbs before, the nearest in its tense ("A stated that B is to
@@ -617,8 +617,8 @@ int ArgumentFinder::SubjectPhrase(uint32_t verb) const {
       }
       // (past a quotation inside the clause: 'A reaffirmed "support for
       // B" and warned that ...')
-      past_quotation |= Is(j, ChunkKind::kBoundary) && QuoteMark(j);
-      if ((Is(j, ChunkKind::kBoundary) && !QuoteMark(j)) || Is(j, ChunkKind::kSubordinator)) break;
+      past_quotation |= QuoteMark(j);
+      if (EndsClause(j) || Is(j, ChunkKind::kSubordinator)) break;
     }
     return nearest < 0 ? -1 : SubjectPhrase(static_cast<uint32_t>(nearest));
   }
@@ -1049,7 +1049,7 @@ Actors ArgumentFinder::PrepAfter(uint32_t from, LowerWord prep, bool across_clau
       continue;
     if (ch.kind == ChunkKind::kCoordinator || ch.kind == ChunkKind::kOther) continue;
     // 'stood "firmly with B"': a quotation's mark inside the clause
-    if (ch.kind == ChunkKind::kBoundary && QuoteMark(c)) continue;
+    if (QuoteMark(c)) continue;
     if (ch.kind == ChunkKind::kComma) {
       if (across_clause && Is(c + 1, ChunkKind::kPreposition)) continue;
       // "handed it to the chair, B, at a ceremony in X", "talks with B, the
@@ -1269,9 +1269,9 @@ Actors ArgumentFinder::ConditionAgent(uint32_t chunk) const {
   // "..., should B continue on its course": a condition told by inversion,
   // after a comma
   for (uint32_t c = chunk + 1; c + 2 < last_; ++c) {
-    if ((Is(c, ChunkKind::kBoundary) && !QuoteMark(c)) || Is(c, ChunkKind::kSubordinator)) break;
+    if (EndsClause(c) || Is(c, ChunkKind::kSubordinator)) break;
     if (!Is(c, ChunkKind::kComma)) continue;
-    const uint32_t v = Is(c + 1, ChunkKind::kBoundary) && QuoteMark(c + 1) ? c + 2 : c + 1;  // ',"' closing a quotation
+    const uint32_t v = QuoteMark(c + 1) ? c + 2 : c + 1;  // ',"' closing a quotation
     if (Is(v, ChunkKind::kVerb) && d_.IsWord(d_.chunks[v].first, "should") && d_.chunks[v].last == d_.chunks[v].first + 1 &&
         Is(v + 1, ChunkKind::kNoun))
       return ListFrom(v + 1);
@@ -1282,7 +1282,7 @@ Actors ArgumentFinder::ConditionAgent(uint32_t chunk) const {
   // clause
   bool comma = false;
   for (uint32_t c = chunk; c-- > first_;) {
-    if (Is(c, ChunkKind::kBoundary) && !QuoteMark(c)) return {};
+    if (EndsClause(c)) return {};
     comma |= Is(c, ChunkKind::kComma);
     if (!Is(c, ChunkKind::kSubordinator)) continue;
     if (!OpensWith(c, kCondition) || !comma) return {};
@@ -1298,12 +1298,15 @@ Actors ArgumentFinder::CauseAgent(uint32_t chunk) const {
   return DoerOfClauseAfter(chunk, kCause).value_or(Actors{});
 }
 
-// Quotation marks inside a clause do not end it: warned of "grave
-// consequences" if B ...
 bool ArgumentFinder::QuoteMark(uint32_t c) const {
+  if (!Is(c, ChunkKind::kBoundary)) return false;
   std::string_view t = d_.Text(d_.chunks[c].first);
   return t == "\"" || t == "\u201C" || t == "\u201D";
 }
+
+// Quotation marks inside a clause do not end it: warned of "grave
+// consequences" if B ...
+bool ArgumentFinder::EndsClause(uint32_t c) const { return Is(c, ChunkKind::kBoundary) && !QuoteMark(c); }
 
 bool ArgumentFinder::OpensWith(uint32_t c, std::span<const LowerWord> words) const {
   if (!Is(c, ChunkKind::kSubordinator)) return false;
@@ -1314,7 +1317,7 @@ bool ArgumentFinder::OpensWith(uint32_t c, std::span<const LowerWord> words) con
 
 std::optional<Actors> ArgumentFinder::DoerOfClauseAfter(uint32_t chunk, std::span<const LowerWord> openers) const {
   for (uint32_t c = chunk + 1; c < last_; ++c) {
-    if (Is(c, ChunkKind::kBoundary) && !QuoteMark(c)) return std::nullopt;
+    if (EndsClause(c)) return std::nullopt;
     // ("after" read as a preposition, opening a clause all the same:
     // "vows a response after B expels three diplomats")
     if (Is(c, ChunkKind::kPreposition) && Is(c + 1, ChunkKind::kNoun) && Is(c + 2, ChunkKind::kVerb) &&
@@ -1330,7 +1333,7 @@ std::optional<Actors> ArgumentFinder::DoerOfClauseAfter(uint32_t chunk, std::spa
 
 Actors ArgumentFinder::DoerOfClauseAt(uint32_t opener) const {
   for (uint32_t v = opener + 1; v < last_; ++v) {
-    if ((Is(v, ChunkKind::kBoundary) && !QuoteMark(v)) || Is(v, ChunkKind::kSubordinator)) break;
+    if (EndsClause(v) || Is(v, ChunkKind::kSubordinator)) break;
     if (Is(v, ChunkKind::kVerb)) return Agent(v);
   }
   // no verb read (a verb taken for a noun: "if the bloc ratchets up"):
@@ -1383,7 +1386,7 @@ int ArgumentFinder::Governor(uint32_t np) const {
   // subject of "expressed" the one who tells it)
   if (c >= first_ + 2 && Is(c - 1, ChunkKind::kNoun) && d_.chunks[c - 1].possessor && Is(c - 2, ChunkKind::kVerb)) --c;
   // 'expressed "full solidarity with B"': past a quotation's opening mark
-  if (c >= first_ + 2 && Is(c - 1, ChunkKind::kBoundary) && QuoteMark(c - 1) && Is(c - 2, ChunkKind::kVerb)) --c;
+  if (c >= first_ + 2 && QuoteMark(c - 1) && Is(c - 2, ChunkKind::kVerb)) --c;
   // "held talks", "paid an official visit": the verb right before
   if (c > first_ && Is(c - 1, ChunkKind::kVerb)) return static_cast<int>(c - 1);
   // "carried out strikes": a verb and its particle

@@ -180,9 +180,11 @@ class ArgumentFinder {
   int CopulaAmong(uint32_t np) const;
   // A noun phrase that only says when: "this year", "last week", "Monday".
   bool TimePhrase(uint32_t noun_phrase) const;
-  // Whether chunk c is a quotation mark (which does not end a clause), or
-  // a subordinator opening with one of `words`.
+  // Whether chunk c is a quotation mark; whether it ends a clause (a
+  // boundary other than a quotation mark); whether it is a subordinator
+  // opening with one of `words`.
   bool QuoteMark(uint32_t c) const;
+  bool EndsClause(uint32_t c) const;
   bool OpensWith(uint32_t c, std::span<const LowerWord> words) const;
   // The doer of the first subordinate clause after `chunk` in its
   // sentence when one of `openers` opens it (none when another clause

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <deque>
+#include <iterator>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -233,17 +234,15 @@ struct Document {
       if (target >= 0 && std::find(targets.begin(), targets.end(), target) == targets.end()) targets.push_back(target);
     }
   };
-  // The latest act of a hostile predicate, or null for another predicate.
+  // The predicates whose latest act is remembered, and the latest act of
+  // one of them (null for another predicate).
+  static constexpr Predicate kRememberedActs[] = {Predicate::kAttacks, Predicate::kSanctions, Predicate::kThreatens};
   LastAct* LastActOf(Predicate p) {
-    switch (p) {
-      case Predicate::kAttacks: return &last_acts[0];
-      case Predicate::kSanctions: return &last_acts[1];
-      case Predicate::kThreatens: return &last_acts[2];
-      default: return nullptr;
-    }
+    for (size_t i = 0; i < std::size(kRememberedActs); ++i)
+      if (kRememberedActs[i] == p) return &last_acts[i];
+    return nullptr;
   }
-  const LastAct* LastActOf(Predicate p) const { return const_cast<Document*>(this)->LastActOf(p); }
-  LastAct last_acts[3];
+  LastAct last_acts[std::size(kRememberedActs)];
 
   // For each sentence inside a quotation that runs over several sentences
   // ('"A. B," the minister said'), the entity the quotation's attribution

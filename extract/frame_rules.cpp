@@ -266,9 +266,10 @@ class FramePass {
     if (!(d_.IsWord(np.first, "the") || d_.IsWord(np.first, "this") || d_.IsWord(np.first, "these"))) return {};
     for (const Ref& r : s_.refs)
       if (r.first >= np.first && r.last <= np.last) return {};  // "the Chilean raid" names its own
-    for (Predicate p : {Predicate::kAttacks, Predicate::kSanctions, Predicate::kThreatens}) {
+    for (size_t i = 0; i < std::size(Document::kRememberedActs); ++i) {
+      const Predicate p = Document::kRememberedActs[i];
       if (!d_.LemmaTriggers(d_.tags[np.head].lemma, true, p)) continue;
-      const Document::LastAct& last = *d_.LastActOf(p);
+      const Document::LastAct& last = d_.last_acts[i];
       if (last.doers.empty() || s_.index > last.sentence + kActSentences) continue;
       // "the attack by B" names its own doer; "the attack on X" is that act
       // only when X is what it hit or lies in it
