@@ -175,6 +175,11 @@ struct Recognizer {
   // the ... partnership"). Stops before a known organization's name.
   bool AgreementNameJoiner(uint32_t i) const;
   uint32_t ExtendRight(uint32_t last, bool agreement, bool embassy) const;
+  bool OnBehalf(uint32_t i) const;
+  bool Year(uint32_t i) const;
+  uint32_t YearsOfName(uint32_t i) const;
+  bool StateNameRun(uint32_t first, uint32_t end) const;
+  bool TitleParticiple(uint32_t i) const;
 
   EntityType HeadType(uint32_t head, std::string_view* subtype) const;
 

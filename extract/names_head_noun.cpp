@@ -89,6 +89,7 @@ uint32_t Recognizer::ExtendLeft(uint32_t head) const {
     if (d.tokens[p].shape == TokenShape::kNumber && first < head + 1 && p + 1 == first && Cap(first)) {
       // "5th Regional Forum", "2022-2027 Road Map"
       first = p;
+      if (p >= 2 && IsHyphen(d.Text(p - 1)) && Joined(p - 1) && Joined(p) && Year(p - 2) && Year(p)) first = p - 2;
       continue;
     }
     break;
@@ -105,19 +106,59 @@ bool Recognizer::AgreementNameJoiner(uint32_t i) const {
          d.IsWord(i, "a") || d.IsWord(i, "the");
 }
 
+// "for the 2026 Season on behalf of Chile": who signs for whom, no part
+// of a document's name.
+bool Recognizer::OnBehalf(uint32_t i) const { return d.IsWord(i, "on") && d.IsWord(i + 1, "behalf"); }
+
+bool Recognizer::Year(uint32_t i) const {
+  return i < n && d.tokens[i].shape == TokenShape::kNumber && d.Text(i).size() == 4;
+}
+
+// The years a document's name may end with, from `i`: "2025", "2025-2030",
+// "for 2025-2030", "(2025-2030)". Returns where they end, or `i`.
+uint32_t Recognizer::YearsOfName(uint32_t i) const {
+  uint32_t k = i;
+  const bool parenthesis = d.Text(k) == "(";
+  if (parenthesis || d.IsWord(k, "for")) ++k;
+  if (!Year(k) || !SameSentence(k, i)) return i;
+  ++k;
+  if (k + 1 < n && IsHyphen(d.Text(k)) && Joined(k) && Year(k + 1)) k += 2;
+  else if (d.IsWord(i, "for")) return i;  // "for 2025" is when, not a span the name covers
+  if (parenthesis) return d.Text(k) == ")" ? k + 1 : i;
+  return k;
+}
+
+// A run from `first` to `end` that is one state's name, as a formal title
+// lists its parties ("the Republic of Chile", "the Kingdom of Spain"); not
+// a body of a state ("the Chilean Water Agency").
+bool Recognizer::StateNameRun(uint32_t first, uint32_t end) const {
+  while (first < end && d.IsWord(first, "the")) ++first;
+  if (first >= end || d.mention_at[first] < 0) return false;
+  const Mention& m = d.mentions[d.mention_at[first]];
+  return m.type == EntityType::kCountry && m.form == MentionForm::kName && m.first == first && m.last == end;
+}
+
+// A formal title's capitalized participle after its head: "Agreement
+// Establishing the Water Commission", "Protocol Amending the Convention".
+bool Recognizer::TitleParticiple(uint32_t i) const {
+  std::string_view w = d.Text(i);
+  return Cap(i) && d.mention_at[i] < 0 && w.size() > 5 && w.ends_with("ing");
+}
+
 uint32_t Recognizer::ExtendRight(uint32_t last, bool agreement, bool embassy) const {
   uint32_t end = last;
   while (end < n && SameSentence(end, last - 1)) {
     uint32_t k = end;
     std::string_view w = d.Text(k);
-    bool connector = w == "of" || w == "for" || (agreement && w == "on") || (embassy && (w == "to" || w == "in"));
-    // "signed the Accord on Fisheries on behalf of Chile": who signs for
-    // whom, no part of the name
-    if (w == "on" && d.IsWord(k + 1, "behalf")) break;
+    bool connector = w == "of" || w == "for" || (agreement && w == "on") || (embassy && (w == "to" || w == "in")) ||
+                     (agreement && k == last && TitleParticiple(k));
+    if (OnBehalf(k)) break;
     // "the Joint Declaration on Deepening the Partnership between the
-    // Republic of A and B": a long formal title goes on over its parties,
-    // written with "the" ("the Lima Accord between Chile and Peru" names
-    // its parties after the name)
+    // Republic of A and the Kingdom of B (for 2025-2030)": a long formal
+    // title goes on over its parties when they are states written with
+    // "the" ("the Lima Accord between Chile and Peru" and "the Memorandum
+    // ... between the Chilean Water Agency and ..." name the parties after
+    // the name)
     if (agreement && w == "between" && end > last && d.IsWord(k + 1, "the")) {
       auto run = [&](uint32_t j) {
         while (j < n && SameSentence(j, k) &&
@@ -126,19 +167,18 @@ uint32_t Recognizer::ExtendRight(uint32_t last, bool agreement, bool embassy) co
         return j;
       };
       const uint32_t first_party = k + 1, first_end = run(first_party);
-      if (first_end > first_party + 1 && d.IsWord(first_end, "and")) {
+      if (first_end > first_party + 1 && d.IsWord(first_end, "and") && StateNameRun(first_party, first_end)) {
         const uint32_t second_end = run(first_end + 1);
-        if (second_end > first_end + 1) end = second_end;
+        if (second_end > first_end + 1 && StateNameRun(first_end + 1, second_end)) end = YearsOfName(second_end);
       }
       break;
     }
     if (!connector) {
-      // "the Action Plan 2025-2030", "the Accord of 2019": a year, or a span
-      // of years, right after an agreement's name is part of it
-      auto year = [&](uint32_t t) { return t < n && d.tokens[t].shape == TokenShape::kNumber && d.Text(t).size() == 4; };
-      if (agreement && k == end && year(k) && SameSentence(k, last - 1)) {
-        end = k + 1;
-        if (end + 1 < n && IsHyphen(d.Text(end)) && Joined(end) && year(end + 1)) end += 2;
+      // "the Action Plan 2025-2030", "the Plan (2025-2030)", "the Accord of
+      // 2019": a year, or a span of years, right after an agreement's name
+      // is part of it
+      if (agreement && k == end && SameSentence(k, last - 1) && YearsOfName(k) > k) {
+        end = YearsOfName(k);
         break;
       }
       if (Cap(k) && Joined(k) == false && k == end && end > last) {
@@ -174,8 +214,12 @@ uint32_t Recognizer::ExtendRight(uint32_t last, bool agreement, bool embassy) co
         // Peru": a name after the small word is a party, no part of it)
         if (agreement && j > k && AgreementNameJoiner(j)) {
           uint32_t next = j + 1 + ((d.IsWord(j + 1, "a") || d.IsWord(j + 1, "the")) ? 1 : 0);
-          if (next < n && SameSentence(next, k) && Cap(next) && d.mention_at[next] < 0 && !d.Is(next, "sentence_word") &&
-              !d.Is(next, "weekday") && !d.Is(next, "month")) {
+          // a known name right after an article or "into" is inside the
+          // subject ("Building a Chile-Peru Corridor", "the Accession of
+          // Bhutan into BIMSTEC"), not a party
+          const bool name_inside = d.IsWord(j, "a") || d.IsWord(j, "the") || d.IsWord(j, "into");
+          if (next < n && SameSentence(next, k) && Cap(next) && (d.mention_at[next] < 0 || name_inside) &&
+              !d.Is(next, "sentence_word") && !d.Is(next, "weekday") && !d.Is(next, "month")) {
             j = next;
             continue;
           }
@@ -194,7 +238,7 @@ uint32_t Recognizer::ExtendRight(uint32_t last, bool agreement, bool embassy) co
       int words = 0;
       while (j < n && SameSentence(j, k) && words < 9) {
         std::string_view t = d.Text(j);
-        if (d.tokens[j].shape == TokenShape::kPunct && !IsHyphen(t)) break;
+        if ((d.tokens[j].shape == TokenShape::kPunct && !IsHyphen(t)) || OnBehalf(j)) break;
         if (t == "signed" || t == "between" || t == "by" || t == "in" || t == "with" || t == "at" || t == "was" ||
             t == "were" || t == "is" || t == "are" || t == "that" || t == "which" || t == "as" || t == "has" ||
             t == "had" || t == "will" || t == "to")
@@ -285,6 +329,9 @@ void Recognizer::HeadNounPass() {
       resume = head + 1;
       continue;  // a lone capitalized head word
     }
+    // "the 1951 Defence Treaty" is the Defence Treaty, signed in 1951; a
+    // span of years ("the 2025-2030 Road Map") names one edition of a plan
+    if (type == EntityType::kAgreement && first < head && Year(first) && !IsHyphen(d.Text(first + 1))) ++first;
     if (type == EntityType::kAgreement && GenericDocument(first, last)) {
       resume = last;
       continue;
