@@ -532,6 +532,10 @@ TokenTag SentenceTagger::ChooseOpen(uint32_t i, Readings r, uint32_t prev_tok, T
       return TagOf(*base);
     if (noun && p == Pos::kNoun && !object_follows) return TagOf(*noun);
     if (finite) return finish(finite);
+    // "watched A and B sign the accord", "Chile and Peru sign a pact": a
+    // base form between a name and its object is the verb (a name and a
+    // noun before a determiner make no compound)
+    if (base && p == Pos::kProperNoun && object_follows) return TagOf(*base);
     // a base form is a plural subject's present tense: "the leaders meet"
     bool plural_subject = (p == Pos::kPronoun) ||
                           (p == Pos::kNoun && !EqualsLowerAscii(prev_text, lex.LemmaText(prev.lemma)));
