@@ -928,11 +928,12 @@ Actors ArgumentFinder::Patient(uint32_t verb) const {
     }
     return doer_verb < 0 ? Actors{} : Agent(static_cast<uint32_t>(doer_verb));
   }
-  // "the Lima Accord, which Chile signed in 2016": the object of a relative
-  // clause is the phrase the clause describes
+  // "the Lima Accord, which Chile signed in 2016", "Colonel B, whom Chile
+  // accused of spying": the object of a relative clause is the phrase the
+  // clause describes
   if (verb >= first_ + 3 && Is(verb - 1, ChunkKind::kNoun) && !d_.chunks[verb].passive &&
-      d_.IsWord(d_.chunks[verb - 2].first, "which") && d_.chunks[verb - 2].last == d_.chunks[verb - 2].first + 1 &&
-      !Is(verb + 1, ChunkKind::kNoun)) {
+      (d_.IsWord(d_.chunks[verb - 2].first, "which") || d_.IsWord(d_.chunks[verb - 2].first, "whom")) &&
+      d_.chunks[verb - 2].last == d_.chunks[verb - 2].first + 1 && !Is(verb + 1, ChunkKind::kNoun)) {
     uint32_t antecedent = Is(verb - 3, ChunkKind::kComma) && verb >= first_ + 4 ? verb - 4 : verb - 3;
     return Is(antecedent, ChunkKind::kNoun) ? ListEndingAt(antecedent) : Actors{};
   }

@@ -64,6 +64,8 @@ struct TitleMention {
 constexpr uint32_t kDatelineSentences = 3;
 // The dash that ends a dateline: "-", "--", an en or an em dash.
 inline bool IsDash(std::string_view t) { return t == "-" || t == "--" || t == "\u2014" || t == "\u2013"; }
+// The hyphen that joins the words of a compound: "Lima-based", "Chile-Peru".
+inline bool IsHyphen(std::string_view t) { return t == "-" || t == "\u2010" || t == "\u2011"; }
 
 struct EntityInfo {
   std::string_view name;         // as Mention::name

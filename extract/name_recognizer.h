@@ -25,8 +25,6 @@
 
 namespace irkg::internal {
 
-inline bool IsHyphen(std::string_view t) { return t == "-" || t == "\u2010" || t == "\u2011"; }
-
 struct Recognizer {
   Document& d;
   const std::vector<DictEntry>& entries;

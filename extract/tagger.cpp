@@ -153,6 +153,8 @@ struct SentenceTagger {
   bool EventNounAhead(uint32_t i) const;
   VerbForm ResolvePast(uint32_t i, const TokenTag& pv, uint32_t prev_tok) const;
   Pos NameRunOpener(uint32_t last) const;
+  uint32_t NameRunOpenerAt(uint32_t last) const;  // the token before the run (or its first, at the sentence's start)
+  bool RelativeClauseSubject(uint32_t last) const;
   bool LastVerbIsBase(uint32_t before) const;
   // The nearest earlier tag of the sentence, skipping adverbs, negators
   // and a scare quote's opening mark ("has not yet signed": "has"; 'would
@@ -487,7 +489,9 @@ TokenTag SentenceTagger::ChooseOpen(uint32_t i, Readings r, uint32_t prev_tok, T
     // noun it describes (not "sanctions on Iran target its oil")
     // ("sold Bayraktar drones to", "used Patriot missiles against": after
     // a verb's object name, a word for weapons or goods is what it makes)
-    const Pos opener = p == Pos::kProperNoun ? NameRunOpener(prev_tok) : Pos::kOther;
+    // ("the firm, which the EU accused of": after a relative pronoun the
+    // name is the clause's subject)
+    const Pos opener = p == Pos::kProperNoun && !RelativeClauseSubject(prev_tok) ? NameRunOpener(prev_tok) : Pos::kOther;
     if (noun && p == Pos::kProperNoun &&
         (opener == Pos::kPreposition || opener == Pos::kDeterminer ||
          (opener == Pos::kVerb && (d.Is(i, "weapon") || d.Is(i, "supply_goods") || d.Is(i, "state_proxy")))) &&
@@ -535,7 +539,11 @@ TokenTag SentenceTagger::ChooseOpen(uint32_t i, Readings r, uint32_t prev_tok, T
     // "watched A and B sign the accord", "Chile and Peru sign a pact": a
     // base form between a name and its object is the verb (a name and a
     // noun before a determiner make no compound)
-    if (base && p == Pos::kProperNoun && object_follows) return TagOf(*base);
+    // (not a name after a determiner, a preposition or a hyphen, which
+    // describes the noun after it: "the Lima-based firm Andes Cargo")
+    if (base && p == Pos::kProperNoun && opener != Pos::kDeterminer && opener != Pos::kPreposition &&
+        !IsHyphen(d.Text(NameRunOpenerAt(prev_tok))) && object_follows)
+      return TagOf(*base);
     // a base form is a plural subject's present tense: "the leaders meet"
     bool plural_subject = (p == Pos::kPronoun) ||
                           (p == Pos::kNoun && !EqualsLowerAscii(prev_text, lex.LemmaText(prev.lemma)));
@@ -603,9 +611,23 @@ bool SentenceTagger::LastVerbIsBase(uint32_t before) const {
 // The part of speech of the word that opens the run of name words ending at
 // `last`: a determiner for "the Ministerial", "a Security Council", a
 // preposition for "on Hamas"; kOther when the run opens the sentence.
-Pos SentenceTagger::NameRunOpener(uint32_t last) const {
+// Whether the run of name words ending at `last` (after a determiner, if
+// any) follows a relative pronoun: "which the EU", "whom Chilean officials".
+bool SentenceTagger::RelativeClauseSubject(uint32_t last) const {
   uint32_t k = last;
   while (k > sentence->first && tags[k].pos == Pos::kProperNoun) --k;
+  if (k < last && tags[k].pos == Pos::kDeterminer && k > sentence->first) --k;
+  return k < last && (d.IsWord(k, "which") || d.IsWord(k, "whom") || d.IsWord(k, "that"));
+}
+
+uint32_t SentenceTagger::NameRunOpenerAt(uint32_t last) const {
+  uint32_t k = last;
+  while (k > sentence->first && tags[k].pos == Pos::kProperNoun) --k;
+  return k;
+}
+
+Pos SentenceTagger::NameRunOpener(uint32_t last) const {
+  const uint32_t k = NameRunOpenerAt(last);
   return k < last ? tags[k].pos : Pos::kOther;
 }
 
