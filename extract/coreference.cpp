@@ -173,6 +173,7 @@ void ResolveCoreference(Document* doc) {
   auto new_entity = [&](const Mention& m) {
     EntityInfo e;
     e.name = m.name;
+    e.where_words = m.where_words;
     e.type = m.type;
     e.subtype = m.subtype;
     e.code = m.code;
@@ -245,6 +246,8 @@ void ResolveCoreference(Document* doc) {
   for (size_t e = 0; e < d.entities.size(); ++e) {
     if (d.entities[e].type == EntityType::kPerson || d.entities[e].type == EntityType::kCountry) continue;
     all_words[e] = ids.Words(d.entities[e].name);
+    // (what a body is, not where: "Chilean Embassy in Lima" is the "Embassy of Chile")
+    all_words[e].resize(all_words[e].size() - std::min<size_t>(all_words[e].size(), d.entities[e].where_words));
     significant[e].reserve(all_words[e].size());
     for (uint32_t w : all_words[e])
       if (!Filler(ids.Text(w))) significant[e].push_back(Comparable(*d.dict, ids, w, &matches));
@@ -354,7 +357,7 @@ void ResolveCoreference(Document* doc) {
       for (uint32_t i = m.first; i < m.last; ++i)
         if (d.tokens[i].shape == TokenShape::kWord && !d.tokens[i].upper) acronym = false;
       if (dictionary && acronym && !written.empty()) continue;
-      int text_words = WordCount(text);
+      int text_words = WordCount(text) - (dictionary ? 0 : m.where_words);
       if (text_words > written_words || (text_words == written_words && text.size() > written.size())) {
         written = text;
         written_words = text_words;

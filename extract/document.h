@@ -48,6 +48,10 @@ struct Mention {
   int dict_entry = -1;           // dictionary entry, when one names it
   int entity = -1;               // set by coreference
   bool strong = false;           // context proves the type (a title, a head noun)
+  // the last words of `name` that say where a body is ("Chilean Embassy in
+  // Lima"), outside the token range: what it is, not counted when the
+  // fullest of its names is chosen
+  uint8_t where_words = 0;
 };
 
 // An office named in the text: "Deputy Foreign Minister", "foreign Minister".
@@ -69,6 +73,7 @@ inline bool IsHyphen(std::string_view t) { return t == "-" || t == "\u2010" || t
 
 struct EntityInfo {
   std::string_view name;         // as Mention::name
+  uint8_t where_words = 0;       // as Mention::where_words, of the mention that named it first
   EntityType type = EntityType::kPerson;
   std::string_view subtype, code;  // as Mention's
   int dict_entry = -1;

@@ -180,6 +180,7 @@ struct Recognizer {
   bool TitleParticiple(uint32_t i) const;
 
   EntityType HeadType(uint32_t head, std::string_view* subtype) const;
+  void NameWithCity(Mention* m) const;
 
   bool IsHead(uint32_t i) const;
   bool StateAfterPlace(uint32_t first, uint32_t head, EntityType type) const;

@@ -254,6 +254,26 @@ uint32_t Recognizer::ExtendRight(uint32_t last, bool agreement, bool embassy) co
   return end;
 }
 
+// "the Chilean Embassy in Lima": a mission is named with the city it is
+// in (its token range stays before "in": the city is a place of its own,
+// which the rules read where it stands). Not a district ("in the Mermoz
+// district") nor a state, which ExtendRight already took into the name.
+void Recognizer::NameWithCity(Mention* m) const {
+  const uint32_t city = m->last + 1;
+  if (!d.IsWord(m->last, "in") || !Cap(city) || !SameSentence(city, m->last)) return;
+  uint32_t end = city;
+  if (d.mention_at[city] >= 0) {
+    const Mention& place = d.mentions[d.mention_at[city]];
+    if (place.type != EntityType::kLocation || place.first != city) return;
+    end = place.last;
+  } else {
+    while (end < n && Cap(end) && d.mention_at[end] < 0 && SameSentence(end, city)) ++end;
+    if (d.Is(end - 1, "location_head") || d.Is(end - 1, "place_kind")) return;  // "in Mermoz District"
+  }
+  m->name = d.Span(m->first, end);
+  m->where_words = static_cast<uint8_t>(std::min<uint32_t>(end - m->last, 255));
+}
+
 EntityType Recognizer::HeadType(uint32_t head, std::string_view* subtype) const {
   *subtype = {};
   if (d.Is(head, "agreement_head")) return EntityType::kAgreement;
@@ -350,6 +370,7 @@ void Recognizer::HeadNounPass() {
     m.subtype = subtype;
     m.strong = true;
     m.name = d.Span(first, last);
+    if (subtype == "embassy") NameWithCity(&m);
     AddMention(std::move(m));
     resume = last;
   }
