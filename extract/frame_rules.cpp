@@ -559,10 +559,12 @@ class FramePass {
   // said Chile could strike B", nor a Peruvian minister's "Chile could
   // strike B"). A speaker the text gives no state speaks for the state
   // named as the doer: "Chile will strike the camps, Interior Minister A
-  // said".
+  // said". A passive that names no doer tells the speaker's side's act:
+  // "two of B's envoys will be expelled if ..., A said".
   bool OwnSide(uint32_t chunk, bool noun) const {
     const Actors speakers = args_.Speaker(chunk);
     const Actors doers = noun ? args_.Holder(chunk) : args_.Agent(chunk);
+    if (doers.empty() && !noun && d_.chunks[chunk].passive) return !speakers.empty();
     for (const Ref& s : speakers)
       for (int speaker : s.entities) {
         const int state = d_.StateServed(speaker, s.first);

@@ -156,6 +156,7 @@ struct SentenceTagger {
   uint32_t NameRunOpenerAt(uint32_t last) const;  // the token before the run (or its first, at the sentence's start)
   bool RelativeClauseSubject(uint32_t last) const;
   bool LastVerbIsBase(uint32_t before) const;
+  bool InTwoWordAdverb(uint32_t i) const;
   // The nearest earlier tag of the sentence, skipping adverbs, negators
   // and a scare quote's opening mark ("has not yet signed": "has"; 'would
   // "face consequences"': "would").
@@ -300,9 +301,9 @@ TokenTag SentenceTagger::ChooseWord(uint32_t i, const Sentence& s, uint32_t prev
     r = Readings(common);
     has = has.Without(Pos::kProperNoun);
   }
-  // "has so far sent", "thus far": an adverb of time in two words
-  if ((d.IsWord(i, "far") && i > s.first && (d.IsWord(i - 1, "so") || d.IsWord(i - 1, "thus"))) ||
-      ((d.IsWord(i, "so") || d.IsWord(i, "thus")) && i + 1 < s.last && d.IsWord(i + 1, "far")))
+  // "has so far sent", "thus far", "who once again threatened": an adverb
+  // in two words (not "so" or "once" opening a clause)
+  if (InTwoWordAdverb(i))
     return First(r, Pos::kAdverb) ? TagOf(*First(r, Pos::kAdverb)) : TokenTag{Pos::kAdverb, VerbForm::kNone, r[0].lemma, false};
   TokenTag pv = Governor(i, s.first);
   TokenTag prev = prev_tok == UINT32_MAX ? TokenTag{} : tags[prev_tok];
@@ -369,6 +370,19 @@ TokenTag SentenceTagger::ChooseWord(uint32_t i, const Sentence& s, uint32_t prev
     return tag;
   }
   return ChooseOpen(i, r, prev_tok, pv, prev);
+}
+
+bool SentenceTagger::InTwoWordAdverb(uint32_t i) const {
+  struct WordPair {
+    LowerWord first, second;
+  };
+  static constexpr WordPair kAdverbs[] = {{"so", "far"}, {"thus", "far"}, {"once", "again"}, {"once", "more"}};
+  const Sentence& s = *sentence;
+  for (const auto& [first, second] : kAdverbs)
+    if ((d.IsWord(i, first) && i + 1 < s.last && d.IsWord(i + 1, second)) ||
+        (d.IsWord(i, second) && i > s.first && d.IsWord(i - 1, first)))
+      return true;
+  return false;
 }
 
 bool SentenceTagger::EventNounAhead(uint32_t i) const {
