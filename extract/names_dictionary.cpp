@@ -197,6 +197,9 @@ void Recognizer::ExtendTitles() {
       uint32_t j = k;
       while (field(j)) ++j;
       if (j == k) break;
+      // "spokesperson of the Foreign Ministry": the fields name a body the
+      // office serves, no part of the office
+      if (Cap(j) && d.Is(j, "org_head")) break;
       // ("Minister of Foreign Affairs, Cooperation and Expatriates": a list of fields)
       while ((d.IsWord(j, "and") || d.Text(j) == ",") && field(j + 1)) {
         ++j;

@@ -166,6 +166,18 @@ struct OfficeReader {
     return d.mentions[m].entity;
   }
 
+  // The state or body named from `k` on ("the Commission", "Chile's
+  // Foreign Ministry": the body, not its owner), or -1.
+  int HolderAt(uint32_t k) const {
+    if (d.IsWord(k, "the")) ++k;
+    if (k >= n || d.mention_at[k] < 0) return -1;
+    const Mention* m = &d.mentions[d.mention_at[k]];
+    // past a possessor: "Chile's Foreign Ministry"
+    if (Possessive(m->last) && m->last + 1 < n && d.mention_at[m->last + 1] >= 0)
+      m = &d.mentions[d.mention_at[m->last + 1]];
+    return Holder(m) ? m->entity : -1;
+  }
+
   // A government body's office is an office of its state (SCHEMA.md):
   // "Russian Foreign Ministry spokeswoman X" holds "Foreign Ministry
   // spokeswoman" for Russia. The state is the one named before the body.
@@ -659,6 +671,9 @@ struct OfficeReader {
         const TitleMention& t = d.titles[d.title_at[a]];
         uint32_t end;
         int after = OfHolder(t.last, &end);
+        // "A, a spokesperson for Chile's Foreign Ministry": one who speaks
+        // for a body (cue class speaker_title, as above)
+        if (after < 0 && d.IsWord(t.last, "for") && d.Is(t.last - 1, "speaker_title")) after = HolderAt(t.last + 1);
         int holder = after >= 0 ? after : before;
         // "named A as its envoy", "appointed A as ambassador to B": the one
         // "its" stands for, or the appointer
@@ -915,6 +930,31 @@ struct OfficeReader {
   // counterpart's state; and no guess from what the article speaks of (the
   // state it names most, the last person's state, the city of a meeting):
   // those guesses were wrong about as often as right.
+  // An office of a state's executive body is an office of that state ("a
+  // spokesperson of the Foreign Ministry of Peru", "Peru's Foreign Ministry
+  // spokesman": holdsPosition Peru, as annotators give it); a legislature,
+  // a court, an armed force or a body of no state the text gives keeps
+  // its own.
+  void StateBodiesToStates() {
+    for (auto& o : offices)
+      if (int state = StateOfBody(o.holder); state >= 0) o.holder = state;
+  }
+
+  int StateOfBody(int body) const {
+    if (body < 0 || d.entities[body].type != EntityType::kOrganization) return -1;
+    bool executive = false;
+    int state = d.EntityOfStateOf(d.entities[body].dict_entry);
+    for (int k : d.entities[body].mentions) {
+      const Mention& m = d.mentions[k];
+      if (m.form != MentionForm::kName) continue;
+      for (uint32_t i = m.first; i < m.last; ++i) {
+        executive |= d.Is(i, "state_body_head");
+        if (state < 0) state = d.StateNamedAt(i);
+      }
+    }
+    return executive ? state : -1;
+  }
+
   void ResolveMissingHolders() {
     // (nothing to resolve, as in most articles: none of the indexes below)
     if (std::all_of(offices.begin(), offices.end(), [](const Office& o) { return o.holder >= 0; })) return;
@@ -1074,6 +1114,7 @@ void ExtractOffices(Document* doc) {
   for (const auto& m : doc->mentions) r.ReadMention(m);
   r.RecordCounterpartLists();
   r.ReadHeadedBy();
+  r.StateBodiesToStates();
   r.ResolveMissingHolders();
   r.Emit();
 }
