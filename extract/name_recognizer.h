@@ -172,7 +172,7 @@ struct Recognizer {
   // agreements, a lower-case subject: "Joint Declaration on strengthening
   // the ... partnership"). Stops before a known organization's name.
   bool AgreementNameJoiner(uint32_t i) const;
-  uint32_t ExtendRight(uint32_t last, bool agreement, bool embassy) const;
+  uint32_t ExtendRight(uint32_t last, bool agreement, bool mission) const;  // mission: an embassy, named by its host state
   bool OnBehalf(uint32_t i) const;
   bool Year(uint32_t i) const;
   uint32_t YearsOfName(uint32_t i) const;
@@ -180,7 +180,7 @@ struct Recognizer {
   bool TitleParticiple(uint32_t i) const;
 
   EntityType HeadType(uint32_t head, std::string_view* subtype) const;
-  void NameWithCity(Mention* m) const;
+  void NameWithPlace(Mention* m, bool states) const;
 
   bool IsHead(uint32_t i) const;
   bool StateAfterPlace(uint32_t first, uint32_t head, EntityType type) const;

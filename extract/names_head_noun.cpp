@@ -145,12 +145,12 @@ bool Recognizer::TitleParticiple(uint32_t i) const {
   return Cap(i) && d.mention_at[i] < 0 && w.size() > 5 && w.ends_with("ing");
 }
 
-uint32_t Recognizer::ExtendRight(uint32_t last, bool agreement, bool embassy) const {
+uint32_t Recognizer::ExtendRight(uint32_t last, bool agreement, bool mission) const {
   uint32_t end = last;
   while (end < n && SameSentence(end, last - 1)) {
     uint32_t k = end;
     std::string_view w = d.Text(k);
-    bool connector = w == "of" || w == "for" || (agreement && w == "on") || (embassy && (w == "to" || w == "in")) ||
+    bool connector = w == "of" || w == "for" || (agreement && w == "on") || (mission && (w == "to" || w == "in")) ||
                      (agreement && k == last && TitleParticiple(k));
     if (OnBehalf(k)) break;
     // "the Joint Declaration on Deepening the Partnership between the
@@ -190,12 +190,12 @@ uint32_t Recognizer::ExtendRight(uint32_t last, bool agreement, bool embassy) co
     ++k;
     if (d.IsWord(k, "the")) ++k;
     if (d.Is(k, "weekday") || d.Is(k, "month")) break;  // "signed the Tbilisi Declaration on Friday"
-    // "the Kenyan Embassy in Peru" names the embassy by its host state; in
-    // "the Kenyan Embassy in Lima" the city is where it is, no part of its name
-    if (embassy && w == "in" && !(d.mention_at[k] >= 0 && d.mentions[d.mention_at[k]].type == EntityType::kCountry))
+    // "the Kenyan Embassy in Peru" names the embassy by its host state (a
+    // city, as in "the Kenyan Embassy in Lima", only in its name: NameWithPlace)
+    if (mission && w == "in" && !(d.mention_at[k] >= 0 && d.mentions[d.mention_at[k]].type == EntityType::kCountry))
       break;
     if (Cap(k) && !(d.mention_at[k] >= 0 && d.mentions[d.mention_at[k]].type == EntityType::kOrganization &&
-                    !embassy)) {
+                    !mission)) {
       uint32_t j = k;
       while (j < n && SameSentence(j, k)) {
         if (Cap(j) || (IsHyphen(d.Text(j)) && Joined(j) && Cap(j + 1)) ||
@@ -229,7 +229,7 @@ uint32_t Recognizer::ExtendRight(uint32_t last, bool agreement, bool embassy) co
       // "of the Republic of Hungary" ends with the country; a comma never ends a name
       while (j > k && (d.Text(j - 1) == "," || d.IsWord(j - 1, "and"))) --j;
       end = j;
-      if (embassy) continue;  // "Embassy of X to Y"
+      if (mission) continue;  // "Embassy of X to Y"
       continue;
     }
     if (agreement && !Cap(k)) {
@@ -254,20 +254,25 @@ uint32_t Recognizer::ExtendRight(uint32_t last, bool agreement, bool embassy) co
   return end;
 }
 
-// "the Chilean Embassy in Lima": a mission is named with the city it is
-// in (its token range stays before "in": the city is a place of its own,
-// which the rules read where it stands). Not a district ("in the Mermoz
-// district") nor a state, which ExtendRight already took into the name.
-void Recognizer::NameWithCity(Mention* m) const {
-  const uint32_t city = m->last + 1;
-  if (!d.IsWord(m->last, "in") || !Cap(city) || !SameSentence(city, m->last)) return;
-  uint32_t end = city;
-  if (d.mention_at[city] >= 0) {
-    const Mention& place = d.mentions[d.mention_at[city]];
-    if (place.type != EntityType::kLocation || place.first != city) return;
+// "the Chilean Embassy in Lima", "the UN Verification Mission in
+// Colombia": a mission is named with the place it serves in (its token
+// range stays before "in": the place is one of its own, which the rules
+// read where it stands). An embassy's state is already in its range
+// (ExtendRight), so `states` is false for it; never a district ("in the
+// Mermoz district").
+void Recognizer::NameWithPlace(Mention* m, bool states) const {
+  uint32_t place_at = m->last + 1;
+  if (!d.IsWord(m->last, "in")) return;
+  if (states && d.IsWord(place_at, "the")) ++place_at;
+  if (!Cap(place_at) || !SameSentence(place_at, m->last)) return;
+  uint32_t end = place_at;
+  if (d.mention_at[place_at] >= 0) {
+    const Mention& place = d.mentions[d.mention_at[place_at]];
+    const bool kind = place.type == EntityType::kLocation || (states && place.type == EntityType::kCountry);
+    if (!kind || place.first != place_at || place.form != MentionForm::kName) return;
     end = place.last;
   } else {
-    while (end < n && Cap(end) && d.mention_at[end] < 0 && SameSentence(end, city)) ++end;
+    while (end < n && Cap(end) && d.mention_at[end] < 0 && SameSentence(end, place_at)) ++end;
     if (d.Is(end - 1, "location_head") || d.Is(end - 1, "place_kind")) return;  // "in Mermoz District"
   }
   m->name = d.Span(m->first, end);
@@ -370,7 +375,7 @@ void Recognizer::HeadNounPass() {
     m.subtype = subtype;
     m.strong = true;
     m.name = d.Span(first, last);
-    if (subtype == "embassy") NameWithCity(&m);
+    if (subtype == "embassy" || d.Is(head, "mission_head")) NameWithPlace(&m, subtype != "embassy");
     AddMention(std::move(m));
     resume = last;
   }
