@@ -333,12 +333,20 @@ class FramePass {
     return std::any_of(list.begin(), list.end(), [&](const Frame* f) { return f->needs_cue < 0 || s_.cues[f->needs_cue]; });
   }
 
-  // Whether a word of cue class `id` stands in the sentence besides the trigger.
+  // Whether a word of cue class `id` stands in the sentence besides the
+  // trigger: not inside a name ("the Joint Commission" is no joint work),
+  // but as the head of a document's ("signed a security pact", "the
+  // Policing Compact").
   bool CueInSentence(uint32_t tok, int id) const {
     if (!s_.cues[id]) return false;
     const bool joint_work = id == CueClass("joint_work").id();
+    auto outside_names = [&](uint32_t i) {
+      if (d_.mention_at[i] < 0) return true;
+      const Mention& m = d_.mentions[d_.mention_at[i]];
+      return m.type == EntityType::kAgreement && i + 1 == m.last;
+    };
     for (uint32_t i = s_.first; i < s_.last; ++i) {
-      if (i == tok || !d_.token_cues[i][id] || d_.mention_at[i] >= 0) continue;
+      if (i == tok || !d_.token_cues[i][id] || !outside_names(i)) continue;
       // "signed a joint communique": a document issued together, no work done together
       if (joint_work && i + 1 < s_.last && d_.Is(i + 1, "joint_document")) continue;
       return true;

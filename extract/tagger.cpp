@@ -558,6 +558,11 @@ TokenTag SentenceTagger::ChooseOpen(uint32_t i, Readings r, uint32_t prev_tok, T
     if (base && p == Pos::kProperNoun && opener != Pos::kDeterminer && opener != Pos::kPreposition &&
         !IsHyphen(d.Text(NameRunOpenerAt(prev_tok))) && object_follows)
       return TagOf(*base);
+    // "Chile, Peru and Bolivia sign maritime pact": after names joined by
+    // "and", a base form whose verb has an event frame agrees with them (a
+    // headline drops the article before its object)
+    if (base && p == Pos::kProperNoun && opener == Pos::kCoordinator && d.LemmaTriggers(base->lemma, false))
+      return TagOf(*base);
     // a base form is a plural subject's present tense: "the leaders meet"
     bool plural_subject = (p == Pos::kPronoun) ||
                           (p == Pos::kNoun && !EqualsLowerAscii(prev_text, lex.LemmaText(prev.lemma)));
