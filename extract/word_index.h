@@ -17,33 +17,48 @@ inline uint64_t MixWordHash(uint64_t h) {
   return h ^ (h >> 32);
 }
 
+// The last 1-7 bytes of a word as one number, by fixed-size loads (a
+// memcpy of a variable length is a library call, for nearly every token):
+// 4-7 bytes as two overlapping words, 1-3 as their first, middle and last
+// byte. Every byte counts: given the length, no other bytes give the same
+// number.
+inline uint64_t TailBits(const char* p, size_t rest) {
+  if (rest >= 4) {
+    uint32_t a, b;
+    std::memcpy(&a, p, 4);
+    std::memcpy(&b, p + rest - 4, 4);
+    return a | (uint64_t{b} << 32);
+  }
+  return static_cast<unsigned char>(p[0]) | (uint64_t{static_cast<unsigned char>(p[rest / 2])} << 8) |
+         (uint64_t{static_cast<unsigned char>(p[rest - 1])} << 16);
+}
+
+// A word of 1 to 8 bytes as one number (its eight bytes, or TailBits):
+// two words of one length are the same exactly when their numbers are.
+inline bool IsShortWord(std::string_view w) { return w.size() - 1 < 8; }
+inline uint64_t ShortWordBits(std::string_view w) {
+  if (w.size() < 8) return TailBits(w.data(), w.size());
+  uint64_t v;
+  std::memcpy(&v, w.data(), 8);
+  return v;
+}
+
+constexpr uint64_t kWordHashSeed = 0x9e3779b97f4a7c15ull;
+
+// HashWord of a short word (IsShortWord), from its ShortWordBits.
+inline uint64_t HashShortWord(size_t size, uint64_t bits) { return MixWordHash(kWordHashSeed ^ size ^ bits); }
+
 // Eight bytes at a time (words are short: usually one or two rounds).
 inline uint64_t HashWord(std::string_view w) {
-  uint64_t h = 0x9e3779b97f4a7c15ull ^ w.size();
+  uint64_t h = kWordHashSeed ^ w.size();
   size_t i = 0;
   for (; i + 8 <= w.size(); i += 8) {
     uint64_t v;
     std::memcpy(&v, w.data() + i, 8);
     h = MixWordHash(h ^ v);
   }
-  if (size_t rest = w.size() - i; rest > 0) {
-    // The last 1-7 bytes by fixed-size loads (a memcpy of a variable
-    // length is a library call, for nearly every token): 4-7 bytes as two
-    // overlapping words, 1-3 as their first, middle and last byte. Every
-    // byte counts; the length is in `h` already.
-    const char* p = w.data() + i;
-    uint64_t v;
-    if (rest >= 4) {
-      uint32_t a, b;
-      std::memcpy(&a, p, 4);
-      std::memcpy(&b, p + rest - 4, 4);
-      v = a | (uint64_t{b} << 32);
-    } else {
-      v = static_cast<unsigned char>(p[0]) | (uint64_t{static_cast<unsigned char>(p[rest / 2])} << 8) |
-          (uint64_t{static_cast<unsigned char>(p[rest - 1])} << 16);
-    }
-    h = MixWordHash(h ^ v);
-  }
+  // (the length is in `h` already)
+  if (size_t rest = w.size() - i; rest > 0) h = MixWordHash(h ^ TailBits(w.data() + i, rest));
   return h;
 }
 
@@ -64,17 +79,24 @@ class WordIndex {
   // its HashWord.
   uint32_t Add(std::string_view word, bool* added, uint64_t* hash) {
     if (words_.size() == grow_at_) Grow();
-    uint64_t h = *hash = HashWord(word);
+    // A short word, as nearly every one is, is told apart by its length and
+    // its bits alone (no byte loop); a longer one by its length and hash,
+    // then its bytes.
+    const bool short_word = IsShortWord(word);
+    const uint64_t bits = short_word ? ShortWordBits(word) : 0;
+    const uint64_t h = *hash = short_word ? HashShortWord(word.size(), bits) : HashWord(word);
+    const uint64_t tag = short_word ? bits : h;
+    const uint32_t size = static_cast<uint32_t>(word.size());
     size_t mask = slots_.size() - 1;
     for (size_t i = h & mask;; i = (i + 1) & mask) {
       Slot& s = slots_[i];
       if (s.number == 0) {
         words_.push_back(word);
-        s = Slot{static_cast<uint32_t>(h), static_cast<uint32_t>(words_.size())};
+        s = Slot{tag, size, static_cast<uint32_t>(words_.size())};
         *added = true;
         return s.number - 1;
       }
-      if (s.hash == static_cast<uint32_t>(h) && Same(words_[s.number - 1], word)) {
+      if (s.tag == tag && s.size == size && (short_word || Same(words_[s.number - 1], word))) {
         *added = false;
         return s.number - 1;
       }
@@ -84,7 +106,8 @@ class WordIndex {
 
  private:
   struct Slot {
-    uint32_t hash = 0;
+    uint64_t tag = 0;     // a short word's bits, another word's HashWord
+    uint32_t size = 0;    // the word's length
     uint32_t number = 0;  // the word's number + 1; 0: empty
   };
   static bool Same(std::string_view a, std::string_view b) {
