@@ -79,37 +79,65 @@ class WordIndex {
   // its HashWord.
   uint32_t Add(std::string_view word, bool* added, uint64_t* hash) {
     if (words_.size() == grow_at_) Grow();
-    // A short word, as nearly every one is, is told apart by its length and
-    // its bits alone (no byte loop); a longer one by its length and hash,
-    // then its bytes.
-    const bool short_word = IsShortWord(word);
-    const uint64_t bits = short_word ? ShortWordBits(word) : 0;
-    const uint64_t h = *hash = short_word ? HashShortWord(word.size(), bits) : HashWord(word);
-    const uint64_t tag = short_word ? bits : h;
-    const uint32_t size = static_cast<uint32_t>(word.size());
-    size_t mask = slots_.size() - 1;
-    for (size_t i = h & mask;; i = (i + 1) & mask) {
+    const Key key = KeyOf(word);
+    *hash = key.hash;
+    // (a probe of its own, not Find's followed by an insert: PrepareTokens
+    // asks this of every token, and one shared loop cost it about five
+    // instructions a token)
+    const size_t mask = slots_.size() - 1;
+    for (size_t i = key.hash & mask;; i = (i + 1) & mask) {
       Slot& s = slots_[i];
       if (s.number == 0) {
         words_.push_back(word);
-        s = Slot{tag, size, static_cast<uint32_t>(words_.size())};
+        s = Slot{key.tag, static_cast<uint32_t>(word.size()), static_cast<uint32_t>(words_.size())};
         *added = true;
         return s.number - 1;
       }
-      if (s.tag == tag && s.size == size && (short_word || Same(words_[s.number - 1], word))) {
+      if (Holds(s, word, key)) {
         *added = false;
         return s.number - 1;
       }
     }
   }
+  // The number of `word`, or kNone when it was never added.
+  static constexpr uint32_t kNone = UINT32_MAX;
+  uint32_t Find(std::string_view word) const {
+    const Key key = KeyOf(word);
+    const size_t mask = slots_.size() - 1;
+    for (size_t i = key.hash & mask; slots_[i].number != 0; i = (i + 1) & mask)
+      if (Holds(slots_[i], word, key)) return slots_[i].number - 1;
+    return kNone;
+  }
+  // The word numbered `number`.
+  std::string_view Word(uint32_t number) const { return words_[number]; }
   size_t size() const { return words_.size(); }
 
  private:
+  // What tells a word from another: a short word, as nearly every one is,
+  // is told apart by its length and its bits alone (no byte loop); a
+  // longer one by its length and hash, then its bytes.
+  struct Key {
+    uint64_t hash;  // HashWord
+    uint64_t tag;   // a short word's bits, another word's hash
+    bool short_word;
+  };
+  static Key KeyOf(std::string_view word) {
+    if (!IsShortWord(word)) {
+      const uint64_t h = HashWord(word);
+      return Key{h, h, false};
+    }
+    const uint64_t bits = ShortWordBits(word);
+    return Key{HashShortWord(word.size(), bits), bits, true};
+  }
   struct Slot {
     uint64_t tag = 0;     // a short word's bits, another word's HashWord
     uint32_t size = 0;    // the word's length
     uint32_t number = 0;  // the word's number + 1; 0: empty
   };
+  // Whether the filled slot `s` holds `word`.
+  bool Holds(const Slot& s, std::string_view word, const Key& key) const {
+    return s.tag == key.tag && s.size == word.size() && (key.short_word || Same(words_[s.number - 1], word));
+  }
   static bool Same(std::string_view a, std::string_view b) {
     if (a.size() != b.size()) return false;
     for (size_t i = 0; i < a.size(); ++i)  // short words: no call to memcmp
