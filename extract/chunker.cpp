@@ -50,7 +50,10 @@ class Chunker {
   std::vector<Scare> scare_;  // token -> a scare quote's mark (MarkScareQuotes)
   int open_scare_ = -1;       // an opening scare mark waiting for its phrase
 
-  Pos PosAt(uint32_t i) const { return d.tags.empty() ? Pos::kOther : d.tags[i].pos; }
+  // (TagTokens gives every token a tag, kOther without a lexicon: no test
+  // of the vector a token, which the chunker asks of every word and its
+  // neighbours)
+  Pos PosAt(uint32_t i) const { return d.tags[i].pos; }
   const Mention* MentionStartingAt(uint32_t i) const {
     int m = d.mention_at[i];
     return m >= 0 && d.mentions[m].first == i ? &d.mentions[m] : nullptr;

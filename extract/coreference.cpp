@@ -8,12 +8,14 @@
 // resolved later, by the relation rules, where their context is known.
 #include <algorithm>
 #include <cstdint>
+#include <deque>
 #include <map>
 #include <tuple>
 #include <unordered_map>
 
 #include "core/text.h"
 #include "extract/document.h"
+#include "extract/word_index.h"
 
 namespace irkg::internal {
 namespace {
@@ -24,42 +26,35 @@ namespace {
 // were most of coreference's cost).
 class WordIds {
  public:
+  WordIds() { index_.Clear(0); }
   // FoldName's words of `name`, in order.
   std::vector<uint32_t> Words(std::string_view name) {
     std::vector<uint32_t> out;
-    const std::string key = FoldName(name);
+    // (kept: the index's words are views of it)
+    const std::string& key = keys_.emplace_back(FoldName(name));
     size_t i = 0;
     while (i < key.size()) {
       size_t j = key.find(' ', i);
       if (j == std::string::npos) j = key.size();
-      out.push_back(Id(std::string_view(key).substr(i, j - i)));
+      bool added;
+      uint64_t hash;
+      out.push_back(index_.Add(std::string_view(key).substr(i, j - i), &added, &hash));
       i = j + 1;
     }
     return out;
   }
   // The number of a folded word, or kNone for a word no name has.
-  static constexpr uint32_t kNone = UINT32_MAX;
-  uint32_t Find(std::string_view word) const {
-    auto it = ids_.find(word);
-    return it == ids_.end() ? kNone : it->second;
-  }
-  std::string_view Text(uint32_t id) const { return texts_[id]; }
-  size_t size() const { return texts_.size(); }
+  static constexpr uint32_t kNone = WordIndex::kNone;
+  uint32_t Find(std::string_view word) const { return index_.Find(word); }
+  std::string_view Text(uint32_t id) const { return index_.Word(id); }
+  size_t size() const { return index_.size(); }
 
  private:
-  uint32_t Id(std::string_view word) {
-    auto it = ids_.find(word);
-    if (it != ids_.end()) return it->second;
-    it = ids_.emplace(std::string(word), static_cast<uint32_t>(texts_.size())).first;
-    texts_.push_back(it->first);  // a node's key stays where it is
-    return it->second;
-  }
-  struct Hash {
-    using is_transparent = void;
-    size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
-  };
-  std::unordered_map<std::string, uint32_t, Hash, std::equal_to<>> ids_;
-  std::vector<std::string_view> texts_;
+  // The folded names, whose words the index numbers (open addressing over
+  // one array, where a hash map allocated a node a word); a deque, so that
+  // a name kept does not move.
+  std::deque<std::string> keys_;
+  WordIndex index_;
 };
 
 // The head word of a name: the last before "of" ("Centre" in "Cultural

@@ -266,15 +266,14 @@ struct Document {
     article_date.clear();
     tokens.clear();
     token_count = 0;
-    // (token_text, token_cues, token_packed, token_keys, word_of and
-    // sentence_of are not cleared: PrepareTokens and SplitSentences size
-    // them to the new tokens and write every element, and after a clear
-    // their resize zero-filled them all first)
+    // (token_text, token_cues, token_packed, token_keys, word_of,
+    // sentence_of and tags are not cleared: PrepareTokens, SplitSentences
+    // and TagTokens size them to the new tokens and write every element,
+    // and after a clear their resize filled them all first)
     article_cues.reset();
     word_count = 0;
     word_readings.clear();
     sentences.clear();
-    tags.clear();
     chunks.clear();
     chunk_of.clear();
     mentions.clear();

@@ -12,6 +12,7 @@
 //   the latter / the former     the last / first actor named before
 #include <unordered_map>
 #include <algorithm>
+#include <deque>
 #include <map>
 
 #include "core/text.h"
@@ -408,12 +409,18 @@ class ReferenceResolver {
     if (recent.empty() && std::none_of(v.refs.begin(), v.refs.end(), [&](const Ref& r) { return Named(r, type); }))
       return -1;
     const std::string word_key = FoldName(d.Text(word));
-    const std::string key = " " + word_key + " ";
+    // A word that folds to one piece is one of a name's words or not
+    // (FoldName parts words by one space); one that folds to several
+    // ("a.m.") is looked for in the padded name.
+    const bool one_piece = !word_key.empty() && word_key.find(' ') == std::string::npos;
+    const std::string key = one_piece ? std::string() : " " + word_key + " ";
     auto has_word = [&](int entity) {
-      const std::string& name = PaddedFoldedName(entity);
-      if (name.find(key) != std::string::npos) return true;
+      const FoldedName& name = Folded(entity);
+      if (one_piece ? std::find(name.words.begin(), name.words.end(), std::string_view(word_key)) != name.words.end()
+                    : name.padded.find(key) != std::string::npos)
+        return true;
       if (!squeezed) return false;
-      std::string run_together = name;
+      std::string run_together = name.padded;
       run_together.erase(std::remove(run_together.begin(), run_together.end(), ' '), run_together.end());
       return run_together.find(word_key) != std::string::npos;
     };
@@ -424,15 +431,25 @@ class ReferenceResolver {
     return -1;
   }
 
-  // " folded name ", once an entity: "the fund" and "the accord" are asked
-  // of every recent body and agreement, sentence after sentence
-  const std::string& PaddedFoldedName(int entity) const {
+  // An entity's name folded, once an entity: "the fund" and "the accord"
+  // are asked of every recent body and agreement, sentence after sentence.
+  // `padded` is " folded name ", `words` its words (views of it: compared
+  // one by one rather than searched for in the name).
+  struct FoldedName {
+    std::string padded;
+    std::vector<std::string_view> words;
+  };
+  const FoldedName& Folded(int entity) const {
     if (folded_names_.size() < d.entities.size()) folded_names_.resize(d.entities.size());
-    std::string& name = folded_names_[entity];
-    if (name.empty()) name = " " + FoldName(d.entities[entity].name) + " ";
+    FoldedName& name = folded_names_[entity];
+    if (name.padded.empty()) {
+      name.padded = " " + FoldName(d.entities[entity].name) + " ";
+      name.words = Split(std::string_view(name.padded).substr(1, name.padded.size() - 2), ' ');
+    }
     return name;
   }
-  mutable std::vector<std::string> folded_names_;
+  // (a deque: growing it moves no name, whose words are views of it)
+  mutable std::deque<FoldedName> folded_names_;
 
   // Whether `person` holds an office of `owner`, a state or a body.
   bool HoldsOfficeOf(int person, int owner) const {

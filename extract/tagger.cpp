@@ -685,8 +685,13 @@ VerbForm SentenceTagger::ResolvePast(uint32_t i, const TokenTag& pv, uint32_t pr
 }  // namespace
 
 void TagTokens(Document* doc) {
-  doc->tags.assign(doc->tokens.size(), TokenTag{});
-  if (!doc->lexicon) return;
+  if (!doc->lexicon) {
+    doc->tags.assign(doc->tokens.size(), TokenTag{});
+    return;
+  }
+  // (sized, not filled: the sentences cover every token, and Tag writes
+  // the tag of each; Document::Reset leaves the last article's tags)
+  doc->tags.resize(doc->tokens.size());
   SentenceTagger tagger(doc, *doc->lexicon);
   for (const Sentence& s : doc->sentences) tagger.Tag(s);
 }
