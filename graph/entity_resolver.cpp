@@ -29,29 +29,12 @@ bool EndsWith(const std::string& s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
-bool IsInitial(std::string_view token) { return token.size() == 1; }
+bool IsInitial(const std::string& token) { return token.size() == 1; }
 
 // An initial in the shorter name stands for any token it begins.
-bool TokenCouldBe(std::string_view shorter_token, std::string_view longer_token) {
+bool TokenCouldBe(const std::string& shorter_token, const std::string& longer_token) {
   if (shorter_token == longer_token) return true;
   return IsInitial(shorter_token) && !longer_token.empty() && longer_token[0] == shorter_token[0];
-}
-
-// CouldBeShortFormOf over any two lists of tokens (std::string or
-// std::string_view): the resolver's lie in one array (FoldedNames).
-template <typename Tokens>
-bool ShortFormOf(const Tokens& shorter, const Tokens& longer) {
-  if (shorter.empty() || shorter.size() > longer.size() || std::ranges::equal(shorter, longer)) return false;
-  // The surname must be spelled out and identical: "J. Zarif" may be
-  // "Javad Zarif", but "Javad Z." says too little.
-  if (IsInitial(shorter.back()) || shorter.back() != longer.back()) return false;
-  size_t j = 0;
-  for (size_t i = 0; i + 1 < shorter.size(); ++i) {
-    while (j + 1 < longer.size() && !TokenCouldBe(shorter[i], longer[j])) ++j;
-    if (j + 1 >= longer.size()) return false;
-    ++j;
-  }
-  return true;
 }
 
 class DisjointSets {
@@ -147,72 +130,15 @@ struct PersonRecord {
 };
 constexpr uint32_t kAlone = std::numeric_limits<uint32_t>::max();
 
-// The persons' distinct names, each folded (PersonNameTokens) once, all
-// their tokens in one array of views into one buffer of text. A
-// std::vector<std::string> a name was an allocation each, laid out over the
-// heap in folding order and then read in surname order to sort each
-// surname's names; at a million articles those were fresh pages besides
-// (7,196 faults against 85 at 100k).
-class FoldedNames {
- public:
-  using Tokens = std::span<const std::string_view>;
-
-  explicit FoldedNames(const SymbolNumbering& names) : first_token_(names.size() + 1, 0) {
-    std::vector<uint32_t> token_end;  // in text_: views only once it is whole and moves no more
-    for (uint32_t k = 0; k < names.size(); ++k) {
-      std::vector<std::string> tokens = PersonNameTokens(names[k]);
-      if (tokens.empty()) tokens.emplace_back();  // a name of no tokens is an empty surname alone
-      for (const std::string& token : tokens) {
-        text_ += token;
-        token_end.push_back(static_cast<uint32_t>(text_.size()));
-      }
-      first_token_[k + 1] = static_cast<uint32_t>(token_end.size());
-    }
-    tokens_.reserve(token_end.size());
-    uint32_t start = 0;
-    for (uint32_t end : token_end) {
-      tokens_.emplace_back(text_.data() + start, end - start);
-      start = end;
-    }
-  }
-  FoldedNames(const FoldedNames&) = delete;  // the views point into text_
-  FoldedNames& operator=(const FoldedNames&) = delete;
-
-  size_t size() const { return first_token_.size() - 1; }
-  // Name k's tokens, never none; the last is its surname.
-  Tokens operator[](size_t k) const { return {tokens_.data() + first_token_[k], first_token_[k + 1] - first_token_[k]}; }
-  // A surname alone: one token.
-  bool Alone(size_t k) const { return first_token_[k + 1] - first_token_[k] < 2; }
-  // Fetches ahead what operator[](k) reads, one stage at a time, each
-  // finding the next one's address: 0, where its tokens start; 1, their
-  // views; 2, their text.
-  void Prefetch(size_t k, int stage) const {
-    if (stage == 0) {
-      __builtin_prefetch(&first_token_[k]);
-    } else if (stage == 1) {
-      __builtin_prefetch(&tokens_[first_token_[k]]);
-    } else {
-      __builtin_prefetch(tokens_[first_token_[k]].data());
-    }
-  }
-
- private:
-  std::string text_;
-  std::vector<std::string_view> tokens_;
-  std::vector<uint32_t> first_token_;  // each name's first token in tokens_, and the end last
-};
-
 // The persons of one folded surname, the unit within which persons are
 // compared: their records in observation order (so that positions order as
-// observations do, and a cluster's smallest position is its root), its
-// full names in token order (as numbers of FoldedNames), and the block's own sets, handed
+// observations do, and a cluster's smallest position is its root), the
+// tokens of its full names in token order, and the block's own sets, handed
 // to the resolver once the block is decided (no person links across blocks).
 class SurnameBlock {
  public:
-  SurnameBlock(std::span<const PersonRecord> people, const FoldedNames& folded, std::span<const uint32_t> full_names,
-               Resolver* r)
-      : people_(people), folded_(folded), full_names_(full_names), name_start_(full_names.size() + 1, 0),
-        sets_(people.size()), r_(r) {
+  SurnameBlock(std::span<const PersonRecord> people, std::span<const std::vector<std::string>> full_names, Resolver* r)
+      : people_(people), full_names_(full_names), name_start_(full_names.size() + 1, 0), sets_(people.size()), r_(r) {
     for (const PersonRecord& p : people)
       if (p.full_name != kAlone) ++name_start_[p.full_name + 1];
     for (size_t k = 0; k < full_names.size(); ++k) name_start_[k + 1] += name_start_[k];
@@ -229,7 +155,7 @@ class SurnameBlock {
   }
 
   size_t full_name_count() const { return full_names_.size(); }
-  FoldedNames::Tokens Tokens(size_t full_name) const { return folded_[full_names_[full_name]]; }
+  const std::vector<std::string>& Tokens(size_t full_name) const { return full_names_[full_name]; }
   // The persons named so, in observation order.
   std::span<const uint32_t> Members(size_t full_name) const {
     return {by_name_.data() + name_start_[full_name], name_start_[full_name + 1] - name_start_[full_name]};
@@ -258,8 +184,7 @@ class SurnameBlock {
 
  private:
   std::span<const PersonRecord> people_;
-  const FoldedNames& folded_;
-  std::span<const uint32_t> full_names_;
+  std::span<const std::vector<std::string>> full_names_;
   std::vector<uint32_t> name_start_, by_name_;  // each full name's persons, a counting sort
   std::vector<std::pair<uint64_t, uint32_t>> alone_;
   DisjointSets sets_;
@@ -291,12 +216,12 @@ void ResolveFullNames(SurnameBlock* block) {
   std::vector<bool> maximal(n, true);
   for (size_t a = 0; a < n; ++a)
     for (size_t b = 0; b < n && maximal[a]; ++b)
-      if (ShortFormOf(block->Tokens(a), block->Tokens(b))) maximal[a] = false;
+      if (CouldBeShortFormOf(block->Tokens(a), block->Tokens(b))) maximal[a] = false;
   for (size_t a = 0; a < n; ++a) {
     if (maximal[a]) continue;
     std::vector<size_t> fuller;
     for (size_t b = 0; b < n; ++b)
-      if (maximal[b] && ShortFormOf(block->Tokens(a), block->Tokens(b))) fuller.push_back(b);
+      if (maximal[b] && CouldBeShortFormOf(block->Tokens(a), block->Tokens(b))) fuller.push_back(b);
     const size_t shorter = block->Members(a)[0];
     if (fuller.size() == 1) {
       block->Link(shorter, block->Members(fuller[0])[0], ResolutionRule::kShortForm);
@@ -476,59 +401,69 @@ void ResolvePersons(Resolver* r) {
   // tokens), a block being a run of one surname and its full names in token
   // order. Blocks may come in any order, so the names are sorted by their
   // surname's hash first, as 16-byte keys, and only each run of one hash
-  // (a surname's few names) by the whole order: the names' tokens lie in
-  // the order the names were folded, and sorting the folded names
-  // themselves compared the tokens of each surname's names, read in hash
-  // order, a cache miss each once the corpus outgrew the caches (the sort
-  // and the blocks took 15 and 30 times as long for 10 times the
+  // (a surname's few names) by the whole order: the names' tokens lie on
+  // the heap in the order the names were folded, and sorting the folded
+  // names themselves compared the tokens of each surname's names, read in
+  // hash order, a cache miss each once the corpus outgrew the caches (the
+  // sort and the blocks took 15 and 30 times as long for 10 times the
   // articles). The runs' tokens are fetched ahead of their sorting.
-  const FoldedNames folded(names);
+  struct FoldedName {
+    uint64_t surname_hash;
+    std::vector<std::string> tokens;
+    bool alone() const { return tokens.size() < 2; }
+  };
+  std::vector<FoldedName> folded(names.size());
   struct HashKey {
     uint64_t surname_hash;
     uint32_t name;
   };
   std::vector<HashKey> by_hash(names.size());
-  for (uint32_t k = 0; k < names.size(); ++k) by_hash[k] = HashKey{HashText(folded[k].back()), k};
+  for (uint32_t k = 0; k < names.size(); ++k) {
+    folded[k].tokens = PersonNameTokens(names[k]);
+    if (folded[k].tokens.empty()) folded[k].tokens.emplace_back();
+    folded[k].surname_hash = HashText(folded[k].tokens.back());
+    by_hash[k] = HashKey{folded[k].surname_hash, k};
+  }
   std::sort(by_hash.begin(), by_hash.end(), [](const HashKey& a, const HashKey& b) { return a.surname_hash < b.surname_hash; });
   auto before = [&](const HashKey& x, const HashKey& y) {
-    const FoldedNames::Tokens a = folded[x.name], b = folded[y.name];
-    if (a.back() != b.back()) return a.back() < b.back();
-    if (folded.Alone(x.name) != folded.Alone(y.name)) return folded.Alone(y.name);
-    return std::ranges::lexicographical_compare(a, b);
+    const FoldedName& a = folded[x.name];
+    const FoldedName& b = folded[y.name];
+    if (a.tokens.back() != b.tokens.back()) return a.tokens.back() < b.tokens.back();
+    if (a.alone() != b.alone()) return b.alone();
+    return a.tokens < b.tokens;
   };
   size_t fetched = 0;  // names whose tokens have been fetched ahead
   auto fetch_ahead = [&](size_t until) {
     for (; fetched < std::min(until, by_hash.size()); ++fetched) {
-      if (fetched + 2 * kFetchAhead < by_hash.size()) folded.Prefetch(by_hash[fetched + 2 * kFetchAhead].name, 0);
-      if (fetched + kFetchAhead < by_hash.size()) folded.Prefetch(by_hash[fetched + kFetchAhead].name, 1);
-      folded.Prefetch(by_hash[fetched].name, 2);
+      if (fetched + kFetchAhead < by_hash.size()) __builtin_prefetch(&folded[by_hash[fetched + kFetchAhead].name]);
+      __builtin_prefetch(folded[by_hash[fetched].name].tokens.data());
     }
   };
-  std::vector<uint32_t> full_names;           // of every block, each block's in token order (a name of each)
-  std::vector<uint32_t> block_full_names{0};  // where each block's start in full_names, and the end
+  std::vector<std::vector<std::string>> full_names;  // of every block, each block's in token order
+  std::vector<uint32_t> block_full_names{0};         // where each block's start in full_names, and the end
   std::vector<uint32_t> block_of_name(names.size()), full_name_of_name(names.size());
-  std::string_view surname;  // the block's
+  std::string surname;  // the block's (a full name's tokens are moved into full_names)
   for (size_t first = 0, last; first < by_hash.size(); first = last) {
     for (last = first + 1; last < by_hash.size() && by_hash[last].surname_hash == by_hash[first].surname_hash;) ++last;
     fetch_ahead(last + kFetchAhead);
     std::sort(by_hash.begin() + static_cast<std::ptrdiff_t>(first), by_hash.begin() + static_cast<std::ptrdiff_t>(last), before);
     for (size_t f = first; f < last; ++f) {
       const uint32_t k = by_hash[f].name;
-      const FoldedNames::Tokens name = folded[k];
-      if (f > 0 && (f == first || name.back() != surname)) block_full_names.push_back(static_cast<uint32_t>(full_names.size()));
-      surname = name.back();
+      FoldedName& name = folded[k];
+      if (f > 0 && (f == first || name.tokens.back() != surname)) block_full_names.push_back(static_cast<uint32_t>(full_names.size()));
+      surname = name.tokens.back();
       block_of_name[k] = static_cast<uint32_t>(block_full_names.size() - 1);
-      if (folded.Alone(k)) {
+      if (name.alone()) {
         full_name_of_name[k] = kAlone;
         continue;
       }
-      if (full_names.size() == block_full_names.back() || !std::ranges::equal(folded[full_names.back()], name))
-        full_names.push_back(k);
+      if (full_names.size() == block_full_names.back() || full_names.back() != name.tokens) full_names.push_back(std::move(name.tokens));
       full_name_of_name[k] = static_cast<uint32_t>(full_names.size() - 1 - block_full_names.back());
     }
   }
   const size_t block_count = names.empty() ? 0 : block_full_names.size();
   block_full_names.push_back(static_cast<uint32_t>(full_names.size()));
+  FreeBuffer(folded);
   FreeBuffer(by_hash);
   // The persons' records by block (a counting sort), each block's in observation order.
   std::vector<size_t> block_start(block_count + 1, 0);
@@ -568,9 +503,8 @@ void ResolvePersons(Resolver* r) {
   const StoryStates story_states(obs, untitled_stories);
   for (size_t b = 0; b < block_count; ++b) {
     SurnameBlock block(std::span<const PersonRecord>(people.data() + block_start[b], block_start[b + 1] - block_start[b]),
-                       folded,
-                       std::span<const uint32_t>(full_names.data() + block_full_names[b],
-                                                 block_full_names[b + 1] - block_full_names[b]),
+                       std::span<const std::vector<std::string>>(full_names.data() + block_full_names[b],
+                                                                 block_full_names[b + 1] - block_full_names[b]),
                        r);
     ResolveFullNames(&block);
     // After the block's full names: a surname alone looks at final clusters.
@@ -743,7 +677,17 @@ std::vector<std::string> PersonNameTokens(std::string_view name) {
 }
 
 bool CouldBeShortFormOf(const std::vector<std::string>& shorter, const std::vector<std::string>& longer) {
-  return ShortFormOf(shorter, longer);
+  if (shorter.empty() || shorter.size() > longer.size() || shorter == longer) return false;
+  // The surname must be spelled out and identical: "J. Zarif" may be
+  // "Javad Zarif", but "Javad Z." says too little.
+  if (IsInitial(shorter.back()) || shorter.back() != longer.back()) return false;
+  size_t j = 0;
+  for (size_t i = 0; i + 1 < shorter.size(); ++i) {
+    while (j + 1 < longer.size() && !TokenCouldBe(shorter[i], longer[j])) ++j;
+    if (j + 1 >= longer.size()) return false;
+    ++j;
+  }
+  return true;
 }
 
 }  // namespace irkg
