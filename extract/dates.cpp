@@ -271,6 +271,14 @@ std::vector<DateMention> FindDates(const Document& doc, uint32_t first, uint32_t
   return out;
 }
 
+bool DayOfTheNews(const std::string& iso, const std::string& article_date, int days) {
+  int y, m, d, ay, am, ad;
+  if (iso.size() != 10 || article_date.size() != 10 || !ParseIso(iso, &y, &m, &d) || !ParseIso(article_date, &ay, &am, &ad))
+    return false;
+  const long back = DaysFromCivil(ay, am, ad) - DaysFromCivil(y, m, d);
+  return back >= 0 && back <= days;
+}
+
 std::string FindArticleDate(const Document& doc) {
   // Only the first few lines: datelines and "Updated:" stamps live there;
   // dates further down belong to the events.

@@ -26,6 +26,11 @@ std::vector<DateMention> FindDates(const Document& doc, uint32_t first, uint32_t
 // or empty.
 std::string FindArticleDate(const Document& doc);
 
+// Whether `iso` is a day within `days` days before `article_date` (both
+// YYYY-MM-DD), the article's day included: a day the news is about, not
+// background ("in March", "in 2019") nor a day ahead.
+bool DayOfTheNews(const std::string& iso, const std::string& article_date, int days);
+
 // Normalizes a metadata date ("2023-08-26", "2023-08-26T10:00:00Z") to ISO 8601.
 std::string NormalizeIsoDate(const std::string& s);
 

@@ -86,6 +86,12 @@ struct EntityInfo {
   signed char named_not_only_adjective = -1;
 };
 
+// A meeting, a visit, a signing: events a story dates to a day (its own,
+// or the day the story is telling when no sentence dates them).
+inline bool EventOfTheDay(Predicate p) {
+  return p == Predicate::kMetWith || p == Predicate::kVisited || p == Predicate::kSigned;
+}
+
 // One reading of a relation, before it becomes an ExtractedTriple.
 struct Fact {
   int subject = -1, object = -1;  // entity indices

@@ -33,10 +33,6 @@ std::string FindTitle(const Document& d) {
 
 // Persons named once by a single word with nothing to prove they are
 // people are left out: a capitalized word alone is too weak a sign.
-bool EventOfTheDay(Predicate p) {
-  return p == Predicate::kMetWith || p == Predicate::kVisited || p == Predicate::kSigned;
-}
-
 bool Keep(const Document& d, const internal::EntityInfo& e) {
   if (e.mentions.empty()) return false;
   if (e.type != EntityType::kPerson) return true;
@@ -265,7 +261,7 @@ ExtractionRecord Extractor::Extract(const Article& article, PassTimes* times) co
   // that a date the text gives anywhere wins over the article's.
   if (d.article_date.size() == 10)
     for (Fact& f : facts)
-      if (f.date.empty() && (f.of_the_day || EventOfTheDay(f.predicate))) f.date = d.article_date;
+      if (f.date.empty() && (f.of_the_day || internal::EventOfTheDay(f.predicate))) f.date = d.article_date;
   r.triples.reserve(facts.size());
   for (Fact& f : facts) {
     ExtractedTriple t;

@@ -21,6 +21,10 @@
 namespace irkg::internal {
 namespace {
 
+// How far before the article's day a day stated in the text is still the
+// news it tells ("on Tuesday" in Thursday's paper), not background.
+constexpr int kStoryDays = 7;
+
 struct Salience {
   int subject_person = -1;               // the person the text is about now
   std::vector<int> countries;            // the article's pair of states
@@ -1211,6 +1215,12 @@ void ExtractRelations(Document* doc, PassClock* clock) {
   PlaceDatelineTown(doc);
   QuotationSpeakers(doc);
   SentenceView v;
+  // The day the story is telling: the last day of the news a sentence
+  // named ("arrived in Lima on Tuesday"). A meeting, a visit or a signing
+  // a later sentence tells without a date of its own happened that day
+  // ("The two ministers then signed the accord"), not necessarily on the
+  // article's.
+  std::string story_day;
   for (uint32_t s = 0; s < doc->sentences.size(); ++s) {
     // a dateline's names act in nothing ("GENEVA (Andes Press) - ..."),
     // but its place may be tied to its state ("Lyon, France -")
@@ -1231,6 +1241,11 @@ void ExtractRelations(Document* doc, PassClock* clock) {
     ExtractStructure(doc, v);
     c.Mark(Pass::kStructure);
     resolver.Update(v);
+    if (!story_day.empty())
+      for (size_t k = first_fact; k < doc->facts.size(); ++k)
+        if (Fact& f = doc->facts[k]; f.date.empty() && (f.of_the_day || EventOfTheDay(f.predicate))) f.date = story_day;
+    for (const DateMention& dm : v.dates)
+      if (dm.full && !dm.since && DayOfTheNews(dm.iso, doc->article_date, kStoryDays)) story_day = dm.iso;
   }
   // the outlet reports; it is no actor of what it reports
   if (std::vector<int> outlets = DatelineOutlets(*doc); !outlets.empty()) {
