@@ -773,21 +773,31 @@ class FramePass {
       for (const Ref& b : objects)
         if (!group_hit || b.type == EntityType::kOrganization) StateOfPlaceHit(subjects, b, f.confidence, date);
       PlacesHit(chunk, subjects, date, objects.empty(), !group_hit);
-      AccuseAttackers(chunk, subjects, date);
+      AccuseAttackers(chunk, subjects, objects, date);
     }
     if (p == Predicate::kSigned) PartiesNamed(objects, f, date);
   }
 
-  // "'B shelled our positions,' A's defence ministry said": one who reports
-  // another's armed act accuses its doer (ANNOTATION.md: accusations go to
-  // whom they name). Not a doer reporting its own act, one of its state
-  // ("Peru's defence ministry said Peruvian troops struck"), nor an outlet
-  // reporting the news.
-  void AccuseAttackers(uint32_t chunk, const Actors& attackers, const std::string& date) {
+  // "'B shelled our positions,' A's defence ministry said": one whose side
+  // an armed act struck, reporting it, accuses its doer (ANNOTATION.md:
+  // accusations go to whom they name). Not a doer reporting its own act, one
+  // of its state ("Peru's defence ministry said Peruvian troops struck"), an
+  // outlet reporting the news, nor a third party telling of strikes on
+  // others (an ally's report of a joint strike accuses no one). A target
+  // the text names is needed: "troops attacked three border villages"
+  // says nothing of whose (a known gap when the reporter's own are meant).
+  void AccuseAttackers(uint32_t chunk, const Actors& attackers, const Actors& targets, const std::string& date) {
     for (const Ref& speaker : args_.Speaker(chunk))
       for (int s : speaker.entities) {
         if (d_.entities[s].subtype == "media") continue;
         const int own = d_.StateServed(s, speaker.first);
+        auto struck_own_side = [&](const Ref& t) {
+          for (int e : t.entities)
+            if (e == s || (own >= 0 && (e == own || d_.entities[e].placed_in == own || d_.StateServed(e, t.first) == own)))
+              return true;
+          return false;
+        };
+        if (!std::any_of(targets.begin(), targets.end(), struck_own_side)) continue;
         for (const Ref& a : attackers)
           for (int x : a.entities) {
             const int doer_state = d_.StateServed(x, a.first);
