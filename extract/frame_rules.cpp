@@ -869,14 +869,32 @@ class FramePass {
   }
 
   void PlacesHit(uint32_t chunk, const Actors& attackers, const std::string& date, bool states_too, bool their_states) {
+    bool hit_before = false;  // a place already read as hit: one named after it "in" it contains it
     for (uint32_t c = chunk + 1; c < args_.last_chunk(); ++c) {
       const Chunk& ch = d_.chunks[c];
       if ((ch.kind == ChunkKind::kVerb && !ch.gerund && !ch.passive) || ch.kind == ChunkKind::kSubordinator ||
           ch.kind == ChunkKind::kBoundary)
         return;
       if (ch.kind != ChunkKind::kNoun) continue;
+      // "shelled Sotk in Armenia's Gegharkunik province", "Uvira, in South
+      // Kivu province": the region a place hit lies in is where, not what,
+      // was hit (annotators give the state and the place); "struck Nabatieh
+      // and the Bekaa Valley" hits both
+      const bool container = hit_before && PlaceWithin(c);
       for (const Ref& r : s_.refs) {
         if (r.first < ch.first || r.last > ch.last || r.adjective || r.resolved) continue;
+        // "Yemen's Red Sea port of Hodeida", "the Danube port of Izmail": a
+        // sea or a river before the noun of a place describes it ("the
+        // Kharkiv region" is a place hit)
+        if (r.type == EntityType::kLocation &&
+            (d_.entities[r.entities[0]].subtype == "sea" || d_.entities[r.entities[0]].subtype == "river") && r.last < ch.last &&
+            !d_.tokens[r.last].cap && !d_.tags.empty() && d_.tags[r.last].pos == Pos::kNoun)
+          continue;
+        // (its state is the one hit all the same)
+        if (container && r.type == EntityType::kLocation) {
+          if (their_states) StateOfPlaceHit(attackers, r, 0.55, date);
+          continue;
+        }
         // after "in", or after "in B's": "in Afghanistan's Khost province"
         uint32_t before = c > 1 && d_.chunks[c - 1].kind == ChunkKind::kNoun && d_.chunks[c - 1].possessor ? c - 1 : c;
         bool where = before > 0 && d_.chunks[before - 1].kind == ChunkKind::kPreposition &&
@@ -892,8 +910,22 @@ class FramePass {
         for (const Ref& a : attackers)
           for (int x : a.entities) rules_.AddEntities(x, Predicate::kAttacks, r.entities[0], 0.55, "frame:places-hit", date);
         if (place && their_states) StateOfPlaceHit(attackers, r, 0.55, date);
+        hit_before |= place;
       }
     }
+  }
+
+  // Whether the noun chunk `c` says where something named before it lies:
+  // after "in" (past a possessor, "in Armenia's"), not coordinated ("and in
+  // the Bekaa Valley"); "the port of Izmail" names the place itself.
+  bool PlaceWithin(uint32_t c) const {
+    uint32_t k = c;
+    if (k > 0 && d_.chunks[k - 1].kind == ChunkKind::kNoun && d_.chunks[k - 1].possessor) --k;
+    if (k == 0) return false;
+    const Chunk& prep = d_.chunks[k - 1];
+    if (prep.kind == ChunkKind::kPreposition && d_.IsWord(prep.first, "in"))
+      return !(k >= 2 && d_.chunks[k - 2].kind == ChunkKind::kCoordinator);
+    return false;
   }
 
   // A place hit is hit in its state: "A shelled Kharkiv" attacks Ukraine
