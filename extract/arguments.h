@@ -144,6 +144,9 @@ class ArgumentFinder {
   // the phrase is the state's body ("the Chilean side"), else none (-1).
   int HeadActor(uint32_t noun_phrase) const;
 
+  // Whether chunk c is a quotation mark.
+  bool QuoteMark(uint32_t c) const;
+
  private:
   // One item of a list: a name, or an office phrase that leads to one
   // ("the Foreign Minister of Chile Ana Pérez", "the US envoy, Ana Pérez").
@@ -180,10 +183,8 @@ class ArgumentFinder {
   int CopulaAmong(uint32_t np) const;
   // A noun phrase that only says when: "this year", "last week", "Monday".
   bool TimePhrase(uint32_t noun_phrase) const;
-  // Whether chunk c is a quotation mark; whether it ends a clause (a
-  // boundary other than a quotation mark); whether it is a subordinator
-  // opening with one of `words`.
-  bool QuoteMark(uint32_t c) const;
+  // Whether chunk c ends a clause (a boundary other than a quotation
+  // mark); whether it is a subordinator opening with one of `words`.
   bool EndsClause(uint32_t c) const;
   bool OpensWith(uint32_t c, std::span<const LowerWord> words) const;
   // The doer of the first subordinate clause after `chunk` in its
