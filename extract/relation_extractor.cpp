@@ -47,6 +47,11 @@ struct Salience {
   // two.
   std::vector<int> listed_persons;
   uint32_t listed_sentence = UINT32_MAX;
+  // Every person the last sentence naming three or more of them named,
+  // listed or not ("A received B and C"): whom "the three ministers" means
+  // when its count is theirs.
+  std::vector<int> named_persons;
+  uint32_t named_sentence = UINT32_MAX;
   // the three or more states a sentence listed last ("A, B, C and D"), read
   // back by "the four countries" a few sentences on
   std::vector<int> listed_states;
@@ -175,6 +180,15 @@ class ReferenceResolver {
         if (recent.size() == Salience::kRecentPersons) recent.erase(recent.begin());
         recent.push_back(r.entities[0]);
       }
+    std::vector<int> named;
+    for (const auto& r : v.refs)
+      if (r.type == EntityType::kPerson && r.entities.size() == 1 && !r.resolved &&
+          std::find(named.begin(), named.end(), r.entities[0]) == named.end())
+        named.push_back(r.entities[0]);
+    if (named.size() >= 3 && named.size() <= RefEntities::capacity()) {
+      sal.named_persons = std::move(named);
+      sal.named_sentence = v.index;
+    }
     if (RefRun listed = ListedRun(v, EntityType::kPerson); listed.count >= 3 && listed.count <= RefEntities::capacity()) {
       listed.EntitiesInto(v, &sal.listed_persons);
       sal.listed_sentence = v.index;
@@ -201,6 +215,15 @@ class ReferenceResolver {
   static bool PeopleNoun(std::string_view g) {
     return g == "leaders" || g == "ministers" || g == "diplomats" || g == "FMs" || g == "counterparts" ||
            g == "presidents" || g == "officials" || g == "heads";
+  }
+
+  // Past "of state" or "of state and government" at `k` ("the four heads
+  // of state"), or `k`.
+  uint32_t PastOfState(uint32_t k, uint32_t last) const {
+    if (k + 1 >= last || !d.IsWord(k, "of") || !(d.IsWord(k + 1, "state") || d.IsWord(k + 1, "government"))) return k;
+    k += 2;
+    if (k + 1 < last && d.IsWord(k, "and") && d.IsWord(k + 1, "government")) k += 2;
+    return k;
   }
 
   // The number a small count word gives ("three" -> 3), else 0.
@@ -274,7 +297,13 @@ class ReferenceResolver {
         if (ref.last <= i && ref.type == EntityType::kPerson && !ref.resolved && ref.entities.size() == 1 &&
             std::find(people.begin(), people.end(), ref.entities[0]) == people.end())
           people.push_back(ref.entities[0]);
-    if (count < 3 || people.size() != count) {
+    // (or the people of a recent sentence, as many as the count: "A
+    // received B and C in Arica. The three ministers signed ...")
+    const bool named_recently = count >= 3 && sal.named_sentence != UINT32_MAX && v.index <= sal.named_sentence + 2 &&
+                                v.index > sal.named_sentence && sal.named_persons.size() == count;
+    if ((count < 3 || people.size() != count) && named_recently) {
+      people = sal.named_persons;
+    } else if (count < 3 || people.size() != count) {
       // (a count of three or more names its group anywhere in the sentence:
       // "At the close, the four leaders signed")
       if (sal.listed_sentence == UINT32_MAX || v.index > sal.listed_sentence + 2 || (i != v.first && count < 3)) return false;
@@ -841,7 +870,8 @@ class ReferenceResolver {
     if (word == ReferWord::kThey && ResolveListed(i, i + 1, 0, v, r, next)) return true;
     // "The three leaders": the three the sentence before listed
     if (word == ReferWord::kThe && i + 2 < v.last && PeopleNoun(d.Text(i + 2)))
-      if (size_t count = CountWord(d.Text(i + 1)); count >= 3 && ResolveListed(i, i + 3, count, v, r, next)) return true;
+      if (size_t count = CountWord(d.Text(i + 1)); count >= 3 && ResolveListed(i, PastOfState(i + 3, v.last), count, v, r, next))
+        return true;
     if (word == ReferWord::kThey) return group(sal.persons.size() == 2 ? sal.persons : sal.countries,
                                                sal.persons.size() == 2 ? EntityType::kPerson : EntityType::kCountry, i + 1);
     bool two = false;

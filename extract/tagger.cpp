@@ -517,8 +517,10 @@ TokenTag SentenceTagger::ChooseOpen(uint32_t i, Readings r, uint32_t prev_tok, T
     // follows ("the minister talks the ..."), a noun when a verb does.
     bool verb_follows = !nx.empty() && (nx[0].pos == Pos::kVerb || nx[0].pos == Pos::kModal ||
                                         nx[0].pos == Pos::kAuxiliary);
+    // ("the two ministers put their signatures": a possessive opens an object too)
     bool object_follows = !nx.empty() && (nx[0].pos == Pos::kDeterminer || next_is_name ||
-                                          nx[0].pos == Pos::kNumber || nx[0].pos == Pos::kProperNoun);
+                                          nx[0].pos == Pos::kNumber || nx[0].pos == Pos::kProperNoun ||
+                                          (nx[0].pos == Pos::kPronoun && IsPossessive(d, next_tok)));
     if (noun && verb_follows && !Has(nx, Pos::kNoun)) return TagOf(*noun);
     // a Title Case headline tells events in the present: "Chile, Peru Sign
     // Fisheries Accord", "Kenya Hosts Leaders" - after a name, a word whose
