@@ -820,6 +820,20 @@ struct OfficeReader {
     for (uint32_t i = o.at; i < s.last && name_end == 0; ++i)
       if (const int m = d.mention_at[i]; m >= 0 && d.mentions[m].entity == o.person) name_end = d.mentions[m].last;
     if (name_end == 0 || name_end >= s.last || !d.Is(name_end, "speech")) return -1;
+    // "Government spokesman A said Chile prefers dialogue": a spokesman
+    // speaks for the state that opens what he says (cue class speaker_title)
+    bool speaker = false;
+    for (uint32_t i = o.at; i < name_end && !speaker; ++i) speaker = d.Is(i, "speaker_title");
+    if (speaker) {
+      uint32_t k = name_end + 1;
+      if (d.IsWord(k, "that")) ++k;
+      const int m = k < s.last ? d.mention_at[k] : -1;
+      if (m >= 0 && d.mentions[m].first == k && d.mentions[m].type == EntityType::kCountry &&
+          d.mentions[m].form == MentionForm::kName && d.mentions[m].last < s.last && !d.tags.empty() &&
+          (d.tags[d.mentions[m].last].pos == Pos::kVerb || d.tags[d.mentions[m].last].pos == Pos::kAuxiliary ||
+           d.tags[d.mentions[m].last].pos == Pos::kModal))
+        return d.mentions[m].entity;
+    }
     int state = -1;
     bool comma = false;
     bool verb = false;  // the state must open what is said, as its subject: not "we protest B's claim"
