@@ -190,9 +190,20 @@ void Recognizer::ExtendTitles() {
       uint32_t k = t.last + 1;
       if (of && d.IsWord(k, "the")) ++k;
       // only words that name a government's fields: a person's name may follow directly
+      // ("... and Moroccan Expatriates": a demonym before a field is one of its words)
+      auto demonym = [&](uint32_t j) {
+        const int m = d.mention_at[j];
+        return m >= 0 && d.mentions[m].form == MentionForm::kAdjective && d.mentions[m].type == EntityType::kCountry &&
+               d.mentions[m].last == j + 1 && j + 1 < n && d.mention_at[j + 1] < 0 && d.Is(j + 1, "office_domain");
+      };
+      // (a field word read as a place's adjective, "African Cooperation", is a field still)
+      auto one_word_mention = [&](uint32_t j) {
+        const int m = d.mention_at[j];
+        return m >= 0 && d.mentions[m].first == j && d.mentions[m].last == j + 1;
+      };
       auto field = [&](uint32_t j) {
-        return j < n && SameSentence(j, k) && Cap(j) && d.mention_at[j] < 0 && d.title_at[j] < 0 &&
-               d.Is(j, "office_domain");
+        return j < n && SameSentence(j, k) && Cap(j) && d.title_at[j] < 0 &&
+               ((d.Is(j, "office_domain") && (d.mention_at[j] < 0 || one_word_mention(j))) || demonym(j));
       };
       uint32_t j = k;
       while (field(j)) ++j;
