@@ -84,6 +84,10 @@ struct OfficeReader {
       if (int body = BodyNamedBefore(k - 1); body >= 0) return body;
     const Mention* m = MentionEndingAt(k);
     if (Holder(m) && m->first >= sentence_first) return m->entity;
+    // "Kharkiv regional governor", "Lima Mayor": an office of a place is an
+    // office of the place's state, when the article names that state
+    if (m && m->entity >= 0 && m->type == EntityType::kLocation && m->first >= sentence_first)
+      if (int state = d.EntityOfStateOf(m->dict_entry); state >= 0) return state;
     // "Chile appointed a new ambassador to Peru, A", "named A as
     // ambassador": the state or body that appoints fills its own office
     uint32_t a = k;
