@@ -153,6 +153,8 @@ void Meetings(RuleContext& c) {
         auto subjects = c.ListFrom(subject, types);
         if (subjects.size() < 2) subjects = c.ConjoinedBefore(t, types);
         bool conjoined = subjects.size() >= 2 && c.s.refs[subjects.back()].last <= t;
+        // "the foreign ministers of A, B and C met": unnamed people met, not their states
+        if (conjoined && types != kPerson && c.PeopleOfStatesList(c.s.refs[subjects[0]].first)) continue;
         if (conjoined && (objects.empty() || c.Cue(t, "meet_noun"))) {
           c.Add(subjects[0], Predicate::kMetWith, subjects[1], 0.8, "meet.conjoined", date);
           done = true;

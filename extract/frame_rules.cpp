@@ -674,9 +674,11 @@ class FramePass {
           // ministers (WithOfficeHolders) meet among their own kind
           if (IsPerson(members[i].first) != IsPerson(members[j].first) && (members[i].second || members[j].second))
             continue;
-          // (and when the people are known, the meeting is theirs, not their states')
+          // (and when the people are known, the meeting is theirs, not their
+          // states'; nor do states meet whose people the text leaves unnamed:
+          // "the leaders of A, B and C met")
           if (p == Predicate::kMetWith && !IsPerson(members[i].first) && !IsPerson(members[j].first) &&
-              HasResolvedPerson(subjects))
+              (HasResolvedPerson(subjects) || (!subjects.empty() && rules_.PeopleOfStatesList(subjects.front().first))))
             continue;
           double c = f.confidence * (members[i].second || members[j].second ? 0.9 : 1.0);
           rules_.AddEntities(members[i].first, p, members[j].first, c, f.rule.c_str(), date, "", what);

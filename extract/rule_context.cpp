@@ -321,6 +321,15 @@ bool RuleContext::DirectiveBefore(uint32_t to) const {
   return false;
 }
 
+bool RuleContext::PeopleOfStatesList(uint32_t first) const {
+  uint32_t k = first;
+  // back over the names before it in its list: "A, B and C"
+  while (k >= s.first + 2 && (d.Text(k - 1) == "," || d.IsWord(k - 1, "and")) && d.mention_at[k - 2] >= 0)
+    k = d.mentions[d.mention_at[k - 2]].first;
+  if (k > s.first && d.IsWord(k - 1, "the")) --k;
+  return k >= s.first + 2 && (d.IsWord(k - 1, "of") || d.IsWord(k - 1, "from")) && d.Is(k - 2, "people_plural");
+}
+
 std::string RuleContext::DateNear(uint32_t trigger, bool event) const {
   // News dates the fact after its verb or noun ("opened its embassy in 1997",
   // "established on March 3, 1994"); a date before it belongs to it only when

@@ -128,6 +128,12 @@ class RuleContext {
   // The date stated nearest to the trigger, else empty.
   std::string DateNear(uint32_t trigger, bool event = false) const;
 
+  // Whether the list of names around token `first` opens after a plural
+  // word for people and "of" or "from" ("the leaders of A, B and C",
+  // "ministers from A and B"): the states named are whose people act, not
+  // actors themselves (cue class people_plural).
+  bool PeopleOfStatesList(uint32_t first) const;
+
   // "NATO members", "EU states": a body named as its members' owner is not
   // the one acting.
   bool NamesMembers(int ref) const;
