@@ -931,9 +931,7 @@ Actors ArgumentFinder::Patient(uint32_t verb) const {
   // "the Lima Accord, which Chile signed in 2016", "Colonel B, whom Chile
   // accused of spying": the object of a relative clause is the phrase the
   // clause describes
-  if (verb >= first_ + 3 && Is(verb - 1, ChunkKind::kNoun) && !d_.chunks[verb].passive &&
-      (d_.IsWord(d_.chunks[verb - 2].first, "which") || d_.IsWord(d_.chunks[verb - 2].first, "whom")) &&
-      d_.chunks[verb - 2].last == d_.chunks[verb - 2].first + 1 && !Is(verb + 1, ChunkKind::kNoun)) {
+  if (verb >= first_ + 3 && ObjectRelativeVerb(verb) && !Is(verb + 1, ChunkKind::kNoun)) {
     uint32_t antecedent = Is(verb - 3, ChunkKind::kComma) && verb >= first_ + 4 ? verb - 4 : verb - 3;
     return Is(antecedent, ChunkKind::kNoun) ? ListEndingAt(antecedent) : Actors{};
   }
@@ -1307,6 +1305,14 @@ bool ArgumentFinder::QuoteMark(uint32_t c) const {
 
 // Quotation marks inside a clause do not end it: warned of "grave
 // consequences" if B ...
+bool ArgumentFinder::ObjectRelativeVerb(uint32_t verb) const {
+  if (verb < first_ + 2 || verb >= last_ || !Is(verb, ChunkKind::kVerb) || d_.chunks[verb].passive ||
+      !Is(verb - 1, ChunkKind::kNoun))
+    return false;
+  const Chunk& pronoun = d_.chunks[verb - 2];
+  return pronoun.last == pronoun.first + 1 && (d_.IsWord(pronoun.first, "which") || d_.IsWord(pronoun.first, "whom"));
+}
+
 bool ArgumentFinder::EndsClause(uint32_t c) const { return Is(c, ChunkKind::kBoundary) && !QuoteMark(c); }
 
 bool ArgumentFinder::OpensWith(uint32_t c, std::span<const LowerWord> words) const {

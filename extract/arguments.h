@@ -146,6 +146,10 @@ class ArgumentFinder {
 
   // Whether chunk c is a quotation mark.
   bool QuoteMark(uint32_t c) const;
+  // Whether the verb group at `verb` is that of a relative clause whose
+  // pronoun is its object: "the firm, which the EU accused", "B, whom A
+  // accused" (the pronoun, the clause's subject, the verb).
+  bool ObjectRelativeVerb(uint32_t verb) const;
 
  private:
   // One item of a list: a name, or an office phrase that leads to one

@@ -941,25 +941,28 @@ struct OfficeReader {
     return i > 0 && !d.tags.empty() && d.tags[i - 1].pos == Pos::kPreposition;
   }
 
-  // Offices the text gives without their state. Candidates, best first: the
-  // state the person acts on behalf of; a role phrase naming the office with
-  // a state ("the Georgian PM said"); the office's usual state ("Secretary
-  // of State"); the state of a colleague in the same sentence. Never a
-  // counterpart's state; and no guess from what the article speaks of (the
-  // state it names most, the last person's state, the city of a meeting):
-  // those guesses were wrong about as often as right.
   // An office of a state's executive body is an office of that state ("a
   // spokesperson of the Foreign Ministry of Peru", "Peru's Foreign Ministry
   // spokesman": holdsPosition Peru, as annotators give it); a legislature,
-  // a court, an armed force or a body of no state the text gives keeps
-  // its own.
+  // a court, an armed force or a body of no state the text gives keeps its
+  // own. (StateOfGovernmentBody reads the state named before a body in the
+  // office's own sentence, for the office's title; this reads any office
+  // held in such a body, once all are read.) Each body is asked once: an
+  // article names a ministry many times, and many people hold its offices.
   void StateBodiesToStates() {
-    for (auto& o : offices)
-      if (int state = StateOfBody(o.holder); state >= 0) o.holder = state;
+    std::unordered_map<int, int> state_of_body;
+    for (auto& o : offices) {
+      if (o.holder < 0 || d.entities[o.holder].type != EntityType::kOrganization) continue;
+      auto [it, fresh] = state_of_body.emplace(o.holder, -1);
+      if (fresh) it->second = StateOfBody(o.holder);
+      if (it->second >= 0) o.holder = it->second;
+    }
   }
 
+  // The state whose executive body `body` is (a name of it holds a head of
+  // cue class state_body_head, and its state: the dictionary's, or a word
+  // of one of its names), or -1.
   int StateOfBody(int body) const {
-    if (body < 0 || d.entities[body].type != EntityType::kOrganization) return -1;
     bool executive = false;
     int state = d.EntityOfStateOf(d.entities[body].dict_entry);
     for (int k : d.entities[body].mentions) {
@@ -973,6 +976,13 @@ struct OfficeReader {
     return executive ? state : -1;
   }
 
+  // Offices the text gives without their state. Candidates, best first: the
+  // state the person acts on behalf of; a role phrase naming the office with
+  // a state ("the Georgian PM said"); the office's usual state ("Secretary
+  // of State"); the state of a colleague in the same sentence. Never a
+  // counterpart's state; and no guess from what the article speaks of (the
+  // state it names most, the last person's state, the city of a meeting):
+  // those guesses were wrong about as often as right.
   void ResolveMissingHolders() {
     // (nothing to resolve, as in most articles: none of the indexes below)
     if (std::all_of(offices.begin(), offices.end(), [](const Office& o) { return o.holder >= 0; })) return;

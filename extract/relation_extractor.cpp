@@ -180,13 +180,14 @@ class ReferenceResolver {
         if (recent.size() == Salience::kRecentPersons) recent.erase(recent.begin());
         recent.push_back(r.entities[0]);
       }
-    std::vector<int> named;
+    std::vector<int>& named = named_scratch_;  // (kept: asked of every sentence)
+    named.clear();
     for (const auto& r : v.refs)
       if (r.type == EntityType::kPerson && r.entities.size() == 1 && !r.resolved &&
           std::find(named.begin(), named.end(), r.entities[0]) == named.end())
         named.push_back(r.entities[0]);
     if (named.size() >= 3 && named.size() <= RefEntities::capacity()) {
-      sal.named_persons = std::move(named);
+      sal.named_persons.assign(named.begin(), named.end());
       sal.named_sentence = v.index;
     }
     if (RefRun listed = ListedRun(v, EntityType::kPerson); listed.count >= 3 && listed.count <= RefEntities::capacity()) {
@@ -483,6 +484,7 @@ class ReferenceResolver {
   }
   // (a deque: growing it moves no name, whose words are views of it)
   mutable std::deque<FoldedName> folded_names_;
+  std::vector<int> named_scratch_;  // Update's people of a sentence
 
   // Whether `person` holds an office of `owner`, a state or a body.
   bool HoldsOfficeOf(int person, int owner) const {

@@ -4,6 +4,7 @@
 // X criticizes Armenia).
 #include <algorithm>
 
+#include "extract/arguments.h"
 #include "extract/rule_context.h"
 
 namespace irkg::internal {
@@ -400,25 +401,14 @@ bool VictimOfAct(const RuleContext& c, uint32_t t, uint32_t at) {
   return false;
 }
 
-// Whether the verb at `verb` is in a relative clause whose pronoun is its
-// object: "the firm, which the EU accused of ...", "whom Chile accused".
-// The frames read who did it to whom; the nearest name before the pronoun
-// is not the doer.
-bool ObjectRelativeClause(const RuleContext& c, uint32_t verb) {
-  if (c.d.tags.empty()) return false;
-  uint32_t k = verb;
-  while (k > c.s.first) {
-    const Pos p = c.d.tags[k - 1].pos;
-    if (p != Pos::kNoun && p != Pos::kProperNoun && p != Pos::kDeterminer && p != Pos::kAdjective) break;
-    --k;
-  }
-  return k < verb && k > c.s.first && (c.Word(k - 1, "which") || c.Word(k - 1, "whom"));
-}
-
 void Criticism(RuleContext& c) {
   bool found = false;
+  const ArgumentFinder args(c.d, c.s);
   for (uint32_t t : c.Triggers("criticize")) {
-    if (ObjectRelativeClause(c, t)) continue;
+    // "the firm, which the EU accused of ...", "B, whom A accused": the
+    // frames read who did it to whom (the nearest name before the pronoun
+    // is not the doer)
+    if (!c.d.chunk_of.empty() && args.ObjectRelativeVerb(c.d.chunk_of[t])) continue;
     // "rejected (the) criticism from B": the verb that answers a criticism
     // named with its critic negates the answer, not the criticism made
     uint32_t negation_at = t;

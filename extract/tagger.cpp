@@ -154,7 +154,9 @@ struct SentenceTagger {
   VerbForm ResolvePast(uint32_t i, const TokenTag& pv, uint32_t prev_tok) const;
   Pos NameRunOpener(uint32_t last) const;
   uint32_t NameRunOpenerAt(uint32_t last) const;  // the token before the run (or its first, at the sentence's start)
-  bool RelativeClauseSubject(uint32_t last) const;
+  // Whether a name run opened at `opener` (NameRunOpenerAt) follows a
+  // relative pronoun, past a determiner: "which the EU", "whom Chilean officials".
+  bool RelativeClauseSubject(uint32_t opener) const;
   bool LastVerbIsBase(uint32_t before) const;
   bool InTwoWordAdverb(uint32_t i) const;
   // The nearest earlier tag of the sentence, skipping adverbs, negators
@@ -505,7 +507,11 @@ TokenTag SentenceTagger::ChooseOpen(uint32_t i, Readings r, uint32_t prev_tok, T
     // a verb's object name, a word for weapons or goods is what it makes)
     // ("the firm, which the EU accused of": after a relative pronoun the
     // name is the clause's subject)
-    const Pos opener = p == Pos::kProperNoun && !RelativeClauseSubject(prev_tok) ? NameRunOpener(prev_tok) : Pos::kOther;
+    // (the run's opener is walked to once: the rules below ask of it too)
+    const uint32_t opener_at = p == Pos::kProperNoun ? NameRunOpenerAt(prev_tok) : prev_tok;
+    const Pos opener = p == Pos::kProperNoun && opener_at < prev_tok && !RelativeClauseSubject(opener_at)
+                           ? tags[opener_at].pos
+                           : Pos::kOther;
     if (noun && p == Pos::kProperNoun &&
         (opener == Pos::kPreposition || opener == Pos::kDeterminer ||
          (opener == Pos::kVerb && (d.Is(i, "weapon") || d.Is(i, "supply_goods") || d.Is(i, "state_proxy")))) &&
@@ -558,7 +564,7 @@ TokenTag SentenceTagger::ChooseOpen(uint32_t i, Readings r, uint32_t prev_tok, T
     // (not a name after a determiner, a preposition or a hyphen, which
     // describes the noun after it: "the Lima-based firm Andes Cargo")
     if (base && p == Pos::kProperNoun && opener != Pos::kDeterminer && opener != Pos::kPreposition &&
-        !IsHyphen(d.Text(NameRunOpenerAt(prev_tok))) && object_follows)
+        !IsHyphen(d.Text(opener_at)) && object_follows)
       return TagOf(*base);
     // "Chile, Peru and Bolivia sign maritime pact": after names joined by
     // "and", a base form whose verb has an event frame agrees with them (a
@@ -629,18 +635,9 @@ bool SentenceTagger::LastVerbIsBase(uint32_t before) const {
   return false;
 }
 
-// The part of speech of the word that opens the run of name words ending at
-// `last`: a determiner for "the Ministerial", "a Security Council", a
+// The word that opens the run of name words ending at `last`, and its part
+// of speech: a determiner for "the Ministerial", "a Security Council", a
 // preposition for "on Hamas"; kOther when the run opens the sentence.
-// Whether the run of name words ending at `last` (after a determiner, if
-// any) follows a relative pronoun: "which the EU", "whom Chilean officials".
-bool SentenceTagger::RelativeClauseSubject(uint32_t last) const {
-  uint32_t k = last;
-  while (k > sentence->first && tags[k].pos == Pos::kProperNoun) --k;
-  if (k < last && tags[k].pos == Pos::kDeterminer && k > sentence->first) --k;
-  return k < last && (d.IsWord(k, "which") || d.IsWord(k, "whom") || d.IsWord(k, "that"));
-}
-
 uint32_t SentenceTagger::NameRunOpenerAt(uint32_t last) const {
   uint32_t k = last;
   while (k > sentence->first && tags[k].pos == Pos::kProperNoun) --k;
@@ -650,6 +647,12 @@ uint32_t SentenceTagger::NameRunOpenerAt(uint32_t last) const {
 Pos SentenceTagger::NameRunOpener(uint32_t last) const {
   const uint32_t k = NameRunOpenerAt(last);
   return k < last ? tags[k].pos : Pos::kOther;
+}
+
+bool SentenceTagger::RelativeClauseSubject(uint32_t opener) const {
+  uint32_t k = opener;
+  if (tags[k].pos == Pos::kDeterminer && k > sentence->first) --k;
+  return d.IsWord(k, "which") || d.IsWord(k, "whom") || d.IsWord(k, "that");
 }
 
 // "visited", "met": past tense after a subject, a participle after an
