@@ -138,11 +138,17 @@ bool Recognizer::StateNameRun(uint32_t first, uint32_t end) const {
   return m.type == EntityType::kCountry && m.form == MentionForm::kName && m.first == first && m.last == end;
 }
 
-// A formal title's capitalized participle after its head: "Agreement
-// Establishing the Water Commission", "Protocol Amending the Convention".
+// A formal title's capitalized participle after its head, before its
+// object: "Agreement Establishing the Water Commission", "Communique
+// Establishing Diplomatic Relations" (not "the Paris Agreement Monitoring
+// Committee", a body named after the agreement: its words end in a body's head).
 bool Recognizer::TitleParticiple(uint32_t i) const {
   std::string_view w = d.Text(i);
-  return Cap(i) && d.mention_at[i] < 0 && w.size() > 5 && w.ends_with("ing");
+  if (!Cap(i) || d.mention_at[i] >= 0 || w.size() <= 5 || !w.ends_with("ing")) return false;
+  if (d.IsWord(i + 1, "the") || d.IsWord(i + 1, "a") || d.IsWord(i + 1, "an")) return true;
+  uint32_t j = i + 1;
+  while (j < n && Cap(j) && SameSentence(j, i)) ++j;
+  return j > i + 1 && !d.Is(j - 1, "org_head");
 }
 
 uint32_t Recognizer::ExtendRight(uint32_t last, bool agreement, bool mission) const {
