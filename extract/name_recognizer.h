@@ -172,7 +172,7 @@ struct Recognizer {
   // agreements, a lower-case subject: "Joint Declaration on strengthening
   // the ... partnership"). Stops before a known organization's name.
   bool AgreementNameJoiner(uint32_t i) const;
-  uint32_t ExtendRight(uint32_t last, bool agreement, bool mission) const;  // mission: an embassy, named by its host state
+  uint32_t ExtendRight(uint32_t last, bool agreement, bool embassy) const;
   bool OnBehalf(uint32_t i) const;
   bool Year(uint32_t i) const;
   uint32_t YearsOfName(uint32_t i) const;

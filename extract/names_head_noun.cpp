@@ -151,12 +151,12 @@ bool Recognizer::TitleParticiple(uint32_t i) const {
   return j > i + 1 && !d.Is(j - 1, "org_head");
 }
 
-uint32_t Recognizer::ExtendRight(uint32_t last, bool agreement, bool mission) const {
+uint32_t Recognizer::ExtendRight(uint32_t last, bool agreement, bool embassy) const {
   uint32_t end = last;
   while (end < n && SameSentence(end, last - 1)) {
     uint32_t k = end;
     std::string_view w = d.Text(k);
-    bool connector = w == "of" || w == "for" || (agreement && w == "on") || (mission && (w == "to" || w == "in")) ||
+    bool connector = w == "of" || w == "for" || (agreement && w == "on") || (embassy && (w == "to" || w == "in")) ||
                      (agreement && k == last && TitleParticiple(k));
     if (OnBehalf(k)) break;
     // "the Joint Declaration on Deepening the Partnership between the
@@ -198,10 +198,10 @@ uint32_t Recognizer::ExtendRight(uint32_t last, bool agreement, bool mission) co
     if (d.Is(k, "weekday") || d.Is(k, "month")) break;  // "signed the Tbilisi Declaration on Friday"
     // "the Kenyan Embassy in Peru" names the embassy by its host state (a
     // city, as in "the Kenyan Embassy in Lima", only in its name: NameWithPlace)
-    if (mission && w == "in" && !(d.mention_at[k] >= 0 && d.mentions[d.mention_at[k]].type == EntityType::kCountry))
+    if (embassy && w == "in" && !(d.mention_at[k] >= 0 && d.mentions[d.mention_at[k]].type == EntityType::kCountry))
       break;
     if (Cap(k) && !(d.mention_at[k] >= 0 && d.mentions[d.mention_at[k]].type == EntityType::kOrganization &&
-                    !mission)) {
+                    !embassy)) {
       uint32_t j = k;
       while (j < n && SameSentence(j, k)) {
         if (Cap(j) || (IsHyphen(d.Text(j)) && Joined(j) && Cap(j + 1)) ||
@@ -235,7 +235,7 @@ uint32_t Recognizer::ExtendRight(uint32_t last, bool agreement, bool mission) co
       // "of the Republic of Hungary" ends with the country; a comma never ends a name
       while (j > k && (d.Text(j - 1) == "," || d.IsWord(j - 1, "and"))) --j;
       end = j;
-      if (mission) continue;  // "Embassy of X to Y"
+      if (embassy) continue;  // "Embassy of X to Y"
       continue;
     }
     if (agreement && !Cap(k)) {
