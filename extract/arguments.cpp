@@ -931,10 +931,20 @@ Actors ArgumentFinder::Patient(uint32_t verb) const {
   // "the Lima Accord, which Chile signed in 2016", "Colonel B, whom Chile
   // accused of spying": the object of a relative clause is the phrase the
   // clause describes
-  if (verb >= first_ + 3 && ObjectRelativeVerb(verb) && !Is(verb + 1, ChunkKind::kNoun)) {
-    uint32_t antecedent = Is(verb - 3, ChunkKind::kComma) && verb >= first_ + 4 ? verb - 4 : verb - 3;
+  if (const int pronoun = RelativePronounOf(verb); pronoun >= 0 && !Is(verb + 1, ChunkKind::kNoun)) {
+    const uint32_t p = static_cast<uint32_t>(pronoun);
+    if (p < first_ + 1) return {};
+    uint32_t antecedent = Is(p - 1, ChunkKind::kComma) && p >= first_ + 2 ? p - 2 : p - 1;
     return Is(antecedent, ChunkKind::kNoun) ? ListEndingAt(antecedent) : Actors{};
   }
+  // "the Andes Treaty it signed with Chile": a named agreement, then the
+  // clause that tells of it without a pronoun (its subject a name or a
+  // pronoun, the verb with no object of its own)
+  if (verb >= first_ + 2 && !d_.chunks[verb].passive && Is(verb - 1, ChunkKind::kNoun) && Is(verb - 2, ChunkKind::kNoun) &&
+      !Is(verb + 1, ChunkKind::kNoun) && (HeadActor(verb - 1) >= 0 || d_.tags[d_.chunks[verb - 1].head].pos == Pos::kPronoun))
+    if (const int agreement = HeadActor(verb - 2);
+        agreement >= 0 && s_.refs[agreement].type == EntityType::kAgreement && s_.refs[agreement].last == d_.chunks[verb - 2].last)
+      return {s_.refs[agreement]};
   if (d_.chunks[verb].passive) {
     const int np = SubjectPhrase(verb);
     if (np < 0) return {};
@@ -1117,6 +1127,8 @@ Actors ArgumentFinder::Possessor(uint32_t event_np) const {
     for (Ref& doer : doers) doer.resolved = true;
     return doers;
   }
+  // "Chile suspended its obligations": the state or body of the clause
+  if (d_.IsWord(t, "its")) return ItsOwner(np);
   return {};
 }
 
@@ -1305,12 +1317,20 @@ bool ArgumentFinder::QuoteMark(uint32_t c) const {
 
 // Quotation marks inside a clause do not end it: warned of "grave
 // consequences" if B ...
-bool ArgumentFinder::ObjectRelativeVerb(uint32_t verb) const {
+bool ArgumentFinder::ObjectRelativeVerb(uint32_t verb) const { return RelativePronounOf(verb) >= 0; }
+
+int ArgumentFinder::RelativePronounOf(uint32_t verb) const {
   if (verb < first_ + 2 || verb >= last_ || !Is(verb, ChunkKind::kVerb) || d_.chunks[verb].passive ||
       !Is(verb - 1, ChunkKind::kNoun))
-    return false;
-  const Chunk& pronoun = d_.chunks[verb - 2];
-  return pronoun.last == pronoun.first + 1 && (d_.IsWord(pronoun.first, "which") || d_.IsWord(pronoun.first, "whom"));
+    return -1;
+  // past the subject, one phrase or a list: "which Chile and Peru signed"
+  uint32_t subject = verb - 1;
+  while (subject >= first_ + 3 && (Is(subject - 1, ChunkKind::kCoordinator) || Is(subject - 1, ChunkKind::kComma)) &&
+         Is(subject - 2, ChunkKind::kNoun))
+    subject -= 2;
+  const Chunk& pronoun = d_.chunks[subject - 1];
+  const bool relative = pronoun.last == pronoun.first + 1 && (d_.IsWord(pronoun.first, "which") || d_.IsWord(pronoun.first, "whom"));
+  return relative ? static_cast<int>(subject - 1) : -1;
 }
 
 bool ArgumentFinder::EndsClause(uint32_t c) const { return Is(c, ChunkKind::kBoundary) && !QuoteMark(c); }

@@ -150,6 +150,9 @@ class ArgumentFinder {
   // pronoun is its object: "the firm, which the EU accused", "B, whom A
   // accused" (the pronoun, the clause's subject, the verb).
   bool ObjectRelativeVerb(uint32_t verb) const;
+  // That relative pronoun's chunk, past the clause's subject (one phrase or
+  // a list: "which Chile and Peru signed"), or -1.
+  int RelativePronounOf(uint32_t verb) const;
 
  private:
   // One item of a list: a name, or an office phrase that leads to one

@@ -99,12 +99,18 @@ class FramePass {
   // "ended its cooperation with B", "halted gas supplies to B": a stance
   // or a flow the verb governing the noun stops no longer holds. Events are
   // told by such verbs too ("the talks ended"): meetings, visits,
-  // signings, sanctions and attacks keep theirs (PredicateInfo::standing).
+  // signings and attacks keep theirs (PredicateInfo::standing); a measure
+  // in force is stopped like a stance ("lifted its ban on B", "ended its
+  // sanctions against B"; cue class measure_noun).
   bool Stopped(uint32_t chunk, uint32_t tok, bool noun, Predicate p) const {
-    if (!noun || !Info(p).standing) return false;
-    // "ended its cooperation", "the friendship between A and B ended"
-    for (int verb : {args_.Governor(chunk), args_.PredicateOf(chunk)})
-      if (verb >= 0 && d_.Is(d_.chunks[verb].head, "stop_verb")) return true;
+    if (!noun || (!Info(p).standing && !d_.Is(tok, "measure_noun"))) return false;
+    // "ended its cooperation", "the friendship between A and B ended" (not
+    // "the blockade cut fuel supplies": the phrase's own verb stops it only
+    // when the verb has no object)
+    if (int verb = args_.Governor(chunk); verb >= 0 && d_.Is(d_.chunks[verb].head, "stop_verb")) return true;
+    if (int verb = args_.PredicateOf(chunk);
+        verb >= 0 && d_.Is(d_.chunks[verb].head, "stop_verb") && !IsChunk(static_cast<uint32_t>(verb) + 1, ChunkKind::kNoun))
+      return true;
     return rules_.Stopped(tok);
   }
 
@@ -777,7 +783,7 @@ class FramePass {
       PlacesHit(chunk, subjects, date, objects.empty(), !group_hit);
       AccuseAttackers(chunk, subjects, objects, date);
     }
-    if (p == Predicate::kSigned) PartiesNamed(objects, f, date);
+    if (p == Predicate::kSigned) PartiesNamed(chunk, noun, objects, f, date);
   }
 
   // "'B shelled our positions,' A's defence ministry said": one whose side
@@ -822,9 +828,10 @@ class FramePass {
     for (const Ref& r : s_.refs)
       if (r.first >= chunk.first && r.last == chunk.last && r.type == EntityType::kAgreement && !r.resolved)
         agreement = &r;
-    if (!agreement) return;
+    if (!agreement || rules_.Modal(chunk.head) || rules_.Negated(chunk.head)) return;
+    PartiesOfName(np, *agreement);
     const Actors owners = np > args_.first_chunk() && d_.chunks[np - 1].possessor ? args_.Possessor(np) : args_.ItsOwner(np);
-    if (owners.empty() || rules_.Modal(chunk.head)) return;
+    if (owners.empty()) return;
     Actors parties = args_.PrepAfter(np, "with", false);
     if (parties.empty()) return;
     parties.insert(parties.end(), owners.begin(), owners.end());
@@ -836,21 +843,58 @@ class FramePass {
     }
   }
 
+  // An agreement in force names its parties wherever it is mentioned: by
+  // "between" ("recalled the 1998 Border Treaty between Peru and Ecuador")
+  // or by the states joined by hyphens that open its name ("the
+  // Chile-Argentina Friendship Treaty"). Only states the sentence names
+  // (not "the two countries", which the frames read when a verb signs),
+  // and not an agreement still being made (cue class unsigned_word before
+  // it in the sentence: "discussed the draft treaty between A and B").
+  void PartiesOfName(uint32_t np, const Ref& agreement) {
+    for (uint32_t t = s_.first; t < agreement.first; ++t)
+      if (d_.Is(t, "unsigned_word")) return;
+    const std::string date = rules_.DateNear(d_.chunks[np].head);
+    auto add = [&](int party) {
+      rules_.AddEntities(party, Predicate::kSigned, agreement.entities[0], 0.6, "frame:agreement-parties", date);
+    };
+    if (Actors between = args_.PrepAfter(np, "between", false); between.size() >= 2)
+      for (const Ref& party : between)
+        if (!party.resolved && (party.type == EntityType::kCountry || party.type == EntityType::kOrganization))
+          for (int e : party.entities) add(e);
+    // the states inside the name: mentions nested in the agreement's, which
+    // follow it in text order
+    for (size_t k = static_cast<size_t>(d_.mention_at[agreement.first]) + 1;
+         k < d_.mentions.size() && d_.mentions[k].first < agreement.last; ++k) {
+      const Mention& m = d_.mentions[k];
+      const bool joined = d_.IsWord(m.last, "-") || (m.first > agreement.first && d_.IsWord(m.first - 1, "-"));
+      if (m.type == EntityType::kCountry && m.entity >= 0 && m.last < agreement.last && joined) add(m.entity);
+    }
+  }
+
   // "signed the Trade Agreement between Chile and Peru": an agreement named
   // with "between" names its parties, who are party to it (ANNOTATION.md:
-  // signing or being party to a named agreement)
-  void PartiesNamed(const Actors& agreements, const Frame& f, const std::string& date) {
+  // signing or being party to a named agreement); so does a "with" right
+  // after it, or after a verb with no object of its own, its cosigner:
+  // "Chile signed the Trade Agreement with Peru", "the accord Chile signed
+  // with Peru"
+  void PartiesNamed(uint32_t trigger, bool noun, const Actors& agreements, const Frame& f, const std::string& date) {
     for (const Ref& a : agreements) {
       if (a.type != EntityType::kAgreement || a.resolved) continue;
       // (the parties may close the name itself: "the Joint Declaration on
       // Trade between the Republic of A and B")
-      Actors parties = args_.PrepAfter(d_.chunk_of[a.last - 1], "between", false);
+      const uint32_t named = d_.chunk_of[a.last - 1];
+      Actors parties = args_.PrepAfter(named, "between", false);
+      for (uint32_t before_with : {named, noun ? named : trigger})
+        if (parties.empty() && IsChunk(before_with + 1, ChunkKind::kPreposition) && d_.IsWord(d_.chunks[before_with + 1].first, "with"))
+          parties = args_.PrepAfter(before_with, "with", false);
       for (uint32_t t = a.first; t < a.last && parties.empty(); ++t)
         if (d_.IsWord(t, "between"))
           for (const Ref& r : s_.refs)
             if (r.first > t && r.last <= a.last && r.first != a.first) parties.push_back(r);
+      // (only parties the sentence names: "between the two countries" is
+      // read as the article's pair, not always the agreement's)
       for (const Ref& party : parties) {
-        if (party.type != EntityType::kCountry && party.type != EntityType::kOrganization) continue;
+        if (party.resolved || (party.type != EntityType::kCountry && party.type != EntityType::kOrganization)) continue;
         for (int e : party.entities)
           rules_.AddEntities(e, Predicate::kSigned, a.entities[0], f.confidence * 0.9, "frame:parties", date);
       }

@@ -31,7 +31,7 @@ bool ParseSource(std::string_view word, bool noun, ArgumentSource* out) {
       {"copula_subject", Slot::kCopulaSubject, false, true}, {"cause", Slot::kCause, true, false},
   };
   static constexpr std::string_view kPreps[] = {"with", "to", "against", "on", "in", "at", "between", "by",
-                                                "of", "for", "from", "over", "into", "toward", "upon", "among", "behind", "alongside", "after", "inside", "near", "within"};
+                                                "of", "for", "from", "over", "into", "toward", "upon", "among", "behind", "alongside", "after", "inside", "near", "within", "under"};
   for (const auto& s : kSlots)
     if (s.name == word) {
       if (noun ? !s.for_nouns : !s.for_verbs) return false;

@@ -196,6 +196,11 @@ uint32_t Recognizer::ExtendRight(uint32_t last, bool agreement, bool embassy) co
     ++k;
     if (d.IsWord(k, "the")) ++k;
     if (d.Is(k, "weekday") || d.Is(k, "month")) break;  // "signed the Tbilisi Declaration on Friday"
+    // "the Friendship Treaty of 1984": the year ends the name
+    if (agreement && w == "of" && Year(k)) {
+      end = YearsOfName(k);
+      break;
+    }
     // "the Kenyan Embassy in Peru" names the embassy by its host state (a
     // city, as in "the Kenyan Embassy in Lima", only in its name: NameWithPlace)
     if (embassy && w == "in" && !(d.mention_at[k] >= 0 && d.mentions[d.mention_at[k]].type == EntityType::kCountry))

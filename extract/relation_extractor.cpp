@@ -614,6 +614,25 @@ class ReferenceResolver {
     return false;
   }
 
+  // "Chile recalled the Lima Accord (which) it signed in 2016": "it" as the
+  // subject of a relative clause on a named agreement is the state or body
+  // the sentence opens with, subject of its main verb.
+  bool ResolveRelativeSubject(uint32_t i, const SentenceView& v, Ref* r) const {
+    if (i <= v.first || v.refs.empty() || d.tags.empty()) return false;
+    uint32_t before = d.IsWord(i - 1, "which") || d.IsWord(i - 1, "that") ? i - 1 : i;
+    if (before > v.first && d.Text(before - 1) == ",") --before;
+    const int named = before > v.first ? d.mention_at[before - 1] : -1;
+    if (named < 0 || d.mentions[named].type != EntityType::kAgreement) return false;
+    const Ref& opener = v.refs.front();
+    const uint32_t start = d.IsWord(v.first, "the") ? v.first + 1 : v.first;
+    if (opener.first != start || opener.entities.size() != 1 || opener.last >= i ||
+        (opener.type != EntityType::kCountry && opener.type != EntityType::kOrganization) ||
+        d.tags[opener.last].pos != Pos::kVerb)
+      return false;
+    r->first = i, r->last = i + 1, r->entities = opener.entities, r->type = opener.type, r->resolved = true;
+    return true;
+  }
+
   // '"If Chile goes on provoking, it will bear the consequences"': "it"
   // opening the main clause after a condition is the condition's doer, a
   // state or body named right after "if" or "unless" ("the Chilean side").
@@ -852,7 +871,8 @@ class ReferenceResolver {
     }
     const ReferWord word = ReferWordAt(i);
     if (word == ReferWord::kNone) return false;
-    if (word == ReferWord::kIt) return ResolveSpeakerPronoun(i, v, r, false) || ResolveConditionPronoun(i, v, r);
+    if (word == ReferWord::kIt)
+      return ResolveSpeakerPronoun(i, v, r, false) || ResolveConditionPronoun(i, v, r) || ResolveRelativeSubject(i, v, r);
     if (FirstPersonPlural(word)) return ResolveQuotedWe(i, v, r);
     // "each side blamed the other": the article's two states, both ways
     if (word == ReferWord::kEach && (d.IsWord(i + 1, "side") || d.IsWord(i + 1, "country") || d.IsWord(i + 1, "party")))
