@@ -209,7 +209,10 @@ class Chunker {
     // a possessive determiner opens the phrase
     if (PosAt(j) == Pos::kPronoun) ++j;
     while (j < last) {
-      if (scare_[j] == kOpening && j > i) {  // 'took "strong countermeasures"': the phrase goes on inside
+      // 'took "strong countermeasures"': the phrase goes on inside (not
+      // after its head: 'called the raid "barbaric"' quotes what is said of it)
+      if (scare_[j] == kOpening && j > i) {
+        if (has_noun) break;
         ++j;
         continue;
       }
