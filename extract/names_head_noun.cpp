@@ -631,9 +631,11 @@ void Recognizer::PlaceKindPass() {
          ++words)
       --kind;
     const int m = d.mention_at[kind - 1];
+    // ("the northern Chilean town of": words of where before the demonym)
+    uint32_t article = m >= 0 ? d.mentions[m].first : 0;
+    while (article > 0 && d.Is(article - 1, "place_word") && !Cap(article - 1)) --article;
     const bool demonym = m >= 0 && d.mentions[m].type == EntityType::kCountry && d.mentions[m].last == kind &&
-                         d.mentions[m].form == MentionForm::kAdjective && d.mentions[m].first >= 1 &&
-                         d.IsWord(d.mentions[m].first - 1, "the");
+                         d.mentions[m].form == MentionForm::kAdjective && article >= 1 && d.IsWord(article - 1, "the");
     // "Chile's port city of", "the region's main town of": a place's
     // possessive, then words for a kind of place
     // ("Chile's Pacific port of": past the waters it lies on)

@@ -388,7 +388,12 @@ void Location(RuleContext& c) {
           if (waters_between && i >= waters_between->first && i < waters_between->last) continue;
           std::string_view w = c.d.Text(i);
           bool joins_name = i + 1 == ref.first && (w == "," || (c.Word(i, "of") && i > prev.last && c.Cue(i - 1, "place_kind")));
-          bool describes = prev.possessive && c.d.tags[i].pos == Pos::kAdjective;  // "Lima's busy ... district"
+          // "Lima's busy ... district", "the Chilean border town of", "a
+          // Peruvian mining town": words describing the kind of place
+          bool describes = (prev.possessive && c.d.tags[i].pos == Pos::kAdjective) ||
+                           (c.d.mention_at[i] < 0 && !c.d.tokens[i].cap &&
+                            (c.d.tags[i].pos == Pos::kAdjective || c.d.tags[i].pos == Pos::kNoun) && i + 1 < ref.first &&
+                            (c.Cue(i + 1, "place_kind") || c.Cue(i + 1, "place_word")));
           if (c.Cue(i, "capital_word") || c.Cue(i, "place_kind")) capital = true;
           else if (!(w.size() >= 2 && (w[0] == '\'' || w.rfind("\u2019", 0) == 0)) && w != "-" && !c.Cue(i, "place_word") &&
                    !joins_name && !describes)
@@ -400,8 +405,15 @@ void Location(RuleContext& c) {
           part_kind |= c.d.Is(i, "place_kind") && !c.Word(i, "state");  // (d.Is: a kind inside the name counts)
         // (a state's site may lie abroad: "Chile's research station", "Peru's air base")
         const bool site = c.d.Is(ref.last - 1, "lower_site_head");
-        if (ok && !site && (city_owner ? part_kind || capital : capital || prev.possessive))
+        if (ok && !site && (city_owner ? part_kind || capital : capital || prev.possessive)) {
           c.Add(static_cast<int>(r), Predicate::kLocatedIn, static_cast<int>(owner), 0.75, "located.country-modifier");
+          // "the Chilean towns of Arica and Putre": each place of the list
+          for (size_t next = r + 1; next < c.s.refs.size() && c.s.refs[next].type == EntityType::kLocation &&
+                                    c.s.refs[next].first == c.s.refs[next - 1].last + 1 &&
+                                    (c.Word(c.s.refs[next - 1].last, "and") || c.d.Text(c.s.refs[next - 1].last) == ",");
+               ++next)
+            c.Add(static_cast<int>(next), Predicate::kLocatedIn, static_cast<int>(owner), 0.7, "located.country-modifier");
+        }
       }
     }
   }
