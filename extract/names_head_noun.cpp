@@ -159,6 +159,15 @@ uint32_t Recognizer::ExtendRight(uint32_t last, bool agreement, bool embassy) co
     bool connector = w == "of" || w == "for" || (agreement && w == "on") || (embassy && (w == "to" || w == "in")) ||
                      (agreement && k == last && TitleParticiple(k));
     if (OnBehalf(k)) break;
+    // "the Consulate General in Basra", "the Consulate-General of Chile"
+    if (embassy && k == last && d.IsWord(k - 1, "consulate") && d.IsWord(k, "general")) {
+      end = k + 1;
+      continue;
+    }
+    if (embassy && k == last + 1 && d.IsWord(k - 2, "consulate") && IsHyphen(d.Text(k - 1)) && d.IsWord(k, "general")) {
+      end = k + 1;
+      continue;
+    }
     // "the Joint Declaration on Deepening the Partnership between the
     // Republic of A and the Kingdom of B (for 2025-2030)": a long formal
     // title goes on over its parties when they are states written with

@@ -511,7 +511,9 @@ void Embassies(RuleContext& c) {
   });
   if (!named && !c.s.cues[CueClass("embassy").id()]) return;
   for (uint32_t t = c.s.first; t < c.s.last; ++t) {
-    bool noun = c.Cue(t, "embassy") && !c.Word(t, "mission");
+    // (a consulate is no embassy: annotators give it a place, not
+    // `hasEmbassyIn`; a named one is placed below)
+    bool noun = c.Cue(t, "embassy") && !c.Word(t, "mission") && !c.Word(t, "consulate") && !c.Word(t, "consulates");
     int org = -1;
     if (!noun) {
       // "Embassy of the Republic of Latvia to the Kingdom of Norway": a named embassy
@@ -554,10 +556,12 @@ void Embassies(RuleContext& c) {
       std::vector<int> hosts = {host_entity};
       if (host_entity >= 0 && host_entity == host_city)
         if (int state = c.d.EntityOfStateOf(c.d.entities[host_city].dict_entry); state >= 0) hosts.push_back(state);
+      bool consulate = false;
+      for (uint32_t i = name.first; i < name.last; ++i) consulate |= c.Word(i, "consulate");
       for (int host_place : hosts) {
         if (owner_entity < 0 || host_place < 0 || owner_entity == host_place) continue;
         size_t before = c.d.facts.size();
-        c.AddEntities(owner_entity, Predicate::kHasEmbassyIn, host_place, 0.85, "embassy.named", date);
+        if (!consulate) c.AddEntities(owner_entity, Predicate::kHasEmbassyIn, host_place, 0.85, "embassy.named", date);
         MarkOpening(c, before);
         c.AddEntities(name.entities[0], Predicate::kLocatedIn, host_place, 0.8, "located.embassy");
       }
