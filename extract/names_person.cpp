@@ -254,6 +254,12 @@ void Recognizer::PersonPass() {
     // (a given name of two syllables joined by a hyphen, "Moon Jae-in",
     // vouches for the name as a known given name does)
     bool given = GivenName(first, last) || (last >= first + 4 && LowerSyllableAfterHyphen(first, last - 2));
+    // "Grace Wanjiru Kamau", "Blessing Moyo": a given name that is also an
+    // English word (cue class word_given_name, which the dictionary of given
+    // names leaves out) opens a name mid-sentence before words none of which
+    // is a common word
+    given = given || (words >= 2 && d.Is(first, "word_given_name") && !SentenceStart(first) && !s.title_case &&
+                      !CommonWords(first + 1, last));
     bool speech = SpeechAfter(last);
     bool person = false;
     if (s.title_case) {
@@ -274,7 +280,7 @@ void Recognizer::PersonPass() {
     (void)speech;
     // "Minister of Foreign Affairs and Expatriates Pablo Rojas": a common
     // noun ending the office's domain does not open the name that follows
-    if (person && words >= 3 && CommonNoun(first) && !GivenName(first, first + 1))
+    if (person && words >= 3 && CommonNoun(first) && !GivenName(first, first + 1) && !d.Is(first, "word_given_name"))
       if (uint32_t start = NameAfterUnknownWords(first, last); start < last) first = start;
     if (!person && words >= 3) {
       if (uint32_t start = NameAfterUnknownWords(first, last); start < last) {
