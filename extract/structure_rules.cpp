@@ -80,6 +80,15 @@ void Membership(RuleContext& c) {
         continue;
       }
       int subject = c.SubjectBefore(t, kCountry | kOrg);
+      // "As a member of C, A ...": the subject of the clause the phrase opens
+      const bool fronted_as = t >= c.s.first + 2 && c.s.first + 3 >= t && c.Word(t - 2, "as") && !orgs.empty() &&
+                              c.d.Text(c.s.refs[orgs.back()].last) == ",";
+      if (fronted_as) {
+        const int after = c.RefAt(c.s.refs[orgs.back()].last + 1);
+        if (after >= 0 && c.TypeIn(after, kCountry | kOrg))
+          for (int o : orgs) c.Add(after, Predicate::kMemberOf, o, 0.75, "member.as-member");
+        continue;
+      }
       if (subject < 0) continue;
       // the subject is a member by a copula ("A and B are members of C",
       // "A, as a member of C"), not when it acts on the members ("A
@@ -88,8 +97,13 @@ void Membership(RuleContext& c) {
       for (uint32_t i = c.s.refs[subject].last; i < t; ++i)
         copula |= c.Word(i, "is") || c.Word(i, "are") || c.Word(i, "was") || c.Word(i, "were") || c.Word(i, "be") ||
                   c.Word(i, "been") || c.Word(i, "became") || c.Word(i, "become") || c.Word(i, "becomes") ||
-                  c.Word(i, "remain") || c.Word(i, "remains") || c.Word(i, "as") || c.Word(i, ",");
+                  c.Word(i, "remain") || c.Word(i, "remains") || c.Word(i, "as") || c.Word(i, ",") ||
+                  c.Word(i, "becoming") || c.Word(i, "fellow");
       if (!copula) continue;
+      // "congratulated B on becoming a member of C": the one right before
+      // the gerund becomes a member, not the clause's subject
+      if (t >= c.s.first + 3 && (c.Word(t - 2, "becoming") || c.Word(t - 3, "becoming")))
+        if (int nearest = c.NearestBefore(t, kCountry | kOrg, 6); nearest >= 0) subject = nearest;
       auto subjects = c.ListFrom(subject, kCountry | kOrg);
       for (int s : subjects)
         if (c.s.refs[s].last <= t)
