@@ -759,6 +759,12 @@ Actors ArgumentFinder::Agent(uint32_t verb) const {
   if (Actors together = CoAgents(verb); !together.empty()) return together;
   int np = SubjectPhrase(verb);
   if (np < 0) return {};
+  // "Chile, whose navy has held joint drills with B,": forces of a state
+  // act for it (ANNOTATION.md: armed action), the state the clause describes
+  if (const Chunk& subject = d_.chunks[np]; d_.IsWord(subject.first, "whose") && d_.Is(subject.head, "armed_force") &&
+                                             np >= static_cast<int>(first_) + 2 && Is(np - 1, ChunkKind::kComma) &&
+                                             Is(np - 2, ChunkKind::kNoun))
+    return ListEndingAt(static_cast<uint32_t>(np - 2));
   Actors doers = WithOfficeHolders(WithCounterpartsAnchor(ListEndingAt(static_cast<uint32_t>(np))));
   // "A founded the bloc in 2024 together with B and C": companions named
   // after the verb's phrases do what the subject does
