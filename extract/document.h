@@ -249,7 +249,10 @@ struct Document {
   };
   // The predicates whose latest act is remembered, and the latest act of
   // one of them (null for another predicate).
-  static constexpr Predicate kRememberedActs[] = {Predicate::kAttacks, Predicate::kSanctions, Predicate::kThreatens};
+  // (joint drills too, which others condemn: "B called the drills a
+  // rehearsal for invasion")
+  static constexpr Predicate kRememberedActs[] = {Predicate::kAttacks, Predicate::kSanctions, Predicate::kThreatens,
+                                                  Predicate::kCooperatesWith};
   LastAct* LastActOf(Predicate p) {
     for (size_t i = 0; i < std::size(kRememberedActs); ++i)
       if (kRememberedActs[i] == p) return &last_acts[i];

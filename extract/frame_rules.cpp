@@ -291,6 +291,10 @@ class FramePass {
       }
       Actors out;
       for (int doer : last.doers) out.push_back(ReadBack(doer, np.head));
+      // (an act done together: its partners did it as much as its doers)
+      if (Info(p).symmetric)
+        for (int partner : last.targets)
+          if (std::find(last.doers.begin(), last.doers.end(), partner) == last.doers.end()) out.push_back(ReadBack(partner, np.head));
       // (an act of this very sentence may be the condemner's own reply:
       // the doers of the one before are meant too)
       if (last.sentence == s_.index && s_.index <= last.sentence_before + kActSentences)
