@@ -1691,6 +1691,11 @@ Actors ArgumentFinder::ParticipantsOfVerb(uint32_t verb) const {
   // A,", "attended by B" sharing the first verb's auxiliary)
   auto listed_by = [&](uint32_t v) {
     const bool by = Is(v + 1, ChunkKind::kPreposition) && d_.IsWord(d_.chunks[v + 1].first, "by");
+    // "attended by, among others, A and B": past the aside
+    if (by && Is(v + 2, ChunkKind::kComma) && Is(v + 3, ChunkKind::kPreposition) && d_.IsWord(d_.chunks[v + 3].first, "among") &&
+        Is(v + 4, ChunkKind::kNoun) && d_.IsWord(d_.chunks[v + 4].first, "others") && Is(v + 5, ChunkKind::kComma) &&
+        Is(v + 6, ChunkKind::kNoun))
+      return ListFrom(v + 6);
     if (d_.chunks[v].passive || by) return PrepAfter(v, "by", false);
     return Is(v + 1, ChunkKind::kNoun) ? ListFrom(v + 1) : Actors{};
   };

@@ -55,6 +55,17 @@ bool ThingAfter(const RuleContext& c, uint32_t k) {
          !c.Cue(k, "role_noun") && !c.Cue(k, "counterpart") && !c.Cue(k, "group_pair") && !c.Cue(k, "envoy");
 }
 
+// "A attended the summit, and B attended a forum": a name after a comma or
+// "and" that a finite verb follows is the subject of a clause of its own.
+bool OwnClauseSubject(const RuleContext& c, uint32_t trigger, const Ref& r) {
+  if (c.d.tags.empty() || r.last >= c.s.last) return false;
+  const TokenTag& next = c.d.tags[r.last];
+  if (next.pos != Pos::kVerb || (next.form != VerbForm::kPast && next.form != VerbForm::kPresent3s)) return false;
+  for (uint32_t i = trigger + 1; i < r.first; ++i)
+    if (c.d.Text(i) == "," || c.Word(i, "and")) return true;
+  return false;
+}
+
 // "talks on the sidelines of the AU summit", "on the margins of the G20":
 // the body whose gathering is the occasion is no party to the talks.
 bool OccasionOwner(const RuleContext& c, const Ref& r) {
@@ -170,6 +181,9 @@ void Meetings(RuleContext& c) {
         if (c.Word(after - 1, "between") && objects.size() >= 2) break;
         for (int o : objects) {
           if (c.s.refs[o].adjective || OccasionOwner(c, c.s.refs[o])) continue;
+          // ("A attended the summit, and B attended a forum": the subject of
+          // a clause of its own)
+          if (c.ClauseBetween(t, c.s.refs[o].first) || OwnClauseSubject(c, t, c.s.refs[o])) continue;
           c.Add(subject, Predicate::kMetWith, o, 0.85, "meet.subject-object", date);
           if (types == kPerson && c.s.refs[subject].entities.size() == 1 && c.s.refs[o].entities.size() == 1)
             VenueVisits(c, c.s.refs[subject].entities[0], c.s.refs[o].entities[0], date);
