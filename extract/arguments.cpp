@@ -1173,7 +1173,13 @@ Actors ArgumentFinder::Modifiers(uint32_t np, uint32_t head_token) const {
     const uint32_t before = c - 2;
     auto [bf, bt] = s_.refs_of_chunk[before - first_];
     const Chunk& ch = d_.chunks[before];
-    if (!Is(before, ChunkKind::kNoun) || bt - bf != 1 || !s_.refs[bf].adjective || s_.refs[bf].last != ch.last) break;
+    // ("the US and British strikes": a state's name after "the" describes
+    // the noun as its demonym would)
+    const bool attributive_name = s_.refs[bf].type == EntityType::kCountry && d_.IsWord(ch.first, "the") &&
+                                  s_.refs[bf].first == ch.first + 1;
+    if (!Is(before, ChunkKind::kNoun) || bt - bf != 1 || !(s_.refs[bf].adjective || attributive_name) ||
+        s_.refs[bf].last != ch.last)
+      break;
     out.insert(out.begin(), s_.refs[bf]);
     c = before;
   }

@@ -925,6 +925,10 @@ class FramePass {
       if ((ch.kind == ChunkKind::kVerb && !ch.gerund && !ch.passive) || ch.kind == ChunkKind::kSubordinator ||
           ch.kind == ChunkKind::kBoundary)
         return;
+      // "pound B after a drone strike on C": a time phrase tells of another act
+      if (ch.kind == ChunkKind::kPreposition && (d_.IsWord(ch.first, "after") || d_.IsWord(ch.first, "before") ||
+                                                 d_.IsWord(ch.first, "following") || d_.IsWord(ch.first, "amid")))
+        return;
       if (ch.kind != ChunkKind::kNoun) continue;
       // "shelled Sotk in Armenia's Gegharkunik province", "Uvira, in South
       // Kivu province": the region a place hit lies in is where, not what,
