@@ -23,7 +23,7 @@ bool ParseSource(std::string_view word, bool noun, ArgumentSource* out) {
       {"holder", Slot::kHolder, false, true},       {"poss", Slot::kPossessor, false, true},
       {"mod", Slot::kModifier, false, true},        {"participants", Slot::kParticipants, false, true},
       {"speaker", Slot::kSpeaker, true, true},          {"earlier_meeting", Slot::kEarlierMeeting, true, false},
-      {"earlier_act", Slot::kEarlierAct, true, true},          {"inf_object", Slot::kInfinitiveObject, true, false},
+      {"earlier_act", Slot::kEarlierAct, true, true},          {"inf_object", Slot::kInfinitiveObject, true, true},
       {"clause_agent", Slot::kClauseAgent, false, true}, {"clause_in", Slot::kClausePlace, false, true},
       {"condition", Slot::kCondition, true, true},       {"appos", Slot::kApposition, false, true},
       {"goods_origin", Slot::kGoodsOrigin, true, false}, {"attributed", Slot::kAttributed, false, true},
