@@ -893,8 +893,13 @@ bool ArgumentFinder::ObjectParticiple(uint32_t verb) const {
   // "the importance of the Lima Accord signed in 2020": agreements sign nothing
   if (AgreementBefore(verb) >= 0) return true;
   if (!Is(verb - 1, ChunkKind::kNoun) || d_.chunks[verb - 1].relative || d_.chunks[verb - 1].pronoun) return false;
+  // (a finite form is no participle: "said Chile stands with B"; nor is
+  // the verb of a clause a speech verb reports: "said Chile signed")
+  const VerbForm form = d_.tags[v.head].form;
+  if (form == VerbForm::kPresent3s || form == VerbForm::kBase) return false;
   const Chunk& before = d_.chunks[verb - 2];
-  return Is(verb - 2, ChunkKind::kVerb) && !before.gerund && !before.infinitive && !before.passive;
+  return Is(verb - 2, ChunkKind::kVerb) && !before.gerund && !before.infinitive && !before.passive &&
+         !d_.Is(before.head, "speech");
 }
 
 Actors ArgumentFinder::Patient(uint32_t verb) const {
