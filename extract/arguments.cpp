@@ -423,6 +423,11 @@ Actors ArgumentFinder::ListOrOwners(uint32_t np) const {
   // named with its doer's by-phrase stands for the doer
   // ("any provocation from B": an act's "from" names its doer too)
   const bool deed = Is(np, ChunkKind::kNoun) && d_.Is(d_.chunks[np].head, "deed_noun");
+  // "the sovereignty and territorial integrity of B": two words for what B
+  // has share the one "of"
+  if (Is(np + 1, ChunkKind::kCoordinator) && d_.IsWord(d_.chunks[np + 1].first, "and") && Is(np + 2, ChunkKind::kNoun) &&
+      Is(np + 3, ChunkKind::kPreposition) && d_.IsWord(d_.chunks[np + 3].first, "of") && ListFrom(np + 2).empty())
+    return ListOrOwners(np + 2);
   for (uint32_t by = np + 1; by <= np + 3 && Is(by, ChunkKind::kPreposition) && Is(by + 1, ChunkKind::kNoun); by += 2)
     if ((d_.IsWord(d_.chunks[by].first, "by") || (deed && d_.IsWord(d_.chunks[by].first, "from"))) && !IsOfficePhrase(np))
       if (Actors doers = ListFrom(by + 1); !doers.empty()) return doers;
