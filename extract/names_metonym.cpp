@@ -65,6 +65,14 @@ bool Recognizer::ActorPosition(const Mention& m) const {
     if ((d.IsWord(m.first - 1, "and") || d.Text(m.first - 1) == ",") && m.first >= 2 &&
         d.mention_at[m.first - 2] >= 0 && d.mentions[d.mention_at[m.first - 2]].form == MentionForm::kMetonym)
       return true;
+    // the recipient of goods: "supplied weapons to Kyiv", "delivered gas to
+    // Minsk" (a word of supply a few words before "to"; not "flew to Kyiv",
+    // nor "sent a delegation to Kyiv", where people go)
+    if (d.IsWord(m.first - 1, "to"))
+      for (uint32_t k = m.first - 1; k-- > 0 && k + 5 >= m.first && SameSentence(k, m.first);)
+        if (d.Is(k, "supply") && d.mention_at[k] < 0 && !d.IsWord(k, "sent") && !d.IsWord(k, "send") &&
+            !d.IsWord(k, "sends"))
+          return true;
     std::string_view prev = d.Text(m.first - 1);
     if (prev == "in" || prev == "to" || prev == "at" || prev == "from" || prev == "near" || prev == "of" ||
         prev == "into" || prev == "In" || prev == "visit" || prev == "toward" || prev == "towards" || prev == "," ||
