@@ -451,6 +451,12 @@ void Criticism(RuleContext& c) {
     // "A's opposition protested, while B held elections": B stands in
     // another clause, no target of the trigger
     if (c.ClauseBetween(t, at)) continue;
+    // "condemned the raid, in which four Chilean officers died": a relative
+    // clause describing what was condemned names its victims, no target
+    bool relative_between = false;
+    for (uint32_t i = t + 1; i < at && !relative_between; ++i)
+      relative_between = c.Word(i, "which") || c.Word(i, "who") || c.Word(i, "whom") || c.Word(i, "whose");
+    if (relative_between) continue;
     bool noun_trigger = c.Word(t, "criticism") || c.Word(t, "condemnation") || c.Word(t, "repudiation");
     // "A drew condemnation from B", "A rejected criticism from B and C":
     // a criticism's "from" phrase names its critics, and the one who drew,
