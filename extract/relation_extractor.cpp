@@ -614,6 +614,25 @@ class ReferenceResolver {
     return false;
   }
 
+  // The state whose mention before token `before` (the last hundred
+  // mentions) is written with the word at `form`: "the Kingdom of Bhutan"
+  // for "the Kingdom"; or -1.
+  int StateWrittenWith(uint32_t form, uint32_t before) const {
+    constexpr int kLookBack = 100;
+    std::string word(d.Text(form));
+    for (char& ch : word) ch = static_cast<char>(ch >= 'A' && ch <= 'Z' ? ch - 'A' + 'a' : ch);
+    int k = before < d.mention_at.size() ? static_cast<int>(d.mentions.size()) : 0;
+    // (mentions are in text order: back from the last one starting before)
+    while (k > 0 && d.mentions[k - 1].first >= before) --k;
+    for (int seen = 0; k-- > 0 && seen < kLookBack; ++seen) {
+      const Mention& m = d.mentions[k];
+      if (m.type != EntityType::kCountry || m.entity < 0 || m.form == MentionForm::kAdjective) continue;
+      for (uint32_t t = m.first > 0 && d.IsWord(m.first - 1, "of") && m.first >= 2 ? m.first - 2 : m.first; t < m.last; ++t)
+        if (EqualsLowerAscii(d.Text(t), word)) return m.entity;
+    }
+    return -1;
+  }
+
   // "Chile recalled the Lima Accord (which) it signed in 2016": "it" as the
   // subject of a relative clause on a named agreement is the state or body
   // the sentence opens with, subject of its main verb.
@@ -967,6 +986,16 @@ class ReferenceResolver {
         return true;
       }
     }
+    // "the Kingdom", "the Republic" (cue class state_form, capitalized, no
+    // "of" after it): the state named last in a form with that word ("the
+    // Kingdom of Bhutan ... during a visit to the Kingdom")
+    if (word == ReferWord::kThe && !two && k < d.tokens.size() && d.tokens[k].cap && d.Is(k, "state_form_alone") &&
+        d.mention_at[k] < 0 && !(k + 1 < d.tokens.size() && d.IsWord(k + 1, "of")))
+      if (const int state = StateWrittenWith(k, i); state >= 0) {
+        r->first = i, r->last = k + 1, r->entities = {state}, r->type = EntityType::kCountry, r->resolved = true;
+        *next = k + 1;
+        return true;
+      }
     // the country: the state the sentence already named, else the article's first
     if (word == ReferWord::kThe && d.IsWord(k, "country") && !two) {
       int c = -1;
