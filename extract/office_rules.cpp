@@ -484,6 +484,9 @@ struct OfficeReader {
         holder = HolderBefore(d.titles[d.title_at[t.first - 2]].first, s.first);
       if (holder >= 0) {
         Record(pm.entity, holder, &t, 0.9, "office.title", sidx);
+        // "Barbados Prime Minister A, the current chair of CARICOM,": a second
+        // office the apposition names with its own holder
+        ReadApposition(pm, sidx, /*own_holder_only=*/true);
         return;
       }
       // "Ambassador X of Chile", "Defence Minister Y of Peru and Z of Chile": the state right after the name
@@ -656,7 +659,9 @@ struct OfficeReader {
     return T(pm.last) == "," && a == pm.last + 1 ? a : 0;
   }
 
-  bool ReadApposition(const Mention& pm, uint32_t sidx) {
+  // `own_holder_only`: record only an office whose state or body the
+  // apposition itself names (the name already has an office before it).
+  bool ReadApposition(const Mention& pm, uint32_t sidx, bool own_holder_only = false) {
     uint32_t a = OfficeAfterName(pm);
     if (a > 0) {
       if (d.IsWord(a, "also")) ++a;
@@ -679,6 +684,9 @@ struct OfficeReader {
         // for a body (cue class speaker_title, as above)
         if (after < 0 && d.IsWord(t.last, "for") && d.Is(t.last - 1, "speaker_title")) after = HolderAt(t.last + 1);
         int holder = after >= 0 ? after : before;
+        // (its holder in its own "of" phrase: "A, the chair of B," — not a
+        // list's next item, "A, Chilean President B, ...")
+        if (own_holder_only && after < 0) return false;
         // "named A as its envoy", "appointed A as ambassador to B": the one
         // "its" stands for, or the appointer
         if (holder < 0) holder = HolderBefore(t.first, d.sentences[sidx].first);
