@@ -1438,8 +1438,9 @@ int ArgumentFinder::Governor(uint32_t np) const {
   if (c >= first_ + 2 && QuoteMark(c - 1) && Is(c - 2, ChunkKind::kVerb)) --c;
   // "held talks", "paid an official visit": the verb right before
   if (c > first_ && Is(c - 1, ChunkKind::kVerb)) return static_cast<int>(c - 1);
-  // "carried out strikes": a verb and its particle
-  if (c > first_ + 1 && Is(c - 1, ChunkKind::kPreposition) && d_.IsWord(d_.chunks[c - 1].first, "out") &&
+  // "carried out strikes", "wrapped up a tour": a verb and its particle
+  if (c > first_ + 1 && Is(c - 1, ChunkKind::kPreposition) &&
+      (d_.IsWord(d_.chunks[c - 1].first, "out") || d_.IsWord(d_.chunks[c - 1].first, "up")) &&
       d_.chunks[c - 1].last == d_.chunks[c - 1].first + 1 && Is(c - 2, ChunkKind::kVerb))
     return static_cast<int>(c - 2);
   // "talks were held": the passive verb right after
