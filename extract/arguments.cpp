@@ -599,7 +599,7 @@ int ArgumentFinder::SubjectPhrase(uint32_t verb) const {
   auto floating = [&](uint32_t c) {
     const Chunk& ch = d_.chunks[c];
     return Is(c, ChunkKind::kNoun) && ch.last == ch.first + 1 && c > first_ && Is(c - 1, ChunkKind::kNoun) &&
-           (d_.IsWord(ch.first, "both") || d_.IsWord(ch.first, "all") || d_.IsWord(ch.first, "each"));
+           d_.Is(ch.first, "floating_quantifier");
   };
   // (and a quotation's opening mark: 'said Chile "stands with B"')
   while (k > first_ && (Is(k, ChunkKind::kOther) || floating(k) || (QuoteMark(k) && Is(k - 1, ChunkKind::kNoun))))
@@ -1143,7 +1143,7 @@ Actors ArgumentFinder::Possessor(uint32_t event_np) const {
     for (Ref& doer : doers) doer.resolved = true;
     return doers;
   }
-  // "Chile suspended its obligations": the state or body of the clause
+  // "Chile honoured its obligations": the state or body of the clause
   if (d_.IsWord(t, "its")) return ItsOwner(np);
   return {};
 }
@@ -1337,8 +1337,6 @@ bool ArgumentFinder::QuoteMark(uint32_t c) const {
   return t == "\"" || t == "\u201C" || t == "\u201D";
 }
 
-// Quotation marks inside a clause do not end it: warned of "grave
-// consequences" if B ...
 bool ArgumentFinder::ObjectRelativeVerb(uint32_t verb) const { return RelativePronounOf(verb) >= 0; }
 
 int ArgumentFinder::RelativePronounOf(uint32_t verb) const {
@@ -1355,6 +1353,8 @@ int ArgumentFinder::RelativePronounOf(uint32_t verb) const {
   return relative ? static_cast<int>(subject - 1) : -1;
 }
 
+// Quotation marks inside a clause do not end it: warned of "grave
+// consequences" if B ...
 bool ArgumentFinder::EndsClause(uint32_t c) const { return Is(c, ChunkKind::kBoundary) && !QuoteMark(c); }
 
 bool ArgumentFinder::OpensWith(uint32_t c, std::span<const LowerWord> words) const {

@@ -321,7 +321,7 @@ class Chunker {
         break;
       }
       // a quantifier floated off its subject: "have both condemned", "were all invited"
-      if (p == Pos::kDeterminer && j > i && (d.IsWord(j, "both") || d.IsWord(j, "all") || d.IsWord(j, "each")) &&
+      if (p == Pos::kDeterminer && j > i && d.Is(j, "floating_quantifier") &&
           VerbAhead(j + 1, last))
         continue;
       if (p == Pos::kAuxiliary) {

@@ -160,11 +160,9 @@ uint32_t Recognizer::ExtendRight(uint32_t last, bool agreement, bool embassy) co
                      (agreement && k == last && TitleParticiple(k));
     if (OnBehalf(k)) break;
     // "the Consulate General in Basra", "the Consulate-General of Chile"
-    if (embassy && k == last && d.IsWord(k - 1, "consulate") && d.IsWord(k, "general")) {
-      end = k + 1;
-      continue;
-    }
-    if (embassy && k == last + 1 && d.IsWord(k - 2, "consulate") && IsHyphen(d.Text(k - 1)) && d.IsWord(k, "general")) {
+    if (embassy && d.IsWord(k, "general") &&
+        (k == last ? d.IsWord(k - 1, "consulate")
+                   : k == last + 1 && IsHyphen(d.Text(k - 1)) && d.IsWord(k - 2, "consulate"))) {
       end = k + 1;
       continue;
     }

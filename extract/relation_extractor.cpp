@@ -619,16 +619,14 @@ class ReferenceResolver {
   // for "the Kingdom"; or -1.
   int StateWrittenWith(uint32_t form, uint32_t before) const {
     constexpr int kLookBack = 100;
-    std::string word(d.Text(form));
-    for (char& ch : word) ch = static_cast<char>(ch >= 'A' && ch <= 'Z' ? ch - 'A' + 'a' : ch);
-    int k = before < d.mention_at.size() ? static_cast<int>(d.mentions.size()) : 0;
-    // (mentions are in text order: back from the last one starting before)
-    while (k > 0 && d.mentions[k - 1].first >= before) --k;
-    for (int seen = 0; k-- > 0 && seen < kLookBack; ++seen) {
-      const Mention& m = d.mentions[k];
+    // (mentions are in text order: a binary search finds the last one
+    // starting before, so a long article costs no more a reference)
+    auto k = std::partition_point(d.mentions.begin(), d.mentions.end(), [&](const Mention& m) { return m.first < before; });
+    for (int seen = 0; k != d.mentions.begin() && seen < kLookBack; ++seen) {
+      const Mention& m = *--k;
       if (m.type != EntityType::kCountry || m.entity < 0 || m.form == MentionForm::kAdjective) continue;
       for (uint32_t t = m.first > 0 && d.IsWord(m.first - 1, "of") && m.first >= 2 ? m.first - 2 : m.first; t < m.last; ++t)
-        if (EqualsLowerAscii(d.Text(t), word)) return m.entity;
+        if (d.Text(t) == d.Text(form)) return m.entity;
     }
     return -1;
   }

@@ -91,7 +91,8 @@ void Membership(RuleContext& c) {
       }
       if (subject < 0) continue;
       // the subject is a member by a copula ("A and B are members of C",
-      // "A, as a member of C"), not when it acts on the members ("A
+      // "A, as a member of C", "A on becoming a member", "its fellow
+      // members"), not when it acts on the members ("A
       // welcomed the members of C": those are named by the frames' appos)
       bool copula = false;
       for (uint32_t i = c.s.refs[subject].last; i < t; ++i)

@@ -460,7 +460,7 @@ TokenTag SentenceTagger::ChooseOpen(uint32_t i, Readings r, uint32_t prev_tok, T
   // "A and B both attended", "the ministers all signed": a quantifier
   // floated off the subject before it, then the verb (not "both sides")
   if (p == Pos::kDeterminer && finite && !noun && prev_tok > s.first &&
-      (d.IsWord(prev_tok, "both") || d.IsWord(prev_tok, "all") || d.IsWord(prev_tok, "each")) &&
+      d.Is(prev_tok, "floating_quantifier") &&
       (tags[prev_tok - 1].pos == Pos::kProperNoun || tags[prev_tok - 1].pos == Pos::kNoun))
     return finish(finite);
   bool after_determiner = p == Pos::kDeterminer || p == Pos::kAdjective || p == Pos::kNumber ||
