@@ -833,7 +833,7 @@ class FramePass {
       if (r.first >= chunk.first && r.last == chunk.last && r.type == EntityType::kAgreement && !r.resolved)
         agreement = &r;
     if (!agreement || rules_.Modal(chunk.head) || rules_.Negated(chunk.head)) return;
-    PartiesOfName(np, *agreement);
+    PartiesOfMention(np, *agreement);
     const Actors owners = np > args_.first_chunk() && d_.chunks[np - 1].possessor ? args_.Possessor(np) : args_.ItsOwner(np);
     if (owners.empty()) return;
     Actors parties = args_.PrepAfter(np, "with", false);
@@ -847,61 +847,62 @@ class FramePass {
     }
   }
 
-  // An agreement in force names its parties wherever it is mentioned: by
-  // "between" ("recalled the 1998 Border Treaty between Peru and Ecuador")
-  // or by the states joined by hyphens that open its name ("the
-  // Chile-Argentina Friendship Treaty"). Only states the sentence names
-  // (not "the two countries", which the frames read when a verb signs),
-  // and not an agreement still being made (cue class unsigned_word before
-  // it in the sentence: "discussed the draft treaty between A and B").
-  void PartiesOfName(uint32_t np, const Ref& agreement) {
-    for (uint32_t t = s_.first; t < agreement.first; ++t)
-      if (d_.Is(t, "unsigned_word")) return;
-    const std::string date = rules_.DateNear(d_.chunks[np].head);
-    auto add = [&](int party) {
-      rules_.AddEntities(party, Predicate::kSigned, agreement.entities[0], 0.6, "frame:agreement-parties", date);
-    };
+  // The parties an agreement's own words name: a "between" phrase after it
+  // ("the Border Treaty between Peru and Ecuador"), states after a
+  // "between" inside its name ("the Joint Declaration on Trade between the
+  // Republic of A and B"), or states joined by hyphens that open it ("the
+  // Chile-Argentina Friendship Treaty"). Only those the sentence names,
+  // states or bodies: "between the two countries" is read as the article's
+  // pair, not always the agreement's. `np` is the chunk that ends the name.
+  std::vector<int> PartiesOfName(uint32_t np, const Ref& agreement) const {
+    std::vector<int> parties;
+    auto party_type = [](EntityType t) { return t == EntityType::kCountry || t == EntityType::kOrganization; };
     if (Actors between = args_.PrepAfter(np, "between", false); between.size() >= 2)
       for (const Ref& party : between)
-        if (!party.resolved && (party.type == EntityType::kCountry || party.type == EntityType::kOrganization))
-          for (int e : party.entities) add(e);
-    // the states inside the name: mentions nested in the agreement's, which
-    // follow it in text order
+        if (!party.resolved && party_type(party.type)) parties.insert(parties.end(), party.entities.begin(), party.entities.end());
+    // mentions nested in the agreement's follow it in text order
+    uint32_t inner_between = agreement.last;
+    for (uint32_t t = agreement.first; t < agreement.last && inner_between == agreement.last; ++t)
+      if (d_.IsWord(t, "between")) inner_between = t;
     for (size_t k = static_cast<size_t>(d_.mention_at[agreement.first]) + 1;
          k < d_.mentions.size() && d_.mentions[k].first < agreement.last; ++k) {
       const Mention& m = d_.mentions[k];
       const bool joined = d_.IsWord(m.last, "-") || (m.first > agreement.first && d_.IsWord(m.first - 1, "-"));
-      if (m.type == EntityType::kCountry && m.entity >= 0 && m.last < agreement.last && joined) add(m.entity);
+      if (m.entity >= 0 && party_type(m.type) && m.last <= agreement.last && (joined || m.first > inner_between))
+        parties.push_back(m.entity);
     }
+    return parties;
   }
 
-  // "signed the Trade Agreement between Chile and Peru": an agreement named
-  // with "between" names its parties, who are party to it (ANNOTATION.md:
-  // signing or being party to a named agreement); so does a "with" right
+  // An agreement in force names its parties wherever it is mentioned
+  // (PartiesOfName), unless it is still being made (cue class unsigned_word
+  // before it in the sentence: "discussed the draft treaty between A and B").
+  void PartiesOfMention(uint32_t np, const Ref& agreement) {
+    for (uint32_t t = s_.first; t < agreement.first; ++t)
+      if (d_.Is(t, "unsigned_word")) return;
+    const std::string date = rules_.DateNear(d_.chunks[np].head);
+    for (int party : PartiesOfName(np, agreement))
+      rules_.AddEntities(party, Predicate::kSigned, agreement.entities[0], 0.6, "frame:agreement-parties", date);
+  }
+
+  // "signed the Trade Agreement between Chile and Peru": the parties the
+  // agreement's name gives sign it (ANNOTATION.md: signing or being party
+  // to a named agreement); so does, when it names none, a "with" right
   // after it, or after a verb with no object of its own, its cosigner:
   // "Chile signed the Trade Agreement with Peru", "the accord Chile signed
   // with Peru"
   void PartiesNamed(uint32_t trigger, bool noun, const Actors& agreements, const Frame& f, const std::string& date) {
     for (const Ref& a : agreements) {
       if (a.type != EntityType::kAgreement || a.resolved) continue;
-      // (the parties may close the name itself: "the Joint Declaration on
-      // Trade between the Republic of A and B")
       const uint32_t named = d_.chunk_of[a.last - 1];
-      Actors parties = args_.PrepAfter(named, "between", false);
+      std::vector<int> parties = PartiesOfName(named, a);
       for (uint32_t before_with : {named, noun ? named : trigger})
         if (parties.empty() && IsChunk(before_with + 1, ChunkKind::kPreposition) && d_.IsWord(d_.chunks[before_with + 1].first, "with"))
-          parties = args_.PrepAfter(before_with, "with", false);
-      for (uint32_t t = a.first; t < a.last && parties.empty(); ++t)
-        if (d_.IsWord(t, "between"))
-          for (const Ref& r : s_.refs)
-            if (r.first > t && r.last <= a.last && r.first != a.first) parties.push_back(r);
-      // (only parties the sentence names: "between the two countries" is
-      // read as the article's pair, not always the agreement's)
-      for (const Ref& party : parties) {
-        if (party.resolved || (party.type != EntityType::kCountry && party.type != EntityType::kOrganization)) continue;
-        for (int e : party.entities)
-          rules_.AddEntities(e, Predicate::kSigned, a.entities[0], f.confidence * 0.9, "frame:parties", date);
-      }
+          for (const Ref& party : args_.PrepAfter(before_with, "with", false))
+            if (!party.resolved && (party.type == EntityType::kCountry || party.type == EntityType::kOrganization))
+              parties.insert(parties.end(), party.entities.begin(), party.entities.end());
+      for (int party : parties)
+        rules_.AddEntities(party, Predicate::kSigned, a.entities[0], f.confidence * 0.9, "frame:parties", date);
     }
   }
 
