@@ -834,7 +834,7 @@ class FramePass {
         agreement = &r;
     if (!agreement || rules_.Modal(chunk.head) || rules_.Negated(chunk.head)) return;
     PartiesOfMention(np, *agreement);
-    const Actors owners = np > args_.first_chunk() && d_.chunks[np - 1].possessor ? args_.Possessor(np) : args_.ItsOwner(np);
+    const Actors owners = args_.Possessor(np);
     if (owners.empty()) return;
     Actors parties = args_.PrepAfter(np, "with", false);
     if (parties.empty()) return;
